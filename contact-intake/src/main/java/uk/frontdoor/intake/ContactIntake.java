@@ -1,0 +1,47 @@
+package uk.frontdoor.intake;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Service;
+import uk.frontdoor.intake.submission.SubmissionReader;
+import uk.frontdoor.intake.submission.SubmissionRejectedException;
+import uk.frontdoor.triage.api.AgencyCode;
+import uk.frontdoor.triage.api.Channel;
+import uk.frontdoor.triage.api.ContactAccepted;
+import uk.frontdoor.triage.api.ContactSubmission;
+import uk.frontdoor.triage.api.ReceiveContact;
+
+/** The one path every submission takes, whether it came over HTTP or Kafka. */
+@Service
+public class ContactIntake {
+
+    private final SubmissionReader reader;
+    private final CommandGateway commands;
+    private final IntakeMetrics metrics;
+
+    public ContactIntake(SubmissionReader reader, CommandGateway commands, IntakeMetrics metrics) {
+        this.reader = reader;
+        this.commands = commands;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Parses, validates and stores one submission. Returns once the contact is committed to its
+     * child's stream, so a caller may acknowledge (HTTP 202, Kafka offset) only after that.
+     *
+     * @throws SubmissionRejectedException when the submission is not acceptable; nothing is stored
+     */
+    public ContactAccepted accept(AgencyCode agency, Channel channel, byte[] body) {
+        ContactSubmission submission;
+        try {
+            submission = reader.read(body);
+        } catch (SubmissionRejectedException rejected) {
+            metrics.rejected(channel, rejected.reason().name());
+            throw rejected;
+        }
+        ContactAccepted accepted = commands.sendAndWait(new ReceiveContact(agency, channel, submission));
+        if (!accepted.alreadyReceived()) {
+            metrics.received(channel, submission.referralSource());
+        }
+        return accepted;
+    }
+}

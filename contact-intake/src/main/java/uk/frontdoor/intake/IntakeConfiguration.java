@@ -1,0 +1,21 @@
+package uk.frontdoor.intake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import uk.frontdoor.intake.partner.PartnerAgencies;
+import uk.frontdoor.intake.submission.SubmissionReader;
+import uk.frontdoor.rules.Indicator;
+
+import java.time.Clock;
+
+@Configuration
+@EnableConfigurationProperties({IntakeProperties.class, PartnerAgencies.class})
+class IntakeConfiguration {
+
+    @Bean
+    SubmissionReader submissionReader(ObjectMapper mapper, Clock clock) {
+        return new SubmissionReader(mapper, clock, Indicator::isKnown);
+    }
+}

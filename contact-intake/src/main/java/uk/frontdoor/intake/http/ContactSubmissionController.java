@@ -1,0 +1,121 @@
+package uk.frontdoor.intake.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import uk.frontdoor.intake.ContactIntake;
+import uk.frontdoor.intake.partner.PartnerPrincipal;
+import uk.frontdoor.triage.api.Channel;
+import uk.frontdoor.triage.api.ContactAccepted;
+import uk.frontdoor.triage.api.ContactId;
+import uk.frontdoor.triage.api.ContactRegistration;
+import uk.frontdoor.triage.api.ContactStatus;
+import uk.frontdoor.triage.api.ContactStatusView;
+import uk.frontdoor.triage.api.FindContactRegistration;
+import uk.frontdoor.triage.api.FindContactStatus;
+import uk.frontdoor.triage.api.ThresholdAssessed;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The partner agencies' door: submit a contact, then follow where it stands. */
+@RestController
+@RequestMapping("/api/v1/contacts")
+class ContactSubmissionController {
+
+    private final ContactIntake intake;
+    private final QueryGateway queries;
+
+    ContactSubmissionController(ContactIntake intake, QueryGateway queries) {
+        this.intake = intake;
+        this.queries = queries;
+    }
+
+    @Operation(summary = "Submit a contact about a child",
+            description = "Idempotent per agency and submissionId: a repeat returns the first contact's id and stores nothing.",
+            security = @SecurityRequirement(name = "partnerApiKey"),
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(ref = "/schemas/contact-submission-v1.schema.json"))),
+            responses = {
+                    @ApiResponse(responseCode = "202", description = "Stored in the child's record"),
+                    @ApiResponse(responseCode = "400", description = "Invalid submission: every invalid field is named",
+                            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
+                    @ApiResponse(responseCode = "401", description = "No valid API key"),
+                    @ApiResponse(responseCode = "413", description = "Body too large"),
+                    @ApiResponse(responseCode = "415", description = "Not application/json")})
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<SubmissionReceipt> submit(Authentication authentication,
+                                             @org.springframework.web.bind.annotation.RequestBody byte[] body) {
+        PartnerPrincipal partner = (PartnerPrincipal) authentication.getPrincipal();
+        ContactAccepted accepted = intake.accept(partner.agency(), Channel.HTTP, body);
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+                .path("/{id}").buildAndExpand(accepted.contactId().value()).toUri();
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(location)
+                .body(new SubmissionReceipt(accepted.contactId().value(), accepted.alreadyReceived()));
+    }
+
+    @Operation(summary = "Where a contact stands",
+            description = "Partners see only contacts their own agency sent; staff also see the threshold assessment.")
+    @GetMapping(path = "/{contactId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ContactStatusResponse> status(Authentication authentication, @PathVariable String contactId) {
+        ContactId id = ContactId.of(contactId);
+        Optional<ContactStatusView> view = queries.query(new FindContactStatus(id),
+                ResponseTypes.optionalInstanceOf(ContactStatusView.class)).join();
+        // The projection may not have caught up with a contact stored a moment ago: the write
+        // side's registry knows it exists, who sent it and that it was received.
+        ContactStatusView current = view.orElseGet(() -> queries.query(new FindContactRegistration(id),
+                        ResponseTypes.optionalInstanceOf(ContactRegistration.class)).join()
+                .map(ContactSubmissionController::justReceived)
+                .orElse(null));
+        if (current == null || !mayRead(authentication, current)) {
+            // The same answer whether it does not exist or belongs to another agency: existence is not disclosed.
+            throw new ContactNotFoundException();
+        }
+        boolean partner = authentication.getPrincipal() instanceof PartnerPrincipal;
+        return ResponseEntity.ok(new ContactStatusResponse(current.contactId().value(), current.submissionId(),
+                current.status(), current.receivedAt(), partner ? null : current.threshold()));
+    }
+
+    private static boolean mayRead(Authentication authentication, ContactStatusView contact) {
+        if (authentication.getPrincipal() instanceof PartnerPrincipal partner) {
+            return partner.agency().equals(contact.agency());
+        }
+        return true;
+    }
+
+    private static ContactStatusView justReceived(ContactRegistration registration) {
+        return new ContactStatusView(registration.contactId(), registration.agency(), registration.submissionId(),
+                ContactStatus.RECEIVED, registration.receivedAt(), null);
+    }
+
+    record SubmissionReceipt(String contactId, boolean alreadyReceived) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ContactStatusResponse(String contactId, String submissionId, ContactStatus status, Instant receivedAt,
+                                 ThresholdAssessed.Threshold threshold) {
+    }
+
+    static class ContactNotFoundException extends RuntimeException {
+        ContactNotFoundException() {
+            super("no such contact for this caller");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package uk.frontdoor.intake.kafka;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.axonframework.common.AxonTransientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.FixedBackOff;
+import uk.frontdoor.intake.IntakeProperties;
+import uk.frontdoor.intake.submission.SubmissionRejectedException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What happens to a message the listener could not take:
+ * <ul>
+ *     <li>refused (cannot be parsed, invalid, unknown agency): straight to the dead-letter topic
+ *     with the original bytes and the reason, and the consumer carries on;</li>
+ *     <li>the database or event store is unavailable: retried every few seconds for as long as it
+ *     takes, since the message is fine and dead-lettering it would only mean replaying it later;</li>
+ *     <li>anything else: a few retries, then the dead-letter topic, so one bad message never
+ *     blocks the partners behind it.</li>
+ * </ul>
+ * Exception messages and stack traces are left out of dead-letter headers: they can quote the
+ * submission, which is a child's personal data.
+ */
+@Configuration
+class KafkaIntakeConfiguration {
+
+    static final String REASON_HEADER = "frontdoor-rejection-reason";
+    static final String VIOLATIONS_HEADER = "frontdoor-rejection-violations";
+    static final String PROCESSING_FAILED = "PROCESSING_FAILED";
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaIntakeConfiguration.class);
+
+    @Bean
+    NewTopic contactSubmissionsTopic(IntakeProperties properties) {
+        return TopicBuilder.name(properties.topic()).partitions(4).build();
+    }
+
+    @Bean
+    NewTopic contactSubmissionsDeadLetterTopic(IntakeProperties properties) {
+        return TopicBuilder.name(properties.deadLetterTopic()).partitions(1).build();
+    }
+
+    @Bean
+    DefaultErrorHandler intakeErrorHandler(KafkaOperations<byte[], byte[]> kafka, IntakeProperties properties,
+                                           ObjectMapper json) {
+        var recoverer = new DeadLetterPublishingRecoverer(kafka,
+                (record, failure) -> new TopicPartition(properties.deadLetterTopic(), -1));
+        recoverer.excludeHeader(HeadersToAdd.EX_MSG, HeadersToAdd.EX_STACKTRACE);
+        recoverer.addHeadersFunction((record, failure) -> reasonHeaders(failure, json));
+        recoverer.setFailIfSendResultIsError(true);
+
+        var handler = new DefaultErrorHandler((record, failure) -> {
+            log.warn("Dead-lettering submission from {}-{}@{}: {}", record.topic(), record.partition(),
+                    record.offset(), reasonOf(failure));
+            recoverer.accept(record, failure);
+        }, new ExponentialBackOffWithMaxRetries(4));
+        handler.addNotRetryableExceptions(SubmissionRejectedException.class);
+        handler.setBackOffFunction((record, failure) -> isUnavailable(failure) ? untilAvailable() : null);
+        return handler;
+    }
+
+    private static BackOff untilAvailable() {
+        return new FixedBackOff(5_000, FixedBackOff.UNLIMITED_ATTEMPTS);
+    }
+
+    static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
+                    || t instanceof CannotCreateTransactionException || t instanceof AxonTransientException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Headers reasonHeaders(Exception failure, ObjectMapper json) {
+        var headers = new RecordHeaders();
+        headers.add(REASON_HEADER, reasonOf(failure).getBytes(StandardCharsets.UTF_8));
+        SubmissionRejectedException rejected = rejectionIn(failure);
+        if (rejected != null) {
+            List<Map<String, String>> violations = rejected.violations().stream()
+                    .map(v -> Map.of("field", v.field(), "problem", v.problem()))
+                    .toList();
+            try {
+                headers.add(VIOLATIONS_HEADER, json.writeValueAsBytes(violations));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("violations are plain strings and always serialise", e);
+            }
+        }
+        return headers;
+    }
+
+    private static String reasonOf(Exception failure) {
+        SubmissionRejectedException rejected = rejectionIn(failure);
+        return rejected != null ? rejected.reason().name() : PROCESSING_FAILED;
+    }
+
+    private static SubmissionRejectedException rejectionIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SubmissionRejectedException rejected) {
+                return rejected;
+            }
+        }
+        return null;
+    }
+}

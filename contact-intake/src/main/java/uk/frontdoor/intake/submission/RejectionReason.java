@@ -1,0 +1,16 @@
+package uk.frontdoor.intake.submission;
+
+/**
+ * Why a submission was refused. Used as a metrics label and a dead-letter header, so the set is
+ * deliberately small and the names are stable: add, never rename.
+ */
+public enum RejectionReason {
+    /** The body is not well-formed JSON (syntax, bad encoding, duplicate field names, trailing content, empty). */
+    MALFORMED_JSON,
+    /** Well-formed JSON that breaks the version-1 contract; the violations say where. */
+    INVALID_SUBMISSION,
+    /** The body is larger than any legitimate submission can be; it was not parsed. */
+    TOO_LARGE,
+    /** The sending partner agency is missing or not recognised (set by the channel, not by {@link SubmissionReader}). */
+    UNKNOWN_AGENCY
+}

@@ -1,0 +1,41 @@
+package uk.frontdoor.intake.submission;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A partner submission that cannot be accepted. The message names the reason and the offending
+ * fields only, never a submitted value, so it is safe to log and to put in a dead-letter header.
+ */
+public class SubmissionRejectedException extends RuntimeException {
+
+    /** Field names beyond this are summarised so a hostile body cannot produce an unbounded message. */
+    private static final int FIELDS_IN_MESSAGE = 20;
+
+    private final RejectionReason reason;
+    private final transient List<Violation> violations;
+
+    public SubmissionRejectedException(RejectionReason reason, List<Violation> violations) {
+        super(message(reason, violations));
+        this.reason = reason;
+        this.violations = List.copyOf(violations);
+    }
+
+    public RejectionReason reason() {
+        return reason;
+    }
+
+    public List<Violation> violations() {
+        return violations;
+    }
+
+    private static String message(RejectionReason reason, List<Violation> violations) {
+        List<String> fields = violations.stream()
+                .map(v -> v.field().isEmpty() ? "(body)" : v.field())
+                .distinct()
+                .toList();
+        String named = fields.stream().limit(FIELDS_IN_MESSAGE).collect(Collectors.joining(", "));
+        String more = fields.size() > FIELDS_IN_MESSAGE ? " and " + (fields.size() - FIELDS_IN_MESSAGE) + " more" : "";
+        return reason + ": " + named + more;
+    }
+}

@@ -1,0 +1,79 @@
+package uk.frontdoor.infra.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
+import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The embedded default: a real PostgreSQL (binaries from Maven Central, run in a child process) and
+ * a real single-node KRaft Kafka broker in this JVM, so a newcomer needs nothing but a JDK. The rest
+ * of the application finds them through Spring Boot's connection-details beans, exactly as it finds
+ * external servers in production.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("embedded")
+class EmbeddedInfrastructure {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedProperties properties) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (properties.postgresPort() > 0) {
+            builder.setPort(properties.postgresPort());
+        }
+        if (!properties.postgresDataDirectory().isBlank()) {
+            builder.setDataDirectory(Path.of(properties.postgresDataDirectory())).setCleanDataDirectory(false);
+        }
+        EmbeddedPostgres postgres = builder.start();
+        log.info("Embedded PostgreSQL listening on port {}", postgres.getPort());
+        return postgres;
+    }
+
+    @Bean
+    JdbcConnectionDetails jdbcConnectionDetails(EmbeddedPostgres postgres) {
+        String url = postgres.getJdbcUrl("postgres", "postgres");
+        return new JdbcConnectionDetails() {
+            @Override
+            public String getUsername() {
+                return "postgres";
+            }
+
+            @Override
+            public String getPassword() {
+                return "";
+            }
+
+            @Override
+            public String getJdbcUrl() {
+                return url;
+            }
+        };
+    }
+
+    @Bean(destroyMethod = "destroy")
+    EmbeddedKafkaKraftBroker embeddedKafka(EmbeddedProperties properties) {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 4);
+        broker.kafkaPorts(properties.kafkaPort());
+        broker.brokerProperty("auto.create.topics.enable", "false");
+        broker.afterPropertiesSet();
+        log.info("Embedded Kafka broker listening on {}", broker.getBrokersAsString());
+        return broker;
+    }
+
+    @Bean
+    KafkaConnectionDetails kafkaConnectionDetails(EmbeddedKafkaKraftBroker broker) {
+        List<String> servers = List.of(broker.getBrokersAsString().split(","));
+        return () -> servers;
+    }
+}

@@ -1,0 +1,120 @@
+package uk.frontdoor.projections.queue;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import uk.frontdoor.triage.api.AgencyCode;
+import uk.frontdoor.triage.api.ChildId;
+import uk.frontdoor.triage.api.ContactId;
+import uk.frontdoor.triage.api.ContactReceived;
+import uk.frontdoor.triage.api.ContactStatus;
+import uk.frontdoor.triage.api.ContactSubmission;
+import uk.frontdoor.triage.api.FindTriageQueue;
+import uk.frontdoor.triage.api.ThresholdAssessed;
+import uk.frontdoor.triage.api.TriageQueue;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The first-contact triage queue: contacts not yet decided, most urgent first. Handlers are
+ * idempotent (a replay or redelivery leaves the same rows), so the table can be rebuilt from the
+ * event store at any time.
+ */
+@Component
+@ProcessingGroup(TriageQueueProjection.PROCESSING_GROUP)
+class TriageQueueProjection {
+
+    static final String PROCESSING_GROUP = "triage-queue";
+
+    /** Not yet assessed sorts first: nobody has looked, so it may be the most urgent of all. */
+    private static final int UNASSESSED_RANK = 0;
+
+    private final JdbcClient jdbc;
+
+    TriageQueueProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ContactReceived event) {
+        ContactSubmission submission = event.submission();
+        jdbc.sql("""
+                        INSERT INTO triage_queue (contact_id, child_id, child_name, referral_source, agency,
+                                                  received_at, status, urgency_rank, factors)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (contact_id) DO NOTHING""")
+                .params(event.contactId().value(), event.childId().value(), displayName(submission.child()),
+                        submission.referralSource(), event.agency().value(), Timestamp.from(event.receivedAt()),
+                        ContactStatus.RECEIVED.name(), UNASSESSED_RANK,
+                        String.join(",", submission.concerns().factors()))
+                .update();
+    }
+
+    @EventHandler
+    void on(ThresholdAssessed event) {
+        var threshold = event.threshold();
+        jdbc.sql("""
+                        UPDATE triage_queue SET status = ?, level = ?, priority = ?, urgency_rank = ?, response_due_at = ?
+                        WHERE contact_id = ?""")
+                .params(ContactStatus.ASSESSED.name(), threshold.level(), threshold.priority().name(),
+                        threshold.priority().urgency() + 1,
+                        threshold.responseDueAt() == null ? null : Timestamp.from(threshold.responseDueAt()),
+                        event.contactId().value())
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM triage_queue").update();
+    }
+
+    @QueryHandler
+    TriageQueue handle(FindTriageQueue query) {
+        List<TriageQueue.Item> items = jdbc.sql("""
+                        SELECT * FROM triage_queue WHERE status <> 'DECIDED'
+                        ORDER BY urgency_rank, response_due_at NULLS LAST, received_at, contact_id
+                        LIMIT ?""")
+                .param(query.limit())
+                .query(TriageQueueProjection::item)
+                .list();
+        long waiting = jdbc.sql("SELECT count(*) FROM triage_queue WHERE status <> 'DECIDED'")
+                .query(Long.class).single();
+        return new TriageQueue(items, waiting);
+    }
+
+    private static TriageQueue.Item item(ResultSet rs, int row) throws SQLException {
+        Timestamp due = rs.getTimestamp("response_due_at");
+        String priority = rs.getString("priority");
+        Integer level = rs.getObject("level", Integer.class);
+        String factors = rs.getString("factors");
+        return new TriageQueue.Item(
+                ContactId.of(rs.getString("contact_id")),
+                ChildId.of(rs.getString("child_id")),
+                rs.getString("child_name"),
+                rs.getString("referral_source"),
+                AgencyCode.of(rs.getString("agency")),
+                rs.getTimestamp("received_at").toInstant(),
+                ContactStatus.valueOf(rs.getString("status")),
+                level,
+                priority == null ? null : ThresholdAssessed.Priority.valueOf(priority),
+                due == null ? null : due.toInstant(),
+                factors.isEmpty() ? List.of() : Arrays.asList(factors.split(",")));
+    }
+
+    static String displayName(ContactSubmission.Child child) {
+        String given = child.givenName() == null ? "" : child.givenName();
+        String family = child.familyName() == null ? "" : child.familyName();
+        String name = (given + " " + family).trim();
+        if (child.unborn()) {
+            return name.isEmpty() ? "Unborn baby" : "Unborn baby (" + name + ")";
+        }
+        return name;
+    }
+}

@@ -1,0 +1,41 @@
+package uk.frontdoor.triage;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.concurrent.Executors;
+
+@Configuration
+public class TriageConfiguration {
+
+    /** Recently used children stay in memory: a long stream need not be replayed for every command. */
+    @Bean
+    Cache childCache() {
+        return new WeakReferenceCache();
+    }
+
+    /**
+     * Two contacts for one child can arrive at once (a police notification and a school's call);
+     * the loser of the append race is retried on a fresh copy of the stream instead of failing.
+     * Domain refusals are not retried: they extend Axon's non-transient exception.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        var retries = IntervalRetryScheduler.builder()
+                .retryExecutor(Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "command-retry");
+                    thread.setDaemon(true);
+                    return thread;
+                }))
+                .retryInterval(50)
+                .maxRetryCount(5)
+                .build();
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retries).build();
+    }
+}

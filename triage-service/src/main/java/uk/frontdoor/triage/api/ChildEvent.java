@@ -1,0 +1,11 @@
+package uk.frontdoor.triage.api;
+
+/**
+ * Every event in a child's stream. Sealed, so a switch over the stream is exhaustive. Stored events
+ * are a public contract: each carries a {@code @Revision}, its JSON is pinned by a test, and a change
+ * needs an upcaster.
+ */
+public sealed interface ChildEvent permits ContactReceived, ThresholdAssessed {
+
+    ChildId childId();
+}

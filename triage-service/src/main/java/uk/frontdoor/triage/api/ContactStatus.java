@@ -1,0 +1,8 @@
+package uk.frontdoor.triage.api;
+
+/** Where a contact stands, as partners and staff see it. */
+public enum ContactStatus {
+    RECEIVED,
+    ASSESSED,
+    DECIDED
+}

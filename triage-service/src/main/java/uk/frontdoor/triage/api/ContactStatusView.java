@@ -1,0 +1,18 @@
+package uk.frontdoor.triage.api;
+
+import java.time.Instant;
+
+/**
+ * Where one contact stands.
+ *
+ * @param agency    the agency that sent it: only that agency, and staff, may read it
+ * @param threshold the rules' assessment, for staff only; null until assessed
+ */
+public record ContactStatusView(
+        ContactId contactId,
+        AgencyCode agency,
+        String submissionId,
+        ContactStatus status,
+        Instant receivedAt,
+        ThresholdAssessed.Threshold threshold) {
+}

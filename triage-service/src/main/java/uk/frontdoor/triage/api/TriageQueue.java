@@ -1,0 +1,30 @@
+package uk.frontdoor.triage.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A page of the triage queue. Staff-only: it names children. */
+public record TriageQueue(List<Item> items, long totalWaiting) {
+
+    public TriageQueue {
+        items = List.copyOf(items);
+    }
+
+    public record Item(
+            ContactId contactId,
+            ChildId childId,
+            String childName,
+            String referralSource,
+            AgencyCode agency,
+            Instant receivedAt,
+            ContactStatus status,
+            Integer level,
+            ThresholdAssessed.Priority priority,
+            Instant responseDueAt,
+            List<String> factors) {
+
+        public Item {
+            factors = List.copyOf(factors);
+        }
+    }
+}

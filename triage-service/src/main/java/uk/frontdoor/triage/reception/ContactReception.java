@@ -1,0 +1,73 @@
+package uk.frontdoor.triage.reception;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.config.Configuration;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import uk.frontdoor.triage.api.ChildId;
+import uk.frontdoor.triage.api.ContactAccepted;
+import uk.frontdoor.triage.api.ContactId;
+import uk.frontdoor.triage.api.ContactRegistration;
+import uk.frontdoor.triage.api.FindContactRegistration;
+import uk.frontdoor.triage.api.ReceiveContact;
+import uk.frontdoor.triage.api.RecordContact;
+import uk.frontdoor.triage.child.Child;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The single front door: every partner submission, whichever way it came in, is received here.
+ * Decides which child's stream a contact joins and makes sure a resubmission never creates a
+ * second contact, all inside the command's transaction.
+ */
+@Component
+class ContactReception {
+
+    private final ContactRegistry registry;
+    private final ObjectProvider<Configuration> axon;
+    private final Clock clock;
+
+    ContactReception(ContactRegistry registry, ObjectProvider<Configuration> axon, Clock clock) {
+        this.registry = registry;
+        this.axon = axon;
+        this.clock = clock;
+    }
+
+    @CommandHandler
+    ContactAccepted handle(ReceiveContact command) throws Exception {
+        var submissionId = command.submission().submissionId();
+        Optional<ContactId> earlier = registry.findBySubmission(command.agency(), submissionId);
+        if (earlier.isPresent()) {
+            return new ContactAccepted(earlier.get(), true);
+        }
+        ContactId contactId = ContactId.random();
+        Instant receivedAt = clock.instant();
+        if (!registry.claimSubmission(contactId, command.agency(), submissionId, receivedAt)) {
+            // A concurrent delivery of the same submission won the race and has committed.
+            return new ContactAccepted(registry.findBySubmission(command.agency(), submissionId).orElseThrow(), true);
+        }
+        ChildId childId = childFor(command);
+        registry.assignChild(contactId, childId);
+
+        Aggregate<Child> child = axon.getObject().repository(Child.class).loadOrCreate(childId.value(), Child::new);
+        child.handle(GenericCommandMessage.asCommandMessage(new RecordContact(
+                childId, contactId, command.agency(), command.channel(), receivedAt, command.submission())));
+        return new ContactAccepted(contactId, false);
+    }
+
+    @QueryHandler
+    Optional<ContactRegistration> handle(FindContactRegistration query) {
+        return registry.find(query.contactId());
+    }
+
+    private ChildId childFor(ReceiveContact command) {
+        String nhsNumber = command.submission().child().nhsNumber();
+        // Matching on name, date of birth and postcode needs a person to confirm: never automatic.
+        return nhsNumber == null ? ChildId.random() : registry.childWithNhsNumber(nhsNumber);
+    }
+}

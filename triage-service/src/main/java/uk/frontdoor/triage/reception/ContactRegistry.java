@@ -1,0 +1,82 @@
+package uk.frontdoor.triage.reception;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import uk.frontdoor.triage.api.AgencyCode;
+import uk.frontdoor.triage.api.ChildId;
+import uk.frontdoor.triage.api.ContactId;
+import uk.frontdoor.triage.api.ContactRegistration;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The write side's set checks: one contact per agency and submission id, one stream per NHS number.
+ * Written in the same transaction as the child's events (Axon's unit of work joins the Spring
+ * transaction), so a contact is either registered and in its stream, or neither.
+ *
+ * <p>Races are settled by PostgreSQL's unique indexes: {@code INSERT ... ON CONFLICT DO NOTHING}
+ * waits for a concurrent insert of the same key to commit or roll back, then reports whether this
+ * one won.
+ */
+@Repository
+class ContactRegistry {
+
+    private final JdbcClient jdbc;
+
+    ContactRegistry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<ContactId> findBySubmission(AgencyCode agency, String submissionId) {
+        return jdbc.sql("SELECT contact_id FROM contact_registry WHERE agency = ? AND submission_id = ?")
+                .params(agency.value(), submissionId)
+                .query((rs, row) -> ContactId.of(rs.getString(1)))
+                .optional();
+    }
+
+    /** @return false when the agency already registered this submission id (and nothing was written) */
+    boolean claimSubmission(ContactId contactId, AgencyCode agency, String submissionId, Instant receivedAt) {
+        int inserted = jdbc.sql("""
+                        INSERT INTO contact_registry (contact_id, agency, submission_id, received_at)
+                        VALUES (?, ?, ?, ?)
+                        ON CONFLICT (agency, submission_id) DO NOTHING""")
+                .params(contactId.value(), agency.value(), submissionId, Timestamp.from(receivedAt))
+                .update();
+        return inserted == 1;
+    }
+
+    void assignChild(ContactId contactId, ChildId childId) {
+        jdbc.sql("UPDATE contact_registry SET child_id = ? WHERE contact_id = ?")
+                .params(childId.value(), contactId.value())
+                .update();
+    }
+
+    /** The stream of the child with this NHS number, creating the link for a child not seen before. */
+    ChildId childWithNhsNumber(String nhsNumber) {
+        ChildId candidate = ChildId.random();
+        jdbc.sql("INSERT INTO child_identity (nhs_number, child_id) VALUES (?, ?) ON CONFLICT (nhs_number) DO NOTHING")
+                .params(nhsNumber, candidate.value())
+                .update();
+        // Under READ COMMITTED this statement sees a row committed by a concurrent winner.
+        return jdbc.sql("SELECT child_id FROM child_identity WHERE nhs_number = ?")
+                .param(nhsNumber)
+                .query((rs, row) -> ChildId.of(rs.getString(1)))
+                .single();
+    }
+
+    Optional<ContactRegistration> find(ContactId contactId) {
+        return jdbc.sql("""
+                        SELECT contact_id, child_id, agency, submission_id, received_at
+                        FROM contact_registry WHERE contact_id = ?""")
+                .param(contactId.value())
+                .query((rs, row) -> new ContactRegistration(
+                        ContactId.of(rs.getString("contact_id")),
+                        ChildId.of(rs.getString("child_id")),
+                        AgencyCode.of(rs.getString("agency")),
+                        rs.getString("submission_id"),
+                        rs.getTimestamp("received_at").toInstant()))
+                .optional();
+    }
+}
