@@ -15,6 +15,6 @@ import org.springframework.util.unit.DataSize;
 public record IntakeProperties(
         @DefaultValue("contact-submissions") String topic,
         @DefaultValue("contact-submissions.dlq") String deadLetterTopic,
-        @DefaultValue("256KB") DataSize maxSubmissionSize,
+        @DefaultValue("512KB") DataSize maxSubmissionSize,
         @DefaultValue("agency") String agencyHeader) {
 }

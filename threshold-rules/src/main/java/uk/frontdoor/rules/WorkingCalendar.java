@@ -67,7 +67,8 @@ public final class WorkingCalendar {
     public Set<LocalDate> bankHolidays(int year) {
         return holidaysByYear.computeIfAbsent(year, y -> holidays.getHolidays(Year.of(y), subdivision).stream()
                 .filter(h -> NON_WORKING.contains(h.getType()))
-                .map(Holiday::getActualDate)
+                // getDate() is the day off (the substitute day when the holiday falls at a weekend); getActualDate() is the nominal one.
+                .map(Holiday::getDate)
                 .collect(Collectors.toUnmodifiableSet()));
     }
 

@@ -1,0 +1,230 @@
+package uk.frontdoor.infra;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.awaitility.Awaitility;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * Every integration test runs the whole service on its embedded default: a real PostgreSQL and a
+ * real KRaft broker, started in-process. All test classes share one application context (same
+ * configuration), so the servers start once per run.
+ */
+@SpringBootTest(classes = FrontDoorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"frontdoor.embedded.kafka-port=0", "frontdoor.demo-feed.enabled=false"})
+@ActiveProfiles("embedded")
+// Spring Boot switches metric export off in tests; the Prometheus endpoint is part of what is tested.
+@AutoConfigureObservability(tracing = false)
+public abstract class IntegrationTestSupport {
+
+    protected static final String POLICE_KEY = "dev-key-police";
+    protected static final String SCHOOL_KEY = "dev-key-school";
+    protected static final String HEALTH_KEY = "dev-key-health";
+
+    protected static final HttpClient http = HttpClient.newHttpClient();
+
+    static {
+        Awaitility.setDefaultTimeout(Duration.ofSeconds(30));
+        Awaitility.setDefaultPollInterval(Duration.ofMillis(100));
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected JdbcClient jdbc;
+    @Autowired
+    protected ObjectMapper json;
+    @Autowired
+    protected KafkaTemplate<byte[], byte[]> kafka;
+    @Autowired
+    protected EmbeddedKafkaKraftBroker broker;
+
+    /** The example police submission, with a fresh submission id and a recent awareSince. */
+    protected ObjectNode submission() {
+        try (InputStream in = getClass().getResourceAsStream("/police-example.json")) {
+            ObjectNode node = (ObjectNode) json.readTree(in);
+            node.put("submissionId", "TEST-" + UUID.randomUUID());
+            node.put("awareSince", Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
+            return node;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A valid NHS number not used by any other test (modulus 11). */
+    protected static String freshNhsNumber() {
+        while (true) {
+            long random = Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 1_000_000_000L);
+            String nine = String.format("%09d", random);
+            int sum = 0;
+            for (int i = 0; i < 9; i++) {
+                sum += (nine.charAt(i) - '0') * (10 - i);
+            }
+            int check = 11 - sum % 11;
+            if (check != 10) {
+                return nine + (check == 11 ? 0 : check);
+            }
+        }
+    }
+
+    protected byte[] bytes(Object node) {
+        try {
+            return json.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected HttpResponse<String> postContact(String apiKey, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/contacts"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        return send(request.build());
+    }
+
+    protected HttpResponse<String> postContact(String apiKey, Object submission) {
+        return postContact(apiKey, "application/json", bytes(submission));
+    }
+
+    protected HttpResponse<String> get(String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
+    }
+
+    protected static String bearer(String key) {
+        return "Bearer " + key;
+    }
+
+    protected static String staff(String username) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":dev-password").getBytes(StandardCharsets.UTF_8));
+    }
+
+    protected Map<String, Object> body(HttpResponse<String> response) {
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = json.readValue(response.body(), Map.class);
+            return map;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected String contactIdOf(HttpResponse<String> response) {
+        return (String) body(response).get("contactId");
+    }
+
+    @SuppressWarnings("unchecked")
+    protected List<Map<String, Object>> queueItems() {
+        HttpResponse<String> response = get("/api/v1/triage-queue?limit=500", staff("sw1"));
+        return (List<Map<String, Object>>) body(response).get("items");
+    }
+
+    protected Map<String, Object> awaitQueueItem(String contactId) {
+        return Awaitility.await().until(() -> queueItems().stream()
+                        .filter(item -> contactId.equals(item.get("contactId")))
+                        .findFirst().orElse(null),
+                item -> item != null);
+    }
+
+    protected void publish(String topic, String agency, byte[] key, byte[] value) {
+        var record = new ProducerRecord<>(topic, key, value);
+        if (agency != null) {
+            record.headers().add("agency", agency.getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            kafka.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads a topic from the beginning until a record matching the predicate arrives. */
+    protected ConsumerRecord<byte[], byte[]> awaitRecord(String topic, Predicate<ConsumerRecord<byte[], byte[]>> match) {
+        var config = Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+            Awaitility.await().until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (match.test(record)) {
+                        found.add(record);
+                    }
+                });
+                return !found.isEmpty();
+            });
+            return found.get(0);
+        }
+    }
+
+    protected long contactsWithSubmissionId(String submissionId) {
+        return jdbc.sql("SELECT count(*) FROM contact_registry WHERE submission_id = ?")
+                .param(submissionId).query(Long.class).single();
+    }
+
+    protected String awaitContactId(String agency, String submissionId) {
+        return Awaitility.await().until(() -> jdbc.sql(
+                                "SELECT contact_id FROM contact_registry WHERE agency = ? AND submission_id = ?")
+                        .params(agency, submissionId).query(String.class).optional().orElse(null),
+                id -> id != null);
+    }
+
+    protected long storedEvents() {
+        return jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package uk.frontdoor.infra;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Health and metrics answer, and the metrics count contacts by source and refusals by reason. */
+class OperationsIntegrationTest extends IntegrationTestSupport {
+
+    @Test
+    void health_is_up() {
+        HttpResponse<String> health = get("/actuator/health", null);
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(body(health)).containsEntry("status", "UP");
+    }
+
+    @Test
+    void prometheus_counts_contacts_by_referral_source_and_rejections_by_reason() {
+        var school = submission();
+        school.put("referralSource", "2A");
+        assertThat(postContact(SCHOOL_KEY, school).statusCode()).isEqualTo(202);
+        var invalid = submission();
+        invalid.remove("consent");
+        assertThat(postContact(SCHOOL_KEY, invalid).statusCode()).isEqualTo(400);
+
+        HttpResponse<String> metrics = get("/actuator/prometheus", null);
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body())
+                .containsPattern("frontdoor_contacts_received_total\\{[^}]*referral_source=\"2A\"[^}]*} [1-9]")
+                .containsPattern("frontdoor_submissions_rejected_total\\{[^}]*reason=\"INVALID_SUBMISSION\"[^}]*} [1-9]")
+                // Labels carry codes and reasons only: nothing a partner typed about a child.
+                .doesNotContain("Sam", "Example", "9434765919");
+    }
+
+    @Test
+    void the_openapi_description_and_the_kafka_json_schema_are_published() {
+        HttpResponse<String> openapi = get("/v3/api-docs", null);
+        HttpResponse<String> schema = get("/schemas/contact-submission-v1.schema.json", null);
+
+        assertThat(openapi.statusCode()).isEqualTo(200);
+        assertThat(openapi.body()).contains("/api/v1/contacts", "/api/v1/triage-queue");
+        assertThat(schema.statusCode()).isEqualTo(200);
+        assertThat(schema.body()).contains("referralSource", "nhsNumber");
+    }
+}

@@ -1,0 +1,149 @@
+package uk.frontdoor.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class WorkingCalendarTest {
+
+    private final WorkingCalendar calendar = WorkingCalendar.englandAndWales();
+
+    private static Instant london(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(WorkingCalendar.LONDON).toInstant();
+    }
+
+    private static String local(Instant instant) {
+        return LocalDateTime.ofInstant(instant, WorkingCalendar.LONDON).toString();
+    }
+
+    @ParameterizedTest(name = "{0} is a bank holiday in England and Wales ({1})")
+    @CsvSource({
+            "2026-01-01, New Year's Day",
+            "2026-04-03, Good Friday 2026",
+            "2026-04-06, Easter Monday 2026",
+            "2026-05-04, Early May 2026",
+            "2026-05-25, Spring 2026",
+            "2026-08-31, Summer 2026",
+            "2026-12-25, Christmas 2026 (Friday)",
+            "2026-12-28, Boxing Day 2026 substitute (26th is a Saturday)",
+            "2027-03-26, Good Friday 2027",
+            "2027-03-29, Easter Monday 2027",
+            "2027-12-27, Christmas 2027 substitute (25th is a Saturday)",
+            "2027-12-28, Boxing Day 2027 substitute (26th is a Sunday)",
+            "2021-12-27, Christmas 2021 substitute",
+            "2021-12-28, Boxing Day 2021 substitute",
+            "2022-01-03, New Year 2022 substitute (1st is a Saturday)",
+            "2022-06-02, Spring bank holiday 2022 moved to Thursday",
+            "2022-06-03, Platinum Jubilee 2022",
+            "2022-09-19, State funeral of Queen Elizabeth II",
+            "2022-12-26, Boxing Day 2022",
+            "2022-12-27, Christmas 2022 substitute (25th is a Sunday)",
+            "2023-05-01, Early May 2023",
+            "2023-05-08, Coronation of King Charles III"})
+    void bank_holidays_come_from_jollyday(LocalDate date, String what) {
+        assertThat(calendar.isBankHoliday(date)).as(what).isTrue();
+        assertThat(calendar.isWorkingDay(date)).as(what).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0} is a working day ({1})")
+    @CsvSource({
+            "2022-05-30, the usual last-Monday-of-May date in 2022: the holiday moved to 2 June",
+            "2026-03-10, an ordinary Tuesday",
+            "2026-12-24, Christmas Eve",
+            "2026-12-29, after Christmas 2026",
+            "2027-01-04, first Monday of 2027",
+            "2026-08-03, first Monday of August is a holiday only in Scotland",
+            "2026-11-30, St Andrew's Day is a holiday only in Scotland",
+            "2026-03-17, St Patrick's Day is a holiday only in Northern Ireland"})
+    void working_days(LocalDate date, String what) {
+        assertThat(calendar.isWorkingDay(date)).as(what).isTrue();
+    }
+
+    @Test
+    void weekends_are_not_working_days() {
+        assertThat(calendar.isWorkingDay(LocalDate.of(2026, 3, 7))).isFalse();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2026, 3, 8))).isFalse();
+    }
+
+    @Test
+    void england_and_wales_have_eight_bank_holidays_in_2026() {
+        assertThat(calendar.bankHolidays(2026)).hasSize(8);
+        assertThat(calendar.bankHolidays(2022)).hasSize(10); // two jubilee days and the state funeral
+    }
+
+    @ParameterizedTest(name = "{0} + 1 working day = {1} ({2})")
+    @CsvSource({
+            "2026-03-10T10:00, 2026-03-11T10:00, an ordinary weekday",
+            "2026-03-13T16:00, 2026-03-16T16:00, Friday to Monday over a weekend",
+            "2026-05-22T16:00, 2026-05-26T16:00, Friday before the Spring bank holiday Monday ends on Tuesday",
+            "2026-04-02T16:00, 2026-04-07T16:00, Thursday before Easter 2026 (Good Friday and Easter Monday)",
+            "2027-03-25T09:30, 2027-03-30T09:30, Thursday before Easter 2027",
+            "2026-12-24T16:00, 2026-12-29T16:00, Christmas 2026 with Boxing Day substitute on Monday 28th",
+            "2027-12-24T16:00, 2027-12-29T16:00, Christmas 2027: substitutes on Monday 27th and Tuesday 28th",
+            "2021-12-24T11:00, 2021-12-29T11:00, Christmas 2021 substitutes",
+            "2021-12-31T10:00, 2022-01-04T10:00, New Year 2022 substitute on Monday 3rd",
+            "2022-09-16T16:00, 2022-09-20T16:00, the Queen's state funeral on Monday 19 September 2022",
+            "2023-05-05T16:00, 2023-05-09T16:00, the coronation on Monday 8 May 2023",
+            "2022-06-01T16:00, 2022-06-06T16:00, the moved Spring bank holiday and Platinum Jubilee (2 and 3 June 2022)",
+            "2022-05-27T16:00, 2022-05-30T16:00, 30 May 2022 was a working day",
+            "2026-03-07T14:00, 2026-03-10T00:00, starting on a Saturday counts from 00:00 Monday",
+            "2026-04-03T12:00, 2026-04-08T00:00, starting on Good Friday counts from 00:00 on the Tuesday after Easter"})
+    void one_working_day(String from, String expected, String why) {
+        assertThat(local(calendar.plusWorkingDays(london(from), 1))).as(why).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} + {1} working hours = {2} ({3})")
+    @CsvSource({
+            "2026-03-10T10:00, 4, 2026-03-10T14:00, red within the day",
+            "2026-03-10T22:00, 4, 2026-03-11T02:00, the clock runs through the night of a working day",
+            "2026-03-13T22:00, 4, 2026-03-16T02:00, Friday night carries over to Monday",
+            "2026-05-22T16:00, 24, 2026-05-26T16:00, 24 working hours equal one working day",
+            "2026-04-02T16:00, 72, 2026-04-09T16:00, green over Easter 2026",
+            "2026-03-13T00:00, 24, 2026-03-14T00:00, a whole Friday ends at its midnight",
+            "2026-03-10T10:00, 0, 2026-03-10T10:00, nothing to add"})
+    void working_hours(String from, long hours, String expected, String why) {
+        assertThat(local(calendar.plusWorkingHours(london(from), hours))).as(why).isEqualTo(expected);
+    }
+
+    @Test
+    void spring_forward_keeps_the_local_hour() {
+        // Clocks go forward on Sunday 29 March 2026: Friday 16:00 GMT + 1 working day = Monday 16:00 BST.
+        Instant friday = Instant.parse("2026-03-27T16:00:00Z");
+        Instant due = calendar.plusWorkingDays(friday, 1);
+        assertThat(due).isEqualTo(Instant.parse("2026-03-30T15:00:00Z"));
+        assertThat(ZonedDateTime.ofInstant(due, WorkingCalendar.LONDON).getHour()).isEqualTo(16);
+    }
+
+    @Test
+    void fall_back_keeps_the_local_hour() {
+        // Clocks go back on Sunday 25 October 2026: Friday 16:00 BST + 1 working day = Monday 16:00 GMT.
+        Instant friday = Instant.parse("2026-10-23T15:00:00Z");
+        assertThat(calendar.plusWorkingDays(friday, 1)).isEqualTo(Instant.parse("2026-10-26T16:00:00Z"));
+    }
+
+    @Test
+    void a_start_in_the_early_hours_of_a_clock_change_sunday_counts_from_monday() {
+        Instant sundayNight = Instant.parse("2026-03-29T00:30:00Z"); // 00:30 GMT, before the change at 01:00
+        assertThat(local(calendar.plusWorkingHours(sundayNight, 4))).isEqualTo("2026-03-30T04:00");
+    }
+
+    @Test
+    void several_working_days_skip_every_weekend_and_holiday() {
+        // 45 working days from Monday 2 March 2026 (assessment timescale) skip 6 weekends and Easter.
+        Instant due = calendar.plusWorkingDays(london("2026-03-02T09:00"), 45);
+        assertThat(local(due)).isEqualTo("2026-05-07T09:00");
+    }
+
+    @Test
+    void negative_amounts_are_refused() {
+        assertThatThrownBy(() -> calendar.plusWorkingDays(Instant.EPOCH, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> calendar.plusWorkingHours(Instant.EPOCH, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
