@@ -69,11 +69,15 @@ public abstract class IntegrationTestSupport {
     @Autowired
     protected EmbeddedKafkaKraftBroker broker;
 
-    /** The example police submission, with a fresh submission id and a recent awareSince. */
+    /**
+     * The issue's example police submission about a child no other test has used (fresh NHS number),
+     * with a fresh submission id and a recent awareSince.
+     */
     protected ObjectNode submission() {
         try (InputStream in = getClass().getResourceAsStream("/police-example.json")) {
             ObjectNode node = (ObjectNode) json.readTree(in);
             node.put("submissionId", "TEST-" + UUID.randomUUID());
+            ((ObjectNode) node.get("child")).put("nhsNumber", freshNhsNumber());
             node.put("awareSince", Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
             return node;
         } catch (IOException e) {

@@ -57,7 +57,8 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/contacts/*")
                         .hasAnyRole(PartnerPrincipal.ROLE, StaffRole.ADMINISTRATOR.name(),
                                 StaffRole.SOCIAL_WORKER.name(), StaffRole.MANAGER.name())
-                        .requestMatchers("/api/v1/triage-queue/**").hasAnyRole(StaffRole.SCREENERS)
+                        .requestMatchers("/api/v1/triage-queue/**", "/api/v1/threshold-rules/**")
+                        .hasAnyRole(StaffRole.SCREENERS)
                         .anyRequest().hasAnyRole(StaffRole.ALL));
         return http.build();
     }

@@ -6,10 +6,14 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import uk.frontdoor.rules.ThresholdDecision;
+import uk.frontdoor.rules.ThresholdEngine;
 import uk.frontdoor.triage.api.ChildId;
 import uk.frontdoor.triage.api.ContactId;
 import uk.frontdoor.triage.api.ContactReceived;
+import uk.frontdoor.triage.api.ContactStatus;
 import uk.frontdoor.triage.api.RecordContact;
+import uk.frontdoor.triage.api.ThresholdAssessed;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,20 +39,34 @@ public class Child {
     public Child() {
     }
 
+    /**
+     * Records the contact and, in the same breath, the threshold rules' assessment of it against
+     * this child's history, so no contact ever sits in the record unassessed.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordContact command) {
+    void handle(RecordContact command, ThresholdEngine rules) {
         if (contacts.containsKey(command.contactId())) {
             // Redelivery of a command already applied: the stream already holds it.
             return;
         }
+        // The history is taken before this contact joins it: rules look at what came before.
+        ThresholdDecision decision = rules.decide(RuleFacts.of(command.submission(), command.receivedAt()),
+                RuleFacts.history(contacts.values()));
         apply(new ContactReceived(command.childId(), command.contactId(), command.agency(),
                 command.channel(), command.receivedAt(), command.submission()));
+        apply(new ThresholdAssessed(command.childId(), command.contactId(), command.receivedAt(),
+                RuleFacts.threshold(decision)));
     }
 
     @EventSourcingHandler
     void on(ContactReceived event) {
         this.childId = event.childId();
         contacts.put(event.contactId(), ContactRecord.received(event));
+    }
+
+    @EventSourcingHandler
+    void on(ThresholdAssessed event) {
+        contacts.computeIfPresent(event.contactId(), (id, contact) -> contact.withStatus(ContactStatus.ASSESSED));
     }
 }

@@ -1,0 +1,58 @@
+package uk.frontdoor.triage;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import uk.frontdoor.rules.Priority;
+import uk.frontdoor.rules.ResponseScheme;
+import uk.frontdoor.rules.RuleSetCatalogue;
+import uk.frontdoor.rules.ThresholdEngine;
+import uk.frontdoor.rules.WorkingCalendar;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The threshold rules the service runs on. Every rule set is loaded and compiled at start-up: a
+ * broken file stops the service with a message naming the file, the rule and the error, so it
+ * never runs on half a rule set.
+ */
+@Configuration
+@EnableConfigurationProperties(ThresholdRulesConfiguration.RulesProperties.class)
+public class ThresholdRulesConfiguration {
+
+    /**
+     * @param directory    a folder of rule-set files to use instead of the shipped ones
+     * @param responseTime the partnership's RAG scheme, in working time (default red 4h, amber 24h, green 72h)
+     */
+    @ConfigurationProperties("frontdoor.rules")
+    public record RulesProperties(@DefaultValue("") String directory, Map<Priority, Duration> responseTime) {
+    }
+
+    @Bean
+    RuleSetCatalogue ruleSetCatalogue(RulesProperties properties) {
+        return properties.directory().isBlank()
+                ? RuleSetCatalogue.loadDefault()
+                : RuleSetCatalogue.load(Path.of(properties.directory()));
+    }
+
+    @Bean
+    WorkingCalendar workingCalendar() {
+        return WorkingCalendar.englandAndWales();
+    }
+
+    @Bean
+    ThresholdEngine thresholdEngine(RuleSetCatalogue catalogue, WorkingCalendar calendar, RulesProperties properties) {
+        ResponseScheme scheme = ResponseScheme.defaults();
+        if (properties.responseTime() != null && !properties.responseTime().isEmpty()) {
+            var configured = new EnumMap<Priority, Duration>(Priority.class);
+            configured.putAll(properties.responseTime());
+            scheme = new ResponseScheme(configured);
+        }
+        return new ThresholdEngine(catalogue, calendar, scheme);
+    }
+}
