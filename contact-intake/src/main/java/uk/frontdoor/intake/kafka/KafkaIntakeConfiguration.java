@@ -22,8 +22,10 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.FixedBackOff;
+import uk.frontdoor.intake.IntakeMetrics;
 import uk.frontdoor.intake.IntakeProperties;
 import uk.frontdoor.intake.submission.SubmissionRejectedException;
+import uk.frontdoor.triage.api.Channel;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -63,7 +65,7 @@ class KafkaIntakeConfiguration {
 
     @Bean
     DefaultErrorHandler intakeErrorHandler(KafkaOperations<byte[], byte[]> kafka, IntakeProperties properties,
-                                           ObjectMapper json) {
+                                           ObjectMapper json, IntakeMetrics metrics) {
         var recoverer = new DeadLetterPublishingRecoverer(kafka,
                 (record, failure) -> new TopicPartition(properties.deadLetterTopic(), -1));
         recoverer.excludeHeader(HeadersToAdd.EX_MSG, HeadersToAdd.EX_STACKTRACE);
@@ -71,8 +73,13 @@ class KafkaIntakeConfiguration {
         recoverer.setFailIfSendResultIsError(true);
 
         var handler = new DefaultErrorHandler((record, failure) -> {
+            String reason = reasonOf(failure);
             log.warn("Dead-lettering submission from {}-{}@{}: {}", record.topic(), record.partition(),
-                    record.offset(), reasonOf(failure));
+                    record.offset(), reason);
+            if (PROCESSING_FAILED.equals(reason)) {
+                // Refusals were counted where they were decided; a processing failure is counted here.
+                metrics.rejected(Channel.KAFKA, reason);
+            }
             recoverer.accept(record, failure);
         }, new ExponentialBackOffWithMaxRetries(4));
         handler.addNotRetryableExceptions(SubmissionRejectedException.class);
