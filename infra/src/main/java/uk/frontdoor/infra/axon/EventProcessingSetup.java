@@ -1,20 +1,54 @@
 package uk.frontdoor.infra.axon;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Read models must never silently skip an event. Axon's default only logs a failing handler and
- * moves on, so a queue could quietly lose a child's contact. Here a failure stops the segment,
- * which retries with back-off and shows as an error state until the cause is fixed.
+ * moves on, so a queue could quietly lose a child's contact. Here a failure is counted and logged,
+ * then rethrown: the processor stops at that event and retries it with back-off until the cause is
+ * fixed, and nothing after it is processed out of order.
  */
 @Configuration
 class EventProcessingSetup {
 
     @Autowired
-    void propagateHandlerFailures(EventProcessingConfigurer processing) {
-        processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+    void propagateHandlerFailures(EventProcessingConfigurer processing, MeterRegistry meters) {
+        processing.registerDefaultListenerInvocationErrorHandler(configuration -> new VisibleFailures(meters));
+    }
+
+    static final class VisibleFailures implements ListenerInvocationErrorHandler {
+
+        private static final Logger log = LoggerFactory.getLogger(VisibleFailures.class);
+
+        private final MeterRegistry meters;
+
+        VisibleFailures(MeterRegistry meters) {
+            this.meters = meters;
+        }
+
+        @Override
+        public void onError(Exception failure, EventMessage<?> event, EventMessageHandler handler) throws Exception {
+            String projection = handler.getTargetType().getSimpleName();
+            String eventType = event.getPayloadType().getSimpleName();
+            Counter.builder("frontdoor.projection.failures")
+                    .description("Event handler failures in read models; each is retried, never skipped")
+                    .tag("projection", projection)
+                    .tag("event", eventType)
+                    .register(meters)
+                    .increment();
+            // The class only: database errors can quote the values they choked on.
+            log.error("Projection {} failed on {} event {}; it will be retried: {}", projection, eventType,
+                    event.getIdentifier(), failure.getClass().getName());
+            throw failure;
+        }
     }
 }
