@@ -15,7 +15,7 @@ import java.time.Clock;
 class IntakeConfiguration {
 
     @Bean
-    SubmissionReader submissionReader(ObjectMapper mapper, Clock clock) {
-        return new SubmissionReader(mapper, clock, Indicator::isKnown);
+    SubmissionReader submissionReader(ObjectMapper mapper, Clock clock, IntakeProperties properties) {
+        return new SubmissionReader(mapper, clock, Indicator::isKnown, properties.maxSubmissionSize().toBytes());
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.ActiveProfiles;
+import uk.frontdoor.intake.submission.NhsNumber;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
 /**
@@ -85,18 +87,12 @@ public abstract class IntegrationTestSupport {
         }
     }
 
-    /** A valid NHS number not used by any other test (modulus 11). */
+    /** A valid NHS number, random enough that no other test uses it. */
     protected static String freshNhsNumber() {
         while (true) {
-            long random = Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 1_000_000_000L);
-            String nine = String.format("%09d", random);
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                sum += (nine.charAt(i) - '0') * (10 - i);
-            }
-            int check = 11 - sum % 11;
-            if (check != 10) {
-                return nine + (check == 11 ? 0 : check);
+            String candidate = String.format("%010d", ThreadLocalRandom.current().nextLong(10_000_000_000L));
+            if (NhsNumber.isValid(candidate)) {
+                return candidate;
             }
         }
     }

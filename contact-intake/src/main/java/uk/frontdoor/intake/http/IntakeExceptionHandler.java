@@ -63,9 +63,8 @@ class IntakeExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         if (ex.getCause() instanceof SubmissionSizeLimitFilter.PayloadTooLargeException) {
             metrics.rejected(Channel.HTTP, RejectionReason.TOO_LARGE.name());
-            ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE,
-                    "Submission too large", "A submission may be at most " + maxBytes + " bytes.");
-            return handleExceptionInternal(ex, problem, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+            return handleExceptionInternal(ex, Problems.tooLarge(maxBytes), headers, HttpStatus.PAYLOAD_TOO_LARGE,
+                    request);
         }
         metrics.rejected(Channel.HTTP, RejectionReason.MALFORMED_JSON.name());
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_JSON,

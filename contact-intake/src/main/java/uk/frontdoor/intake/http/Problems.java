@@ -33,6 +33,11 @@ public final class Problems {
         return problem;
     }
 
+    public static ProblemDetail tooLarge(long maxBytes) {
+        return of(HttpStatus.PAYLOAD_TOO_LARGE, PAYLOAD_TOO_LARGE, "Submission too large",
+                "A submission may be at most " + maxBytes + " bytes.");
+    }
+
     /** For filters and security handlers, which answer before Spring MVC is involved. */
     public static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());

@@ -8,7 +8,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import uk.frontdoor.intake.IntakeMetrics;
 import uk.frontdoor.intake.submission.RejectionReason;
@@ -49,8 +48,7 @@ public class SubmissionSizeLimitFilter extends OncePerRequestFilter {
 
     void refuse(HttpServletResponse response) throws IOException {
         metrics.rejected(Channel.HTTP, RejectionReason.TOO_LARGE.name());
-        Problems.write(response, json, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE,
-                "Submission too large", "A submission may be at most " + maxBytes + " bytes."));
+        Problems.write(response, json, Problems.tooLarge(maxBytes));
     }
 
     /** Thrown while reading a body that passes the limit; the API's exception handler answers 413. */

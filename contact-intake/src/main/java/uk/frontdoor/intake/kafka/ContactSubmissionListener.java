@@ -45,10 +45,6 @@ class ContactSubmissionListener {
         if (record.value() == null) {
             reject(RejectionReason.MALFORMED_JSON, new Violation("", "the message has no value"));
         }
-        if (record.value().length > properties.maxSubmissionSize().toBytes()) {
-            reject(RejectionReason.TOO_LARGE, new Violation("",
-                    "a submission may be at most " + properties.maxSubmissionSize().toBytes() + " bytes"));
-        }
         intake.accept(agency.agency(), Channel.KAFKA, record.value());
     }
 

@@ -122,8 +122,18 @@ public final class SubmissionReader {
     private final ObjectReader reader;
     private final Clock clock;
     private final Predicate<String> knownIndicator;
+    private final long maxBodyBytes;
 
     public SubmissionReader(ObjectMapper mapper, Clock clock, Predicate<String> knownIndicator) {
+        this(mapper, clock, knownIndicator, MAX_BODY_BYTES);
+    }
+
+    /** @param maxBodyBytes the largest body accepted, whichever channel it came by (at most {@link #MAX_BODY_BYTES}) */
+    public SubmissionReader(ObjectMapper mapper, Clock clock, Predicate<String> knownIndicator, long maxBodyBytes) {
+        if (maxBodyBytes < 1 || maxBodyBytes > MAX_BODY_BYTES) {
+            throw new IllegalArgumentException("maxBodyBytes must be between 1 and " + MAX_BODY_BYTES);
+        }
+        this.maxBodyBytes = maxBodyBytes;
         this.reader = Objects.requireNonNull(mapper, "mapper").reader()
                 .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -134,9 +144,9 @@ public final class SubmissionReader {
     /** Parses and validates a version-1 submission; reports EVERY invalid field at once. */
     public ContactSubmission read(byte[] json) throws SubmissionRejectedException {
         Objects.requireNonNull(json, "json");
-        if (json.length > MAX_BODY_BYTES) {
+        if (json.length > maxBodyBytes) {
             throw new SubmissionRejectedException(RejectionReason.TOO_LARGE,
-                    List.of(new Violation("", "is larger than " + MAX_BODY_BYTES + " bytes")));
+                    List.of(new Violation("", "is larger than " + maxBodyBytes + " bytes")));
         }
         JsonNode root = parse(json);
         Instant now = clock.instant();

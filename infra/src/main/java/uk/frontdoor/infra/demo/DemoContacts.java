@@ -1,5 +1,7 @@
 package uk.frontdoor.infra.demo;
 
+import uk.frontdoor.intake.submission.NhsNumber;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -126,24 +128,13 @@ final class DemoContacts {
         };
     }
 
-    /** A random NHS number whose modulus-11 check digit is right. */
+    /** A random NHS number that passes the front door's own check (modulus 11). */
     private String validNhsNumber() {
         while (true) {
-            int[] digits = new int[9];
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                digits[i] = random.nextInt(10);
-                sum += digits[i] * (10 - i);
+            String candidate = String.format("%010d", random.nextLong(10_000_000_000L));
+            if (NhsNumber.isValid(candidate)) {
+                return candidate;
             }
-            int check = 11 - (sum % 11);
-            if (check == 10) {
-                continue;
-            }
-            StringBuilder number = new StringBuilder();
-            for (int d : digits) {
-                number.append(d);
-            }
-            return number.append(check == 11 ? 0 : check).toString();
         }
     }
 }

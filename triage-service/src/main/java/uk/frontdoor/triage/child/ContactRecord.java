@@ -1,6 +1,5 @@
 package uk.frontdoor.triage.child;
 
-import uk.frontdoor.triage.api.AgencyCode;
 import uk.frontdoor.triage.api.ContactReceived;
 import uk.frontdoor.triage.api.ContactStatus;
 
@@ -9,7 +8,6 @@ import java.util.List;
 
 /** What the child's stream remembers of one contact, for the rules and the commands that follow it. */
 record ContactRecord(
-        AgencyCode agency,
         Instant receivedAt,
         List<String> factors,
         List<String> indicators,
@@ -17,11 +15,11 @@ record ContactRecord(
 
     static ContactRecord received(ContactReceived event) {
         var concerns = event.submission().concerns();
-        return new ContactRecord(event.agency(), event.receivedAt(), concerns.factors(), concerns.indicators(),
+        return new ContactRecord(event.receivedAt(), concerns.factors(), concerns.indicators(),
                 ContactStatus.RECEIVED);
     }
 
     ContactRecord withStatus(ContactStatus newStatus) {
-        return new ContactRecord(agency, receivedAt, factors, indicators, newStatus);
+        return new ContactRecord(receivedAt, factors, indicators, newStatus);
     }
 }
