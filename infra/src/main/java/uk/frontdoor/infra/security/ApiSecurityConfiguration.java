@@ -1,5 +1,6 @@
 package uk.frontdoor.infra.security;
 
+import uk.frontdoor.triage.api.StaffRole;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;

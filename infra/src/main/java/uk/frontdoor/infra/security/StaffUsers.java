@@ -1,5 +1,6 @@
 package uk.frontdoor.infra.security;
 
+import uk.frontdoor.triage.api.StaffRole;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

@@ -5,7 +5,11 @@ package uk.frontdoor.triage.api;
  * are a public contract: each carries a {@code @Revision}, its JSON is pinned by a test, and a change
  * needs an upcaster.
  */
-public sealed interface ChildEvent permits ContactReceived, ThresholdAssessed {
+public sealed interface ChildEvent permits ContactReceived, ThresholdAssessed, PossibleMatchFound,
+        PossibleMatchResolved, ChildRecordLinked, ContactClaimed, ContactReleased, ConsentRecorded,
+        PartnerCheckRequested, PartnerCheckReplied, PriorityChanged, DecisionProposed, ProposalAuthorised,
+        ProposalReturned, FeedbackSent, StrategyDiscussionRequired, StrategyDiscussionConvened,
+        StrategyDiscussionHeld {
 
     ChildId childId();
 }

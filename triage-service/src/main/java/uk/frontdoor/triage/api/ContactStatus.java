@@ -4,5 +4,7 @@ package uk.frontdoor.triage.api;
 public enum ContactStatus {
     RECEIVED,
     ASSESSED,
+    /** A decision is proposed and waits for a manager. */
+    PROPOSED,
     DECIDED
 }

@@ -1,0 +1,11 @@
+package uk.frontdoor.triage.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A worker proposed a decision. {@code agenciesChecked} are the partners whose replies it rests on; with none, it was made on social care information alone and is flagged. */
+@Revision("1")
+public record DecisionProposed(ChildId childId, ContactId contactId, DecisionOutcome outcome, String rationale, List<String> agenciesChecked, boolean socialCareInformationOnly, Actor actor, Instant at) implements ChildEvent {
+}

@@ -1,0 +1,11 @@
+package uk.frontdoor.triage.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A person decided whether a possible match is the same child. */
+@Revision("1")
+public record PossibleMatchResolved(ChildId childId, ContactId contactId, ChildId candidate, boolean sameChild, String reason, Actor actor, Instant at) implements ChildEvent {
+}

@@ -1,0 +1,11 @@
+package uk.frontdoor.triage.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A manager authorised the proposal: the contact is decided. An outcome below the rules' level is a step-down, kept with the manager's reason and marked for audit sampling. */
+@Revision("1")
+public record ProposalAuthorised(ChildId childId, ContactId contactId, DecisionOutcome outcome, String proposedBy, int thresholdLevel, boolean belowThreshold, String reason, boolean auditSample, Actor actor, Instant at) implements ChildEvent {
+}
