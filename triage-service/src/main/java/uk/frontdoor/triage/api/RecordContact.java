@@ -3,13 +3,24 @@ package uk.frontdoor.triage.api;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
+import java.util.List;
 
-/** Append a received contact to its child's stream, creating the stream for a child not seen before. */
+/**
+ * Append a received contact to its child's stream, creating the stream for a child not seen before.
+ *
+ * @param possibleMatches children already known who share the child's name, date of birth and
+ *                        postcode but not a confirmed NHS number: a person must decide
+ */
 public record RecordContact(
         @TargetAggregateIdentifier ChildId childId,
         ContactId contactId,
         AgencyCode agency,
         Channel channel,
         Instant receivedAt,
-        ContactSubmission submission) {
+        ContactSubmission submission,
+        List<ChildId> possibleMatches) {
+
+    public RecordContact {
+        possibleMatches = possibleMatches == null ? List.of() : List.copyOf(possibleMatches);
+    }
 }

@@ -7,6 +7,8 @@ package uk.frontdoor.triage.api;
  * that is not there, 409 for a contact whose state does not allow it now.
  */
 public enum Refusal {
+    UNKNOWN_CONTACT("unknown-contact", 404, "No such contact"),
+    FIELD_REQUIRED("field-required", 400, "A required field is missing"),
     ROLE_NOT_ALLOWED("role-not-allowed", 403, "Your role may not do this"),
     CLAIMED_BY_ANOTHER("claimed-by-another", 409, "Another worker holds this contact"),
     CLAIM_REQUIRED("claim-required", 409, "Claim the contact first"),
@@ -21,6 +23,8 @@ public enum Refusal {
     CHECK_ALREADY_ANSWERED("check-already-answered", 409, "This partner check already has a reply"),
     PRIORITY_UNCHANGED("priority-unchanged", 409, "The contact already has this priority"),
     NOT_ASSESSED("not-assessed", 409, "The contact has not been assessed yet"),
+    CONSENT_NOT_RECORDED("consent-not-recorded", 409,
+            "Record consent, or why it was not sought, before proposing a decision"),
     PROPOSAL_PENDING("proposal-pending", 409, "A proposal is already awaiting authorisation"),
     NO_PROPOSAL("no-proposal", 409, "No proposal is awaiting authorisation"),
     OWN_PROPOSAL("own-proposal", 403, "Nobody authorises their own proposal"),

@@ -6,23 +6,67 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import uk.frontdoor.rules.Flag;
+import uk.frontdoor.rules.Priority;
 import uk.frontdoor.rules.ThresholdDecision;
 import uk.frontdoor.rules.ThresholdEngine;
+import uk.frontdoor.triage.api.Actor;
+import uk.frontdoor.triage.api.AuthoriseProposal;
+import uk.frontdoor.triage.api.ChangePriority;
 import uk.frontdoor.triage.api.ChildId;
+import uk.frontdoor.triage.api.ChildRecordLinked;
+import uk.frontdoor.triage.api.ClaimContact;
+import uk.frontdoor.triage.api.ConsentRecorded;
+import uk.frontdoor.triage.api.ContactClaimed;
 import uk.frontdoor.triage.api.ContactId;
 import uk.frontdoor.triage.api.ContactReceived;
+import uk.frontdoor.triage.api.ContactReleased;
 import uk.frontdoor.triage.api.ContactStatus;
+import uk.frontdoor.triage.api.ConveneStrategyDiscussion;
+import uk.frontdoor.triage.api.DecisionOutcome;
+import uk.frontdoor.triage.api.DecisionProposed;
+import uk.frontdoor.triage.api.FeedbackSent;
+import uk.frontdoor.triage.api.PartnerCheckReceipt;
+import uk.frontdoor.triage.api.PartnerCheckReplied;
+import uk.frontdoor.triage.api.PartnerCheckRequested;
+import uk.frontdoor.triage.api.PossibleMatchFound;
+import uk.frontdoor.triage.api.PossibleMatchResolved;
+import uk.frontdoor.triage.api.PriorityChanged;
+import uk.frontdoor.triage.api.ProposalAuthorised;
+import uk.frontdoor.triage.api.ProposalReturned;
+import uk.frontdoor.triage.api.ProposeDecision;
+import uk.frontdoor.triage.api.RecordConsent;
 import uk.frontdoor.triage.api.RecordContact;
+import uk.frontdoor.triage.api.RecordFeedback;
+import uk.frontdoor.triage.api.RecordPartnerReply;
+import uk.frontdoor.triage.api.RecordStrategyDiscussion;
+import uk.frontdoor.triage.api.Refusal;
+import uk.frontdoor.triage.api.ReleaseContact;
+import uk.frontdoor.triage.api.RequestPartnerChecks;
+import uk.frontdoor.triage.api.ReturnProposal;
+import uk.frontdoor.triage.api.StrategyDiscussionConvened;
+import uk.frontdoor.triage.api.StrategyDiscussionHeld;
+import uk.frontdoor.triage.api.StrategyDiscussionRequired;
 import uk.frontdoor.triage.api.ThresholdAssessed;
+import uk.frontdoor.triage.api.TriageRefusedException;
+import uk.frontdoor.triage.work.TriagePolicy;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One child's whole history at the front door: every contact about them, in one stream, so that
- * accumulating concerns and re-referrals are visible to whoever screens the next contact.
+ * One child's whole history at the front door: every contact about them, and everything done about
+ * each, in one stream, so that accumulating concerns and re-referrals are visible to whoever screens
+ * the next contact, and every step says who took it, in which role and agency, when and why.
  *
  * <p>Fields are package-private rather than private so that a Jackson snapshot of the aggregate
  * captures them (a private-field snapshot comes out empty and breaks every later command).
@@ -34,6 +78,7 @@ public class Child {
     ChildId childId;
 
     final Map<ContactId, ContactRecord> contacts = new LinkedHashMap<>();
+    final Set<ChildId> linkedChildren = new LinkedHashSet<>();
 
     /** For Axon, and for the reception that creates a stream for a child not seen before. */
     public Child() {
@@ -52,12 +97,330 @@ public class Child {
         }
         // The history is taken before this contact joins it: rules look at what came before.
         ThresholdDecision decision = rules.decide(RuleFacts.of(command.submission(), command.receivedAt()),
-                RuleFacts.history(contacts.values()));
+                RuleFacts.history(contacts.values(), command.receivedAt()));
         apply(new ContactReceived(command.childId(), command.contactId(), command.agency(),
                 command.channel(), command.receivedAt(), command.submission()));
+        List<ChildId> possibleMatches = command.possibleMatches().stream()
+                .filter(candidate -> !linkedChildren.contains(candidate))
+                .toList();
+        if (!possibleMatches.isEmpty()) {
+            apply(new PossibleMatchFound(command.childId(), command.contactId(), possibleMatches,
+                    command.receivedAt()));
+        }
         apply(new ThresholdAssessed(command.childId(), command.contactId(), command.receivedAt(),
                 RuleFacts.threshold(decision)));
     }
+
+    // ----- claim -----
+
+    @CommandHandler
+    void handle(ClaimContact command, Clock clock) {
+        ContactRecord contact = contact(command.contactId());
+        requireScreener(command.actor());
+        requireUndecided(contact);
+        if (command.actor().userId().equals(contact.heldBy)) {
+            return; // already theirs: a repeated click changes nothing
+        }
+        if (contact.heldBy != null) {
+            throw new TriageRefusedException(Refusal.CLAIMED_BY_ANOTHER, "Held by " + contact.heldBy + ".");
+        }
+        apply(new ContactClaimed(childId, command.contactId(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(ReleaseContact command, Clock clock) {
+        ContactRecord contact = contact(command.contactId());
+        requireScreener(command.actor());
+        if (contact.heldBy == null) {
+            throw new TriageRefusedException(Refusal.CLAIM_REQUIRED, "Nobody holds this contact.");
+        }
+        // A manager may take a contact back from a worker who is away.
+        if (!contact.heldBy.equals(command.actor().userId()) && !command.actor().isManager()) {
+            throw new TriageRefusedException(Refusal.CLAIMED_BY_ANOTHER, "Held by " + contact.heldBy + ".");
+        }
+        apply(new ContactReleased(childId, command.contactId(), contact.heldBy, command.actor(), clock.instant()));
+    }
+
+    // ----- consent -----
+
+    @CommandHandler
+    void handle(RecordConsent command, Clock clock) {
+        ContactRecord contact = contact(command.contactId());
+        requireUndecided(contact);
+        required(command.decision(), "decision");
+        switch (command.decision()) {
+            case GIVEN, REFUSED -> requireHeldBy(contact, command.actor());
+            case NOT_SOUGHT -> {
+                requireHeldBy(contact, command.actor());
+                requireReason(command.reason(), "Say why consent was not sought.");
+            }
+            case REFUSAL_OVERRIDDEN -> {
+                if (!command.actor().isManager()) {
+                    throw new TriageRefusedException(Refusal.MANAGER_AUTHORISATION_REQUIRED,
+                            "Only a manager may override a refusal of consent.");
+                }
+                if (contact.consent != ConsentRecorded.Decision.REFUSED) {
+                    throw new TriageRefusedException(Refusal.CONSENT_NOT_REFUSED);
+                }
+                requireReason(command.reason(), "Say why the refusal is overridden.");
+            }
+        }
+        apply(new ConsentRecorded(childId, command.contactId(), command.decision(), blankToNull(command.reason()),
+                command.actor(), clock.instant()));
+    }
+
+    // ----- partner checks -----
+
+    @CommandHandler
+    List<PartnerCheckReceipt> handle(RequestPartnerChecks command, Clock clock, TriagePolicy policy) {
+        ContactRecord contact = contact(command.contactId());
+        requireHeldBy(contact, command.actor());
+        if (command.agencies() == null || command.agencies().isEmpty()) {
+            throw new TriageRefusedException(Refusal.AGENCY_REQUIRED);
+        }
+        for (int i = 0; i < command.agencies().size(); i++) {
+            String agency = command.agencies().get(i);
+            if (!policy.isAgency(agency) || TriagePolicy.SOCIAL_CARE.equals(agency)) {
+                throw new TriageRefusedException(Refusal.UNKNOWN_AGENCY,
+                        "agencies[" + i + "] is not an agency that can be asked.");
+            }
+        }
+        Instant now = clock.instant();
+        Instant dueAt = policy.partnerCheckDueAt(contact.priority, now);
+        List<PartnerCheckReceipt> receipts = new ArrayList<>();
+        for (String agency : new LinkedHashSet<>(command.agencies())) {
+            var receipt = new PartnerCheckReceipt(UUID.randomUUID().toString(), agency, dueAt);
+            apply(new PartnerCheckRequested(childId, command.contactId(), receipt.checkId(), agency,
+                    blankToNull(command.question()), dueAt, command.actor(), now));
+            receipts.add(receipt);
+        }
+        return receipts;
+    }
+
+    @CommandHandler
+    void handle(RecordPartnerReply command, Clock clock) {
+        ContactRecord contact = contact(command.contactId());
+        ContactRecord.PartnerCheck check = command.checkId() == null ? null : contact.checks.get(command.checkId());
+        if (check == null) {
+            throw new TriageRefusedException(Refusal.UNKNOWN_CHECK);
+        }
+        if (check.answered) {
+            throw new TriageRefusedException(Refusal.CHECK_ALREADY_ANSWERED);
+        }
+        required(blankToNull(command.information()), "information");
+        Instant now = clock.instant();
+        apply(new PartnerCheckReplied(childId, command.contactId(), command.checkId(), check.agency,
+                command.information(), now.isAfter(check.dueAt), command.actor(), now));
+    }
+
+    // ----- priority -----
+
+    @CommandHandler
+    void handle(ChangePriority command, Clock clock, ThresholdEngine rules, TriagePolicy policy) {
+        ContactRecord contact = contact(command.contactId());
+        requireHeldBy(contact, command.actor());
+        required(command.priority(), "priority");
+        if (command.priority() == contact.priority) {
+            throw new TriageRefusedException(Refusal.PRIORITY_UNCHANGED);
+        }
+        requireReason(command.rationale(), "A change of RAG rating needs its rationale.");
+        // The clock still runs from receipt: a new rating changes the allowance, not the start.
+        Instant responseDueAt = rules.responseTime(Priority.valueOf(command.priority().name()))
+                .map(allowed -> policy.calendar().plusWorkingTime(contact.receivedAt, allowed))
+                .orElse(null);
+        apply(new PriorityChanged(childId, command.contactId(), contact.priority, command.priority(), responseDueAt,
+                command.rationale(), command.actor(), clock.instant()));
+    }
+
+    // ----- decision -----
+
+    @CommandHandler
+    void handle(ProposeDecision command, Clock clock) {
+        ContactRecord contact = contact(command.contactId());
+        requireHeldBy(contact, command.actor());
+        if (contact.status == ContactStatus.PROPOSED) {
+            throw new TriageRefusedException(Refusal.PROPOSAL_PENDING);
+        }
+        if (contact.status != ContactStatus.ASSESSED) {
+            throw new TriageRefusedException(Refusal.NOT_ASSESSED);
+        }
+        required(command.outcome(), "outcome");
+        requireReason(command.rationale(), "A proposal needs its rationale.");
+        if (contact.consent == null) {
+            throw new TriageRefusedException(Refusal.CONSENT_NOT_RECORDED);
+        }
+        List<String> checked = contact.agenciesChecked();
+        apply(new DecisionProposed(childId, command.contactId(), command.outcome(), command.rationale(), checked,
+                checked.isEmpty(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(AuthoriseProposal command, Clock clock) {
+        ContactRecord contact = contact(command.contactId());
+        Actor manager = command.actor();
+        if (!manager.isManager()) {
+            throw new TriageRefusedException(Refusal.ROLE_NOT_ALLOWED, "Only a manager authorises a decision.");
+        }
+        if (contact.status != ContactStatus.PROPOSED) {
+            throw new TriageRefusedException(contact.isDecided() ? Refusal.CONTACT_DECIDED : Refusal.NO_PROPOSAL);
+        }
+        if (manager.userId().equals(contact.proposedBy)) {
+            throw new TriageRefusedException(Refusal.OWN_PROPOSAL);
+        }
+        int level = contact.threshold.level();
+        boolean belowThreshold = contact.proposed.level() < level;
+        if (belowThreshold && blankToNull(command.reason()) == null) {
+            throw new TriageRefusedException(Refusal.BELOW_THRESHOLD_REASON_REQUIRED,
+                    "The rules gave level " + level + "; " + contact.proposed + " answers level "
+                            + contact.proposed.level() + ". Give the reason for stepping down.");
+        }
+        DecisionOutcome outcome = contact.proposed;
+        Instant now = clock.instant();
+        apply(new ProposalAuthorised(childId, command.contactId(), outcome, contact.proposedBy, level,
+                belowThreshold, blankToNull(command.reason()), belowThreshold, manager, now));
+
+        List<String> reasons = new ArrayList<>();
+        if (outcome == DecisionOutcome.STRATEGY_DISCUSSION) {
+            reasons.add(StrategyDiscussionRequired.SECTION_47_DECISION);
+        }
+        if (contact.threshold.flags().contains(Flag.STRATEGY_DISCUSSION_REQUIRED.name())) {
+            reasons.add(StrategyDiscussionRequired.RULES_FLAGGED);
+        }
+        if (!reasons.isEmpty()) {
+            apply(new StrategyDiscussionRequired(childId, command.contactId(), UUID.randomUUID().toString(), reasons,
+                    contact.priority, now));
+        }
+    }
+
+    @CommandHandler
+    void handle(ReturnProposal command, Clock clock) {
+        ContactRecord contact = contact(command.contactId());
+        if (!command.actor().isManager()) {
+            throw new TriageRefusedException(Refusal.ROLE_NOT_ALLOWED, "Only a manager returns a proposal.");
+        }
+        if (contact.status != ContactStatus.PROPOSED) {
+            throw new TriageRefusedException(contact.isDecided() ? Refusal.CONTACT_DECIDED : Refusal.NO_PROPOSAL);
+        }
+        requireReason(command.reason(), "Tell the worker why the proposal is returned.");
+        apply(new ProposalReturned(childId, command.contactId(), command.reason(), command.actor(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(RecordFeedback command, Clock clock) {
+        ContactRecord contact = contact(command.contactId());
+        if (!contact.isDecided()) {
+            throw new TriageRefusedException(Refusal.NOT_DECIDED, "Feedback tells the referrer what was decided.");
+        }
+        required(command.method(), "method");
+        required(command.sentAt(), "sentAt");
+        apply(new FeedbackSent(childId, command.contactId(), contact.outcome, command.method(), command.sentAt(),
+                blankToNull(command.summary()), command.actor(), clock.instant()));
+    }
+
+    // ----- strategy discussion -----
+
+    @CommandHandler
+    void handle(ConveneStrategyDiscussion command, Clock clock, TriagePolicy policy) {
+        ContactRecord contact = strategyDiscussionOpen(command.contactId(), command.actor());
+        required(command.plannedAt(), "plannedAt");
+        if (command.invitedAgencies() == null || command.invitedAgencies().isEmpty()) {
+            throw new TriageRefusedException(Refusal.AGENCY_REQUIRED, "Invite the agencies that should attend.");
+        }
+        for (int i = 0; i < command.invitedAgencies().size(); i++) {
+            if (!policy.isAgency(command.invitedAgencies().get(i))) {
+                throw new TriageRefusedException(Refusal.UNKNOWN_AGENCY,
+                        "invitedAgencies[" + i + "] is not a configured agency.");
+            }
+        }
+        apply(new StrategyDiscussionConvened(childId, command.contactId(), contact.strategyDiscussionId,
+                command.plannedAt(), List.copyOf(new LinkedHashSet<>(command.invitedAgencies())), command.actor(),
+                clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(RecordStrategyDiscussion command, Clock clock, TriagePolicy policy) {
+        ContactRecord contact = strategyDiscussionOpen(command.contactId(), command.actor());
+        required(command.heldAt(), "heldAt");
+        required(command.mode(), "mode");
+        required(command.outcome(), "outcome");
+        if (command.attendees() == null || command.attendees().isEmpty()) {
+            throw new TriageRefusedException(Refusal.ATTENDEES_REQUIRED);
+        }
+        Set<String> present = new LinkedHashSet<>();
+        for (int i = 0; i < command.attendees().size(); i++) {
+            var attendee = command.attendees().get(i);
+            if (attendee == null || !policy.isAgency(attendee.agency())) {
+                throw new TriageRefusedException(Refusal.UNKNOWN_AGENCY,
+                        "attendees[" + i + "] has no configured agency.");
+            }
+            if (blankToNull(attendee.role()) == null) {
+                throw new TriageRefusedException(Refusal.FIELD_REQUIRED, "attendees[" + i + "] has no role.");
+            }
+            present.add(attendee.agency());
+        }
+        List<StrategyDiscussionHeld.Action> actions = command.actions() == null ? List.of() : command.actions();
+        for (int i = 0; i < actions.size(); i++) {
+            var action = actions.get(i);
+            if (action == null || action.dueDate() == null || blankToNull(action.owner()) == null
+                    || blankToNull(action.description()) == null || !policy.isAgency(action.agency())) {
+                throw new TriageRefusedException(Refusal.ACTION_DUE_DATE_REQUIRED,
+                        "actions[" + i + "] needs a description, an owner, a configured agency and a due date.");
+            }
+        }
+        List<String> flags = new ArrayList<>();
+        if (!present.contains(TriagePolicy.HEALTH)) {
+            flags.add(StrategyDiscussionHeld.HEALTH_ABSENT);
+        }
+        if (Set.of(TriagePolicy.POLICE, TriagePolicy.SOCIAL_CARE).containsAll(present)) {
+            flags.add(StrategyDiscussionHeld.POLICE_AND_SOCIAL_CARE_ONLY);
+        }
+        // Working Together 2023: the initial conference within 15 working days of the strategy
+        // discussion that started the section 47 enquiry.
+        Instant conferenceDueAt = command.outcome() == StrategyDiscussionHeld.Outcome.SECTION_47_ENQUIRY
+                ? policy.calendar().plusWorkingDays(command.heldAt(), 15)
+                : null;
+        apply(new StrategyDiscussionHeld(childId, command.contactId(), contact.strategyDiscussionId,
+                command.heldAt(), command.mode(), List.copyOf(command.attendees()), command.outcome(),
+                blankToNull(command.summary()), List.copyOf(actions), flags, conferenceDueAt, command.actor(),
+                clock.instant()));
+    }
+
+    // ----- identity (called by the identity desk, which loads both children in one transaction) -----
+
+    /** A person decides a possible match; the desk links the two records when they are one child. */
+    public void resolvePossibleMatch(ContactId contactId, ChildId candidate, boolean sameChild, String reason,
+                                     Actor actor, Instant at) {
+        ContactRecord contact = contact(contactId);
+        requireScreener(actor);
+        if (contact.possibleMatches.isEmpty()) {
+            throw new TriageRefusedException(Refusal.NO_POSSIBLE_MATCH);
+        }
+        if (candidate == null || !contact.possibleMatches.contains(candidate.value())) {
+            throw new TriageRefusedException(Refusal.NOT_A_CANDIDATE);
+        }
+        requireReason(reason, "Say how the match was confirmed or ruled out.");
+        apply(new PossibleMatchResolved(childId, contactId, candidate, sameChild, reason, actor, at));
+    }
+
+    /** Link this record to another found to be the same child. */
+    public void link(ChildId other, String reason, Actor actor, Instant at) {
+        requireScreener(actor);
+        if (other.equals(childId)) {
+            throw new TriageRefusedException(Refusal.SAME_CHILD);
+        }
+        if (linkedChildren.contains(other)) {
+            throw new TriageRefusedException(Refusal.ALREADY_LINKED);
+        }
+        requireReason(reason, "Say why the records are one child.");
+        apply(new ChildRecordLinked(childId, other, reason, actor, at));
+    }
+
+    /** Whether this record is already linked to another: the desk skips a link that exists. */
+    public boolean isLinkedTo(ChildId other) {
+        return linkedChildren.contains(other);
+    }
+
+    // ----- evolve -----
 
     @EventSourcingHandler
     void on(ContactReceived event) {
@@ -67,6 +430,153 @@ public class Child {
 
     @EventSourcingHandler
     void on(ThresholdAssessed event) {
-        contacts.computeIfPresent(event.contactId(), (id, contact) -> contact.withStatus(ContactStatus.ASSESSED));
+        ContactRecord contact = contacts.get(event.contactId());
+        contact.status = ContactStatus.ASSESSED;
+        contact.threshold = event.threshold();
+        contact.priority = event.threshold().priority();
+    }
+
+    @EventSourcingHandler
+    void on(PossibleMatchFound event) {
+        event.candidates().forEach(candidate -> contacts.get(event.contactId()).possibleMatches.add(candidate.value()));
+    }
+
+    @EventSourcingHandler
+    void on(PossibleMatchResolved event) {
+        contacts.get(event.contactId()).possibleMatches.remove(event.candidate().value());
+    }
+
+    @EventSourcingHandler
+    void on(ChildRecordLinked event) {
+        linkedChildren.add(event.linkedChildId());
+    }
+
+    @EventSourcingHandler
+    void on(ContactClaimed event) {
+        contacts.get(event.contactId()).heldBy = event.actor().userId();
+    }
+
+    @EventSourcingHandler
+    void on(ContactReleased event) {
+        contacts.get(event.contactId()).heldBy = null;
+    }
+
+    @EventSourcingHandler
+    void on(ConsentRecorded event) {
+        contacts.get(event.contactId()).consent = event.decision();
+    }
+
+    @EventSourcingHandler
+    void on(PartnerCheckRequested event) {
+        contacts.get(event.contactId()).checks.put(event.checkId(),
+                new ContactRecord.PartnerCheck(event.agency(), event.dueAt()));
+    }
+
+    @EventSourcingHandler
+    void on(PartnerCheckReplied event) {
+        contacts.get(event.contactId()).checks.get(event.checkId()).answered = true;
+    }
+
+    @EventSourcingHandler
+    void on(PriorityChanged event) {
+        contacts.get(event.contactId()).priority = event.to();
+    }
+
+    @EventSourcingHandler
+    void on(DecisionProposed event) {
+        ContactRecord contact = contacts.get(event.contactId());
+        contact.status = ContactStatus.PROPOSED;
+        contact.proposed = event.outcome();
+        contact.proposedBy = event.actor().userId();
+    }
+
+    @EventSourcingHandler
+    void on(ProposalReturned event) {
+        ContactRecord contact = contacts.get(event.contactId());
+        contact.status = ContactStatus.ASSESSED;
+        contact.proposed = null;
+        contact.proposedBy = null;
+    }
+
+    @EventSourcingHandler
+    void on(ProposalAuthorised event) {
+        ContactRecord contact = contacts.get(event.contactId());
+        contact.status = ContactStatus.DECIDED;
+        contact.outcome = event.outcome();
+        contact.decidedAt = event.at();
+        contact.heldBy = null;
+    }
+
+    @EventSourcingHandler
+    void on(StrategyDiscussionRequired event) {
+        contacts.get(event.contactId()).strategyDiscussionId = event.discussionId();
+    }
+
+    @EventSourcingHandler
+    void on(StrategyDiscussionHeld event) {
+        contacts.get(event.contactId()).strategyDiscussionHeld = true;
+    }
+
+    // ----- rules shared by the handlers -----
+
+    private ContactRecord contact(ContactId contactId) {
+        ContactRecord contact = contactId == null ? null : contacts.get(contactId);
+        if (contact == null) {
+            throw new TriageRefusedException(Refusal.UNKNOWN_CONTACT);
+        }
+        return contact;
+    }
+
+    private ContactRecord strategyDiscussionOpen(ContactId contactId, Actor actor) {
+        ContactRecord contact = contact(contactId);
+        requireScreener(actor);
+        if (contact.strategyDiscussionId == null) {
+            throw new TriageRefusedException(Refusal.STRATEGY_DISCUSSION_NOT_REQUIRED);
+        }
+        if (contact.strategyDiscussionHeld) {
+            throw new TriageRefusedException(Refusal.STRATEGY_DISCUSSION_ALREADY_RECORDED);
+        }
+        return contact;
+    }
+
+    private static void requireScreener(Actor actor) {
+        if (!actor.role().screens()) {
+            throw new TriageRefusedException(Refusal.ROLE_NOT_ALLOWED,
+                    "Only qualified social workers and managers screen contacts.");
+        }
+    }
+
+    private static void requireUndecided(ContactRecord contact) {
+        if (contact.isDecided()) {
+            throw new TriageRefusedException(Refusal.CONTACT_DECIDED);
+        }
+    }
+
+    /** Screening work is done by the one worker who holds the contact. */
+    private static void requireHeldBy(ContactRecord contact, Actor actor) {
+        requireScreener(actor);
+        requireUndecided(contact);
+        if (contact.heldBy == null) {
+            throw new TriageRefusedException(Refusal.CLAIM_REQUIRED);
+        }
+        if (!contact.heldBy.equals(actor.userId())) {
+            throw new TriageRefusedException(Refusal.CLAIMED_BY_ANOTHER, "Held by " + contact.heldBy + ".");
+        }
+    }
+
+    private static void requireReason(String reason, String detail) {
+        if (blankToNull(reason) == null) {
+            throw new TriageRefusedException(Refusal.REASON_REQUIRED, detail);
+        }
+    }
+
+    private static void required(Object value, String field) {
+        if (value == null) {
+            throw new TriageRefusedException(Refusal.FIELD_REQUIRED, field + " is required.");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 }

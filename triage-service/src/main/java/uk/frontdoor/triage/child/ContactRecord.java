@@ -1,25 +1,108 @@
 package uk.frontdoor.triage.child;
 
+import uk.frontdoor.triage.api.ConsentRecorded;
 import uk.frontdoor.triage.api.ContactReceived;
 import uk.frontdoor.triage.api.ContactStatus;
+import uk.frontdoor.triage.api.DecisionOutcome;
+import uk.frontdoor.triage.api.ThresholdAssessed;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
-/** What the child's stream remembers of one contact, for the rules and the commands that follow it. */
-record ContactRecord(
-        Instant receivedAt,
-        List<String> factors,
-        List<String> indicators,
-        ContactStatus status) {
+/**
+ * What the child's stream remembers of one contact, for the rules and the commands that follow it.
+ * Changed only by the aggregate's event-sourcing handlers.
+ */
+final class ContactRecord {
+
+    final Instant receivedAt;
+    final List<String> factors;
+    final List<String> indicators;
+    ContactStatus status = ContactStatus.RECEIVED;
+    ThresholdAssessed.Threshold threshold;
+    ThresholdAssessed.Priority priority;
+    /** Sign-in name of the worker holding the contact, or null. */
+    String heldBy;
+    ConsentRecorded.Decision consent;
+    final Map<String, PartnerCheck> checks = new LinkedHashMap<>();
+    DecisionOutcome proposed;
+    String proposedBy;
+    DecisionOutcome outcome;
+    Instant decidedAt;
+    String strategyDiscussionId;
+    boolean strategyDiscussionHeld;
+    final Set<String> possibleMatches = new LinkedHashSet<>();
+
+    private ContactRecord(Instant receivedAt, List<String> factors, List<String> indicators) {
+        this.receivedAt = receivedAt;
+        this.factors = List.copyOf(factors);
+        this.indicators = List.copyOf(indicators);
+    }
 
     static ContactRecord received(ContactReceived event) {
         var concerns = event.submission().concerns();
-        return new ContactRecord(event.receivedAt(), concerns.factors(), concerns.indicators(),
-                ContactStatus.RECEIVED);
+        return new ContactRecord(event.receivedAt(), concerns.factors(), concerns.indicators());
     }
 
-    ContactRecord withStatus(ContactStatus newStatus) {
-        return new ContactRecord(receivedAt, factors, indicators, newStatus);
+    boolean isDecided() {
+        return status == ContactStatus.DECIDED;
+    }
+
+    /** Agencies whose replies the decision can rest on. */
+    List<String> agenciesChecked() {
+        return checks.values().stream().filter(PartnerCheck::answered).map(PartnerCheck::agency).distinct().toList();
+    }
+
+    /** Value equality, so Axon's fixture can prove that replaying the stream rebuilds the same state. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ContactRecord that && Objects.equals(state(), that.state());
+    }
+
+    @Override
+    public int hashCode() {
+        return state().hashCode();
+    }
+
+    private List<Object> state() {
+        return Arrays.asList(receivedAt, factors, indicators, status, threshold, priority, heldBy, consent, checks,
+                proposed, proposedBy, outcome, decidedAt, strategyDiscussionId, strategyDiscussionHeld,
+                possibleMatches);
+    }
+
+    static final class PartnerCheck {
+        final String agency;
+        final Instant dueAt;
+        boolean answered;
+
+        PartnerCheck(String agency, Instant dueAt) {
+            this.agency = agency;
+            this.dueAt = dueAt;
+        }
+
+        String agency() {
+            return agency;
+        }
+
+        boolean answered() {
+            return answered;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PartnerCheck that && agency.equals(that.agency) && dueAt.equals(that.dueAt)
+                    && answered == that.answered;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(agency, dueAt, answered);
+        }
     }
 }

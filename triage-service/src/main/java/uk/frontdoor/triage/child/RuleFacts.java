@@ -7,12 +7,14 @@ import uk.frontdoor.rules.PriorContact;
 import uk.frontdoor.rules.ThresholdDecision;
 import uk.frontdoor.rules.WorkingCalendar;
 import uk.frontdoor.triage.api.ContactSubmission;
+import uk.frontdoor.triage.api.DecisionOutcome;
 import uk.frontdoor.triage.api.ThresholdAssessed;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 
@@ -36,19 +38,28 @@ final class RuleFacts {
     }
 
     /**
-     * The child's history as the rules see it. Referrals, child protection plans and open cases
-     * come from decisions, which the stream does not hold yet; until it does they read as none.
+     * The child's history as the rules see it, from the child's own stream. A contact decided as an
+     * assessment or a strategy discussion was a referral. The front door does not hold case
+     * closures: the child counts as open to early help, or to social care, when the latest decision
+     * made it so. Child protection plans are made after the front door (initial conferences are not
+     * recorded here), so they read as none.
      */
-    static ChildHistory history(Collection<ContactRecord> contacts) {
+    static ChildHistory history(Collection<ContactRecord> contacts, Instant now) {
         List<PriorContact> prior = contacts.stream()
-                .map(contact -> new PriorContact(contact.receivedAt(), new HashSet<>(contact.factors()),
-                        new HashSet<>(contact.indicators()), false))
+                .map(contact -> new PriorContact(contact.receivedAt, new HashSet<>(contact.factors),
+                        new HashSet<>(contact.indicators), contact.outcome != null && contact.outcome.isReferral()))
                 .toList();
         List<Instant> missingEpisodes = contacts.stream()
                 .filter(RuleFacts::isMissingEpisode)
-                .map(ContactRecord::receivedAt)
+                .map(contact -> contact.receivedAt)
                 .toList();
-        return new ChildHistory(prior, missingEpisodes, 0, false, false);
+        DecisionOutcome latest = contacts.stream()
+                .filter(contact -> contact.decidedAt != null && !contact.decidedAt.isAfter(now))
+                .max(Comparator.comparing((ContactRecord contact) -> contact.decidedAt))
+                .map(contact -> contact.outcome)
+                .orElse(null);
+        return new ChildHistory(prior, missingEpisodes, 0, latest == DecisionOutcome.EARLY_HELP,
+                latest != null && latest.isReferral());
     }
 
     static ThresholdAssessed.Threshold threshold(ThresholdDecision decision) {
@@ -67,7 +78,7 @@ final class RuleFacts {
     }
 
     private static boolean isMissingEpisode(ContactRecord contact) {
-        return contact.factors().contains(MISSING_FACTOR)
-                || contact.indicators().stream().anyMatch(MISSING_INDICATORS::contains);
+        return contact.factors.contains(MISSING_FACTOR)
+                || contact.indicators.stream().anyMatch(MISSING_INDICATORS::contains);
     }
 }

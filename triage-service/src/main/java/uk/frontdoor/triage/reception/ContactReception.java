@@ -11,6 +11,7 @@ import uk.frontdoor.triage.api.ChildId;
 import uk.frontdoor.triage.api.ContactAccepted;
 import uk.frontdoor.triage.api.ContactId;
 import uk.frontdoor.triage.api.ContactRegistration;
+import uk.frontdoor.triage.api.ContactSubmission;
 import uk.frontdoor.triage.api.FindContactRegistration;
 import uk.frontdoor.triage.api.ReceiveContact;
 import uk.frontdoor.triage.api.RecordContact;
@@ -18,6 +19,7 @@ import uk.frontdoor.triage.child.Child;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,23 +53,21 @@ class ContactReception {
             // A concurrent delivery of the same submission won the race and has committed.
             return new ContactAccepted(registry.findBySubmission(command.agency(), submissionId).orElseThrow(), true);
         }
-        ChildId childId = childFor(command);
+        ContactSubmission.Child about = command.submission().child();
+        ChildId childId = about.nhsNumber() == null ? ChildId.random() : registry.childWithNhsNumber(about.nhsNumber());
+        // Name, date of birth and postcode only suggest a match: a person confirms or rejects it.
+        List<ChildId> possibleMatches = registry.possibleMatches(childId, about);
+        registry.remember(childId, about);
         registry.assignChild(contactId, childId);
 
         Aggregate<Child> child = axon.getObject().repository(Child.class).loadOrCreate(childId.value(), Child::new);
         child.handle(GenericCommandMessage.asCommandMessage(new RecordContact(
-                childId, contactId, command.agency(), command.channel(), receivedAt, command.submission())));
+                childId, contactId, command.agency(), command.channel(), receivedAt, command.submission(), possibleMatches)));
         return new ContactAccepted(contactId, false);
     }
 
     @QueryHandler
     Optional<ContactRegistration> handle(FindContactRegistration query) {
         return registry.find(query.contactId());
-    }
-
-    private ChildId childFor(ReceiveContact command) {
-        String nhsNumber = command.submission().child().nhsNumber();
-        // Matching on name, date of birth and postcode needs a person to confirm: never automatic.
-        return nhsNumber == null ? ChildId.random() : registry.childWithNhsNumber(nhsNumber);
     }
 }

@@ -48,7 +48,7 @@ class ChildTest {
         var submission = domesticAbuseNotification("NICHE-1");
 
         fixture.givenNoPriorActivity()
-                .when(new RecordContact(CHILD, CONTACT, POLICE, Channel.HTTP, RECEIVED, submission))
+                .when(new RecordContact(CHILD, CONTACT, POLICE, Channel.HTTP, RECEIVED, submission, List.of()))
                 .expectSuccessfulHandlerExecution()
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(
                         equalTo(new ContactReceived(CHILD, CONTACT, POLICE, Channel.HTTP, RECEIVED, submission)),
@@ -69,7 +69,7 @@ class ChildTest {
         Instant later = RECEIVED.plus(Duration.ofDays(2));
 
         fixture.given(new ContactReceived(CHILD, CONTACT, POLICE, Channel.HTTP, RECEIVED, first))
-                .when(new RecordContact(CHILD, LATER_CONTACT, POLICE, Channel.KAFKA, later, second))
+                .when(new RecordContact(CHILD, LATER_CONTACT, POLICE, Channel.KAFKA, later, second, List.of()))
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(
                         equalTo(new ContactReceived(CHILD, LATER_CONTACT, POLICE, Channel.KAFKA, later, second)),
                         assessed(threshold -> true),
@@ -84,7 +84,7 @@ class ChildTest {
                         new ContactReceived(CHILD, CONTACT, POLICE, Channel.HTTP, RECEIVED.minus(Duration.ofDays(200)), earlier),
                         new ContactReceived(CHILD, LATER_CONTACT, POLICE, Channel.HTTP, RECEIVED.minus(Duration.ofDays(30)), earlier))
                 .when(new RecordContact(CHILD, uk.frontdoor.triage.api.ContactId.of("third"), POLICE, Channel.HTTP,
-                        RECEIVED, concernAbout("16A")))
+                        RECEIVED, concernAbout("16A"), List.of()))
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(
                         predicate(event -> event instanceof ContactReceived),
                         assessed(threshold -> firedIds(threshold).contains("ACCUMULATING-CONCERNS")
@@ -95,7 +95,7 @@ class ChildTest {
     @Test
     void a_first_contact_has_no_accumulating_concerns() {
         fixture.givenNoPriorActivity()
-                .when(new RecordContact(CHILD, CONTACT, POLICE, Channel.HTTP, RECEIVED, concernAbout("16A")))
+                .when(new RecordContact(CHILD, CONTACT, POLICE, Channel.HTTP, RECEIVED, concernAbout("16A"), List.of()))
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(
                         predicate(event -> event instanceof ContactReceived),
                         assessed(threshold -> !firedIds(threshold).contains("ACCUMULATING-CONCERNS")),
@@ -107,7 +107,7 @@ class ChildTest {
         var submission = domesticAbuseNotification("NICHE-1");
 
         fixture.given(new ContactReceived(CHILD, CONTACT, POLICE, Channel.HTTP, RECEIVED, submission))
-                .when(new RecordContact(CHILD, CONTACT, POLICE, Channel.HTTP, RECEIVED, submission))
+                .when(new RecordContact(CHILD, CONTACT, POLICE, Channel.HTTP, RECEIVED, submission, List.of()))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

@@ -1,0 +1,243 @@
+package uk.frontdoor.triage.work;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import uk.frontdoor.triage.api.Actor;
+import uk.frontdoor.triage.api.AuthoriseProposal;
+import uk.frontdoor.triage.api.ChangePriority;
+import uk.frontdoor.triage.api.ChildId;
+import uk.frontdoor.triage.api.ClaimContact;
+import uk.frontdoor.triage.api.ConsentRecorded;
+import uk.frontdoor.triage.api.ContactId;
+import uk.frontdoor.triage.api.ContactRegistration;
+import uk.frontdoor.triage.api.ConveneStrategyDiscussion;
+import uk.frontdoor.triage.api.DecisionOutcome;
+import uk.frontdoor.triage.api.FeedbackSent;
+import uk.frontdoor.triage.api.FindContactRegistration;
+import uk.frontdoor.triage.api.LinkChildRecords;
+import uk.frontdoor.triage.api.PartnerCheckReceipt;
+import uk.frontdoor.triage.api.ProposeDecision;
+import uk.frontdoor.triage.api.RecordConsent;
+import uk.frontdoor.triage.api.RecordFeedback;
+import uk.frontdoor.triage.api.RecordPartnerReply;
+import uk.frontdoor.triage.api.RecordStrategyDiscussion;
+import uk.frontdoor.triage.api.Refusal;
+import uk.frontdoor.triage.api.ReleaseContact;
+import uk.frontdoor.triage.api.RequestPartnerChecks;
+import uk.frontdoor.triage.api.ResolvePossibleMatch;
+import uk.frontdoor.triage.api.ReturnProposal;
+import uk.frontdoor.triage.api.StrategyDiscussionHeld;
+import uk.frontdoor.triage.api.ThresholdAssessed;
+import uk.frontdoor.triage.api.TriageRefusedException;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * The front-door job on one contact, for staff: each call is one command on the child's stream,
+ * recorded with who made it, in which role and agency. A call that breaks a rule is refused with a
+ * problem response naming the rule. The contact's state is read back from
+ * {@code GET /api/v1/contacts/{id}}.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Triage work", description = "Screening a contact: claim, consent, partner checks, decision, strategy discussion")
+class ContactWorkController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ActorResolver actors;
+
+    ContactWorkController(CommandGateway commands, QueryGateway queries, ActorResolver actors) {
+        this.commands = commands;
+        this.queries = queries;
+        this.actors = actors;
+    }
+
+    @Operation(summary = "Claim a contact: one worker holds it at a time; a second claim gets 409")
+    @PostMapping("/contacts/{contactId}/claim")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void claim(Authentication who, @PathVariable String contactId) {
+        send(who, contactId, (child, actor) -> new ClaimContact(child, ContactId.of(contactId), actor));
+    }
+
+    @Operation(summary = "Release a contact back to the queue (its holder, or a manager)")
+    @PostMapping("/contacts/{contactId}/release")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void release(Authentication who, @PathVariable String contactId) {
+        send(who, contactId, (child, actor) -> new ReleaseContact(child, ContactId.of(contactId), actor));
+    }
+
+    record ConsentRequest(ConsentRecorded.Decision decision, String reason) {
+    }
+
+    @Operation(summary = "Record consent: GIVEN, REFUSED, NOT_SOUGHT (reason required) or REFUSAL_OVERRIDDEN (manager, reason required)")
+    @PostMapping("/contacts/{contactId}/consent")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void consent(Authentication who, @PathVariable String contactId, @RequestBody ConsentRequest body) {
+        send(who, contactId, (child, actor) -> new RecordConsent(child, ContactId.of(contactId), body.decision(),
+                body.reason(), actor));
+    }
+
+    record PartnerChecksRequest(List<String> agencies, String question) {
+    }
+
+    @Operation(summary = "Ask named agencies for information; each reply is due by the contact's RAG rating")
+    @PostMapping(path = "/contacts/{contactId}/partner-checks", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    List<PartnerCheckReceipt> requestChecks(Authentication who, @PathVariable String contactId,
+                                     @RequestBody PartnerChecksRequest body) {
+        return send(who, contactId, (child, actor) -> new RequestPartnerChecks(child, ContactId.of(contactId),
+                body.agencies(), body.question(), actor));
+    }
+
+    record PartnerReplyRequest(String information) {
+    }
+
+    @Operation(summary = "Record an agency's reply to a partner check (any staff role)")
+    @PostMapping("/contacts/{contactId}/partner-checks/{checkId}/reply")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void reply(Authentication who, @PathVariable String contactId, @PathVariable String checkId,
+               @RequestBody PartnerReplyRequest body) {
+        send(who, contactId, (child, actor) -> new RecordPartnerReply(child, ContactId.of(contactId), checkId,
+                body.information(), actor));
+    }
+
+    record PriorityRequest(ThresholdAssessed.Priority priority, String rationale) {
+    }
+
+    @Operation(summary = "Change the RAG rating (rationale required)")
+    @PostMapping("/contacts/{contactId}/priority")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void priority(Authentication who, @PathVariable String contactId, @RequestBody PriorityRequest body) {
+        send(who, contactId, (child, actor) -> new ChangePriority(child, ContactId.of(contactId), body.priority(),
+                body.rationale(), actor));
+    }
+
+    record ProposalRequest(DecisionOutcome outcome, String rationale) {
+    }
+
+    @Operation(summary = "Propose a decision with its rationale, for a manager to authorise")
+    @PostMapping("/contacts/{contactId}/proposal")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void propose(Authentication who, @PathVariable String contactId, @RequestBody ProposalRequest body) {
+        send(who, contactId, (child, actor) -> new ProposeDecision(child, ContactId.of(contactId), body.outcome(),
+                body.rationale(), actor));
+    }
+
+    record ReasonRequest(String reason) {
+    }
+
+    @Operation(summary = "A manager authorises the proposal (not their own); a step below the threshold needs a reason")
+    @PostMapping("/contacts/{contactId}/proposal/authorise")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void authorise(Authentication who, @PathVariable String contactId,
+                   @RequestBody(required = false) ReasonRequest body) {
+        send(who, contactId, (child, actor) -> new AuthoriseProposal(child, ContactId.of(contactId),
+                body == null ? null : body.reason(), actor));
+    }
+
+    @Operation(summary = "A manager returns the proposal to its worker, with a reason")
+    @PostMapping("/contacts/{contactId}/proposal/return")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void returnProposal(Authentication who, @PathVariable String contactId, @RequestBody ReasonRequest body) {
+        send(who, contactId, (child, actor) -> new ReturnProposal(child, ContactId.of(contactId), body.reason(),
+                actor));
+    }
+
+    record FeedbackRequest(FeedbackSent.Method method, Instant sentAt, String summary) {
+    }
+
+    @Operation(summary = "Record feedback to the referrer: what was decided, when and how it was sent")
+    @PostMapping("/contacts/{contactId}/feedback")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void feedback(Authentication who, @PathVariable String contactId, @RequestBody FeedbackRequest body) {
+        send(who, contactId, (child, actor) -> new RecordFeedback(child, ContactId.of(contactId), body.method(),
+                body.sentAt(), body.summary(), actor));
+    }
+
+    record ConveneRequest(Instant plannedAt, List<String> invitedAgencies) {
+    }
+
+    @Operation(summary = "Convene the required strategy discussion: planned time and invited agencies")
+    @PostMapping("/contacts/{contactId}/strategy-discussion")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void convene(Authentication who, @PathVariable String contactId, @RequestBody ConveneRequest body) {
+        send(who, contactId, (child, actor) -> new ConveneStrategyDiscussion(child, ContactId.of(contactId),
+                body.plannedAt(), body.invitedAgencies(), actor));
+    }
+
+    record StrategyDiscussionRecord(Instant heldAt, StrategyDiscussionHeld.Mode mode,
+                                    List<StrategyDiscussionHeld.Attendee> attendees,
+                                    StrategyDiscussionHeld.Outcome outcome, String summary,
+                                    List<StrategyDiscussionHeld.Action> actions) {
+    }
+
+    @Operation(summary = "Record the strategy discussion as held: attendees, mode, outcome, actions (each with a due date)")
+    @PostMapping("/contacts/{contactId}/strategy-discussion/record")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void recordDiscussion(Authentication who, @PathVariable String contactId,
+                          @RequestBody StrategyDiscussionRecord body) {
+        send(who, contactId, (child, actor) -> new RecordStrategyDiscussion(child, ContactId.of(contactId),
+                body.heldAt(), body.mode(), body.attendees(), body.outcome(), body.summary(), body.actions(), actor));
+    }
+
+    record IdentityDecision(String candidateChildId, Boolean sameChild, String reason) {
+    }
+
+    @Operation(summary = "Confirm or reject a possible match of the contact's child to a known child")
+    @PostMapping("/contacts/{contactId}/identity/resolve")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void resolveIdentity(Authentication who, @PathVariable String contactId, @RequestBody IdentityDecision body) {
+        if (body.sameChild() == null) {
+            throw new TriageRefusedException(Refusal.FIELD_REQUIRED, "sameChild is required.");
+        }
+        send(who, contactId, (child, actor) -> new ResolvePossibleMatch(child, ContactId.of(contactId),
+                body.candidateChildId() == null ? null : ChildId.of(body.candidateChildId()), body.sameChild(),
+                body.reason(), actor));
+    }
+
+    record LinkRequest(String otherChildId, String reason) {
+    }
+
+    @Operation(summary = "Link two records found to be one child; each chronology then shows both histories")
+    @PostMapping("/children/{childId}/links")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void link(Authentication who, @PathVariable String childId, @RequestBody LinkRequest body) {
+        Actor actor = actor(who);
+        commands.sendAndWait(new LinkChildRecords(ChildId.of(childId),
+                body.otherChildId() == null ? null : ChildId.of(body.otherChildId()), body.reason(), actor));
+    }
+
+    private <R> R send(Authentication who, String contactId, BiFunction<ChildId, Actor, Object> command) {
+        Actor actor = actor(who);
+        ChildId child = childOf(ContactId.of(contactId));
+        return commands.sendAndWait(command.apply(child, actor));
+    }
+
+    private Actor actor(Authentication who) {
+        return actors.resolve(who).orElseThrow(() -> new TriageRefusedException(Refusal.ROLE_NOT_ALLOWED,
+                "Only staff do triage work."));
+    }
+
+    private ChildId childOf(ContactId contactId) {
+        Optional<ContactRegistration> registration = queries.query(new FindContactRegistration(contactId),
+                ResponseTypes.optionalInstanceOf(ContactRegistration.class)).join();
+        return registration.map(ContactRegistration::childId)
+                .orElseThrow(() -> new TriageRefusedException(Refusal.UNKNOWN_CONTACT));
+    }
+}
