@@ -53,9 +53,14 @@ public final class TriageWork {
     }
 
     public static AggregateTestFixture<Child> fixture() {
+        return fixture(NOW);
+    }
+
+    /** A fixture whose clock stands at {@code now}. */
+    public static AggregateTestFixture<Child> fixture(Instant now) {
         var fixture = new AggregateTestFixture<>(Child.class);
         fixture.registerInjectableResource(RULES);
-        fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
         fixture.registerInjectableResource(POLICY);
         return fixture;
     }
