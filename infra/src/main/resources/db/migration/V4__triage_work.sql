@@ -16,3 +16,6 @@ ALTER TABLE contact_status ADD COLUMN child_id VARCHAR(36);
 ALTER TABLE contact_status ADD COLUMN work JSONB NOT NULL DEFAULT '{}'::jsonb;
 -- Last event of the child's stream applied to this row: a redelivered event is skipped.
 ALTER TABLE contact_status ADD COLUMN applied_sequence BIGINT NOT NULL DEFAULT -1;
+
+-- Who holds each waiting contact.
+ALTER TABLE triage_queue ADD COLUMN claimed_by VARCHAR(100);

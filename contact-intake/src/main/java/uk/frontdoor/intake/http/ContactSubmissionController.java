@@ -27,6 +27,7 @@ import uk.frontdoor.triage.api.ContactId;
 import uk.frontdoor.triage.api.ContactRegistration;
 import uk.frontdoor.triage.api.ContactStatus;
 import uk.frontdoor.triage.api.ContactStatusView;
+import uk.frontdoor.triage.api.ContactWorkView;
 import uk.frontdoor.triage.api.FindContactRegistration;
 import uk.frontdoor.triage.api.FindContactStatus;
 import uk.frontdoor.triage.api.ThresholdAssessed;
@@ -72,7 +73,9 @@ class ContactSubmissionController {
     }
 
     @Operation(summary = "Where a contact stands",
-            description = "Partners see only contacts their own agency sent; staff also see the threshold assessment.")
+            description = "Partners see only contacts their own agency sent, and only its status; staff also see the "
+                    + "threshold assessment and the triage work: claim, consent, partner checks, proposal, decision, "
+                    + "feedback, strategy discussion, identity.")
     @GetMapping(path = "/{contactId}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ContactStatusResponse> status(Authentication authentication, @PathVariable String contactId) {
         ContactId id = ContactId.of(contactId);
@@ -90,7 +93,8 @@ class ContactSubmissionController {
         }
         boolean partner = authentication.getPrincipal() instanceof PartnerPrincipal;
         return ResponseEntity.ok(new ContactStatusResponse(current.contactId().value(), current.submissionId(),
-                current.status(), current.receivedAt(), partner ? null : current.threshold()));
+                current.status(), current.receivedAt(), partner ? null : current.threshold(),
+                partner ? null : current.work()));
     }
 
     private static boolean mayRead(Authentication authentication, ContactStatusView contact) {
@@ -102,7 +106,7 @@ class ContactSubmissionController {
 
     private static ContactStatusView justReceived(ContactRegistration registration) {
         return new ContactStatusView(registration.contactId(), registration.agency(), registration.submissionId(),
-                ContactStatus.RECEIVED, registration.receivedAt(), null);
+                ContactStatus.RECEIVED, registration.receivedAt(), null, null);
     }
 
     record SubmissionReceipt(String contactId, boolean alreadyReceived) {
@@ -110,7 +114,7 @@ class ContactSubmissionController {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ContactStatusResponse(String contactId, String submissionId, ContactStatus status, Instant receivedAt,
-                                 ThresholdAssessed.Threshold threshold) {
+                                 ThresholdAssessed.Threshold threshold, ContactWorkView work) {
     }
 
     static class ContactNotFoundException extends RuntimeException {

@@ -9,7 +9,13 @@ import org.springframework.stereotype.Component;
 import uk.frontdoor.triage.api.AgencyCode;
 import uk.frontdoor.triage.api.ChildId;
 import uk.frontdoor.triage.api.ContactId;
+import uk.frontdoor.triage.api.ContactClaimed;
 import uk.frontdoor.triage.api.ContactReceived;
+import uk.frontdoor.triage.api.ContactReleased;
+import uk.frontdoor.triage.api.DecisionProposed;
+import uk.frontdoor.triage.api.PriorityChanged;
+import uk.frontdoor.triage.api.ProposalAuthorised;
+import uk.frontdoor.triage.api.ProposalReturned;
 import uk.frontdoor.triage.api.ContactStatus;
 import uk.frontdoor.triage.api.ContactSubmission;
 import uk.frontdoor.triage.api.FindTriageQueue;
@@ -70,6 +76,53 @@ class TriageQueueProjection {
                 .update();
     }
 
+    @EventHandler
+    void on(ContactClaimed event) {
+        jdbc.sql("UPDATE triage_queue SET claimed_by = ? WHERE contact_id = ?")
+                .params(event.actor().userId(), event.contactId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(ContactReleased event) {
+        jdbc.sql("UPDATE triage_queue SET claimed_by = NULL WHERE contact_id = ?")
+                .param(event.contactId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(PriorityChanged event) {
+        jdbc.sql("UPDATE triage_queue SET priority = ?, urgency_rank = ?, response_due_at = ? WHERE contact_id = ?")
+                .params(event.to().name(), event.to().urgency() + 1,
+                        event.responseDueAt() == null ? null : Timestamp.from(event.responseDueAt()),
+                        event.contactId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(DecisionProposed event) {
+        status(event.contactId(), ContactStatus.PROPOSED);
+    }
+
+    @EventHandler
+    void on(ProposalReturned event) {
+        status(event.contactId(), ContactStatus.ASSESSED);
+    }
+
+    /** A decided contact leaves the queue. */
+    @EventHandler
+    void on(ProposalAuthorised event) {
+        jdbc.sql("UPDATE triage_queue SET status = ?, claimed_by = NULL WHERE contact_id = ?")
+                .params(ContactStatus.DECIDED.name(), event.contactId().value())
+                .update();
+    }
+
+    private void status(ContactId contactId, ContactStatus status) {
+        jdbc.sql("UPDATE triage_queue SET status = ? WHERE contact_id = ? AND status <> 'DECIDED'")
+                .params(status.name(), contactId.value())
+                .update();
+    }
+
     @ResetHandler
     void reset() {
         jdbc.sql("DELETE FROM triage_queue").update();
@@ -105,7 +158,8 @@ class TriageQueueProjection {
                 level,
                 priority == null ? null : ThresholdAssessed.Priority.valueOf(priority),
                 due == null ? null : due.toInstant(),
-                factors.isEmpty() ? List.of() : Arrays.asList(factors.split(",")));
+                factors.isEmpty() ? List.of() : Arrays.asList(factors.split(",")),
+                rs.getString("claimed_by"));
     }
 
     static String displayName(ContactSubmission.Child child) {

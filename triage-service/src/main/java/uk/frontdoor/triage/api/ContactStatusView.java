@@ -7,6 +7,7 @@ import java.time.Instant;
  *
  * @param agency    the agency that sent it: only that agency, and staff, may read it
  * @param threshold the rules' assessment, for staff only; null until assessed
+ * @param work      the triage work on it, for staff only
  */
 public record ContactStatusView(
         ContactId contactId,
@@ -14,5 +15,6 @@ public record ContactStatusView(
         String submissionId,
         ContactStatus status,
         Instant receivedAt,
-        ThresholdAssessed.Threshold threshold) {
+        ThresholdAssessed.Threshold threshold,
+        ContactWorkView work) {
 }

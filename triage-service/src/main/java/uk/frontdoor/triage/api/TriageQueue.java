@@ -21,7 +21,9 @@ public record TriageQueue(List<Item> items, long totalWaiting) {
             Integer level,
             ThresholdAssessed.Priority priority,
             Instant responseDueAt,
-            List<String> factors) {
+            List<String> factors,
+            /* sign-in name of the worker holding it; null when unclaimed */
+            String claimedBy) {
 
         public Item {
             factors = List.copyOf(factors);
