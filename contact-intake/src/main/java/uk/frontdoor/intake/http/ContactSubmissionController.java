@@ -12,6 +12,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import uk.frontdoor.intake.ContactIntake;
 import uk.frontdoor.intake.partner.PartnerPrincipal;
+import uk.frontdoor.triage.api.Actor;
+import uk.frontdoor.triage.api.AgencyCode;
 import uk.frontdoor.triage.api.Channel;
 import uk.frontdoor.triage.api.ContactAccepted;
 import uk.frontdoor.triage.api.ContactId;
@@ -31,26 +34,35 @@ import uk.frontdoor.triage.api.ContactWorkView;
 import uk.frontdoor.triage.api.FindContactRegistration;
 import uk.frontdoor.triage.api.FindContactStatus;
 import uk.frontdoor.triage.api.ThresholdAssessed;
+import uk.frontdoor.triage.work.ActorResolver;
 
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The partner agencies' door: submit a contact, then follow where it stands. */
+/**
+ * The front door for contacts: partner agencies' systems submit them and follow where they stand;
+ * staff log the contacts phoned in to them (recorded under the member of staff's own agency, on
+ * the {@link Channel#STAFF} channel).
+ */
 @RestController
 @RequestMapping("/api/v1/contacts")
 class ContactSubmissionController {
 
     private final ContactIntake intake;
     private final QueryGateway queries;
+    private final ActorResolver actors;
 
-    ContactSubmissionController(ContactIntake intake, QueryGateway queries) {
+    ContactSubmissionController(ContactIntake intake, QueryGateway queries, ActorResolver actors) {
         this.intake = intake;
         this.queries = queries;
+        this.actors = actors;
     }
 
     @Operation(summary = "Submit a contact about a child",
-            description = "Idempotent per agency and submissionId: a repeat returns the first contact's id and stores nothing.",
+            description = "Idempotent per agency and submissionId: a repeat returns the first contact's id and stores nothing. "
+                    + "Partner systems send their agency's API key; staff (any role) log contacts phoned in, "
+                    + "which are recorded under their own agency on the STAFF channel.",
             security = @SecurityRequirement(name = "partnerApiKey"),
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(ref = "/schemas/contact-submission-v1.schema.json"))),
@@ -58,14 +70,20 @@ class ContactSubmissionController {
                     @ApiResponse(responseCode = "202", description = "Stored in the child's record"),
                     @ApiResponse(responseCode = "400", description = "Invalid submission: every invalid field is named",
                             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
-                    @ApiResponse(responseCode = "401", description = "No valid API key"),
+                    @ApiResponse(responseCode = "401", description = "No valid API key or staff credentials"),
                     @ApiResponse(responseCode = "413", description = "Body too large"),
                     @ApiResponse(responseCode = "415", description = "Not application/json")})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SubmissionReceipt> submit(Authentication authentication,
                                              @org.springframework.web.bind.annotation.RequestBody byte[] body) {
-        PartnerPrincipal partner = (PartnerPrincipal) authentication.getPrincipal();
-        ContactAccepted accepted = intake.accept(partner.agency(), Channel.HTTP, body);
+        ContactAccepted accepted;
+        if (authentication.getPrincipal() instanceof PartnerPrincipal partner) {
+            accepted = intake.accept(partner.agency(), Channel.HTTP, body);
+        } else {
+            Actor staff = actors.resolve(authentication)
+                    .orElseThrow(() -> new AccessDeniedException("neither a partner nor a member of staff"));
+            accepted = intake.accept(AgencyCode.of(staff.agency()), Channel.STAFF, body);
+        }
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
                 .path("/{id}").buildAndExpand(accepted.contactId().value()).toUri();
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(location)

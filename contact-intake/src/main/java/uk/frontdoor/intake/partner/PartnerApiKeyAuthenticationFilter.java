@@ -14,15 +14,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Authenticates a partner system by its API key ({@code Authorization: Bearer <key>}). A request
- * without a bearer token passes on untouched, so staff credentials can be tried next; a bearer
- * token that is no agency's key is refused at once.
+ * without a bearer token passes on untouched, so staff credentials can be tried next. A bearer
+ * token that is no agency's key but has the shape of a JWT (three dot-separated base64url
+ * segments) also passes on, to the staff token check that follows; any other bearer token that
+ * is no agency's key is refused at once.
  */
 public class PartnerApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
+    private static final Pattern JWT_SHAPE =
+            Pattern.compile("[A-Za-z0-9_-]+=*\\.[A-Za-z0-9_-]+=*\\.[A-Za-z0-9_-]+=*");
 
     private final PartnerAgencies agencies;
     private final AuthenticationEntryPoint entryPoint;
@@ -40,7 +45,13 @@ public class PartnerApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<PartnerPrincipal> partner = agencies.byApiKey(header.substring(BEARER.length()).trim());
+        String token = header.substring(BEARER.length()).trim();
+        Optional<PartnerPrincipal> partner = agencies.byApiKey(token);
+        if (partner.isEmpty() && looksLikeJwt(token)) {
+            // A member of staff's identity-provider token: the resource server decides, not this filter.
+            chain.doFilter(request, response);
+            return;
+        }
         if (partner.isEmpty()) {
             SecurityContextHolder.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("unknown API key"));
@@ -52,5 +63,10 @@ public class PartnerApiKeyAuthenticationFilter extends OncePerRequestFilter {
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
+    }
+
+    /** Whether a bearer token has the shape of a signed JWT (JWS compact serialisation); says nothing of its validity. */
+    public static boolean looksLikeJwt(String token) {
+        return token != null && JWT_SHAPE.matcher(token).matches();
     }
 }

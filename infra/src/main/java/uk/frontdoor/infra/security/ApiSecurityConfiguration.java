@@ -2,26 +2,38 @@ package uk.frontdoor.infra.security;
 
 import uk.frontdoor.triage.api.StaffRole;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import uk.frontdoor.intake.IntakeMetrics;
 import uk.frontdoor.intake.IntakeProperties;
 import uk.frontdoor.intake.http.Problems;
@@ -29,37 +41,76 @@ import uk.frontdoor.intake.http.SubmissionSizeLimitFilter;
 import uk.frontdoor.intake.partner.PartnerAgencies;
 import uk.frontdoor.intake.partner.PartnerApiKeyAuthenticationFilter;
 import uk.frontdoor.intake.partner.PartnerPrincipal;
+import uk.frontdoor.triage.api.Actor;
+
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Who may call what. Partner systems authenticate with their agency's API key and may only submit
- * contacts and follow their own; staff authenticate as people (HTTP Basic against the configured
- * users here) and only social workers and managers read the triage queue.
+ * contacts and follow their own. Staff authenticate as people: with an identity provider's JWT
+ * bearer token when a JWT decoder is configured (production), and with HTTP Basic when there are
+ * configured staff users (the embedded default's demo users). Their role decides the rest: only
+ * social workers and managers screen, only managers authorise.
  */
 @Configuration
 @EnableWebSecurity
 class ApiSecurityConfiguration {
 
+    private static final String PARTNER = PartnerPrincipal.ROLE;
+    private static final String MANAGER = StaffRole.MANAGER.name();
+    private static final String[] PARTNERS_AND_STAFF = {PARTNER, StaffRole.ADMINISTRATOR.name(),
+            StaffRole.SOCIAL_WORKER.name(), MANAGER};
+    private static final String CONTACT = "/api/v1/contacts/*";
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, PartnerAgencies agencies, ObjectMapper json) throws Exception {
-        AuthenticationEntryPoint unauthenticated = unauthenticated(json);
+    SecurityFilterChain api(HttpSecurity http, PartnerAgencies agencies, StaffUsers staff,
+                            ObjectProvider<JwtDecoder> jwtDecoder, StaffActorResolver actors,
+                            ObjectMapper json) throws Exception {
+        JwtDecoder tokens = jwtDecoder.getIfAvailable();
+        AuthenticationEntryPoint unauthenticated = unauthenticated(json, staff.any());
+        AccessDeniedHandler forbidden = forbidden(json);
         http.securityMatcher("/api/**")
                 // Stateless API for machines and scripts: no session, no cookie, so no CSRF to forge.
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // First, so a partner's key is never mistaken for a staff token (or sent to the identity provider).
                 .addFilterBefore(new PartnerApiKeyAuthenticationFilter(agencies, unauthenticated),
-                        BasicAuthenticationFilter.class)
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                        BearerTokenAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated)
-                        .accessDeniedHandler(forbidden(json)))
+                        .accessDeniedHandler(forbidden))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/api/v1/contacts").hasRole(PartnerPrincipal.ROLE)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/contacts/*")
-                        .hasAnyRole(PartnerPrincipal.ROLE, StaffRole.ADMINISTRATOR.name(),
-                                StaffRole.SOCIAL_WORKER.name(), StaffRole.MANAGER.name())
+                        // Partners submit contacts; staff log the ones phoned in to them.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/contacts").hasAnyRole(PARTNERS_AND_STAFF)
+                        .requestMatchers(HttpMethod.GET, CONTACT).hasAnyRole(PARTNERS_AND_STAFF)
+                        // Only managers authorise or return a proposed decision.
+                        .requestMatchers(HttpMethod.POST, CONTACT + "/proposal/authorise", CONTACT + "/proposal/return")
+                        .hasRole(MANAGER)
+                        // Recording a partner's reply and feedback to the referrer: any member of staff.
+                        .requestMatchers(HttpMethod.POST, CONTACT + "/partner-checks/*/reply", CONTACT + "/feedback")
+                        .hasAnyRole(StaffRole.ALL)
+                        // Screening: qualified social workers and managers, never administrative staff.
+                        .requestMatchers(HttpMethod.POST, CONTACT + "/claim", CONTACT + "/release",
+                                CONTACT + "/consent", CONTACT + "/partner-checks", CONTACT + "/priority",
+                                CONTACT + "/proposal", CONTACT + "/strategy-discussion",
+                                CONTACT + "/strategy-discussion/record", CONTACT + "/identity/resolve")
+                        .hasAnyRole(StaffRole.SCREENERS)
+                        .requestMatchers("/api/v1/children/**").hasAnyRole(StaffRole.SCREENERS)
+                        .requestMatchers("/api/v1/alerts/**").hasRole(MANAGER)
                         .requestMatchers("/api/v1/triage-queue/**", "/api/v1/threshold-rules/**")
                         .hasAnyRole(StaffRole.SCREENERS)
                         .anyRequest().hasAnyRole(StaffRole.ALL));
+        if (staff.any()) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
+        }
+        if (tokens != null) {
+            http.oauth2ResourceServer(server -> server
+                    .bearerTokenResolver(staffTokens())
+                    .authenticationEntryPoint(unauthenticated)
+                    .accessDeniedHandler(forbidden)
+                    .jwt(jwt -> jwt.decoder(tokens).jwtAuthenticationConverter(staffAuthorities(actors))));
+        }
         return http.build();
     }
 
@@ -103,9 +154,40 @@ class ApiSecurityConfiguration {
         return registration;
     }
 
-    private static AuthenticationEntryPoint unauthenticated(ObjectMapper json) {
+    /**
+     * Staff tokens only: a bearer value that is not shaped like a JWT, or that already
+     * authenticated a partner, is not the resource server's business.
+     */
+    private static BearerTokenResolver staffTokens() {
+        var header = new DefaultBearerTokenResolver();
+        return request -> {
+            Authentication partner = SecurityContextHolder.getContext().getAuthentication();
+            if (partner != null && partner.isAuthenticated()) {
+                return null;
+            }
+            String token = header.resolve(request);
+            return PartnerApiKeyAuthenticationFilter.looksLikeJwt(token) ? token : null;
+        };
+    }
+
+    /**
+     * A valid token grants {@code ROLE_<role>} for the member of staff it names, and nothing when
+     * it names no front-door role, no user or no agency (so such a caller gets 403, never staff rights).
+     */
+    private static Converter<Jwt, AbstractAuthenticationToken> staffAuthorities(StaffActorResolver actors) {
+        return jwt -> {
+            Optional<Actor> actor = actors.fromToken(jwt);
+            List<GrantedAuthority> authorities = actor
+                    .map(staff -> AuthorityUtils.createAuthorityList("ROLE_" + staff.role().name()))
+                    .orElse(List.of());
+            return new JwtAuthenticationToken(jwt, authorities, actor.map(Actor::userId).orElse(jwt.getSubject()));
+        };
+    }
+
+    private static AuthenticationEntryPoint unauthenticated(ObjectMapper json, boolean basic) {
+        String challenge = "Bearer realm=\"frontdoor\"" + (basic ? ", Basic realm=\"frontdoor\"" : "");
         return (request, response, failure) -> {
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"frontdoor\", Basic realm=\"frontdoor\"");
+            response.setHeader("WWW-Authenticate", challenge);
             Problems.write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED,
                     "Authentication required",
                     "Send a partner agency's API key as a bearer token, or staff credentials."));

@@ -3,5 +3,7 @@ package uk.frontdoor.triage.api;
 /** How a submission reached the front door. */
 public enum Channel {
     HTTP,
-    KAFKA
+    KAFKA,
+    /** Logged by a member of staff, e.g. a contact phoned in to the front door. */
+    STAFF
 }

@@ -1,0 +1,99 @@
+package uk.frontdoor.infra.security;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.oauth2.core.ClaimAccessor;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import uk.frontdoor.triage.api.Actor;
+import uk.frontdoor.triage.api.StaffRole;
+import uk.frontdoor.triage.work.ActorResolver;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The member of staff behind a request, for both ways staff sign in: HTTP Basic against the
+ * configured {@link StaffUsers} (name, role and agency from configuration), or an identity
+ * provider's JWT (name, role and agency from the claims named in {@link StaffTokenClaims}). A
+ * partner system, an anonymous caller or a token without a name, a front-door role or an agency
+ * is no member of staff: empty.
+ */
+@Component
+public class StaffActorResolver implements ActorResolver {
+
+    /** Strongest first: a token naming several roles acts with the highest. */
+    private static final List<StaffRole> PRECEDENCE =
+            List.of(StaffRole.MANAGER, StaffRole.SOCIAL_WORKER, StaffRole.ADMINISTRATOR);
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s,]+");
+
+    private final Map<String, StaffUsers.User> passwordUsers;
+    private final StaffTokenClaims claims;
+
+    public StaffActorResolver(StaffUsers staff, StaffTokenClaims claims) {
+        this.passwordUsers = staff.users().stream()
+                .collect(Collectors.toUnmodifiableMap(StaffUsers.User::username, Function.identity()));
+        this.claims = claims;
+    }
+
+    @Override
+    public Optional<Actor> resolve(Authentication authentication) {
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return Optional.empty();
+        }
+        if (authentication instanceof JwtAuthenticationToken token) {
+            return fromToken(token.getToken());
+        }
+        if (authentication instanceof UsernamePasswordAuthenticationToken
+                && authentication.getPrincipal() instanceof UserDetails user) {
+            return Optional.ofNullable(passwordUsers.get(user.getUsername()))
+                    .map(staff -> new Actor(staff.username(), staff.role(), staff.agency()));
+        }
+        return Optional.empty();
+    }
+
+    /** The member of staff a token's claims name; empty unless it has a name, a front-door role and an agency. */
+    public Optional<Actor> fromToken(ClaimAccessor token) {
+        Optional<String> username = text(token, claims.usernameClaim()).or(() -> text(token, JwtClaimNames.SUB));
+        Optional<StaffRole> role = highestRole(token.getClaims().get(claims.roleClaim()));
+        Optional<String> agency = text(token, claims.agencyClaim());
+        if (username.isEmpty() || role.isEmpty() || agency.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Actor(username.get(), role.get(), agency.get()));
+    }
+
+    /**
+     * The highest front-door role in a role claim's value: a string (one role, or several separated
+     * by spaces or commas) or a list of strings. Values that are no front-door role are ignored.
+     */
+    static Optional<StaffRole> highestRole(Object claim) {
+        Collection<?> values;
+        if (claim instanceof String text) {
+            values = List.of(SEPARATORS.split(text.trim()));
+        } else if (claim instanceof Collection<?> list) {
+            values = list;
+        } else {
+            return Optional.empty();
+        }
+        Set<String> named = values.stream()
+                .filter(String.class::isInstance)
+                .map(value -> ((String) value).trim())
+                .collect(Collectors.toSet());
+        return PRECEDENCE.stream().filter(role -> named.contains(role.name())).findFirst();
+    }
+
+    private static Optional<String> text(ClaimAccessor token, String claim) {
+        return token.getClaims().get(claim) instanceof String value && !value.isBlank()
+                ? Optional.of(value.trim())
+                : Optional.empty();
+    }
+}

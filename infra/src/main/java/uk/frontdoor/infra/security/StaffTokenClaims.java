@@ -1,0 +1,20 @@
+package uk.frontdoor.infra.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Which claims of a staff member's identity-provider token (JWT) say who they are. Only used when
+ * a JWT decoder is configured (in production, {@code FRONTDOOR_OIDC_ISSUER_URI}).
+ *
+ * @param usernameClaim the sign-in name; when absent from a token, its {@code sub} is used
+ * @param roleClaim     the front-door role: a string or a list of {@code ADMINISTRATOR},
+ *                      {@code SOCIAL_WORKER}, {@code MANAGER}; if several, the highest counts
+ *                      (MANAGER, then SOCIAL_WORKER, then ADMINISTRATOR)
+ * @param agencyClaim   the agency the member of staff works for
+ */
+@ConfigurationProperties("frontdoor.security.jwt")
+public record StaffTokenClaims(@DefaultValue("preferred_username") String usernameClaim,
+                            @DefaultValue("roles") String roleClaim,
+                            @DefaultValue("agency") String agencyClaim) {
+}
