@@ -1,0 +1,126 @@
+package uk.frontdoor.projections.chronology;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import uk.frontdoor.triage.api.Actor;
+import uk.frontdoor.triage.api.ChildChronology;
+import uk.frontdoor.triage.api.ChildEvent;
+import uk.frontdoor.triage.api.ChildId;
+import uk.frontdoor.triage.api.ChildRecordLinked;
+import uk.frontdoor.triage.api.ContactId;
+import uk.frontdoor.triage.api.FindChildChronology;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Each child's chronology: one row per event in their stream, with a plain-English summary, and the
+ * links between records found to be the same child. A chronology is read across every record
+ * linked to the child, directly or through another link, merged in time order.
+ *
+ * <p>Rows are keyed by the event's place in its stream (child id and sequence number), and every
+ * write is an insert that ignores a row already there, so a redelivered or replayed event leaves
+ * the tables as they were. Resetting the processing group rebuilds both tables from the event store.
+ */
+@Component
+@ProcessingGroup(ChildChronologyProjection.PROCESSING_GROUP)
+class ChildChronologyProjection {
+
+    static final String PROCESSING_GROUP = "chronology";
+
+    private final JdbcClient jdbc;
+
+    ChildChronologyProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ChildEvent event, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant storedAt) {
+        ChronologyLine line = ChronologyLine.of(event, storedAt);
+        Actor actor = line.actor();
+        jdbc.sql("""
+                        INSERT INTO child_chronology (child_id, seq, at, contact_id, type, summary, detail,
+                                                      actor_user_id, actor_role, actor_agency)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (child_id, seq) DO NOTHING""")
+                .params(event.childId().value(), sequence, Timestamp.from(line.at()),
+                        line.contactId() == null ? null : line.contactId().value(),
+                        event.getClass().getSimpleName(), line.summary(), line.detail(),
+                        actor == null ? null : actor.userId(),
+                        actor == null ? null : actor.role().name(),
+                        actor == null ? null : actor.agency())
+                .update();
+        if (event instanceof ChildRecordLinked linked) {
+            // Each of the two streams carries its own copy of the link; either one links both ways.
+            link(linked.childId(), linked.linkedChildId());
+            link(linked.linkedChildId(), linked.childId());
+        }
+    }
+
+    private void link(ChildId from, ChildId to) {
+        jdbc.sql("INSERT INTO child_links (child_id, linked_child_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(from.value(), to.value())
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM child_chronology").update();
+        jdbc.sql("DELETE FROM child_links").update();
+    }
+
+    @QueryHandler
+    Optional<ChildChronology> handle(FindChildChronology query) {
+        String childId = query.childId().value();
+        boolean known = jdbc.sql("SELECT EXISTS (SELECT 1 FROM child_chronology WHERE child_id = ?)")
+                .param(childId).query(Boolean.class).single();
+        if (!known) {
+            return Optional.empty();
+        }
+        // Every record linked to this one, however many links away; UNION stops at a cycle.
+        List<ChildId> linked = jdbc.sql("""
+                        WITH RECURSIVE linked (child_id) AS (
+                            SELECT l.linked_child_id FROM child_links l WHERE l.child_id = :child
+                            UNION
+                            SELECT l.linked_child_id FROM child_links l JOIN linked ON l.child_id = linked.child_id
+                        )
+                        SELECT child_id FROM linked WHERE child_id <> :child ORDER BY child_id""")
+                .param("child", childId)
+                .query((rs, row) -> ChildId.of(rs.getString("child_id")))
+                .list();
+        List<String> children = new ArrayList<>(linked.size() + 1);
+        children.add(childId);
+        linked.forEach(id -> children.add(id.value()));
+        List<ChildChronology.Entry> entries = jdbc.sql("""
+                        SELECT * FROM child_chronology WHERE child_id IN (:children)
+                        ORDER BY at, child_id, seq""")
+                .param("children", children)
+                .query(ChildChronologyProjection::entry)
+                .list();
+        return Optional.of(new ChildChronology(query.childId(), linked, entries));
+    }
+
+    private static ChildChronology.Entry entry(ResultSet rs, int row) throws SQLException {
+        String contactId = rs.getString("contact_id");
+        return new ChildChronology.Entry(
+                rs.getLong("seq"),
+                rs.getTimestamp("at").toInstant(),
+                ChildId.of(rs.getString("child_id")),
+                contactId == null ? null : ContactId.of(contactId),
+                rs.getString("type"),
+                rs.getString("summary"),
+                rs.getString("actor_user_id"),
+                rs.getString("actor_role"),
+                rs.getString("actor_agency"));
+    }
+}

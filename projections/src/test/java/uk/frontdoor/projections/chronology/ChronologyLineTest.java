@@ -1,0 +1,174 @@
+package uk.frontdoor.projections.chronology;
+
+import org.junit.jupiter.api.Test;
+import uk.frontdoor.triage.api.Actor;
+import uk.frontdoor.triage.api.AgencyCode;
+import uk.frontdoor.triage.api.Channel;
+import uk.frontdoor.triage.api.ChildEvent;
+import uk.frontdoor.triage.api.ChildId;
+import uk.frontdoor.triage.api.ChildRecordLinked;
+import uk.frontdoor.triage.api.ConsentRecorded;
+import uk.frontdoor.triage.api.ContactClaimed;
+import uk.frontdoor.triage.api.ContactId;
+import uk.frontdoor.triage.api.ContactReceived;
+import uk.frontdoor.triage.api.ContactReleased;
+import uk.frontdoor.triage.api.ContactSubmission;
+import uk.frontdoor.triage.api.DecisionOutcome;
+import uk.frontdoor.triage.api.DecisionProposed;
+import uk.frontdoor.triage.api.FeedbackSent;
+import uk.frontdoor.triage.api.PartnerCheckReplied;
+import uk.frontdoor.triage.api.PartnerCheckRequested;
+import uk.frontdoor.triage.api.PossibleMatchFound;
+import uk.frontdoor.triage.api.PossibleMatchResolved;
+import uk.frontdoor.triage.api.PriorityChanged;
+import uk.frontdoor.triage.api.ProposalAuthorised;
+import uk.frontdoor.triage.api.ProposalReturned;
+import uk.frontdoor.triage.api.StaffRole;
+import uk.frontdoor.triage.api.StrategyDiscussionConvened;
+import uk.frontdoor.triage.api.StrategyDiscussionHeld;
+import uk.frontdoor.triage.api.StrategyDiscussionRequired;
+import uk.frontdoor.triage.api.ThresholdAssessed;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.frontdoor.triage.api.ThresholdAssessed.Priority.AMBER;
+import static uk.frontdoor.triage.api.ThresholdAssessed.Priority.RED;
+
+/** One plain-English line per event type, built from codes and staff ids, never from the child's details. */
+class ChronologyLineTest {
+
+    static final ChildId CHILD = ChildId.of("5f0c3c4e-7d7a-4a44-9d53-0c1f0d6f2b11");
+    static final ChildId OTHER = ChildId.of("9a1d2b3c-4e5f-4a6b-8c7d-0e1f2a3b4c5d");
+    static final ContactId CONTACT = ContactId.of("0b6f1b7e-3c0a-4a55-9b8e-0d3b1d4c2e10");
+    // 10:00 in London during British Summer Time: summaries show England's clock time.
+    static final Instant AT = Instant.parse("2026-06-01T09:00:00Z");
+    static final Actor SW1 = new Actor("sw1", StaffRole.SOCIAL_WORKER, "demo-council");
+    static final Actor MANAGER1 = new Actor("manager1", StaffRole.MANAGER, "demo-council");
+    static final String NARRATIVE = "Jamie Smith (9) was present during an assault at home";
+
+    /** One example of every event a child's stream can hold, with the line it must make. */
+    static Map<ChildEvent, String> examples() {
+        var examples = new LinkedHashMap<ChildEvent, String>();
+        examples.put(new ContactReceived(CHILD, CONTACT, AgencyCode.of("demo-police"), Channel.HTTP, AT, submission()),
+                "Contact received from demo-police (HTTP)");
+        examples.put(new ThresholdAssessed(CHILD, CONTACT, AT, new ThresholdAssessed.Threshold(3, AMBER,
+                        AT.plusSeconds(3600), AT.plusSeconds(7200), List.of(),
+                        new ThresholdAssessed.RuleSet("berkshire-threshold", "2026.1"),
+                        List.of(new ThresholdAssessed.RuleFired("DA-CHILD-PRESENT", "Domestic abuse, child present")))),
+                "Threshold: level 3, AMBER, rule set berkshire-threshold 2026.1");
+        examples.put(new PossibleMatchFound(CHILD, CONTACT, List.of(OTHER), AT),
+                "Possible match with 1 known record(s), waiting for a person to decide");
+        examples.put(new PossibleMatchResolved(CHILD, CONTACT, OTHER, true, "Same school and GP", SW1, AT),
+                "Possible match " + OTHER + " resolved: same child");
+        examples.put(new ChildRecordLinked(CHILD, OTHER, "Same NHS number found", MANAGER1, AT),
+                "Record linked with " + OTHER);
+        examples.put(new ContactClaimed(CHILD, CONTACT, SW1, AT), "Claimed by sw1");
+        examples.put(new ContactReleased(CHILD, CONTACT, "sw1", MANAGER1, AT), "Released by manager1 (held by sw1)");
+        examples.put(new ConsentRecorded(CHILD, CONTACT, ConsentRecorded.Decision.REFUSED, "Mother declined", SW1, AT),
+                "Consent: REFUSED");
+        examples.put(new PartnerCheckRequested(CHILD, CONTACT, "check-1", "POLICE", "Any call-outs?",
+                AT.plusSeconds(86_400), SW1, AT), "Partner check requested of POLICE, due 2026-06-02 10:00");
+        examples.put(new PartnerCheckReplied(CHILD, CONTACT, "check-1", "POLICE", "Two call-outs in May", true, SW1, AT),
+                "Partner check reply from POLICE (late)");
+        examples.put(new PriorityChanged(CHILD, CONTACT, AMBER, RED, AT.plusSeconds(4 * 3600), "Injury seen", SW1, AT),
+                "Priority changed from AMBER to RED, response due 2026-06-01 14:00");
+        examples.put(new DecisionProposed(CHILD, CONTACT, DecisionOutcome.EARLY_HELP, "Needs are met by early help",
+                List.of(), true, SW1, AT), "Decision proposed: EARLY_HELP (social care information only)");
+        examples.put(new ProposalAuthorised(CHILD, CONTACT, DecisionOutcome.ASSESSMENT, "sw1", 4, true,
+                        "Protective father now at home", true, MANAGER1, AT),
+                "Proposal authorised: ASSESSMENT (below threshold, audit sample)");
+        examples.put(new ProposalReturned(CHILD, CONTACT, "Ask health first", MANAGER1, AT), "Proposal returned");
+        examples.put(new FeedbackSent(CHILD, CONTACT, DecisionOutcome.EARLY_HELP, FeedbackSent.Method.SECURE_EMAIL,
+                AT, "Told the officer", SW1, AT), "Feedback sent: EARLY_HELP by SECURE_EMAIL, 2026-06-01 10:00");
+        examples.put(new StrategyDiscussionRequired(CHILD, CONTACT, "sd-1",
+                        List.of(StrategyDiscussionRequired.SECTION_47_DECISION), RED, AT),
+                "Strategy discussion required: SECTION_47_DECISION (RED)");
+        examples.put(new StrategyDiscussionConvened(CHILD, CONTACT, "sd-1", AT.plusSeconds(3600),
+                        List.of("POLICE", "HEALTH"), MANAGER1, AT),
+                "Strategy discussion convened for 2026-06-01 11:00; invited POLICE, HEALTH");
+        examples.put(new StrategyDiscussionHeld(CHILD, CONTACT, "sd-1", AT, StrategyDiscussionHeld.Mode.VIDEO,
+                        List.of(new StrategyDiscussionHeld.Attendee("Dee Officer", "POLICE", "DC")),
+                        StrategyDiscussionHeld.Outcome.SECTION_47_ENQUIRY, "Agreed joint visit",
+                        List.of(new StrategyDiscussionHeld.Action("Joint visit", "sw1", "demo-council",
+                                LocalDate.of(2026, 6, 2))),
+                        List.of(StrategyDiscussionHeld.HEALTH_ABSENT), Instant.parse("2026-06-22T09:00:00Z"),
+                        MANAGER1, AT),
+                "Strategy discussion held: SECTION_47_ENQUIRY; flags HEALTH_ABSENT; conference due 2026-06-22 10:00");
+        return examples;
+    }
+
+    @Test
+    void every_event_type_a_stream_can_hold_has_an_example() {
+        Set<Class<?>> covered = examples().keySet().stream().map(Object::getClass).collect(Collectors.toSet());
+        assertThat(covered).containsExactlyInAnyOrder(ChildEvent.class.getPermittedSubclasses());
+    }
+
+    @Test
+    void each_event_makes_its_plain_english_line() {
+        examples().forEach((event, summary) -> assertThat(ChronologyLine.of(event, AT.plusSeconds(5)).summary())
+                .as(event.getClass().getSimpleName()).isEqualTo(summary));
+    }
+
+    @Test
+    void staff_events_name_who_did_it_and_the_service_own_events_name_nobody() {
+        Set<String> system = Set.of("ContactReceived", "ThresholdAssessed", "PossibleMatchFound",
+                "StrategyDiscussionRequired");
+        examples().keySet().forEach(event -> {
+            ChronologyLine line = ChronologyLine.of(event, AT);
+            if (system.contains(event.getClass().getSimpleName())) {
+                assertThat(line.actor()).as(event.getClass().getSimpleName()).isNull();
+            } else {
+                assertThat(line.actor()).as(event.getClass().getSimpleName()).isNotNull();
+            }
+            assertThat(line.at()).isEqualTo(AT);
+        });
+    }
+
+    @Test
+    void free_text_goes_to_the_detail_never_the_summary() {
+        ChronologyLine received = ChronologyLine.of(examples().keySet().iterator().next(), AT);
+        assertThat(received.detail()).isEqualTo(NARRATIVE);
+        assertThat(received.summary()).doesNotContain("Jamie", "Smith");
+
+        ChronologyLine consent = ChronologyLine.of(
+                new ConsentRecorded(CHILD, CONTACT, ConsentRecorded.Decision.NOT_SOUGHT, "Risk to the child", SW1, AT), AT);
+        assertThat(consent.summary()).isEqualTo("Consent: NOT_SOUGHT");
+        assertThat(consent.detail()).isEqualTo("Risk to the child");
+
+        ChronologyLine held = ChronologyLine.of(examples().keySet().stream()
+                .filter(StrategyDiscussionHeld.class::isInstance).findFirst().orElseThrow(), AT);
+        assertThat(held.detail()).contains("Agreed joint visit", "Dee Officer (POLICE, DC)",
+                "Action: Joint visit - sw1 (demo-council), due 2026-06-02");
+    }
+
+    @Test
+    void an_event_without_a_time_of_its_own_takes_the_time_it_was_stored() {
+        Instant stored = AT.plusSeconds(60);
+        assertThat(ChronologyLine.of(new ContactClaimed(CHILD, CONTACT, SW1, null), stored).at()).isEqualTo(stored);
+    }
+
+    @Test
+    void a_worker_releasing_their_own_contact_is_said_once() {
+        assertThat(ChronologyLine.of(new ContactReleased(CHILD, CONTACT, "sw1", SW1, AT), AT).summary())
+                .isEqualTo("Released by sw1");
+        assertThat(ChronologyLine.of(new ProposalAuthorised(CHILD, CONTACT, DecisionOutcome.ASSESSMENT, "sw1", 3,
+                false, null, false, MANAGER1, AT), AT).summary()).isEqualTo("Proposal authorised: ASSESSMENT");
+    }
+
+    private static ContactSubmission submission() {
+        return new ContactSubmission("NICHE-1", "5A",
+                new ContactSubmission.Referrer("PC Dee Officer", "Constable", "Demo Police", null, null),
+                new ContactSubmission.Child("Jamie", "Smith", LocalDate.of(2017, 3, 1), null,
+                        ContactSubmission.Sex.MALE, null, null, null, null, null),
+                List.of(), new ContactSubmission.Concerns(List.of("3A"), List.of("CHILD_PRESENT"), NARRATIVE),
+                AT.minusSeconds(7200), new ContactSubmission.Consent(ContactSubmission.ConsentStatus.GIVEN, null),
+                false, null);
+    }
+}
