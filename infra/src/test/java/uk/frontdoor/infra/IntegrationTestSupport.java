@@ -129,6 +129,18 @@ public abstract class IntegrationTestSupport {
         return send(request.build());
     }
 
+    /** A staff (or partner) call with a JSON body; a null body sends none. */
+    protected HttpResponse<String> postJson(String path, String authorization, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Authorization", authorization)
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(bytes(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request.build());
+    }
+
     protected static String bearer(String key) {
         return "Bearer " + key;
     }
