@@ -9,14 +9,33 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
-import uk.frontdoor.triage.api.ChildEvent;
 import uk.frontdoor.triage.api.Channel;
+import uk.frontdoor.triage.api.ChildEvent;
+import uk.frontdoor.triage.api.ChildId;
+import uk.frontdoor.triage.api.ChildRecordLinked;
+import uk.frontdoor.triage.api.ConsentRecorded;
+import uk.frontdoor.triage.api.ContactClaimed;
 import uk.frontdoor.triage.api.ContactReceived;
+import uk.frontdoor.triage.api.ContactReleased;
+import uk.frontdoor.triage.api.DecisionOutcome;
+import uk.frontdoor.triage.api.DecisionProposed;
+import uk.frontdoor.triage.api.FeedbackSent;
+import uk.frontdoor.triage.api.PartnerCheckReplied;
+import uk.frontdoor.triage.api.PartnerCheckRequested;
+import uk.frontdoor.triage.api.PossibleMatchFound;
+import uk.frontdoor.triage.api.PossibleMatchResolved;
+import uk.frontdoor.triage.api.PriorityChanged;
+import uk.frontdoor.triage.api.ProposalAuthorised;
+import uk.frontdoor.triage.api.ProposalReturned;
+import uk.frontdoor.triage.api.StrategyDiscussionConvened;
+import uk.frontdoor.triage.api.StrategyDiscussionHeld;
+import uk.frontdoor.triage.api.StrategyDiscussionRequired;
 import uk.frontdoor.triage.api.ThresholdAssessed;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -25,6 +44,10 @@ import static uk.frontdoor.triage.Examples.CHILD;
 import static uk.frontdoor.triage.Examples.CONTACT;
 import static uk.frontdoor.triage.Examples.POLICE;
 import static uk.frontdoor.triage.Examples.RECEIVED;
+import static uk.frontdoor.triage.child.TriageWork.ADMIN;
+import static uk.frontdoor.triage.child.TriageWork.MANAGER1;
+import static uk.frontdoor.triage.child.TriageWork.NOW;
+import static uk.frontdoor.triage.child.TriageWork.SW1;
 
 /**
  * Stored events are a public contract: children's records are kept for decades. Each event's JSON
@@ -32,6 +55,8 @@ import static uk.frontdoor.triage.Examples.RECEIVED;
  * edit of the pinned file.
  */
 class StoredEventContractTest {
+
+    private static final ChildId OTHER_CHILD = ChildId.of("7c1d2e3f-0000-4000-8000-000000000001");
 
     private final JacksonSerializer serializer = EventJson.serializer();
 
@@ -46,7 +71,45 @@ class StoredEventContractTest {
                                 RECEIVED.plusSeconds(86_400), List.of("STRATEGY_DISCUSSION_REQUIRED"),
                                 new ThresholdAssessed.RuleSet("berkshire", "2026.1"),
                                 List.of(new ThresholdAssessed.RuleFired("DA-CHILD-PRESENT",
-                                        "Domestic abuse with a child present"))))));
+                                        "Domestic abuse with a child present"))))),
+                Arguments.of("PossibleMatchFound-1.json", "1",
+                        new PossibleMatchFound(CHILD, CONTACT, List.of(OTHER_CHILD), RECEIVED)),
+                Arguments.of("PossibleMatchResolved-1.json", "1",
+                        new PossibleMatchResolved(CHILD, CONTACT, OTHER_CHILD, true, "Same school and GP.", SW1, NOW)),
+                Arguments.of("ChildRecordLinked-1.json", "1",
+                        new ChildRecordLinked(CHILD, OTHER_CHILD, "Same school and GP.", SW1, NOW)),
+                Arguments.of("ContactClaimed-1.json", "1", new ContactClaimed(CHILD, CONTACT, SW1, NOW)),
+                Arguments.of("ContactReleased-1.json", "1", new ContactReleased(CHILD, CONTACT, "sw1", MANAGER1, NOW)),
+                Arguments.of("ConsentRecorded-1.json", "1", new ConsentRecorded(CHILD, CONTACT,
+                        ConsentRecorded.Decision.NOT_SOUGHT, "Asking would alert the alleged abuser.", SW1, NOW)),
+                Arguments.of("PartnerCheckRequested-1.json", "1", new PartnerCheckRequested(CHILD, CONTACT,
+                        "check-1", "POLICE", "Known to police?", NOW.plusSeconds(21_600), SW1, NOW)),
+                Arguments.of("PartnerCheckReplied-1.json", "1", new PartnerCheckReplied(CHILD, CONTACT, "check-1",
+                        "POLICE", "Two call-outs this year.", false, ADMIN, NOW)),
+                Arguments.of("PriorityChanged-1.json", "1", new PriorityChanged(CHILD, CONTACT,
+                        ThresholdAssessed.Priority.AMBER, ThresholdAssessed.Priority.RED, NOW.plusSeconds(10_800),
+                        "Child disclosed injuries.", SW1, NOW)),
+                Arguments.of("DecisionProposed-1.json", "1", new DecisionProposed(CHILD, CONTACT,
+                        DecisionOutcome.STRATEGY_DISCUSSION, "Significant harm suspected.", List.of("POLICE"), false,
+                        SW1, NOW)),
+                Arguments.of("ProposalAuthorised-1.json", "1", new ProposalAuthorised(CHILD, CONTACT,
+                        DecisionOutcome.EARLY_HELP, "sw1", 4, true, "Perpetrator remanded.", true, MANAGER1, NOW)),
+                Arguments.of("ProposalReturned-1.json", "1",
+                        new ProposalReturned(CHILD, CONTACT, "Ask health first.", MANAGER1, NOW)),
+                Arguments.of("FeedbackSent-1.json", "1", new FeedbackSent(CHILD, CONTACT, DecisionOutcome.ASSESSMENT,
+                        FeedbackSent.Method.SECURE_EMAIL, NOW, "Accepted for assessment.", ADMIN, NOW)),
+                Arguments.of("StrategyDiscussionRequired-1.json", "1", new StrategyDiscussionRequired(CHILD, CONTACT,
+                        "sd-1", List.of(StrategyDiscussionRequired.SECTION_47_DECISION), ThresholdAssessed.Priority.RED,
+                        NOW)),
+                Arguments.of("StrategyDiscussionConvened-1.json", "1", new StrategyDiscussionConvened(CHILD, CONTACT,
+                        "sd-1", NOW.plusSeconds(7_200), List.of("POLICE", "HEALTH"), SW1, NOW)),
+                Arguments.of("StrategyDiscussionHeld-1.json", "1", new StrategyDiscussionHeld(CHILD, CONTACT, "sd-1",
+                        NOW, StrategyDiscussionHeld.Mode.VIDEO,
+                        List.of(new StrategyDiscussionHeld.Attendee("DS Example", "POLICE", "Detective sergeant")),
+                        StrategyDiscussionHeld.Outcome.SECTION_47_ENQUIRY, "Section 47 enquiry agreed.",
+                        List.of(new StrategyDiscussionHeld.Action("Visit the child", "sw1", "SOCIAL_CARE",
+                                LocalDate.parse("2026-11-24"))),
+                        List.of(StrategyDiscussionHeld.HEALTH_ABSENT), NOW.plusSeconds(1_814_400), SW1, NOW)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -67,6 +130,15 @@ class StoredEventContractTest {
         Object read = serializer.deserialize(stored);
 
         assertThat(read).isEqualTo(event);
+    }
+
+    /** Every event type the stream can hold has a pinned example above. */
+    @org.junit.jupiter.api.Test
+    void every_event_type_is_pinned() {
+        List<String> pinnedTypes = events().map(arguments -> arguments.get()[2].getClass().getName()).toList();
+        List<String> eventTypes = java.util.Arrays.stream(ChildEvent.class.getPermittedSubclasses())
+                .map(Class::getName).toList();
+        assertThat(pinnedTypes).containsExactlyInAnyOrderElementsOf(eventTypes);
     }
 
     private String pinned(String file) throws IOException {

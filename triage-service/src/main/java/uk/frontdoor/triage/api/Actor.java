@@ -1,5 +1,7 @@
 package uk.frontdoor.triage.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.Objects;
 
 /**
@@ -17,6 +19,7 @@ public record Actor(String userId, StaffRole role, String agency) {
         Objects.requireNonNull(agency, "agency");
     }
 
+    @JsonIgnore
     public boolean isManager() {
         return role == StaffRole.MANAGER;
     }
