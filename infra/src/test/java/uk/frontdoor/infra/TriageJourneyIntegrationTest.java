@@ -237,6 +237,34 @@ class TriageJourneyIntegrationTest extends IntegrationTestSupport {
                 Map.of("otherChildId", newChild, "reason", "Again.")), 409, "already-linked");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void stepping_up_from_early_help_creates_a_new_contact_carrying_the_early_help_history() {
+        String contactId = contactIdOf(postContact(POLICE_KEY, submission()));
+        String contact = "/api/v1/contacts/" + contactId;
+        String childId = (String) ((Map<String, Object>) awaitStatus(contactId, "ASSESSED").get("work")).get("childId");
+        Map<String, Object> stepUp = Map.of("earlyHelpSummary", "Six weeks of family support; no change at home.",
+                "reason", "Neglect worsening despite support.", "factors", List.of("21"));
+        assertProblem(postJson("/api/v1/children/" + childId + "/step-up", staff("sw1"), stepUp), 409,
+                "not-open-to-early-help");
+
+        postJson(contact + "/claim", staff("sw1"), null);
+        postJson(contact + "/consent", staff("sw1"), Map.of("decision", "GIVEN"));
+        postJson(contact + "/proposal", staff("sw1"), Map.of("outcome", "EARLY_HELP", "rationale", "Support."));
+        postJson(contact + "/proposal/authorise", staff("manager1"), Map.of("reason", "Family engaging."));
+        awaitStatus(contactId, "DECIDED");
+
+        HttpResponse<String> created = postJson("/api/v1/children/" + childId + "/step-up", staff("sw1"), stepUp);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String stepUpId = (String) body(created).get("contactId");
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/contacts/" + stepUpId);
+        Map<String, Object> assessed = awaitStatus(stepUpId, "ASSESSED");
+        assertThat((List<String>) ((Map<String, Object>) assessed.get("threshold")).get("flags"))
+                .contains("OPEN_TO_EARLY_HELP");
+        assertThat(((Map<String, Object>) assessed.get("work")).get("childId")).isEqualTo(childId);
+        assertThat(awaitQueueItem(stepUpId)).containsEntry("referralSource", "5D");
+    }
+
     private Map<String, Object> awaitStatus(String contactId, String status) {
         return await().until(() -> body(get("/api/v1/contacts/" + contactId, staff("sw1"))),
                 view -> status.equals(view.get("status")));

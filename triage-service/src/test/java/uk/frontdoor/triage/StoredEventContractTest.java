@@ -27,6 +27,7 @@ import uk.frontdoor.triage.api.PossibleMatchResolved;
 import uk.frontdoor.triage.api.PriorityChanged;
 import uk.frontdoor.triage.api.ProposalAuthorised;
 import uk.frontdoor.triage.api.ProposalReturned;
+import uk.frontdoor.triage.api.SteppedUpFromEarlyHelp;
 import uk.frontdoor.triage.api.StrategyDiscussionConvened;
 import uk.frontdoor.triage.api.StrategyDiscussionHeld;
 import uk.frontdoor.triage.api.StrategyDiscussionRequired;
@@ -42,6 +43,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.frontdoor.triage.Examples.CHILD;
 import static uk.frontdoor.triage.Examples.CONTACT;
+import static uk.frontdoor.triage.Examples.LATER_CONTACT;
 import static uk.frontdoor.triage.Examples.POLICE;
 import static uk.frontdoor.triage.Examples.RECEIVED;
 import static uk.frontdoor.triage.child.TriageWork.ADMIN;
@@ -109,7 +111,9 @@ class StoredEventContractTest {
                         StrategyDiscussionHeld.Outcome.SECTION_47_ENQUIRY, "Section 47 enquiry agreed.",
                         List.of(new StrategyDiscussionHeld.Action("Visit the child", "sw1", "SOCIAL_CARE",
                                 LocalDate.parse("2026-11-24"))),
-                        List.of(StrategyDiscussionHeld.HEALTH_ABSENT), NOW.plusSeconds(1_814_400), SW1, NOW)));
+                        List.of(StrategyDiscussionHeld.HEALTH_ABSENT), NOW.plusSeconds(1_814_400), SW1, NOW)),
+                Arguments.of("SteppedUpFromEarlyHelp-1.json", "1", new SteppedUpFromEarlyHelp(CHILD, LATER_CONTACT,
+                        CONTACT, RECEIVED, "Six weeks of family support.", "Neglect worsening.", SW1, NOW)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -18,6 +18,7 @@ import uk.frontdoor.triage.api.PriorityChanged;
 import uk.frontdoor.triage.api.ProposalAuthorised;
 import uk.frontdoor.triage.api.ProposalReturned;
 import uk.frontdoor.triage.api.StrategyDiscussionConvened;
+import uk.frontdoor.triage.api.SteppedUpFromEarlyHelp;
 import uk.frontdoor.triage.api.StrategyDiscussionHeld;
 import uk.frontdoor.triage.api.StrategyDiscussionRequired;
 import uk.frontdoor.triage.api.ThresholdAssessed;
@@ -147,6 +148,11 @@ record ChronologyLine(Instant at, ContactId contactId, String summary, String de
             String summary = "Strategy discussion held: " + e.outcome() + flags(e.flags())
                     + (e.conferenceDueAt() == null ? "" : "; conference due " + TIME.format(e.conferenceDueAt()));
             return staff(e.at(), e.contactId(), summary, heldDetail(e), e.actor());
+        }
+        if (event instanceof SteppedUpFromEarlyHelp e) {
+            return staff(e.at(), e.contactId(), "Stepped up from early help (early help decided "
+                    + (e.earlyHelpDecidedAt() == null ? "earlier" : TIME.format(e.earlyHelpDecidedAt())) + ")",
+                    e.reason() + "\nEarly help: " + e.earlyHelpSummary(), e.actor());
         }
         throw new IllegalArgumentException("No chronology line for " + event.getClass().getSimpleName());
     }

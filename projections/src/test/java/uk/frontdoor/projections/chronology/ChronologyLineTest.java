@@ -25,6 +25,7 @@ import uk.frontdoor.triage.api.ProposalAuthorised;
 import uk.frontdoor.triage.api.ProposalReturned;
 import uk.frontdoor.triage.api.StaffRole;
 import uk.frontdoor.triage.api.StrategyDiscussionConvened;
+import uk.frontdoor.triage.api.SteppedUpFromEarlyHelp;
 import uk.frontdoor.triage.api.StrategyDiscussionHeld;
 import uk.frontdoor.triage.api.StrategyDiscussionRequired;
 import uk.frontdoor.triage.api.ThresholdAssessed;
@@ -46,6 +47,7 @@ class ChronologyLineTest {
 
     static final ChildId CHILD = ChildId.of("5f0c3c4e-7d7a-4a44-9d53-0c1f0d6f2b11");
     static final ChildId OTHER = ChildId.of("9a1d2b3c-4e5f-4a6b-8c7d-0e1f2a3b4c5d");
+    static final ContactId OTHER_CONTACT = ContactId.of("0b6f1b7e-3c0a-4a55-9b8e-0d3b1d4c2e11");
     static final ContactId CONTACT = ContactId.of("0b6f1b7e-3c0a-4a55-9b8e-0d3b1d4c2e10");
     // 10:00 in London during British Summer Time: summaries show England's clock time.
     static final Instant AT = Instant.parse("2026-06-01T09:00:00Z");
@@ -101,6 +103,9 @@ class ChronologyLineTest {
                         List.of(StrategyDiscussionHeld.HEALTH_ABSENT), Instant.parse("2026-06-22T09:00:00Z"),
                         MANAGER1, AT),
                 "Strategy discussion held: SECTION_47_ENQUIRY; flags HEALTH_ABSENT; conference due 2026-06-22 10:00");
+        examples.put(new SteppedUpFromEarlyHelp(CHILD, CONTACT, OTHER_CONTACT, AT.minusSeconds(86_400),
+                        "Six weeks of family support.", "Neglect worsening.", SW1, AT),
+                "Stepped up from early help (early help decided 2026-05-31 10:00)");
         return examples;
     }
 

@@ -5,5 +5,7 @@ public enum Channel {
     HTTP,
     KAFKA,
     /** Logged by a member of staff, e.g. a contact phoned in to the front door. */
-    STAFF
+    STAFF,
+    /** Created by stepping a child up from early help. */
+    STEP_UP
 }

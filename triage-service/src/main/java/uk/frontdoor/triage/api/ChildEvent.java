@@ -9,7 +9,7 @@ public sealed interface ChildEvent permits ContactReceived, ThresholdAssessed, P
         PossibleMatchResolved, ChildRecordLinked, ContactClaimed, ContactReleased, ConsentRecorded,
         PartnerCheckRequested, PartnerCheckReplied, PriorityChanged, DecisionProposed, ProposalAuthorised,
         ProposalReturned, FeedbackSent, StrategyDiscussionRequired, StrategyDiscussionConvened,
-        StrategyDiscussionHeld {
+        StrategyDiscussionHeld, SteppedUpFromEarlyHelp {
 
     ChildId childId();
 }

@@ -11,6 +11,8 @@ import uk.frontdoor.rules.Priority;
 import uk.frontdoor.rules.ThresholdDecision;
 import uk.frontdoor.rules.ThresholdEngine;
 import uk.frontdoor.triage.api.Actor;
+import uk.frontdoor.triage.api.AgencyCode;
+import uk.frontdoor.triage.api.Channel;
 import uk.frontdoor.triage.api.AuthoriseProposal;
 import uk.frontdoor.triage.api.ChangePriority;
 import uk.frontdoor.triage.api.ChildId;
@@ -22,6 +24,7 @@ import uk.frontdoor.triage.api.ContactId;
 import uk.frontdoor.triage.api.ContactReceived;
 import uk.frontdoor.triage.api.ContactReleased;
 import uk.frontdoor.triage.api.ContactStatus;
+import uk.frontdoor.triage.api.ContactSubmission;
 import uk.frontdoor.triage.api.ConveneStrategyDiscussion;
 import uk.frontdoor.triage.api.DecisionOutcome;
 import uk.frontdoor.triage.api.DecisionProposed;
@@ -39,11 +42,14 @@ import uk.frontdoor.triage.api.RecordConsent;
 import uk.frontdoor.triage.api.RecordContact;
 import uk.frontdoor.triage.api.RecordFeedback;
 import uk.frontdoor.triage.api.RecordPartnerReply;
+import uk.frontdoor.triage.api.RecordStepUp;
 import uk.frontdoor.triage.api.RecordStrategyDiscussion;
 import uk.frontdoor.triage.api.Refusal;
 import uk.frontdoor.triage.api.ReleaseContact;
 import uk.frontdoor.triage.api.RequestPartnerChecks;
 import uk.frontdoor.triage.api.ReturnProposal;
+import uk.frontdoor.triage.api.StepUpFromEarlyHelp;
+import uk.frontdoor.triage.api.SteppedUpFromEarlyHelp;
 import uk.frontdoor.triage.api.StrategyDiscussionConvened;
 import uk.frontdoor.triage.api.StrategyDiscussionHeld;
 import uk.frontdoor.triage.api.StrategyDiscussionRequired;
@@ -54,6 +60,7 @@ import uk.frontdoor.triage.work.TriagePolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,11 +81,17 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(cache = "childCache")
 public class Child {
 
+    /** Census referral source 5D: the local authority's early help. */
+    private static final String EARLY_HELP_REFERRAL_SOURCE = "5D";
+
     @AggregateIdentifier
     ChildId childId;
 
     final Map<ContactId, ContactRecord> contacts = new LinkedHashMap<>();
     final Set<ChildId> linkedChildren = new LinkedHashSet<>();
+    /** The child and household as the latest contact described them, for a step-up contact. */
+    ContactSubmission.Child latestChild;
+    List<ContactSubmission.HouseholdMember> latestHousehold = List.of();
 
     /** For Axon, and for the reception that creates a stream for a child not seen before. */
     public Child() {
@@ -109,6 +122,40 @@ public class Child {
         }
         apply(new ThresholdAssessed(command.childId(), command.contactId(), command.receivedAt(),
                 RuleFacts.threshold(decision)));
+    }
+
+    /**
+     * Early help steps the child up: a new contact, carrying the early-help history, joins the
+     * stream and is assessed against everything before it (the rules see the open early help).
+     */
+    @CommandHandler
+    void handle(RecordStepUp command, ThresholdEngine rules) {
+        if (contacts.containsKey(command.contactId())) {
+            return;
+        }
+        StepUpFromEarlyHelp request = command.request();
+        requireScreener(request.actor());
+        Map.Entry<ContactId, ContactRecord> earlyHelp = contacts.entrySet().stream()
+                .filter(entry -> entry.getValue().decidedAt != null)
+                .max(Comparator.comparing((Map.Entry<ContactId, ContactRecord> entry) -> entry.getValue().decidedAt))
+                .filter(entry -> entry.getValue().outcome == DecisionOutcome.EARLY_HELP)
+                .orElseThrow(() -> new TriageRefusedException(Refusal.NOT_OPEN_TO_EARLY_HELP,
+                        "The child's latest decision was not early help."));
+        required(blankToNull(request.earlyHelpSummary()), "earlyHelpSummary");
+        requireReason(request.reason(), "Say why early help is no longer enough.");
+        Instant at = command.receivedAt();
+        Actor actor = request.actor();
+        var submission = new ContactSubmission("step-up-" + command.contactId(), EARLY_HELP_REFERRAL_SOURCE,
+                new ContactSubmission.Referrer(actor.userId(), "Early help", actor.agency(), null, null),
+                latestChild, latestHousehold,
+                new ContactSubmission.Concerns(request.factors(), request.indicators(), request.reason()),
+                at, null, request.immediateRisk(), request.earlyHelpSummary());
+        ThresholdDecision decision = rules.decide(RuleFacts.of(submission, at), RuleFacts.history(contacts.values(), at));
+        apply(new SteppedUpFromEarlyHelp(childId, command.contactId(), earlyHelp.getKey(),
+                earlyHelp.getValue().decidedAt, request.earlyHelpSummary(), request.reason(), actor, at));
+        apply(new ContactReceived(childId, command.contactId(), AgencyCode.of(actor.agency()), Channel.STEP_UP, at,
+                submission));
+        apply(new ThresholdAssessed(childId, command.contactId(), at, RuleFacts.threshold(decision)));
     }
 
     // ----- claim -----
@@ -426,6 +473,8 @@ public class Child {
     void on(ContactReceived event) {
         this.childId = event.childId();
         contacts.put(event.contactId(), ContactRecord.received(event));
+        latestChild = event.submission().child();
+        latestHousehold = event.submission().household();
     }
 
     @EventSourcingHandler

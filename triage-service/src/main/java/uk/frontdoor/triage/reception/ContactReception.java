@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import uk.frontdoor.triage.api.AgencyCode;
 import uk.frontdoor.triage.api.ChildId;
 import uk.frontdoor.triage.api.ContactAccepted;
 import uk.frontdoor.triage.api.ContactId;
@@ -15,6 +16,8 @@ import uk.frontdoor.triage.api.ContactSubmission;
 import uk.frontdoor.triage.api.FindContactRegistration;
 import uk.frontdoor.triage.api.ReceiveContact;
 import uk.frontdoor.triage.api.RecordContact;
+import uk.frontdoor.triage.api.RecordStepUp;
+import uk.frontdoor.triage.api.StepUpFromEarlyHelp;
 import uk.frontdoor.triage.child.Child;
 
 import java.time.Clock;
@@ -63,6 +66,20 @@ class ContactReception {
         Aggregate<Child> child = axon.getObject().repository(Child.class).loadOrCreate(childId.value(), Child::new);
         child.handle(GenericCommandMessage.asCommandMessage(new RecordContact(
                 childId, contactId, command.agency(), command.channel(), receivedAt, command.submission(), possibleMatches)));
+        return new ContactAccepted(contactId, false);
+    }
+
+    /** A step-up contact is registered like a partner's, under the early-help worker's agency. */
+    @CommandHandler
+    ContactAccepted handle(StepUpFromEarlyHelp command) throws Exception {
+        ContactId contactId = ContactId.random();
+        Instant receivedAt = clock.instant();
+        registry.claimSubmission(contactId, AgencyCode.of(command.actor().agency()), "step-up-" + contactId,
+                receivedAt);
+        registry.assignChild(contactId, command.childId());
+        Aggregate<Child> child = axon.getObject().repository(Child.class).load(command.childId().value());
+        child.handle(GenericCommandMessage.asCommandMessage(
+                new RecordStepUp(command.childId(), contactId, receivedAt, command)));
         return new ContactAccepted(contactId, false);
     }
 

@@ -7,6 +7,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +20,7 @@ import uk.frontdoor.triage.api.AuthoriseProposal;
 import uk.frontdoor.triage.api.ChangePriority;
 import uk.frontdoor.triage.api.ChildId;
 import uk.frontdoor.triage.api.ClaimContact;
+import uk.frontdoor.triage.api.ContactAccepted;
 import uk.frontdoor.triage.api.ConsentRecorded;
 import uk.frontdoor.triage.api.ContactId;
 import uk.frontdoor.triage.api.ContactRegistration;
@@ -38,10 +40,12 @@ import uk.frontdoor.triage.api.ReleaseContact;
 import uk.frontdoor.triage.api.RequestPartnerChecks;
 import uk.frontdoor.triage.api.ResolvePossibleMatch;
 import uk.frontdoor.triage.api.ReturnProposal;
+import uk.frontdoor.triage.api.StepUpFromEarlyHelp;
 import uk.frontdoor.triage.api.StrategyDiscussionHeld;
 import uk.frontdoor.triage.api.ThresholdAssessed;
 import uk.frontdoor.triage.api.TriageRefusedException;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -221,6 +225,20 @@ class ContactWorkController {
         Actor actor = actor(who);
         commands.sendAndWait(new LinkChildRecords(ChildId.of(childId),
                 body.otherChildId() == null ? null : ChildId.of(body.otherChildId()), body.reason(), actor));
+    }
+
+    record StepUpRequest(String earlyHelpSummary, String reason, List<String> factors, List<String> indicators,
+                         boolean immediateRisk) {
+    }
+
+    @Operation(summary = "Step a child up from early help: a new contact, carrying the early-help history, is received and assessed")
+    @PostMapping(path = "/children/{childId}/step-up", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ContactAccepted> stepUp(Authentication who, @PathVariable String childId,
+                                           @RequestBody StepUpRequest body) {
+        ContactAccepted accepted = commands.sendAndWait(new StepUpFromEarlyHelp(ChildId.of(childId),
+                body.earlyHelpSummary(), body.reason(), body.factors(), body.indicators(), body.immediateRisk(),
+                actor(who)));
+        return ResponseEntity.created(URI.create("/api/v1/contacts/" + accepted.contactId())).body(accepted);
     }
 
     private <R> R send(Authentication who, String contactId, BiFunction<ChildId, Actor, Object> command) {
