@@ -1,6 +1,5 @@
 package uk.frontdoor.infra.security;
 
-import uk.frontdoor.triage.api.StaffRole;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -42,6 +41,7 @@ import uk.frontdoor.intake.partner.PartnerAgencies;
 import uk.frontdoor.intake.partner.PartnerApiKeyAuthenticationFilter;
 import uk.frontdoor.intake.partner.PartnerPrincipal;
 import uk.frontdoor.triage.api.Actor;
+import uk.frontdoor.triage.api.StaffRole;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package uk.frontdoor.infra.security;
 
-import uk.frontdoor.triage.api.StaffRole;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import uk.frontdoor.triage.api.StaffRole;
 
 import java.util.HashSet;
 import java.util.List;
