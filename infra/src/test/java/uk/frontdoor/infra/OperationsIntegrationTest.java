@@ -42,7 +42,10 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
         HttpResponse<String> schema = get("/schemas/contact-submission-v1.schema.json", null);
 
         assertThat(openapi.statusCode()).isEqualTo(200);
-        assertThat(openapi.body()).contains("/api/v1/contacts", "/api/v1/triage-queue");
+        assertThat(openapi.body()).contains("/api/v1/contacts", "/api/v1/triage-queue",
+                "/api/v1/contacts/{contactId}/claim", "/api/v1/contacts/{contactId}/consent",
+                "/api/v1/contacts/{contactId}/proposal/authorise", "/api/v1/contacts/{contactId}/strategy-discussion/record",
+                "/api/v1/children/{childId}/step-up", "/api/v1/children/{childId}/chronology");
         assertThat(schema.statusCode()).isEqualTo(200);
         assertThat(schema.body()).contains("referralSource", "nhsNumber");
     }
