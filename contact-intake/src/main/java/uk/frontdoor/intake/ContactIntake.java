@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 import uk.frontdoor.intake.submission.SubmissionReader;
 import uk.frontdoor.intake.submission.SubmissionRejectedException;
+import uk.frontdoor.triage.api.Actor;
 import uk.frontdoor.triage.api.AgencyCode;
 import uk.frontdoor.triage.api.Channel;
 import uk.frontdoor.triage.api.ContactAccepted;
@@ -31,6 +32,15 @@ public class ContactIntake {
      * @throws SubmissionRejectedException when the submission is not acceptable; nothing is stored
      */
     public ContactAccepted accept(AgencyCode agency, Channel channel, byte[] body) {
+        return accept(agency, channel, body, null);
+    }
+
+    /** A contact a member of staff logged (one phoned in): recorded under their agency, with their name. */
+    public ContactAccepted accept(Actor staff, byte[] body) {
+        return accept(AgencyCode.of(staff.agency()), Channel.STAFF, body, staff);
+    }
+
+    private ContactAccepted accept(AgencyCode agency, Channel channel, byte[] body, Actor loggedBy) {
         ContactSubmission submission;
         try {
             submission = reader.read(body);
@@ -38,7 +48,7 @@ public class ContactIntake {
             metrics.rejected(channel, rejected.reason().name());
             throw rejected;
         }
-        ContactAccepted accepted = commands.sendAndWait(new ReceiveContact(agency, channel, submission));
+        ContactAccepted accepted = commands.sendAndWait(new ReceiveContact(agency, channel, submission, loggedBy));
         if (!accepted.alreadyReceived()) {
             metrics.received(channel, submission.referralSource());
         }

@@ -34,12 +34,15 @@ class StaffAccessIntegrationTest extends IntegrationTestSupport {
         assertThat(body(read)).containsEntry("contactId", contactId);
         var received = jdbc.sql("""
                         SELECT convert_from(payload, 'UTF8')::jsonb ->> 'channel' AS channel,
-                               convert_from(payload, 'UTF8')::jsonb ->> 'agency' AS agency
+                               convert_from(payload, 'UTF8')::jsonb ->> 'agency' AS agency,
+                               convert_from(payload, 'UTF8')::jsonb -> 'loggedBy' ->> 'userId' AS logged_by,
+                               payloadrevision AS revision
                         FROM domainevententry
                         WHERE payloadtype LIKE '%ContactReceived'
                           AND convert_from(payload, 'UTF8')::jsonb ->> 'contactId' = ?""")
                 .param(contactId).query().singleRow();
-        assertThat(received).containsEntry("channel", "STAFF").containsEntry("agency", "demo-council");
+        assertThat(received).containsEntry("channel", "STAFF").containsEntry("agency", "demo-council")
+                .containsEntry("logged_by", "admin1").containsEntry("revision", "2");
         // No partner agency can see a contact staff logged.
         assertThat(get("/api/v1/contacts/" + contactId, bearer(POLICE_KEY)).statusCode()).isEqualTo(404);
     }

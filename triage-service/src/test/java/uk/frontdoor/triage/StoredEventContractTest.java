@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
+import uk.frontdoor.triage.api.AgencyCode;
 import uk.frontdoor.triage.api.Channel;
 import uk.frontdoor.triage.api.ChildEvent;
 import uk.frontdoor.triage.api.ChildId;
@@ -64,9 +65,9 @@ class StoredEventContractTest {
 
     static Stream<Arguments> events() {
         return Stream.of(
-                Arguments.of("ContactReceived-1.json", "1",
-                        new ContactReceived(CHILD, CONTACT, POLICE, Channel.HTTP, RECEIVED,
-                                Examples.domesticAbuseNotification("NICHE-2026-000123"))),
+                Arguments.of("ContactReceived-2.json", "2",
+                        new ContactReceived(CHILD, CONTACT, AgencyCode.of("demo-council"), Channel.STAFF, RECEIVED,
+                                Examples.domesticAbuseNotification("NICHE-2026-000123"), ADMIN)),
                 Arguments.of("ThresholdAssessed-1.json", "1",
                         new ThresholdAssessed(CHILD, CONTACT, RECEIVED, new ThresholdAssessed.Threshold(3,
                                 ThresholdAssessed.Priority.AMBER, RECEIVED.plusSeconds(86_400),
@@ -134,6 +135,25 @@ class StoredEventContractTest {
         Object read = serializer.deserialize(stored);
 
         assertThat(read).isEqualTo(event);
+    }
+
+    /** A revision 1 contact, stored before events said who logged a contact, reads as a partner's. */
+    @org.junit.jupiter.api.Test
+    void a_revision_1_contact_is_upcast_to_a_partner_submission_nobody_logged() throws Exception {
+        var stored = new org.axonframework.eventhandling.GenericDomainEventEntry<>("Child", CHILD.value(), 0,
+                "event-1", RECEIVED, ContactReceived.class.getName(), "1", pinned("ContactReceived-1.json"), "{}");
+        var upcast = new ContactReceivedUpcaster()
+                .upcast(Stream.of(new org.axonframework.serialization.upcasting.event.InitialEventRepresentation(
+                        stored, serializer)))
+                .toList();
+
+        assertThat(upcast).hasSize(1);
+        assertThat(upcast.get(0).getType().getRevision()).isEqualTo("2");
+        Object read = serializer.deserialize(new SimpleSerializedObject<>(
+                upcast.get(0).getData(com.fasterxml.jackson.databind.JsonNode.class).getData().toString(), String.class,
+                upcast.get(0).getType()));
+        assertThat(read).isEqualTo(new ContactReceived(CHILD, CONTACT, POLICE, Channel.HTTP, RECEIVED,
+                Examples.domesticAbuseNotification("NICHE-2026-000123")));
     }
 
     /** Every event type the stream can hold has a pinned example above. */

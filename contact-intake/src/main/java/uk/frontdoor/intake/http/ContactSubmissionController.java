@@ -82,7 +82,7 @@ class ContactSubmissionController {
         } else {
             Actor staff = actors.resolve(authentication)
                     .orElseThrow(() -> new AccessDeniedException("neither a partner nor a member of staff"));
-            accepted = intake.accept(AgencyCode.of(staff.agency()), Channel.STAFF, body);
+            accepted = intake.accept(staff, body);
         }
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
                 .path("/{id}").buildAndExpand(accepted.contactId().value()).toUri();

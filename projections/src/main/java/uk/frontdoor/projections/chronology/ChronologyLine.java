@@ -64,8 +64,10 @@ record ChronologyLine(Instant at, ContactId contactId, String summary, String de
         if (event instanceof ContactReceived e) {
             String narrative = e.submission() == null || e.submission().concerns() == null ? null
                     : e.submission().concerns().narrative();
-            return system(e.receivedAt(), e.contactId(),
-                    "Contact received from " + e.agency() + " (" + e.channel() + ")", narrative);
+            String summary = "Contact received from " + e.agency() + " (" + e.channel() + ")";
+            return e.loggedBy() == null ? system(e.receivedAt(), e.contactId(), summary, narrative)
+                    : staff(e.receivedAt(), e.contactId(), summary + ", logged by " + userId(e.loggedBy()), narrative,
+                    e.loggedBy());
         }
         if (event instanceof ThresholdAssessed e) {
             ThresholdAssessed.Threshold t = e.threshold();

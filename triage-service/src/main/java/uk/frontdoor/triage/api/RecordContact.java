@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param possibleMatches children already known who share the child's name, date of birth and
  *                        postcode but not a confirmed NHS number: a person must decide
+ * @param loggedBy        the member of staff who logged it; null for a partner system
  */
 public record RecordContact(
         @TargetAggregateIdentifier ChildId childId,
@@ -18,9 +19,16 @@ public record RecordContact(
         Channel channel,
         Instant receivedAt,
         ContactSubmission submission,
-        List<ChildId> possibleMatches) {
+        List<ChildId> possibleMatches,
+        Actor loggedBy) {
 
     public RecordContact {
         possibleMatches = possibleMatches == null ? List.of() : List.copyOf(possibleMatches);
+    }
+
+    /** A partner system's submission: no member of staff logged it. */
+    public RecordContact(ChildId childId, ContactId contactId, AgencyCode agency, Channel channel, Instant receivedAt,
+                         ContactSubmission submission, List<ChildId> possibleMatches) {
+        this(childId, contactId, agency, channel, receivedAt, submission, possibleMatches, null);
     }
 }

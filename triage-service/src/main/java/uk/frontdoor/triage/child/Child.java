@@ -112,7 +112,7 @@ public class Child {
         ThresholdDecision decision = rules.decide(RuleFacts.of(command.submission(), command.receivedAt()),
                 RuleFacts.history(contacts.values(), command.receivedAt()));
         apply(new ContactReceived(command.childId(), command.contactId(), command.agency(),
-                command.channel(), command.receivedAt(), command.submission()));
+                command.channel(), command.receivedAt(), command.submission(), command.loggedBy()));
         List<ChildId> possibleMatches = command.possibleMatches().stream()
                 .filter(candidate -> !linkedChildren.contains(candidate))
                 .toList();
@@ -154,7 +154,7 @@ public class Child {
         apply(new SteppedUpFromEarlyHelp(childId, command.contactId(), earlyHelp.getKey(),
                 earlyHelp.getValue().decidedAt, request.earlyHelpSummary(), request.reason(), actor, at));
         apply(new ContactReceived(childId, command.contactId(), AgencyCode.of(actor.agency()), Channel.STEP_UP, at,
-                submission));
+                submission, actor));
         apply(new ThresholdAssessed(childId, command.contactId(), at, RuleFacts.threshold(decision)));
     }
 

@@ -65,7 +65,7 @@ class ContactReception {
 
         Aggregate<Child> child = axon.getObject().repository(Child.class).loadOrCreate(childId.value(), Child::new);
         child.handle(GenericCommandMessage.asCommandMessage(new RecordContact(
-                childId, contactId, command.agency(), command.channel(), receivedAt, command.submission(), possibleMatches)));
+                childId, contactId, command.agency(), command.channel(), receivedAt, command.submission(), possibleMatches, command.loggedBy())));
         return new ContactAccepted(contactId, false);
     }
 
