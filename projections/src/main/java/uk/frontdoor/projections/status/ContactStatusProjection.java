@@ -21,6 +21,7 @@ import uk.frontdoor.triage.api.ContactReleased;
 import uk.frontdoor.triage.api.ContactStatus;
 import uk.frontdoor.triage.api.ContactStatusView;
 import uk.frontdoor.triage.api.ContactWorkView;
+import uk.frontdoor.triage.api.DecisionOutcome;
 import uk.frontdoor.triage.api.DecisionProposed;
 import uk.frontdoor.triage.api.FeedbackSent;
 import uk.frontdoor.triage.api.FindContactStatus;
@@ -172,7 +173,7 @@ class ContactStatusProjection {
             JsonNode proposal = work.path("proposal");
             work.withArray("returns").add(json.valueToTree(new ContactWorkView.Returned(
                     proposal.hasNonNull("outcome")
-                            ? json.convertValue(proposal.get("outcome"), uk.frontdoor.triage.api.DecisionOutcome.class)
+                            ? json.convertValue(proposal.get("outcome"), DecisionOutcome.class)
                             : null,
                     event.reason(), event.actor(), event.at())));
             work.putNull("proposal");

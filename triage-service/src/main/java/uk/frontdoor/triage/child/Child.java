@@ -60,7 +60,6 @@ import uk.frontdoor.triage.work.TriagePolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -110,7 +109,7 @@ public class Child {
         }
         // The history is taken before this contact joins it: rules look at what came before.
         ThresholdDecision decision = rules.decide(RuleFacts.of(command.submission(), command.receivedAt()),
-                RuleFacts.history(contacts.values(), command.receivedAt()));
+                RuleFacts.history(contacts.values()));
         apply(new ContactReceived(command.childId(), command.contactId(), command.agency(),
                 command.channel(), command.receivedAt(), command.submission(), command.loggedBy()));
         List<ChildId> possibleMatches = command.possibleMatches().stream()
@@ -135,10 +134,8 @@ public class Child {
         }
         StepUpFromEarlyHelp request = command.request();
         requireScreener(request.actor());
-        Map.Entry<ContactId, ContactRecord> earlyHelp = contacts.entrySet().stream()
-                .filter(entry -> entry.getValue().decidedAt != null)
-                .max(Comparator.comparing((Map.Entry<ContactId, ContactRecord> entry) -> entry.getValue().decidedAt))
-                .filter(entry -> entry.getValue().outcome == DecisionOutcome.EARLY_HELP)
+        ContactRecord earlyHelp = ContactRecord.latestDecided(contacts.values())
+                .filter(decided -> decided.outcome == DecisionOutcome.EARLY_HELP)
                 .orElseThrow(() -> new TriageRefusedException(Refusal.NOT_OPEN_TO_EARLY_HELP,
                         "The child's latest decision was not early help."));
         required(blankToNull(request.earlyHelpSummary()), "earlyHelpSummary");
@@ -150,9 +147,9 @@ public class Child {
                 latestChild, latestHousehold,
                 new ContactSubmission.Concerns(request.factors(), request.indicators(), request.reason()),
                 at, null, request.immediateRisk(), request.earlyHelpSummary());
-        ThresholdDecision decision = rules.decide(RuleFacts.of(submission, at), RuleFacts.history(contacts.values(), at));
-        apply(new SteppedUpFromEarlyHelp(childId, command.contactId(), earlyHelp.getKey(),
-                earlyHelp.getValue().decidedAt, request.earlyHelpSummary(), request.reason(), actor, at));
+        ThresholdDecision decision = rules.decide(RuleFacts.of(submission, at), RuleFacts.history(contacts.values()));
+        apply(new SteppedUpFromEarlyHelp(childId, command.contactId(), earlyHelp.contactId,
+                earlyHelp.decidedAt, request.earlyHelpSummary(), request.reason(), actor, at));
         apply(new ContactReceived(childId, command.contactId(), AgencyCode.of(actor.agency()), Channel.STEP_UP, at,
                 submission, actor));
         apply(new ThresholdAssessed(childId, command.contactId(), at, RuleFacts.threshold(decision)));

@@ -1,6 +1,7 @@
 package uk.frontdoor.triage.child;
 
 import uk.frontdoor.triage.api.ConsentRecorded;
+import uk.frontdoor.triage.api.ContactId;
 import uk.frontdoor.triage.api.ContactReceived;
 import uk.frontdoor.triage.api.ContactStatus;
 import uk.frontdoor.triage.api.DecisionOutcome;
@@ -8,11 +9,14 @@ import uk.frontdoor.triage.api.ThresholdAssessed;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,6 +25,7 @@ import java.util.Set;
  */
 final class ContactRecord {
 
+    final ContactId contactId;
     final Instant receivedAt;
     final List<String> factors;
     final List<String> indicators;
@@ -39,7 +44,8 @@ final class ContactRecord {
     boolean strategyDiscussionHeld;
     final Set<String> possibleMatches = new LinkedHashSet<>();
 
-    private ContactRecord(Instant receivedAt, List<String> factors, List<String> indicators) {
+    private ContactRecord(ContactId contactId, Instant receivedAt, List<String> factors, List<String> indicators) {
+        this.contactId = contactId;
         this.receivedAt = receivedAt;
         this.factors = List.copyOf(factors);
         this.indicators = List.copyOf(indicators);
@@ -47,7 +53,14 @@ final class ContactRecord {
 
     static ContactRecord received(ContactReceived event) {
         var concerns = event.submission().concerns();
-        return new ContactRecord(event.receivedAt(), concerns.factors(), concerns.indicators());
+        return new ContactRecord(event.contactId(), event.receivedAt(), concerns.factors(), concerns.indicators());
+    }
+
+    /** The contact decided most recently: its outcome is where the child stands with the front door. */
+    static Optional<ContactRecord> latestDecided(Collection<ContactRecord> contacts) {
+        return contacts.stream()
+                .filter(contact -> contact.decidedAt != null)
+                .max(Comparator.comparing((ContactRecord contact) -> contact.decidedAt));
     }
 
     boolean isDecided() {
@@ -71,7 +84,7 @@ final class ContactRecord {
     }
 
     private List<Object> state() {
-        return Arrays.asList(receivedAt, factors, indicators, status, threshold, priority, heldBy, consent, checks,
+        return Arrays.asList(contactId, receivedAt, factors, indicators, status, threshold, priority, heldBy, consent, checks,
                 proposed, proposedBy, outcome, decidedAt, strategyDiscussionId, strategyDiscussionHeld,
                 possibleMatches);
     }

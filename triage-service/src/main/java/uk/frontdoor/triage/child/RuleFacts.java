@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 
@@ -44,7 +43,7 @@ final class RuleFacts {
      * made it so. Child protection plans are made after the front door (initial conferences are not
      * recorded here), so they read as none.
      */
-    static ChildHistory history(Collection<ContactRecord> contacts, Instant now) {
+    static ChildHistory history(Collection<ContactRecord> contacts) {
         List<PriorContact> prior = contacts.stream()
                 .map(contact -> new PriorContact(contact.receivedAt, new HashSet<>(contact.factors),
                         new HashSet<>(contact.indicators), contact.outcome != null && contact.outcome.isReferral()))
@@ -53,11 +52,7 @@ final class RuleFacts {
                 .filter(RuleFacts::isMissingEpisode)
                 .map(contact -> contact.receivedAt)
                 .toList();
-        DecisionOutcome latest = contacts.stream()
-                .filter(contact -> contact.decidedAt != null && !contact.decidedAt.isAfter(now))
-                .max(Comparator.comparing((ContactRecord contact) -> contact.decidedAt))
-                .map(contact -> contact.outcome)
-                .orElse(null);
+        DecisionOutcome latest = ContactRecord.latestDecided(contacts).map(contact -> contact.outcome).orElse(null);
         return new ChildHistory(prior, missingEpisodes, 0, latest == DecisionOutcome.EARLY_HELP,
                 latest != null && latest.isReferral());
     }
