@@ -142,7 +142,7 @@ class TriageQueueProjection {
         return new TriageQueue(items, waiting);
     }
 
-    private static TriageQueue.Item item(ResultSet rs, int row) throws SQLException {
+    static TriageQueue.Item item(ResultSet rs, int row) throws SQLException {
         Timestamp due = rs.getTimestamp("response_due_at");
         String priority = rs.getString("priority");
         Integer level = rs.getObject("level", Integer.class);

@@ -14,23 +14,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.frontdoor.triage.api.ChildChronology;
-import uk.frontdoor.triage.api.ChildEvent;
 import uk.frontdoor.triage.api.ChildId;
 import uk.frontdoor.triage.api.FindChildChronology;
 import uk.frontdoor.triage.audit.RecordViews;
 
 import java.net.URI;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * A child's chronology: everything in their record and every record linked to it, oldest first,
@@ -43,14 +35,6 @@ class ChildChronologyController {
 
     static final URI NOT_FOUND = URI.create("/problems/not-found");
     static final URI INVALID_FILTER = URI.create("/problems/invalid-filter");
-
-    /** Dates in filters are days in England. */
-    private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
-
-    /** Every type a chronology entry can have: the events a child's stream can hold. */
-    static final Set<String> TYPES = Arrays.stream(ChildEvent.class.getPermittedSubclasses())
-            .map(Class::getSimpleName)
-            .collect(Collectors.toUnmodifiableSet());
 
     private final QueryGateway queries;
     private final RecordViews views;
@@ -70,13 +54,9 @@ class ChildChronologyController {
                                @RequestParam(name = "type", required = false) List<String> types,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        Set<String> wanted = types == null ? Set.of() : new TreeSet<>(types);
-        if (!TYPES.containsAll(wanted)) {
-            throw problem(HttpStatus.BAD_REQUEST, INVALID_FILTER, "Invalid filter",
-                    "Each type must be one of the chronology's event types, e.g. ContactReceived.");
-        }
-        if (from != null && to != null && from.isAfter(to)) {
-            throw problem(HttpStatus.BAD_REQUEST, INVALID_FILTER, "Invalid filter", "'from' is after 'to'.");
+        ChronologyFilter filter = new ChronologyFilter(types == null ? Set.of() : Set.copyOf(types), from, to);
+        if (filter.problem() != null) {
+            throw problem(HttpStatus.BAD_REQUEST, INVALID_FILTER, "Invalid filter", filter.problem());
         }
         ChildId id = ChildId.of(childId);
         Optional<ChildChronology> found = queries.query(new FindChildChronology(id),
@@ -85,35 +65,10 @@ class ChildChronologyController {
                 "No such child", "There is no child record with this id."));
 
         // Recorded before anything is shown: a view that cannot be recorded is not given.
-        String what = "chronology" + filters(wanted, from, to);
+        String what = "chronology" + filter.describe();
         views.record(id, viewer, what);
         chronology.linkedChildren().forEach(linked -> views.record(linked, viewer, what + " via linked record " + id));
-
-        Predicate<ChildChronology.Entry> shown = entry -> wanted.isEmpty() || wanted.contains(entry.type());
-        if (from != null) {
-            Instant start = from.atStartOfDay(ENGLAND).toInstant();
-            shown = shown.and(entry -> !entry.at().isBefore(start));
-        }
-        if (to != null) {
-            Instant end = to.plusDays(1).atStartOfDay(ENGLAND).toInstant();
-            shown = shown.and(entry -> entry.at().isBefore(end));
-        }
-        return new ChildChronology(chronology.childId(), chronology.linkedChildren(),
-                chronology.entries().stream().filter(shown).toList());
-    }
-
-    private static String filters(Set<String> types, LocalDate from, LocalDate to) {
-        List<String> parts = new ArrayList<>();
-        if (!types.isEmpty()) {
-            parts.add("types " + String.join(", ", types));
-        }
-        if (from != null) {
-            parts.add("from " + from);
-        }
-        if (to != null) {
-            parts.add("to " + to);
-        }
-        return parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")";
+        return filter.apply(chronology);
     }
 
     private static ErrorResponseException problem(HttpStatus status, URI type, String title, String detail) {

@@ -1,0 +1,91 @@
+package uk.frontdoor.projections.queue;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import uk.frontdoor.triage.api.AgencyCode;
+import uk.frontdoor.triage.api.FindWaitingContacts;
+import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
+import uk.frontdoor.triage.api.TriageQueue;
+import uk.frontdoor.triage.api.WaitingContacts;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The triage queue narrowed by a worker's filters, read from the table {@link TriageQueueProjection}
+ * keeps. Filters are bound parameters, never spliced into the SQL.
+ */
+@Component
+class WaitingContactsQuery {
+
+    private static final String WAITING = "status <> 'DECIDED'";
+
+    private final JdbcClient jdbc;
+
+    WaitingContactsQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    WaitingContacts handle(FindWaitingContacts query) {
+        List<String> conditions = new ArrayList<>(List.of(WAITING));
+        List<Object> params = new ArrayList<>();
+        if (query.priority() != null) {
+            conditions.add("priority = ?");
+            params.add(query.priority().name());
+        }
+        if (query.agency() != null) {
+            conditions.add("agency = ?");
+            params.add(query.agency().value());
+        }
+        if (!query.factors().isEmpty()) {
+            // factors is a comma-separated list of census codes: any one in common is a match.
+            conditions.add("string_to_array(factors, ',') && string_to_array(?, ',')");
+            params.add(String.join(",", query.factors()));
+        }
+        if (query.claimedBy() != null) {
+            conditions.add("claimed_by = ?");
+            params.add(query.claimedBy());
+        }
+        if (query.unclaimed()) {
+            conditions.add("claimed_by IS NULL");
+        }
+        String where = String.join(" AND ", conditions);
+
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(query.limit());
+        List<TriageQueue.Item> items = jdbc.sql("SELECT * FROM triage_queue WHERE " + where
+                        + " ORDER BY urgency_rank, response_due_at NULLS LAST, received_at, contact_id LIMIT ?")
+                .params(pageParams)
+                .query(TriageQueueProjection::item)
+                .list();
+        long matching = jdbc.sql("SELECT count(*) FROM triage_queue WHERE " + where)
+                .params(params)
+                .query(Long.class).single();
+
+        Map<Priority, Long> byPriority = new EnumMap<>(Priority.class);
+        for (Priority priority : Priority.values()) {
+            byPriority.put(priority, 0L);
+        }
+        long[] unassessed = {0};
+        jdbc.sql("SELECT priority, count(*) AS waiting FROM triage_queue WHERE " + WAITING + " GROUP BY priority")
+                .query(rs -> {
+                    String priority = rs.getString("priority");
+                    long waiting = rs.getLong("waiting");
+                    if (priority == null) {
+                        unassessed[0] = waiting;
+                    } else {
+                        byPriority.put(Priority.valueOf(priority), waiting);
+                    }
+                });
+        long total = byPriority.values().stream().mapToLong(Long::longValue).sum() + unassessed[0];
+        List<AgencyCode> agencies = jdbc.sql("SELECT DISTINCT agency FROM triage_queue WHERE " + WAITING
+                        + " ORDER BY agency")
+                .query((rs, row) -> AgencyCode.of(rs.getString("agency")))
+                .list();
+        return new WaitingContacts(items, matching, total, byPriority, unassessed[0], agencies);
+    }
+}

@@ -1,0 +1,526 @@
+package uk.frontdoor.triage.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import uk.frontdoor.triage.api.Actor;
+import uk.frontdoor.triage.api.AuthoriseProposal;
+import uk.frontdoor.triage.api.ChangePriority;
+import uk.frontdoor.triage.api.ChildChronology;
+import uk.frontdoor.triage.api.ChildId;
+import uk.frontdoor.triage.api.ClaimContact;
+import uk.frontdoor.triage.api.ConsentRecorded;
+import uk.frontdoor.triage.api.ContactId;
+import uk.frontdoor.triage.api.ContactStatus;
+import uk.frontdoor.triage.api.ContactStatusView;
+import uk.frontdoor.triage.api.ContactWorkView;
+import uk.frontdoor.triage.api.ConveneStrategyDiscussion;
+import uk.frontdoor.triage.api.DecisionOutcome;
+import uk.frontdoor.triage.api.FeedbackSent;
+import uk.frontdoor.triage.api.PartnerCheckReceipt;
+import uk.frontdoor.triage.api.ProposeDecision;
+import uk.frontdoor.triage.api.RecordConsent;
+import uk.frontdoor.triage.api.RecordFeedback;
+import uk.frontdoor.triage.api.RecordPartnerReply;
+import uk.frontdoor.triage.api.RecordStrategyDiscussion;
+import uk.frontdoor.triage.api.Refusal;
+import uk.frontdoor.triage.api.ReleaseContact;
+import uk.frontdoor.triage.api.RequestPartnerChecks;
+import uk.frontdoor.triage.api.ReturnProposal;
+import uk.frontdoor.triage.api.StrategyDiscussionHeld;
+import uk.frontdoor.triage.api.ThresholdAssessed;
+import uk.frontdoor.triage.api.TriageRefusedException;
+import uk.frontdoor.triage.audit.RecordViews;
+import uk.frontdoor.triage.work.TriagePolicy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * One contact's workspace: the submission as the referrer wrote it, the rules' assessment and why,
+ * the child's history in brief, and a form for each step of the front-door job. Every form sends the
+ * same command the staff API sends, then redirects back here (POST-redirect-GET) with a success
+ * banner or an error summary. Every view is recorded before the page is built.
+ */
+@Controller
+class ContactPage {
+
+    /** Enough attendee and action rows for a typical strategy discussion without scripting. */
+    static final int ATTENDEE_ROWS = 5;
+    static final int ACTION_ROWS = 3;
+    /** The history in brief: the most recent earlier contacts; the chronology has the rest. */
+    static final int HISTORY_CONTACTS = 10;
+
+    private final StaffDesk desk;
+    private final RecordViews views;
+    private final TriagePolicy policy;
+    private final Clock clock;
+
+    ContactPage(StaffDesk desk, RecordViews views, TriagePolicy policy, Clock clock) {
+        this.desk = desk;
+        this.views = views;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    // ----- the page -----
+
+    /** An earlier contact about the child (or a record linked to them), as the history in brief shows it. */
+    record EarlierContact(ContactId contactId, Instant receivedAt, String received, String threshold,
+                          String decision, boolean linkedRecord) {
+    }
+
+    /** A partner check with its time left. */
+    record CheckRow(ContactWorkView.PartnerCheck check, TimeLeft timeLeft) {
+    }
+
+    @GetMapping("/contacts/{contactId}")
+    String contact(Authentication who, @PathVariable String contactId, Model model) {
+        Actor me = desk.actor(who);
+        ContactId id = ContactIds.parse(contactId);
+        ChildId child = childOrNotFound(id);
+        ContactStatusView status = desk.status(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        // The child's history is part of their case record: screeners only, as in the staff API.
+        Optional<ChildChronology> chronology = me.role().screens() ? desk.chronology(child) : Optional.empty();
+
+        // Recorded before anything is shown: a view that cannot be recorded is not given.
+        String what = "contact " + id + " (contact page)";
+        views.record(child, who, what);
+        chronology.ifPresent(found -> found.linkedChildren()
+                .forEach(linked -> views.record(linked, who, what + " via linked record " + child)));
+
+        ContactWorkView work = status.work();
+        Instant now = clock.instant();
+        boolean decided = status.status() == ContactStatus.DECIDED;
+        ThresholdAssessed.Threshold threshold = status.threshold();
+        ContactWorkView.Proposal proposal = work.proposal();
+
+        model.addAttribute("contactId", id.value());
+        model.addAttribute("childId", child.value());
+        model.addAttribute("status", status);
+        model.addAttribute("work", work);
+        model.addAttribute("threshold", threshold);
+        model.addAttribute("submission", desk.submission(id).orElse(null));
+        model.addAttribute("decided", decided);
+        model.addAttribute("holder", me.userId().equals(work.heldBy()));
+        model.addAttribute("screener", me.role().screens());
+        model.addAttribute("responseTimeLeft", decided || work.responseDueAt() == null ? null
+                : TimeLeft.until(work.responseDueAt(), now));
+        model.addAttribute("decisionTimeLeft", decided || threshold == null || threshold.decisionDueAt() == null
+                ? null : TimeLeft.until(threshold.decisionDueAt(), now));
+        model.addAttribute("checks", listOf(work.partnerChecks()).stream()
+                .map(check -> new CheckRow(check, check.repliedAt() == null ? TimeLeft.until(check.dueAt(), now) : null))
+                .toList());
+        model.addAttribute("history", history(chronology, id, child));
+        model.addAttribute("linkedRecords", chronology.map(ChildChronology::linkedChildren).orElse(List.of()));
+        model.addAttribute("canAuthorise", me.isManager() && proposal != null && !decided
+                && !me.userId().equals(proposal.by().userId()));
+        model.addAttribute("ownProposal", proposal != null && me.userId().equals(proposal.by().userId()));
+        model.addAttribute("stepDown", proposal != null && threshold != null
+                && proposal.outcome().level() < threshold.level());
+        model.addAttribute("consentChoices", consentChoices(me, work));
+        model.addAttribute("checkAgencies", policy.agencies().stream()
+                .filter(agency -> !TriagePolicy.SOCIAL_CARE.equals(agency)).sorted(agencyOrder()).toList());
+        model.addAttribute("allAgencies", policy.agencies().stream().sorted(agencyOrder()).toList());
+        model.addAttribute("priorities", ThresholdAssessed.Priority.values());
+        model.addAttribute("outcomes", DecisionOutcome.values());
+        model.addAttribute("feedbackMethods", FeedbackSent.Method.values());
+        model.addAttribute("modes", StrategyDiscussionHeld.Mode.values());
+        model.addAttribute("discussionOutcomes", StrategyDiscussionHeld.Outcome.values());
+        model.addAttribute("attendeeRows", ATTENDEE_ROWS);
+        model.addAttribute("actionRows", ACTION_ROWS);
+        LocalDate today = LocalDate.ofInstant(now, Dates.ENGLAND);
+        model.addAttribute("today", today);
+        model.addAttribute("nowTime", LocalTime.ofInstant(now, Dates.ENGLAND).withSecond(0).withNano(0).toString());
+        return "contact";
+    }
+
+    private ChildId childOrNotFound(ContactId id) {
+        try {
+            return desk.childOf(id);
+        } catch (TriageRefusedException unknown) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    /** Earlier contacts, newest first: when, from whom, what the rules said and what was decided. */
+    private static List<EarlierContact> history(Optional<ChildChronology> chronology, ContactId current, ChildId child) {
+        if (chronology.isEmpty()) {
+            return List.of();
+        }
+        Map<ContactId, List<ChildChronology.Entry>> byContact = new LinkedHashMap<>();
+        for (ChildChronology.Entry entry : chronology.get().entries()) {
+            if (entry.contactId() != null && !entry.contactId().equals(current)) {
+                byContact.computeIfAbsent(entry.contactId(), key -> new ArrayList<>()).add(entry);
+            }
+        }
+        List<EarlierContact> earlier = new ArrayList<>();
+        byContact.forEach((contactId, entries) -> {
+            Optional<ChildChronology.Entry> received = latest(entries, "ContactReceived");
+            if (received.isEmpty()) {
+                return; // only contacts whose receipt is in the record count as earlier contacts
+            }
+            earlier.add(new EarlierContact(contactId, received.get().at(), received.get().summary(),
+                    latest(entries, "PriorityChanged").or(() -> latest(entries, "ThresholdAssessed"))
+                            .map(ChildChronology.Entry::summary).orElse(null),
+                    latest(entries, "ProposalAuthorised").map(ChildChronology.Entry::summary).orElse(null),
+                    !received.get().childId().equals(child)));
+        });
+        return earlier.stream().sorted(Comparator.comparing(EarlierContact::receivedAt).reversed())
+                .limit(HISTORY_CONTACTS).toList();
+    }
+
+    private static Optional<ChildChronology.Entry> latest(List<ChildChronology.Entry> entries, String type) {
+        return entries.stream().filter(entry -> entry.type().equals(type)).reduce((first, second) -> second);
+    }
+
+    /** Overriding a refusal is a manager's decision, and only once consent has been refused. */
+    private static List<ConsentRecorded.Decision> consentChoices(Actor me, ContactWorkView work) {
+        List<ConsentRecorded.Decision> choices = new ArrayList<>(List.of(ConsentRecorded.Decision.GIVEN,
+                ConsentRecorded.Decision.REFUSED, ConsentRecorded.Decision.NOT_SOUGHT));
+        if (me.isManager() && work.consent() != null && work.consent().decision() == ConsentRecorded.Decision.REFUSED) {
+            choices.add(ConsentRecorded.Decision.REFUSAL_OVERRIDDEN);
+        }
+        return choices;
+    }
+
+    /** The configured agencies in the usual order (police and health first), then any others by name. */
+    private static Comparator<String> agencyOrder() {
+        return Comparator.comparingInt((String agency) -> {
+            int index = TriagePolicy.DEFAULT_AGENCIES.indexOf(agency);
+            return index < 0 ? Integer.MAX_VALUE : index;
+        }).thenComparing(Comparator.naturalOrder());
+    }
+
+    private static <T> List<T> listOf(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    // ----- the forms -----
+
+    @PostMapping("/contacts/{contactId}/claim")
+    String claim(Authentication who, @PathVariable String contactId, RedirectAttributes flash) {
+        return act(who, contactId, new FormErrors("claim"), flash, "You have claimed this contact",
+                (child, id, me) -> new ClaimContact(child, id, me), refusal -> "claim",
+                (result, me) -> view -> me.userId().equals(view.work().heldBy()));
+    }
+
+    @PostMapping("/contacts/{contactId}/release")
+    String release(Authentication who, @PathVariable String contactId, RedirectAttributes flash) {
+        return act(who, contactId, new FormErrors("release"), flash, "The contact is back in the queue",
+                (child, id, me) -> new ReleaseContact(child, id, me), refusal -> "release",
+                (result, me) -> view -> view.work().heldBy() == null);
+    }
+
+    @PostMapping("/contacts/{contactId}/consent")
+    String consent(Authentication who, @PathVariable String contactId,
+                   @RequestParam(required = false) String decision, @RequestParam(required = false) String reason,
+                   RedirectAttributes flash) {
+        FormErrors errors = new FormErrors("consent").keep("consent-decision", decision).keep("consent-reason", reason);
+        ConsentRecorded.Decision chosen = FormInput.choice(ConsentRecorded.Decision.class, decision);
+        if (chosen == null) {
+            errors.add("consent-decision", "Select what was decided about consent");
+        }
+        return act(who, contactId, errors, flash, "Consent recorded",
+                (child, id, me) -> new RecordConsent(child, id, chosen, FormInput.text(reason), me),
+                refusal -> refusal == Refusal.REASON_REQUIRED ? "consent-reason" : "consent-decision",
+                (result, me) -> view -> view.work().consent() != null && view.work().consent().decision() == chosen);
+    }
+
+    @PostMapping("/contacts/{contactId}/partner-checks")
+    String requestChecks(Authentication who, @PathVariable String contactId,
+                         @RequestParam(required = false) List<String> agencies,
+                         @RequestParam(required = false) String question, RedirectAttributes flash) {
+        FormErrors errors = new FormErrors("checks").keep("check-question", question)
+                .keep("check-agencies", agencies == null ? null : String.join(",", agencies));
+        if (agencies == null || agencies.isEmpty()) {
+            errors.add("check-agencies", "Select the agencies to ask");
+        }
+        if (FormInput.text(question) == null) {
+            errors.add("check-question", "Enter what you want to know");
+        }
+        return act(who, contactId, errors, flash, "Partner checks requested",
+                (child, id, me) -> new RequestPartnerChecks(child, id, agencies, FormInput.text(question), me),
+                refusal -> refusal == Refusal.UNKNOWN_AGENCY || refusal == Refusal.AGENCY_REQUIRED
+                        ? "check-agencies" : "check-question",
+                (List<PartnerCheckReceipt> receipts, Actor me) -> view -> receipts.stream().allMatch(receipt ->
+                        listOf(view.work().partnerChecks()).stream()
+                                .anyMatch(check -> check.checkId().equals(receipt.checkId()))));
+    }
+
+    @PostMapping("/contacts/{contactId}/partner-checks/{checkId}/reply")
+    String reply(Authentication who, @PathVariable String contactId, @PathVariable String checkId,
+                 @RequestParam(required = false) String information, RedirectAttributes flash) {
+        String field = "reply-" + checkId;
+        FormErrors errors = new FormErrors("reply").keep(field, information);
+        if (FormInput.text(information) == null) {
+            errors.add(field, "Enter the agency's reply");
+        }
+        return act(who, contactId, errors, flash, "Reply recorded",
+                (child, id, me) -> new RecordPartnerReply(child, id, checkId, FormInput.text(information), me),
+                refusal -> field,
+                (result, me) -> view -> listOf(view.work().partnerChecks()).stream()
+                        .anyMatch(check -> check.checkId().equals(checkId) && check.repliedAt() != null));
+    }
+
+    @PostMapping("/contacts/{contactId}/priority")
+    String priority(Authentication who, @PathVariable String contactId,
+                    @RequestParam(required = false) String priority, @RequestParam(required = false) String rationale,
+                    RedirectAttributes flash) {
+        FormErrors errors = new FormErrors("priority").keep("priority-rag", priority)
+                .keep("priority-rationale", rationale);
+        ThresholdAssessed.Priority chosen = FormInput.choice(ThresholdAssessed.Priority.class, priority);
+        if (chosen == null) {
+            errors.add("priority-rag", "Select the new RAG rating");
+        }
+        return act(who, contactId, errors, flash, "RAG rating changed",
+                (child, id, me) -> new ChangePriority(child, id, chosen, FormInput.text(rationale), me),
+                refusal -> refusal == Refusal.REASON_REQUIRED ? "priority-rationale" : "priority-rag",
+                (result, me) -> view -> view.work().priority() == chosen);
+    }
+
+    @PostMapping("/contacts/{contactId}/proposal")
+    String propose(Authentication who, @PathVariable String contactId,
+                   @RequestParam(required = false) String outcome, @RequestParam(required = false) String rationale,
+                   RedirectAttributes flash) {
+        FormErrors errors = new FormErrors("proposal").keep("proposal-outcome", outcome)
+                .keep("proposal-rationale", rationale);
+        DecisionOutcome chosen = FormInput.choice(DecisionOutcome.class, outcome);
+        if (chosen == null) {
+            errors.add("proposal-outcome", "Select the decision you propose");
+        }
+        if (FormInput.text(rationale) == null) {
+            errors.add("proposal-rationale", "Enter the rationale for the decision");
+        }
+        return act(who, contactId, errors, flash, "Decision proposed for a manager to authorise",
+                (child, id, me) -> new ProposeDecision(child, id, chosen, FormInput.text(rationale), me),
+                refusal -> refusal == Refusal.REASON_REQUIRED ? "proposal-rationale" : "proposal-outcome",
+                (result, me) -> view -> view.work().proposal() != null);
+    }
+
+    @PostMapping("/contacts/{contactId}/proposal/authorise")
+    String authorise(Authentication who, @PathVariable String contactId,
+                     @RequestParam(required = false) String reason, RedirectAttributes flash) {
+        FormErrors errors = new FormErrors("authorise").keep("authorise-reason", reason);
+        return act(who, contactId, errors, flash, "Decision authorised",
+                (child, id, me) -> new AuthoriseProposal(child, id, FormInput.text(reason), me),
+                refusal -> "authorise-reason",
+                (result, me) -> view -> view.work().decision() != null);
+    }
+
+    @PostMapping("/contacts/{contactId}/proposal/return")
+    String returnProposal(Authentication who, @PathVariable String contactId,
+                          @RequestParam(required = false) String reason, RedirectAttributes flash) {
+        FormErrors errors = new FormErrors("return").keep("return-reason", reason);
+        if (FormInput.text(reason) == null) {
+            errors.add("return-reason", "Enter why the proposal goes back to its worker");
+        }
+        return act(who, contactId, errors, flash, "Proposal returned to its worker",
+                (child, id, me) -> new ReturnProposal(child, id, FormInput.text(reason), me),
+                refusal -> "return-reason",
+                (result, me) -> view -> view.work().proposal() == null);
+    }
+
+    @PostMapping("/contacts/{contactId}/feedback")
+    String feedback(Authentication who, @PathVariable String contactId,
+                    @RequestParam(required = false) String method,
+                    @RequestParam(name = "sent-day", required = false) String day,
+                    @RequestParam(name = "sent-month", required = false) String month,
+                    @RequestParam(name = "sent-year", required = false) String year,
+                    @RequestParam(name = "sent-time", required = false) String time,
+                    @RequestParam(required = false) String summary, RedirectAttributes flash) {
+        FormErrors errors = new FormErrors("feedback").keep("feedback-method", method).keep("feedback-summary", summary);
+        FeedbackSent.Method chosen = FormInput.choice(FeedbackSent.Method.class, method);
+        if (chosen == null) {
+            errors.add("feedback-method", "Select how the referrer was told");
+        }
+        LocalDate date = FormInput.date(errors, "sent", "the date the feedback was sent", true, day, month, year);
+        LocalTime at = FormInput.time(errors, "sent-time", "the time the feedback was sent", true, time);
+        if (FormInput.text(summary) == null) {
+            errors.add("feedback-summary", "Enter what the referrer was told");
+        }
+        Instant sentAt = FormInput.instant(date, at);
+        int before = desk.status(ContactIds.parse(contactId)).map(view -> listOf(view.work().feedback()).size())
+                .orElse(0);
+        return act(who, contactId, errors, flash, "Feedback to the referrer recorded",
+                (child, id, me) -> new RecordFeedback(child, id, chosen, sentAt, FormInput.text(summary), me),
+                refusal -> "feedback-method",
+                (result, me) -> view -> listOf(view.work().feedback()).size() > before);
+    }
+
+    @PostMapping("/contacts/{contactId}/strategy-discussion")
+    String convene(Authentication who, @PathVariable String contactId,
+                   @RequestParam(name = "planned-day", required = false) String day,
+                   @RequestParam(name = "planned-month", required = false) String month,
+                   @RequestParam(name = "planned-year", required = false) String year,
+                   @RequestParam(name = "planned-time", required = false) String time,
+                   @RequestParam(name = "invited", required = false) List<String> invited, RedirectAttributes flash) {
+        FormErrors errors = new FormErrors("convene")
+                .keep("invited", invited == null ? null : String.join(",", invited));
+        LocalDate date = FormInput.date(errors, "planned", "the date the discussion is planned for", true,
+                day, month, year);
+        LocalTime at = FormInput.time(errors, "planned-time", "the time the discussion is planned for", true, time);
+        if (invited == null || invited.isEmpty()) {
+            errors.add("invited", "Select the agencies invited");
+        }
+        Instant plannedAt = FormInput.instant(date, at);
+        return act(who, contactId, errors, flash, "Strategy discussion convened",
+                (child, id, me) -> new ConveneStrategyDiscussion(child, id, plannedAt, invited, me),
+                refusal -> refusal == Refusal.AGENCY_REQUIRED || refusal == Refusal.UNKNOWN_AGENCY
+                        ? "invited" : "planned-day",
+                (result, me) -> view -> view.work().strategyDiscussion() != null
+                        && Objects.equals(view.work().strategyDiscussion().plannedAt(), plannedAt));
+    }
+
+    @PostMapping("/contacts/{contactId}/strategy-discussion/record")
+    String recordDiscussion(Authentication who, @PathVariable String contactId,
+                            @RequestParam(name = "held-day", required = false) String day,
+                            @RequestParam(name = "held-month", required = false) String month,
+                            @RequestParam(name = "held-year", required = false) String year,
+                            @RequestParam(name = "held-time", required = false) String time,
+                            @RequestParam(required = false) String mode,
+                            @RequestParam(name = "attendee-name", required = false) List<String> names,
+                            @RequestParam(name = "attendee-agency", required = false) List<String> agencies,
+                            @RequestParam(name = "attendee-role", required = false) List<String> roles,
+                            @RequestParam(required = false) String outcome,
+                            @RequestParam(required = false) String summary,
+                            @RequestParam(name = "action-description", required = false) List<String> descriptions,
+                            @RequestParam(name = "action-owner", required = false) List<String> owners,
+                            @RequestParam(name = "action-agency", required = false) List<String> actionAgencies,
+                            @RequestParam(name = "action-due-day", required = false) List<String> dueDays,
+                            @RequestParam(name = "action-due-month", required = false) List<String> dueMonths,
+                            @RequestParam(name = "action-due-year", required = false) List<String> dueYears,
+                            RedirectAttributes flash) {
+        FormErrors errors = new FormErrors("held").keep("held-mode", mode).keep("held-outcome", outcome)
+                .keep("held-summary", summary);
+        LocalDate date = FormInput.date(errors, "held", "the date the discussion was held", true, day, month, year);
+        LocalTime at = FormInput.time(errors, "held-time", "the time the discussion was held", true, time);
+        StrategyDiscussionHeld.Mode chosenMode = FormInput.choice(StrategyDiscussionHeld.Mode.class, mode);
+        if (chosenMode == null) {
+            errors.add("held-mode", "Select how the discussion was held");
+        }
+        List<StrategyDiscussionHeld.Attendee> attendees = new ArrayList<>();
+        for (int row = 0; row < ATTENDEE_ROWS; row++) {
+            String name = FormInput.at(names, row);
+            String agency = FormInput.at(agencies, row);
+            String role = FormInput.at(roles, row);
+            String id = "attendee-" + row;
+            errors.keep(id + "-name", name).keep(id + "-agency", agency).keep(id + "-role", role);
+            if (name == null && agency == null && role == null) {
+                continue;
+            }
+            if (name == null) {
+                errors.add(id + "-name", "Enter the name of attendee " + (row + 1));
+            }
+            if (agency == null) {
+                errors.add(id + "-agency", "Select the agency of attendee " + (row + 1));
+            }
+            if (role == null) {
+                errors.add(id + "-role", "Enter the role of attendee " + (row + 1));
+            }
+            attendees.add(new StrategyDiscussionHeld.Attendee(name, agency, role));
+        }
+        if (attendees.isEmpty()) {
+            errors.add("attendee-0-name", "Enter who attended");
+        }
+        StrategyDiscussionHeld.Outcome chosenOutcome = FormInput.choice(StrategyDiscussionHeld.Outcome.class, outcome);
+        if (chosenOutcome == null) {
+            errors.add("held-outcome", "Select the outcome of the discussion");
+        }
+        List<StrategyDiscussionHeld.Action> actions = new ArrayList<>();
+        for (int row = 0; row < ACTION_ROWS; row++) {
+            String description = FormInput.at(descriptions, row);
+            String owner = FormInput.at(owners, row);
+            String agency = FormInput.at(actionAgencies, row);
+            String id = "action-" + row;
+            errors.keep(id + "-description", description).keep(id + "-owner", owner).keep(id + "-agency", agency);
+            boolean dueGiven = FormInput.at(dueDays, row) != null || FormInput.at(dueMonths, row) != null
+                    || FormInput.at(dueYears, row) != null;
+            if (description == null && owner == null && agency == null && !dueGiven) {
+                continue;
+            }
+            if (description == null) {
+                errors.add(id + "-description", "Enter what action " + (row + 1) + " is");
+            }
+            if (owner == null) {
+                errors.add(id + "-owner", "Enter who owns action " + (row + 1));
+            }
+            if (agency == null) {
+                errors.add(id + "-agency", "Select the agency of action " + (row + 1));
+            }
+            LocalDate due = FormInput.date(errors, id + "-due", "the due date of action " + (row + 1), true,
+                    FormInput.at(dueDays, row), FormInput.at(dueMonths, row), FormInput.at(dueYears, row));
+            actions.add(new StrategyDiscussionHeld.Action(description, owner, agency, due));
+        }
+        Instant heldAt = FormInput.instant(date, at);
+        return act(who, contactId, errors, flash, "Strategy discussion recorded",
+                (child, id, me) -> new RecordStrategyDiscussion(child, id, heldAt, chosenMode, attendees,
+                        chosenOutcome, FormInput.text(summary), actions, me),
+                refusal -> switch (refusal) {
+                    case ATTENDEES_REQUIRED, UNKNOWN_AGENCY -> "attendee-0-name";
+                    case ACTION_DUE_DATE_REQUIRED -> "action-0-description";
+                    default -> "held-day";
+                },
+                (result, me) -> view -> view.work().strategyDiscussion() != null
+                        && view.work().strategyDiscussion().held() != null);
+    }
+
+    // ----- one way to act -----
+
+    @FunctionalInterface
+    interface Command {
+        Object build(ChildId child, ContactId contact, Actor me);
+    }
+
+    /**
+     * Sends the command unless the form already has errors; then back to the page with the outcome.
+     *
+     * @param fieldFor the field a refusal is about, for the error summary's link
+     * @param visible  how the contact's read model shows the change, given the command's result
+     */
+    @SuppressWarnings("unchecked")
+    private <R> String act(Authentication who, String contactId, FormErrors errors, RedirectAttributes flash,
+                           String success, Command command, Function<Refusal, String> fieldFor,
+                           BiFunction<R, Actor, Predicate<ContactStatusView>> visible) {
+        Actor me = desk.actor(who);
+        ContactId id = ContactIds.parse(contactId);
+        String back = "redirect:/contacts/" + id.value();
+        if (errors.any()) {
+            flash.addFlashAttribute("errors", errors);
+            return back;
+        }
+        R result;
+        try {
+            result = (R) desk.send(command.build(childOrNotFound(id), id, me));
+        } catch (TriageRefusedException refused) {
+            if (refused.refusal() == Refusal.UNKNOWN_CONTACT) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+            flash.addFlashAttribute("errors", errors.add(fieldFor.apply(refused.refusal()), RefusalMessages.of(refused)));
+            return back;
+        }
+        boolean shown = desk.awaitVisible(id, visible.apply(result, me));
+        flash.addFlashAttribute("success", Notices.done(success, shown));
+        return back;
+    }
+}

@@ -1,0 +1,44 @@
+package uk.frontdoor.triage.web;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Null-safe helpers for templates, whose pages have {@link FormErrors} only after a refused POST:
+ * {@code ${@forms.describedBy(errors, 'consent-reason', 'consent-reason-hint')}} links a field to its
+ * hint and, when there is one, its error message, so a screen reader reads both with the field.
+ */
+@Component("forms")
+public class Forms {
+
+    public boolean error(FormErrors errors, String id) {
+        return errors != null && errors.has(id);
+    }
+
+    /** The {@code aria-describedby} value; null (no attribute) when there is nothing to point at. */
+    public String describedBy(FormErrors errors, String id, String hintId) {
+        String hint = hintId == null || hintId.isEmpty() ? "" : hintId;
+        String error = error(errors, id) ? id + "-error" : "";
+        String both = (hint + " " + error).trim();
+        return both.isEmpty() ? null : both;
+    }
+
+    /** What was typed into a field before a refused POST, else the fallback. */
+    public String value(FormErrors errors, String id, String fallback) {
+        String typed = errors == null ? null : errors.value(id);
+        return typed == null ? fallback : typed;
+    }
+
+    /** Whether a radio or checkbox was chosen before a refused POST (a comma-separated list for checkboxes). */
+    public boolean chosen(FormErrors errors, String id, Object option) {
+        String typed = errors == null ? null : errors.value(id);
+        if (typed == null || option == null) {
+            return false;
+        }
+        for (String value : typed.split(",")) {
+            if (value.equals(option.toString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,55 @@
+package uk.frontdoor.triage.web;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.Optional;
+
+/**
+ * Sign-in, start and the administrators' way into a contact. Spring Security handles the sign-in
+ * form's POST and sign-out; these render the pages around them.
+ */
+@Controller
+class SignInPage {
+
+    private final StaffDesk desk;
+
+    SignInPage(StaffDesk desk) {
+        this.desk = desk;
+    }
+
+    @GetMapping("/sign-in")
+    String signIn(@RequestParam(required = false) String error, @RequestParam(name = "signed-out", required = false)
+                  String signedOut, Model model) {
+        if (error != null) {
+            // Never which of the two was wrong: that would help someone guess user names.
+            model.addAttribute("errors", new FormErrors("sign-in")
+                    .add("username", "Enter a correct user name and password"));
+        }
+        if (signedOut != null) {
+            model.addAttribute("success", "You have signed out.");
+        }
+        return "sign-in";
+    }
+
+    /** Screeners start at the queue; administrators, who do not screen, at a contact they look up. */
+    @GetMapping("/")
+    String start(Authentication who) {
+        return desk.signedIn(who).filter(me -> me.role().screens()).isPresent() ? "redirect:/queue" : "start";
+    }
+
+    /** An administrator opens a contact by its reference (the contact id partners and staff are given). */
+    @GetMapping("/contacts")
+    String open(@RequestParam(required = false) String reference, Model model) {
+        String typed = Optional.ofNullable(reference).map(String::trim).orElse("");
+        if (ContactIds.valid(typed)) {
+            return "redirect:/contacts/" + ContactIds.parse(typed).value();
+        }
+        model.addAttribute("errors", new FormErrors("open")
+                .add("reference", "Enter a contact reference in full, like 0f8fad5b-d9cb-469f-a165-70867728950e"));
+        return "start";
+    }
+}

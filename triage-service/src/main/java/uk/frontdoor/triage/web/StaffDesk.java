@@ -1,0 +1,121 @@
+package uk.frontdoor.triage.web;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import uk.frontdoor.triage.api.Actor;
+import uk.frontdoor.triage.api.ChildChronology;
+import uk.frontdoor.triage.api.ChildId;
+import uk.frontdoor.triage.api.ContactId;
+import uk.frontdoor.triage.api.ContactRegistration;
+import uk.frontdoor.triage.api.ContactStatusView;
+import uk.frontdoor.triage.api.ContactSubmissionView;
+import uk.frontdoor.triage.api.FindChildChronology;
+import uk.frontdoor.triage.api.FindContactRegistration;
+import uk.frontdoor.triage.api.FindContactStatus;
+import uk.frontdoor.triage.api.FindContactSubmission;
+import uk.frontdoor.triage.api.FindWaitingContacts;
+import uk.frontdoor.triage.api.Refusal;
+import uk.frontdoor.triage.api.TriageRefusedException;
+import uk.frontdoor.triage.api.WaitingContacts;
+import uk.frontdoor.triage.work.ActorResolver;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The pages' only way to the service: commands through Axon's command gateway, queries through its
+ * query gateway, exactly the messages the staff API sends. Pages never read a table themselves.
+ */
+@Component
+class StaffDesk {
+
+    /**
+     * Read models follow the event store a moment behind. After a command a page waits up to this
+     * long for its change to show, so the worker sees what they just did rather than the state
+     * before it (and does not submit it twice).
+     */
+    static final Duration READ_YOUR_WRITES = Duration.ofSeconds(3);
+    private static final long POLL_MILLIS = 25;
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ActorResolver actors;
+
+    StaffDesk(CommandGateway commands, QueryGateway queries, ActorResolver actors) {
+        this.commands = commands;
+        this.queries = queries;
+        this.actors = actors;
+    }
+
+    /** The member of staff signed in; a refusal for anyone else (the security rules stop them first). */
+    Actor actor(Authentication who) {
+        return actors.resolve(who).orElseThrow(() -> new TriageRefusedException(Refusal.ROLE_NOT_ALLOWED,
+                "Only staff do triage work."));
+    }
+
+    Optional<Actor> signedIn(Authentication who) {
+        return actors.resolve(who);
+    }
+
+    /** Sends a command and waits for its result; a broken rule comes back as {@link TriageRefusedException}. */
+    <R> R send(Object command) {
+        return commands.sendAndWait(command);
+    }
+
+    /** The child whose stream holds a contact, from the write side's registry (never behind). */
+    ChildId childOf(ContactId contactId) {
+        return queries.query(new FindContactRegistration(contactId),
+                        ResponseTypes.optionalInstanceOf(ContactRegistration.class)).join()
+                .map(ContactRegistration::childId)
+                .orElseThrow(() -> new TriageRefusedException(Refusal.UNKNOWN_CONTACT));
+    }
+
+    Optional<ContactStatusView> status(ContactId contactId) {
+        return queries.query(new FindContactStatus(contactId),
+                ResponseTypes.optionalInstanceOf(ContactStatusView.class)).join();
+    }
+
+    Optional<ContactSubmissionView> submission(ContactId contactId) {
+        return queries.query(new FindContactSubmission(contactId),
+                ResponseTypes.optionalInstanceOf(ContactSubmissionView.class)).join();
+    }
+
+    Optional<ChildChronology> chronology(ChildId childId) {
+        return queries.query(new FindChildChronology(childId),
+                ResponseTypes.optionalInstanceOf(ChildChronology.class)).join();
+    }
+
+    WaitingContacts waiting(FindWaitingContacts query) {
+        return queries.query(query, ResponseTypes.instanceOf(WaitingContacts.class)).join();
+    }
+
+    /**
+     * Waits, at most {@link #READ_YOUR_WRITES}, until the contact's read model shows a change just
+     * made. A bounded poll of the query gateway: the read model has no other way to say "I have
+     * caught up", and a slow read model must not hold a request for long.
+     *
+     * @return whether the change showed in time
+     */
+    boolean awaitVisible(ContactId contactId, Predicate<ContactStatusView> visible) {
+        // A timeout, not a domain time: System.nanoTime is right here, the injected Clock is for the domain.
+        long deadline = System.nanoTime() + READ_YOUR_WRITES.toNanos();
+        while (true) {
+            if (status(contactId).filter(visible).isPresent()) {
+                return true;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+}
