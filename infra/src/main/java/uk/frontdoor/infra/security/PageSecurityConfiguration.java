@@ -42,7 +42,7 @@ class PageSecurityConfiguration {
     /** The GOV.UK Design System's files and ours: public, cacheable, no session. */
     @Bean
     @Order(3)
-    SecurityFilterChain staticAssets(HttpSecurity http) throws Exception {
+    SecurityFilterChain staticAssetsSecurity(HttpSecurity http) throws Exception {
         http.securityMatcher("/webjars/**", "/assets/**", "/css/**", "/js/**", "/favicon.ico")
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -56,7 +56,7 @@ class PageSecurityConfiguration {
     /** Every other path: the staff pages, signed in with a form, held in a session. */
     @Bean
     @Order(4)
-    SecurityFilterChain staffPages(HttpSecurity http) throws Exception {
+    SecurityFilterChain staffPagesSecurity(HttpSecurity http) throws Exception {
         http.formLogin(form -> form
                         .loginPage("/sign-in")
                         .loginProcessingUrl("/sign-in")
@@ -78,6 +78,9 @@ class PageSecurityConfiguration {
                         // Error pages are rendered for whoever hit the error (they show nothing of it).
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/error").permitAll()
+                        // The sign-in page with any query (?error, ?signed-out): formLogin's own
+                        // permitAll matches the exact URL, query included.
+                        .requestMatchers(HttpMethod.GET, "/sign-in").permitAll()
                         .requestMatchers("/queue", "/queue/**").hasAnyRole(StaffRole.SCREENERS)
                         .requestMatchers("/children/**").hasAnyRole(StaffRole.SCREENERS)
                         .requestMatchers(HttpMethod.POST, CONTACT + "/proposal/authorise", CONTACT + "/proposal/return")

@@ -62,12 +62,12 @@ class QueuePage {
                     show == Show.MINE ? me.userId() : null, show == Show.UNCLAIMED, PAGE_SIZE);
         }
 
-        boolean any() {
+        public boolean any() {
             return rag != null || agency != null || category != null || show != Show.ALL;
         }
 
         /** The queue's address with these filters, to come back to after a claim is refused. */
-        String url() {
+        public String url() {
             var url = UriComponentsBuilder.fromPath("/queue");
             if (rag != null) {
                 url.queryParam("rag", rag.name());

@@ -1,0 +1,157 @@
+package uk.frontdoor.infra.web;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A headless Chromium from Debian's {@code chromium} package, driven through Debian's
+ * {@code chromium-driver}. Both are pointed at explicitly, so Selenium Manager never looks for (or
+ * downloads) a browser or a driver. Override the paths with {@code FRONTDOOR_CHROMIUM} and
+ * {@code FRONTDOOR_CHROMEDRIVER}.
+ *
+ * <p>Every wait is explicit (a condition with a deadline), never a sleep.
+ */
+final class Browser implements AutoCloseable {
+
+    static final String CHROMIUM = env("FRONTDOOR_CHROMIUM", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = env("FRONTDOOR_CHROMEDRIVER", "/usr/bin/chromedriver");
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    /** A laptop screen; tablets are tested at 768 pixels wide. */
+    static final Dimension DESKTOP = new Dimension(1280, 900);
+    static final Dimension TABLET = new Dimension(768, 1024);
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final String base;
+
+    Browser(int port, Dimension size) {
+        for (String path : new String[]{CHROMIUM, CHROMEDRIVER}) {
+            if (!new File(path).canExecute()) {
+                throw new IllegalStateException(path + " is missing: the browser tests need Debian's chromium and "
+                        + "chromium-driver packages (apt-get install chromium chromium-driver), as .ci/run installs");
+            }
+        }
+        try {
+            profile = Files.createTempDirectory("frontdoor-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        // Without the network-related switches, Chromium on a machine with no outside network stalls or fails.
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile,
+                "--window-size=" + size.getWidth() + "," + size.getHeight());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        base = "http://localhost:" + port;
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    String path() {
+        String url = driver.getCurrentUrl();
+        return url.startsWith(base) ? url.substring(base.length()) : url;
+    }
+
+    WebElement find(By by) {
+        return waitFor().until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /**
+     * Ticks a GOV.UK radio or checkbox by clicking its label, as a person does: the Design System
+     * draws its own box and leaves the native input transparent, so WebDriver never sees it as visible.
+     */
+    void choose(String inputId) {
+        find(By.cssSelector("label[for='" + inputId + "']")).click();
+    }
+
+    /** An explicit wait whose failure says which page the browser was on (ids only, no page text). */
+    WebDriverWait waitFor() {
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.withMessage(() -> "the browser was at " + path() + " (" + driver.getTitle() + ")");
+        return wait;
+    }
+
+    /** Signs in on the sign-in page, wherever the browser is; waits until the sign-in page has gone. */
+    void signIn(String username) {
+        if (!path().startsWith("/sign-in")) {
+            open("/sign-in");
+        }
+        find(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys("dev-password");
+        driver.findElement(By.id("sign-in")).click();
+        waitFor().until(d -> !path().startsWith("/sign-in"));
+    }
+
+    void signOut() {
+        find(By.id("sign-out")).click();
+        waitFor().until(d -> path().startsWith("/sign-in?signed-out"));
+    }
+
+    /** Clicks a button that submits a form, and waits for the page after it (the old one goes stale). */
+    void submit(By button) {
+        WebElement element = find(button);
+        element.click();
+        waitFor().until(ExpectedConditions.stalenessOf(element));
+    }
+
+    /** The success banner's text, once the page after a POST shows one. */
+    String success() {
+        return find(By.cssSelector(".govuk-notification-banner--success .govuk-notification-banner__heading")).getText();
+    }
+
+    /** The error summary's messages, once the page shows one. */
+    String errorSummary() {
+        return find(By.cssSelector(".govuk-error-summary")).getText();
+    }
+
+    void resize(Dimension size) {
+        driver.manage().window().setSize(size);
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            } catch (IOException e) {
+                // a leftover temporary profile is harmless
+            }
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
