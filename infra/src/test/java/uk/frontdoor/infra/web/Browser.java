@@ -27,21 +27,21 @@ import java.util.stream.Stream;
  *
  * <p>Every wait is explicit (a condition with a deadline), never a sleep.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final String CHROMIUM = env("FRONTDOOR_CHROMIUM", "/usr/bin/chromium");
     static final String CHROMEDRIVER = env("FRONTDOOR_CHROMEDRIVER", "/usr/bin/chromedriver");
     static final Duration WAIT = Duration.ofSeconds(20);
 
     /** A laptop screen; tablets are tested at 768 pixels wide. */
-    static final Dimension DESKTOP = new Dimension(1280, 900);
-    static final Dimension TABLET = new Dimension(768, 1024);
+    public static final Dimension DESKTOP = new Dimension(1280, 900);
+    public static final Dimension TABLET = new Dimension(768, 1024);
 
     private final ChromeDriver driver;
     private final Path profile;
     private final String base;
 
-    Browser(int port, Dimension size) {
+    public Browser(int port, Dimension size) {
         for (String path : new String[]{CHROMIUM, CHROMEDRIVER}) {
             if (!new File(path).canExecute()) {
                 throw new IllegalStateException(path + " is missing: the browser tests need Debian's chromium and "
@@ -58,7 +58,7 @@ final class Browser implements AutoCloseable {
         // Without the network-related switches, Chromium on a machine with no outside network stalls or fails.
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile,
+                "--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=" + profile,
                 "--window-size=" + size.getWidth() + "," + size.getHeight());
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
@@ -68,20 +68,20 @@ final class Browser implements AutoCloseable {
         base = "http://localhost:" + port;
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(base + path);
     }
 
-    String path() {
+    public String path() {
         String url = driver.getCurrentUrl();
         return url.startsWith(base) ? url.substring(base.length()) : url;
     }
 
-    WebElement find(By by) {
+    public WebElement find(By by) {
         return waitFor().until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
@@ -89,19 +89,19 @@ final class Browser implements AutoCloseable {
      * Ticks a GOV.UK radio or checkbox by clicking its label, as a person does: the Design System
      * draws its own box and leaves the native input transparent, so WebDriver never sees it as visible.
      */
-    void choose(String inputId) {
+    public void choose(String inputId) {
         find(By.cssSelector("label[for='" + inputId + "']")).click();
     }
 
     /** An explicit wait whose failure says which page the browser was on (ids only, no page text). */
-    WebDriverWait waitFor() {
+    public WebDriverWait waitFor() {
         WebDriverWait wait = new WebDriverWait(driver, WAIT);
         wait.withMessage(() -> "the browser was at " + path() + " (" + driver.getTitle() + ")");
         return wait;
     }
 
     /** Signs in on the sign-in page, wherever the browser is; waits until the sign-in page has gone. */
-    void signIn(String username) {
+    public void signIn(String username) {
         if (!path().startsWith("/sign-in")) {
             open("/sign-in");
         }
@@ -111,30 +111,49 @@ final class Browser implements AutoCloseable {
         waitFor().until(d -> !path().startsWith("/sign-in"));
     }
 
-    void signOut() {
+    public void signOut() {
         find(By.id("sign-out")).click();
         waitFor().until(d -> path().startsWith("/sign-in?signed-out"));
     }
 
     /** Clicks a button that submits a form, and waits for the page after it (the old one goes stale). */
-    void submit(By button) {
+    public void submit(By button) {
         WebElement element = find(button);
         element.click();
         waitFor().until(ExpectedConditions.stalenessOf(element));
     }
 
     /** The success banner's text, once the page after a POST shows one. */
-    String success() {
+    public String success() {
         return find(By.cssSelector(".govuk-notification-banner--success .govuk-notification-banner__heading")).getText();
     }
 
     /** The error summary's messages, once the page shows one. */
-    String errorSummary() {
+    public String errorSummary() {
         return find(By.cssSelector(".govuk-error-summary")).getText();
     }
 
-    void resize(Dimension size) {
+    public void resize(Dimension size) {
         driver.manage().window().setSize(size);
+    }
+
+    /**
+     * Saves the page as a PNG: the whole page, up to {@code maxHeight} pixels, at the window's
+     * current width. The window is stretched to the page's height for the shot and put back after.
+     */
+    public void screenshot(Path file, int maxHeight) {
+        Dimension before = driver.manage().window().getSize();
+        long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
+        driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(maxHeight,
+                Math.max(before.getHeight(), height + 100))));
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(before);
+        }
     }
 
     @Override
