@@ -216,12 +216,40 @@ class StaffPagesBrowserTest extends IntegrationTestSupport {
     }
 
     @Test
-    void an_administrator_does_not_see_the_queue() {
+    void an_administrator_opens_a_contact_by_its_reference_but_does_not_see_the_queue() {
+        String contactId = newContact();
         browser.open("/sign-in");
         browser.signIn("admin1");
         assertThat(browser.find(By.cssSelector("h1")).getText()).isEqualTo("Open a contact");
+
+        // Whatever is typed is posted, never put in the address: here a name typed by mistake.
+        browser.find(By.id("reference")).sendKeys("Sam Example");
+        browser.submit(By.id("open-contact"));
+        assertThat(browser.errorSummary()).contains("Enter a contact reference in full");
+        assertThat(browser.path()).isEqualTo("/");
+        browser.find(By.id("reference")).sendKeys(contactId);
+        browser.submit(By.id("open-contact"));
+        assertThat(browser.path()).isEqualTo("/contacts/" + contactId);
+        // Administrators record replies and feedback; they do not claim, and do not see the child's history.
+        assertThat(browser.driver().findElements(By.id("claim"))).isEmpty();
+        assertThat(browser.driver().findElements(By.id("history"))).isEmpty();
+
         browser.open("/queue");
         assertThat(browser.find(By.cssSelector("h1")).getText()).isEqualTo("Your role cannot do this");
+        browser.open("/children/" + childOf(contactId) + "/chronology");
+        assertThat(browser.find(By.cssSelector("h1")).getText()).isEqualTo("Your role cannot do this");
+    }
+
+    @Test
+    void a_contact_or_child_that_is_not_there_is_a_page_not_found_page() {
+        browser.open("/sign-in");
+        browser.signIn("sw1");
+        for (String path : List.of("/contacts/" + java.util.UUID.randomUUID(), "/contacts/not-an-id",
+                "/children/" + java.util.UUID.randomUUID() + "/chronology")) {
+            browser.open(path);
+            assertThat(browser.find(By.cssSelector("h1")).getText()).as(path).isEqualTo("Page not found");
+            assertThat(browser.driver().getTitle()).as(path).isEqualTo("Page not found – Front door");
+        }
     }
 
     /** A contact only these tests make (Demo Health, census factor 23A), assessed and on the queue. */

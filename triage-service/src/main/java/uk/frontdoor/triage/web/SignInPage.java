@@ -4,7 +4,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.Optional;
 
@@ -41,15 +43,18 @@ class SignInPage {
         return desk.signedIn(who).filter(me -> me.role().screens()).isPresent() ? "redirect:/queue" : "start";
     }
 
-    /** An administrator opens a contact by its reference (the contact id partners and staff are given). */
-    @GetMapping("/contacts")
-    String open(@RequestParam(required = false) String reference, Model model) {
+    /**
+     * An administrator opens a contact by its reference (the contact id partners and staff are given).
+     * A POST, not a GET form: whatever is typed (a name, by mistake) must not land in a URL or a log.
+     */
+    @PostMapping("/open-contact")
+    String open(@RequestParam(required = false) String reference, RedirectAttributes flash) {
         String typed = Optional.ofNullable(reference).map(String::trim).orElse("");
         if (ContactIds.valid(typed)) {
             return "redirect:/contacts/" + ContactIds.parse(typed).value();
         }
-        model.addAttribute("errors", new FormErrors("open")
+        flash.addFlashAttribute("errors", new FormErrors("open")
                 .add("reference", "Enter a contact reference in full, like 0f8fad5b-d9cb-469f-a165-70867728950e"));
-        return "start";
+        return "redirect:/";
     }
 }

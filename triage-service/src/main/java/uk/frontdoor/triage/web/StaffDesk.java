@@ -3,6 +3,7 @@ package uk.frontdoor.triage.web;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.triage.api.Actor;
@@ -51,10 +52,12 @@ class StaffDesk {
         this.actors = actors;
     }
 
-    /** The member of staff signed in; a refusal for anyone else (the security rules stop them first). */
+    /**
+     * The member of staff signed in. Anyone else is refused as Spring Security refuses them (a 403
+     * page); the security rules stop them before this in any case.
+     */
     Actor actor(Authentication who) {
-        return actors.resolve(who).orElseThrow(() -> new TriageRefusedException(Refusal.ROLE_NOT_ALLOWED,
-                "Only staff do triage work."));
+        return actors.resolve(who).orElseThrow(() -> new AccessDeniedException("Only staff use the staff pages."));
     }
 
     Optional<Actor> signedIn(Authentication who) {
