@@ -43,7 +43,8 @@ import java.util.function.Predicate;
  * configuration), so the servers start once per run.
  */
 @SpringBootTest(classes = FrontDoorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"frontdoor.embedded.kafka-port=0", "frontdoor.demo-feed.enabled=false"})
+        properties = {"frontdoor.embedded.kafka-port=0", "frontdoor.demo-feed.enabled=false",
+                "frontdoor.deadlines.polling-interval=200ms"})
 @ActiveProfiles("embedded")
 // Spring Boot switches metric export off in tests; the Prometheus endpoint is part of what is tested.
 @AutoConfigureObservability(tracing = false)
