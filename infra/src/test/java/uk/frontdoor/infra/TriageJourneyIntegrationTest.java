@@ -273,6 +273,28 @@ class TriageJourneyIntegrationTest extends IntegrationTestSupport {
                 view -> status.equals(view.get("status")));
     }
 
+    @Test
+    void a_return_home_interview_the_rules_raised_is_recorded_as_done_once() {
+        ObjectNode returned = submission();
+        ((ObjectNode) returned.get("concerns")).putArray("indicators").add("RETURNED_FROM_MISSING");
+        String contact = "/api/v1/contacts/" + contactIdOf(postContact(POLICE_KEY, returned));
+        awaitQueueItem(contact.substring(contact.lastIndexOf('/') + 1));
+        String done = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+
+        assertProblem(postJson(contact + "/duties/lado-referral", staff("sw1"), Map.of("doneAt", done)), 409,
+                "duty-not-due");
+        assertProblem(postJson(contact + "/duties/tea-break", staff("sw1"), Map.of("doneAt", done)), 409,
+                "duty-not-due");
+        assertProblem(postJson(contact + "/duties/return-home-interview", staff("sw1"),
+                Map.of("doneAt", Instant.now().plus(1, ChronoUnit.DAYS).toString())), 400, "time-in-future");
+        assertThat(postJson(contact + "/duties/return-home-interview", staff("sw1"),
+                Map.of("doneAt", done, "note", "Independent interview held")).statusCode()).isEqualTo(204);
+        assertProblem(postJson(contact + "/duties/return-home-interview", staff("sw1"), Map.of("doneAt", done)),
+                409, "duty-not-due");
+        assertProblem(postJson(contact + "/conference", staff("sw1"),
+                Map.of("heldAt", done, "outcome", "NO_PLAN")), 409, "no-conference-due");
+    }
+
     private void assertProblem(HttpResponse<String> response, int status, String rule) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
