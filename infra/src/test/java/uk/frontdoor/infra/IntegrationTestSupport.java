@@ -89,7 +89,7 @@ public abstract class IntegrationTestSupport {
     }
 
     /** A valid NHS number, random enough that no other test uses it. */
-    protected static String freshNhsNumber() {
+    public static String freshNhsNumber() {
         while (true) {
             String candidate = String.format("%010d", ThreadLocalRandom.current().nextLong(10_000_000_000L));
             if (NhsNumber.isValid(candidate)) {
@@ -230,7 +230,8 @@ public abstract class IntegrationTestSupport {
         return URI.create("http://localhost:" + port + path);
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    /** Sends and reads the whole body as text; I/O failures fail the test. */
+    public static HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.frontdoor.infra.FrontDoorApplication;
+import uk.frontdoor.infra.IntegrationTestSupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,11 +39,11 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static uk.frontdoor.infra.IntegrationTestSupport.send;
 
 /**
  * The clocks on the whole running service: real PostgreSQL (event store and db-scheduler's table),
@@ -301,7 +302,7 @@ class TimelinessIntegrationTest {
         try (InputStream in = getClass().getResourceAsStream("/police-example.json")) {
             ObjectNode submission = (ObjectNode) json.readTree(in);
             submission.put("submissionId", "TIMELINESS-" + UUID.randomUUID());
-            ((ObjectNode) submission.get("child")).put("nhsNumber", nhsNumber());
+            ((ObjectNode) submission.get("child")).put("nhsNumber", IntegrationTestSupport.freshNhsNumber());
             submission.put("awareSince", CLOCK.instant().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
                     .toString());
             HttpResponse<String> response = send(request("/api/v1/contacts", "Bearer dev-key-police")
@@ -354,31 +355,11 @@ class TimelinessIntegrationTest {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":dev-password").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static JsonNode tree(Object value) {
         try {
             return value instanceof String text ? json.readTree(text) : json.valueToTree(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String nhsNumber() {
-        while (true) {
-            String candidate = String.format("%010d", ThreadLocalRandom.current().nextLong(10_000_000_000L));
-            if (uk.frontdoor.intake.submission.NhsNumber.isValid(candidate)) {
-                return candidate;
-            }
         }
     }
 }
