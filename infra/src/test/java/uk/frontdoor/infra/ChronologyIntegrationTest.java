@@ -65,24 +65,27 @@ class ChronologyIntegrationTest extends IntegrationTestSupport {
         append(contact.childId(), new DecisionProposed(contact.childId(), contact.contactId(), DecisionOutcome.EARLY_HELP,
                 "Needs can be met by early help", List.of("POLICE"), false, SW1, t.plusSeconds(180)));
 
-        List<Map<String, Object>> entries = awaitEntries(contact.childId(), 5);
+        List<Map<String, Object>> entries = awaitEntries(contact.childId(), 6);
 
+        // The decision clock started with the contact (the staff events here were stored directly, so start none).
         assertThat(entries).extracting(e -> e.get("type")).containsExactly("ContactReceived", "ThresholdAssessed",
-                "ContactClaimed", "ConsentRecorded", "DecisionProposed");
-        assertThat(entries).extracting(e -> ((Number) e.get("position")).longValue()).containsExactly(0L, 1L, 2L, 3L, 4L);
+                "ClockStarted", "ContactClaimed", "ConsentRecorded", "DecisionProposed");
+        assertThat(entries).extracting(e -> ((Number) e.get("position")).longValue())
+                .containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
         assertThat(entries).allSatisfy(e -> assertThat(e)
                 .containsEntry("childId", contact.childId().value())
                 .containsEntry("contactId", contact.contactId().value()));
         assertThat(entries.get(0)).containsEntry("summary", "Contact received from demo-police (HTTP)")
                 .doesNotContainKeys("actorUserId", "actorRole", "actorAgency");
         assertThat((String) entries.get(1).get("summary")).startsWith(THRESHOLD);
-        assertThat(entries.get(2)).containsEntry("summary", "Claimed by sw1").containsEntry("actorUserId", "sw1")
+        assertThat((String) entries.get(2).get("summary")).startsWith("Contact decision due by ");
+        assertThat(entries.get(3)).containsEntry("summary", "Claimed by sw1").containsEntry("actorUserId", "sw1")
                 .containsEntry("actorRole", "SOCIAL_WORKER").containsEntry("actorAgency", "demo-council")
                 .containsEntry("at", t.plusSeconds(60).toString());
-        assertThat(entries.get(3)).containsEntry("summary", "Consent: REFUSED");
-        assertThat(entries.get(4)).containsEntry("summary", "Decision proposed: EARLY_HELP");
+        assertThat(entries.get(4)).containsEntry("summary", "Consent: REFUSED");
+        assertThat(entries.get(5)).containsEntry("summary", "Decision proposed: EARLY_HELP");
         // The reason and rationale are in the record, not in the one-line summary.
-        assertThat(jdbc.sql("SELECT detail FROM child_chronology WHERE child_id = ? AND seq = 3")
+        assertThat(jdbc.sql("SELECT detail FROM child_chronology WHERE child_id = ? AND seq = 4")
                 .param(contact.childId().value()).query(String.class).single()).isEqualTo("Mother declined");
     }
 
@@ -103,7 +106,7 @@ class ChronologyIntegrationTest extends IntegrationTestSupport {
         append(b.childId(), new ChildRecordLinked(b.childId(), c.childId(), "Same child", MANAGER1, t.plusSeconds(240)));
         append(c.childId(), new ChildRecordLinked(c.childId(), b.childId(), "Same child", MANAGER1, t.plusSeconds(241)));
 
-        List<Map<String, Object>> ofA = awaitEntries(a.childId(), 12);
+        List<Map<String, Object>> ofA = awaitEntries(a.childId(), 15);
         Map<String, Object> chronologyOfA = chronology(a.childId(), "", "sw1");
         Map<String, Object> chronologyOfB = chronology(b.childId(), "", "manager1");
 
@@ -113,9 +116,9 @@ class ChronologyIntegrationTest extends IntegrationTestSupport {
                 .containsExactlyInAnyOrder(a.childId().value(), c.childId().value());
         assertThat(chronologyOfB.get("entries")).isEqualTo(chronologyOfA.get("entries"));
         assertThat(ofA).extracting(e -> e.get("childId") + " " + e.get("type")).containsExactly(
-                a.childId() + " ContactReceived", a.childId() + " ThresholdAssessed",
-                b.childId() + " ContactReceived", b.childId() + " ThresholdAssessed",
-                c.childId() + " ContactReceived", c.childId() + " ThresholdAssessed",
+                a.childId() + " ContactReceived", a.childId() + " ThresholdAssessed", a.childId() + " ClockStarted",
+                b.childId() + " ContactReceived", b.childId() + " ThresholdAssessed", b.childId() + " ClockStarted",
+                c.childId() + " ContactReceived", c.childId() + " ThresholdAssessed", c.childId() + " ClockStarted",
                 a.childId() + " ContactClaimed",
                 b.childId() + " ContactClaimed",
                 a.childId() + " ChildRecordLinked",
@@ -123,9 +126,9 @@ class ChronologyIntegrationTest extends IntegrationTestSupport {
                 b.childId() + " ChildRecordLinked",
                 c.childId() + " ChildRecordLinked");
         assertThat(ofA).extracting(e -> Instant.parse((String) e.get("at"))).isSorted();
-        assertThat(ofA.get(2)).containsEntry("summary", "Contact received from demo-school (HTTP)");
-        assertThat(ofA.get(7)).containsEntry("summary", "Claimed by manager1").containsEntry("actorRole", "MANAGER");
-        assertThat(ofA.get(8)).containsEntry("summary", "Record linked with " + b.childId())
+        assertThat(ofA.get(3)).containsEntry("summary", "Contact received from demo-school (HTTP)");
+        assertThat(ofA.get(10)).containsEntry("summary", "Claimed by manager1").containsEntry("actorRole", "MANAGER");
+        assertThat(ofA.get(11)).containsEntry("summary", "Record linked with " + b.childId())
                 .containsEntry("actorUserId", "manager1");
     }
 
@@ -145,7 +148,7 @@ class ChronologyIntegrationTest extends IntegrationTestSupport {
         Instant t = later();
         append(a.childId(), new ChildRecordLinked(a.childId(), b.childId(), "Same child", MANAGER1, t));
         append(b.childId(), new ChildRecordLinked(b.childId(), a.childId(), "Same child", MANAGER1, t.plusSeconds(1)));
-        awaitEntries(a.childId(), 6);
+        awaitEntries(a.childId(), 8);
         Instant before = Instant.now().minusSeconds(1);
 
         assertThat(get("/api/v1/children/" + a.childId() + "/chronology?type=ContactReceived", staff("manager1"))
@@ -183,7 +186,7 @@ class ChronologyIntegrationTest extends IntegrationTestSupport {
                 "Any call-outs to the address?", t.plus(1, ChronoUnit.DAYS), SW1, t.plusSeconds(1)));
         append(contact.childId(), new FeedbackSent(contact.childId(), contact.contactId(), DecisionOutcome.EARLY_HELP,
                 FeedbackSent.Method.SECURE_EMAIL, inThreeDays, "Told the officer", SW1, inThreeDays));
-        awaitEntries(contact.childId(), 5);
+        awaitEntries(contact.childId(), 6);
         ZoneId england = ZoneId.of("Europe/London");
         LocalDate feedbackDay = LocalDate.ofInstant(inThreeDays, england);
 
@@ -191,7 +194,8 @@ class ChronologyIntegrationTest extends IntegrationTestSupport {
                 .containsExactly("ContactClaimed", "FeedbackSent");
         assertThat(types(chronology(contact.childId(), "?from=" + feedbackDay, "sw1"))).containsExactly("FeedbackSent");
         assertThat(types(chronology(contact.childId(), "?to=" + feedbackDay.minusDays(1), "sw1")))
-                .containsExactly("ContactReceived", "ThresholdAssessed", "ContactClaimed", "PartnerCheckRequested");
+                .containsExactly("ContactReceived", "ThresholdAssessed", "ClockStarted", "ContactClaimed",
+                        "PartnerCheckRequested");
         assertThat(types(chronology(contact.childId(), "?type=PartnerCheckRequested&from="
                 + LocalDate.ofInstant(t, england) + "&to=" + feedbackDay, "sw1"))).containsExactly("PartnerCheckRequested");
         List<Map<String, Object>> requested = (List<Map<String, Object>>) chronology(contact.childId(),
@@ -216,7 +220,7 @@ class ChronologyIntegrationTest extends IntegrationTestSupport {
         append(a.childId(), new ContactClaimed(a.childId(), a.contactId(), SW1, t));
         append(a.childId(), new ChildRecordLinked(a.childId(), b.childId(), "Same child", MANAGER1, t.plusSeconds(1)));
         append(b.childId(), new ChildRecordLinked(b.childId(), a.childId(), "Same child", MANAGER1, t.plusSeconds(2)));
-        awaitEntries(a.childId(), 7);
+        awaitEntries(a.childId(), 9);
         Map<String, Object> before = chronology(a.childId(), "", "sw1");
         long rows = count("child_chronology");
         long links = count("child_links");

@@ -43,7 +43,8 @@ import java.util.function.Predicate;
  * configuration), so the servers start once per run.
  */
 @SpringBootTest(classes = FrontDoorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"frontdoor.embedded.kafka-port=0", "frontdoor.demo-feed.enabled=false"})
+        properties = {"frontdoor.embedded.kafka-port=0", "frontdoor.demo-feed.enabled=false",
+                "frontdoor.deadlines.polling-interval=200ms"})
 @ActiveProfiles("embedded")
 // Spring Boot switches metric export off in tests; the Prometheus endpoint is part of what is tested.
 @AutoConfigureObservability(tracing = false)
@@ -88,7 +89,7 @@ public abstract class IntegrationTestSupport {
     }
 
     /** A valid NHS number, random enough that no other test uses it. */
-    protected static String freshNhsNumber() {
+    public static String freshNhsNumber() {
         while (true) {
             String candidate = String.format("%010d", ThreadLocalRandom.current().nextLong(10_000_000_000L));
             if (NhsNumber.isValid(candidate)) {
@@ -229,7 +230,8 @@ public abstract class IntegrationTestSupport {
         return URI.create("http://localhost:" + port + path);
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    /** Sends and reads the whole body as text; I/O failures fail the test. */
+    public static HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

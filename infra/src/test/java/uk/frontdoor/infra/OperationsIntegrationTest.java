@@ -45,7 +45,9 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
         assertThat(openapi.body()).contains("/api/v1/contacts", "/api/v1/triage-queue",
                 "/api/v1/contacts/{contactId}/claim", "/api/v1/contacts/{contactId}/consent",
                 "/api/v1/contacts/{contactId}/proposal/authorise", "/api/v1/contacts/{contactId}/strategy-discussion/record",
-                "/api/v1/children/{childId}/step-up", "/api/v1/children/{childId}/chronology");
+                "/api/v1/children/{childId}/step-up", "/api/v1/children/{childId}/chronology",
+                "/api/v1/alerts", "/api/v1/alerts/stream", "/api/v1/alerts/{alertId}/acknowledge",
+                "/api/v1/contacts/{contactId}/conference", "/api/v1/contacts/{contactId}/duties/{duty}");
         assertThat(schema.statusCode()).isEqualTo(200);
         assertThat(schema.body()).contains("referralSource", "nhsNumber");
     }

@@ -98,7 +98,9 @@ class TriageJourneyIntegrationTest extends IntegrationTestSupport {
                 Map.of("name", "DS Example", "agency", "POLICE", "role", "Detective sergeant"),
                 Map.of("name", "Nurse Example", "agency", "HEALTH", "role", "Named nurse"),
                 Map.of("name", "TM Example", "agency", "SOCIAL_CARE", "role", "Team manager"));
-        var record = new java.util.HashMap<String, Object>(Map.of("heldAt", planned.toString(), "mode", "VIDEO",
+        // Recorded once held: a discussion recorded as held in the future is refused.
+        Instant heldAt = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        var record = new java.util.HashMap<String, Object>(Map.of("heldAt", heldAt.toString(), "mode", "VIDEO",
                 "attendees", attendees, "outcome", "SECTION_47_ENQUIRY", "summary", "Section 47 enquiry agreed.",
                 "actions", List.of(visit, noDueDate)));
         assertProblem(postJson(contact + "/strategy-discussion/record", staff("sw1"), record), 400,
@@ -132,8 +134,9 @@ class TriageJourneyIntegrationTest extends IntegrationTestSupport {
                 "DecisionProposed", "ProposalAuthorised", "StrategyDiscussionRequired", "StrategyDiscussionConvened",
                 "StrategyDiscussionHeld", "FeedbackSent");
         staffEvents.stream()
-                .filter(row -> !List.of("ContactReceived", "ThresholdAssessed", "StrategyDiscussionRequired")
-                        .contains(typeOf(row)))
+                // What the service itself records carries no member of staff.
+                .filter(row -> !List.of("ContactReceived", "ThresholdAssessed", "StrategyDiscussionRequired",
+                        "ClockStarted", "ClockStopped", "ClockWarned", "ClockBreached").contains(typeOf(row)))
                 .forEach(row -> {
                     Map<String, Object> payload = parse((String) row.get("payload"));
                     assertThat(payload).as(typeOf(row)).containsKey("at");
@@ -268,6 +271,28 @@ class TriageJourneyIntegrationTest extends IntegrationTestSupport {
     private Map<String, Object> awaitStatus(String contactId, String status) {
         return await().until(() -> body(get("/api/v1/contacts/" + contactId, staff("sw1"))),
                 view -> status.equals(view.get("status")));
+    }
+
+    @Test
+    void a_return_home_interview_the_rules_raised_is_recorded_as_done_once() {
+        ObjectNode returned = submission();
+        ((ObjectNode) returned.get("concerns")).putArray("indicators").add("RETURNED_FROM_MISSING");
+        String contact = "/api/v1/contacts/" + contactIdOf(postContact(POLICE_KEY, returned));
+        awaitQueueItem(contact.substring(contact.lastIndexOf('/') + 1));
+        String done = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+
+        assertProblem(postJson(contact + "/duties/lado-referral", staff("sw1"), Map.of("doneAt", done)), 409,
+                "duty-not-due");
+        assertProblem(postJson(contact + "/duties/tea-break", staff("sw1"), Map.of("doneAt", done)), 409,
+                "duty-not-due");
+        assertProblem(postJson(contact + "/duties/return-home-interview", staff("sw1"),
+                Map.of("doneAt", Instant.now().plus(1, ChronoUnit.DAYS).toString())), 400, "time-in-future");
+        assertThat(postJson(contact + "/duties/return-home-interview", staff("sw1"),
+                Map.of("doneAt", done, "note", "Independent interview held")).statusCode()).isEqualTo(204);
+        assertProblem(postJson(contact + "/duties/return-home-interview", staff("sw1"), Map.of("doneAt", done)),
+                409, "duty-not-due");
+        assertProblem(postJson(contact + "/conference", staff("sw1"),
+                Map.of("heldAt", done, "outcome", "NO_PLAN")), 409, "no-conference-due");
     }
 
     private void assertProblem(HttpResponse<String> response, int status, String rule) {

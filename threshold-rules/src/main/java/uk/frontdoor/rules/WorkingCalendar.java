@@ -129,6 +129,44 @@ public final class WorkingCalendar {
         }
     }
 
+    /**
+     * The working time between two instants: the inverse of {@link #plusWorkingTime}, so that
+     * {@code plusWorkingTime(from, workingTimeBetween(from, to))} is {@code to} whenever {@code to} falls in working
+     * time. Zero when {@code to} is not after {@code from}.
+     */
+    public Duration workingTimeBetween(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        LocalDateTime start = LocalDateTime.ofInstant(from, zone);
+        LocalDateTime end = LocalDateTime.ofInstant(to, zone);
+        Duration total = Duration.ZERO;
+        for (LocalDate day = start.toLocalDate(); !day.isAfter(end.toLocalDate()); day = day.plusDays(1)) {
+            if (!isWorkingDay(day)) {
+                continue;
+            }
+            LocalDateTime dayStart = day.atStartOfDay();
+            LocalDateTime dayEnd = day.plusDays(1).atStartOfDay();
+            LocalDateTime from1 = start.isAfter(dayStart) ? start : dayStart;
+            LocalDateTime to1 = end.isBefore(dayEnd) ? end : dayEnd;
+            if (to1.isAfter(from1)) {
+                total = total.plus(Duration.between(from1, to1));
+            }
+        }
+        return total;
+    }
+
+    /**
+     * The end of the working day {@code at} falls in (midnight local time), or of the next working day when
+     * {@code at} is on a weekend or bank holiday: "the same working day" for a red strategy discussion.
+     */
+    public Instant endOfWorkingDay(Instant at) {
+        LocalDate day = LocalDateTime.ofInstant(at, zone).toLocalDate();
+        if (!isWorkingDay(day)) {
+            day = nextWorkingDay(day);
+        }
+        return toInstant(day.plusDays(1).atStartOfDay());
+    }
+
     private Instant toInstant(LocalDateTime local) {
         // In a spring-forward gap the time moves on by the gap; in an autumn overlap the earlier offset is used.
         return ZonedDateTime.ofLocal(local, zone, null).toInstant();

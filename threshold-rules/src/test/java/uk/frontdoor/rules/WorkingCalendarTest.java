@@ -3,6 +3,7 @@ package uk.frontdoor.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -145,5 +146,31 @@ class WorkingCalendarTest {
     void negative_amounts_are_refused() {
         assertThatThrownBy(() -> calendar.plusWorkingDays(Instant.EPOCH, -1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> calendar.plusWorkingHours(Instant.EPOCH, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest(name = "{0} to {1} = {2} working hours ({3})")
+    @CsvSource({
+            "2026-03-10T10:00, 2026-03-10T14:00, 4, within one day",
+            "2026-05-22T16:00, 2026-05-26T16:00, 24, Friday 16:00 to Tuesday 16:00 over the late-May bank holiday",
+            "2026-03-14T10:00, 2026-03-15T10:00, 0, a weekend has no working time",
+            "2026-03-10T14:00, 2026-03-10T10:00, 0, backwards is nothing",
+            "2026-04-02T16:00, 2026-04-09T16:00, 72, Easter 2026"})
+    void working_time_between(String from, String to, long hours, String why) {
+        assertThat(calendar.workingTimeBetween(london(from), london(to))).as(why).isEqualTo(Duration.ofHours(hours));
+    }
+
+    @Test
+    void working_time_between_is_the_inverse_of_adding_it() {
+        Instant from = london("2026-12-23T15:20");
+        Instant to = calendar.plusWorkingTime(from, Duration.ofMinutes(3 * 24 * 60 + 17));
+        assertThat(calendar.workingTimeBetween(from, to)).isEqualTo(Duration.ofMinutes(3 * 24 * 60 + 17));
+    }
+
+    @ParameterizedTest(name = "the working day of {0} ends at {1} ({2})")
+    @CsvSource({
+            "2026-03-10T16:00, 2026-03-11T00:00, a Tuesday ends at its midnight",
+            "2026-05-23T10:00, 2026-05-27T00:00, a Saturday before a bank-holiday Monday belongs to the Tuesday"})
+    void end_of_the_working_day(String at, String expected, String why) {
+        assertThat(local(calendar.endOfWorkingDay(london(at)))).as(why).isEqualTo(expected);
     }
 }

@@ -11,7 +11,17 @@ import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 import uk.frontdoor.triage.api.AgencyCode;
 import uk.frontdoor.triage.api.Channel;
+import uk.frontdoor.triage.api.AlertAcknowledged;
+import uk.frontdoor.triage.api.AlertAssigned;
+import uk.frontdoor.triage.api.AlertEscalated;
 import uk.frontdoor.triage.api.ChildEvent;
+import uk.frontdoor.triage.api.ClockBreached;
+import uk.frontdoor.triage.api.ClockStarted;
+import uk.frontdoor.triage.api.ClockStopped;
+import uk.frontdoor.triage.api.ClockType;
+import uk.frontdoor.triage.api.ClockWarned;
+import uk.frontdoor.triage.api.DutyCompleted;
+import uk.frontdoor.triage.api.InitialConferenceHeld;
 import uk.frontdoor.triage.api.ChildId;
 import uk.frontdoor.triage.api.ChildRecordLinked;
 import uk.frontdoor.triage.api.ConsentRecorded;
@@ -114,7 +124,30 @@ class StoredEventContractTest {
                                 LocalDate.parse("2026-11-24"))),
                         List.of(StrategyDiscussionHeld.HEALTH_ABSENT), NOW.plusSeconds(1_814_400), SW1, NOW)),
                 Arguments.of("SteppedUpFromEarlyHelp-1.json", "1", new SteppedUpFromEarlyHelp(CHILD, LATER_CONTACT,
-                        CONTACT, RECEIVED, "Six weeks of family support.", "Neglect worsening.", SW1, NOW)));
+                        CONTACT, RECEIVED, "Six weeks of family support.", "Neglect worsening.", SW1, NOW)),
+                Arguments.of("ClockStarted-1.json", "1", new ClockStarted(CHILD, CONTACT, "clock-1",
+                        ClockType.CONTACT_DECISION, null, "MASH", ThresholdAssessed.Priority.AMBER, RECEIVED,
+                        RECEIVED.plusSeconds(64_800), RECEIVED.plusSeconds(86_400), List.of("schedule-1", "schedule-2"))),
+                Arguments.of("ClockWarned-1.json", "1", new ClockWarned(CHILD, CONTACT, "clock-1",
+                        ClockType.CONTACT_DECISION, RECEIVED.plusSeconds(86_400), RECEIVED.plusSeconds(64_800))),
+                Arguments.of("ClockBreached-1.json", "1", new ClockBreached(CHILD, CONTACT, "clock-1",
+                        ClockType.CONTACT_DECISION, RECEIVED.plusSeconds(86_400), RECEIVED.plusSeconds(86_400))),
+                Arguments.of("ClockStopped-1.json", "1", new ClockStopped(CHILD, CONTACT, "clock-1",
+                        ClockType.CONTACT_DECISION, ClockStopped.Reason.DONE, RECEIVED, RECEIVED.plusSeconds(86_400),
+                        RECEIVED.plusSeconds(90_000), true, java.time.Duration.ofSeconds(90_000),
+                        RECEIVED.plusSeconds(90_000))),
+                Arguments.of("DutyCompleted-1.json", "1", new DutyCompleted(CHILD, CONTACT,
+                        ClockType.RETURN_HOME_INTERVIEW, NOW.minusSeconds(3_600), "Held by the independent service.",
+                        SW1, NOW)),
+                Arguments.of("InitialConferenceHeld-1.json", "1", new InitialConferenceHeld(CHILD, CONTACT, "sd-1",
+                        NOW.minusSeconds(3_600), InitialConferenceHeld.Outcome.CHILD_PROTECTION_PLAN,
+                        "Plan under neglect.", SW1, NOW)),
+                Arguments.of("AlertAcknowledged-1.json", "1", new AlertAcknowledged(CHILD, CONTACT, "clock-1",
+                        "Calling police now.", MANAGER1, NOW)),
+                Arguments.of("AlertAssigned-1.json", "1", new AlertAssigned(CHILD, CONTACT, "clock-1", "sw2",
+                        MANAGER1, NOW)),
+                Arguments.of("AlertEscalated-1.json", "1", new AlertEscalated(CHILD, CONTACT, "clock-1",
+                        "head-of-service", "Third breach this week.", MANAGER1, NOW)));
     }
 
     @ParameterizedTest(name = "{0}")

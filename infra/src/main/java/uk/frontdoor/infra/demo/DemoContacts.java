@@ -110,7 +110,12 @@ final class DemoContacts {
         concerns.put("indicators", scenario.indicators());
         concerns.put("narrative", scenario.narrative());
         body.put("concerns", concerns);
-        body.put("awareSince", clock.instant().minusSeconds(600 + random.nextInt(36_000)).toString());
+        // A child reported back from a missing episode two or three days ago: the 72-hour return home
+        // interview clock is near its warning or past due, so the demo's alert board has something on it.
+        long awareSecondsAgo = scenario.indicators().contains("RETURNED_FROM_MISSING")
+                ? 50 * 3600 + random.nextInt(25 * 3600)
+                : 600 + random.nextInt(36_000);
+        body.put("awareSince", clock.instant().minusSeconds(awareSecondsAgo).toString());
         body.put("consent", police
                 ? Map.of("status", "NOT_SOUGHT", "reason", "Seeking consent would place the child at risk")
                 : Map.of("status", "GIVEN"));

@@ -1,5 +1,15 @@
 package uk.frontdoor.projections.chronology;
 
+import uk.frontdoor.triage.api.AlertAcknowledged;
+import uk.frontdoor.triage.api.AlertAssigned;
+import uk.frontdoor.triage.api.AlertEscalated;
+import uk.frontdoor.triage.api.ClockBreached;
+import uk.frontdoor.triage.api.ClockStarted;
+import uk.frontdoor.triage.api.ClockStopped;
+import uk.frontdoor.triage.api.ClockType;
+import uk.frontdoor.triage.api.ClockWarned;
+import uk.frontdoor.triage.api.DutyCompleted;
+import uk.frontdoor.triage.api.InitialConferenceHeld;
 import uk.frontdoor.triage.api.Actor;
 import uk.frontdoor.triage.api.ChildEvent;
 import uk.frontdoor.triage.api.ChildRecordLinked;
@@ -156,6 +166,43 @@ record ChronologyLine(Instant at, ContactId contactId, String summary, String de
                     + (e.earlyHelpDecidedAt() == null ? "earlier" : TIME.format(e.earlyHelpDecidedAt())) + ")",
                     e.reason() + "\nEarly help: " + e.earlyHelpSummary(), e.actor());
         }
+        if (event instanceof ClockStarted e) {
+            return system(e.startedAt(), e.contactId(), duty(e.type()) + " due by " + TIME.format(e.dueAt())
+                    + " (" + e.team() + ")", null);
+        }
+        if (event instanceof ClockWarned e) {
+            return system(e.at(), e.contactId(), "Warning: " + duty(e.type()) + " due by " + TIME.format(e.dueAt()),
+                    null);
+        }
+        if (event instanceof ClockBreached e) {
+            return system(e.at(), e.contactId(), "Breach: " + duty(e.type()) + " was due by "
+                    + TIME.format(e.dueAt()), null);
+        }
+        if (event instanceof ClockStopped e) {
+            String summary = switch (e.reason()) {
+                case DONE -> duty(e.type()) + (e.late() ? " done late, " : " done in time, ") + TIME.format(e.doneAt());
+                case RESCHEDULED -> duty(e.type()) + ": due time replaced";
+                case NOT_NEEDED -> duty(e.type()) + ": no longer needed";
+            };
+            return system(e.at(), e.contactId(), summary, null);
+        }
+        if (event instanceof DutyCompleted e) {
+            return staff(e.at(), e.contactId(), duty(e.duty()) + " recorded as done, " + TIME.format(e.doneAt()),
+                    e.note(), e.actor());
+        }
+        if (event instanceof InitialConferenceHeld e) {
+            return staff(e.at(), e.contactId(), "Initial child protection conference held "
+                    + TIME.format(e.heldAt()) + ": " + e.outcome(), e.summary(), e.actor());
+        }
+        if (event instanceof AlertAcknowledged e) {
+            return staff(e.at(), e.contactId(), "Alert acknowledged", e.note(), e.actor());
+        }
+        if (event instanceof AlertAssigned e) {
+            return staff(e.at(), e.contactId(), "Alert assigned to " + e.assignee(), null, e.actor());
+        }
+        if (event instanceof AlertEscalated e) {
+            return staff(e.at(), e.contactId(), "Alert escalated to " + e.escalatedTo(), e.reason(), e.actor());
+        }
         throw new IllegalArgumentException("No chronology line for " + event.getClass().getSimpleName());
     }
 
@@ -182,6 +229,12 @@ record ChronologyLine(Instant at, ContactId contactId, String summary, String de
 
     private static String flags(List<String> flags) {
         return flags == null || flags.isEmpty() ? "" : "; flags " + joined(flags);
+    }
+
+    /** CONTACT_DECISION reads "Contact decision". */
+    private static String duty(ClockType type) {
+        String words = type.name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT).replace("lado", "LADO");
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static String joined(List<String> values) {

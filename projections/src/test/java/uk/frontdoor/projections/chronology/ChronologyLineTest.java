@@ -1,6 +1,16 @@
 package uk.frontdoor.projections.chronology;
 
 import org.junit.jupiter.api.Test;
+import uk.frontdoor.triage.api.AlertAcknowledged;
+import uk.frontdoor.triage.api.AlertAssigned;
+import uk.frontdoor.triage.api.AlertEscalated;
+import uk.frontdoor.triage.api.ClockBreached;
+import uk.frontdoor.triage.api.ClockStarted;
+import uk.frontdoor.triage.api.ClockStopped;
+import uk.frontdoor.triage.api.ClockType;
+import uk.frontdoor.triage.api.ClockWarned;
+import uk.frontdoor.triage.api.DutyCompleted;
+import uk.frontdoor.triage.api.InitialConferenceHeld;
 import uk.frontdoor.triage.api.Actor;
 import uk.frontdoor.triage.api.AgencyCode;
 import uk.frontdoor.triage.api.Channel;
@@ -106,6 +116,26 @@ class ChronologyLineTest {
         examples.put(new SteppedUpFromEarlyHelp(CHILD, CONTACT, OTHER_CONTACT, AT.minusSeconds(86_400),
                         "Six weeks of family support.", "Neglect worsening.", SW1, AT),
                 "Stepped up from early help (early help decided 2026-05-31 10:00)");
+        examples.put(new ClockStarted(CHILD, CONTACT, "clock-1", ClockType.CONTACT_DECISION, null, "MASH", AMBER, AT,
+                AT.plusSeconds(64_800), AT.plusSeconds(86_400), List.of("s-1", "s-2")),
+                "Contact decision due by 2026-06-02 10:00 (MASH)");
+        examples.put(new ClockWarned(CHILD, CONTACT, "clock-1", ClockType.LADO_REFERRAL, AT.plusSeconds(3600), AT),
+                "Warning: LADO referral due by 2026-06-01 11:00");
+        examples.put(new ClockBreached(CHILD, CONTACT, "clock-1", ClockType.RETURN_HOME_INTERVIEW, AT, AT),
+                "Breach: Return home interview was due by 2026-06-01 10:00");
+        examples.put(new ClockStopped(CHILD, CONTACT, "clock-1", ClockType.FEEDBACK, ClockStopped.Reason.DONE,
+                AT.minusSeconds(7200), AT.minusSeconds(3600), AT, true, java.time.Duration.ofHours(2), AT),
+                "Feedback done late, 2026-06-01 10:00");
+        examples.put(new DutyCompleted(CHILD, CONTACT, ClockType.PRIVATE_FOSTERING_VISIT, AT.minusSeconds(3600),
+                "Visited; carer suitable", SW1, AT), "Private fostering visit recorded as done, 2026-06-01 09:00");
+        examples.put(new InitialConferenceHeld(CHILD, CONTACT, "sd-1", AT.minusSeconds(3600),
+                InitialConferenceHeld.Outcome.CHILD_PROTECTION_PLAN, "Plan under neglect", SW1, AT),
+                "Initial child protection conference held 2026-06-01 09:00: CHILD_PROTECTION_PLAN");
+        examples.put(new AlertAcknowledged(CHILD, CONTACT, "clock-1", "Worker on it", MANAGER1, AT),
+                "Alert acknowledged");
+        examples.put(new AlertAssigned(CHILD, CONTACT, "clock-1", "sw2", MANAGER1, AT), "Alert assigned to sw2");
+        examples.put(new AlertEscalated(CHILD, CONTACT, "clock-1", "head-of-service", "Third breach", MANAGER1, AT),
+                "Alert escalated to head-of-service");
         return examples;
     }
 
@@ -124,7 +154,7 @@ class ChronologyLineTest {
     @Test
     void staff_events_name_who_did_it_and_the_service_own_events_name_nobody() {
         Set<String> system = Set.of("ContactReceived", "ThresholdAssessed", "PossibleMatchFound",
-                "StrategyDiscussionRequired");
+                "StrategyDiscussionRequired", "ClockStarted", "ClockWarned", "ClockBreached", "ClockStopped");
         examples().keySet().forEach(event -> {
             ChronologyLine line = ChronologyLine.of(event, AT);
             if (system.contains(event.getClass().getSimpleName())) {

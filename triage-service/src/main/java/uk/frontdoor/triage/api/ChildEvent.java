@@ -9,7 +9,8 @@ public sealed interface ChildEvent permits ContactReceived, ThresholdAssessed, P
         PossibleMatchResolved, ChildRecordLinked, ContactClaimed, ContactReleased, ConsentRecorded,
         PartnerCheckRequested, PartnerCheckReplied, PriorityChanged, DecisionProposed, ProposalAuthorised,
         ProposalReturned, FeedbackSent, StrategyDiscussionRequired, StrategyDiscussionConvened,
-        StrategyDiscussionHeld, SteppedUpFromEarlyHelp {
+        StrategyDiscussionHeld, SteppedUpFromEarlyHelp, ClockStarted, ClockWarned, ClockBreached, ClockStopped,
+        DutyCompleted, InitialConferenceHeld, AlertAcknowledged, AlertAssigned, AlertEscalated {
 
     ChildId childId();
 }

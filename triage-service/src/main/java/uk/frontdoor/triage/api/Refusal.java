@@ -40,7 +40,13 @@ public enum Refusal {
     NOT_A_CANDIDATE("not-a-candidate", 400, "That child is not a candidate match for this contact"),
     ALREADY_LINKED("already-linked", 409, "These records are already linked"),
     SAME_CHILD("same-child", 400, "A record cannot be linked to itself"),
-    NOT_OPEN_TO_EARLY_HELP("not-open-to-early-help", 409, "The child is not open to early help");
+    NOT_OPEN_TO_EARLY_HELP("not-open-to-early-help", 409, "The child is not open to early help"),
+    UNKNOWN_ALERT("unknown-alert", 404, "No such alert"),
+    ALERT_NOT_OPEN("alert-not-open", 409, "The alert is not open: its duty is done or not yet near due"),
+    ASSIGNEE_REQUIRED("assignee-required", 400, "Name the worker to assign the alert to"),
+    DUTY_NOT_DUE("duty-not-due", 409, "No such duty is outstanding on this contact"),
+    NO_CONFERENCE_DUE("no-conference-due", 409, "No initial child protection conference is outstanding for this contact"),
+    TIME_IN_FUTURE("time-in-future", 400, "A time given as past is in the future");
 
     private final String code;
     private final int httpStatus;

@@ -1,6 +1,8 @@
 package uk.frontdoor.triage.child;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -12,12 +14,20 @@ import uk.frontdoor.rules.ThresholdDecision;
 import uk.frontdoor.rules.ThresholdEngine;
 import uk.frontdoor.triage.api.Actor;
 import uk.frontdoor.triage.api.AgencyCode;
+import uk.frontdoor.triage.api.AlertAcknowledged;
+import uk.frontdoor.triage.api.AlertAssigned;
+import uk.frontdoor.triage.api.AlertEscalated;
 import uk.frontdoor.triage.api.AuthoriseProposal;
 import uk.frontdoor.triage.api.ChangePriority;
 import uk.frontdoor.triage.api.Channel;
 import uk.frontdoor.triage.api.ChildId;
 import uk.frontdoor.triage.api.ChildRecordLinked;
 import uk.frontdoor.triage.api.ClaimContact;
+import uk.frontdoor.triage.api.ClockBreached;
+import uk.frontdoor.triage.api.ClockStarted;
+import uk.frontdoor.triage.api.ClockStopped;
+import uk.frontdoor.triage.api.ClockType;
+import uk.frontdoor.triage.api.ClockWarned;
 import uk.frontdoor.triage.api.ConsentRecorded;
 import uk.frontdoor.triage.api.ContactClaimed;
 import uk.frontdoor.triage.api.ContactId;
@@ -28,7 +38,10 @@ import uk.frontdoor.triage.api.ContactSubmission;
 import uk.frontdoor.triage.api.ConveneStrategyDiscussion;
 import uk.frontdoor.triage.api.DecisionOutcome;
 import uk.frontdoor.triage.api.DecisionProposed;
+import uk.frontdoor.triage.api.DutyCompleted;
 import uk.frontdoor.triage.api.FeedbackSent;
+import uk.frontdoor.triage.api.HandleAlert;
+import uk.frontdoor.triage.api.InitialConferenceHeld;
 import uk.frontdoor.triage.api.PartnerCheckReceipt;
 import uk.frontdoor.triage.api.PartnerCheckReplied;
 import uk.frontdoor.triage.api.PartnerCheckRequested;
@@ -40,7 +53,9 @@ import uk.frontdoor.triage.api.ProposalReturned;
 import uk.frontdoor.triage.api.ProposeDecision;
 import uk.frontdoor.triage.api.RecordConsent;
 import uk.frontdoor.triage.api.RecordContact;
+import uk.frontdoor.triage.api.RecordDutyCompleted;
 import uk.frontdoor.triage.api.RecordFeedback;
+import uk.frontdoor.triage.api.RecordInitialConference;
 import uk.frontdoor.triage.api.RecordPartnerReply;
 import uk.frontdoor.triage.api.RecordStepUp;
 import uk.frontdoor.triage.api.RecordStrategyDiscussion;
@@ -55,6 +70,7 @@ import uk.frontdoor.triage.api.StrategyDiscussionHeld;
 import uk.frontdoor.triage.api.StrategyDiscussionRequired;
 import uk.frontdoor.triage.api.ThresholdAssessed;
 import uk.frontdoor.triage.api.TriageRefusedException;
+import uk.frontdoor.triage.timeliness.TimelinessPolicy;
 import uk.frontdoor.triage.work.TriagePolicy;
 
 import java.time.Clock;
@@ -66,6 +82,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -91,6 +108,8 @@ public class Child {
     /** The child and household as the latest contact described them, for a step-up contact. */
     ContactSubmission.Child latestChild;
     List<ContactSubmission.HouseholdMember> latestHousehold = List.of();
+    /** Clocks started and not yet stopped, by id. */
+    final Map<String, RunningClock> clocks = new LinkedHashMap<>();
 
     /** For Axon, and for the reception that creates a stream for a child not seen before. */
     public Child() {
@@ -102,7 +121,7 @@ public class Child {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordContact command, ThresholdEngine rules) {
+    void handle(RecordContact command, ThresholdEngine rules, TimelinessPolicy timeliness, DeadlineManager deadlines) {
         if (contacts.containsKey(command.contactId())) {
             // Redelivery of a command already applied: the stream already holds it.
             return;
@@ -121,6 +140,7 @@ public class Child {
         }
         apply(new ThresholdAssessed(command.childId(), command.contactId(), command.receivedAt(),
                 RuleFacts.threshold(decision)));
+        startContactClocks(contacts.get(command.contactId()), command.submission(), timeliness, deadlines);
     }
 
     /**
@@ -128,7 +148,7 @@ public class Child {
      * stream and is assessed against everything before it (the rules see the open early help).
      */
     @CommandHandler
-    void handle(RecordStepUp command, ThresholdEngine rules) {
+    void handle(RecordStepUp command, ThresholdEngine rules, TimelinessPolicy timeliness, DeadlineManager deadlines) {
         if (contacts.containsKey(command.contactId())) {
             return;
         }
@@ -153,6 +173,7 @@ public class Child {
         apply(new ContactReceived(childId, command.contactId(), AgencyCode.of(actor.agency()), Channel.STEP_UP, at,
                 submission, actor));
         apply(new ThresholdAssessed(childId, command.contactId(), at, RuleFacts.threshold(decision)));
+        startContactClocks(contacts.get(command.contactId()), submission, timeliness, deadlines);
     }
 
     // ----- claim -----
@@ -216,7 +237,8 @@ public class Child {
     // ----- partner checks -----
 
     @CommandHandler
-    List<PartnerCheckReceipt> handle(RequestPartnerChecks command, Clock clock, TriagePolicy policy) {
+    List<PartnerCheckReceipt> handle(RequestPartnerChecks command, Clock clock, TriagePolicy policy,
+                                     TimelinessPolicy timeliness, DeadlineManager deadlines) {
         ContactRecord contact = contact(command.contactId());
         requireHeldBy(contact, command.actor());
         if (command.agencies() == null || command.agencies().isEmpty()) {
@@ -236,13 +258,15 @@ public class Child {
             var receipt = new PartnerCheckReceipt(UUID.randomUUID().toString(), agency, dueAt);
             apply(new PartnerCheckRequested(childId, command.contactId(), receipt.checkId(), agency,
                     blankToNull(command.question()), dueAt, command.actor(), now));
+            startClock(contact, ClockType.PARTNER_CHECK, receipt.checkId(), timeliness.planInWorkingTime(now, dueAt),
+                    timeliness, deadlines);
             receipts.add(receipt);
         }
         return receipts;
     }
 
     @CommandHandler
-    void handle(RecordPartnerReply command, Clock clock) {
+    void handle(RecordPartnerReply command, Clock clock, TimelinessPolicy timeliness, DeadlineManager deadlines) {
         ContactRecord contact = contact(command.contactId());
         ContactRecord.PartnerCheck check = command.checkId() == null ? null : contact.checks.get(command.checkId());
         if (check == null) {
@@ -255,12 +279,16 @@ public class Child {
         Instant now = clock.instant();
         apply(new PartnerCheckReplied(childId, command.contactId(), command.checkId(), check.agency,
                 command.information(), now.isAfter(check.dueAt), command.actor(), now));
+        stopClocks(contact, running -> running.type() == ClockType.PARTNER_CHECK
+                && command.checkId().equals(running.reference()), ClockStopped.Reason.DONE, now, now, timeliness,
+                deadlines);
     }
 
     // ----- priority -----
 
     @CommandHandler
-    void handle(ChangePriority command, Clock clock, ThresholdEngine rules, TriagePolicy policy) {
+    void handle(ChangePriority command, Clock clock, ThresholdEngine rules, TriagePolicy policy,
+                TimelinessPolicy timeliness, DeadlineManager deadlines) {
         ContactRecord contact = contact(command.contactId());
         requireHeldBy(contact, command.actor());
         required(command.priority(), "priority");
@@ -272,14 +300,28 @@ public class Child {
         Instant responseDueAt = rules.responseTime(Priority.valueOf(command.priority().name()))
                 .map(allowed -> policy.calendar().plusWorkingTime(contact.receivedAt, allowed))
                 .orElse(null);
+        Instant now = clock.instant();
         apply(new PriorityChanged(childId, command.contactId(), contact.priority, command.priority(), responseDueAt,
-                command.rationale(), command.actor(), clock.instant()));
+                command.rationale(), command.actor(), now));
+        // Working Together's one working day stands; a new rating may only bring the decision forward or back
+        // within it. The clock keeps its start (receipt) and takes the new due time.
+        Instant oneWorkingDay = policy.calendar().plusWorkingDays(contact.receivedAt, 1);
+        Instant decisionDueAt = responseDueAt != null && responseDueAt.isBefore(oneWorkingDay) ? responseDueAt
+                : oneWorkingDay;
+        for (RunningClock running : runningClocks(contact, ClockType.CONTACT_DECISION)) {
+            if (!running.dueAt().equals(decisionDueAt)) {
+                stopClocks(contact, candidate -> candidate.clockId().equals(running.clockId()),
+                        ClockStopped.Reason.RESCHEDULED, now, now, timeliness, deadlines);
+                startClock(contact, ClockType.CONTACT_DECISION, null,
+                        timeliness.planInWorkingTime(running.startedAt(), decisionDueAt), timeliness, deadlines);
+            }
+        }
     }
 
     // ----- decision -----
 
     @CommandHandler
-    void handle(ProposeDecision command, Clock clock) {
+    void handle(ProposeDecision command, Clock clock, TimelinessPolicy timeliness, DeadlineManager deadlines) {
         ContactRecord contact = contact(command.contactId());
         requireHeldBy(contact, command.actor());
         if (contact.status == ContactStatus.PROPOSED) {
@@ -294,12 +336,15 @@ public class Child {
             throw new TriageRefusedException(Refusal.CONSENT_NOT_RECORDED);
         }
         List<String> checked = contact.agenciesChecked();
+        Instant now = clock.instant();
         apply(new DecisionProposed(childId, command.contactId(), command.outcome(), command.rationale(), checked,
-                checked.isEmpty(), command.actor(), clock.instant()));
+                checked.isEmpty(), command.actor(), now));
+        startClock(contact, ClockType.MANAGER_AUTHORISATION, null,
+                timeliness.plan(ClockType.MANAGER_AUTHORISATION, now), timeliness, deadlines);
     }
 
     @CommandHandler
-    void handle(AuthoriseProposal command, Clock clock) {
+    void handle(AuthoriseProposal command, Clock clock, TimelinessPolicy timeliness, DeadlineManager deadlines) {
         ContactRecord contact = contact(command.contactId());
         Actor manager = command.actor();
         if (!manager.isManager()) {
@@ -322,6 +367,13 @@ public class Child {
         Instant now = clock.instant();
         apply(new ProposalAuthorised(childId, command.contactId(), outcome, contact.proposedBy, level,
                 belowThreshold, blankToNull(command.reason()), belowThreshold, manager, now));
+        stopClocks(contact, running -> running.type() == ClockType.CONTACT_DECISION
+                || running.type() == ClockType.MANAGER_AUTHORISATION, ClockStopped.Reason.DONE, now, now, timeliness,
+                deadlines);
+        // A partner's reply still awaited no longer holds up anything at the front door.
+        stopClocks(contact, running -> running.type() == ClockType.PARTNER_CHECK, ClockStopped.Reason.NOT_NEEDED, now,
+                now, timeliness, deadlines);
+        startClock(contact, ClockType.FEEDBACK, null, timeliness.plan(ClockType.FEEDBACK, now), timeliness, deadlines);
 
         List<String> reasons = new ArrayList<>();
         if (outcome == DecisionOutcome.STRATEGY_DISCUSSION) {
@@ -331,13 +383,16 @@ public class Child {
             reasons.add(StrategyDiscussionRequired.RULES_FLAGGED);
         }
         if (!reasons.isEmpty()) {
-            apply(new StrategyDiscussionRequired(childId, command.contactId(), UUID.randomUUID().toString(), reasons,
+            String discussionId = UUID.randomUUID().toString();
+            apply(new StrategyDiscussionRequired(childId, command.contactId(), discussionId, reasons,
                     contact.priority, now));
+            startClock(contact, ClockType.STRATEGY_DISCUSSION, discussionId,
+                    timeliness.strategyDiscussion(contact.priority, now), timeliness, deadlines);
         }
     }
 
     @CommandHandler
-    void handle(ReturnProposal command, Clock clock) {
+    void handle(ReturnProposal command, Clock clock, TimelinessPolicy timeliness, DeadlineManager deadlines) {
         ContactRecord contact = contact(command.contactId());
         if (!command.actor().isManager()) {
             throw new TriageRefusedException(Refusal.ROLE_NOT_ALLOWED, "Only a manager returns a proposal.");
@@ -346,19 +401,26 @@ public class Child {
             throw new TriageRefusedException(contact.isDecided() ? Refusal.CONTACT_DECIDED : Refusal.NO_PROPOSAL);
         }
         requireReason(command.reason(), "Tell the worker why the proposal is returned.");
-        apply(new ProposalReturned(childId, command.contactId(), command.reason(), command.actor(), clock.instant()));
+        Instant now = clock.instant();
+        apply(new ProposalReturned(childId, command.contactId(), command.reason(), command.actor(), now));
+        stopClocks(contact, running -> running.type() == ClockType.MANAGER_AUTHORISATION, ClockStopped.Reason.DONE,
+                now, now, timeliness, deadlines);
     }
 
     @CommandHandler
-    void handle(RecordFeedback command, Clock clock) {
+    void handle(RecordFeedback command, Clock clock, TimelinessPolicy timeliness, DeadlineManager deadlines) {
         ContactRecord contact = contact(command.contactId());
         if (!contact.isDecided()) {
             throw new TriageRefusedException(Refusal.NOT_DECIDED, "Feedback tells the referrer what was decided.");
         }
         required(command.method(), "method");
         required(command.sentAt(), "sentAt");
+        Instant now = clock.instant();
+        requirePast(command.sentAt(), now, "sentAt");
         apply(new FeedbackSent(childId, command.contactId(), contact.outcome, command.method(), command.sentAt(),
-                blankToNull(command.summary()), command.actor(), clock.instant()));
+                blankToNull(command.summary()), command.actor(), now));
+        stopClocks(contact, running -> running.type() == ClockType.FEEDBACK, ClockStopped.Reason.DONE,
+                command.sentAt(), now, timeliness, deadlines);
     }
 
     // ----- strategy discussion -----
@@ -382,9 +444,12 @@ public class Child {
     }
 
     @CommandHandler
-    void handle(RecordStrategyDiscussion command, Clock clock, TriagePolicy policy) {
+    void handle(RecordStrategyDiscussion command, Clock clock, TriagePolicy policy, TimelinessPolicy timeliness,
+                DeadlineManager deadlines) {
         ContactRecord contact = strategyDiscussionOpen(command.contactId(), command.actor());
         required(command.heldAt(), "heldAt");
+        Instant now = clock.instant();
+        requirePast(command.heldAt(), now, "heldAt");
         required(command.mode(), "mode");
         required(command.outcome(), "outcome");
         if (command.attendees() == null || command.attendees().isEmpty()) {
@@ -425,8 +490,170 @@ public class Child {
                 : null;
         apply(new StrategyDiscussionHeld(childId, command.contactId(), contact.strategyDiscussionId,
                 command.heldAt(), command.mode(), List.copyOf(command.attendees()), command.outcome(),
-                blankToNull(command.summary()), List.copyOf(actions), flags, conferenceDueAt, command.actor(),
-                clock.instant()));
+                blankToNull(command.summary()), List.copyOf(actions), flags, conferenceDueAt, command.actor(), now));
+        stopClocks(contact, running -> running.type() == ClockType.STRATEGY_DISCUSSION, ClockStopped.Reason.DONE,
+                command.heldAt(), now, timeliness, deadlines);
+        if (conferenceDueAt != null) {
+            startClock(contact, ClockType.INITIAL_CONFERENCE, contact.strategyDiscussionId,
+                    timeliness.planInWorkingTime(command.heldAt(), conferenceDueAt), timeliness, deadlines);
+        }
+    }
+
+    // ----- conference and the duties the rules raise -----
+
+    @CommandHandler
+    void handle(RecordInitialConference command, Clock clock, TimelinessPolicy timeliness, DeadlineManager deadlines) {
+        ContactRecord contact = contact(command.contactId());
+        requireScreener(command.actor());
+        if (contact.conferenceDueAt == null || contact.conferenceOutcome != null) {
+            throw new TriageRefusedException(Refusal.NO_CONFERENCE_DUE);
+        }
+        required(command.heldAt(), "heldAt");
+        required(command.outcome(), "outcome");
+        Instant now = clock.instant();
+        requirePast(command.heldAt(), now, "heldAt");
+        apply(new InitialConferenceHeld(childId, command.contactId(), contact.strategyDiscussionId, command.heldAt(),
+                command.outcome(), blankToNull(command.summary()), command.actor(), now));
+        stopClocks(contact, running -> running.type() == ClockType.INITIAL_CONFERENCE, ClockStopped.Reason.DONE,
+                command.heldAt(), now, timeliness, deadlines);
+    }
+
+    @CommandHandler
+    void handle(RecordDutyCompleted command, Clock clock, TimelinessPolicy timeliness, DeadlineManager deadlines) {
+        ContactRecord contact = contact(command.contactId());
+        requireScreener(command.actor());
+        required(command.duty(), "duty");
+        if (!command.duty().recordedAsDuty() || runningClocks(contact, command.duty()).isEmpty()) {
+            throw new TriageRefusedException(Refusal.DUTY_NOT_DUE);
+        }
+        required(command.doneAt(), "doneAt");
+        Instant now = clock.instant();
+        requirePast(command.doneAt(), now, "doneAt");
+        apply(new DutyCompleted(childId, command.contactId(), command.duty(), command.doneAt(),
+                blankToNull(command.note()), command.actor(), now));
+        stopClocks(contact, running -> running.type() == command.duty(), ClockStopped.Reason.DONE, command.doneAt(),
+                now, timeliness, deadlines);
+    }
+
+    // ----- alerts: the duty manager acts on a warning or breach -----
+
+    @CommandHandler
+    void handle(HandleAlert command, Clock clock) {
+        if (!command.actor().isManager()) {
+            throw new TriageRefusedException(Refusal.ROLE_NOT_ALLOWED, "Duty managers act on alerts.");
+        }
+        required(command.action(), "action");
+        RunningClock alert = command.clockId() == null ? null : clocks.get(command.clockId());
+        if (alert == null || !alert.alerting()) {
+            throw new TriageRefusedException(Refusal.ALERT_NOT_OPEN);
+        }
+        Instant now = clock.instant();
+        switch (command.action()) {
+            case ACKNOWLEDGE -> {
+                requireReason(command.note(), "Say what is being done about it.");
+                apply(new AlertAcknowledged(childId, alert.contactId(), alert.clockId(), command.note(),
+                        command.actor(), now));
+            }
+            case ASSIGN -> {
+                if (blankToNull(command.assignee()) == null) {
+                    throw new TriageRefusedException(Refusal.ASSIGNEE_REQUIRED);
+                }
+                apply(new AlertAssigned(childId, alert.contactId(), alert.clockId(), command.assignee().trim(),
+                        command.actor(), now));
+            }
+            case ESCALATE -> {
+                required(blankToNull(command.escalateTo()), "escalateTo");
+                requireReason(command.note(), "Say why it is escalated.");
+                apply(new AlertEscalated(childId, alert.contactId(), alert.clockId(), command.escalateTo().trim(),
+                        command.note(), command.actor(), now));
+            }
+        }
+    }
+
+    // ----- clocks -----
+
+    /**
+     * A clock's warning or breach fell due. Whatever the scheduler does (fire late after a restart, fire
+     * twice after a crash between handling and marking it done), the stream decides: a stopped clock
+     * never fires, a breached clock never breaches again, and a warning that arrives after the due time
+     * gives way to the breach.
+     */
+    @DeadlineHandler(deadlineName = ClockDeadline.NAME)
+    void on(ClockDeadline deadline, Clock clock) {
+        RunningClock running = clocks.get(deadline.clockId());
+        if (running == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        switch (deadline.stage()) {
+            case WARNING -> {
+                if (!running.warned() && !running.breached() && now.isBefore(running.dueAt())) {
+                    apply(new ClockWarned(childId, running.contactId(), running.clockId(), running.type(),
+                            running.dueAt(), now));
+                }
+            }
+            case BREACH -> {
+                if (!running.breached()) {
+                    apply(new ClockBreached(childId, running.contactId(), running.clockId(), running.type(),
+                            running.dueAt(), now));
+                }
+            }
+        }
+    }
+
+    /** The decision clock, and the clocks of the duties the rules flagged, start with the contact. */
+    private void startContactClocks(ContactRecord contact, ContactSubmission submission, TimelinessPolicy timeliness,
+                                    DeadlineManager deadlines) {
+        Instant receivedAt = contact.receivedAt;
+        startClock(contact, ClockType.CONTACT_DECISION, null,
+                timeliness.planInWorkingTime(receivedAt, contact.threshold.decisionDueAt()), timeliness, deadlines);
+        List<String> flags = contact.threshold.flags();
+        if (flags.contains(Flag.RETURN_HOME_INTERVIEW_DUE.name())) {
+            // 72 hours from the child's return: the referrer's "aware since" is the return they report.
+            Instant returned = submission.awareSince() != null && submission.awareSince().isBefore(receivedAt)
+                    ? submission.awareSince() : receivedAt;
+            startClock(contact, ClockType.RETURN_HOME_INTERVIEW, null,
+                    timeliness.plan(ClockType.RETURN_HOME_INTERVIEW, returned), timeliness, deadlines);
+        }
+        if (flags.contains(Flag.PRIVATE_FOSTERING_VISIT.name())) {
+            startClock(contact, ClockType.PRIVATE_FOSTERING_VISIT, null,
+                    timeliness.plan(ClockType.PRIVATE_FOSTERING_VISIT, receivedAt), timeliness, deadlines);
+        }
+        if (flags.contains(Flag.LADO_REFERRAL.name())) {
+            startClock(contact, ClockType.LADO_REFERRAL, null, timeliness.plan(ClockType.LADO_REFERRAL, receivedAt),
+                    timeliness, deadlines);
+        }
+    }
+
+    private void startClock(ContactRecord contact, ClockType type, String reference, TimelinessPolicy.Plan plan,
+                            TimelinessPolicy timeliness, DeadlineManager deadlines) {
+        String clockId = UUID.randomUUID().toString();
+        List<String> scheduleIds = List.of(
+                deadlines.schedule(plan.warnAt(), ClockDeadline.NAME,
+                        new ClockDeadline(clockId, ClockDeadline.Stage.WARNING)),
+                deadlines.schedule(plan.dueAt(), ClockDeadline.NAME,
+                        new ClockDeadline(clockId, ClockDeadline.Stage.BREACH)));
+        apply(new ClockStarted(childId, contact.contactId, clockId, type, reference, timeliness.team(type),
+                contact.priority, plan.startedAt(), plan.warnAt(), plan.dueAt(), scheduleIds));
+    }
+
+    private void stopClocks(ContactRecord contact, Predicate<RunningClock> which, ClockStopped.Reason reason,
+                            Instant doneAt, Instant now, TimelinessPolicy timeliness, DeadlineManager deadlines) {
+        for (RunningClock running : List.copyOf(clocks.values())) {
+            if (running.contactId().equals(contact.contactId) && which.test(running)) {
+                running.scheduleIds().forEach(scheduleId -> deadlines.cancelSchedule(ClockDeadline.NAME, scheduleId));
+                apply(new ClockStopped(childId, contact.contactId, running.clockId(), running.type(), reason,
+                        running.startedAt(), running.dueAt(), doneAt,
+                        reason == ClockStopped.Reason.DONE && doneAt.isAfter(running.dueAt()),
+                        timeliness.calendar().workingTimeBetween(running.startedAt(), doneAt), now));
+            }
+        }
+    }
+
+    private List<RunningClock> runningClocks(ContactRecord contact, ClockType type) {
+        return clocks.values().stream()
+                .filter(running -> running.contactId().equals(contact.contactId) && running.type() == type)
+                .toList();
     }
 
     // ----- identity (called by the identity desk, which loads both children in one transaction) -----
@@ -560,7 +787,34 @@ public class Child {
 
     @EventSourcingHandler
     void on(StrategyDiscussionHeld event) {
-        contacts.get(event.contactId()).strategyDiscussionHeld = true;
+        ContactRecord contact = contacts.get(event.contactId());
+        contact.strategyDiscussionHeld = true;
+        contact.conferenceDueAt = event.conferenceDueAt();
+    }
+
+    @EventSourcingHandler
+    void on(InitialConferenceHeld event) {
+        contacts.get(event.contactId()).conferenceOutcome = event.outcome();
+    }
+
+    @EventSourcingHandler
+    void on(ClockStarted event) {
+        clocks.put(event.clockId(), RunningClock.started(event));
+    }
+
+    @EventSourcingHandler
+    void on(ClockWarned event) {
+        clocks.computeIfPresent(event.clockId(), (id, running) -> running.warn());
+    }
+
+    @EventSourcingHandler
+    void on(ClockBreached event) {
+        clocks.computeIfPresent(event.clockId(), (id, running) -> running.breach());
+    }
+
+    @EventSourcingHandler
+    void on(ClockStopped event) {
+        clocks.remove(event.clockId());
     }
 
     // ----- rules shared by the handlers -----
@@ -613,6 +867,12 @@ public class Child {
     private static void requireReason(String reason, String detail) {
         if (blankToNull(reason) == null) {
             throw new TriageRefusedException(Refusal.REASON_REQUIRED, detail);
+        }
+    }
+
+    private static void requirePast(Instant time, Instant now, String field) {
+        if (time.isAfter(now)) {
+            throw new TriageRefusedException(Refusal.TIME_IN_FUTURE, field + " is later than now.");
         }
     }
 

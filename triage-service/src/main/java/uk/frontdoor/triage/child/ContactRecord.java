@@ -5,6 +5,7 @@ import uk.frontdoor.triage.api.ContactId;
 import uk.frontdoor.triage.api.ContactReceived;
 import uk.frontdoor.triage.api.ContactStatus;
 import uk.frontdoor.triage.api.DecisionOutcome;
+import uk.frontdoor.triage.api.InitialConferenceHeld;
 import uk.frontdoor.triage.api.ThresholdAssessed;
 
 import java.time.Instant;
@@ -42,6 +43,9 @@ final class ContactRecord {
     Instant decidedAt;
     String strategyDiscussionId;
     boolean strategyDiscussionHeld;
+    /** Set when a strategy discussion started a section 47 enquiry; the conference is then due. */
+    Instant conferenceDueAt;
+    InitialConferenceHeld.Outcome conferenceOutcome;
     final Set<String> possibleMatches = new LinkedHashSet<>();
 
     private ContactRecord(ContactId contactId, Instant receivedAt, List<String> factors, List<String> indicators) {
@@ -86,7 +90,7 @@ final class ContactRecord {
     private List<Object> state() {
         return Arrays.asList(contactId, receivedAt, factors, indicators, status, threshold, priority, heldBy, consent, checks,
                 proposed, proposedBy, outcome, decidedAt, strategyDiscussionId, strategyDiscussionHeld,
-                possibleMatches);
+                conferenceDueAt, conferenceOutcome, possibleMatches);
     }
 
     static final class PartnerCheck {

@@ -8,6 +8,7 @@ import uk.frontdoor.rules.ThresholdDecision;
 import uk.frontdoor.rules.WorkingCalendar;
 import uk.frontdoor.triage.api.ContactSubmission;
 import uk.frontdoor.triage.api.DecisionOutcome;
+import uk.frontdoor.triage.api.InitialConferenceHeld;
 import uk.frontdoor.triage.api.ThresholdAssessed;
 
 import java.time.Instant;
@@ -53,7 +54,11 @@ final class RuleFacts {
                 .map(contact -> contact.receivedAt)
                 .toList();
         DecisionOutcome latest = ContactRecord.latestDecided(contacts).map(contact -> contact.outcome).orElse(null);
-        return new ChildHistory(prior, missingEpisodes, 0, latest == DecisionOutcome.EARLY_HELP,
+        // Plans made at an initial conference the front door recorded; plans made elsewhere are not seen here.
+        int childProtectionPlans = (int) contacts.stream()
+                .filter(contact -> contact.conferenceOutcome == InitialConferenceHeld.Outcome.CHILD_PROTECTION_PLAN)
+                .count();
+        return new ChildHistory(prior, missingEpisodes, childProtectionPlans, latest == DecisionOutcome.EARLY_HELP,
                 latest != null && latest.isReferral());
     }
 

@@ -2,6 +2,8 @@ package uk.frontdoor.triage.work;
 
 import org.springframework.security.core.Authentication;
 import uk.frontdoor.triage.api.Actor;
+import uk.frontdoor.triage.api.Refusal;
+import uk.frontdoor.triage.api.TriageRefusedException;
 
 import java.util.Optional;
 
@@ -14,4 +16,10 @@ public interface ActorResolver {
 
     /** The member of staff behind a request; empty for a partner system or anyone else. */
     Optional<Actor> resolve(Authentication authentication);
+
+    /** The member of staff behind a request, or a refusal for anyone else. */
+    default Actor require(Authentication authentication) {
+        return resolve(authentication).orElseThrow(() -> new TriageRefusedException(Refusal.ROLE_NOT_ALLOWED,
+                "Only staff do triage work."));
+    }
 }

@@ -20,6 +20,7 @@ import uk.frontdoor.triage.api.AuthoriseProposal;
 import uk.frontdoor.triage.api.ChangePriority;
 import uk.frontdoor.triage.api.ChildId;
 import uk.frontdoor.triage.api.ClaimContact;
+import uk.frontdoor.triage.api.ClockType;
 import uk.frontdoor.triage.api.ConsentRecorded;
 import uk.frontdoor.triage.api.ContactAccepted;
 import uk.frontdoor.triage.api.ContactId;
@@ -28,11 +29,14 @@ import uk.frontdoor.triage.api.ConveneStrategyDiscussion;
 import uk.frontdoor.triage.api.DecisionOutcome;
 import uk.frontdoor.triage.api.FeedbackSent;
 import uk.frontdoor.triage.api.FindContactRegistration;
+import uk.frontdoor.triage.api.InitialConferenceHeld;
 import uk.frontdoor.triage.api.LinkChildRecords;
 import uk.frontdoor.triage.api.PartnerCheckReceipt;
 import uk.frontdoor.triage.api.ProposeDecision;
 import uk.frontdoor.triage.api.RecordConsent;
+import uk.frontdoor.triage.api.RecordDutyCompleted;
 import uk.frontdoor.triage.api.RecordFeedback;
+import uk.frontdoor.triage.api.RecordInitialConference;
 import uk.frontdoor.triage.api.RecordPartnerReply;
 import uk.frontdoor.triage.api.RecordStrategyDiscussion;
 import uk.frontdoor.triage.api.Refusal;
@@ -47,7 +51,9 @@ import uk.frontdoor.triage.api.TriageRefusedException;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -200,6 +206,36 @@ class ContactWorkController {
                 body.heldAt(), body.mode(), body.attendees(), body.outcome(), body.summary(), body.actions(), actor));
     }
 
+    record ConferenceRecord(Instant heldAt, InitialConferenceHeld.Outcome outcome, String summary) {
+    }
+
+    @Operation(summary = "Record the initial child protection conference that followed a section 47 enquiry")
+    @PostMapping("/contacts/{contactId}/conference")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void recordConference(Authentication who, @PathVariable String contactId, @RequestBody ConferenceRecord body) {
+        send(who, contactId, (child, actor) -> new RecordInitialConference(child, ContactId.of(contactId),
+                body.heldAt(), body.outcome(), body.summary(), actor));
+    }
+
+    record DutyRecord(Instant doneAt, String note) {
+    }
+
+    @Operation(summary = "Record a duty the rules raised as done: return-home-interview, private-fostering-visit or "
+            + "lado-referral; its clock stops")
+    @PostMapping("/contacts/{contactId}/duties/{duty}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void recordDuty(Authentication who, @PathVariable String contactId, @PathVariable String duty,
+                    @RequestBody DutyRecord body) {
+        ClockType type = Arrays.stream(ClockType.values())
+                .filter(candidate -> candidate.recordedAsDuty()
+                        && candidate.name().equals(duty.toUpperCase(Locale.ROOT).replace('-', '_')))
+                .findFirst()
+                .orElseThrow(() -> new TriageRefusedException(Refusal.DUTY_NOT_DUE,
+                        "Duties recorded here: return-home-interview, private-fostering-visit, lado-referral."));
+        send(who, contactId, (child, actor) -> new RecordDutyCompleted(child, ContactId.of(contactId), type,
+                body.doneAt(), body.note(), actor));
+    }
+
     record IdentityDecision(String candidateChildId, Boolean sameChild, String reason) {
     }
 
@@ -248,8 +284,7 @@ class ContactWorkController {
     }
 
     private Actor actor(Authentication who) {
-        return actors.resolve(who).orElseThrow(() -> new TriageRefusedException(Refusal.ROLE_NOT_ALLOWED,
-                "Only staff do triage work."));
+        return actors.require(who);
     }
 
     private ChildId childOf(ContactId contactId) {

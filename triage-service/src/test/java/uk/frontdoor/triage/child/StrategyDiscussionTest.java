@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
+import static uk.frontdoor.triage.child.TriageWork.workEvents;
 import static uk.frontdoor.triage.Examples.CHILD;
 import static uk.frontdoor.triage.Examples.CONTACT;
 import static uk.frontdoor.triage.child.TriageWork.ADMIN;
@@ -62,8 +63,8 @@ class StrategyDiscussionTest {
         Instant planned = Instant.parse("2026-11-23T14:00:00Z");
         fixture.given(decidedSection47())
                 .when(new ConveneStrategyDiscussion(CHILD, CONTACT, planned, List.of("POLICE", "HEALTH", "EDUCATION"), SW1))
-                .expectEvents(new StrategyDiscussionConvened(CHILD, CONTACT, "sd-1", planned,
-                        List.of("POLICE", "HEALTH", "EDUCATION"), SW1, NOW));
+                .expectEventsMatching(workEvents(new StrategyDiscussionConvened(CHILD, CONTACT, "sd-1", planned,
+                        List.of("POLICE", "HEALTH", "EDUCATION"), SW1, NOW)));
     }
 
     @Test
@@ -87,26 +88,26 @@ class StrategyDiscussionTest {
         held.given(decidedSection47())
                 .when(record(StrategyDiscussionHeld.Outcome.SECTION_47_ENQUIRY, List.of(VISIT), POLICE, HEALTH,
                         SOCIAL_CARE))
-                .expectEvents(new StrategyDiscussionHeld(CHILD, CONTACT, "sd-1", HELD_AT,
+                .expectEventsMatching(workEvents(new StrategyDiscussionHeld(CHILD, CONTACT, "sd-1", HELD_AT,
                         StrategyDiscussionHeld.Mode.VIDEO, List.of(POLICE, HEALTH, SOCIAL_CARE),
                         StrategyDiscussionHeld.Outcome.SECTION_47_ENQUIRY, "Agreed section 47 enquiry.", List.of(VISIT),
-                        List.of(), Instant.parse("2027-01-07T10:00:00Z"), SW1, HELD_AT));
+                        List.of(), Instant.parse("2027-01-07T10:00:00Z"), SW1, HELD_AT)));
     }
 
     @Test
     void a_discussion_of_police_and_social_care_only_is_flagged_and_so_is_the_absence_of_health() {
-        fixture.given(decidedSection47())
+        TriageWork.fixture(HELD_AT).given(decidedSection47())
                 .when(record(StrategyDiscussionHeld.Outcome.NO_FURTHER_ACTION, List.of(), POLICE, SOCIAL_CARE))
-                .expectEvents(new StrategyDiscussionHeld(CHILD, CONTACT, "sd-1", HELD_AT,
+                .expectEventsMatching(workEvents(new StrategyDiscussionHeld(CHILD, CONTACT, "sd-1", HELD_AT,
                         StrategyDiscussionHeld.Mode.VIDEO, List.of(POLICE, SOCIAL_CARE),
                         StrategyDiscussionHeld.Outcome.NO_FURTHER_ACTION, "Agreed section 47 enquiry.", List.of(),
                         List.of(StrategyDiscussionHeld.HEALTH_ABSENT, StrategyDiscussionHeld.POLICE_AND_SOCIAL_CARE_ONLY),
-                        null, SW1, NOW));
+                        null, SW1, HELD_AT)));
     }
 
     @Test
     void the_record_cannot_be_completed_while_an_action_lacks_a_due_date() {
-        fixture.given(decidedSection47())
+        TriageWork.fixture(HELD_AT).given(decidedSection47())
                 .when(record(StrategyDiscussionHeld.Outcome.SECTION_47_ENQUIRY,
                         List.of(VISIT, new Action("Medical examination", "Paediatrician", "HEALTH", null)),
                         POLICE, HEALTH, SOCIAL_CARE))
@@ -116,7 +117,7 @@ class StrategyDiscussionTest {
 
     @Test
     void the_record_says_who_attended() {
-        fixture.given(decidedSection47())
+        TriageWork.fixture(HELD_AT).given(decidedSection47())
                 .when(record(StrategyDiscussionHeld.Outcome.OTHER, List.of()))
                 .expectException(refused(Refusal.ATTENDEES_REQUIRED));
     }
@@ -129,6 +130,14 @@ class StrategyDiscussionTest {
                         List.of(), List.of(), null, SW1, NOW))
                 .when(record(StrategyDiscussionHeld.Outcome.OTHER, List.of(), POLICE, HEALTH))
                 .expectException(refused(Refusal.STRATEGY_DISCUSSION_ALREADY_RECORDED));
+    }
+
+    @Test
+    void a_discussion_cannot_be_recorded_as_held_in_the_future() {
+        fixture.given(decidedSection47())
+                .when(record(StrategyDiscussionHeld.Outcome.NO_FURTHER_ACTION, List.of(), POLICE, HEALTH))
+                .expectException(refused(Refusal.TIME_IN_FUTURE))
+                .expectNoEvents();
     }
 
     @Test

@@ -2,7 +2,10 @@ package uk.frontdoor.triage.child;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;
+import org.axonframework.eventhandling.EventMessage;
+import org.hamcrest.Description;
 import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import uk.frontdoor.rules.ResponseScheme;
 import uk.frontdoor.rules.RuleSetCatalogue;
 import uk.frontdoor.rules.ThresholdEngine;
@@ -10,6 +13,8 @@ import uk.frontdoor.rules.WorkingCalendar;
 import uk.frontdoor.triage.Examples;
 import uk.frontdoor.triage.api.Actor;
 import uk.frontdoor.triage.api.Channel;
+import uk.frontdoor.triage.api.ClockStarted;
+import uk.frontdoor.triage.api.ClockStopped;
 import uk.frontdoor.triage.api.ConsentRecorded;
 import uk.frontdoor.triage.api.ContactClaimed;
 import uk.frontdoor.triage.api.ContactReceived;
@@ -20,10 +25,12 @@ import uk.frontdoor.triage.api.Refusal;
 import uk.frontdoor.triage.api.StaffRole;
 import uk.frontdoor.triage.api.ThresholdAssessed;
 import uk.frontdoor.triage.api.TriageRefusedException;
+import uk.frontdoor.triage.timeliness.TimelinessPolicy;
 import uk.frontdoor.triage.work.TriagePolicy;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -40,6 +47,7 @@ public final class TriageWork {
     public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     public static final WorkingCalendar CALENDAR = WorkingCalendar.englandAndWales();
     public static final TriagePolicy POLICY = TriagePolicy.defaults(CALENDAR);
+    public static final TimelinessPolicy TIMELINESS = TimelinessPolicy.defaults(CALENDAR);
     public static final ThresholdEngine RULES = new ThresholdEngine(RuleSetCatalogue.loadDefault(), CALENDAR,
             ResponseScheme.defaults());
 
@@ -56,13 +64,43 @@ public final class TriageWork {
         return fixture(NOW);
     }
 
-    /** A fixture whose clock stands at {@code now}. */
+    /**
+     * A fixture whose clock stands at {@code now}. The handlers' {@link Clock} is the fixture's own time,
+     * so that when a test lets time pass ({@code whenTimeAdvancesTo}) deadlines fire at the time they
+     * fall due and the handlers see that time.
+     */
     public static AggregateTestFixture<Child> fixture(Instant now) {
         var fixture = new AggregateTestFixture<>(Child.class);
         fixture.registerInjectableResource(RULES);
-        fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new FixtureClock(fixture));
         fixture.registerInjectableResource(POLICY);
+        fixture.registerInjectableResource(TIMELINESS);
+        fixture.givenCurrentTime(now);
         return fixture;
+    }
+
+    /** The fixture's simulated time as a {@link Clock}. */
+    private static final class FixtureClock extends Clock {
+        private final AggregateTestFixture<?> fixture;
+
+        FixtureClock(AggregateTestFixture<?> fixture) {
+            this.fixture = fixture;
+        }
+
+        @Override
+        public Instant instant() {
+            return fixture.currentTime();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("The fixture's clock is UTC");
+        }
     }
 
     public static ContactReceived received() {
@@ -101,5 +139,39 @@ public final class TriageWork {
 
     public static ProposalAuthorised authorised(DecisionOutcome outcome) {
         return new ProposalAuthorised(CHILD, CONTACT, outcome, SW1.userId(), 3, false, null, false, MANAGER1, NOW);
+    }
+
+    /**
+     * The events of the work itself, leaving out the clocks the work starts and stops (those are
+     * tested in {@code TimelinessTest}): the published payloads, without clock events, equal these.
+     */
+    public static Matcher<List<EventMessage<?>>> workEvents(Object... expected) {
+        return withoutClocks(Matchers.predicate(payloads -> payloads.equals(List.of(expected))));
+    }
+
+    /** Applies a matcher to the published payloads with the clock events left out. */
+    public static Matcher<List<EventMessage<?>>> withoutClocks(Matcher<?> payloadsMatcher) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(List<EventMessage<?>> events) {
+                return payloadsMatcher.matches(workPayloads(events));
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("without clock events, ").appendDescriptionOf(payloadsMatcher);
+            }
+
+            @Override
+            protected void describeMismatchSafely(List<EventMessage<?>> events, Description mismatch) {
+                mismatch.appendText("were ").appendValue(workPayloads(events));
+            }
+        };
+    }
+
+    private static List<Object> workPayloads(List<EventMessage<?>> events) {
+        return events.stream().<Object>map(EventMessage::getPayload)
+                .filter(payload -> !(payload instanceof ClockStarted || payload instanceof ClockStopped))
+                .toList();
     }
 }

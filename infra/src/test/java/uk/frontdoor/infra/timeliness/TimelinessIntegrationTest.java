@@ -1,0 +1,365 @@
+package uk.frontdoor.infra.timeliness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.frontdoor.infra.FrontDoorApplication;
+import uk.frontdoor.infra.IntegrationTestSupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static uk.frontdoor.infra.IntegrationTestSupport.send;
+
+/**
+ * The clocks on the whole running service: real PostgreSQL (event store and db-scheduler's table),
+ * real Kafka, the real deadline manager. Time is a clock the test moves forward; it also runs on
+ * by itself, so the scheduler's heartbeats stay honest. Each test starts the service itself, so that
+ * one can stop it and start it again on the same database.
+ */
+class TimelinessIntegrationTest {
+
+    /** The service's one clock (primary over the system clock), shared by every start in this class. */
+    static final MovableClock CLOCK = new MovableClock();
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final ObjectMapper json = new ObjectMapper();
+
+    static {
+        Awaitility.setDefaultTimeout(Duration.ofSeconds(30));
+        Awaitility.setDefaultPollInterval(Duration.ofMillis(100));
+    }
+
+    @TempDir
+    Path database;
+
+    private ConfigurableApplicationContext app;
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void a_deadline_scheduled_before_a_restart_breaches_exactly_once_after_it() {
+        app = start();
+        String childId = childOf(postContact());
+        JsonNode started = awaitClockEvents(childId, "ClockStarted").get(0);
+        List<String> scheduleIds = new ArrayList<>();
+        started.get("scheduleIds").forEach(id -> scheduleIds.add(id.asText()));
+        assertThat(pendingDeadlines(scheduleIds)).as("warning and breach are in the scheduler's table").isEqualTo(2);
+
+        app.close();
+        // Down over the due time: nothing can fire while the service is stopped.
+        CLOCK.moveTo(Instant.parse(started.get("dueAt").asText()).plus(Duration.ofHours(6)));
+        app = start();
+
+        await().until(() -> clockEvents(childId, "ClockBreached").size() == 1);
+        await().until(() -> pendingDeadlines(scheduleIds) == 0);
+        assertThat(clockEvents(childId, "ClockBreached")).singleElement()
+                .satisfies(breach -> assertThat(breach.get("clockId").asText()).isEqualTo(started.get("clockId").asText()));
+        // The warning came due too, but only after the due time: the breach stands alone.
+        assertThat(clockEvents(childId, "ClockWarned")).isEmpty();
+    }
+
+    @Test
+    void managers_see_warnings_live_act_on_them_and_a_duty_done_in_time_never_breaches() throws Exception {
+        app = start();
+        BlockingQueue<String> board = openBoardStream("manager1");
+        await().until(() -> board.stream().anyMatch(line -> line.equals("event:board")));
+
+        String decided = childOf(postContact());
+        String waiting = childOf(postContact());
+        JsonNode decidedClock = awaitClockEvents(decided, "ClockStarted").get(0);
+        JsonNode waitingClock = awaitClockEvents(waiting, "ClockStarted").get(0);
+        Instant dueAt = Instant.parse(decidedClock.get("dueAt").asText());
+
+        // Past both warning points, before either due time.
+        CLOCK.moveTo(latest(decidedClock.get("warnAt"), waitingClock.get("warnAt")).plus(Duration.ofMinutes(1)));
+        await().until(() -> clockEvents(decided, "ClockWarned").size() == 1
+                && clockEvents(waiting, "ClockWarned").size() == 1);
+        await().until(() -> board.stream().filter(line -> line.startsWith("data:") && line.contains("\"RAISED\""))
+                .count() >= 2);
+
+        // The board, most overdue first, for managers only.
+        assertThat(get("/api/v1/alerts?type=CONTACT_DECISION", "sw1").statusCode()).isEqualTo(403);
+        JsonNode open = await().until(() -> json.readTree(get("/api/v1/alerts?type=CONTACT_DECISION&team=MASH",
+                "manager1").body()), alerts -> ids(alerts).containsAll(List.of(id(decidedClock), id(waitingClock))));
+        assertThat(open.get("open").get("WARNING").asLong()).isGreaterThanOrEqualTo(2);
+        List<Instant> dues = new ArrayList<>();
+        open.get("alerts").forEach(alert -> dues.add(Instant.parse(alert.get("dueAt").asText())));
+        assertThat(dues).isSorted();
+
+        // Acknowledge, assign, escalate: each is recorded on the child's stream and pushed to the board.
+        assertThat(post("/api/v1/alerts/" + id(decidedClock) + "/acknowledge", "manager1",
+                Map.of("note", "sw1 is screening it now")).statusCode()).isEqualTo(204);
+        assertThat(post("/api/v1/alerts/" + id(waitingClock) + "/assign", "manager1", Map.of("assignee", "sw2"))
+                .statusCode()).isEqualTo(204);
+        assertThat(post("/api/v1/alerts/" + id(waitingClock) + "/escalate", "manager1", Map.of("to", "head-of-service"))
+                .statusCode()).isEqualTo(400);
+        assertThat(post("/api/v1/alerts/" + id(waitingClock) + "/escalate", "manager1",
+                Map.of("to", "head-of-service", "reason", "Nobody free in MASH today")).statusCode()).isEqualTo(204);
+        assertThat(post("/api/v1/alerts/" + UUID.randomUUID() + "/acknowledge", "manager1", Map.of("note", "x"))
+                .statusCode()).isEqualTo(404);
+        assertThat(types(decided)).contains("AlertAcknowledged");
+        assertThat(types(waiting)).contains("AlertAssigned", "AlertEscalated");
+        await().until(() -> board.stream().filter(line -> line.startsWith("data:") && line.contains("\"UPDATED\""))
+                .count() >= 3);
+
+        // The duty is done in time: the clock stops, its deadlines go with it, the alert leaves the board.
+        String contact = contactOf(decided);
+        assertThat(post("/api/v1/contacts/" + contact + "/claim", "sw1", null).statusCode()).isEqualTo(204);
+        assertThat(post("/api/v1/contacts/" + contact + "/consent", "sw1", Map.of("decision", "GIVEN"))
+                .statusCode()).isEqualTo(204);
+        assertThat(post("/api/v1/contacts/" + contact + "/proposal", "sw1",
+                Map.of("outcome", "ASSESSMENT", "rationale", "A child and family assessment is needed.")).statusCode())
+                .isEqualTo(204);
+        assertThat(post("/api/v1/contacts/" + contact + "/proposal/authorise", "manager1", Map.of()).statusCode())
+                .isEqualTo(204);
+        List<String> decisionDeadlines = new ArrayList<>();
+        decidedClock.get("scheduleIds").forEach(id -> decisionDeadlines.add(id.asText()));
+        assertThat(pendingDeadlines(decisionDeadlines)).isZero();
+        await().until(() -> board.stream().anyMatch(line -> line.startsWith("data:") && line.contains("\"CLOSED\"")
+                && line.contains(id(decidedClock))));
+
+        // Past the due time: the waiting contact breaches; the decided one never does.
+        CLOCK.moveTo(dueAt.plus(Duration.ofHours(1)));
+        await().until(() -> clockEvents(waiting, "ClockBreached").size() == 1);
+        await().until(() -> dueDeadlines() == 0);
+        assertThat(clockEvents(decided, "ClockBreached")).isEmpty();
+        assertThat(clockEvents(decided, "ClockStopped")).singleElement().satisfies(stopped -> {
+            assertThat(stopped.get("reason").asText()).isEqualTo("DONE");
+            assertThat(stopped.get("late").asBoolean()).isFalse();
+        });
+
+        // The figures a manager's dashboard scrapes.
+        await().until(() -> get("/actuator/prometheus", null).body().lines()
+                .filter(line -> line.startsWith("frontdoor_")).toList(), metrics -> metrics.contains(
+                "frontdoor_alerts_open{clock=\"CONTACT_DECISION\",state=\"BREACHED\"} 1.0")
+                && metrics.stream().anyMatch(line -> line.matches(
+                        "frontdoor_contacts_receipt_to_decision_seconds_count 1(\\.0)?"))
+                && metrics.contains("frontdoor_contacts_decided_within_one_working_day 1.0"));
+    }
+
+    // ----- the service -----
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(FrontDoorApplication.class, TestClock.class)
+                .profiles("embedded")
+                .properties("server.port=0", "frontdoor.embedded.kafka-port=0",
+                        "frontdoor.embedded.postgres-data-directory=" + database.toAbsolutePath(),
+                        "frontdoor.demo-feed.enabled=false", "frontdoor.deadlines.polling-interval=100ms")
+                .run();
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+        @Bean
+        @Primary
+        Clock movableClock() {
+            return CLOCK;
+        }
+    }
+
+    /** Real time, moved on by the test: it keeps ticking between moves. */
+    static final class MovableClock extends Clock {
+        private final AtomicReference<Duration> ahead;
+        private final ZoneId zone;
+
+        MovableClock() {
+            this(new AtomicReference<>(Duration.ZERO), ZoneOffset.UTC);
+        }
+
+        private MovableClock(AtomicReference<Duration> ahead, ZoneId zone) {
+            this.ahead = ahead;
+            this.zone = zone;
+        }
+
+        void moveTo(Instant instant) {
+            ahead.set(Duration.between(Instant.now(), instant));
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(ahead.get());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return new MovableClock(ahead, zone);
+        }
+    }
+
+    // ----- reading the record -----
+
+    private JdbcClient jdbc() {
+        return app.getBean(JdbcClient.class);
+    }
+
+    private List<JsonNode> awaitClockEvents(String childId, String type) {
+        return await().until(() -> clockEvents(childId, type), events -> !events.isEmpty());
+    }
+
+    /** The child's events of one type about the contact decision, oldest first. */
+    private List<JsonNode> clockEvents(String childId, String type) {
+        return jdbc().sql("""
+                        SELECT convert_from(payload, 'UTF8') FROM domainevententry
+                        WHERE aggregateidentifier = ? AND payloadtype = ? ORDER BY sequencenumber""")
+                .params(childId, "uk.frontdoor.triage.api." + type)
+                .query(String.class).list().stream()
+                .map(TimelinessIntegrationTest::tree)
+                .filter(event -> !event.has("type") || event.get("type").asText().equals("CONTACT_DECISION"))
+                .toList();
+    }
+
+    private List<String> types(String childId) {
+        return jdbc().sql("SELECT payloadtype FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber")
+                .param(childId).query(String.class).list().stream()
+                .map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
+    }
+
+    private long pendingDeadlines(List<String> scheduleIds) {
+        return jdbc().sql("SELECT count(*) FROM scheduled_tasks WHERE task_instance IN (:ids)")
+                .param("ids", scheduleIds).query(Long.class).single();
+    }
+
+    private long dueDeadlines() {
+        return jdbc().sql("SELECT count(*) FROM scheduled_tasks WHERE execution_time <= ?")
+                .param(java.sql.Timestamp.from(CLOCK.instant())).query(Long.class).single();
+    }
+
+    private String childOf(String contactId) {
+        return await().until(() -> jdbc().sql("SELECT child_id FROM contact_registry WHERE contact_id = ?")
+                .param(contactId).query(String.class).optional().orElse(null), id -> id != null);
+    }
+
+    private String contactOf(String childId) {
+        return jdbc().sql("SELECT contact_id FROM contact_registry WHERE child_id = ?")
+                .param(childId).query(String.class).single();
+    }
+
+    private static String id(JsonNode clockStarted) {
+        return clockStarted.get("clockId").asText();
+    }
+
+    private static List<String> ids(JsonNode board) {
+        List<String> ids = new ArrayList<>();
+        board.get("alerts").forEach(alert -> ids.add(alert.get("alertId").asText()));
+        return ids;
+    }
+
+    private static Instant latest(JsonNode first, JsonNode second) {
+        Instant a = Instant.parse(first.asText());
+        Instant b = Instant.parse(second.asText());
+        return a.isAfter(b) ? a : b;
+    }
+
+    // ----- HTTP -----
+
+    /** A police contact about a child no other test has used. */
+    private String postContact() {
+        try (InputStream in = getClass().getResourceAsStream("/police-example.json")) {
+            ObjectNode submission = (ObjectNode) json.readTree(in);
+            submission.put("submissionId", "TIMELINESS-" + UUID.randomUUID());
+            ((ObjectNode) submission.get("child")).put("nhsNumber", IntegrationTestSupport.freshNhsNumber());
+            submission.put("awareSince", CLOCK.instant().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
+                    .toString());
+            HttpResponse<String> response = send(request("/api/v1/contacts", "Bearer dev-key-police")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(submission.toString())).build());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+            return tree(response.body()).get("contactId").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<String> get(String path, String user) {
+        return send(request(path, user == null ? null : basic(user)).GET().build());
+    }
+
+    private HttpResponse<String> post(String path, String user, Object body) {
+        HttpRequest.Builder request = request(path, basic(user));
+        if (body == null) {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(tree(body).toString()));
+        }
+        return send(request.build());
+    }
+
+    /** Every line the board's event stream sends, as it arrives. */
+    private BlockingQueue<String> openBoardStream(String user) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> stream = http.sendAsync(
+                request("/api/v1/alerts/stream?type=CONTACT_DECISION", basic(user))
+                        .header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofLines());
+        stream.thenAccept(response -> response.body().forEach(line -> lines.add(line.replace("event: ", "event:")
+                .replace("data: ", "data:"))));
+        return lines;
+    }
+
+    private HttpRequest.Builder request(String path, String authorization) {
+        String port = app.getEnvironment().getProperty("local.server.port");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request;
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":dev-password").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode tree(Object value) {
+        try {
+            return value instanceof String text ? json.readTree(text) : json.valueToTree(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package uk.frontdoor.projections.alerts;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import uk.frontdoor.triage.api.AlertAcknowledged;
+import uk.frontdoor.triage.api.AlertAssigned;
+import uk.frontdoor.triage.api.AlertBoard;
+import uk.frontdoor.triage.api.AlertBoard.Alert;
+import uk.frontdoor.triage.api.AlertBoard.Change;
+import uk.frontdoor.triage.api.AlertBoard.State;
+import uk.frontdoor.triage.api.AlertEscalated;
+import uk.frontdoor.triage.api.ChildId;
+import uk.frontdoor.triage.api.ClockBreached;
+import uk.frontdoor.triage.api.ClockStarted;
+import uk.frontdoor.triage.api.ClockStopped;
+import uk.frontdoor.triage.api.ClockType;
+import uk.frontdoor.triage.api.ClockWarned;
+import uk.frontdoor.triage.api.ContactId;
+import uk.frontdoor.triage.api.FindAlert;
+import uk.frontdoor.triage.api.FindAlerts;
+import uk.frontdoor.triage.api.PriorityChanged;
+import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The duty manager's alert board: every clock the children's streams started, and where it stands.
+ * Open warnings and breaches are the board; each change to one is pushed to subscribers (the board's
+ * live stream). Handlers are idempotent, so the table rebuilds from the event store.
+ */
+@Component
+@ProcessingGroup(AlertBoardProjection.PROCESSING_GROUP)
+class AlertBoardProjection {
+
+    static final String PROCESSING_GROUP = "alerts";
+
+    private static final String COLUMNS = """
+            clock_id, child_id, contact_id, type, reference, team, priority, state, started_at, warn_at, due_at,
+            warned_at, breached_at, stopped_at, acknowledged_by, acknowledged_at, acknowledgement, assigned_to,
+            escalated_to, escalation_reason""";
+
+    private final JdbcClient jdbc;
+    private final QueryUpdateEmitter updates;
+    private final Timer receiptToDecision;
+
+    AlertBoardProjection(JdbcClient jdbc, QueryUpdateEmitter updates, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.updates = updates;
+        this.receiptToDecision = Timer.builder("frontdoor.contacts.receipt.to.decision")
+                .description("Time from a contact's receipt to its authorised decision")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMinutes(1))
+                .maximumExpectedValue(Duration.ofDays(14))
+                .register(meters);
+    }
+
+    @EventHandler
+    void on(ClockStarted event) {
+        jdbc.sql("""
+                        INSERT INTO timeliness_clocks (clock_id, child_id, contact_id, type, reference, team, priority,
+                                                       state, started_at, warn_at, due_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (clock_id) DO NOTHING""")
+                .params(event.clockId(), event.childId().value(), event.contactId().value(), event.type().name(),
+                        event.reference(), event.team(), event.priority() == null ? null : event.priority().name(),
+                        State.RUNNING.name(), ts(event.startedAt()), ts(event.warnAt()), ts(event.dueAt()))
+                .update();
+    }
+
+    @EventHandler
+    void on(ClockWarned event) {
+        int changed = jdbc.sql("""
+                        UPDATE timeliness_clocks SET state = 'WARNING', warned_at = ?
+                        WHERE clock_id = ? AND state = 'RUNNING'""")
+                .params(ts(event.at()), event.clockId())
+                .update();
+        if (changed > 0) {
+            emit(Change.Kind.RAISED, event.clockId());
+        }
+    }
+
+    @EventHandler
+    void on(ClockBreached event) {
+        int changed = jdbc.sql("""
+                        UPDATE timeliness_clocks SET state = 'BREACHED', breached_at = ?
+                        WHERE clock_id = ? AND state IN ('RUNNING', 'WARNING')""")
+                .params(ts(event.at()), event.clockId())
+                .update();
+        if (changed > 0) {
+            emit(Change.Kind.RAISED, event.clockId());
+        }
+    }
+
+    @EventHandler
+    void on(ClockStopped event, ReplayStatus replay) {
+        Optional<Alert> before = find(event.clockId());
+        if (before.isEmpty() || before.get().state() == State.STOPPED) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE timeliness_clocks SET state = 'STOPPED', stopped_at = ?, stop_reason = ?, done_at = ?,
+                               late = ?, working_seconds_taken = ?
+                        WHERE clock_id = ?""")
+                .params(ts(event.at()), event.reason().name(), ts(event.doneAt()), event.late(),
+                        event.workingTimeTaken().toSeconds(), event.clockId())
+                .update();
+        if (before.get().state().open()) {
+            emit(Change.Kind.CLOSED, event.clockId());
+        }
+        if (event.type() == ClockType.CONTACT_DECISION && event.reason() == ClockStopped.Reason.DONE
+                && !replay.isReplay()) {
+            receiptToDecision.record(Duration.between(event.startedAt(), event.doneAt()));
+        }
+    }
+
+    @EventHandler
+    void on(AlertAcknowledged event) {
+        jdbc.sql("""
+                        UPDATE timeliness_clocks SET acknowledged_by = ?, acknowledged_at = ?, acknowledgement = ?
+                        WHERE clock_id = ?""")
+                .params(event.actor().userId(), ts(event.at()), event.note(), event.clockId())
+                .update();
+        emit(Change.Kind.UPDATED, event.clockId());
+    }
+
+    @EventHandler
+    void on(AlertAssigned event) {
+        jdbc.sql("UPDATE timeliness_clocks SET assigned_to = ? WHERE clock_id = ?")
+                .params(event.assignee(), event.clockId())
+                .update();
+        emit(Change.Kind.UPDATED, event.clockId());
+    }
+
+    @EventHandler
+    void on(AlertEscalated event) {
+        jdbc.sql("UPDATE timeliness_clocks SET escalated_to = ?, escalation_reason = ? WHERE clock_id = ?")
+                .params(event.escalatedTo(), event.reason(), event.clockId())
+                .update();
+        emit(Change.Kind.UPDATED, event.clockId());
+    }
+
+    /** The board filters by RAG: a re-rated contact's clocks move with it. */
+    @EventHandler
+    void on(PriorityChanged event) {
+        List<String> open = jdbc.sql("""
+                        UPDATE timeliness_clocks SET priority = ?
+                        WHERE contact_id = ? AND state <> 'STOPPED'
+                        RETURNING clock_id, state""")
+                .params(event.to().name(), event.contactId().value())
+                .query((rs, row) -> State.valueOf(rs.getString("state")).open() ? rs.getString("clock_id") : null)
+                .list();
+        open.stream().filter(id -> id != null).forEach(id -> emit(Change.Kind.UPDATED, id));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM timeliness_clocks").update();
+    }
+
+    @QueryHandler
+    AlertBoard handle(FindAlerts query) {
+        List<Object> params = new ArrayList<>();
+        String where = filters(query, params);
+        List<Object> page = new ArrayList<>(params);
+        page.add(query.limit());
+        List<Alert> alerts = jdbc.sql("SELECT " + COLUMNS + " FROM timeliness_clocks " + where
+                        + " ORDER BY due_at, clock_id LIMIT ?")
+                .params(page)
+                .query(AlertBoardProjection::alert)
+                .list();
+        Map<State, Long> open = new EnumMap<>(State.class);
+        open.put(State.WARNING, 0L);
+        open.put(State.BREACHED, 0L);
+        jdbc.sql("SELECT state, count(*) AS n FROM timeliness_clocks " + where + " GROUP BY state")
+                .params(params)
+                .query((rs, row) -> open.put(State.valueOf(rs.getString("state")), rs.getLong("n")))
+                .list();
+        return new AlertBoard(alerts, open);
+    }
+
+    @QueryHandler
+    Optional<Alert> handle(FindAlert query) {
+        return find(query.alertId());
+    }
+
+    private Optional<Alert> find(String clockId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM timeliness_clocks WHERE clock_id = ?")
+                .param(clockId)
+                .query(AlertBoardProjection::alert)
+                .optional();
+    }
+
+    private void emit(Change.Kind kind, String clockId) {
+        find(clockId).ifPresent(alert -> updates.emit(FindAlerts.class, query -> query.matches(alert),
+                new Change(kind, alert)));
+    }
+
+    private static String filters(FindAlerts query, List<Object> params) {
+        StringBuilder where = new StringBuilder("WHERE state IN ('WARNING', 'BREACHED')");
+        if (query.team() != null) {
+            where.append(" AND team = ?");
+            params.add(query.team());
+        }
+        if (query.type() != null) {
+            where.append(" AND type = ?");
+            params.add(query.type().name());
+        }
+        if (query.priority() != null) {
+            where.append(" AND priority = ?");
+            params.add(query.priority().name());
+        }
+        return where.toString();
+    }
+
+    private static Alert alert(ResultSet rs, int row) throws SQLException {
+        String priority = rs.getString("priority");
+        return new Alert(rs.getString("clock_id"), ChildId.of(rs.getString("child_id")),
+                ContactId.of(rs.getString("contact_id")), ClockType.valueOf(rs.getString("type")),
+                rs.getString("reference"), rs.getString("team"), priority == null ? null : Priority.valueOf(priority),
+                State.valueOf(rs.getString("state")), instant(rs, "started_at"), instant(rs, "warn_at"),
+                instant(rs, "due_at"), instant(rs, "warned_at"), instant(rs, "breached_at"),
+                instant(rs, "stopped_at"), rs.getString("acknowledged_by"), instant(rs, "acknowledged_at"),
+                rs.getString("acknowledgement"), rs.getString("assigned_to"), rs.getString("escalated_to"),
+                rs.getString("escalation_reason"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

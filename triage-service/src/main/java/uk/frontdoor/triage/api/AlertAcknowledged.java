@@ -1,0 +1,11 @@
+package uk.frontdoor.triage.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** A manager acknowledged a warning or breach, saying what is being done. */
+@Revision("1")
+public record AlertAcknowledged(ChildId childId, ContactId contactId, String clockId, String note, Actor actor,
+                                Instant at) implements ChildEvent {
+}

@@ -1,0 +1,11 @@
+package uk.frontdoor.triage.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** A duty fell due and was not done: the record shows it was missed, and when. */
+@Revision("1")
+public record ClockBreached(ChildId childId, ContactId contactId, String clockId, ClockType type, Instant dueAt,
+                            Instant at) implements ChildEvent {
+}

@@ -1,0 +1,160 @@
+package uk.frontdoor.triage.timeliness;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import uk.frontdoor.triage.api.Actor;
+import uk.frontdoor.triage.api.AlertBoard;
+import uk.frontdoor.triage.api.ClockType;
+import uk.frontdoor.triage.api.FindAlert;
+import uk.frontdoor.triage.api.FindAlerts;
+import uk.frontdoor.triage.api.HandleAlert;
+import uk.frontdoor.triage.api.Refusal;
+import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
+import uk.frontdoor.triage.api.TriageRefusedException;
+import uk.frontdoor.triage.work.ActorResolver;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The duty manager's alert board: open warnings and breaches, most overdue first, and what a manager
+ * does about one. Every action is a command on the child's stream. The board's stream pushes each
+ * change as it happens (Server-Sent Events), so a board never needs reloading.
+ */
+@RestController
+@RequestMapping("/api/v1/alerts")
+@EnableConfigurationProperties(AlertsController.AlertStreamProperties.class)
+@Tag(name = "Alerts", description = "Timeliness warnings and breaches for duty managers")
+class AlertsController {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertsController.class);
+
+    /** @param timeout how long one event stream stays open; browsers reconnect on their own */
+    @ConfigurationProperties("frontdoor.alerts.stream")
+    record AlertStreamProperties(@DefaultValue("30m") Duration timeout) {
+    }
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ActorResolver actors;
+    private final AlertStreamProperties stream;
+
+    AlertsController(CommandGateway commands, QueryGateway queries, ActorResolver actors,
+                     AlertStreamProperties stream) {
+        this.commands = commands;
+        this.queries = queries;
+        this.actors = actors;
+        this.stream = stream;
+    }
+
+    @Operation(summary = "Open warnings and breaches, most overdue first; filter by team, clock type and RAG")
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    AlertBoard board(Authentication who, @RequestParam(required = false) String team,
+                     @RequestParam(required = false) ClockType type, @RequestParam(required = false) Priority priority,
+                     @RequestParam(defaultValue = "200") int limit) {
+        actors.require(who);
+        return queries.query(find(team, type, priority, limit), AlertBoard.class).join();
+    }
+
+    @Operation(summary = "The board as Server-Sent Events: a 'board' event with the open alerts, then an 'alert' "
+            + "event for each alert raised, updated or closed")
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter live(Authentication who, @RequestParam(required = false) String team,
+                    @RequestParam(required = false) ClockType type, @RequestParam(required = false) Priority priority,
+                    @RequestParam(defaultValue = "200") int limit) {
+        actors.require(who);
+        SseEmitter emitter = new SseEmitter(stream.timeout().toMillis());
+        SubscriptionQueryResult<AlertBoard, AlertBoard.Change> subscription = queries.subscriptionQuery(
+                find(team, type, priority, limit), ResponseTypes.instanceOf(AlertBoard.class),
+                ResponseTypes.instanceOf(AlertBoard.Change.class));
+        Runnable close = subscription::cancel;
+        emitter.onCompletion(close);
+        emitter.onTimeout(close);
+        emitter.onError(failure -> close.run());
+        // The initial board first, then changes: updates emitted meanwhile are buffered by the subscription.
+        subscription.initialResult()
+                .doOnNext(board -> send(emitter, "board", board))
+                .thenMany(subscription.updates())
+                .subscribe(change -> send(emitter, "alert", change),
+                        failure -> emitter.completeWithError(failure),
+                        emitter::complete);
+        return emitter;
+    }
+
+    record Acknowledgement(String note) {
+    }
+
+    @Operation(summary = "Acknowledge an alert with a note of what is being done")
+    @PostMapping("/{alertId}/acknowledge")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void acknowledge(Authentication who, @PathVariable String alertId, @RequestBody Acknowledgement body) {
+        handle(who, alertId, HandleAlert.Action.ACKNOWLEDGE, body.note(), null, null);
+    }
+
+    record Assignment(String assignee) {
+    }
+
+    @Operation(summary = "Assign an alert to a worker to act on")
+    @PostMapping("/{alertId}/assign")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void assign(Authentication who, @PathVariable String alertId, @RequestBody Assignment body) {
+        handle(who, alertId, HandleAlert.Action.ASSIGN, null, body.assignee(), null);
+    }
+
+    record Escalation(String to, String reason) {
+    }
+
+    @Operation(summary = "Escalate an alert to a senior manager, with the reason")
+    @PostMapping("/{alertId}/escalate")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void escalate(Authentication who, @PathVariable String alertId, @RequestBody Escalation body) {
+        handle(who, alertId, HandleAlert.Action.ESCALATE, body.reason(), null, body.to());
+    }
+
+    private void handle(Authentication who, String alertId, HandleAlert.Action action, String note, String assignee,
+                        String escalateTo) {
+        Actor actor = actors.require(who);
+        Optional<AlertBoard.Alert> alert = queries.query(new FindAlert(alertId),
+                ResponseTypes.optionalInstanceOf(AlertBoard.Alert.class)).join();
+        AlertBoard.Alert found = alert.orElseThrow(() -> new TriageRefusedException(Refusal.UNKNOWN_ALERT));
+        commands.sendAndWait(new HandleAlert(found.childId(), alertId, action, note, assignee, escalateTo, actor));
+    }
+
+    private static FindAlerts find(String team, ClockType type, Priority priority, int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new TriageRefusedException(Refusal.FIELD_REQUIRED, "limit must be between 1 and 1000.");
+        }
+        return new FindAlerts(team == null || team.isBlank() ? null : team, type, priority, limit);
+    }
+
+    private static void send(SseEmitter emitter, String name, Object data) {
+        try {
+            emitter.send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
+        } catch (IOException | IllegalStateException gone) {
+            // The board was closed: the completion callback cancels the subscription.
+            log.debug("Alert stream closed: {}", gone.getClass().getSimpleName());
+        }
+    }
+}

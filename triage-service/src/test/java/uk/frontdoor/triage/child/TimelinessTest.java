@@ -1,0 +1,420 @@
+package uk.frontdoor.triage.child;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.Test;
+import uk.frontdoor.triage.Examples;
+import uk.frontdoor.triage.api.AlertAcknowledged;
+import uk.frontdoor.triage.api.AuthoriseProposal;
+import uk.frontdoor.triage.api.ChangePriority;
+import uk.frontdoor.triage.api.Channel;
+import uk.frontdoor.triage.api.ClaimContact;
+import uk.frontdoor.triage.api.ClockBreached;
+import uk.frontdoor.triage.api.ClockStarted;
+import uk.frontdoor.triage.api.ClockStopped;
+import uk.frontdoor.triage.api.ClockType;
+import uk.frontdoor.triage.api.ClockWarned;
+import uk.frontdoor.triage.api.ConsentRecorded;
+import uk.frontdoor.triage.api.ContactSubmission;
+import uk.frontdoor.triage.api.DecisionOutcome;
+import uk.frontdoor.triage.api.DutyCompleted;
+import uk.frontdoor.triage.api.FeedbackSent;
+import uk.frontdoor.triage.api.HandleAlert;
+import uk.frontdoor.triage.api.InitialConferenceHeld;
+import uk.frontdoor.triage.api.PartnerCheckRequested;
+import uk.frontdoor.triage.api.ProposeDecision;
+import uk.frontdoor.triage.api.RecordConsent;
+import uk.frontdoor.triage.api.RecordContact;
+import uk.frontdoor.triage.api.RecordDutyCompleted;
+import uk.frontdoor.triage.api.RecordFeedback;
+import uk.frontdoor.triage.api.RecordInitialConference;
+import uk.frontdoor.triage.api.RecordPartnerReply;
+import uk.frontdoor.triage.api.RecordStrategyDiscussion;
+import uk.frontdoor.triage.api.Refusal;
+import uk.frontdoor.triage.api.RequestPartnerChecks;
+import uk.frontdoor.triage.api.ReturnProposal;
+import uk.frontdoor.triage.api.StrategyDiscussionHeld;
+import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+import static org.axonframework.test.matchers.Matchers.predicate;
+import static uk.frontdoor.triage.Examples.CHILD;
+import static uk.frontdoor.triage.Examples.CONTACT;
+import static uk.frontdoor.triage.Examples.POLICE;
+import static uk.frontdoor.triage.child.TriageWork.MANAGER1;
+import static uk.frontdoor.triage.child.TriageWork.SW1;
+import static uk.frontdoor.triage.child.TriageWork.refused;
+
+/**
+ * Every clock the child's stream keeps, on the late-May bank holiday weekend of 2026 (Monday 25 May is
+ * a bank holiday; London is on BST). The fixture's stub deadline manager stands in for the scheduler:
+ * what it holds is what the real one would hold, and letting time pass fires it.
+ */
+class TimelinessTest {
+
+    /** Friday 22 May 2026, 16:00 in London: the Friday before a bank-holiday Monday. */
+    private static final Instant FRIDAY_1600 = london("2026-05-22T16:00");
+    private static final Instant TUESDAY_1600 = london("2026-05-26T16:00");
+
+    // ----- contact decision -----
+
+    @Test
+    void a_contact_received_at_1600_on_the_friday_before_a_bank_holiday_is_due_at_1600_on_tuesday() {
+        TriageWork.fixture(FRIDAY_1600).givenNoPriorActivity()
+                .when(contact(FRIDAY_1600, List.of()))
+                .expectEventsMatching(clocks(started(ClockType.CONTACT_DECISION, FRIDAY_1600,
+                        // 75% of its 24 working hours: Friday's last 8, then 10 of Tuesday's.
+                        london("2026-05-26T10:00"), TUESDAY_1600)))
+                .expectScheduledDeadlineMatching(TUESDAY_1600, deadline(ClockDeadline.Stage.BREACH))
+                .expectScheduledDeadlineMatching(london("2026-05-26T10:00"), deadline(ClockDeadline.Stage.WARNING));
+    }
+
+    @Test
+    void an_undecided_contact_warns_at_three_quarters_of_its_time_and_breaches_when_due() {
+        TriageWork.fixture(FRIDAY_1600).givenCommands(contact(FRIDAY_1600, List.of()))
+                .whenTimeAdvancesTo(TUESDAY_1600)
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        is(ClockWarned.class, warned -> warned.type() == ClockType.CONTACT_DECISION
+                                && warned.at().equals(london("2026-05-26T10:00"))
+                                && warned.dueAt().equals(TUESDAY_1600)),
+                        is(ClockBreached.class, breached -> breached.type() == ClockType.CONTACT_DECISION
+                                && breached.at().equals(TUESDAY_1600)),
+                        andNoMore())));
+    }
+
+    @Test
+    void a_contact_decided_in_time_never_warns_or_breaches_and_leaves_nothing_scheduled() {
+        TriageWork.fixture(FRIDAY_1600)
+                .givenCommands(contact(FRIDAY_1600, List.of()), new ClaimContact(CHILD, CONTACT, SW1),
+                        new RecordConsent(CHILD, CONTACT, ConsentRecorded.Decision.GIVEN, null, SW1),
+                        new RequestPartnerChecks(CHILD, CONTACT, List.of("POLICE", "HEALTH"), "Known?", SW1),
+                        new ProposeDecision(CHILD, CONTACT, DecisionOutcome.EARLY_HELP, "Family support.", SW1),
+                        new AuthoriseProposal(CHILD, CONTACT, "Early help is proportionate.", MANAGER1),
+                        new RecordFeedback(CHILD, CONTACT, FeedbackSent.Method.SECURE_EMAIL, FRIDAY_1600, null, SW1))
+                .whenTimeAdvancesTo(FRIDAY_1600.plus(Duration.ofDays(60)))
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void the_decision_stops_the_decision_and_authorisation_clocks_and_starts_feedback() {
+        TriageWork.fixture(FRIDAY_1600)
+                .givenCommands(contact(FRIDAY_1600, List.of()), new ClaimContact(CHILD, CONTACT, SW1),
+                        new RecordConsent(CHILD, CONTACT, ConsentRecorded.Decision.GIVEN, null, SW1),
+                        new RequestPartnerChecks(CHILD, CONTACT, List.of("POLICE"), "Known?", SW1),
+                        new ProposeDecision(CHILD, CONTACT, DecisionOutcome.EARLY_HELP, "Family support.", SW1))
+                .when(new AuthoriseProposal(CHILD, CONTACT, "Early help is proportionate.", MANAGER1))
+                .expectEventsMatching(clocks(
+                        stopped(ClockType.CONTACT_DECISION, ClockStopped.Reason.DONE, false),
+                        stopped(ClockType.MANAGER_AUTHORISATION, ClockStopped.Reason.DONE, false),
+                        stopped(ClockType.PARTNER_CHECK, ClockStopped.Reason.NOT_NEEDED, false),
+                        // Feedback within 1 working day of the decision: Tuesday 16:00 again.
+                        started(ClockType.FEEDBACK, FRIDAY_1600, london("2026-05-26T10:00"), TUESDAY_1600)));
+    }
+
+    @Test
+    void a_new_rating_gives_the_decision_clock_its_new_due_time_from_receipt() {
+        TriageWork.fixture(FRIDAY_1600)
+                .givenCommands(contact(FRIDAY_1600, List.of()), new ClaimContact(CHILD, CONTACT, SW1))
+                .when(new ChangePriority(CHILD, CONTACT, Priority.RED, "Child disclosed injuries.", SW1))
+                .expectEventsMatching(clocks(
+                        stopped(ClockType.CONTACT_DECISION, ClockStopped.Reason.RESCHEDULED, false),
+                        // Red: 4 working hours from receipt, Friday 20:00; warning after 3.
+                        started(ClockType.CONTACT_DECISION, FRIDAY_1600, london("2026-05-22T19:00"),
+                                london("2026-05-22T20:00"))));
+    }
+
+    // ----- manager authorisation -----
+
+    @Test
+    void a_proposal_made_late_on_friday_awaits_authorisation_until_tuesday_morning() {
+        Instant friday2300 = london("2026-05-22T23:00");
+        TriageWork.fixture(friday2300)
+                .givenCommands(contact(friday2300, List.of()), new ClaimContact(CHILD, CONTACT, SW1),
+                        new RecordConsent(CHILD, CONTACT, ConsentRecorded.Decision.GIVEN, null, SW1))
+                .when(new ProposeDecision(CHILD, CONTACT, DecisionOutcome.ASSESSMENT, "Needs assessment.", SW1))
+                .expectEventsMatching(clocks(started(ClockType.MANAGER_AUTHORISATION, friday2300,
+                        london("2026-05-26T00:30"), london("2026-05-26T01:00"))));
+    }
+
+    @Test
+    void returning_a_proposal_stops_the_authorisation_clock() {
+        TriageWork.fixture(FRIDAY_1600)
+                .givenCommands(contact(FRIDAY_1600, List.of()), new ClaimContact(CHILD, CONTACT, SW1),
+                        new RecordConsent(CHILD, CONTACT, ConsentRecorded.Decision.GIVEN, null, SW1),
+                        new ProposeDecision(CHILD, CONTACT, DecisionOutcome.ASSESSMENT, "Needs assessment.", SW1))
+                .when(new ReturnProposal(CHILD, CONTACT, "Ask health first.", MANAGER1))
+                .expectEventsMatching(clocks(stopped(ClockType.MANAGER_AUTHORISATION, ClockStopped.Reason.DONE,
+                        false)));
+    }
+
+    // ----- partner checks -----
+
+    @Test
+    void an_amber_partner_check_asked_late_on_friday_is_due_early_on_tuesday_and_stops_at_the_reply() {
+        Instant friday2200 = london("2026-05-22T22:00");
+        TriageWork.fixture(friday2200).givenCommands(contact(friday2200, List.of()), new ClaimContact(CHILD, CONTACT, SW1))
+                .when(new RequestPartnerChecks(CHILD, CONTACT, List.of("POLICE"), "Known?", SW1))
+                // 6 working hours: Friday's last 2, then Tuesday's first 4.
+                .expectEventsMatching(clocks(started(ClockType.PARTNER_CHECK, friday2200, london("2026-05-26T02:30"),
+                        london("2026-05-26T04:00"))));
+    }
+
+    @Test
+    void a_partner_reply_stops_its_clock_on_time() {
+        Instant dueAt = london("2026-05-26T04:00");
+        TriageWork.fixture(FRIDAY_1600)
+                .given(TriageWork.received(), TriageWork.assessed(), TriageWork.claimed(SW1),
+                        new PartnerCheckRequested(CHILD, CONTACT, "check-1", "POLICE", "Known?", dueAt, SW1,
+                                FRIDAY_1600),
+                        new ClockStarted(CHILD, CONTACT, "clock-9", ClockType.PARTNER_CHECK, "check-1", "MASH",
+                                Priority.AMBER, FRIDAY_1600, london("2026-05-26T02:30"), dueAt, List.of()))
+                .when(new RecordPartnerReply(CHILD, CONTACT, "check-1", "Nothing known.", SW1))
+                .expectEventsMatching(clocks(event -> event instanceof ClockStopped stopped
+                        && stopped.clockId().equals("clock-9") && stopped.reason() == ClockStopped.Reason.DONE
+                        && !stopped.late() && stopped.doneAt().equals(FRIDAY_1600)));
+    }
+
+    // ----- strategy discussion and conference -----
+
+    @Test
+    void a_red_strategy_discussion_is_due_by_the_end_of_the_working_day_of_the_decision() {
+        TriageWork.fixture(FRIDAY_1600)
+                .givenCommands(decidedSection47(Priority.RED))
+                .when(new AuthoriseProposal(CHILD, CONTACT, null, MANAGER1))
+                .expectEventsMatching(clocksOf(ClockType.STRATEGY_DISCUSSION,
+                        started(ClockType.STRATEGY_DISCUSSION, FRIDAY_1600, london("2026-05-22T22:00"),
+                                london("2026-05-23T00:00"))));
+    }
+
+    @Test
+    void an_amber_strategy_discussion_is_due_within_three_working_days_of_the_decision() {
+        TriageWork.fixture(FRIDAY_1600)
+                .givenCommands(decidedSection47(Priority.AMBER))
+                .when(new AuthoriseProposal(CHILD, CONTACT, null, MANAGER1))
+                // 72 working hours: Friday's last 8, Tuesday, Wednesday and 16 of Thursday's.
+                .expectEventsMatching(clocksOf(ClockType.STRATEGY_DISCUSSION,
+                        started(ClockType.STRATEGY_DISCUSSION, FRIDAY_1600, london("2026-05-27T22:00"),
+                                london("2026-05-28T16:00"))));
+    }
+
+    @Test
+    void a_section_47_enquiry_starts_the_conference_clock_and_the_conference_stops_it() {
+        List<Object> section47 = new ArrayList<>(List.of(decidedSection47(Priority.AMBER)));
+        section47.add(new AuthoriseProposal(CHILD, CONTACT, null, MANAGER1));
+        Instant heldAt = london("2026-05-26T10:00");
+        TriageWork.fixture(london("2026-05-26T12:00")).givenCommands(section47)
+                .when(new RecordStrategyDiscussion(CHILD, CONTACT, heldAt, StrategyDiscussionHeld.Mode.IN_PERSON,
+                        List.of(new StrategyDiscussionHeld.Attendee("DS", "POLICE", "Detective sergeant"),
+                                new StrategyDiscussionHeld.Attendee("Nurse", "HEALTH", "Named nurse")),
+                        StrategyDiscussionHeld.Outcome.SECTION_47_ENQUIRY, null, List.of(), SW1))
+                .expectEventsMatching(clocks(
+                        stopped(ClockType.STRATEGY_DISCUSSION, ClockStopped.Reason.DONE, false),
+                        // 15 working days from Tuesday 26 May: Tuesday 16 June, 10:00.
+                        started(ClockType.INITIAL_CONFERENCE, heldAt, london("2026-06-10T16:00"),
+                                london("2026-06-16T10:00"))));
+
+        section47.add(new RecordStrategyDiscussion(CHILD, CONTACT, heldAt, StrategyDiscussionHeld.Mode.IN_PERSON,
+                List.of(new StrategyDiscussionHeld.Attendee("DS", "POLICE", "Detective sergeant")),
+                StrategyDiscussionHeld.Outcome.SECTION_47_ENQUIRY, null, List.of(), SW1));
+        TriageWork.fixture(london("2026-05-26T12:00")).givenCommands(section47)
+                .when(new RecordInitialConference(CHILD, CONTACT, london("2026-05-26T11:00"),
+                        InitialConferenceHeld.Outcome.CHILD_PROTECTION_PLAN, "Plan under neglect.", SW1))
+                .expectEventsMatching(clocks(stopped(ClockType.INITIAL_CONFERENCE, ClockStopped.Reason.DONE, false)))
+                .expectNoScheduledDeadlineMatching(london("2026-06-16T10:00"), deadline(ClockDeadline.Stage.BREACH));
+    }
+
+    @Test
+    void a_conference_is_refused_when_no_section_47_enquiry_made_one_due() {
+        TriageWork.fixture(FRIDAY_1600).givenCommands(contact(FRIDAY_1600, List.of()))
+                .when(new RecordInitialConference(CHILD, CONTACT, FRIDAY_1600,
+                        InitialConferenceHeld.Outcome.NO_PLAN, null, SW1))
+                .expectException(refused(Refusal.NO_CONFERENCE_DUE));
+    }
+
+    // ----- duties the rules raise -----
+
+    @Test
+    void a_return_home_interview_is_due_72_hours_after_the_return_through_the_bank_holiday() {
+        Instant returned = london("2026-05-22T10:00");
+        TriageWork.fixture(FRIDAY_1600).givenNoPriorActivity()
+                .when(contact(FRIDAY_1600, List.of("RETURNED_FROM_MISSING"), returned))
+                .expectEventsMatching(clocksOf(ClockType.RETURN_HOME_INTERVIEW,
+                        started(ClockType.RETURN_HOME_INTERVIEW, returned, london("2026-05-24T16:00"),
+                                london("2026-05-25T10:00"))));
+    }
+
+    @Test
+    void a_private_fostering_visit_is_due_seven_working_days_after_notification() {
+        TriageWork.fixture(FRIDAY_1600).givenNoPriorActivity()
+                .when(contact(FRIDAY_1600, List.of("PRIVATE_FOSTERING")))
+                .expectEventsMatching(clocksOf(ClockType.PRIVATE_FOSTERING_VISIT,
+                        started(ClockType.PRIVATE_FOSTERING_VISIT, FRIDAY_1600, london("2026-06-01T22:00"),
+                                london("2026-06-03T16:00"))));
+    }
+
+    @Test
+    void a_lado_referral_is_due_within_one_working_day() {
+        TriageWork.fixture(FRIDAY_1600).givenNoPriorActivity()
+                .when(contact(FRIDAY_1600, List.of("ALLEGATION_AGAINST_PROFESSIONAL")))
+                .expectEventsMatching(clocksOf(ClockType.LADO_REFERRAL,
+                        started(ClockType.LADO_REFERRAL, FRIDAY_1600, london("2026-05-26T10:00"), TUESDAY_1600)));
+    }
+
+    @Test
+    void a_return_home_interview_held_in_time_stops_its_clock_and_nothing_fires_afterwards() {
+        Instant returned = london("2026-05-22T10:00");
+        Instant held = london("2026-05-22T15:00");
+        TriageWork.fixture(FRIDAY_1600)
+                .givenCommands(contact(FRIDAY_1600, List.of("RETURNED_FROM_MISSING"), returned))
+                .when(new RecordDutyCompleted(CHILD, CONTACT, ClockType.RETURN_HOME_INTERVIEW, held,
+                        "Independent interview held.", SW1))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        is(DutyCompleted.class, done -> done.duty() == ClockType.RETURN_HOME_INTERVIEW
+                                && done.doneAt().equals(held)),
+                        is(ClockStopped.class, stopped -> stopped.type() == ClockType.RETURN_HOME_INTERVIEW
+                                && !stopped.late() && stopped.doneAt().equals(held)),
+                        andNoMore())))
+                .expectNoScheduledDeadlineMatching(london("2026-05-25T10:00"), deadline(ClockDeadline.Stage.BREACH));
+    }
+
+    @Test
+    void a_duty_the_rules_did_not_raise_cannot_be_recorded_as_done() {
+        TriageWork.fixture(FRIDAY_1600).givenCommands(contact(FRIDAY_1600, List.of()))
+                .when(new RecordDutyCompleted(CHILD, CONTACT, ClockType.LADO_REFERRAL, FRIDAY_1600, null, SW1))
+                .expectException(refused(Refusal.DUTY_NOT_DUE));
+    }
+
+    // ----- alerts -----
+
+    @Test
+    void a_manager_acknowledges_an_open_alert_with_a_note() {
+        TriageWork.fixture(TUESDAY_1600)
+                .given(TriageWork.received(), TriageWork.assessed(), openAlert("clock-1")[0], openAlert("clock-1")[1])
+                .when(new HandleAlert(CHILD, "clock-1", HandleAlert.Action.ACKNOWLEDGE, "Calling the worker now.", null,
+                        null, MANAGER1))
+                .expectEvents(new AlertAcknowledged(CHILD, CONTACT, "clock-1", "Calling the worker now.", MANAGER1,
+                        TUESDAY_1600));
+    }
+
+    @Test
+    void only_managers_act_on_alerts_and_only_on_open_ones() {
+        TriageWork.fixture(TUESDAY_1600)
+                .given(TriageWork.received(), TriageWork.assessed(), openAlert("clock-1")[0], openAlert("clock-1")[1])
+                .when(new HandleAlert(CHILD, "clock-1", HandleAlert.Action.ASSIGN, null, "sw2", null, SW1))
+                .expectException(refused(Refusal.ROLE_NOT_ALLOWED));
+        TriageWork.fixture(TUESDAY_1600)
+                .given(TriageWork.received(), TriageWork.assessed(), started("clock-1"))
+                .when(new HandleAlert(CHILD, "clock-1", HandleAlert.Action.ASSIGN, null, "sw2", null, MANAGER1))
+                .expectException(refused(Refusal.ALERT_NOT_OPEN));
+        TriageWork.fixture(TUESDAY_1600)
+                .given(TriageWork.received(), TriageWork.assessed(), openAlert("clock-1")[0], openAlert("clock-1")[1])
+                .when(new HandleAlert(CHILD, "clock-1", HandleAlert.Action.ESCALATE, null, null, "head-of-service",
+                        MANAGER1))
+                .expectException(refused(Refusal.REASON_REQUIRED));
+    }
+
+    // ----- helpers -----
+
+    private static Instant london(String local) {
+        return LocalDateTime.parse(local).atZone(uk.frontdoor.rules.WorkingCalendar.LONDON).toInstant();
+    }
+
+    private static RecordContact contact(Instant receivedAt, List<String> extraIndicators) {
+        return contact(receivedAt, extraIndicators, null);
+    }
+
+    private static RecordContact contact(Instant receivedAt, List<String> extraIndicators, Instant awareSince) {
+        ContactSubmission example = Examples.domesticAbuseNotification("NICHE-1");
+        List<String> indicators = new ArrayList<>(example.concerns().indicators());
+        indicators.addAll(extraIndicators);
+        var submission = new ContactSubmission(example.submissionId(), example.referralSource(), example.referrer(),
+                example.child(), example.household(), new ContactSubmission.Concerns(example.concerns().factors(),
+                indicators, example.concerns().narrative()),
+                awareSince == null ? example.awareSince() : awareSince, example.consent(), false,
+                example.actionsTaken());
+        return new RecordContact(CHILD, CONTACT, POLICE, Channel.HTTP, receivedAt, submission, List.of());
+    }
+
+    /** A contact rated {@code priority}, held, consented and proposed for a strategy discussion. */
+    private static Object[] decidedSection47(Priority priority) {
+        List<Object> commands = new ArrayList<>(List.of(contact(FRIDAY_1600, List.of()),
+                new ClaimContact(CHILD, CONTACT, SW1),
+                new RecordConsent(CHILD, CONTACT, ConsentRecorded.Decision.GIVEN, null, SW1)));
+        if (priority != Priority.AMBER) {
+            commands.add(new ChangePriority(CHILD, CONTACT, priority, "Rated " + priority + ".", SW1));
+        }
+        commands.add(new ProposeDecision(CHILD, CONTACT, DecisionOutcome.STRATEGY_DISCUSSION, "Harm suspected.", SW1));
+        return commands.toArray();
+    }
+
+    private static ClockStarted started(String clockId) {
+        return new ClockStarted(CHILD, CONTACT, clockId, ClockType.CONTACT_DECISION, null, "MASH", Priority.AMBER,
+                FRIDAY_1600, london("2026-05-26T10:00"), TUESDAY_1600, List.of());
+    }
+
+    private static Object[] openAlert(String clockId) {
+        return new Object[]{started(clockId), new ClockWarned(CHILD, CONTACT, clockId, ClockType.CONTACT_DECISION,
+                TUESDAY_1600, london("2026-05-26T10:00"))};
+    }
+
+    private static Predicate<Object> started(ClockType type, Instant startedAt, Instant warnAt, Instant dueAt) {
+        return event -> event instanceof ClockStarted started && started.type() == type
+                && started.startedAt().equals(startedAt) && started.warnAt().equals(warnAt)
+                && started.dueAt().equals(dueAt) && started.scheduleIds().size() == 2;
+    }
+
+    private static Predicate<Object> stopped(ClockType type, ClockStopped.Reason reason, boolean late) {
+        return event -> event instanceof ClockStopped stopped && stopped.type() == type && stopped.reason() == reason
+                && stopped.late() == late;
+    }
+
+    /** The clock events published, in order, match these exactly. */
+    @SafeVarargs
+    private static Matcher<List<EventMessage<?>>> clocks(Predicate<Object>... expected) {
+        return clockEvents(type -> true, expected);
+    }
+
+    /** The clock events of one type published, in order, match these exactly. */
+    @SafeVarargs
+    private static Matcher<List<EventMessage<?>>> clocksOf(ClockType type, Predicate<Object>... expected) {
+        return clockEvents(candidate -> candidate == type, expected);
+    }
+
+    @SafeVarargs
+    private static Matcher<List<EventMessage<?>>> clockEvents(Predicate<ClockType> types, Predicate<Object>... expected) {
+        return predicate(events -> {
+            List<Object> clocks = events.stream().<Object>map(EventMessage::getPayload)
+                    .filter(payload -> payload instanceof ClockStarted started && types.test(started.type())
+                            || payload instanceof ClockStopped stopped && types.test(stopped.type()))
+                    .toList();
+            if (clocks.size() != expected.length) {
+                return false;
+            }
+            for (int i = 0; i < expected.length; i++) {
+                if (!expected[i].test(clocks.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private static <T> Matcher<Object> is(Class<T> type, Predicate<T> condition) {
+        return predicate(event -> type.isInstance(event) && condition.test(type.cast(event)));
+    }
+
+    private static Matcher<org.axonframework.deadline.DeadlineMessage<?>> deadline(ClockDeadline.Stage stage) {
+        return predicate(message -> message.getPayload() instanceof ClockDeadline deadline
+                && deadline.stage() == stage);
+    }
+}
