@@ -83,6 +83,8 @@ class PageSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/sign-in").permitAll()
                         .requestMatchers("/queue", "/queue/**").hasAnyRole(StaffRole.SCREENERS)
                         .requestMatchers("/children/**").hasAnyRole(StaffRole.SCREENERS)
+                        // The duty manager's board and its alerts: managers only, as the alerts API.
+                        .requestMatchers("/board", "/board/**").hasRole(MANAGER)
                         .requestMatchers(HttpMethod.POST, CONTACT + "/proposal/authorise", CONTACT + "/proposal/return")
                         .hasRole(MANAGER)
                         .requestMatchers(HttpMethod.POST, CONTACT + "/partner-checks/*/reply", CONTACT + "/feedback")

@@ -99,14 +99,24 @@ class TriageQueueProjection {
                 .update();
     }
 
+    /** A proposal waits for a manager: what, by whom and since when, for the duty manager's board. */
     @EventHandler
     void on(DecisionProposed event) {
-        status(event.contactId(), ContactStatus.PROPOSED);
+        jdbc.sql("""
+                        UPDATE triage_queue SET status = ?, proposed_outcome = ?, proposed_by = ?, proposed_at = ?
+                        WHERE contact_id = ? AND status <> 'DECIDED'""")
+                .params(ContactStatus.PROPOSED.name(), event.outcome().name(), event.actor().userId(),
+                        Timestamp.from(event.at()), event.contactId().value())
+                .update();
     }
 
     @EventHandler
     void on(ProposalReturned event) {
-        status(event.contactId(), ContactStatus.ASSESSED);
+        jdbc.sql("""
+                        UPDATE triage_queue SET status = ?, proposed_outcome = NULL, proposed_by = NULL, proposed_at = NULL
+                        WHERE contact_id = ? AND status <> 'DECIDED'""")
+                .params(ContactStatus.ASSESSED.name(), event.contactId().value())
+                .update();
     }
 
     /** A decided contact leaves the queue. */
@@ -114,12 +124,6 @@ class TriageQueueProjection {
     void on(ProposalAuthorised event) {
         jdbc.sql("UPDATE triage_queue SET status = ?, claimed_by = NULL WHERE contact_id = ?")
                 .params(ContactStatus.DECIDED.name(), event.contactId().value())
-                .update();
-    }
-
-    private void status(ContactId contactId, ContactStatus status) {
-        jdbc.sql("UPDATE triage_queue SET status = ? WHERE contact_id = ? AND status <> 'DECIDED'")
-                .params(status.name(), contactId.value())
                 .update();
     }
 

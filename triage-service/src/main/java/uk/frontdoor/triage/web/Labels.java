@@ -43,6 +43,16 @@ public class Labels {
     }
 
     /**
+     * A short reference for a contact or alert id (its first eight characters), for places that must
+     * not name the child, such as the duty manager's board: "contact 3f2a9c1e".
+     */
+    public String ref(Object id) {
+        String value = id == null ? "" : id.toString();
+        int dash = value.indexOf('-');
+        return dash > 0 ? value.substring(0, dash) : value.substring(0, Math.min(8, value.length()));
+    }
+
+    /**
      * The GOV.UK tag colour for a RAG rating. The tag always carries the rating's name as text too,
      * so colour is never the only way the rating is told (WCAG 1.4.1).
      */

@@ -3,28 +3,38 @@ package uk.frontdoor.triage.web;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.triage.api.Actor;
+import uk.frontdoor.triage.api.AlertBoard;
 import uk.frontdoor.triage.api.ChildChronology;
 import uk.frontdoor.triage.api.ChildId;
 import uk.frontdoor.triage.api.ContactId;
 import uk.frontdoor.triage.api.ContactRegistration;
 import uk.frontdoor.triage.api.ContactStatusView;
 import uk.frontdoor.triage.api.ContactSubmissionView;
+import uk.frontdoor.triage.api.FindAlert;
+import uk.frontdoor.triage.api.FindAlerts;
 import uk.frontdoor.triage.api.FindChildChronology;
 import uk.frontdoor.triage.api.FindContactRegistration;
 import uk.frontdoor.triage.api.FindContactStatus;
 import uk.frontdoor.triage.api.FindContactSubmission;
+import uk.frontdoor.triage.api.FindProposalsAwaitingAuthorisation;
+import uk.frontdoor.triage.api.FindQueueHealth;
 import uk.frontdoor.triage.api.FindWaitingContacts;
+import uk.frontdoor.triage.api.ProposalsAwaitingAuthorisation;
+import uk.frontdoor.triage.api.QueueHealth;
 import uk.frontdoor.triage.api.Refusal;
 import uk.frontdoor.triage.api.TriageRefusedException;
 import uk.frontdoor.triage.api.WaitingContacts;
 import uk.frontdoor.triage.work.ActorResolver;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -96,6 +106,29 @@ class StaffDesk {
         return queries.query(query, ResponseTypes.instanceOf(WaitingContacts.class)).join();
     }
 
+    AlertBoard alerts(FindAlerts query) {
+        return queries.query(query, ResponseTypes.instanceOf(AlertBoard.class)).join();
+    }
+
+    Optional<AlertBoard.Alert> alert(String alertId) {
+        return queries.query(new FindAlert(alertId), ResponseTypes.optionalInstanceOf(AlertBoard.Alert.class)).join();
+    }
+
+    /** The board's live feed: the open alerts now, then each change to one as it happens. */
+    SubscriptionQueryResult<AlertBoard, AlertBoard.Change> watchAlerts(FindAlerts query) {
+        return queries.subscriptionQuery(query, ResponseTypes.instanceOf(AlertBoard.class),
+                ResponseTypes.instanceOf(AlertBoard.Change.class));
+    }
+
+    QueueHealth queueHealth(Instant asOf) {
+        return queries.query(new FindQueueHealth(asOf), ResponseTypes.instanceOf(QueueHealth.class)).join();
+    }
+
+    ProposalsAwaitingAuthorisation proposals(int limit) {
+        return queries.query(new FindProposalsAwaitingAuthorisation(limit),
+                ResponseTypes.instanceOf(ProposalsAwaitingAuthorisation.class)).join();
+    }
+
     /**
      * Waits, at most {@link #READ_YOUR_WRITES}, until the contact's read model shows a change just
      * made. A bounded poll of the query gateway: the read model has no other way to say "I have
@@ -104,10 +137,15 @@ class StaffDesk {
      * @return whether the change showed in time
      */
     boolean awaitVisible(ContactId contactId, Predicate<ContactStatusView> visible) {
+        return awaitVisible(() -> status(contactId).filter(visible).isPresent());
+    }
+
+    /** As {@link #awaitVisible(ContactId, Predicate)}, for any read model: waits until {@code visible} holds. */
+    boolean awaitVisible(BooleanSupplier visible) {
         // A timeout, not a domain time: System.nanoTime is right here, the injected Clock is for the domain.
         long deadline = System.nanoTime() + READ_YOUR_WRITES.toNanos();
         while (true) {
-            if (status(contactId).filter(visible).isPresent()) {
+            if (visible.getAsBoolean()) {
                 return true;
             }
             if (System.nanoTime() - deadline > 0) {
