@@ -171,6 +171,29 @@ class StaffPagesBrowserTest extends IntegrationTestSupport {
     }
 
     @Test
+    void a_partner_check_awaiting_its_reply_shows_a_labelled_reply_form_and_the_reply_is_recorded() throws Exception {
+        String contactId = newContact();
+        String contact = "/api/v1/contacts/" + contactId;
+        postJson(contact + "/claim", staff("sw1"), null);
+        HttpResponse<String> checks = postJson(contact + "/partner-checks", staff("sw1"),
+                java.util.Map.of("agencies", List.of("POLICE"), "question", "What do you know of the family?"));
+        assertThat(checks.statusCode()).isEqualTo(201);
+        String checkId = json.readTree(checks.body()).get(0).get("checkId").asText();
+        await().until(() -> body(get(contact, staff("sw1"))).toString().contains(checkId));
+
+        browser.open("/sign-in");
+        browser.signIn("admin1");
+        browser.open("/contacts/" + contactId);
+        WebElement reply = browser.find(By.id("reply-" + checkId));
+        assertThat(browser.find(By.cssSelector("label[for='reply-" + checkId + "']")).getText())
+                .isEqualTo("Reply from Police");
+        reply.sendKeys("Two previous call-outs this year.");
+        browser.submit(By.xpath("//textarea[@id='reply-" + checkId + "']/ancestor::form//button"));
+        assertThat(browser.success()).startsWith("Reply recorded");
+        assertThat(browser.driver().findElements(By.id("reply-" + checkId))).isEmpty();
+    }
+
+    @Test
     void the_chronology_page_filters_prints_and_exports_csv_and_every_view_is_recorded() throws Exception {
         String contactId = newContact();
         postJson("/api/v1/contacts/" + contactId + "/claim", staff("sw1"), null);
