@@ -83,15 +83,24 @@ class ProjectionsPage {
 
     Progress progressOf(ProjectionStatus status) {
         ProjectionStatus.Rebuild rebuild = status.lastRebuild();
-        int percent = rebuild == null ? 100 : rebuild.percent();
-        boolean done = !status.rebuilding();
-        String text = status.rebuilding()
-                ? percent + "% rebuilt: " + status.position() + " of " + rebuild.headAtStart() + " events"
-                : rebuild == null ? "Not rebuilt since this service was installed"
-                : "100% rebuilt: " + rebuild.headAtStart() + " of " + rebuild.headAtStart() + " events";
+        // Against the head at the rebuild's start; a replay nobody started here, against today's head.
+        long target = rebuild != null && !rebuild.complete() ? rebuild.headAtStart() : status.head();
+        int percent;
+        String text;
+        if (!status.rebuilding()) {
+            percent = 100;
+            text = rebuild == null ? "Not rebuilt since this service was installed"
+                    : "100% rebuilt: " + rebuild.headAtStart() + " of " + rebuild.headAtStart() + " events";
+        } else {
+            percent = rebuild != null && !rebuild.complete() ? rebuild.percent()
+                    : target == 0 ? 99 : (int) Math.min(99, status.position() * 100 / target);
+            text = status.position() >= target
+                    ? percent + "% rebuilt: all " + target + " events handled, finishing"
+                    : percent + "% rebuilt: " + status.position() + " of " + target + " events";
+        }
         return new Progress(status.state().name(), labels.of("projectionState", status.state()),
-                labels.projectionTag(status.state()), percent,
-                text, status.position(), status.head(), status.lag(), done);
+                labels.projectionTag(status.state()), percent, text, status.position(), status.head(), status.lag(),
+                !status.rebuilding());
     }
 
     private ProjectionStatus find(String name) {
