@@ -47,7 +47,8 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
                 "/api/v1/contacts/{contactId}/proposal/authorise", "/api/v1/contacts/{contactId}/strategy-discussion/record",
                 "/api/v1/children/{childId}/step-up", "/api/v1/children/{childId}/chronology",
                 "/api/v1/alerts", "/api/v1/alerts/stream", "/api/v1/alerts/{alertId}/acknowledge",
-                "/api/v1/contacts/{contactId}/conference", "/api/v1/contacts/{contactId}/duties/{duty}");
+                "/api/v1/contacts/{contactId}/conference", "/api/v1/contacts/{contactId}/duties/{duty}",
+                "/api/v1/admin/projections", "/api/v1/admin/projections/{name}/rebuild");
         assertThat(schema.statusCode()).isEqualTo(200);
         assertThat(schema.body()).contains("referralSource", "nhsNumber");
     }

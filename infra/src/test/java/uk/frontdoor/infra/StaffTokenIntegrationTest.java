@@ -72,6 +72,15 @@ class StaffTokenIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void a_system_managers_token_opens_the_projections_and_nothing_about_children() {
+        String token = bearer(token("SYSTEM_MANAGER"));
+
+        assertThat(get("/api/v1/admin/projections", token).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/triage-queue", token).statusCode()).isEqualTo(403);
+        assertThat(get("/api/v1/admin/projections", bearer(token("MANAGER"))).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void a_token_with_a_bad_signature_or_past_its_expiry_is_refused_as_unauthenticated() {
         String forged = sign(SOMEONE_ELSE, claims("MANAGER", claims -> { }));
         Instant longAgo = Instant.now().minus(1, ChronoUnit.HOURS);

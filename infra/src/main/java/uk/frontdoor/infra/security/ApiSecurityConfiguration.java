@@ -51,7 +51,8 @@ import java.util.Optional;
  * contacts and follow their own. Staff authenticate as people: with an identity provider's JWT
  * bearer token when a JWT decoder is configured (production), and with HTTP Basic when there are
  * configured staff users (the embedded default's demo users). Their role decides the rest: only
- * social workers and managers screen, only managers authorise.
+ * social workers and managers screen, only managers authorise, only system managers see and rebuild
+ * projections (and they see nothing about children).
  */
 @Configuration
 @EnableWebSecurity
@@ -89,7 +90,7 @@ class ApiSecurityConfiguration {
                         .hasRole(MANAGER)
                         // Recording a partner's reply and feedback to the referrer: any member of staff.
                         .requestMatchers(HttpMethod.POST, CONTACT + "/partner-checks/*/reply", CONTACT + "/feedback")
-                        .hasAnyRole(StaffRole.ALL)
+                        .hasAnyRole(StaffRole.CASEWORK)
                         // Screening: qualified social workers and managers, never administrative staff.
                         .requestMatchers(HttpMethod.POST, CONTACT + "/claim", CONTACT + "/release",
                                 CONTACT + "/consent", CONTACT + "/partner-checks", CONTACT + "/priority",
@@ -100,7 +101,9 @@ class ApiSecurityConfiguration {
                         .requestMatchers("/api/v1/alerts/**").hasRole(MANAGER)
                         .requestMatchers("/api/v1/triage-queue/**", "/api/v1/threshold-rules/**")
                         .hasAnyRole(StaffRole.SCREENERS)
-                        .anyRequest().hasAnyRole(StaffRole.ALL));
+                        // The service's own machinery: system managers only, who see nothing of any child.
+                        .requestMatchers("/api/v1/admin/**").hasRole(StaffRole.SYSTEM_MANAGER.name())
+                        .anyRequest().hasAnyRole(StaffRole.CASEWORK));
         if (staff.any()) {
             http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
         }

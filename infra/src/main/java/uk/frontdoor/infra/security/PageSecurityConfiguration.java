@@ -20,7 +20,8 @@ import uk.frontdoor.triage.api.StaffRole;
  * CSRF token. The role rules mirror the API's: only social workers and managers screen (the queue,
  * claim, consent, partner checks, RAG, proposals, strategy discussions, a child's chronology), only
  * managers authorise or return a proposal, and any member of staff records a partner's reply or
- * feedback to the referrer. The domain refuses the same things again, whatever the page.
+ * feedback to the referrer. System managers open the projection pages ({@code /admin/**}) and
+ * nothing else: no queue, no contact, no chronology. The domain refuses the same things again, whatever the page.
  *
  * <p>These chains come after the API's and the operations' ({@link ApiSecurityConfiguration}), which
  * match {@code /api/**} and the operational paths first and stay exactly as they were.
@@ -81,6 +82,9 @@ class PageSecurityConfiguration {
                         // The sign-in page with any query (?error, ?signed-out): formLogin's own
                         // permitAll matches the exact URL, query included.
                         .requestMatchers(HttpMethod.GET, "/sign-in").permitAll()
+                        // Everyone signed in has a start page; it sends each role where it works.
+                        .requestMatchers(HttpMethod.GET, "/").hasAnyRole(StaffRole.ANY)
+                        .requestMatchers("/admin/**").hasRole(StaffRole.SYSTEM_MANAGER.name())
                         .requestMatchers("/queue", "/queue/**").hasAnyRole(StaffRole.SCREENERS)
                         .requestMatchers("/children/**").hasAnyRole(StaffRole.SCREENERS)
                         // The duty manager's board and its alerts: managers only, as the alerts API.
@@ -88,9 +92,9 @@ class PageSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, CONTACT + "/proposal/authorise", CONTACT + "/proposal/return")
                         .hasRole(MANAGER)
                         .requestMatchers(HttpMethod.POST, CONTACT + "/partner-checks/*/reply", CONTACT + "/feedback")
-                        .hasAnyRole(StaffRole.ALL)
+                        .hasAnyRole(StaffRole.CASEWORK)
                         .requestMatchers(HttpMethod.POST, CONTACT + "/**").hasAnyRole(StaffRole.SCREENERS)
-                        .anyRequest().hasAnyRole(StaffRole.ALL));
+                        .anyRequest().hasAnyRole(StaffRole.CASEWORK));
         return http.build();
     }
 }

@@ -30,9 +30,13 @@ import java.util.stream.Collectors;
 @Component
 public class StaffActorResolver implements ActorResolver {
 
-    /** Strongest first: a token naming several roles acts with the highest. */
+    /**
+     * Strongest first: a token naming several roles acts with the highest. A system manager's role
+     * comes last: someone who also holds a casework role works as that, so running the service
+     * never widens or narrows what they may do with children's records.
+     */
     private static final List<StaffRole> PRECEDENCE =
-            List.of(StaffRole.MANAGER, StaffRole.SOCIAL_WORKER, StaffRole.ADMINISTRATOR);
+            List.of(StaffRole.MANAGER, StaffRole.SOCIAL_WORKER, StaffRole.ADMINISTRATOR, StaffRole.SYSTEM_MANAGER);
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,]+");
 
     private final Map<String, StaffUsers.User> passwordUsers;

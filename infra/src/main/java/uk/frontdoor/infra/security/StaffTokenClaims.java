@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param usernameClaim the sign-in name; when absent from a token, its {@code sub} is used
  * @param roleClaim     the front-door role: a string or a list of {@code ADMINISTRATOR},
- *                      {@code SOCIAL_WORKER}, {@code MANAGER}; if several, the highest counts
- *                      (MANAGER, then SOCIAL_WORKER, then ADMINISTRATOR)
+ *                      {@code SOCIAL_WORKER}, {@code MANAGER}, {@code SYSTEM_MANAGER}; if several,
+ *                      the highest counts (MANAGER, then SOCIAL_WORKER, then ADMINISTRATOR, then
+ *                      SYSTEM_MANAGER)
  * @param agencyClaim   the agency the member of staff works for
  */
 @ConfigurationProperties("frontdoor.security.jwt")

@@ -94,6 +94,13 @@ class StaffPagesScreenshots extends IntegrationTestSupport {
             browser.open("/contacts/" + contactId);
             browser.find(By.id("summary-list"));
             browser.screenshot(DIRECTORY.resolve("contact-tablet.png"), 2400);
+
+            browser.resize(Browser.DESKTOP);
+            browser.signOut();
+            browser.signIn("sysadmin1");
+            browser.open("/admin/projections");
+            browser.find(By.id("projections-table"));
+            browser.screenshot(DIRECTORY.resolve("projections.png"), 1600);
         }
     }
 

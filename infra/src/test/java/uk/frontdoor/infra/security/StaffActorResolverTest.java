@@ -54,6 +54,8 @@ class StaffActorResolverTest {
         assertThat(roleIn(List.of("offline_access", "ADMINISTRATOR"))).isEqualTo(StaffRole.ADMINISTRATOR);
         assertThat(roleIn("SOCIAL_WORKER MANAGER")).isEqualTo(StaffRole.MANAGER);
         assertThat(roleIn("ADMINISTRATOR,SOCIAL_WORKER")).isEqualTo(StaffRole.SOCIAL_WORKER);
+        assertThat(roleIn("SYSTEM_MANAGER")).isEqualTo(StaffRole.SYSTEM_MANAGER);
+        assertThat(roleIn(List.of("SYSTEM_MANAGER", "ADMINISTRATOR"))).isEqualTo(StaffRole.ADMINISTRATOR);
     }
 
     @Test

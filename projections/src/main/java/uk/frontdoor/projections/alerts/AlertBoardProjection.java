@@ -43,7 +43,8 @@ import java.util.Optional;
 /**
  * The duty manager's alert board: every clock the children's streams started, and where it stands.
  * Open warnings and breaches are the board; each change to one is pushed to subscribers (the board's
- * live stream). Handlers are idempotent, so the table rebuilds from the event store.
+ * live stream), except while replaying. Handlers are idempotent, so the table rebuilds from the
+ * event store by resetting the processing group.
  */
 @Component
 @ProcessingGroup(AlertBoardProjection.PROCESSING_GROUP)
@@ -59,10 +60,12 @@ class AlertBoardProjection {
     private final JdbcClient jdbc;
     private final QueryUpdateEmitter updates;
     private final Timer receiptToDecision;
+    private final TimelinessMetrics metrics;
 
-    AlertBoardProjection(JdbcClient jdbc, QueryUpdateEmitter updates, MeterRegistry meters) {
+    AlertBoardProjection(JdbcClient jdbc, QueryUpdateEmitter updates, MeterRegistry meters, TimelinessMetrics metrics) {
         this.jdbc = jdbc;
         this.updates = updates;
+        this.metrics = metrics;
         this.receiptToDecision = Timer.builder("frontdoor.contacts.receipt.to.decision")
                 .description("Time from a contact's receipt to its authorised decision")
                 .publishPercentileHistogram()
@@ -85,26 +88,26 @@ class AlertBoardProjection {
     }
 
     @EventHandler
-    void on(ClockWarned event) {
+    void on(ClockWarned event, ReplayStatus replay) {
         int changed = jdbc.sql("""
                         UPDATE timeliness_clocks SET state = 'WARNING', warned_at = ?
                         WHERE clock_id = ? AND state = 'RUNNING'""")
                 .params(ts(event.at()), event.clockId())
                 .update();
         if (changed > 0) {
-            emit(Change.Kind.RAISED, event.clockId());
+            emit(Change.Kind.RAISED, event.clockId(), replay);
         }
     }
 
     @EventHandler
-    void on(ClockBreached event) {
+    void on(ClockBreached event, ReplayStatus replay) {
         int changed = jdbc.sql("""
                         UPDATE timeliness_clocks SET state = 'BREACHED', breached_at = ?
                         WHERE clock_id = ? AND state IN ('RUNNING', 'WARNING')""")
                 .params(ts(event.at()), event.clockId())
                 .update();
         if (changed > 0) {
-            emit(Change.Kind.RAISED, event.clockId());
+            emit(Change.Kind.RAISED, event.clockId(), replay);
         }
     }
 
@@ -122,7 +125,7 @@ class AlertBoardProjection {
                         event.workingTimeTaken().toSeconds(), event.clockId())
                 .update();
         if (before.get().state().open()) {
-            emit(Change.Kind.CLOSED, event.clockId());
+            emit(Change.Kind.CLOSED, event.clockId(), replay);
         }
         if (event.type() == ClockType.CONTACT_DECISION && event.reason() == ClockStopped.Reason.DONE
                 && !replay.isReplay()) {
@@ -131,34 +134,34 @@ class AlertBoardProjection {
     }
 
     @EventHandler
-    void on(AlertAcknowledged event) {
+    void on(AlertAcknowledged event, ReplayStatus replay) {
         jdbc.sql("""
                         UPDATE timeliness_clocks SET acknowledged_by = ?, acknowledged_at = ?, acknowledgement = ?
                         WHERE clock_id = ?""")
                 .params(event.actor().userId(), ts(event.at()), event.note(), event.clockId())
                 .update();
-        emit(Change.Kind.UPDATED, event.clockId());
+        emit(Change.Kind.UPDATED, event.clockId(), replay);
     }
 
     @EventHandler
-    void on(AlertAssigned event) {
+    void on(AlertAssigned event, ReplayStatus replay) {
         jdbc.sql("UPDATE timeliness_clocks SET assigned_to = ? WHERE clock_id = ?")
                 .params(event.assignee(), event.clockId())
                 .update();
-        emit(Change.Kind.UPDATED, event.clockId());
+        emit(Change.Kind.UPDATED, event.clockId(), replay);
     }
 
     @EventHandler
-    void on(AlertEscalated event) {
+    void on(AlertEscalated event, ReplayStatus replay) {
         jdbc.sql("UPDATE timeliness_clocks SET escalated_to = ?, escalation_reason = ? WHERE clock_id = ?")
                 .params(event.escalatedTo(), event.reason(), event.clockId())
                 .update();
-        emit(Change.Kind.UPDATED, event.clockId());
+        emit(Change.Kind.UPDATED, event.clockId(), replay);
     }
 
     /** The board filters by RAG: a re-rated contact's clocks move with it. */
     @EventHandler
-    void on(PriorityChanged event) {
+    void on(PriorityChanged event, ReplayStatus replay) {
         List<String> open = jdbc.sql("""
                         UPDATE timeliness_clocks SET priority = ?
                         WHERE contact_id = ? AND state <> 'STOPPED'
@@ -166,12 +169,14 @@ class AlertBoardProjection {
                 .params(event.to().name(), event.contactId().value())
                 .query((rs, row) -> State.valueOf(rs.getString("state")).open() ? rs.getString("clock_id") : null)
                 .list();
-        open.stream().filter(id -> id != null).forEach(id -> emit(Change.Kind.UPDATED, id));
+        open.stream().filter(id -> id != null).forEach(id -> emit(Change.Kind.UPDATED, id, replay));
     }
 
+    /** A rebuild empties the board; its gauges hold their last figures until it is refilled. */
     @ResetHandler
     void reset() {
         jdbc.sql("DELETE FROM timeliness_clocks").update();
+        metrics.holdWhileRebuilding();
     }
 
     @QueryHandler
@@ -207,7 +212,14 @@ class AlertBoardProjection {
                 .optional();
     }
 
-    private void emit(Change.Kind kind, String clockId) {
+    /**
+     * Tells the board's live subscribers about a change, but not during a rebuild: a replayed event
+     * is old news, and the duty manager's stream must not raise every past warning again.
+     */
+    private void emit(Change.Kind kind, String clockId, ReplayStatus replay) {
+        if (replay.isReplay()) {
+            return;
+        }
         find(clockId).ifPresent(alert -> updates.emit(FindAlerts.class, query -> query.matches(alert),
                 new Change(kind, alert)));
     }

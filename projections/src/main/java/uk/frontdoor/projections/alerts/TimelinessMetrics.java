@@ -2,6 +2,9 @@ package uk.frontdoor.projections.alerts;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.triage.api.AlertBoard.State;
@@ -16,7 +19,8 @@ import java.util.Map;
 /**
  * Timeliness figures from the alert board's table, read at most every few seconds however often
  * they are scraped: open warnings and breaches by clock type (tags are codes, never a child), and
- * the share of contacts decided within one working day.
+ * the share of contacts decided within one working day. During a rebuild of the board they hold
+ * their last values rather than drop to the partial figures of a half-refilled table.
  */
 @Component
 class TimelinessMetrics {
@@ -26,11 +30,16 @@ class TimelinessMetrics {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ObjectProvider<EventProcessingConfiguration> processing;
     private volatile Snapshot snapshot = new Snapshot(Instant.MIN, Map.of(), Double.NaN);
+    /** Set by the board's reset: the table is partial until its processor has replayed. */
+    private volatile boolean rebuilding;
 
-    TimelinessMetrics(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
+    TimelinessMetrics(JdbcClient jdbc, Clock clock, MeterRegistry meters,
+                      ObjectProvider<EventProcessingConfiguration> processing) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.processing = processing;
         for (ClockType type : ClockType.values()) {
             for (State state : new State[]{State.WARNING, State.BREACHED}) {
                 Gauge.builder("frontdoor.alerts.open", this, metrics -> metrics.open(type, state))
@@ -49,10 +58,14 @@ class TimelinessMetrics {
         return current().open().getOrDefault(type.name() + "/" + state.name(), 0L);
     }
 
+    void holdWhileRebuilding() {
+        rebuilding = true;
+    }
+
     private Snapshot current() {
         Snapshot seen = snapshot;
         Instant now = clock.instant();
-        if (seen.takenAt().plus(FRESH_FOR).isAfter(now)) {
+        if (seen.takenAt().plus(FRESH_FOR).isAfter(now) || stillRebuilding()) {
             return seen;
         }
         Map<String, Long> open = new HashMap<>();
@@ -71,6 +84,24 @@ class TimelinessMetrics {
         Snapshot fresh = new Snapshot(now, open, share);
         snapshot = fresh;
         return fresh;
+    }
+
+    /**
+     * While the board is being rebuilt its table holds only the events replayed so far; the figures
+     * stay at their last values until its processor has claimed its segments and stopped replaying.
+     */
+    private boolean stillRebuilding() {
+        if (!rebuilding) {
+            return false;
+        }
+        boolean refilled = processing.getObject()
+                .eventProcessor(AlertBoardProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .map(processor -> !processor.processingStatus().isEmpty() && !processor.isReplaying())
+                .orElse(true);
+        if (refilled) {
+            rebuilding = false;
+        }
+        return !refilled;
     }
 
     private record Snapshot(Instant takenAt, Map<String, Long> open, double share) {

@@ -267,6 +267,7 @@ public class Child {
 
     @CommandHandler
     void handle(RecordPartnerReply command, Clock clock, TimelinessPolicy timeliness, DeadlineManager deadlines) {
+        requireCasework(command.actor());
         ContactRecord contact = contact(command.contactId());
         ContactRecord.PartnerCheck check = command.checkId() == null ? null : contact.checks.get(command.checkId());
         if (check == null) {
@@ -409,6 +410,7 @@ public class Child {
 
     @CommandHandler
     void handle(RecordFeedback command, Clock clock, TimelinessPolicy timeliness, DeadlineManager deadlines) {
+        requireCasework(command.actor());
         ContactRecord contact = contact(command.contactId());
         if (!contact.isDecided()) {
             throw new TriageRefusedException(Refusal.NOT_DECIDED, "Feedback tells the referrer what was decided.");
@@ -843,6 +845,14 @@ public class Child {
         if (!actor.role().screens()) {
             throw new TriageRefusedException(Refusal.ROLE_NOT_ALLOWED,
                     "Only qualified social workers and managers screen contacts.");
+        }
+    }
+
+    /** System managers run the service and never touch a child's record, whatever the page or API allows. */
+    private static void requireCasework(Actor actor) {
+        if (!actor.role().worksWithChildren()) {
+            throw new TriageRefusedException(Refusal.ROLE_NOT_ALLOWED,
+                    "System managers do not work on children's records.");
         }
     }
 

@@ -67,6 +67,18 @@ public class Labels {
         };
     }
 
+    /** The GOV.UK tag colour for a projection's state; the state's words are always on the tag too. */
+    public String projectionTag(Object state) {
+        String name = state == null ? "" : state.toString();
+        return switch (name) {
+            case "UP_TO_DATE" -> "govuk-tag--green";
+            case "CATCHING_UP" -> "govuk-tag--yellow";
+            case "REBUILDING" -> "govuk-tag--blue";
+            case "ERROR" -> "govuk-tag--red";
+            default -> "govuk-tag--grey";
+        };
+    }
+
     /** {@code YOUTH_JUSTICE} → "Youth justice", {@code ContactReceived} → "Contact received". */
     static String readable(String code) {
         String words = code.contains("_") || code.equals(code.toUpperCase(Locale.ROOT))

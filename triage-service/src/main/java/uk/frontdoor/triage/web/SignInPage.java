@@ -37,10 +37,20 @@ class SignInPage {
         return "sign-in";
     }
 
-    /** Screeners start at the queue; administrators, who do not screen, at a contact they look up. */
+    /**
+     * Screeners start at the queue; administrators, who do not screen, at a contact they look up;
+     * system managers, who see no child, at the projections.
+     */
     @GetMapping("/")
     String start(Authentication who) {
-        return desk.signedIn(who).filter(me -> me.role().screens()).isPresent() ? "redirect:/queue" : "start";
+        var role = desk.signedIn(who).map(me -> me.role());
+        if (role.filter(r -> r.screens()).isPresent()) {
+            return "redirect:/queue";
+        }
+        if (role.filter(r -> r.managesSystem()).isPresent()) {
+            return "redirect:/admin/projections";
+        }
+        return "start";
     }
 
     /**

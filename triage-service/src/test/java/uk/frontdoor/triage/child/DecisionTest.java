@@ -34,6 +34,7 @@ import static uk.frontdoor.triage.child.TriageWork.MANAGER1;
 import static uk.frontdoor.triage.child.TriageWork.MANAGER2;
 import static uk.frontdoor.triage.child.TriageWork.NOW;
 import static uk.frontdoor.triage.child.TriageWork.SW1;
+import static uk.frontdoor.triage.child.TriageWork.SYSADMIN;
 import static uk.frontdoor.triage.child.TriageWork.assessed;
 import static uk.frontdoor.triage.child.TriageWork.authorised;
 import static uk.frontdoor.triage.child.TriageWork.claimed;
@@ -232,6 +233,14 @@ class DecisionTest {
         fixture.given(received(), assessed(), claimed(SW1))
                 .when(new RecordFeedback(CHILD, CONTACT, FeedbackSent.Method.PHONE, NOW, null, SW1))
                 .expectException(refused(Refusal.NOT_DECIDED));
+    }
+
+    @Test
+    void a_system_manager_records_no_feedback() {
+        fixture.given(received(), assessed(), claimed(SW1), consentGiven(SW1), proposed(DecisionOutcome.ASSESSMENT, SW1),
+                        authorised(DecisionOutcome.ASSESSMENT))
+                .when(new RecordFeedback(CHILD, CONTACT, FeedbackSent.Method.PHONE, NOW, null, SYSADMIN))
+                .expectException(refused(Refusal.ROLE_NOT_ALLOWED));
     }
 
     @Test

@@ -56,6 +56,7 @@ public final class TriageWork {
     public static final Actor SW2 = new Actor("sw2", StaffRole.SOCIAL_WORKER, "demo-council");
     public static final Actor MANAGER1 = new Actor("manager1", StaffRole.MANAGER, "demo-council");
     public static final Actor MANAGER2 = new Actor("manager2", StaffRole.MANAGER, "demo-council");
+    public static final Actor SYSADMIN = new Actor("sysadmin1", StaffRole.SYSTEM_MANAGER, "demo-council");
 
     private TriageWork() {
     }

@@ -1,0 +1,39 @@
+package uk.frontdoor.infra;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.stereotype.Component;
+import uk.frontdoor.triage.api.ContactReceived;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A test-only read model whose replay can be held at its first event, so a test sees a rebuild
+ * under way however few events there are. Holds only while a test has closed {@link #gate}, and
+ * never longer than 30 seconds (a failed test must not hang the shared context's shutdown).
+ */
+@Component
+@ProcessingGroup(ReplayProbeProjection.NAME)
+public class ReplayProbeProjection {
+
+    static final String NAME = "replay-probe";
+    static final AtomicReference<CountDownLatch> gate = new AtomicReference<>(new CountDownLatch(0));
+    static final AtomicInteger resets = new AtomicInteger();
+
+    @EventHandler
+    void on(ContactReceived event, ReplayStatus replay) throws InterruptedException {
+        if (replay.isReplay()) {
+            gate.get().await(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        resets.incrementAndGet();
+    }
+}
