@@ -10,9 +10,12 @@ import uk.frontdoor.triage.api.TriageQueue;
 import uk.frontdoor.triage.api.WaitingContacts;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The triage queue narrowed by a worker's filters, read from the table {@link TriageQueueProjection}
@@ -62,30 +65,32 @@ class WaitingContactsQuery {
                 .params(pageParams)
                 .query(TriageQueueProjection::item)
                 .list();
-        long matching = jdbc.sql("SELECT count(*) FROM triage_queue WHERE " + where)
-                .params(params)
-                .query(Long.class).single();
-
         Map<Priority, Long> byPriority = new EnumMap<>(Priority.class);
         for (Priority priority : Priority.values()) {
             byPriority.put(priority, 0L);
         }
         long[] unassessed = {0};
-        jdbc.sql("SELECT priority, count(*) AS waiting FROM triage_queue WHERE " + WAITING + " GROUP BY priority")
+        Set<AgencyCode> waitingAgencies = new TreeSet<>(Comparator.comparing(AgencyCode::value));
+        // The whole queue's shape in one pass (an index-only scan of triage_queue_shape): by RAG, and which agencies.
+        jdbc.sql("SELECT priority, agency, count(*) AS waiting FROM triage_queue WHERE " + WAITING
+                        + " GROUP BY priority, agency")
                 .query(rs -> {
                     String priority = rs.getString("priority");
                     long waiting = rs.getLong("waiting");
                     if (priority == null) {
-                        unassessed[0] = waiting;
+                        unassessed[0] += waiting;
                     } else {
-                        byPriority.put(Priority.valueOf(priority), waiting);
+                        byPriority.merge(Priority.valueOf(priority), waiting, Long::sum);
                     }
+                    waitingAgencies.add(AgencyCode.of(rs.getString("agency")));
                 });
         long total = byPriority.values().stream().mapToLong(Long::longValue).sum() + unassessed[0];
-        List<AgencyCode> agencies = jdbc.sql("SELECT DISTINCT agency FROM triage_queue WHERE " + WAITING
-                        + " ORDER BY agency")
-                .query((rs, row) -> AgencyCode.of(rs.getString("agency")))
-                .list();
+        // No second count when the answer is known: unfiltered, every waiting contact matches; a page
+        // shorter than the limit is every match.
+        long matching = conditions.size() == 1 ? total
+                : items.size() < query.limit() ? items.size()
+                : jdbc.sql("SELECT count(*) FROM triage_queue WHERE " + where).params(params).query(Long.class).single();
+        List<AgencyCode> agencies = List.copyOf(waitingAgencies);
         return new WaitingContacts(items, matching, total, byPriority, unassessed[0], agencies);
     }
 }
