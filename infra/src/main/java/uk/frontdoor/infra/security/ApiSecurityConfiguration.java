@@ -98,6 +98,7 @@ class ApiSecurityConfiguration {
                         .hasAnyRole(StaffRole.SCREENERS)
                         .requestMatchers("/api/v1/children/**").hasAnyRole(StaffRole.SCREENERS)
                         .requestMatchers("/api/v1/alerts/**").hasRole(MANAGER)
+                        .requestMatchers("/api/v1/performance/**", "/api/v1/performance").hasRole(MANAGER)
                         .requestMatchers("/api/v1/triage-queue/**", "/api/v1/threshold-rules/**")
                         .hasAnyRole(StaffRole.SCREENERS)
                         .anyRequest().hasAnyRole(StaffRole.ALL));

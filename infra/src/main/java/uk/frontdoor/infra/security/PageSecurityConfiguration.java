@@ -81,6 +81,7 @@ class PageSecurityConfiguration {
                         // The sign-in page with any query (?error, ?signed-out): formLogin's own
                         // permitAll matches the exact URL, query included.
                         .requestMatchers(HttpMethod.GET, "/sign-in").permitAll()
+                        .requestMatchers("/performance", "/performance/**").hasRole(MANAGER)
                         .requestMatchers("/queue", "/queue/**").hasAnyRole(StaffRole.SCREENERS)
                         .requestMatchers("/children/**").hasAnyRole(StaffRole.SCREENERS)
                         .requestMatchers(HttpMethod.POST, CONTACT + "/proposal/authorise", CONTACT + "/proposal/return")

@@ -13,7 +13,8 @@ import org.springframework.web.servlet.ModelAndView;
  * API's problem JSON (the API's exception handlers apply to every controller, so the pages claim
  * their own errors first). Nothing of the request is repeated on the page.
  */
-@ControllerAdvice(assignableTypes = {QueuePage.class, ContactPage.class, ChronologyPage.class, SignInPage.class})
+@ControllerAdvice(assignableTypes = {QueuePage.class, ContactPage.class, ChronologyPage.class, SignInPage.class,
+        PerformancePage.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 

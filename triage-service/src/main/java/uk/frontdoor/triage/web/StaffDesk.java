@@ -17,7 +17,9 @@ import uk.frontdoor.triage.api.FindChildChronology;
 import uk.frontdoor.triage.api.FindContactRegistration;
 import uk.frontdoor.triage.api.FindContactStatus;
 import uk.frontdoor.triage.api.FindContactSubmission;
+import uk.frontdoor.triage.api.FindPerformance;
 import uk.frontdoor.triage.api.FindWaitingContacts;
+import uk.frontdoor.triage.api.PerformanceReport;
 import uk.frontdoor.triage.api.Refusal;
 import uk.frontdoor.triage.api.TriageRefusedException;
 import uk.frontdoor.triage.api.WaitingContacts;
@@ -90,6 +92,10 @@ class StaffDesk {
     Optional<ChildChronology> chronology(ChildId childId) {
         return queries.query(new FindChildChronology(childId),
                 ResponseTypes.optionalInstanceOf(ChildChronology.class)).join();
+    }
+
+    PerformanceReport performance(FindPerformance query) {
+        return queries.query(query, ResponseTypes.instanceOf(PerformanceReport.class)).join();
     }
 
     WaitingContacts waiting(FindWaitingContacts query) {

@@ -6,7 +6,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import uk.frontdoor.triage.api.Actor;
 
 /** What every staff page's layout needs: who is signed in (for the header and the sign-out button). */
-@ControllerAdvice(assignableTypes = {QueuePage.class, ContactPage.class, ChronologyPage.class, SignInPage.class})
+@ControllerAdvice(assignableTypes = {QueuePage.class, ContactPage.class, ChronologyPage.class, SignInPage.class,
+        PerformancePage.class})
 class StaffPages {
 
     private final StaffDesk desk;
