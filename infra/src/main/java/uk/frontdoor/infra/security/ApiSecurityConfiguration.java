@@ -99,6 +99,7 @@ class ApiSecurityConfiguration {
                         .hasAnyRole(StaffRole.SCREENERS)
                         .requestMatchers("/api/v1/children/**").hasAnyRole(StaffRole.SCREENERS)
                         .requestMatchers("/api/v1/alerts/**").hasRole(MANAGER)
+                        .requestMatchers("/api/v1/performance/**", "/api/v1/performance").hasRole(MANAGER)
                         .requestMatchers("/api/v1/triage-queue/**", "/api/v1/threshold-rules/**")
                         .hasAnyRole(StaffRole.SCREENERS)
                         // The service's own machinery: system managers only, who see nothing of any child.

@@ -85,6 +85,7 @@ class PageSecurityConfiguration {
                         // Everyone signed in has a start page; it sends each role where it works.
                         .requestMatchers(HttpMethod.GET, "/").hasAnyRole(StaffRole.ANY)
                         .requestMatchers("/admin/**").hasRole(StaffRole.SYSTEM_MANAGER.name())
+                        .requestMatchers("/performance", "/performance/**").hasRole(MANAGER)
                         .requestMatchers("/queue", "/queue/**").hasAnyRole(StaffRole.SCREENERS)
                         .requestMatchers("/children/**").hasAnyRole(StaffRole.SCREENERS)
                         // The duty manager's board and its alerts: managers only, as the alerts API.

@@ -95,6 +95,15 @@ class StaffPagesScreenshots extends IntegrationTestSupport {
             browser.find(By.id("summary-list"));
             browser.screenshot(DIRECTORY.resolve("contact-tablet.png"), 2400);
 
+            // A manager's performance figures for the week so far (the contacts above were received today).
+            browser.resize(Browser.DESKTOP);
+            browser.signOut();
+            browser.signIn("manager2");
+            java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+            browser.open("/performance?from=" + day.minusDays(13) + "&to=" + day);
+            browser.find(By.id("contacts-table"));
+            browser.screenshot(DIRECTORY.resolve("performance.png"), 4000);
+
             browser.resize(Browser.DESKTOP);
             browser.signOut();
             browser.signIn("sysadmin1");

@@ -180,12 +180,13 @@ class TimelinessIntegrationTest {
     // ----- the service -----
 
     private ConfigurableApplicationContext start() {
+        // Command-line arguments, not the builder's properties(): those are only defaults, and the embedded
+        // profile's own settings (port 8080, the demo feed on) won over them, so demo contacts breached too.
         return new SpringApplicationBuilder(FrontDoorApplication.class, TestClock.class)
                 .profiles("embedded")
-                .properties("server.port=0", "frontdoor.embedded.kafka-port=0",
-                        "frontdoor.embedded.postgres-data-directory=" + database.toAbsolutePath(),
-                        "frontdoor.demo-feed.enabled=false", "frontdoor.deadlines.polling-interval=100ms")
-                .run();
+                .run("--server.port=0", "--frontdoor.embedded.kafka-port=0",
+                        "--frontdoor.embedded.postgres-data-directory=" + database.toAbsolutePath(),
+                        "--frontdoor.demo-feed.enabled=false", "--frontdoor.deadlines.polling-interval=100ms");
     }
 
     @TestConfiguration(proxyBeanMethods = false)

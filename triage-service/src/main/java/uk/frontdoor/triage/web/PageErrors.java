@@ -14,7 +14,7 @@ import org.springframework.web.servlet.ModelAndView;
  * their own errors first). Nothing of the request is repeated on the page.
  */
 @ControllerAdvice(assignableTypes = {QueuePage.class, ContactPage.class, ChronologyPage.class, SignInPage.class,
-        ProjectionsPage.class})
+        ProjectionsPage.class, PerformancePage.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 

@@ -21,9 +21,11 @@ import uk.frontdoor.triage.api.FindChildChronology;
 import uk.frontdoor.triage.api.FindContactRegistration;
 import uk.frontdoor.triage.api.FindContactStatus;
 import uk.frontdoor.triage.api.FindContactSubmission;
+import uk.frontdoor.triage.api.FindPerformance;
 import uk.frontdoor.triage.api.FindProposalsAwaitingAuthorisation;
 import uk.frontdoor.triage.api.FindQueueHealth;
 import uk.frontdoor.triage.api.FindWaitingContacts;
+import uk.frontdoor.triage.api.PerformanceReport;
 import uk.frontdoor.triage.api.ProposalsAwaitingAuthorisation;
 import uk.frontdoor.triage.api.QueueHealth;
 import uk.frontdoor.triage.api.Refusal;
@@ -100,6 +102,10 @@ class StaffDesk {
     Optional<ChildChronology> chronology(ChildId childId) {
         return queries.query(new FindChildChronology(childId),
                 ResponseTypes.optionalInstanceOf(ChildChronology.class)).join();
+    }
+
+    PerformanceReport performance(FindPerformance query) {
+        return queries.query(query, ResponseTypes.instanceOf(PerformanceReport.class)).join();
     }
 
     WaitingContacts waiting(FindWaitingContacts query) {

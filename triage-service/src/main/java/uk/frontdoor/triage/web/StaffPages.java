@@ -7,7 +7,7 @@ import uk.frontdoor.triage.api.Actor;
 
 /** What every staff page's layout needs: who is signed in (for the header and the sign-out button). */
 @ControllerAdvice(assignableTypes = {QueuePage.class, ContactPage.class, ChronologyPage.class, SignInPage.class,
-        BoardPage.class, ProjectionsPage.class})
+        BoardPage.class, ProjectionsPage.class, PerformancePage.class})
 class StaffPages {
 
     private final StaffDesk desk;
