@@ -1,0 +1,163 @@
+package uk.frontdoor.infra.web;
+
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import uk.frontdoor.infra.IntegrationTestSupport;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every staff page, scanned in a real browser with Deque's axe-core against the WCAG 2.0, 2.1 and 2.2
+ * A and AA rules, at desktop and tablet width, with and without an error summary showing. Any
+ * violation fails the test with the rule, its help text and the elements at fault. Automated rules
+ * find only part of what WCAG asks (about a third); keyboard use and focus are also exercised by the
+ * other browser tests, and the rest needs people.
+ */
+class AccessibilityScanTest extends IntegrationTestSupport {
+
+    private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+    private Browser browser;
+    private final List<String> violations = new ArrayList<>();
+
+    @BeforeEach
+    void startBrowser() {
+        browser = new Browser(port, Browser.DESKTOP);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void every_staff_page_meets_the_automated_wcag_2_2_aa_rules() throws Exception {
+        String contactId = contactWithOpenPartnerCheck();
+        String childId = childOf(contactId);
+        String alertContact = contactIdOf(postContact(POLICE_KEY, returnedFromMissing()));
+        await().until(() -> jdbc.sql("SELECT count(*) FROM timeliness_clocks WHERE contact_id = ? AND state = 'BREACHED'")
+                .param(alertContact).query(Long.class).single() == 1);
+        String alertId = jdbc.sql("SELECT clock_id FROM timeliness_clocks WHERE contact_id = ? AND state = 'BREACHED'")
+                .param(alertContact).query(String.class).single();
+
+        browser.open("/sign-in");
+        browser.find(By.id("username"));
+        scan("sign-in");
+        browser.submit(By.id("sign-in"));
+        browser.errorSummary();
+        scan("sign-in with an error");
+
+        browser.signIn("sw1");
+        browser.open("/queue");
+        browser.find(By.id("queue-table"));
+        scan("queue");
+        browser.open("/contacts/" + contactId);
+        browser.find(By.id("rules-fired"));
+        scan("contact");
+        browser.choose("consent-decision-NOT_SOUGHT");
+        browser.submit(By.id("record-consent"));
+        browser.errorSummary();
+        scan("contact with an error");
+        browser.open("/children/" + childId + "/chronology");
+        browser.find(By.id("chronology-table"));
+        scan("chronology");
+        browser.resize(Browser.TABLET);
+        browser.open("/queue");
+        browser.find(By.id("queue-table"));
+        scan("queue at tablet width");
+        browser.open("/contacts/" + contactId);
+        browser.find(By.id("rules-fired"));
+        scan("contact at tablet width");
+        browser.resize(Browser.DESKTOP);
+        browser.signOut();
+
+        browser.signIn("manager1");
+        browser.open("/board");
+        browser.waitFor().until(d -> d.findElement(By.id("board-live-status")).getText().startsWith("Live"));
+        scan("duty board");
+        browser.open("/board/alerts/" + alertId);
+        browser.submit(By.id("acknowledge"));
+        browser.errorSummary();
+        scan("alert with an error");
+        browser.open("/performance");
+        browser.find(By.id("contacts-table"));
+        scan("performance");
+        browser.signOut();
+
+        browser.signIn("admin1");
+        browser.find(By.id("main-content"));
+        scan("administrator's start page");
+        browser.signOut();
+
+        browser.signIn("sysadmin1");
+        browser.open("/admin/projections");
+        browser.find(By.id("projections-table"));
+        scan("projections");
+        browser.open("/admin/projections/triage-queue/rebuild");
+        browser.find(By.id("main-content"));
+        scan("rebuild confirmation");
+
+        assertThat(violations).as("WCAG 2.2 AA violations found by axe-core").isEmpty();
+
+        // The scan does find faults: an image without a text alternative, put into the page, is one.
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "const img = document.createElement('img'); img.src = '/assets/images/favicon.ico';"
+                        + "document.getElementById('main-content').appendChild(img);");
+        scan("control: a page with an unlabelled image");
+        assertThat(violations).singleElement().asString().contains("image-alt");
+    }
+
+    private void scan(String page) {
+        Results results = new AxeBuilder().withTags(WCAG_AA).analyze(browser.driver());
+        assertThat(results.isErrored()).as(page + ": axe-core ran").isFalse();
+        assertThat(results.getPasses()).as(page + ": rules checked").isNotEmpty();
+        for (Rule rule : results.getViolations()) {
+            String where = rule.getNodes().stream().map(CheckedNode::getTarget).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+            violations.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " at " + where);
+        }
+    }
+
+    private String contactWithOpenPartnerCheck() throws Exception {
+        String contactId = contactIdOf(postContact(HEALTH_KEY, submission()));
+        awaitQueueItem(contactId);
+        String contact = "/api/v1/contacts/" + contactId;
+        assertThat(postJson(contact + "/claim", staff("sw1"), null).statusCode()).isEqualTo(204);
+        HttpResponse<String> checks = postJson(contact + "/partner-checks", staff("sw1"),
+                Map.of("agencies", List.of("POLICE"), "question", "What do you know of the family?"));
+        assertThat(checks.statusCode()).isEqualTo(201);
+        String checkId = json.readTree(checks.body()).get(0).get("checkId").asText();
+        await().until(() -> body(get(contact, staff("sw1"))).toString().contains(checkId));
+        await().until(() -> jdbc.sql("SELECT count(*) FROM contact_submissions WHERE contact_id = ?")
+                .param(contactId).query(Long.class).single() == 1);
+        return contactId;
+    }
+
+    private ObjectNode returnedFromMissing() {
+        ObjectNode returned = submission();
+        ((ObjectNode) returned.get("concerns")).putArray("indicators").add("RETURNED_FROM_MISSING");
+        returned.put("awareSince", Instant.now().minus(80, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
+        return returned;
+    }
+
+    private String childOf(String contactId) {
+        return await().until(() -> jdbc.sql("SELECT child_id FROM contact_status WHERE contact_id = ?")
+                .param(contactId).query(String.class).optional().orElse(null), id -> id != null);
+    }
+}
