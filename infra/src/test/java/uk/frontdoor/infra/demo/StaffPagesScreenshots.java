@@ -104,6 +104,29 @@ class StaffPagesScreenshots extends IntegrationTestSupport {
             browser.find(By.id("contacts-table"));
             browser.screenshot(DIRECTORY.resolve("performance.png"), 4000);
 
+            // The duty manager's board: sw1's proposal waits for a manager; two children back from missing,
+            // one return home interview overdue and one nearly due.
+            String waiting = contactIdOf(postContact(SCHOOL_KEY, submission()));
+            awaitStatus(waiting, "ASSESSED");
+            String proposal = "/api/v1/contacts/" + waiting;
+            postJson(proposal + "/claim", staff("sw2"), null);
+            postJson(proposal + "/consent", staff("sw2"), Map.of("decision", "GIVEN"));
+            assertThat(postJson(proposal + "/proposal", staff("sw2"), Map.of("outcome", "EARLY_HELP",
+                    "rationale", "Needs met by a family support worker.")).statusCode()).isEqualTo(204);
+            for (int hoursAgo : new int[]{80, 60}) {
+                ObjectNode returned = submission();
+                ((ObjectNode) returned.get("concerns")).putArray("indicators").add("RETURNED_FROM_MISSING");
+                returned.put("awareSince", java.time.Instant.now().minus(java.time.Duration.ofHours(hoursAgo))
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+                postContact(POLICE_KEY, returned);
+            }
+            await().until(() -> jdbc.sql("SELECT count(*) FROM timeliness_clocks WHERE type = 'RETURN_HOME_INTERVIEW' "
+                    + "AND state IN ('WARNING', 'BREACHED')").query(Long.class).single() >= 2);
+            browser.open("/board");
+            browser.waitFor().until(d -> d.findElement(By.id("board-live-status")).getText().startsWith("Live"));
+            browser.find(By.cssSelector("#proposals tr"));
+            browser.screenshot(DIRECTORY.resolve("board.png"), 2400);
+
             browser.resize(Browser.DESKTOP);
             browser.signOut();
             browser.signIn("sysadmin1");
