@@ -86,6 +86,22 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Finds an element that shows once a read model has caught up, reloading the page until it does:
+     * after a command a page waits only a few seconds for its read model, and a loaded machine can
+     * take longer (the page then says the change may take a few seconds to show).
+     */
+    public WebElement refreshUntil(By by) {
+        return waitFor().until(d -> {
+            var found = d.findElements(by);
+            if (found.isEmpty()) {
+                d.navigate().refresh();
+                return null;
+            }
+            return found.get(0);
+        });
+    }
+
+    /**
      * Ticks a GOV.UK radio or checkbox by clicking its label, as a person does: the Design System
      * draws its own box and leaves the native input transparent, so WebDriver never sees it as visible.
      */

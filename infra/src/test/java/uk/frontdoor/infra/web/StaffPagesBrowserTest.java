@@ -97,6 +97,7 @@ class StaffPagesBrowserTest extends IntegrationTestSupport {
         assertThat(browser.path()).startsWith("/contacts/" + contactId);
         browser.submit(By.id("authorise"));
         assertThat(browser.success()).startsWith("Decision authorised");
+        browser.refreshUntil(By.id("strategy"));
         assertThat(browser.find(By.id("decision-panel")).getText()).contains("Strategy discussion (section 47)");
         assertThat(browser.find(By.id("authorised-by")).getText()).isEqualTo("manager1 (manager)");
         assertThat(browser.find(By.id("contact-status")).getText()).isEqualTo("Decided");
