@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.frontdoor.infra.FrontDoorApplication;
+import uk.frontdoor.infra.MovableClock;
 import uk.frontdoor.infra.IntegrationTestSupport;
 import uk.frontdoor.triage.api.DecisionOutcome;
 import uk.frontdoor.triage.api.FindPerformance;
@@ -43,7 +44,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -51,7 +51,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -366,40 +365,6 @@ class PerformanceIntegrationTest {
         @Primary
         Clock movableClock() {
             return CLOCK;
-        }
-    }
-
-    /** Real time, moved on by the test: it keeps ticking between moves. */
-    static final class MovableClock extends Clock {
-        private final AtomicReference<Duration> ahead;
-        private final ZoneId zone;
-
-        MovableClock() {
-            this(new AtomicReference<>(Duration.ZERO), ZoneOffset.UTC);
-        }
-
-        private MovableClock(AtomicReference<Duration> ahead, ZoneId zone) {
-            this.ahead = ahead;
-            this.zone = zone;
-        }
-
-        void moveTo(Instant instant) {
-            ahead.set(Duration.between(Instant.now(), instant));
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(ahead.get());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return zone;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return new MovableClock(ahead, zone);
         }
     }
 }

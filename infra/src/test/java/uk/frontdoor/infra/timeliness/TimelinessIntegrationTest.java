@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.frontdoor.infra.FrontDoorApplication;
+import uk.frontdoor.infra.MovableClock;
 import uk.frontdoor.infra.IntegrationTestSupport;
 
 import java.io.IOException;
@@ -28,8 +29,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -39,7 +38,6 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -195,40 +193,6 @@ class TimelinessIntegrationTest {
         @Primary
         Clock movableClock() {
             return CLOCK;
-        }
-    }
-
-    /** Real time, moved on by the test: it keeps ticking between moves. */
-    static final class MovableClock extends Clock {
-        private final AtomicReference<Duration> ahead;
-        private final ZoneId zone;
-
-        MovableClock() {
-            this(new AtomicReference<>(Duration.ZERO), ZoneOffset.UTC);
-        }
-
-        private MovableClock(AtomicReference<Duration> ahead, ZoneId zone) {
-            this.ahead = ahead;
-            this.zone = zone;
-        }
-
-        void moveTo(Instant instant) {
-            ahead.set(Duration.between(Instant.now(), instant));
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(ahead.get());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return zone;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return new MovableClock(ahead, zone);
         }
     }
 

@@ -5,11 +5,8 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import uk.frontdoor.infra.IntegrationTestSupport;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -29,22 +26,11 @@ import static org.awaitility.Awaitility.await;
  * find only part of what WCAG asks (about a third); keyboard use and focus are also exercised by the
  * other browser tests, and the rest needs people.
  */
-class AccessibilityScanTest extends IntegrationTestSupport {
+class AccessibilityScanTest extends BrowserTestSupport {
 
     private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
-    private Browser browser;
     private final List<String> violations = new ArrayList<>();
-
-    @BeforeEach
-    void startBrowser() {
-        browser = new Browser(port, Browser.DESKTOP);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void every_staff_page_meets_the_automated_wcag_2_2_aa_rules() throws Exception {

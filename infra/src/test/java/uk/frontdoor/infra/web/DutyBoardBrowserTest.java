@@ -1,13 +1,10 @@
 package uk.frontdoor.infra.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import uk.frontdoor.infra.IntegrationTestSupport;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,19 +18,7 @@ import static org.awaitility.Awaitility.await;
  * child's stream appears on an open board without a reload (Server-Sent Events), a manager
  * acknowledges it, and when the duty is done it leaves the open board, again without a reload.
  */
-class DutyBoardBrowserTest extends IntegrationTestSupport {
-
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = new Browser(port, Browser.DESKTOP);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        browser.close();
-    }
+class DutyBoardBrowserTest extends BrowserTestSupport {
 
     @Test
     void the_board_shows_a_breach_live_and_a_manager_acknowledges_it_then_it_closes_live() {

@@ -1,11 +1,8 @@
 package uk.frontdoor.infra.web;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import uk.frontdoor.infra.IntegrationTestSupport;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,19 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is a GOV.UK error summary; the page reflows at tablet width; a social worker can neither see the link
  * nor open the page.
  */
-class PerformanceBrowserTest extends IntegrationTestSupport {
-
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = new Browser(port, Browser.DESKTOP);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        browser.close();
-    }
+class PerformanceBrowserTest extends BrowserTestSupport {
 
     @Test
     void a_manager_sees_the_figures_with_charts_and_tables_and_a_bad_date_is_an_error_summary() {

@@ -1,11 +1,8 @@
 package uk.frontdoor.infra.web;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import uk.frontdoor.infra.IntegrationTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,20 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reach 100 % and up to date; they never see the queue or a contact, and a team manager never sees
  * the projections.
  */
-class ProjectionAdminBrowserTest extends IntegrationTestSupport {
+class ProjectionAdminBrowserTest extends BrowserTestSupport {
 
     private static final String PROJECTION = "contact-submissions";
 
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = new Browser(port, Browser.TABLET);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        browser.close();
+    @Override
+    protected org.openqa.selenium.Dimension windowSize() {
+        return Browser.TABLET;
     }
 
     @Test

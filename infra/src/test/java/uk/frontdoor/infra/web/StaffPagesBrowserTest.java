@@ -1,14 +1,11 @@
 package uk.frontdoor.infra.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import uk.frontdoor.infra.IntegrationTestSupport;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,22 +21,10 @@ import static org.awaitility.Awaitility.await;
  * database and broker: a social worker signs in, finds a contact on the queue, claims it, records
  * consent and proposes a decision; a manager authorises it; refusals show as GOV.UK error summaries.
  */
-class StaffPagesBrowserTest extends IntegrationTestSupport {
+class StaffPagesBrowserTest extends BrowserTestSupport {
 
     /** Test contacts are sent by Demo Health about abuse linked to faith or belief (census 23A), which no other test uses, so the filtered queue is short. */
     private static final String QUEUE_FILTER = "/queue?agency=demo-health&category=FAITH_OR_BELIEF";
-
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = new Browser(port, Browser.DESKTOP);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void a_social_worker_claims_records_consent_and_proposes_and_a_manager_authorises() {
