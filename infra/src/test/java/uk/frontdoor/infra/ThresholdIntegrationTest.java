@@ -51,9 +51,9 @@ class ThresholdIntegrationTest extends IntegrationTestSupport {
         String amberId = contactIdOf(postContact(POLICE_KEY, amber));
         String greenId = contactIdOf(postContact(SCHOOL_KEY, green));
         String redId = contactIdOf(postContact(HEALTH_KEY, red));
-        awaitQueueItem(amberId);
-        awaitQueueItem(greenId);
-        awaitQueueItem(redId);
+        // The queue row appears when the contact is received and takes its priority when it is assessed.
+        List.of(amberId, greenId, redId).forEach(id ->
+                await().until(() -> awaitQueueItem(id), item -> item.get("level") != null));
 
         List<String> order = queueItems().stream().map(item -> (String) item.get("contactId"))
                 .filter(id -> List.of(amberId, greenId, redId).contains(id)).toList();
