@@ -221,12 +221,14 @@ class ChronologyIntegrationTest extends IntegrationTestSupport {
         append(a.childId(), new ChildRecordLinked(a.childId(), b.childId(), "Same child", MANAGER1, t.plusSeconds(1)));
         append(b.childId(), new ChildRecordLinked(b.childId(), a.childId(), "Same child", MANAGER1, t.plusSeconds(2)));
         awaitEntries(a.childId(), 9);
+        StreamingEventProcessor processor = axon.eventProcessingConfiguration()
+                .eventProcessor("chronology", StreamingEventProcessor.class).orElseThrow();
+        // The counts below are of the whole tables: every earlier test's events must be in them first,
+        // not only these two children's.
+        awaitCaughtUp(processor);
         Map<String, Object> before = chronology(a.childId(), "", "sw1");
         long rows = count("child_chronology");
         long links = count("child_links");
-
-        StreamingEventProcessor processor = axon.eventProcessingConfiguration()
-                .eventProcessor("chronology", StreamingEventProcessor.class).orElseThrow();
 
         // Redelivery: every segment's token goes back to the start of the event store without the
         // reset handler, so every event already projected is handled again.

@@ -177,6 +177,21 @@ public abstract class IntegrationTestSupport {
                 item -> item != null);
     }
 
+    /**
+     * Waits until a streaming event processor (a read model) has handled every event stored so far:
+     * each of its segments has reached the event store's head as it was when asked, with no error and
+     * no rebuild under way. What a read model must not show is only worth asserting after this.
+     */
+    protected void awaitUpToDate(String processor) {
+        Awaitility.await().until(() -> {
+            HttpResponse<String> status = get("/api/v1/admin/projections/" + processor, staff("sysadmin1"));
+            if (status.statusCode() != 200) {
+                throw new IllegalStateException("no projection " + processor + ": " + status.statusCode());
+            }
+            return "UP_TO_DATE".equals(body(status).get("state"));
+        });
+    }
+
     protected void publish(String topic, String agency, byte[] key, byte[] value) {
         var record = new ProducerRecord<>(topic, key, value);
         if (agency != null) {

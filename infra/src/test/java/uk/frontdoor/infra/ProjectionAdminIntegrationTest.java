@@ -155,10 +155,6 @@ class ProjectionAdminIntegrationTest extends IntegrationTestSupport {
         return body(status);
     }
 
-    private void awaitUpToDate(String name) {
-        Awaitility.await().until(() -> projection(name), p -> "UP_TO_DATE".equals(p.get("state")));
-    }
-
     private Map<String, Object> awaitRebuilt(String name) {
         return Awaitility.await().until(() -> projection(name), p -> "UP_TO_DATE".equals(p.get("state"))
                 && p.get("lastRebuild") instanceof Map<?, ?> rebuild && rebuild.get("completedAt") != null);

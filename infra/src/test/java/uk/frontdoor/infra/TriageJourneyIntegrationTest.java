@@ -65,7 +65,10 @@ class TriageJourneyIntegrationTest extends IntegrationTestSupport {
         assertThat(postJson(contact + "/proposal/authorise", staff("sw2"), null).statusCode()).isEqualTo(403);
         assertThat(postJson(contact + "/proposal/authorise", staff("manager1"), null).statusCode()).isEqualTo(204);
 
-        Map<String, Object> decided = awaitStatus(contactId, "DECIDED");
+        // The decision and the strategy discussion it requires are two events: wait for the second too.
+        Map<String, Object> decided = await().until(() -> body(get(contact, staff("sw1"))),
+                view -> "DECIDED".equals(view.get("status"))
+                        && ((Map<String, Object>) view.get("work")).get("strategyDiscussion") != null);
         Map<String, Object> work = (Map<String, Object>) decided.get("work");
         assertThat((Map<String, Object>) work.get("decision"))
                 .containsEntry("outcome", "STRATEGY_DISCUSSION").containsEntry("proposedBy", "sw1")

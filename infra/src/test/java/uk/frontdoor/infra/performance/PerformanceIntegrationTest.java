@@ -271,9 +271,13 @@ class PerformanceIntegrationTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
     }
 
-    /** The level the rules gave the contact, from the staff API. */
+    /**
+     * The level the rules gave the contact, from the staff API, once the contact's read model shows the
+     * assessment (it follows the event store a moment behind).
+     */
     private int level(String contact) {
-        return tree(get("/api/v1/contacts/" + contact, "sw1").body()).get("threshold").get("level").asInt();
+        return await().until(() -> tree(get("/api/v1/contacts/" + contact, "sw1").body()).path("threshold"),
+                threshold -> threshold.hasNonNull("level")).get("level").asInt();
     }
 
     private ObjectNode submission(String source, String nhsNumber) {

@@ -61,7 +61,8 @@ class AccessibilityScanTest extends BrowserTestSupport {
         browser.errorSummary();
         scan("contact with an error");
         browser.open("/children/" + childId + "/chronology");
-        browser.find(By.id("chronology-table"));
+        // The chronology is a read model nothing above waited for: reload until it has the child.
+        browser.refreshUntil(By.id("chronology-table"));
         scan("chronology");
         browser.resize(Browser.TABLET);
         browser.open("/queue");

@@ -2,6 +2,7 @@ package uk.frontdoor.infra.web;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -98,6 +100,26 @@ public final class Browser implements AutoCloseable {
                 return null;
             }
             return found.get(0);
+        });
+    }
+
+    /**
+     * As {@link #refreshUntil(By)}, for a change that shows as text: reloads the page until an element
+     * found by {@code by} has text that {@code shown} accepts, and returns that element.
+     */
+    public WebElement refreshUntil(By by, Predicate<String> shown) {
+        return waitFor().until(d -> {
+            try {
+                for (WebElement found : d.findElements(by)) {
+                    if (shown.test(found.getText())) {
+                        return found;
+                    }
+                }
+            } catch (StaleElementReferenceException replaced) {
+                // The page changed while being read: look again after the reload.
+            }
+            d.navigate().refresh();
+            return null;
         });
     }
 

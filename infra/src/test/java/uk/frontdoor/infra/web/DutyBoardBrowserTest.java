@@ -49,11 +49,14 @@ class DutyBoardBrowserTest extends BrowserTestSupport {
         browser.find(By.id("acknowledge-note")).sendKeys("Police asked to arrange the interview today.");
         browser.submit(By.id("acknowledge"));
         assertThat(browser.success()).startsWith("Alert acknowledged");
+        // The page waits only a few seconds for the board's read model; reload until it shows the change.
+        browser.refreshUntil(By.id("alert-acknowledged"), text -> text.contains("manager1"));
         assertThat(browser.find(By.id("alert-acknowledged")).getText()).contains("manager1")
                 .contains("Police asked to arrange the interview today.");
         browser.find(By.id("assignee")).sendKeys("sw2");
         browser.submit(By.id("assign"));
         assertThat(browser.success()).startsWith("Alert assigned");
+        browser.refreshUntil(By.id("alert-assigned"), "sw2"::equals);
         assertThat(browser.find(By.id("alert-assigned")).getText()).isEqualTo("sw2");
 
         browser.open("/board?team=MISSING");
@@ -85,6 +88,8 @@ class DutyBoardBrowserTest extends BrowserTestSupport {
                 "rationale", "Needs met by a family support worker.")).statusCode()).isEqualTo(204);
         await().until(() -> jdbc.sql("SELECT count(*) FROM triage_queue WHERE contact_id = ? AND status = 'PROPOSED'")
                 .param(contactId).query(Long.class).single() == 1);
+        // Queue health is counted from the whole queue: let every earlier contact reach it before the count below.
+        awaitUpToDate("triage-queue");
 
         browser.open("/board");
         browser.signIn("manager2");
@@ -97,6 +102,8 @@ class DutyBoardBrowserTest extends BrowserTestSupport {
         // The link opens the contact, where a manager authorises it.
         proposal.findElement(By.tagName("a")).click();
         assertThat(browser.path()).isEqualTo("/contacts/" + contactId);
+        // The contact page reads the contact's own read model, not the queue the wait above watched.
+        browser.refreshUntil(By.id("authorise"));
         assertThat(browser.find(By.id("authorise")).isDisplayed()).isTrue();
 
         // A social worker has no board: not in the navigation, and refused at the address.

@@ -45,6 +45,8 @@ class StaffPagesBrowserTest extends BrowserTestSupport {
 
         assertThat(browser.path()).isEqualTo("/contacts/" + contactId);
         assertThat(browser.success()).startsWith("You have claimed this contact");
+        // The page waits only a few seconds for the contact's read model; reload until it shows the claim.
+        browser.refreshUntil(By.id("held-by"), "You"::equals);
         assertThat(browser.find(By.id("held-by")).getText()).isEqualTo("You");
         // Generic title: the child's name is on the page, never in the title.
         assertThat(browser.driver().getTitle()).isEqualTo("Contact – Front door");
@@ -58,6 +60,7 @@ class StaffPagesBrowserTest extends BrowserTestSupport {
         browser.find(By.id("consent-reason")).sendKeys("Asking would alert the adult suspected of harm.");
         browser.submit(By.id("record-consent"));
         assertThat(browser.success()).startsWith("Consent recorded");
+        browser.refreshUntil(By.id("consent-current"), text -> text.contains("Not sought"));
         assertThat(browser.find(By.id("consent-current")).getText()).contains("Not sought")
                 .contains("Asking would alert the adult suspected of harm.");
 
@@ -66,6 +69,7 @@ class StaffPagesBrowserTest extends BrowserTestSupport {
         browser.find(By.id("proposal-rationale")).sendKeys("Reasonable cause to suspect significant harm.");
         browser.submit(By.id("propose"));
         assertThat(browser.success()).startsWith("Decision proposed");
+        browser.refreshUntil(By.id("proposal-summary"));
         assertThat(browser.find(By.id("proposal-summary")).getText()).contains("Strategy discussion (section 47)")
                 .contains("sw1");
         // A social worker is not offered the manager's authorisation.
@@ -145,6 +149,8 @@ class StaffPagesBrowserTest extends BrowserTestSupport {
         browser.signOut();
         browser.signIn("sw1");
         browser.open("/contacts/" + contactId);
+        // The claim went through the API: reload until the contact's read model shows it (the consent form).
+        browser.refreshUntil(By.id("record-consent"));
         browser.choose("consent-decision-NOT_SOUGHT");
         browser.submit(By.id("record-consent"));
         assertThat(browser.errorSummary()).contains("Say why consent was not sought.");
@@ -176,6 +182,9 @@ class StaffPagesBrowserTest extends BrowserTestSupport {
         reply.sendKeys("Two previous call-outs this year.");
         browser.submit(By.xpath("//textarea[@id='reply-" + checkId + "']/ancestor::form//button"));
         assertThat(browser.success()).startsWith("Reply recorded");
+        // Once the read model shows the reply, the form for it has gone.
+        browser.refreshUntil(By.cssSelector("[data-check-id='" + checkId + "']"),
+                text -> text.contains("Two previous call-outs this year."));
         assertThat(browser.driver().findElements(By.id("reply-" + checkId))).isEmpty();
     }
 
@@ -189,12 +198,13 @@ class StaffPagesBrowserTest extends BrowserTestSupport {
         browser.open("/contacts/" + contactId);
         browser.find(By.id("chronology-link")).click();
         browser.waitFor().until(d -> browser.path().startsWith("/children/" + childId + "/chronology"));
+        // The chronology is a read model of its own, which may not have the child yet (a "Page not found"
+        // page) or not yet the claim: reload until it shows both.
+        browser.refreshUntil(By.id("chronology-table"),
+                text -> text.contains("Contact received") && text.contains("Claimed by sw1"));
         assertThat(browser.driver().getTitle()).isEqualTo("Child chronology – Front door");
-        await().untilAsserted(() -> {
-            browser.driver().navigate().refresh();
-            assertThat(browser.find(By.id("chronology-table")).getText())
-                    .contains("Contact received").contains("Claimed by sw1");
-        });
+        assertThat(browser.find(By.id("chronology-table")).getText())
+                .contains("Contact received").contains("Claimed by sw1");
         // Print is offered once script runs; the print stylesheet is linked.
         assertThat(browser.find(By.id("print")).isDisplayed()).isTrue();
         assertThat(browser.driver().findElements(By.cssSelector("link[media='print']"))).hasSize(1);
