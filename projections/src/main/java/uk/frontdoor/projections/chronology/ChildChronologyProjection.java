@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.frontdoor.projections.ChildLinkRows;
 import uk.frontdoor.triage.api.Actor;
 import uk.frontdoor.triage.api.ChildChronology;
 import uk.frontdoor.triage.api.ChildEvent;
@@ -62,15 +63,8 @@ class ChildChronologyProjection {
                 .update();
         if (event instanceof ChildRecordLinked linked) {
             // Each of the two streams carries its own copy of the link; either one links both ways.
-            link(linked.childId(), linked.linkedChildId());
-            link(linked.linkedChildId(), linked.childId());
+            ChildLinkRows.insertBothWays(jdbc, "child_links", linked.childId(), linked.linkedChildId());
         }
-    }
-
-    private void link(ChildId from, ChildId to) {
-        jdbc.sql("INSERT INTO child_links (child_id, linked_child_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .params(from.value(), to.value())
-                .update();
     }
 
     @ResetHandler

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.frontdoor.projections.ChildLinkRows;
 import uk.frontdoor.triage.api.ChildRecordLinked;
 import uk.frontdoor.triage.api.ClockStopped;
 import uk.frontdoor.triage.api.ClockType;
@@ -144,12 +145,7 @@ class PerformanceProjection {
 
     @EventHandler
     void on(ChildRecordLinked event) {
-        for (String[] pair : new String[][]{{event.childId().value(), event.linkedChildId().value()},
-                {event.linkedChildId().value(), event.childId().value()}}) {
-            jdbc.sql("INSERT INTO performance_child_links (child_id, linked_child_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                    .params(pair[0], pair[1])
-                    .update();
-        }
+        ChildLinkRows.insertBothWays(jdbc, "performance_child_links", event.childId(), event.linkedChildId());
     }
 
     @ResetHandler

@@ -1,0 +1,27 @@
+package uk.frontdoor.projections;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.frontdoor.triage.api.ChildId;
+
+/**
+ * Writes a link between two records of one child, both ways round, into a links table keyed by
+ * (child_id, linked_child_id).
+ *
+ * <p>A link is recorded in both children's streams, so two segments of one processor can handle
+ * the two copies at the same moment. Both rows go in one statement, lower id first, so every
+ * writer takes the two key locks in the same order and the two copies cannot deadlock.
+ */
+public final class ChildLinkRows {
+
+    private ChildLinkRows() {
+    }
+
+    /** {@code table} is a name from the projection's own code, never from input. */
+    public static void insertBothWays(JdbcClient jdbc, String table, ChildId one, ChildId other) {
+        String first = one.value().compareTo(other.value()) <= 0 ? one.value() : other.value();
+        String second = first.equals(one.value()) ? other.value() : one.value();
+        jdbc.sql("INSERT INTO " + table + " (child_id, linked_child_id) VALUES (?, ?), (?, ?) ON CONFLICT DO NOTHING")
+                .params(first, second, second, first)
+                .update();
+    }
+}
