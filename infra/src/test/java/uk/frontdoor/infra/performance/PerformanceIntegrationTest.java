@@ -1,26 +1,15 @@
 package uk.frontdoor.infra.performance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import uk.frontdoor.infra.FrontDoorApplication;
-import uk.frontdoor.infra.MovableClock;
+import uk.frontdoor.infra.OwnServiceTestSupport;
 import uk.frontdoor.infra.IntegrationTestSupport;
 import uk.frontdoor.triage.api.DecisionOutcome;
 import uk.frontdoor.triage.api.FindPerformance;
@@ -35,18 +24,12 @@ import uk.frontdoor.triage.api.ReferralSourceGroup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,47 +45,27 @@ import static org.awaitility.Awaitility.await;
  * strategy discussions held with and without health, in known weeks. The figures are then rebuilt from
  * the event store by resetting the projection, and come out the same.
  */
-class PerformanceIntegrationTest {
+class PerformanceIntegrationTest extends OwnServiceTestSupport {
 
-    static final MovableClock CLOCK = new MovableClock();
-
-    private static final ObjectMapper json = new ObjectMapper();
     private static final String POLICE = "dev-key-police";
     private static final String SCHOOL = "dev-key-school";
     private static final String HEALTH = "dev-key-health";
 
-    static {
-        Awaitility.setDefaultTimeout(Duration.ofSeconds(30));
-        Awaitility.setDefaultPollInterval(Duration.ofMillis(100));
-    }
-
-    @TempDir
-    Path database;
-
-    private ConfigurableApplicationContext app;
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
-
     @Test
     void the_figures_count_each_contact_decision_and_discussion_once_in_its_week_and_survive_a_rebuild() {
         // Winter dates: England is on UTC, so these are also London times.
-        CLOCK.moveTo(Instant.parse("2025-01-06T10:00:00Z"));
+        clock.moveTo(Instant.parse("2025-01-06T10:00:00Z"));
         app = start();
 
         // Earlier referrals, before the period: child X 13 months before, child Y 3 months before.
         String nhsX = IntegrationTestSupport.freshNhsNumber();
         String nhsY = IntegrationTestSupport.freshNhsNumber();
         decide(receive(POLICE, "6", nhsX), "sw1", "ASSESSMENT", "manager1");
-        CLOCK.moveTo(Instant.parse("2025-11-03T10:00:00Z"));
+        clock.moveTo(Instant.parse("2025-11-03T10:00:00Z"));
         decide(receive(SCHOOL, "2A", nhsY), "sw1", "ASSESSMENT", "manager1");
 
         // Week beginning Monday 2 February 2026: three contacts, all decided that day.
-        CLOCK.moveTo(Instant.parse("2026-02-02T10:00:00Z"));
+        clock.moveTo(Instant.parse("2026-02-02T10:00:00Z"));
         String x2 = receive(POLICE, "6", nhsX);                                   // not a re-referral: 13 months on
         decide(x2, "sw1", "STRATEGY_DISCUSSION", "manager1");
         holdStrategyDiscussion(x2, "POLICE", "SOCIAL_CARE");                     // health absent
@@ -118,17 +81,17 @@ class PerformanceIntegrationTest {
         authorise(health, "manager1");
 
         // Week beginning 9 February: a police contact decided three days later (late), after a check with health.
-        CLOCK.moveTo(Instant.parse("2026-02-09T10:00:00Z"));
+        clock.moveTo(Instant.parse("2026-02-09T10:00:00Z"));
         String late = receive(POLICE, "6", IntegrationTestSupport.freshNhsNumber());
         claimAndConsent(late, "sw1");
         assertThat(post("/api/v1/contacts/" + late + "/partner-checks", "sw1",
                 Map.of("agencies", List.of("HEALTH"), "question", "Known to health?")).statusCode()).isEqualTo(201);
-        CLOCK.moveTo(Instant.parse("2026-02-12T10:00:00Z"));
+        clock.moveTo(Instant.parse("2026-02-12T10:00:00Z"));
         propose(late, "sw1", "EARLY_HELP");
         authorise(late, "manager2");
 
         // Monday 16 February 00:30: the first minutes after the period, never counted in it.
-        CLOCK.moveTo(Instant.parse("2026-02-16T00:30:00Z"));
+        clock.moveTo(Instant.parse("2026-02-16T00:30:00Z"));
         receive(POLICE, "6", IntegrationTestSupport.freshNhsNumber());
 
         FindPerformance period = new FindPerformance(LocalDate.parse("2026-02-02"), LocalDate.parse("2026-02-15"));
@@ -225,8 +188,8 @@ class PerformanceIntegrationTest {
 
     private String receive(String key, String source, String nhsNumber) {
         ObjectNode submission = submission(source, nhsNumber);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/contacts"))
-                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+        HttpResponse<String> response = IntegrationTestSupport.send(request("/api/v1/contacts", "Bearer " + key)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(submission.toString())).build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return tree(response.body()).get("contactId").asText();
@@ -259,7 +222,7 @@ class PerformanceIntegrationTest {
     }
 
     private void holdStrategyDiscussion(String contact, String... agencies) {
-        Instant heldAt = CLOCK.instant().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        Instant heldAt = clock.instant().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         List<Map<String, String>> attendees = java.util.Arrays.stream(agencies)
                 .map(agency -> Map.of("name", "Attendee " + agency, "agency", agency, "role", "Officer")).toList();
         HttpResponse<String> response = post("/api/v1/contacts/" + contact + "/strategy-discussion/record", "sw1",
@@ -286,7 +249,7 @@ class PerformanceIntegrationTest {
             node.put("submissionId", "PERF-" + UUID.randomUUID());
             node.put("referralSource", source);
             ((ObjectNode) node.get("child")).put("nhsNumber", nhsNumber);
-            node.put("awareSince", CLOCK.instant().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
+            node.put("awareSince", clock.instant().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
             return node;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -306,69 +269,5 @@ class PerformanceIntegrationTest {
                     && status.values().stream().allMatch(segment -> !segment.isErrorState()
                     && segment.getCurrentPosition().orElse(-1) >= head);
         });
-    }
-
-    // ----- the service and HTTP -----
-
-    private ConfigurableApplicationContext start() {
-        // Command-line arguments, not the builder's properties(): those are only defaults, and the embedded
-        // profile's own settings (port 8080, the demo feed on) would win over them.
-        return new SpringApplicationBuilder(FrontDoorApplication.class, TestClock.class)
-                .profiles("embedded")
-                .run("--server.port=0", "--frontdoor.embedded.kafka-port=0",
-                        "--frontdoor.embedded.postgres-data-directory=" + database.toAbsolutePath(),
-                        "--frontdoor.demo-feed.enabled=false", "--frontdoor.deadlines.polling-interval=100ms");
-    }
-
-    private JdbcClient jdbc() {
-        return app.getBean(JdbcClient.class);
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + app.getEnvironment().getProperty("local.server.port") + path);
-    }
-
-    private HttpResponse<String> get(String path, String user) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user)).GET().build());
-    }
-
-    private HttpResponse<String> post(String path, String user, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user));
-        if (body == null) {
-            request.POST(HttpRequest.BodyPublishers.noBody());
-        } else {
-            try {
-                request.header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return send(request.build());
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        return IntegrationTestSupport.send(request);
-    }
-
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":dev-password").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static JsonNode tree(String text) {
-        try {
-            return json.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestClock {
-        @Bean
-        @Primary
-        Clock movableClock() {
-            return CLOCK;
-        }
     }
 }

@@ -1,37 +1,21 @@
 package uk.frontdoor.infra.timeliness;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import uk.frontdoor.infra.FrontDoorApplication;
-import uk.frontdoor.infra.MovableClock;
+import uk.frontdoor.infra.OwnServiceTestSupport;
 import uk.frontdoor.infra.IntegrationTestSupport;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,30 +33,9 @@ import static uk.frontdoor.infra.IntegrationTestSupport.send;
  * by itself, so the scheduler's heartbeats stay honest. Each test starts the service itself, so that
  * one can stop it and start it again on the same database.
  */
-class TimelinessIntegrationTest {
-
-    /** The service's one clock (primary over the system clock), shared by every start in this class. */
-    static final MovableClock CLOCK = new MovableClock();
+class TimelinessIntegrationTest extends OwnServiceTestSupport {
 
     private static final HttpClient http = HttpClient.newHttpClient();
-    private static final ObjectMapper json = new ObjectMapper();
-
-    static {
-        Awaitility.setDefaultTimeout(Duration.ofSeconds(30));
-        Awaitility.setDefaultPollInterval(Duration.ofMillis(100));
-    }
-
-    @TempDir
-    Path database;
-
-    private ConfigurableApplicationContext app;
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
 
     @Test
     void a_deadline_scheduled_before_a_restart_breaches_exactly_once_after_it() {
@@ -85,7 +48,7 @@ class TimelinessIntegrationTest {
 
         app.close();
         // Down over the due time: nothing can fire while the service is stopped.
-        CLOCK.moveTo(Instant.parse(started.get("dueAt").asText()).plus(Duration.ofHours(6)));
+        clock.moveTo(Instant.parse(started.get("dueAt").asText()).plus(Duration.ofHours(6)));
         app = start();
 
         await().until(() -> clockEvents(childId, "ClockBreached").size() == 1);
@@ -109,7 +72,7 @@ class TimelinessIntegrationTest {
         Instant dueAt = Instant.parse(decidedClock.get("dueAt").asText());
 
         // Past both warning points, before either due time.
-        CLOCK.moveTo(latest(decidedClock.get("warnAt"), waitingClock.get("warnAt")).plus(Duration.ofMinutes(1)));
+        clock.moveTo(latest(decidedClock.get("warnAt"), waitingClock.get("warnAt")).plus(Duration.ofMinutes(1)));
         await().until(() -> clockEvents(decided, "ClockWarned").size() == 1
                 && clockEvents(waiting, "ClockWarned").size() == 1);
         await().until(() -> board.stream().filter(line -> line.startsWith("data:") && line.contains("\"RAISED\""))
@@ -157,7 +120,7 @@ class TimelinessIntegrationTest {
                 && line.contains(id(decidedClock))));
 
         // Past the due time: the waiting contact breaches; the decided one never does.
-        CLOCK.moveTo(dueAt.plus(Duration.ofHours(1)));
+        clock.moveTo(dueAt.plus(Duration.ofHours(1)));
         await().until(() -> clockEvents(waiting, "ClockBreached").size() == 1);
         await().until(() -> dueDeadlines() == 0);
         assertThat(clockEvents(decided, "ClockBreached")).isEmpty();
@@ -175,32 +138,6 @@ class TimelinessIntegrationTest {
                 && metrics.contains("frontdoor_contacts_decided_within_one_working_day 1.0"));
     }
 
-    // ----- the service -----
-
-    private ConfigurableApplicationContext start() {
-        // Command-line arguments, not the builder's properties(): those are only defaults, and the embedded
-        // profile's own settings (port 8080, the demo feed on) won over them, so demo contacts breached too.
-        return new SpringApplicationBuilder(FrontDoorApplication.class, TestClock.class)
-                .profiles("embedded")
-                .run("--server.port=0", "--frontdoor.embedded.kafka-port=0",
-                        "--frontdoor.embedded.postgres-data-directory=" + database.toAbsolutePath(),
-                        "--frontdoor.demo-feed.enabled=false", "--frontdoor.deadlines.polling-interval=100ms");
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestClock {
-        @Bean
-        @Primary
-        Clock movableClock() {
-            return CLOCK;
-        }
-    }
-
-    // ----- reading the record -----
-
-    private JdbcClient jdbc() {
-        return app.getBean(JdbcClient.class);
-    }
 
     private List<JsonNode> awaitClockEvents(String childId, String type) {
         return await().until(() -> clockEvents(childId, type), events -> !events.isEmpty());
@@ -231,7 +168,7 @@ class TimelinessIntegrationTest {
 
     private long dueDeadlines() {
         return jdbc().sql("SELECT count(*) FROM scheduled_tasks WHERE execution_time <= ?")
-                .param(java.sql.Timestamp.from(CLOCK.instant())).query(Long.class).single();
+                .param(java.sql.Timestamp.from(clock.instant())).query(Long.class).single();
     }
 
     private String childOf(String contactId) {
@@ -268,7 +205,7 @@ class TimelinessIntegrationTest {
             ObjectNode submission = (ObjectNode) json.readTree(in);
             submission.put("submissionId", "TIMELINESS-" + UUID.randomUUID());
             ((ObjectNode) submission.get("child")).put("nhsNumber", IntegrationTestSupport.freshNhsNumber());
-            submission.put("awareSince", CLOCK.instant().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
+            submission.put("awareSince", clock.instant().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
                     .toString());
             HttpResponse<String> response = send(request("/api/v1/contacts", "Bearer dev-key-police")
                     .header("Content-Type", "application/json")
@@ -278,21 +215,6 @@ class TimelinessIntegrationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private HttpResponse<String> get(String path, String user) {
-        return send(request(path, user == null ? null : basic(user)).GET().build());
-    }
-
-    private HttpResponse<String> post(String path, String user, Object body) {
-        HttpRequest.Builder request = request(path, basic(user));
-        if (body == null) {
-            request.POST(HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(tree(body).toString()));
-        }
-        return send(request.build());
     }
 
     /** Every line the board's event stream sends, as it arrives. */
@@ -305,26 +227,5 @@ class TimelinessIntegrationTest {
         stream.thenAccept(response -> response.body().forEach(line -> lines.add(line.replace("event: ", "event:")
                 .replace("data: ", "data:"))));
         return lines;
-    }
-
-    private HttpRequest.Builder request(String path, String authorization) {
-        String port = app.getEnvironment().getProperty("local.server.port");
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return request;
-    }
-
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":dev-password").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static JsonNode tree(Object value) {
-        try {
-            return value instanceof String text ? json.readTree(text) : json.valueToTree(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -4,6 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -158,7 +159,25 @@ public final class Browser implements AutoCloseable {
     public void submit(By button) {
         WebElement element = find(button);
         element.click();
-        waitFor().until(ExpectedConditions.stalenessOf(element));
+        waitFor().until(d -> gone(element));
+    }
+
+    /**
+     * Whether an element belongs to a page the browser has left. Chromium says so with a stale
+     * reference or, caught mid-navigation, with "does not belong to the document".
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException stale) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** The success banner's text, once the page after a POST shows one. */
