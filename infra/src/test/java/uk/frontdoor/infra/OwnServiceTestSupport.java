@@ -62,7 +62,9 @@ public abstract class OwnServiceTestSupport {
                         Clock.class, () -> clock, definition -> definition.setPrimary(true)))
                 .run("--server.port=0", "--frontdoor.embedded.kafka-port=0",
                         "--frontdoor.embedded.postgres-data-directory=" + database.toAbsolutePath(),
-                        "--frontdoor.demo-feed.enabled=false", "--frontdoor.deadlines.polling-interval=100ms");
+                        "--frontdoor.demo-feed.enabled=false", "--frontdoor.deadlines.polling-interval=100ms",
+                        // Long enough that a request holding the graceful shutdown shows as a hang, not a delay.
+                        "--spring.lifecycle.timeout-per-shutdown-phase=5m");
     }
 
     protected JdbcClient jdbc() {

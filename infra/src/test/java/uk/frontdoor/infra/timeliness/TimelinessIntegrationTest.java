@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 import static uk.frontdoor.infra.IntegrationTestSupport.send;
 
@@ -36,6 +37,8 @@ import static uk.frontdoor.infra.IntegrationTestSupport.send;
 class TimelinessIntegrationTest extends OwnServiceTestSupport {
 
     private static final HttpClient http = HttpClient.newHttpClient();
+    /** Put after the last line of a board stream once the server has ended it. */
+    private static final String STREAM_ENDED = "(stream ended)";
 
     @Test
     void a_deadline_scheduled_before_a_restart_breaches_exactly_once_after_it() {
@@ -136,8 +139,13 @@ class TimelinessIntegrationTest extends OwnServiceTestSupport {
                 && metrics.stream().anyMatch(line -> line.matches(
                         "frontdoor_contacts_receipt_to_decision_seconds_count 1(\\.0)?"))
                 && metrics.contains("frontdoor_contacts_decided_within_one_working_day 1.0"));
-    }
 
+        // Stopping the service ends the open stream first (browsers reconnect) rather than holding the web
+        // server's graceful shutdown for the stream's 30-minute timeout (the shutdown phase allows 5 minutes).
+        assertTimeoutPreemptively(Duration.ofMinutes(1), app::close);
+        app = null;
+        await().until(() -> board.contains(STREAM_ENDED));
+    }
 
     private List<JsonNode> awaitClockEvents(String childId, String type) {
         return await().until(() -> clockEvents(childId, type), events -> !events.isEmpty());
@@ -217,15 +225,17 @@ class TimelinessIntegrationTest extends OwnServiceTestSupport {
         }
     }
 
-    /** Every line the board's event stream sends, as it arrives. */
+    /** Every line the board's event stream sends, as it arrives, then {@link #STREAM_ENDED}. */
     private BlockingQueue<String> openBoardStream(String user) {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> stream = http.sendAsync(
                 request("/api/v1/alerts/stream?type=CONTACT_DECISION", basic(user))
                         .header("Accept", "text/event-stream").GET().build(),
                 HttpResponse.BodyHandlers.ofLines());
-        stream.thenAccept(response -> response.body().forEach(line -> lines.add(line.replace("event: ", "event:")
-                .replace("data: ", "data:"))));
+        stream.thenAccept(response -> {
+            response.body().forEach(line -> lines.add(line.replace("event: ", "event:").replace("data: ", "data:")));
+            lines.add(STREAM_ENDED);
+        });
         return lines;
     }
 }

@@ -5,12 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -34,8 +28,6 @@ import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
 import uk.frontdoor.triage.api.TriageRefusedException;
 import uk.frontdoor.triage.work.ActorResolver;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -45,28 +37,20 @@ import java.util.Optional;
  */
 @RestController
 @RequestMapping("/api/v1/alerts")
-@EnableConfigurationProperties(AlertsController.AlertStreamProperties.class)
 @Tag(name = "Alerts", description = "Timeliness warnings and breaches for duty managers")
 class AlertsController {
-
-    private static final Logger log = LoggerFactory.getLogger(AlertsController.class);
-
-    /** @param timeout how long one event stream stays open; browsers reconnect on their own */
-    @ConfigurationProperties("frontdoor.alerts.stream")
-    record AlertStreamProperties(@DefaultValue("30m") Duration timeout) {
-    }
 
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final ActorResolver actors;
-    private final AlertStreamProperties stream;
+    private final AlertStreams streams;
 
     AlertsController(CommandGateway commands, QueryGateway queries, ActorResolver actors,
-                     AlertStreamProperties stream) {
+                     AlertStreams streams) {
         this.commands = commands;
         this.queries = queries;
         this.actors = actors;
-        this.stream = stream;
+        this.streams = streams;
     }
 
     @Operation(summary = "Open warnings and breaches, most overdue first; filter by team, clock type and RAG")
@@ -85,22 +69,9 @@ class AlertsController {
                     @RequestParam(required = false) ClockType type, @RequestParam(required = false) Priority priority,
                     @RequestParam(defaultValue = "200") int limit) {
         actors.require(who);
-        SseEmitter emitter = new SseEmitter(stream.timeout().toMillis());
-        SubscriptionQueryResult<AlertBoard, AlertBoard.Change> subscription = queries.subscriptionQuery(
-                find(team, type, priority, limit), ResponseTypes.instanceOf(AlertBoard.class),
-                ResponseTypes.instanceOf(AlertBoard.Change.class));
-        Runnable close = subscription::cancel;
-        emitter.onCompletion(close);
-        emitter.onTimeout(close);
-        emitter.onError(failure -> close.run());
-        // The initial board first, then changes: updates emitted meanwhile are buffered by the subscription.
-        subscription.initialResult()
-                .doOnNext(board -> send(emitter, "board", board))
-                .thenMany(subscription.updates())
-                .subscribe(change -> send(emitter, "alert", change),
-                        failure -> emitter.completeWithError(failure),
-                        emitter::complete);
-        return emitter;
+        return streams.open(queries.subscriptionQuery(find(team, type, priority, limit),
+                        ResponseTypes.instanceOf(AlertBoard.class), ResponseTypes.instanceOf(AlertBoard.Change.class)),
+                board -> board, change -> change);
     }
 
     record Acknowledgement(String note) {
@@ -147,14 +118,5 @@ class AlertsController {
             throw new TriageRefusedException(Refusal.FIELD_REQUIRED, "limit must be between 1 and 1000.");
         }
         return new FindAlerts(team == null || team.isBlank() ? null : team, type, priority, limit);
-    }
-
-    private static void send(SseEmitter emitter, String name, Object data) {
-        try {
-            emitter.send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
-        } catch (IOException | IllegalStateException gone) {
-            // The board was closed: the completion callback cancels the subscription.
-            log.debug("Alert stream closed: {}", gone.getClass().getSimpleName());
-        }
     }
 }

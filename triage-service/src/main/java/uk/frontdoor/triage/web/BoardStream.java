@@ -1,25 +1,18 @@
 package uk.frontdoor.triage.web;
 
-import org.axonframework.queryhandling.SubscriptionQueryResult;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
-import reactor.core.scheduler.Schedulers;
 import uk.frontdoor.triage.api.AlertBoard;
 import uk.frontdoor.triage.api.AlertBoard.Alert;
 import uk.frontdoor.triage.api.AlertBoard.Change;
 import uk.frontdoor.triage.api.FindAlerts;
+import uk.frontdoor.triage.timeliness.AlertStreams;
 
-import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -35,7 +28,6 @@ import java.util.Set;
 @Component
 class BoardStream {
 
-    private static final Logger log = LoggerFactory.getLogger(BoardStream.class);
     private static final String ROWS_TEMPLATE = "board-alerts";
 
     /** What the page's script receives; {@code html} is null for a closed alert (the row goes). */
@@ -47,37 +39,20 @@ class BoardStream {
     private final ApplicationContext application;
     private final Labels labels;
     private final Clock clock;
-    private final Duration timeout;
+    private final AlertStreams streams;
 
     BoardStream(StaffDesk desk, ITemplateEngine templates, ApplicationContext application, Labels labels, Clock clock,
-                @Value("${frontdoor.alerts.stream.timeout:30m}") Duration timeout) {
+                AlertStreams streams) {
         this.desk = desk;
         this.templates = templates;
         this.application = application;
         this.labels = labels;
         this.clock = clock;
-        this.timeout = timeout;
+        this.streams = streams;
     }
 
     SseEmitter open(FindAlerts query) {
-        SseEmitter emitter = new SseEmitter(timeout.toMillis());
-        SubscriptionQueryResult<AlertBoard, Change> subscription = desk.watchAlerts(query);
-        Runnable close = subscription::cancel;
-        emitter.onCompletion(close);
-        emitter.onTimeout(close);
-        emitter.onError(failure -> close.run());
-        // The initial board first, then changes: updates emitted meanwhile are buffered by the subscription.
-        subscription.initialResult()
-                .publishOn(Schedulers.boundedElastic())
-                .doOnNext(board -> send(emitter, "board", whole(board)))
-                .thenMany(subscription.updates().publishOn(Schedulers.boundedElastic()))
-                .subscribe(change -> send(emitter, "alert", change(query, change)),
-                        failure -> {
-                            log.warn("Board stream ended: {}", failure.getClass().getName());
-                            emitter.completeWithError(failure);
-                        },
-                        emitter::complete);
-        return emitter;
+        return streams.open(desk.watchAlerts(query), this::whole, change -> change(query, change));
     }
 
     private LiveEvent whole(AlertBoard board) {
@@ -119,14 +94,5 @@ class BoardStream {
 
     private static long count(AlertBoard board, AlertBoard.State state) {
         return board.open().getOrDefault(state, 0L);
-    }
-
-    private static void send(SseEmitter emitter, String name, LiveEvent data) {
-        try {
-            emitter.send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
-        } catch (IOException | IllegalStateException gone) {
-            // The board was closed: the completion callback cancels the subscription.
-            log.debug("Board stream closed: {}", gone.getClass().getSimpleName());
-        }
     }
 }
