@@ -44,7 +44,9 @@ import java.util.function.Predicate;
  */
 @SpringBootTest(classes = FrontDoorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"frontdoor.embedded.kafka-port=0", "frontdoor.demo-feed.enabled=false",
-                "frontdoor.deadlines.polling-interval=200ms"})
+                "frontdoor.deadlines.polling-interval=200ms",
+                // Idle alert streams beat often, so a client that has gone is let go quickly.
+                "frontdoor.alerts.stream.heartbeat=200ms"})
 @ActiveProfiles("embedded")
 // Spring Boot switches metric export off in tests; the Prometheus endpoint is part of what is tested.
 @AutoConfigureObservability(tracing = false)

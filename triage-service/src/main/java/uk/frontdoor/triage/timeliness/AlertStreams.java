@@ -10,6 +10,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import uk.frontdoor.triage.api.AlertBoard;
 
@@ -36,9 +38,13 @@ public class AlertStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AlertStreams.class);
 
-    /** @param timeout how long one event stream stays open; browsers reconnect on their own */
+    /**
+     * @param timeout   how long one event stream stays open; browsers reconnect on their own
+     * @param heartbeat how often an idle stream sends a comment line: proxies keep it open, and a client
+     *                  that has gone is found (the write fails) and its subscription cancelled
+     */
     @ConfigurationProperties("frontdoor.alerts.stream")
-    public record Properties(@DefaultValue("30m") Duration timeout) {
+    public record Properties(@DefaultValue("30m") Duration timeout, @DefaultValue("25s") Duration heartbeat) {
     }
 
     private final Properties properties;
@@ -57,8 +63,11 @@ public class AlertStreams implements SmartLifecycle {
                                Function<AlertBoard, Object> board, Function<U, Object> change) {
         SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
         open.add(emitter);
+        Disposable heartbeat = Flux.interval(properties.heartbeat(), properties.heartbeat(), Schedulers.boundedElastic())
+                .subscribe(beat -> heartbeat(emitter));
         Runnable close = () -> {
             open.remove(emitter);
+            heartbeat.dispose();
             subscription.cancel();
         };
         emitter.onCompletion(close);
@@ -81,6 +90,15 @@ public class AlertStreams implements SmartLifecycle {
                         },
                         emitter::complete);
         return emitter;
+    }
+
+    /** A comment line (ignored by EventSource); a failed write means the client has gone. */
+    private static void heartbeat(SseEmitter emitter) {
+        try {
+            emitter.send(SseEmitter.event().comment("heartbeat"));
+        } catch (IOException | IllegalStateException gone) {
+            emitter.completeWithError(gone);
+        }
     }
 
     /** How many streams are open on this node. */
