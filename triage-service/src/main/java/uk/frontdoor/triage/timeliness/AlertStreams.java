@@ -50,6 +50,8 @@ public class AlertStreams implements SmartLifecycle {
     private final Properties properties;
     private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
+    /** Set when the service stops; the web server may take requests before this bean's start. */
+    private volatile boolean stopping;
 
     AlertStreams(Properties properties) {
         this.properties = properties;
@@ -73,7 +75,7 @@ public class AlertStreams implements SmartLifecycle {
         emitter.onCompletion(close);
         emitter.onTimeout(close);
         emitter.onError(failure -> close.run());
-        if (!running) {
+        if (stopping) {
             // Stopping: end it at once, so the client tries again elsewhere.
             emitter.complete();
             return emitter;
@@ -117,12 +119,14 @@ public class AlertStreams implements SmartLifecycle {
 
     @Override
     public void start() {
+        stopping = false;
         running = true;
     }
 
     /** Ends every open stream; runs before the web server's graceful shutdown (a later phase stops first). */
     @Override
     public void stop() {
+        stopping = true;
         running = false;
         open.forEach(SseEmitter::complete);
         open.clear();
