@@ -8,23 +8,13 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.Import;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
-import uk.frontdoor.triage.api.Actor;
-import uk.frontdoor.triage.work.ActorResolver;
+import uk.frontdoor.infra.security.IdentityProviderTestSupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -38,26 +28,14 @@ import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Staff signing in with an identity provider's JWT, as in production: the embedded default plus
- * a public key to check token signatures with (its own application context, since it configures
- * a JWT decoder). Tokens are signed here with a key pair made for this run.
+ * Staff signing in with an identity provider's JWT, as in production: the embedded default plus the
+ * in-process identity provider that the API takes its issuer, discovery document and signing keys
+ * from (the application context shared with the pages' OIDC sign-in test). Tokens are signed here
+ * with the provider's key, or, to be refused, with a key pair made for this run.
  */
-@Import(StaffTokenIntegrationTest.WhoAmI.class)
-class StaffTokenIntegrationTest extends IntegrationTestSupport {
+class StaffTokenIntegrationTest extends IdentityProviderTestSupport {
 
-    private static final KeyPair IDENTITY_PROVIDER = rsaKeyPair();
     private static final KeyPair SOMEONE_ELSE = rsaKeyPair();
-    private static final String WHO_AM_I = "/api/v1/test-only/whoami";
-
-    @DynamicPropertySource
-    static void identityProvider(DynamicPropertyRegistry registry) throws IOException {
-        Path publicKey = Files.createTempFile("frontdoor-idp", ".pem");
-        publicKey.toFile().deleteOnExit();
-        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(IDENTITY_PROVIDER.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> publicKey.toUri().toString());
-    }
 
     @Test
     void a_manager_with_a_valid_token_reads_the_triage_queue_and_an_administrator_may_not() {
@@ -81,16 +59,17 @@ class StaffTokenIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
-    void a_token_with_a_bad_signature_or_past_its_expiry_is_refused_as_unauthenticated() {
+    void a_token_with_a_bad_signature_another_issuer_or_past_its_expiry_is_refused_as_unauthenticated() {
         String forged = sign(SOMEONE_ELSE, claims("MANAGER", claims -> { }));
+        String otherIssuer = IDENTITY_PROVIDER.sign(claims("MANAGER", claims -> claims.issuer("https://idp.example")));
         Instant longAgo = Instant.now().minus(1, ChronoUnit.HOURS);
-        String expired = sign(IDENTITY_PROVIDER, claims("MANAGER", claims -> claims
+        String expired = IDENTITY_PROVIDER.sign(claims("MANAGER", claims -> claims
                 .issueTime(Date.from(longAgo)).expirationTime(Date.from(longAgo.plus(10, ChronoUnit.MINUTES)))));
         String tampered = token("ADMINISTRATOR").replaceFirst("\\.[^.]+\\.", "."
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(
                 "{\"sub\":\"x\",\"roles\":\"MANAGER\",\"agency\":\"demo-council\"}".getBytes()) + ".");
 
-        for (String token : List.of(forged, expired, tampered)) {
+        for (String token : List.of(forged, otherIssuer, expired, tampered)) {
             HttpResponse<String> response = get("/api/v1/triage-queue", bearer(token));
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -100,25 +79,26 @@ class StaffTokenIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void a_valid_token_without_a_front_door_role_gets_no_staff_rights() {
-        String noRole = sign(IDENTITY_PROVIDER, claims(null, claims -> { }));
+        String noRole = IDENTITY_PROVIDER.sign(claims(null, claims -> { }));
         String unknownRole = token("SUPERUSER");
 
         assertThat(get("/api/v1/triage-queue", bearer(noRole)).statusCode()).isEqualTo(403);
-        assertThat(get(WHO_AM_I, bearer(noRole)).statusCode()).isEqualTo(403);
+        assertThat(get(API_WHO_AM_I, bearer(noRole)).statusCode()).isEqualTo(403);
         assertThat(get("/api/v1/triage-queue", bearer(unknownRole)).statusCode()).isEqualTo(403);
     }
 
     @Test
     void the_actor_resolver_names_the_member_of_staff_their_highest_role_and_agency() {
-        String token = sign(IDENTITY_PROVIDER, claims(List.of("ADMINISTRATOR", "SOCIAL_WORKER"),
+        String token = IDENTITY_PROVIDER.sign(claims(List.of("ADMINISTRATOR", "SOCIAL_WORKER"),
                 claims -> claims.claim("preferred_username", "j.smith").claim("agency", "reading-council")));
         Instant now = Instant.now();
-        String subjectOnly = sign(IDENTITY_PROVIDER, new JWTClaimsSet.Builder().subject("4f1c-77")
+        String subjectOnly = IDENTITY_PROVIDER.sign(new JWTClaimsSet.Builder().issuer(IDENTITY_PROVIDER.issuer())
+                .subject("4f1c-77")
                 .claim("roles", "MANAGER").claim("agency", "demo-council")
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(5, ChronoUnit.MINUTES))).build());
 
-        HttpResponse<String> response = get(WHO_AM_I, bearer(token));
-        HttpResponse<String> bySubject = get(WHO_AM_I, bearer(subjectOnly));
+        HttpResponse<String> response = get(API_WHO_AM_I, bearer(token));
+        HttpResponse<String> bySubject = get(API_WHO_AM_I, bearer(subjectOnly));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(body(response)).containsEntry("userId", "j.smith").containsEntry("role", "SOCIAL_WORKER")
@@ -128,7 +108,7 @@ class StaffTokenIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void a_member_of_staff_with_a_token_logs_a_contact_under_the_agency_their_token_names() {
-        String token = sign(IDENTITY_PROVIDER, claims("ADMINISTRATOR", claims -> claims.claim("agency", "tvp-mash")));
+        String token = IDENTITY_PROVIDER.sign(claims("ADMINISTRATOR", claims -> claims.claim("agency", "tvp-mash")));
 
         HttpResponse<String> posted = post("/api/v1/contacts", bearer(token), bytes(submission()));
 
@@ -150,29 +130,14 @@ class StaffTokenIntegrationTest extends IntegrationTestSupport {
         assertThat(get("/api/v1/triage-queue", bearer(POLICE_KEY)).statusCode()).isEqualTo(403);
     }
 
-    /** Shows what the actor resolver makes of the caller; exists only in this test's application context. */
-    @RestController
-    static class WhoAmI {
-
-        private final ActorResolver actors;
-
-        WhoAmI(ActorResolver actors) {
-            this.actors = actors;
-        }
-
-        @GetMapping(WHO_AM_I)
-        ResponseEntity<Actor> whoAmI(Authentication authentication) {
-            return ResponseEntity.of(actors.resolve(authentication));
-        }
-    }
-
     private static String token(String role) {
-        return sign(IDENTITY_PROVIDER, claims(role, claims -> { }));
+        return IDENTITY_PROVIDER.sign(claims(role, claims -> { }));
     }
 
     private static JWTClaimsSet claims(Object roles, Consumer<JWTClaimsSet.Builder> adjust) {
         Instant now = Instant.now();
         var claims = new JWTClaimsSet.Builder()
+                .issuer(IDENTITY_PROVIDER.issuer())
                 .subject("5d1e-staff")
                 .claim("preferred_username", "staff.member")
                 .claim("agency", "demo-council")

@@ -1,6 +1,8 @@
 package uk.frontdoor.infra.security;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -9,19 +11,35 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import uk.frontdoor.triage.api.StaffRole;
+import uk.frontdoor.triage.web.SignInOptions;
+
+import java.util.Collection;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Who may open which staff page. Staff sign in with a form (GOV.UK-styled, at {@code /sign-in})
  * against the same users and roles as the staff API ({@link StaffUsers}, through the one
- * {@code UserDetailsService}); the browser then holds a session cookie, so every form carries a
- * CSRF token. The role rules mirror the API's: only social workers and managers screen (the queue,
- * claim, consent, partner checks, RAG, proposals, strategy discussions, a child's chronology), only
- * managers authorise or return a proposal, and any member of staff records a partner's reply or
- * feedback to the referrer. System managers open the projection pages ({@code /admin/**}) and
- * nothing else: no queue, no contact, no chronology. The domain refuses the same things again, whatever the page.
+ * {@code UserDetailsService}), or, where an OIDC client is registered (production), with the
+ * council's identity provider: the authorization code flow, its claims read by the same
+ * {@link StaffActorResolver#fromToken} as the API's bearer tokens, so either way a member of staff
+ * has the same role, authorities and {@code Actor}. The browser then holds a session cookie, so every
+ * form carries a CSRF token. The role rules mirror the API's: only social workers and managers
+ * screen (the queue, claim, consent, partner checks, RAG, proposals, strategy discussions, a
+ * child's chronology), only managers authorise or return a proposal, and any member of staff
+ * records a partner's reply or feedback to the referrer. System managers open the projection pages
+ * ({@code /admin/**}) and nothing else: no queue, no contact, no chronology. The domain refuses the
+ * same things again, whatever the page.
  *
  * <p>These chains come after the API's and the operations' ({@link ApiSecurityConfiguration}), which
  * match {@code /api/**} and the operational paths first and stay exactly as they were.
@@ -32,13 +50,34 @@ class PageSecurityConfiguration {
     private static final String MANAGER = StaffRole.MANAGER.name();
     private static final String CONTACT = "/contacts/*";
 
+    private static final String SIGN_IN = "/sign-in";
+    private static final String SIGNED_OUT = SIGN_IN + "?signed-out";
+
     /**
      * The pages allow scripts, styles, fonts and images from this origin only: no inline script, no
-     * third party, no framing (the pages show children's records).
+     * third party, no framing (the pages show children's records). Forms go to this origin, and to the
+     * identity providers' origins where staff sign in with one (see {@link IdentityProviders#formTargets()}).
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+    static String contentSecurityPolicy(Collection<String> formTargets) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'; "
+                + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; form-action "
+                + Stream.concat(Stream.of("'self'"), formTargets.stream()).collect(Collectors.joining(" ")) + "; "
+                + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+    }
+
+    @Bean
+    IdentityProviders identityProviders(ObjectProvider<ClientRegistrationRepository> registrations) {
+        return IdentityProviders.of(registrations.getIfAvailable());
+    }
+
+    /**
+     * What the sign-in page offers: a button for each identity provider, and the password form where
+     * there are password users (or, as it always was, where there is no identity provider).
+     */
+    @Bean
+    SignInOptions signInOptions(StaffUsers staff, IdentityProviders providers) {
+        return new SignInOptions(passwords(staff, providers), providers.signInOptions());
+    }
 
     /** The GOV.UK Design System's files and ours: public, cacheable, no session. */
     @Bean
@@ -54,25 +93,45 @@ class PageSecurityConfiguration {
         return http.build();
     }
 
-    /** Every other path: the staff pages, signed in with a form, held in a session. */
+    /**
+     * Every other path: the staff pages, signed in with a form or with the council's identity
+     * provider, held in a session.
+     */
     @Bean
     @Order(4)
-    SecurityFilterChain staffPagesSecurity(HttpSecurity http) throws Exception {
-        http.formLogin(form -> form
-                        .loginPage("/sign-in")
-                        .loginProcessingUrl("/sign-in")
-                        .failureUrl("/sign-in?error")
-                        .defaultSuccessUrl("/", false)
-                        .permitAll())
-                .logout(logout -> logout
+    SecurityFilterChain staffPagesSecurity(HttpSecurity http, StaffUsers staff, IdentityProviders providers,
+                                           StaffActorResolver actors) throws Exception {
+        // Without an identity provider, exactly as before: the form, even with no password users.
+        if (passwords(staff, providers)) {
+            http.formLogin(form -> form
+                    .loginPage(SIGN_IN)
+                    .loginProcessingUrl(SIGN_IN)
+                    .failureUrl(SIGN_IN + "?error")
+                    .defaultSuccessUrl("/", false)
+                    .permitAll());
+        }
+        if (providers.any()) {
+            http.oauth2Login(login -> login
+                            .loginPage(SIGN_IN)
+                            .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new StaffOidcUserService(actors)))
+                            // The provider's tokens live as long as the session and go with it at sign-out.
+                            .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                            .defaultSuccessUrl("/", false)
+                            .failureHandler(signInFailed()))
+                    .exceptionHandling(e -> e.authenticationEntryPoint(
+                            new LoginUrlAuthenticationEntryPoint(providers.entryPoint(SIGN_IN))))
+                    .logout(logout -> logout.logoutSuccessHandler(providers.signedOut(SIGNED_OUT)));
+        } else {
+            http.logout(logout -> logout.logoutSuccessUrl(SIGNED_OUT));
+        }
+        http.logout(logout -> logout
                         .logoutUrl("/sign-out")
-                        .logoutSuccessUrl("/sign-in?signed-out")
                         .invalidateHttpSession(true)
                         .deleteCookies("JSESSIONID"))
                 // A new session id at sign-in (no fixation); one session is enough to do the work.
                 .sessionManagement(s -> s.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(providers.formTargets())))
                         // Contact and child ids are not personal data, but no other site needs to see them.
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(requests -> requests
@@ -81,7 +140,7 @@ class PageSecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         // The sign-in page with any query (?error, ?signed-out): formLogin's own
                         // permitAll matches the exact URL, query included.
-                        .requestMatchers(HttpMethod.GET, "/sign-in").permitAll()
+                        .requestMatchers(HttpMethod.GET, SIGN_IN).permitAll()
                         // Everyone signed in has a start page; it sends each role where it works.
                         .requestMatchers(HttpMethod.GET, "/").hasAnyRole(StaffRole.ANY)
                         .requestMatchers("/admin/**").hasRole(StaffRole.SYSTEM_MANAGER.name())
@@ -97,5 +156,28 @@ class PageSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, CONTACT + "/**").hasAnyRole(StaffRole.SCREENERS)
                         .anyRequest().hasAnyRole(StaffRole.CASEWORK));
         return http.build();
+    }
+
+    /** The password form: where there are password users, or no identity provider (as it always was). */
+    private static boolean passwords(StaffUsers staff, IdentityProviders providers) {
+        return staff.any() || !providers.any();
+    }
+
+    /**
+     * A sign-in with the identity provider that failed goes back to the sign-in page, saying whether
+     * the account is not set up for the front door or the sign-in did not complete. Any session is
+     * ended: whoever was signed in before in this browser keeps no rights either.
+     */
+    private static AuthenticationFailureHandler signInFailed() {
+        RedirectStrategy redirect = new DefaultRedirectStrategy();
+        return (request, response, failure) -> {
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            boolean notStaff = failure instanceof OAuth2AuthenticationException refused
+                    && StaffOidcUserService.NOT_STAFF.equals(refused.getError().getErrorCode());
+            redirect.sendRedirect(request, response, SIGN_IN + (notStaff ? "?not-staff" : "?provider-error"));
+        };
     }
 }

@@ -4,6 +4,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.oauth2.core.ClaimAccessor;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
@@ -21,11 +22,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The member of staff behind a request, for both ways staff sign in: HTTP Basic against the
- * configured {@link StaffUsers} (name, role and agency from configuration), or an identity
- * provider's JWT (name, role and agency from the claims named in {@link StaffTokenClaims}). A
- * partner system, an anonymous caller or a token without a name, a front-door role or an agency
- * is no member of staff: empty.
+ * The member of staff behind a request, for every way staff sign in: a password (HTTP Basic or the
+ * pages' sign-in form) against the configured {@link StaffUsers} (name, role and agency from
+ * configuration), or the council's identity provider, either as a JWT bearer token on the API or as
+ * an OIDC sign-in to the pages (name, role and agency from the claims named in
+ * {@link StaffTokenClaims}, read the same way for both). A partner system, an anonymous caller or a
+ * token without a name, a front-door role or an agency is no member of staff: empty.
  */
 @Component
 public class StaffActorResolver implements ActorResolver {
@@ -55,6 +57,10 @@ public class StaffActorResolver implements ActorResolver {
         }
         if (authentication instanceof JwtAuthenticationToken token) {
             return fromToken(token.getToken());
+        }
+        // The pages' OIDC sign-in: the ID token's claims, with the provider's user info merged in.
+        if (authentication.getPrincipal() instanceof OidcUser user) {
+            return fromToken(user);
         }
         if (authentication instanceof UsernamePasswordAuthenticationToken
                 && authentication.getPrincipal() instanceof UserDetails user) {

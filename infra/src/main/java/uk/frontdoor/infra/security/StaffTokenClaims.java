@@ -4,8 +4,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Which claims of a staff member's identity-provider token (JWT) say who they are. Only used when
- * a JWT decoder is configured (in production, {@code FRONTDOOR_OIDC_ISSUER_URI}).
+ * Which claims of a staff member's identity-provider token (JWT) say who they are: the API's bearer
+ * tokens and the pages' OIDC sign-in (ID token and user info) are read alike. Only used when a JWT
+ * decoder or an OIDC client registration is configured (in production, {@code FRONTDOOR_OIDC_*}).
  *
  * @param usernameClaim the sign-in name; when absent from a token, its {@code sub} is used
  * @param roleClaim     the front-door role: a string or a list of {@code ADMINISTRATOR},

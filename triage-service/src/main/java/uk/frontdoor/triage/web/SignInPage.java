@@ -12,24 +12,38 @@ import java.util.Optional;
 
 /**
  * Sign-in, start and the administrators' way into a contact. Spring Security handles the sign-in
- * form's POST and sign-out; these render the pages around them.
+ * form's POST, the identity provider's redirects and sign-out; these render the pages around them.
  */
 @Controller
 class SignInPage {
 
     private final StaffDesk desk;
+    private final SignInOptions options;
 
-    SignInPage(StaffDesk desk) {
+    SignInPage(StaffDesk desk, SignInOptions options) {
         this.desk = desk;
+        this.options = options;
     }
 
     @GetMapping("/sign-in")
     String signIn(@RequestParam(required = false) String error, @RequestParam(name = "signed-out", required = false)
-                  String signedOut, Model model) {
+                  String signedOut, @RequestParam(name = "not-staff", required = false) String notStaff,
+                  @RequestParam(name = "provider-error", required = false) String providerError, Model model) {
+        model.addAttribute("signIn", options);
         if (error != null) {
             // Never which of the two was wrong: that would help someone guess user names.
             model.addAttribute("errors", new FormErrors("sign-in")
                     .add("username", "Enter a correct user name and password"));
+        }
+        if (notStaff != null || providerError != null) {
+            // The identity provider knew them, but their account is not set up for the front door (no
+            // front-door role, user name or agency), or the provider's sign-in did not complete.
+            String button = options.identityProviders().stream().findFirst()
+                    .map(provider -> "sign-in-with-" + provider.id()).orElse("main-content");
+            model.addAttribute("errors", new FormErrors("sign-in").add(button, notStaff != null
+                    ? "Your account is not set up for the front door. Ask your IT service desk to give it a "
+                    + "front-door role and agency"
+                    : "Sign-in did not finish. Try again"));
         }
         if (signedOut != null) {
             model.addAttribute("success", "You have signed out.");
