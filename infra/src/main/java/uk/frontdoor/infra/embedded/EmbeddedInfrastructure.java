@@ -28,7 +28,9 @@ class EmbeddedInfrastructure {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedProperties properties) throws IOException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        // Stopped by this bean's close, after everything that uses the database has stopped: its own JVM
+        // shutdown hook would stop it at the same time as the application, under the running projections.
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
         if (properties.postgresPort() > 0) {
             builder.setPort(properties.postgresPort());
         }
