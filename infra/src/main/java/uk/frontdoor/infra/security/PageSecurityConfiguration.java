@@ -18,7 +18,9 @@ import uk.frontdoor.triage.api.StaffRole;
  * against the same users and roles as the staff API ({@link StaffUsers}, through the one
  * {@code UserDetailsService}); the browser then holds a session cookie, so every form carries a
  * CSRF token. The role rules mirror the API's: only social workers and managers screen (the queue,
- * claim, consent, partner checks, RAG, proposals, strategy discussions, a child's chronology), only
+ * claim, consent, partner checks, RAG, proposals, strategy discussions and the initial conference,
+ * duties the rules raised, identity decisions, a child's chronology, linking records and stepping up
+ * from early help), only
  * managers authorise or return a proposal, and any member of staff records a partner's reply or
  * feedback to the referrer. System managers open the projection pages ({@code /admin/**}) and
  * nothing else: no queue, no contact, no chronology. The domain refuses the same things again, whatever the page.
@@ -87,6 +89,7 @@ class PageSecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole(StaffRole.SYSTEM_MANAGER.name())
                         .requestMatchers("/performance", "/performance/**").hasRole(MANAGER)
                         .requestMatchers("/queue", "/queue/**").hasAnyRole(StaffRole.SCREENERS)
+                        // A child's chronology and the forms on it (link records, step up from early help).
                         .requestMatchers("/children/**").hasAnyRole(StaffRole.SCREENERS)
                         // The duty manager's board and its alerts: managers only, as the alerts API.
                         .requestMatchers("/board", "/board/**").hasRole(MANAGER)
@@ -94,6 +97,8 @@ class PageSecurityConfiguration {
                         .hasRole(MANAGER)
                         .requestMatchers(HttpMethod.POST, CONTACT + "/partner-checks/*/reply", CONTACT + "/feedback")
                         .hasAnyRole(StaffRole.CASEWORK)
+                        // Every other form on a contact is screening, as in the API: claim, consent, partner
+                        // checks, RAG, proposal, strategy discussion, conference, duties, identity.
                         .requestMatchers(HttpMethod.POST, CONTACT + "/**").hasAnyRole(StaffRole.SCREENERS)
                         .anyRequest().hasAnyRole(StaffRole.CASEWORK));
         return http.build();
