@@ -179,8 +179,8 @@ class ContactPage {
         model.addAttribute("conferenceTimeLeft", conferenceDueAt == null || work.conference() != null ? null
                 : TimeLeft.until(conferenceDueAt, now));
         model.addAttribute("duties", desk.clocks(id).stream()
-                .filter(clock -> clock.type().recordedAsDuty() && clock.state() != AlertBoard.State.STOPPED)
-                .map(clock -> new DutyRow(clock, dutyPath(clock.type()), TimeLeft.until(clock.dueAt(), now)))
+                .filter(running -> running.type().recordedAsDuty() && running.state() != AlertBoard.State.STOPPED)
+                .map(running -> new DutyRow(running, dutyPath(running.type()), TimeLeft.until(running.dueAt(), now)))
                 .toList());
         model.addAttribute("dutiesDone", listOf(work.dutiesDone()));
         model.addAttribute("identityChoices", IDENTITY_CHOICES);
@@ -588,8 +588,8 @@ class ContactPage {
                 (result, me) -> view -> listOf(view.work().dutiesDone()).stream()
                         .anyMatch(done -> done.duty() == type && done.doneAt().equals(doneAt))
                         // ... and its clock has stopped in the alerts read model, which the page also shows.
-                        && desk.clocks(id).stream().noneMatch(clock -> clock.type() == type
-                        && clock.state() != AlertBoard.State.STOPPED));
+                        && desk.clocks(id).stream().noneMatch(running -> running.type() == type
+                        && running.state() != AlertBoard.State.STOPPED));
     }
 
     /**
