@@ -66,7 +66,8 @@ class StaffAccessIntegrationTest extends IntegrationTestSupport {
     @Test
     void administrators_do_not_screen() {
         String[] screening = {"/claim", "/release", "/consent", "/partner-checks", "/priority", "/proposal",
-                "/strategy-discussion", "/strategy-discussion/record", "/identity/resolve"};
+                "/strategy-discussion", "/strategy-discussion/record", "/identity/resolve", "/conference",
+                "/duties/return-home-interview"};
         for (String action : screening) {
             assertForbidden(post(CONTACT + action, staff("admin1")));
             assertForbidden(post(CONTACT + action, bearer(POLICE_KEY)));
@@ -75,6 +76,7 @@ class StaffAccessIntegrationTest extends IntegrationTestSupport {
         }
         String child = "/api/v1/children/00000000-0000-0000-0000-000000000002";
         assertForbidden(post(child + "/links", staff("admin1")));
+        assertForbidden(post(child + "/step-up", staff("admin1")));
         assertForbidden(get(child, staff("admin1")));
         assertForbidden(get(child + "/chronology", bearer(SCHOOL_KEY)));
         assertLetThrough(post(child + "/links", staff("sw2")));

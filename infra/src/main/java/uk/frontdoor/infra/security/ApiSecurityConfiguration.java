@@ -95,7 +95,8 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, CONTACT + "/claim", CONTACT + "/release",
                                 CONTACT + "/consent", CONTACT + "/partner-checks", CONTACT + "/priority",
                                 CONTACT + "/proposal", CONTACT + "/strategy-discussion",
-                                CONTACT + "/strategy-discussion/record", CONTACT + "/identity/resolve")
+                                CONTACT + "/strategy-discussion/record", CONTACT + "/identity/resolve",
+                                CONTACT + "/conference", CONTACT + "/duties/*")
                         .hasAnyRole(StaffRole.SCREENERS)
                         .requestMatchers("/api/v1/children/**").hasAnyRole(StaffRole.SCREENERS)
                         .requestMatchers("/api/v1/alerts/**").hasRole(MANAGER)

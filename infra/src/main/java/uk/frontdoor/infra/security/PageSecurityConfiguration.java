@@ -35,11 +35,12 @@ import java.util.stream.Stream;
  * {@link StaffActorResolver#fromToken} as the API's bearer tokens, so either way a member of staff
  * has the same role, authorities and {@code Actor}. The browser then holds a session cookie, so every
  * form carries a CSRF token. The role rules mirror the API's: only social workers and managers
- * screen (the queue, claim, consent, partner checks, RAG, proposals, strategy discussions, a
- * child's chronology), only managers authorise or return a proposal, and any member of staff
- * records a partner's reply or feedback to the referrer. System managers open the projection pages
- * ({@code /admin/**}) and nothing else: no queue, no contact, no chronology. The domain refuses the
- * same things again, whatever the page.
+ * screen (the queue, claim, consent, partner checks, RAG, proposals, strategy discussions and the
+ * initial conference, duties the rules raised, identity decisions, a child's chronology, linking
+ * records and stepping up from early help), only managers authorise or return a proposal, and any
+ * member of staff records a partner's reply or feedback to the referrer. System managers open the
+ * projection pages ({@code /admin/**}) and nothing else: no queue, no contact, no chronology. The
+ * domain refuses the same things again, whatever the page.
  *
  * <p>These chains come after the API's and the operations' ({@link ApiSecurityConfiguration}), which
  * match {@code /api/**} and the operational paths first and stay exactly as they were.
@@ -146,6 +147,7 @@ class PageSecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole(StaffRole.SYSTEM_MANAGER.name())
                         .requestMatchers("/performance", "/performance/**").hasRole(MANAGER)
                         .requestMatchers("/queue", "/queue/**").hasAnyRole(StaffRole.SCREENERS)
+                        // A child's chronology and the forms on it (link records, step up from early help).
                         .requestMatchers("/children/**").hasAnyRole(StaffRole.SCREENERS)
                         // The duty manager's board and its alerts: managers only, as the alerts API.
                         .requestMatchers("/board", "/board/**").hasRole(MANAGER)
@@ -153,6 +155,8 @@ class PageSecurityConfiguration {
                         .hasRole(MANAGER)
                         .requestMatchers(HttpMethod.POST, CONTACT + "/partner-checks/*/reply", CONTACT + "/feedback")
                         .hasAnyRole(StaffRole.CASEWORK)
+                        // Every other form on a contact is screening, as in the API: claim, consent, partner
+                        // checks, RAG, proposal, strategy discussion, conference, duties, identity.
                         .requestMatchers(HttpMethod.POST, CONTACT + "/**").hasAnyRole(StaffRole.SCREENERS)
                         .anyRequest().hasAnyRole(StaffRole.CASEWORK));
         return http.build();

@@ -4,13 +4,10 @@ import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 import java.net.http.HttpResponse;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +23,7 @@ import static org.awaitility.Awaitility.await;
  * find only part of what WCAG asks (about a third); keyboard use and focus are also exercised by the
  * other browser tests, and the rest needs people.
  */
-class AccessibilityScanTest extends BrowserTestSupport {
+class AccessibilityScanTest extends CaseworkBrowserTestSupport {
 
     private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
@@ -36,7 +33,11 @@ class AccessibilityScanTest extends BrowserTestSupport {
     void every_staff_page_meets_the_automated_wcag_2_2_aa_rules() throws Exception {
         String contactId = contactWithOpenPartnerCheck();
         String childId = childOf(contactId);
-        String alertContact = contactIdOf(postContact(POLICE_KEY, returnedFromMissing()));
+        // Back from missing 80 hours ago (an overdue return home interview) and a possible match of a
+        // known child: the contact page shows the duty's and the identity decision's forms.
+        String alertContact = possibleMatch(returnedFromMissing(80)).contactId();
+        String conferenceContact = conferenceDue();
+        String earlyHelpChild = childOf(decided("EARLY_HELP"));
         await().until(() -> jdbc.sql("SELECT count(*) FROM timeliness_clocks WHERE contact_id = ? AND state = 'BREACHED'")
                 .param(alertContact).query(Long.class).single() == 1);
         String alertId = jdbc.sql("SELECT clock_id FROM timeliness_clocks WHERE contact_id = ? AND state = 'BREACHED'")
@@ -64,6 +65,32 @@ class AccessibilityScanTest extends BrowserTestSupport {
         // The chronology is a read model nothing above waited for: reload until it has the child.
         browser.refreshUntil(By.id("chronology-table"));
         scan("chronology");
+        browser.submit(By.id("link-records"));
+        browser.errorSummary();
+        scan("chronology with the link form's errors");
+
+        // The casework forms: a possible match and a duty; the initial conference; stepping up from early help.
+        browser.open("/contacts/" + alertContact);
+        browser.find(By.cssSelector("[data-duty='return-home-interview']"));
+        browser.find(By.id("identity"));
+        scan("contact with a possible match and a duty");
+        browser.submit(By.id("duty-return-home-interview-record"));
+        browser.errorSummary();
+        scan("contact with the duty form's errors");
+        browser.open("/contacts/" + conferenceContact);
+        browser.find(By.id("record-conference"));
+        scan("contact with the conference form");
+        browser.submit(By.id("record-conference"));
+        browser.errorSummary();
+        scan("contact with the conference form's errors");
+        browser.open("/children/" + earlyHelpChild + "/chronology");
+        browser.refreshUntil(By.id("step-up"));
+        browser.find(By.cssSelector("#step-up-details summary")).click();
+        browser.find(By.id("step-up-submit"));
+        scan("chronology with the step-up form");
+        browser.submit(By.id("step-up-submit"));
+        browser.errorSummary();
+        scan("chronology with the step-up form's errors");
         browser.resize(Browser.TABLET);
         browser.open("/queue");
         browser.find(By.id("queue-table"));
@@ -134,17 +161,5 @@ class AccessibilityScanTest extends BrowserTestSupport {
         await().until(() -> jdbc.sql("SELECT count(*) FROM contact_submissions WHERE contact_id = ?")
                 .param(contactId).query(Long.class).single() == 1);
         return contactId;
-    }
-
-    private ObjectNode returnedFromMissing() {
-        ObjectNode returned = submission();
-        ((ObjectNode) returned.get("concerns")).putArray("indicators").add("RETURNED_FROM_MISSING");
-        returned.put("awareSince", Instant.now().minus(80, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
-        return returned;
-    }
-
-    private String childOf(String contactId) {
-        return await().until(() -> jdbc.sql("SELECT child_id FROM contact_status WHERE contact_id = ?")
-                .param(contactId).query(String.class).optional().orElse(null), id -> id != null);
     }
 }

@@ -26,6 +26,7 @@ import uk.frontdoor.triage.api.ClockWarned;
 import uk.frontdoor.triage.api.ContactId;
 import uk.frontdoor.triage.api.FindAlert;
 import uk.frontdoor.triage.api.FindAlerts;
+import uk.frontdoor.triage.api.FindContactClocks;
 import uk.frontdoor.triage.api.PriorityChanged;
 import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
 
@@ -203,6 +204,15 @@ class AlertBoardProjection {
     @QueryHandler
     Optional<Alert> handle(FindAlert query) {
         return find(query.alertId());
+    }
+
+    /** A contact's own clocks, whatever their state: its page shows what is still owed and what was done. */
+    @QueryHandler
+    List<Alert> handle(FindContactClocks query) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM timeliness_clocks WHERE contact_id = ? ORDER BY due_at, clock_id")
+                .param(query.contactId().value())
+                .query(AlertBoardProjection::alert)
+                .list();
     }
 
     private Optional<Alert> find(String clockId) {

@@ -23,8 +23,10 @@ import uk.frontdoor.triage.api.ContactStatusView;
 import uk.frontdoor.triage.api.ContactWorkView;
 import uk.frontdoor.triage.api.DecisionOutcome;
 import uk.frontdoor.triage.api.DecisionProposed;
+import uk.frontdoor.triage.api.DutyCompleted;
 import uk.frontdoor.triage.api.FeedbackSent;
 import uk.frontdoor.triage.api.FindContactStatus;
+import uk.frontdoor.triage.api.InitialConferenceHeld;
 import uk.frontdoor.triage.api.PartnerCheckReplied;
 import uk.frontdoor.triage.api.PartnerCheckRequested;
 import uk.frontdoor.triage.api.PossibleMatchFound;
@@ -221,6 +223,19 @@ class ContactStatusProjection {
                         event.actor()))));
     }
 
+    @EventHandler
+    void on(InitialConferenceHeld event, @SequenceNumber long sequence) {
+        change(event.contactId(), sequence, null, work -> work.set("conference", json.valueToTree(
+                new ContactWorkView.Conference(event.heldAt(), event.outcome(), event.summary(), event.actor(),
+                        event.at()))));
+    }
+
+    @EventHandler
+    void on(DutyCompleted event, @SequenceNumber long sequence) {
+        change(event.contactId(), sequence, null, work -> work.withArray("dutiesDone").add(json.valueToTree(
+                new ContactWorkView.DutyDone(event.duty(), event.doneAt(), event.note(), event.actor(), event.at()))));
+    }
+
     @ResetHandler
     void reset() {
         jdbc.sql("DELETE FROM contact_status").update();
@@ -299,6 +314,6 @@ class ContactStatusProjection {
                 .toList();
         return new ContactWorkView(work.childId(), work.heldBy(), work.priority(), work.responseDueAt(),
                 work.consent(), checks, work.priorityChanges(), work.proposal(), work.returns(), work.decision(),
-                work.feedback(), work.strategyDiscussion(), work.identity());
+                work.feedback(), work.strategyDiscussion(), work.identity(), work.conference(), work.dutiesDone());
     }
 }

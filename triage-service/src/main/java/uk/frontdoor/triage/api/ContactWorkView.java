@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Where the front door's work on a contact stands, for staff: who holds it, consent, partner checks
- * and replies, the proposal and the manager's decision, feedback, the strategy discussion and any
- * identity question. Every step names who took it and when.
+ * and replies, the proposal and the manager's decision, feedback, the strategy discussion and the
+ * initial conference after it, the duties the rules raised that were done, and any identity
+ * question. Every step names who took it and when.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ContactWorkView(
@@ -24,7 +25,9 @@ public record ContactWorkView(
         Decision decision,
         List<Feedback> feedback,
         StrategyDiscussion strategyDiscussion,
-        Identity identity) {
+        Identity identity,
+        Conference conference,
+        List<DutyDone> dutiesDone) {
 
     public record Consent(ConsentRecorded.Decision decision, String reason, Actor by, Instant at) {
     }
@@ -61,6 +64,15 @@ public record ContactWorkView(
     public record Held(Instant heldAt, StrategyDiscussionHeld.Mode mode, List<StrategyDiscussionHeld.Attendee> attendees,
                        StrategyDiscussionHeld.Outcome outcome, String summary, List<StrategyDiscussionHeld.Action> actions,
                        List<String> flags, Instant conferenceDueAt, Actor by) {
+    }
+
+    /** The initial child protection conference held after the section 47 enquiry the discussion started. */
+    public record Conference(Instant heldAt, InitialConferenceHeld.Outcome outcome, String summary, Actor by,
+                             Instant at) {
+    }
+
+    /** A duty the rules raised (return home interview, private fostering visit, LADO referral), recorded as done. */
+    public record DutyDone(ClockType duty, Instant doneAt, String note, Actor by, Instant at) {
     }
 
     /** Children who may be the same as this contact's child, and the decisions people made about them. */

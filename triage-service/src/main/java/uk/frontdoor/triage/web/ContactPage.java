@@ -11,11 +11,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.frontdoor.triage.api.Actor;
+import uk.frontdoor.triage.api.AlertBoard;
 import uk.frontdoor.triage.api.AuthoriseProposal;
 import uk.frontdoor.triage.api.ChangePriority;
 import uk.frontdoor.triage.api.ChildChronology;
 import uk.frontdoor.triage.api.ChildId;
 import uk.frontdoor.triage.api.ClaimContact;
+import uk.frontdoor.triage.api.ClockType;
 import uk.frontdoor.triage.api.ConsentRecorded;
 import uk.frontdoor.triage.api.ContactId;
 import uk.frontdoor.triage.api.ContactStatus;
@@ -24,15 +26,19 @@ import uk.frontdoor.triage.api.ContactWorkView;
 import uk.frontdoor.triage.api.ConveneStrategyDiscussion;
 import uk.frontdoor.triage.api.DecisionOutcome;
 import uk.frontdoor.triage.api.FeedbackSent;
+import uk.frontdoor.triage.api.InitialConferenceHeld;
 import uk.frontdoor.triage.api.PartnerCheckReceipt;
 import uk.frontdoor.triage.api.ProposeDecision;
 import uk.frontdoor.triage.api.RecordConsent;
+import uk.frontdoor.triage.api.RecordDutyCompleted;
 import uk.frontdoor.triage.api.RecordFeedback;
+import uk.frontdoor.triage.api.RecordInitialConference;
 import uk.frontdoor.triage.api.RecordPartnerReply;
 import uk.frontdoor.triage.api.RecordStrategyDiscussion;
 import uk.frontdoor.triage.api.Refusal;
 import uk.frontdoor.triage.api.ReleaseContact;
 import uk.frontdoor.triage.api.RequestPartnerChecks;
+import uk.frontdoor.triage.api.ResolvePossibleMatch;
 import uk.frontdoor.triage.api.ReturnProposal;
 import uk.frontdoor.triage.api.StrategyDiscussionHeld;
 import uk.frontdoor.triage.api.ThresholdAssessed;
@@ -45,9 +51,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -74,12 +82,14 @@ class ContactPage {
     private final RecordViews views;
     private final TriagePolicy policy;
     private final Clock clock;
+    private final Labels labels;
 
-    ContactPage(StaffDesk desk, RecordViews views, TriagePolicy policy, Clock clock) {
+    ContactPage(StaffDesk desk, RecordViews views, TriagePolicy policy, Clock clock, Labels labels) {
         this.desk = desk;
         this.views = views;
         this.policy = policy;
         this.clock = clock;
+        this.labels = labels;
     }
 
     // ----- the page -----
@@ -92,6 +102,20 @@ class ContactPage {
     /** A partner check with its time left. */
     record CheckRow(ContactWorkView.PartnerCheck check, TimeLeft timeLeft) {
     }
+
+    /**
+     * A duty the rules raised whose clock is still running, with its time left. {@code path} names it
+     * in the form's address ({@code return-home-interview}) and prefixes its fields' ids.
+     */
+    record DutyRow(AlertBoard.Alert clock, String path, TimeLeft timeLeft) {
+
+        public String field(String suffix) {
+            return "duty-" + path + "-" + suffix;
+        }
+    }
+
+    /** The answers to "is this the same child?" on a possible match, as the identity form offers them. */
+    static final List<String> IDENTITY_CHOICES = List.of("SAME", "DIFFERENT");
 
     @GetMapping("/contacts/{contactId}")
     String contact(Authentication who, @PathVariable String contactId, Model model) {
@@ -147,6 +171,19 @@ class ContactPage {
         model.addAttribute("feedbackMethods", FeedbackSent.Method.values());
         model.addAttribute("modes", StrategyDiscussionHeld.Mode.values());
         model.addAttribute("discussionOutcomes", StrategyDiscussionHeld.Outcome.values());
+        model.addAttribute("conferenceOutcomes", InitialConferenceHeld.Outcome.values());
+        ContactWorkView.StrategyDiscussion discussion = work.strategyDiscussion();
+        Instant conferenceDueAt = discussion == null || discussion.held() == null ? null
+                : discussion.held().conferenceDueAt();
+        model.addAttribute("conferenceDueAt", conferenceDueAt);
+        model.addAttribute("conferenceTimeLeft", conferenceDueAt == null || work.conference() != null ? null
+                : TimeLeft.until(conferenceDueAt, now));
+        model.addAttribute("duties", desk.clocks(id).stream()
+                .filter(running -> running.type().recordedAsDuty() && running.state() != AlertBoard.State.STOPPED)
+                .map(running -> new DutyRow(running, dutyPath(running.type()), TimeLeft.until(running.dueAt(), now)))
+                .toList());
+        model.addAttribute("dutiesDone", listOf(work.dutiesDone()));
+        model.addAttribute("identityChoices", IDENTITY_CHOICES);
         model.addAttribute("attendeeRows", ATTENDEE_ROWS);
         model.addAttribute("actionRows", ACTION_ROWS);
         LocalDate today = LocalDate.ofInstant(now, Dates.ENGLAND);
@@ -210,6 +247,19 @@ class ContactPage {
             int index = TriagePolicy.DEFAULT_AGENCIES.indexOf(agency);
             return index < 0 ? Integer.MAX_VALUE : index;
         }).thenComparing(Comparator.naturalOrder());
+    }
+
+    /** {@code RETURN_HOME_INTERVIEW} as the staff API and the page's addresses write it: {@code return-home-interview}. */
+    static String dutyPath(ClockType duty) {
+        return duty.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The duty an address names, if it is one a worker records as done; anything else is no page. */
+    private static ClockType duty(String path) {
+        return Arrays.stream(ClockType.values())
+                .filter(type -> type.recordedAsDuty() && dutyPath(type).equals(path))
+                .findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private static <T> List<T> listOf(List<T> list) {
@@ -483,6 +533,100 @@ class ContactPage {
                 },
                 (result, me) -> view -> view.work().strategyDiscussion() != null
                         && view.work().strategyDiscussion().held() != null);
+    }
+
+    @PostMapping("/contacts/{contactId}/conference")
+    String recordConference(Authentication who, @PathVariable String contactId,
+                            @RequestParam(name = "conference-held-day", required = false) String day,
+                            @RequestParam(name = "conference-held-month", required = false) String month,
+                            @RequestParam(name = "conference-held-year", required = false) String year,
+                            @RequestParam(name = "conference-held-time", required = false) String time,
+                            @RequestParam(required = false) String outcome,
+                            @RequestParam(required = false) String summary, RedirectAttributes flash) {
+        FormErrors errors = new FormErrors("conference").keep("conference-outcome", outcome)
+                .keep("conference-summary", summary);
+        LocalDate date = FormInput.date(errors, "conference-held", "the date the conference was held", true,
+                day, month, year);
+        LocalTime at = FormInput.time(errors, "conference-held-time", "the time the conference was held", true, time);
+        InitialConferenceHeld.Outcome chosen = FormInput.choice(InitialConferenceHeld.Outcome.class, outcome);
+        if (chosen == null) {
+            errors.add("conference-outcome", "Select the outcome of the conference");
+        }
+        Instant heldAt = FormInput.instant(date, at);
+        notInFuture(errors, heldAt, "conference-held-day", "The date and time the conference was held");
+        return act(who, contactId, errors, flash, "Initial child protection conference recorded",
+                (child, id, me) -> new RecordInitialConference(child, id, heldAt, chosen, FormInput.text(summary), me),
+                refusal -> refusal == Refusal.FIELD_REQUIRED || refusal == Refusal.NO_CONFERENCE_DUE
+                        ? "conference-outcome" : "conference-held-day",
+                (result, me) -> view -> view.work().conference() != null);
+    }
+
+    /**
+     * A duty the rules raised, recorded as done. Each open duty has its own form on the page, so its
+     * fields are named after it ({@code duty-return-home-interview-done-day} …), read here by name.
+     */
+    @PostMapping("/contacts/{contactId}/duties/{duty}")
+    String recordDuty(Authentication who, @PathVariable String contactId, @PathVariable String duty,
+                      @RequestParam Map<String, String> form, RedirectAttributes flash) {
+        ClockType type = duty(duty);
+        String prefix = "duty-" + dutyPath(type) + "-";
+        String note = form.get(prefix + "note");
+        FormErrors errors = new FormErrors("duty").keep(prefix + "note", note);
+        String name = labels.of("clock", type);
+        // "return home interview", "referral to the LADO": the duty's name inside a sentence.
+        String what = Character.toLowerCase(name.charAt(0)) + name.substring(1);
+        LocalDate date = FormInput.date(errors, prefix + "done", "the date the " + what + " was done", true,
+                form.get(prefix + "done-day"), form.get(prefix + "done-month"), form.get(prefix + "done-year"));
+        LocalTime at = FormInput.time(errors, prefix + "time", "the time the " + what + " was done", true,
+                form.get(prefix + "time"));
+        Instant doneAt = FormInput.instant(date, at);
+        notInFuture(errors, doneAt, prefix + "done-day", "The date and time the " + what + " was done");
+        ContactId id = ContactIds.parse(contactId);
+        return act(who, contactId, errors, flash, name + " recorded as done",
+                (child, contact, me) -> new RecordDutyCompleted(child, contact, type, doneAt, FormInput.text(note), me),
+                refusal -> prefix + "done-day",
+                (result, me) -> view -> listOf(view.work().dutiesDone()).stream()
+                        .anyMatch(done -> done.duty() == type && done.doneAt().equals(doneAt))
+                        // ... and its clock has stopped in the alerts read model, which the page also shows.
+                        && desk.clocks(id).stream().noneMatch(running -> running.type() == type
+                        && running.state() != AlertBoard.State.STOPPED));
+    }
+
+    /**
+     * Confirms or rules out one possible match of the contact's child with a child already known.
+     * Confirming links the two records (each chronology then shows both).
+     */
+    @PostMapping("/contacts/{contactId}/identity/resolve")
+    String resolveIdentity(Authentication who, @PathVariable String contactId,
+                           @RequestParam(required = false) String candidate,
+                           @RequestParam(required = false) String same,
+                           @RequestParam(required = false) String reason, RedirectAttributes flash) {
+        ChildId candidateId = ContactIds.child(candidate);
+        String prefix = "identity-" + candidateId.value() + "-";
+        FormErrors errors = new FormErrors("identity").keep(prefix + "same", same).keep(prefix + "reason", reason);
+        String answer = FormInput.text(same);
+        if (answer == null || !IDENTITY_CHOICES.contains(answer)) {
+            errors.add(prefix + "same", "Select whether this is the same child");
+        }
+        if (FormInput.text(reason) == null) {
+            errors.add(prefix + "reason", "Enter how the match was confirmed or ruled out");
+        }
+        boolean sameChild = "SAME".equals(answer);
+        return act(who, contactId, errors, flash, sameChild ? "Match confirmed: the two records are linked"
+                        : "Match ruled out",
+                (child, id, me) -> new ResolvePossibleMatch(child, id, candidateId, sameChild, FormInput.text(reason),
+                        me),
+                refusal -> refusal == Refusal.REASON_REQUIRED ? prefix + "reason" : prefix + "same",
+                (result, me) -> view -> view.work().identity() != null
+                        && listOf(view.work().identity().resolutions()).stream()
+                        .anyMatch(resolution -> resolution.candidate().equals(candidateId)));
+    }
+
+    /** A time recorded as past may not be later than now, by the service's clock (the domain checks it too). */
+    private void notInFuture(FormErrors errors, Instant at, String field, String what) {
+        if (at != null && at.isAfter(clock.instant())) {
+            errors.add(field, what + " must be in the past");
+        }
     }
 
     // ----- one way to act -----

@@ -18,6 +18,7 @@ import uk.frontdoor.triage.api.ContactSubmissionView;
 import uk.frontdoor.triage.api.FindAlert;
 import uk.frontdoor.triage.api.FindAlerts;
 import uk.frontdoor.triage.api.FindChildChronology;
+import uk.frontdoor.triage.api.FindContactClocks;
 import uk.frontdoor.triage.api.FindContactRegistration;
 import uk.frontdoor.triage.api.FindContactStatus;
 import uk.frontdoor.triage.api.FindContactSubmission;
@@ -35,6 +36,7 @@ import uk.frontdoor.triage.work.ActorResolver;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -114,6 +116,12 @@ class StaffDesk {
 
     AlertBoard alerts(FindAlerts query) {
         return queries.query(query, ResponseTypes.instanceOf(AlertBoard.class)).join();
+    }
+
+    /** Every clock of one contact, whatever its state, earliest due first. */
+    List<AlertBoard.Alert> clocks(ContactId contactId) {
+        return queries.query(new FindContactClocks(contactId),
+                ResponseTypes.multipleInstancesOf(AlertBoard.Alert.class)).join();
     }
 
     Optional<AlertBoard.Alert> alert(String alertId) {

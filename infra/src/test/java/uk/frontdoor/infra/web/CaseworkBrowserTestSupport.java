@@ -1,0 +1,136 @@
+package uk.frontdoor.infra.web;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * State the casework forms act on, set up through the staff and partner APIs as another worker or
+ * agency would: a possible match, a duty the rules raised, a decided contact whose strategy
+ * discussion made the initial conference due, a child open to early help. Each waits for the contact
+ * view (the read model the contact page reads) to show it.
+ */
+abstract class CaseworkBrowserTestSupport extends BrowserTestSupport {
+
+    static final ZoneId ENGLAND = ZoneId.of("Europe/London");
+
+    /** The second of two contacts about one child, and the known record its child may be. */
+    record PossibleMatch(String contactId, String childId, String knownChildId) {
+    }
+
+    /**
+     * Two contacts about a child with no NHS number and a name no other test uses, so the second
+     * child matches the first only on name, date of birth and postcode: a possible match for a person
+     * to decide. {@code second} is the second submission, to which the name is given.
+     */
+    protected PossibleMatch possibleMatch(ObjectNode second) {
+        // Letters only, and unique to this run, so no other test's child shares the name.
+        String givenName = "Test" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        ObjectNode first = submission();
+        ((ObjectNode) first.get("child")).put("givenName", givenName).remove("nhsNumber");
+        ((ObjectNode) second.get("child")).put("givenName", givenName).remove("nhsNumber");
+        String firstId = contactIdOf(postContact(POLICE_KEY, first));
+        String knownChild = (String) awaitWork(firstId, work -> work.get("childId") != null).get("childId");
+        String secondId = contactIdOf(postContact(POLICE_KEY, second));
+        Map<String, Object> work = awaitWork(secondId, w -> w.get("identity") instanceof Map<?, ?> identity
+                && List.of(knownChild).equals(identity.get("possibleMatches")));
+        return new PossibleMatch(secondId, (String) work.get("childId"), knownChild);
+    }
+
+    /** A police contact about a child back from a missing episode: the return home interview is due 72 hours after. */
+    protected ObjectNode returnedFromMissing(int hoursAgo) {
+        ObjectNode returned = submission();
+        ((ObjectNode) returned.get("concerns")).putArray("indicators").add("RETURNED_FROM_MISSING");
+        returned.put("awareSince", Instant.now().minus(hoursAgo, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
+                .toString());
+        return returned;
+    }
+
+    /** A contact screened by sw1 and decided by manager1 with this outcome (a manager's reason given in case it steps down). */
+    protected String decided(String outcome) {
+        String contactId = contactIdOf(postContact(POLICE_KEY, submission()));
+        awaitStatus(contactId, "ASSESSED");
+        String contact = "/api/v1/contacts/" + contactId;
+        assertThat(postJson(contact + "/claim", staff("sw1"), null).statusCode()).isEqualTo(204);
+        assertThat(postJson(contact + "/consent", staff("sw1"), Map.of("decision", "GIVEN")).statusCode()).isEqualTo(204);
+        assertThat(postJson(contact + "/proposal", staff("sw1"), Map.of("outcome", outcome,
+                "rationale", "The rationale for the test.")).statusCode()).isEqualTo(204);
+        HttpResponse<String> authorised = postJson(contact + "/proposal/authorise", staff("manager1"),
+                Map.of("reason", "The family is engaging."));
+        assertThat(authorised.statusCode()).as(authorised.body()).isEqualTo(204);
+        awaitStatus(contactId, "DECIDED");
+        return contactId;
+    }
+
+    /**
+     * A contact decided for a strategy discussion, whose discussion (held five minutes ago) started a
+     * section 47 enquiry: the initial child protection conference is now due.
+     */
+    protected String conferenceDue() {
+        String contactId = decided("STRATEGY_DISCUSSION");
+        awaitWork(contactId, work -> work.get("strategyDiscussion") != null);
+        Map<String, Object> record = Map.of(
+                "heldAt", Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString(),
+                "mode", "VIDEO", "outcome", "SECTION_47_ENQUIRY", "summary", "Section 47 enquiry agreed.",
+                "attendees", List.of(
+                        Map.of("name", "DS Example", "agency", "POLICE", "role", "Detective sergeant"),
+                        Map.of("name", "Nurse Example", "agency", "HEALTH", "role", "Named nurse"),
+                        Map.of("name", "TM Example", "agency", "SOCIAL_CARE", "role", "Team manager")),
+                "actions", List.of(Map.of("description", "Visit the child at school", "owner", "sw1",
+                        "agency", "SOCIAL_CARE", "dueDate", LocalDate.now().plusDays(1).toString())));
+        HttpResponse<String> held = postJson("/api/v1/contacts/" + contactId + "/strategy-discussion/record",
+                staff("sw1"), record);
+        assertThat(held.statusCode()).as(held.body()).isEqualTo(204);
+        awaitWork(contactId, work -> work.get("strategyDiscussion") instanceof Map<?, ?> discussion
+                && discussion.get("held") instanceof Map<?, ?> h && h.get("conferenceDueAt") != null);
+        return contactId;
+    }
+
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> awaitWork(String contactId, Predicate<Map<String, Object>> shown) {
+        Map<String, Object> view = await().until(() -> body(get("/api/v1/contacts/" + contactId, staff("sw1"))),
+                found -> found.get("work") instanceof Map<?, ?> work && shown.test((Map<String, Object>) work));
+        return (Map<String, Object>) view.get("work");
+    }
+
+    protected Map<String, Object> awaitStatus(String contactId, String status) {
+        return await().until(() -> body(get("/api/v1/contacts/" + contactId, staff("sw1"))),
+                view -> status.equals(view.get("status")));
+    }
+
+    protected String childOf(String contactId) {
+        return await().until(() -> jdbc.sql("SELECT child_id FROM contact_registry WHERE contact_id = ?")
+                .param(contactId).query(String.class).optional().orElse(null), id -> id != null);
+    }
+
+    /** Types a moment into a GOV.UK date input ({@code <id>-day} …) and a time field, as clock time in England. */
+    protected void typeMoment(String dateId, String timeId, Instant at) {
+        ZonedDateTime local = at.atZone(ENGLAND);
+        type(dateId + "-day", String.valueOf(local.getDayOfMonth()));
+        type(dateId + "-month", String.valueOf(local.getMonthValue()));
+        type(dateId + "-year", String.valueOf(local.getYear()));
+        type(timeId, local.format(DateTimeFormatter.ofPattern("HH:mm")));
+    }
+
+    /** Replaces what a field holds (after a refusal it holds what was typed before). */
+    protected void type(String id, String text) {
+        WebElement field = browser.find(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+}
