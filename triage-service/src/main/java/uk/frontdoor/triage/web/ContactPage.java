@@ -166,6 +166,9 @@ class ContactPage {
         model.addAttribute("checkAgencies", policy.agencies().stream()
                 .filter(agency -> !TriagePolicy.SOCIAL_CARE.equals(agency)).sorted(agencyOrder()).toList());
         model.addAttribute("allAgencies", policy.agencies().stream().sorted(agencyOrder()).toList());
+        // Working Together 2023: social care, police and health at every strategy discussion.
+        model.addAttribute("strategyAgencies",
+                List.of(TriagePolicy.POLICE, TriagePolicy.HEALTH, TriagePolicy.SOCIAL_CARE));
         model.addAttribute("priorities", ThresholdAssessed.Priority.values());
         model.addAttribute("outcomes", DecisionOutcome.values());
         model.addAttribute("feedbackMethods", FeedbackSent.Method.values());
@@ -426,7 +429,8 @@ class ContactPage {
                    @RequestParam(name = "planned-time", required = false) String time,
                    @RequestParam(name = "invited", required = false) List<String> invited, RedirectAttributes flash) {
         FormErrors errors = new FormErrors("convene")
-                .keep("invited", invited == null ? null : String.join(",", invited));
+                // Kept even when none was ticked, so the refused form comes back as it was sent.
+                .keep("invited", invited == null ? "" : String.join(",", invited));
         LocalDate date = FormInput.date(errors, "planned", "the date the discussion is planned for", true,
                 day, month, year);
         LocalTime at = FormInput.time(errors, "planned-time", "the time the discussion is planned for", true, time);

@@ -1,5 +1,7 @@
 package uk.frontdoor.triage.web;
 
+import java.util.Collection;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +28,17 @@ public class Forms {
     public String value(FormErrors errors, String id, String fallback) {
         String typed = errors == null ? null : errors.value(id);
         return typed == null ? fallback : typed;
+    }
+
+    /**
+     * Whether a checkbox is ticked: as it was before a refused POST of its own form, else as {@code preset}
+     * has it (the usual choice, e.g. the three agencies Working Together requires at a strategy discussion).
+     */
+    public boolean ticked(FormErrors errors, String id, Object option, Collection<?> preset) {
+        if (errors != null && errors.value(id) != null) {
+            return chosen(errors, id, option);
+        }
+        return preset != null && option != null && preset.stream().anyMatch(ticked -> ticked.toString().equals(option.toString()));
     }
 
     /** Whether a radio or checkbox was chosen before a refused POST (a comma-separated list for checkboxes). */
