@@ -478,19 +478,12 @@ class ContactPage {
             String name = FormInput.at(names, row);
             String agency = FormInput.at(agencies, row);
             String role = FormInput.at(roles, row);
-            String id = "attendee-" + row;
-            errors.keep(id + "-name", name).keep(id + "-agency", agency).keep(id + "-role", role);
-            if (name == null && agency == null && role == null) {
+            int n = row + 1;
+            if (!FormInput.row(errors, "attendee-" + row, false,
+                    new FormInput.RowField("name", name, "Enter the name of attendee " + n),
+                    new FormInput.RowField("agency", agency, "Select the agency of attendee " + n),
+                    new FormInput.RowField("role", role, "Enter the role of attendee " + n))) {
                 continue;
-            }
-            if (name == null) {
-                errors.add(id + "-name", "Enter the name of attendee " + (row + 1));
-            }
-            if (agency == null) {
-                errors.add(id + "-agency", "Select the agency of attendee " + (row + 1));
-            }
-            if (role == null) {
-                errors.add(id + "-role", "Enter the role of attendee " + (row + 1));
             }
             attendees.add(new StrategyDiscussionHeld.Attendee(name, agency, role));
         }
@@ -507,20 +500,14 @@ class ContactPage {
             String owner = FormInput.at(owners, row);
             String agency = FormInput.at(actionAgencies, row);
             String id = "action-" + row;
-            errors.keep(id + "-description", description).keep(id + "-owner", owner).keep(id + "-agency", agency);
+            int n = row + 1;
             boolean dueGiven = FormInput.at(dueDays, row) != null || FormInput.at(dueMonths, row) != null
                     || FormInput.at(dueYears, row) != null;
-            if (description == null && owner == null && agency == null && !dueGiven) {
+            if (!FormInput.row(errors, id, dueGiven,
+                    new FormInput.RowField("description", description, "Enter what action " + n + " is"),
+                    new FormInput.RowField("owner", owner, "Enter who owns action " + n),
+                    new FormInput.RowField("agency", agency, "Select the agency of action " + n))) {
                 continue;
-            }
-            if (description == null) {
-                errors.add(id + "-description", "Enter what action " + (row + 1) + " is");
-            }
-            if (owner == null) {
-                errors.add(id + "-owner", "Enter who owns action " + (row + 1));
-            }
-            if (agency == null) {
-                errors.add(id + "-agency", "Select the agency of action " + (row + 1));
             }
             LocalDate due = FormInput.date(errors, id + "-due", "the due date of action " + (row + 1), true,
                     FormInput.at(dueDays, row), FormInput.at(dueMonths, row), FormInput.at(dueYears, row));

@@ -89,6 +89,32 @@ final class FormInput {
     }
 
     /** A date and time in England as an instant; null if either is missing. */
+    /** One field of a repeated row: its name after the row's id, what was typed, and what to say if it is empty. */
+    record RowField(String name, String value, String missing) {
+    }
+
+    /**
+     * A repeated row (an attendee, an action): every field is kept for a refused form; a row with
+     * anything filled in ({@code otherGiven} counts too) needs each field, and an empty row is skipped.
+     *
+     * @return whether the row is filled in at all
+     */
+    static boolean row(FormErrors errors, String id, boolean otherGiven, RowField... fields) {
+        boolean given = otherGiven;
+        for (RowField field : fields) {
+            errors.keep(id + "-" + field.name(), field.value());
+            given |= field.value() != null;
+        }
+        if (given) {
+            for (RowField field : fields) {
+                if (field.value() == null) {
+                    errors.add(id + "-" + field.name(), field.missing());
+                }
+            }
+        }
+        return given;
+    }
+
     static Instant instant(LocalDate date, LocalTime time) {
         return date == null || time == null ? null : date.atTime(time).atZone(Dates.ENGLAND).toInstant();
     }

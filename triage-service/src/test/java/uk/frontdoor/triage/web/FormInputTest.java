@@ -50,4 +50,24 @@ class FormInputTest {
         assertThat(FormInput.choice(DecisionOutcome.class, "DROP TABLE")).isNull();
         assertThat(FormInput.choice(DecisionOutcome.class, null)).isNull();
     }
+
+    @Test
+    void a_row_with_anything_filled_needs_every_field_and_an_empty_row_is_skipped() {
+        FormErrors errors = new FormErrors("test");
+        assertThat(FormInput.row(errors, "attendee-0", false,
+                new FormInput.RowField("name", "DS Example", "Enter the name"),
+                new FormInput.RowField("role", null, "Enter the role"))).isTrue();
+        assertThat(errors.message("attendee-0-role")).isEqualTo("Enter the role");
+        assertThat(errors.has("attendee-0-name")).isFalse();
+        assertThat(errors.value("attendee-0-name")).isEqualTo("DS Example");
+
+        assertThat(FormInput.row(errors, "attendee-1", false,
+                new FormInput.RowField("name", null, "Enter the name"))).isFalse();
+        assertThat(errors.has("attendee-1-name")).isFalse();
+
+        // Only a due date given: still a row, so its description is missing.
+        assertThat(FormInput.row(errors, "action-0", true,
+                new FormInput.RowField("description", null, "Enter what action 1 is"))).isTrue();
+        assertThat(errors.message("action-0-description")).isEqualTo("Enter what action 1 is");
+    }
 }
