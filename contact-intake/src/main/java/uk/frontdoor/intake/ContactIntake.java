@@ -4,12 +4,12 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 import uk.frontdoor.intake.submission.SubmissionReader;
 import uk.frontdoor.intake.submission.SubmissionRejectedException;
-import uk.frontdoor.triage.api.Actor;
-import uk.frontdoor.triage.api.AgencyCode;
-import uk.frontdoor.triage.api.Channel;
-import uk.frontdoor.triage.api.ContactAccepted;
-import uk.frontdoor.triage.api.ContactSubmission;
-import uk.frontdoor.triage.api.ReceiveContact;
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.value.AgencyCode;
+import uk.frontdoor.triage.api.value.Channel;
+import uk.frontdoor.triage.api.command.ContactAccepted;
+import uk.frontdoor.triage.api.value.ContactSubmission;
+import uk.frontdoor.triage.api.command.ReceiveContact;
 
 /** The one path every submission takes, whether it came over HTTP or Kafka. */
 @Service

@@ -3,7 +3,7 @@ package uk.frontdoor.intake;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
-import uk.frontdoor.triage.api.Channel;
+import uk.frontdoor.triage.api.value.Channel;
 
 /**
  * Counts what arrives at the front door. Labels are census codes and fixed reasons only: never

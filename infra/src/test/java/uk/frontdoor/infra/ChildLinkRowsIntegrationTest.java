@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.frontdoor.projections.ChildLinkRows;
-import uk.frontdoor.triage.api.ChildId;
+import uk.frontdoor.triage.api.value.ChildId;
 
 import java.util.ArrayList;
 import java.util.List;

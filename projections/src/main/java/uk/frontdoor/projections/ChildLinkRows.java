@@ -1,7 +1,7 @@
 package uk.frontdoor.projections;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import uk.frontdoor.triage.api.ChildId;
+import uk.frontdoor.triage.api.value.ChildId;
 
 /**
  * Writes a link between two records of one child, both ways round, into a links table keyed by

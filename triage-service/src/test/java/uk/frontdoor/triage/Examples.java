@@ -1,9 +1,9 @@
 package uk.frontdoor.triage;
 
-import uk.frontdoor.triage.api.AgencyCode;
-import uk.frontdoor.triage.api.ChildId;
-import uk.frontdoor.triage.api.ContactId;
-import uk.frontdoor.triage.api.ContactSubmission;
+import uk.frontdoor.triage.api.value.AgencyCode;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.value.ContactId;
+import uk.frontdoor.triage.api.value.ContactSubmission;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -14,7 +14,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import uk.frontdoor.intake.IntakeMetrics;
 import uk.frontdoor.intake.submission.RejectionReason;
 import uk.frontdoor.intake.submission.SubmissionRejectedException;
-import uk.frontdoor.triage.api.Channel;
+import uk.frontdoor.triage.api.value.Channel;
 
 
 /** The one translator from refusals to RFC 9457 problem details for the whole API. */

@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 import uk.frontdoor.intake.IntakeMetrics;
 import uk.frontdoor.intake.submission.RejectionReason;
-import uk.frontdoor.triage.api.Channel;
+import uk.frontdoor.triage.api.value.Channel;
 
 import java.io.IOException;
 

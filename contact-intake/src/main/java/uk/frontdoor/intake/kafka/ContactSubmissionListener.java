@@ -12,7 +12,7 @@ import uk.frontdoor.intake.partner.PartnerPrincipal;
 import uk.frontdoor.intake.submission.RejectionReason;
 import uk.frontdoor.intake.submission.SubmissionRejectedException;
 import uk.frontdoor.intake.submission.Violation;
-import uk.frontdoor.triage.api.Channel;
+import uk.frontdoor.triage.api.value.Channel;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

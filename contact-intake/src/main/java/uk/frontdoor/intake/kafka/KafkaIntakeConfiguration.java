@@ -25,7 +25,7 @@ import org.springframework.util.backoff.FixedBackOff;
 import uk.frontdoor.intake.IntakeMetrics;
 import uk.frontdoor.intake.IntakeProperties;
 import uk.frontdoor.intake.submission.SubmissionRejectedException;
-import uk.frontdoor.triage.api.Channel;
+import uk.frontdoor.triage.api.value.Channel;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

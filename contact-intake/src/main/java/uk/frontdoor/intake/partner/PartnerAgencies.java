@@ -2,7 +2,7 @@ package uk.frontdoor.intake.partner;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import uk.frontdoor.triage.api.AgencyCode;
+import uk.frontdoor.triage.api.value.AgencyCode;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
 package uk.frontdoor.intake.partner;
 
-import uk.frontdoor.triage.api.AgencyCode;
+import uk.frontdoor.triage.api.value.AgencyCode;
 
 /** An authenticated partner agency's system. */
 public record PartnerPrincipal(AgencyCode agency, String name) {

@@ -27,15 +27,15 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import uk.frontdoor.triage.api.ContactSubmission;
-import uk.frontdoor.triage.api.ContactSubmission.Address;
-import uk.frontdoor.triage.api.ContactSubmission.Child;
-import uk.frontdoor.triage.api.ContactSubmission.Concerns;
-import uk.frontdoor.triage.api.ContactSubmission.Consent;
-import uk.frontdoor.triage.api.ContactSubmission.ConsentStatus;
-import uk.frontdoor.triage.api.ContactSubmission.HouseholdMember;
-import uk.frontdoor.triage.api.ContactSubmission.Referrer;
-import uk.frontdoor.triage.api.ContactSubmission.Sex;
+import uk.frontdoor.triage.api.value.ContactSubmission;
+import uk.frontdoor.triage.api.value.ContactSubmission.Address;
+import uk.frontdoor.triage.api.value.ContactSubmission.Child;
+import uk.frontdoor.triage.api.value.ContactSubmission.Concerns;
+import uk.frontdoor.triage.api.value.ContactSubmission.Consent;
+import uk.frontdoor.triage.api.value.ContactSubmission.ConsentStatus;
+import uk.frontdoor.triage.api.value.ContactSubmission.HouseholdMember;
+import uk.frontdoor.triage.api.value.ContactSubmission.Referrer;
+import uk.frontdoor.triage.api.value.ContactSubmission.Sex;
 
 /**
  * Reads a partner's version-1 contact submission (the JSON published as

@@ -24,15 +24,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import uk.frontdoor.triage.api.ContactSubmission;
-import uk.frontdoor.triage.api.ContactSubmission.Address;
-import uk.frontdoor.triage.api.ContactSubmission.Child;
-import uk.frontdoor.triage.api.ContactSubmission.Concerns;
-import uk.frontdoor.triage.api.ContactSubmission.Consent;
-import uk.frontdoor.triage.api.ContactSubmission.ConsentStatus;
-import uk.frontdoor.triage.api.ContactSubmission.HouseholdMember;
-import uk.frontdoor.triage.api.ContactSubmission.Referrer;
-import uk.frontdoor.triage.api.ContactSubmission.Sex;
+import uk.frontdoor.triage.api.value.ContactSubmission;
+import uk.frontdoor.triage.api.value.ContactSubmission.Address;
+import uk.frontdoor.triage.api.value.ContactSubmission.Child;
+import uk.frontdoor.triage.api.value.ContactSubmission.Concerns;
+import uk.frontdoor.triage.api.value.ContactSubmission.Consent;
+import uk.frontdoor.triage.api.value.ContactSubmission.ConsentStatus;
+import uk.frontdoor.triage.api.value.ContactSubmission.HouseholdMember;
+import uk.frontdoor.triage.api.value.ContactSubmission.Referrer;
+import uk.frontdoor.triage.api.value.ContactSubmission.Sex;
 
 class SubmissionReaderTest {
 

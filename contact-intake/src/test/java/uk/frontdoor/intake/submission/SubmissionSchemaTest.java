@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.frontdoor.rules.CinFactor;
 import uk.frontdoor.rules.ReferralSource;
-import uk.frontdoor.triage.api.ContactSubmission;
+import uk.frontdoor.triage.api.value.ContactSubmission;
 
 /**
  * The published JSON Schema is a second copy of the rules, for producers. These tests keep the copy honest:

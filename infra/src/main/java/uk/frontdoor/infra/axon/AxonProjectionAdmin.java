@@ -17,7 +17,7 @@ import uk.frontdoor.triage.admin.ProjectionStatus;
 import uk.frontdoor.triage.admin.ProjectionStatus.Rebuild;
 import uk.frontdoor.triage.admin.ProjectionStatus.Segment;
 import uk.frontdoor.triage.admin.ProjectionStatus.State;
-import uk.frontdoor.triage.api.Actor;
+import uk.frontdoor.triage.api.value.Actor;
 
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -40,8 +40,8 @@ import uk.frontdoor.intake.http.SubmissionSizeLimitFilter;
 import uk.frontdoor.intake.partner.PartnerAgencies;
 import uk.frontdoor.intake.partner.PartnerApiKeyAuthenticationFilter;
 import uk.frontdoor.intake.partner.PartnerPrincipal;
-import uk.frontdoor.triage.api.Actor;
-import uk.frontdoor.triage.api.StaffRole;
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.staff.StaffRole;
 
 import java.util.List;
 import java.util.Optional;

@@ -20,7 +20,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import uk.frontdoor.triage.api.StaffRole;
+import uk.frontdoor.triage.api.staff.StaffRole;
 import uk.frontdoor.triage.web.SignInOptions;
 
 import java.util.Collection;

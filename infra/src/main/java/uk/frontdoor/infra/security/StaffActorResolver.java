@@ -8,13 +8,14 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
-import uk.frontdoor.triage.api.Actor;
-import uk.frontdoor.triage.api.StaffRole;
-import uk.frontdoor.triage.work.ActorResolver;
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.staff.StaffRole;
+import uk.frontdoor.triage.api.staff.ActorResolver;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.security.Principal;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -51,8 +52,8 @@ public class StaffActorResolver implements ActorResolver {
     }
 
     @Override
-    public Optional<Actor> resolve(Authentication authentication) {
-        if (authentication == null || !authentication.isAuthenticated()) {
+    public Optional<Actor> resolve(Principal principal) {
+        if (!(principal instanceof Authentication authentication) || !authentication.isAuthenticated()) {
             return Optional.empty();
         }
         if (authentication instanceof JwtAuthenticationToken token) {

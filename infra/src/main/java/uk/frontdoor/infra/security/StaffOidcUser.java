@@ -4,7 +4,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import uk.frontdoor.triage.api.Actor;
+import uk.frontdoor.triage.api.value.Actor;
 
 import java.io.Serial;
 

@@ -8,7 +8,7 @@ import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import uk.frontdoor.triage.api.Actor;
+import uk.frontdoor.triage.api.value.Actor;
 
 /**
  * Who signed in to the pages with the council's identity provider, read from the ID token (and the

@@ -2,7 +2,7 @@ package uk.frontdoor.infra.security;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import uk.frontdoor.triage.api.StaffRole;
+import uk.frontdoor.triage.api.staff.StaffRole;
 
 import java.util.HashSet;
 import java.util.List;

@@ -9,8 +9,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.frontdoor.infra.IntegrationTestSupport;
-import uk.frontdoor.triage.api.Actor;
-import uk.frontdoor.triage.work.ActorResolver;
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.staff.ActorResolver;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -9,9 +9,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import uk.frontdoor.intake.partner.PartnerPrincipal;
-import uk.frontdoor.triage.api.Actor;
-import uk.frontdoor.triage.api.AgencyCode;
-import uk.frontdoor.triage.api.StaffRole;
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.value.AgencyCode;
+import uk.frontdoor.triage.api.staff.StaffRole;
 
 import java.time.Instant;
 import java.util.List;

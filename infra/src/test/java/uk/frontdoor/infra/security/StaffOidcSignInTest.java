@@ -13,8 +13,8 @@ import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import uk.frontdoor.triage.api.Actor;
-import uk.frontdoor.triage.api.StaffRole;
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.staff.StaffRole;
 import uk.frontdoor.triage.web.SignInOptions;
 
 import java.time.Instant;

@@ -7,8 +7,8 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import uk.frontdoor.triage.api.AlertBoard.State;
-import uk.frontdoor.triage.api.ClockType;
+import uk.frontdoor.triage.api.query.AlertBoard.State;
+import uk.frontdoor.triage.api.value.ClockType;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -8,13 +8,13 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.projections.ChildLinkRows;
-import uk.frontdoor.triage.api.Actor;
-import uk.frontdoor.triage.api.ChildChronology;
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.query.ChildChronology;
 import uk.frontdoor.triage.api.ChildEvent;
-import uk.frontdoor.triage.api.ChildId;
+import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.ChildRecordLinked;
-import uk.frontdoor.triage.api.ContactId;
-import uk.frontdoor.triage.api.FindChildChronology;
+import uk.frontdoor.triage.api.value.ContactId;
+import uk.frontdoor.triage.api.query.FindChildChronology;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -3,12 +3,12 @@ package uk.frontdoor.projections.queue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import uk.frontdoor.triage.api.ContactId;
-import uk.frontdoor.triage.api.DecisionOutcome;
-import uk.frontdoor.triage.api.FindProposalsAwaitingAuthorisation;
-import uk.frontdoor.triage.api.FindQueueHealth;
-import uk.frontdoor.triage.api.ProposalsAwaitingAuthorisation;
-import uk.frontdoor.triage.api.QueueHealth;
+import uk.frontdoor.triage.api.value.ContactId;
+import uk.frontdoor.triage.api.value.DecisionOutcome;
+import uk.frontdoor.triage.api.query.FindProposalsAwaitingAuthorisation;
+import uk.frontdoor.triage.api.query.FindQueueHealth;
+import uk.frontdoor.triage.api.query.ProposalsAwaitingAuthorisation;
+import uk.frontdoor.triage.api.query.QueueHealth;
 import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
 
 import java.sql.Timestamp;

@@ -3,11 +3,11 @@ package uk.frontdoor.projections.queue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import uk.frontdoor.triage.api.AgencyCode;
-import uk.frontdoor.triage.api.FindWaitingContacts;
+import uk.frontdoor.triage.api.value.AgencyCode;
+import uk.frontdoor.triage.api.query.FindWaitingContacts;
 import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
-import uk.frontdoor.triage.api.TriageQueue;
-import uk.frontdoor.triage.api.WaitingContacts;
+import uk.frontdoor.triage.api.query.TriageQueue;
+import uk.frontdoor.triage.api.query.WaitingContacts;
 
 import java.util.ArrayList;
 import java.util.Comparator;

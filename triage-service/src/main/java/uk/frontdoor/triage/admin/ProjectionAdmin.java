@@ -1,6 +1,6 @@
 package uk.frontdoor.triage.admin;
 
-import uk.frontdoor.triage.api.Actor;
+import uk.frontdoor.triage.api.value.Actor;
 
 import java.util.List;
 import java.util.Optional;

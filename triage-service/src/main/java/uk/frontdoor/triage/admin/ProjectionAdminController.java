@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
-import uk.frontdoor.triage.work.ActorResolver;
+import uk.frontdoor.triage.api.staff.ActorResolver;
 
 import java.net.URI;
 import java.util.List;

@@ -4,7 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
-import uk.frontdoor.triage.api.ChildId;
+import uk.frontdoor.triage.api.value.ChildId;
 
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -1,10 +1,10 @@
 package uk.frontdoor.triage.child;
 
 import uk.frontdoor.triage.api.ConsentRecorded;
-import uk.frontdoor.triage.api.ContactId;
+import uk.frontdoor.triage.api.value.ContactId;
 import uk.frontdoor.triage.api.ContactReceived;
-import uk.frontdoor.triage.api.ContactStatus;
-import uk.frontdoor.triage.api.DecisionOutcome;
+import uk.frontdoor.triage.api.value.ContactStatus;
+import uk.frontdoor.triage.api.value.DecisionOutcome;
 import uk.frontdoor.triage.api.InitialConferenceHeld;
 import uk.frontdoor.triage.api.ThresholdAssessed;
 

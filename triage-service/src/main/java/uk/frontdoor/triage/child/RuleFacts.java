@@ -6,8 +6,8 @@ import uk.frontdoor.rules.FiredRule;
 import uk.frontdoor.rules.PriorContact;
 import uk.frontdoor.rules.ThresholdDecision;
 import uk.frontdoor.rules.WorkingCalendar;
-import uk.frontdoor.triage.api.ContactSubmission;
-import uk.frontdoor.triage.api.DecisionOutcome;
+import uk.frontdoor.triage.api.value.ContactSubmission;
+import uk.frontdoor.triage.api.value.DecisionOutcome;
 import uk.frontdoor.triage.api.InitialConferenceHeld;
 import uk.frontdoor.triage.api.ThresholdAssessed;
 

@@ -1,8 +1,8 @@
 package uk.frontdoor.triage.child;
 
 import uk.frontdoor.triage.api.ClockStarted;
-import uk.frontdoor.triage.api.ClockType;
-import uk.frontdoor.triage.api.ContactId;
+import uk.frontdoor.triage.api.value.ClockType;
+import uk.frontdoor.triage.api.value.ContactId;
 
 import java.time.Instant;
 import java.util.List;

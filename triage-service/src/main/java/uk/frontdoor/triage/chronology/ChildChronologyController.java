@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import uk.frontdoor.triage.api.ChildChronology;
-import uk.frontdoor.triage.api.ChildId;
-import uk.frontdoor.triage.api.FindChildChronology;
+import uk.frontdoor.triage.api.query.ChildChronology;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.query.FindChildChronology;
 import uk.frontdoor.triage.audit.RecordViews;
 
 import java.net.URI;

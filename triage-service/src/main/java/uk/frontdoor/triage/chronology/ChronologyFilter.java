@@ -1,6 +1,6 @@
 package uk.frontdoor.triage.chronology;
 
-import uk.frontdoor.triage.api.ChildChronology;
+import uk.frontdoor.triage.api.query.ChildChronology;
 import uk.frontdoor.triage.api.ChildEvent;
 
 import java.time.Instant;

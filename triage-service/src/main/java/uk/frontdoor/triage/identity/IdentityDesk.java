@@ -6,12 +6,12 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import uk.frontdoor.triage.api.Actor;
-import uk.frontdoor.triage.api.ChildId;
-import uk.frontdoor.triage.api.LinkChildRecords;
-import uk.frontdoor.triage.api.Refusal;
-import uk.frontdoor.triage.api.ResolvePossibleMatch;
-import uk.frontdoor.triage.api.TriageRefusedException;
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.command.LinkChildRecords;
+import uk.frontdoor.triage.api.staff.Refusal;
+import uk.frontdoor.triage.api.command.ResolvePossibleMatch;
+import uk.frontdoor.triage.api.staff.TriageRefusedException;
 import uk.frontdoor.triage.child.Child;
 
 import java.time.Clock;

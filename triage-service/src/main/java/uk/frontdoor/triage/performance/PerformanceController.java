@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import uk.frontdoor.triage.api.PerformanceReport;
+import uk.frontdoor.triage.api.query.PerformanceReport;
 
 import java.net.URI;
 import java.time.Clock;

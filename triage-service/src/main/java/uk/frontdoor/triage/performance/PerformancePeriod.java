@@ -1,6 +1,6 @@
 package uk.frontdoor.triage.performance;
 
-import uk.frontdoor.triage.api.FindPerformance;
+import uk.frontdoor.triage.api.query.FindPerformance;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import uk.frontdoor.triage.api.FindTriageQueue;
-import uk.frontdoor.triage.api.TriageQueue;
+import uk.frontdoor.triage.api.query.FindTriageQueue;
+import uk.frontdoor.triage.api.query.TriageQueue;
 
 /** The first-contact social workers' queue: contacts waiting for screening, most urgent first. */
 @RestController

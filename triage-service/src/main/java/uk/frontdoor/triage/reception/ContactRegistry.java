@@ -2,11 +2,11 @@ package uk.frontdoor.triage.reception;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import uk.frontdoor.triage.api.AgencyCode;
-import uk.frontdoor.triage.api.ChildId;
-import uk.frontdoor.triage.api.ContactId;
-import uk.frontdoor.triage.api.ContactRegistration;
-import uk.frontdoor.triage.api.ContactSubmission;
+import uk.frontdoor.triage.api.value.AgencyCode;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.value.ContactId;
+import uk.frontdoor.triage.api.query.ContactRegistration;
+import uk.frontdoor.triage.api.value.ContactSubmission;
 
 import java.sql.Timestamp;
 import java.time.Instant;

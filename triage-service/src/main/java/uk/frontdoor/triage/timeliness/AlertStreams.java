@@ -13,7 +13,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
-import uk.frontdoor.triage.api.AlertBoard;
+import uk.frontdoor.triage.api.query.AlertBoard;
 
 import java.io.IOException;
 import java.time.Duration;

@@ -17,16 +17,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import uk.frontdoor.triage.api.Actor;
-import uk.frontdoor.triage.api.AlertBoard;
-import uk.frontdoor.triage.api.ClockType;
-import uk.frontdoor.triage.api.FindAlert;
-import uk.frontdoor.triage.api.FindAlerts;
-import uk.frontdoor.triage.api.HandleAlert;
-import uk.frontdoor.triage.api.Refusal;
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.query.AlertBoard;
+import uk.frontdoor.triage.api.value.ClockType;
+import uk.frontdoor.triage.api.query.FindAlert;
+import uk.frontdoor.triage.api.query.FindAlerts;
+import uk.frontdoor.triage.api.command.HandleAlert;
+import uk.frontdoor.triage.api.staff.Refusal;
 import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
-import uk.frontdoor.triage.api.TriageRefusedException;
-import uk.frontdoor.triage.work.ActorResolver;
+import uk.frontdoor.triage.api.staff.TriageRefusedException;
+import uk.frontdoor.triage.api.staff.ActorResolver;
 
 import java.util.Optional;
 

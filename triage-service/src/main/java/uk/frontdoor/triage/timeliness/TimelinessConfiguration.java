@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import uk.frontdoor.rules.WorkingCalendar;
-import uk.frontdoor.triage.api.ClockType;
+import uk.frontdoor.triage.api.value.ClockType;
 import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
 
 import java.util.Map;

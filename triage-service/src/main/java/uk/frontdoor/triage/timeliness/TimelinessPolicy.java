@@ -1,7 +1,7 @@
 package uk.frontdoor.triage.timeliness;
 
 import uk.frontdoor.rules.WorkingCalendar;
-import uk.frontdoor.triage.api.ClockType;
+import uk.frontdoor.triage.api.value.ClockType;
 import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
 
 import java.time.Duration;

@@ -6,10 +6,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
-import uk.frontdoor.triage.api.AlertBoard;
-import uk.frontdoor.triage.api.AlertBoard.Alert;
-import uk.frontdoor.triage.api.AlertBoard.Change;
-import uk.frontdoor.triage.api.FindAlerts;
+import uk.frontdoor.triage.api.query.AlertBoard;
+import uk.frontdoor.triage.api.query.AlertBoard.Alert;
+import uk.frontdoor.triage.api.query.AlertBoard.Change;
+import uk.frontdoor.triage.api.query.FindAlerts;
 import uk.frontdoor.triage.timeliness.AlertStreams;
 
 import java.time.Clock;

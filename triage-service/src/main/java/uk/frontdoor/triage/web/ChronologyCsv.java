@@ -1,6 +1,6 @@
 package uk.frontdoor.triage.web;
 
-import uk.frontdoor.triage.api.ChildChronology;
+import uk.frontdoor.triage.api.query.ChildChronology;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;

@@ -2,8 +2,8 @@ package uk.frontdoor.triage.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
-import uk.frontdoor.triage.api.ChildId;
-import uk.frontdoor.triage.api.ContactId;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.value.ContactId;
 
 import java.util.UUID;
 

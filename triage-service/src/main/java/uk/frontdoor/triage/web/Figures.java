@@ -1,7 +1,7 @@
 package uk.frontdoor.triage.web;
 
 import org.springframework.stereotype.Component;
-import uk.frontdoor.triage.api.PerformanceReport.Ratio;
+import uk.frontdoor.triage.api.query.PerformanceReport.Ratio;
 
 /**
  * Performance figures as staff read them. Templates call it as {@code ${@figures.ratio(report.conversion())}}.

@@ -5,11 +5,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import uk.frontdoor.triage.api.DecisionOutcome;
-import uk.frontdoor.triage.api.PerformanceReport;
-import uk.frontdoor.triage.api.PerformanceReport.Ratio;
-import uk.frontdoor.triage.api.PerformanceReport.Week;
-import uk.frontdoor.triage.api.ReferralSourceGroup;
+import uk.frontdoor.triage.api.value.DecisionOutcome;
+import uk.frontdoor.triage.api.query.PerformanceReport;
+import uk.frontdoor.triage.api.query.PerformanceReport.Ratio;
+import uk.frontdoor.triage.api.query.PerformanceReport.Week;
+import uk.frontdoor.triage.api.value.ReferralSourceGroup;
 import uk.frontdoor.triage.performance.PerformancePeriod;
 
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package uk.frontdoor.triage.web;
 
-import uk.frontdoor.triage.api.Refusal;
-import uk.frontdoor.triage.api.TriageRefusedException;
+import uk.frontdoor.triage.api.staff.Refusal;
+import uk.frontdoor.triage.api.staff.TriageRefusedException;
 
 import java.util.EnumSet;
 import java.util.Set;

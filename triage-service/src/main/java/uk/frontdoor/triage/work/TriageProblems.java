@@ -7,7 +7,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import uk.frontdoor.triage.api.TriageRefusedException;
+import uk.frontdoor.triage.api.staff.Refusal;
+import uk.frontdoor.triage.api.staff.TriageRefusedException;
 
 import java.net.URI;
 
@@ -22,12 +23,22 @@ class TriageProblems {
     @ExceptionHandler(TriageRefusedException.class)
     ProblemDetail refused(TriageRefusedException refused) {
         var refusal = refused.refusal();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(refusal.httpStatus()),
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status(refusal.kind()),
                 refused.getMessage());
         problem.setType(URI.create("/problems/" + refusal.code()));
         problem.setTitle(refusal.title());
         problem.setProperty("rule", refusal.code());
         return problem;
+    }
+
+    /** How each kind of refusal is told over HTTP. */
+    static HttpStatus status(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

@@ -3,13 +3,13 @@ package uk.frontdoor.triage.child;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import uk.frontdoor.triage.api.ChangePriority;
+import uk.frontdoor.triage.api.command.ChangePriority;
 import uk.frontdoor.triage.api.PartnerCheckReplied;
 import uk.frontdoor.triage.api.PartnerCheckRequested;
 import uk.frontdoor.triage.api.PriorityChanged;
-import uk.frontdoor.triage.api.RecordPartnerReply;
-import uk.frontdoor.triage.api.Refusal;
-import uk.frontdoor.triage.api.RequestPartnerChecks;
+import uk.frontdoor.triage.api.command.RecordPartnerReply;
+import uk.frontdoor.triage.api.staff.Refusal;
+import uk.frontdoor.triage.api.command.RequestPartnerChecks;
 import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
 
 import java.time.Instant;

@@ -7,10 +7,10 @@ import uk.frontdoor.rules.ResponseScheme;
 import uk.frontdoor.rules.RuleSetCatalogue;
 import uk.frontdoor.rules.ThresholdEngine;
 import uk.frontdoor.rules.WorkingCalendar;
-import uk.frontdoor.triage.api.Channel;
+import uk.frontdoor.triage.api.value.Channel;
 import uk.frontdoor.triage.api.ContactReceived;
-import uk.frontdoor.triage.api.ContactSubmission;
-import uk.frontdoor.triage.api.RecordContact;
+import uk.frontdoor.triage.api.value.ContactSubmission;
+import uk.frontdoor.triage.api.command.RecordContact;
 import uk.frontdoor.triage.api.ThresholdAssessed;
 
 import java.time.Duration;
@@ -82,7 +82,7 @@ class ChildTest {
         fixture.given(
                         new ContactReceived(CHILD, CONTACT, POLICE, Channel.HTTP, RECEIVED.minus(Duration.ofDays(200)), earlier),
                         new ContactReceived(CHILD, LATER_CONTACT, POLICE, Channel.HTTP, RECEIVED.minus(Duration.ofDays(30)), earlier))
-                .when(new RecordContact(CHILD, uk.frontdoor.triage.api.ContactId.of("third"), POLICE, Channel.HTTP,
+                .when(new RecordContact(CHILD, uk.frontdoor.triage.api.value.ContactId.of("third"), POLICE, Channel.HTTP,
                         RECEIVED, concernAbout("16A"), List.of()))
                 .expectEventsMatching(withoutClocks(exactSequenceOf(
                         predicate(event -> event instanceof ContactReceived),

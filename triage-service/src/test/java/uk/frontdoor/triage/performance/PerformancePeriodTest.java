@@ -3,9 +3,9 @@ package uk.frontdoor.triage.performance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import uk.frontdoor.triage.api.FindPerformance;
-import uk.frontdoor.triage.api.PerformanceReport.Ratio;
-import uk.frontdoor.triage.api.ReferralSourceGroup;
+import uk.frontdoor.triage.api.query.FindPerformance;
+import uk.frontdoor.triage.api.query.PerformanceReport.Ratio;
+import uk.frontdoor.triage.api.value.ReferralSourceGroup;
 
 import java.time.Clock;
 import java.time.Instant;

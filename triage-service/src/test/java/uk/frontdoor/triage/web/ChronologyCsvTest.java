@@ -2,9 +2,9 @@ package uk.frontdoor.triage.web;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
-import uk.frontdoor.triage.api.ChildChronology;
-import uk.frontdoor.triage.api.ChildId;
-import uk.frontdoor.triage.api.ContactId;
+import uk.frontdoor.triage.api.query.ChildChronology;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.value.ContactId;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package uk.frontdoor.triage.web;
 
 import org.junit.jupiter.api.Test;
-import uk.frontdoor.triage.api.DecisionOutcome;
+import uk.frontdoor.triage.api.value.DecisionOutcome;
 
 import java.time.Instant;
 import java.time.LocalDate;

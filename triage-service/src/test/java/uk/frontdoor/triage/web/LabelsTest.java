@@ -4,9 +4,9 @@ import org.junit.jupiter.api.Test;
 import uk.frontdoor.rules.CinFactor;
 import uk.frontdoor.rules.ReferralSource;
 import uk.frontdoor.triage.api.ConsentRecorded;
-import uk.frontdoor.triage.api.DecisionOutcome;
+import uk.frontdoor.triage.api.value.DecisionOutcome;
 import uk.frontdoor.triage.api.FeedbackSent;
-import uk.frontdoor.triage.api.StaffRole;
+import uk.frontdoor.triage.api.staff.StaffRole;
 import uk.frontdoor.triage.api.ThresholdAssessed;
 
 import java.util.Arrays;

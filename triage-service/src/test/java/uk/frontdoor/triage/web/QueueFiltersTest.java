@@ -1,9 +1,9 @@
 package uk.frontdoor.triage.web;
 
 import org.junit.jupiter.api.Test;
-import uk.frontdoor.triage.api.Actor;
-import uk.frontdoor.triage.api.FindWaitingContacts;
-import uk.frontdoor.triage.api.StaffRole;
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.query.FindWaitingContacts;
+import uk.frontdoor.triage.api.staff.StaffRole;
 import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,0 @@
-package uk.frontdoor.triage.api;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** A manager agrees the proposed decision; a reason is required for a step below the threshold. */
-public record AuthoriseProposal(@TargetAggregateIdentifier ChildId childId, ContactId contactId, String reason, Actor actor) {
-}

@@ -1,9 +1,0 @@
-package uk.frontdoor.triage.api;
-
-/**
- * The answer to {@link ReceiveContact}.
- *
- * @param alreadyReceived true when this agency had already sent this submission id: nothing new was stored
- */
-public record ContactAccepted(ContactId contactId, boolean alreadyReceived) {
-}

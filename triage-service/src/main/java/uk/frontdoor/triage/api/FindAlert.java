@@ -1,5 +1,0 @@
-package uk.frontdoor.triage.api;
-
-/** One alert (open or closed) by its id, the id of its clock. Answered with an {@code Optional<AlertBoard.Alert>}. */
-public record FindAlert(String alertId) {
-}

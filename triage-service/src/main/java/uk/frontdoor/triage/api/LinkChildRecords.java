@@ -1,8 +1,0 @@
-package uk.frontdoor.triage.api;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Two records found to be one child: link them, so each chronology shows both histories. */
-public record LinkChildRecords(@TargetAggregateIdentifier ChildId childId, ChildId otherChildId, String reason,
-                               Actor actor) {
-}

@@ -1,7 +1,0 @@
-package uk.frontdoor.triage.api;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Record whether the family consented to information being sought and shared, and why where the law asks. */
-public record RecordConsent(@TargetAggregateIdentifier ChildId childId, ContactId contactId, ConsentRecorded.Decision decision, String reason, Actor actor) {
-}

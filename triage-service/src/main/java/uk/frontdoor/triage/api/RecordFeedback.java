@@ -1,9 +1,0 @@
-package uk.frontdoor.triage.api;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-import java.time.Instant;
-
-/** Record that the referrer was told what was decided, when and how. */
-public record RecordFeedback(@TargetAggregateIdentifier ChildId childId, ContactId contactId, FeedbackSent.Method method, Instant sentAt, String summary, Actor actor) {
-}

@@ -1,7 +1,0 @@
-package uk.frontdoor.triage.api;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** A person decides whether a possible match is the same child; never decided automatically. */
-public record ResolvePossibleMatch(@TargetAggregateIdentifier ChildId childId, ContactId contactId, ChildId candidate, boolean sameChild, String reason, Actor actor) {
-}

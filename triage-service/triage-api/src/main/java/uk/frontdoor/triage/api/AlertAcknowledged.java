@@ -1,0 +1,15 @@
+package uk.frontdoor.triage.api;
+
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.value.ContactId;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** A manager acknowledged a warning or breach, saying what is being done. */
+@Revision("1")
+public record AlertAcknowledged(ChildId childId, ContactId contactId, String clockId, String note, Actor actor,
+                                Instant at) implements ChildEvent {
+}

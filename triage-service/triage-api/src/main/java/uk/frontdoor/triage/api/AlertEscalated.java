@@ -1,0 +1,15 @@
+package uk.frontdoor.triage.api;
+
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.value.ContactId;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** A manager escalated an alert to a senior manager, with the reason. */
+@Revision("1")
+public record AlertEscalated(ChildId childId, ContactId contactId, String clockId, String escalatedTo, String reason,
+                             Actor actor, Instant at) implements ChildEvent {
+}

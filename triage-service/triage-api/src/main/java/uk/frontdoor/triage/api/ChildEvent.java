@@ -1,0 +1,18 @@
+package uk.frontdoor.triage.api;
+
+import uk.frontdoor.triage.api.value.ChildId;
+
+/**
+ * Every event in a child's stream. Sealed, so a switch over the stream is exhaustive. Stored events
+ * are a public contract: each carries a {@code @Revision}, its JSON is pinned by a test, and a change
+ * needs an upcaster.
+ */
+public sealed interface ChildEvent permits ContactReceived, ThresholdAssessed, PossibleMatchFound,
+        PossibleMatchResolved, ChildRecordLinked, ContactClaimed, ContactReleased, ConsentRecorded,
+        PartnerCheckRequested, PartnerCheckReplied, PriorityChanged, DecisionProposed, ProposalAuthorised,
+        ProposalReturned, FeedbackSent, StrategyDiscussionRequired, StrategyDiscussionConvened,
+        StrategyDiscussionHeld, SteppedUpFromEarlyHelp, ClockStarted, ClockWarned, ClockBreached, ClockStopped,
+        DutyCompleted, InitialConferenceHeld, AlertAcknowledged, AlertAssigned, AlertEscalated {
+
+    ChildId childId();
+}

@@ -1,0 +1,14 @@
+package uk.frontdoor.triage.api;
+
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.value.ChildId;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** This record and another were found to be one child and linked; each chronology shows both. */
+@Revision("1")
+public record ChildRecordLinked(ChildId childId, ChildId linkedChildId, String reason, Actor actor, Instant at)
+        implements ChildEvent {
+}

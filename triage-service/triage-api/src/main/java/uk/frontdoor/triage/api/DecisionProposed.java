@@ -1,0 +1,16 @@
+package uk.frontdoor.triage.api;
+
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.value.ContactId;
+import uk.frontdoor.triage.api.value.DecisionOutcome;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A worker proposed a decision. {@code agenciesChecked} are the partners whose replies it rests on; with none, it was made on social care information alone and is flagged. */
+@Revision("1")
+public record DecisionProposed(ChildId childId, ContactId contactId, DecisionOutcome outcome, String rationale, List<String> agenciesChecked, boolean socialCareInformationOnly, Actor actor, Instant at) implements ChildEvent {
+}

@@ -1,0 +1,20 @@
+package uk.frontdoor.triage.api;
+
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.value.ContactId;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** The initial child protection conference that followed a section 47 enquiry was held. */
+@Revision("1")
+public record InitialConferenceHeld(ChildId childId, ContactId contactId, String discussionId, Instant heldAt,
+                                    Outcome outcome, String summary, Actor actor, Instant at) implements ChildEvent {
+
+    public enum Outcome {
+        CHILD_PROTECTION_PLAN,
+        NO_PLAN
+    }
+}

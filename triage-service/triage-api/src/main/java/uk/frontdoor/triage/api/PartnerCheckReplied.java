@@ -1,0 +1,15 @@
+package uk.frontdoor.triage.api;
+
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.value.ContactId;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An agency replied to a partner check; {@code late} if after its due time. */
+@Revision("1")
+public record PartnerCheckReplied(ChildId childId, ContactId contactId, String checkId, String agency, String information, boolean late, Actor actor, Instant at) implements ChildEvent {
+}

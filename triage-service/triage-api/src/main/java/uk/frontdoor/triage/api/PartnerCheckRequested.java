@@ -1,0 +1,15 @@
+package uk.frontdoor.triage.api;
+
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.value.ContactId;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An agency was asked what it knows, with the time its reply is due. */
+@Revision("1")
+public record PartnerCheckRequested(ChildId childId, ContactId contactId, String checkId, String agency, String question, Instant dueAt, Actor actor, Instant at) implements ChildEvent {
+}

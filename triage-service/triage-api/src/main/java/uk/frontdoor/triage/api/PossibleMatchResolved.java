@@ -1,0 +1,15 @@
+package uk.frontdoor.triage.api;
+
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.value.ContactId;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A person decided whether a possible match is the same child. */
+@Revision("1")
+public record PossibleMatchResolved(ChildId childId, ContactId contactId, ChildId candidate, boolean sameChild, String reason, Actor actor, Instant at) implements ChildEvent {
+}

@@ -1,0 +1,15 @@
+package uk.frontdoor.triage.api;
+
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.value.ContactId;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A manager returned the proposal to its worker with a reason. */
+@Revision("1")
+public record ProposalReturned(ChildId childId, ContactId contactId, String reason, Actor actor, Instant at) implements ChildEvent {
+}

@@ -1,0 +1,19 @@
+package uk.frontdoor.triage.api;
+
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.value.ContactId;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/**
+ * Early help stepped the child up to children's social care. The new contact that follows carries
+ * the early-help history: the decision that opened early help and what early help did and found.
+ */
+@Revision("1")
+public record SteppedUpFromEarlyHelp(ChildId childId, ContactId contactId, ContactId earlyHelpContactId,
+                                     Instant earlyHelpDecidedAt, String earlyHelpSummary, String reason, Actor actor,
+                                     Instant at) implements ChildEvent {
+}

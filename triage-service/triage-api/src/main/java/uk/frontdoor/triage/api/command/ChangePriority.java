@@ -1,0 +1,12 @@
+package uk.frontdoor.triage.api.command;
+
+import uk.frontdoor.triage.api.ThresholdAssessed;
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.value.ContactId;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Change a contact's RAG rating; the rationale is required. */
+public record ChangePriority(@TargetAggregateIdentifier ChildId childId, ContactId contactId, ThresholdAssessed.Priority priority, String rationale, Actor actor) {
+}

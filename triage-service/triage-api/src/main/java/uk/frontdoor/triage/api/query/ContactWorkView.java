@@ -1,0 +1,94 @@
+package uk.frontdoor.triage.api.query;
+
+import uk.frontdoor.triage.api.ConsentRecorded;
+import uk.frontdoor.triage.api.FeedbackSent;
+import uk.frontdoor.triage.api.InitialConferenceHeld;
+import uk.frontdoor.triage.api.StrategyDiscussionHeld;
+import uk.frontdoor.triage.api.ThresholdAssessed;
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.value.ClockType;
+import uk.frontdoor.triage.api.value.DecisionOutcome;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where the front door's work on a contact stands, for staff: who holds it, consent, partner checks
+ * and replies, the proposal and the manager's decision, feedback, the strategy discussion and the
+ * initial conference after it, the duties the rules raised that were done, and any identity
+ * question. Every step names who took it and when.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ContactWorkView(
+        ChildId childId,
+        String heldBy,
+        ThresholdAssessed.Priority priority,
+        Instant responseDueAt,
+        Consent consent,
+        List<PartnerCheck> partnerChecks,
+        List<PriorityChange> priorityChanges,
+        Proposal proposal,
+        List<Returned> returns,
+        Decision decision,
+        List<Feedback> feedback,
+        StrategyDiscussion strategyDiscussion,
+        Identity identity,
+        Conference conference,
+        List<DutyDone> dutiesDone) {
+
+    public record Consent(ConsentRecorded.Decision decision, String reason, Actor by, Instant at) {
+    }
+
+    /** {@code overdue}: no reply and past its due time, as of the moment this view was read. */
+    public record PartnerCheck(String checkId, String agency, String question, Actor requestedBy, Instant requestedAt,
+                               Instant dueAt, String reply, Actor repliedBy, Instant repliedAt, boolean late,
+                               boolean overdue) {
+    }
+
+    public record PriorityChange(ThresholdAssessed.Priority from, ThresholdAssessed.Priority to, String rationale,
+                                 Actor by, Instant at) {
+    }
+
+    public record Proposal(DecisionOutcome outcome, String rationale, List<String> agenciesChecked,
+                           boolean socialCareInformationOnly, Actor by, Instant at) {
+    }
+
+    public record Returned(DecisionOutcome outcome, String reason, Actor by, Instant at) {
+    }
+
+    public record Decision(DecisionOutcome outcome, String proposedBy, int thresholdLevel, boolean belowThreshold,
+                           String reason, boolean auditSample, Actor authorisedBy, Instant at) {
+    }
+
+    public record Feedback(DecisionOutcome outcome, FeedbackSent.Method method, Instant sentAt, String summary,
+                           Actor by) {
+    }
+
+    public record StrategyDiscussion(String discussionId, List<String> reasons, Instant requiredAt,
+                                     Instant plannedAt, List<String> invitedAgencies, Held held) {
+    }
+
+    public record Held(Instant heldAt, StrategyDiscussionHeld.Mode mode, List<StrategyDiscussionHeld.Attendee> attendees,
+                       StrategyDiscussionHeld.Outcome outcome, String summary, List<StrategyDiscussionHeld.Action> actions,
+                       List<String> flags, Instant conferenceDueAt, Actor by) {
+    }
+
+    /** The initial child protection conference held after the section 47 enquiry the discussion started. */
+    public record Conference(Instant heldAt, InitialConferenceHeld.Outcome outcome, String summary, Actor by,
+                             Instant at) {
+    }
+
+    /** A duty the rules raised (return home interview, private fostering visit, LADO referral), recorded as done. */
+    public record DutyDone(ClockType duty, Instant doneAt, String note, Actor by, Instant at) {
+    }
+
+    /** Children who may be the same as this contact's child, and the decisions people made about them. */
+    public record Identity(List<ChildId> possibleMatches, List<Resolution> resolutions) {
+    }
+
+    public record Resolution(ChildId candidate, boolean sameChild, String reason, Actor by, Instant at) {
+    }
+}

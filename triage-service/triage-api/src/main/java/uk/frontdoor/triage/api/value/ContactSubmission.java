@@ -1,0 +1,74 @@
+package uk.frontdoor.triage.api.value;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A partner's contact about a child, as the referrer wrote it (submission format version 1).
+ * It is stored whole in the child's stream so the record shows exactly what was said.
+ */
+public record ContactSubmission(
+        String submissionId,
+        String referralSource,
+        Referrer referrer,
+        Child child,
+        List<HouseholdMember> household,
+        Concerns concerns,
+        Instant awareSince,
+        Consent consent,
+        boolean immediateRisk,
+        String actionsTaken) {
+
+    public ContactSubmission {
+        household = household == null ? List.of() : List.copyOf(household);
+    }
+
+    public record Referrer(String name, String role, String agency, String phone, String email) {
+    }
+
+    public record Child(
+            String givenName,
+            String familyName,
+            LocalDate dateOfBirth,
+            LocalDate expectedDateOfBirth,
+            Sex sex,
+            String nhsNumber,
+            Address address,
+            String ethnicity,
+            String firstLanguage,
+            Boolean interpreterNeeded) {
+
+        public boolean unborn() {
+            return dateOfBirth == null && expectedDateOfBirth != null;
+        }
+    }
+
+    public record Address(String line1, String line2, String town, String postcode) {
+    }
+
+    public record HouseholdMember(String givenName, String familyName, String relationship, LocalDate dateOfBirth) {
+    }
+
+    /**
+     * @param factors    DfE Children in Need census assessment-factor codes
+     * @param indicators the front door's structured indicators (see threshold-rules' vocabulary)
+     */
+    public record Concerns(List<String> factors, List<String> indicators, String narrative) {
+        public Concerns {
+            factors = factors == null ? List.of() : List.copyOf(factors);
+            indicators = indicators == null ? List.of() : List.copyOf(indicators);
+        }
+    }
+
+    public record Consent(ConsentStatus status, String reason) {
+    }
+
+    public enum Sex {
+        MALE, FEMALE, UNKNOWN, INDETERMINATE
+    }
+
+    public enum ConsentStatus {
+        GIVEN, REFUSED, NOT_SOUGHT
+    }
+}
