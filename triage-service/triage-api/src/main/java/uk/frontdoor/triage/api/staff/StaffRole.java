@@ -13,28 +13,31 @@ public enum StaffRole {
     /** Runs the service: projections and their rebuilds. No queue, no contact, no chronology. */
     SYSTEM_MANAGER;
 
+    /** @deprecated use {@link StaffPermission#SCREEN} */
     public static final String[] SCREENERS = {SOCIAL_WORKER.name(), MANAGER.name()};
-    /** Everyone who works with children's records: every role but the system managers. */
+    /** @deprecated use {@link StaffPermission#CASEWORK} */
     public static final String[] CASEWORK = {ADMINISTRATOR.name(), SOCIAL_WORKER.name(), MANAGER.name()};
-    /** Everyone who may sign in to the staff pages at all. */
+    /** @deprecated use {@link StaffPermission#SIGN_IN} */
     public static final String[] ANY = {ADMINISTRATOR.name(), SOCIAL_WORKER.name(), MANAGER.name(),
             SYSTEM_MANAGER.name()};
 
+    /** The role rules live in {@link StaffPermission}; this asks them. */
+    public boolean may(StaffPermission permission) {
+        return permission.allows(this);
+    }
+
     /** May screen: claim, set priority, consent, ask partners, propose a decision. */
     public boolean screens() {
-        return switch (this) {
-            case SOCIAL_WORKER, MANAGER -> true;
-            case ADMINISTRATOR, SYSTEM_MANAGER -> false;
-        };
+        return may(StaffPermission.SCREEN);
     }
 
     /** May open a child's records at all (a contact, partner replies, feedback). */
     public boolean worksWithChildren() {
-        return this != SYSTEM_MANAGER;
+        return may(StaffPermission.CASEWORK);
     }
 
     /** May see and rebuild the service's projections. */
     public boolean managesSystem() {
-        return this == SYSTEM_MANAGER;
+        return may(StaffPermission.RUN_SERVICE);
     }
 }

@@ -1,0 +1,47 @@
+package uk.frontdoor.triage.api.staff;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+
+import static uk.frontdoor.triage.api.staff.StaffRole.ADMINISTRATOR;
+import static uk.frontdoor.triage.api.staff.StaffRole.MANAGER;
+import static uk.frontdoor.triage.api.staff.StaffRole.SOCIAL_WORKER;
+import static uk.frontdoor.triage.api.staff.StaffRole.SYSTEM_MANAGER;
+
+/**
+ * The front door's role rules, written once: the domain refuses by them, the API's and the pages'
+ * security configurations admit by them, and the pages show or hide forms by them.
+ *
+ * <p>Only qualified social workers and managers screen (Ofsted praised the trust for stopping
+ * administrative staff filtering and prioritising contacts); only managers authorise and oversee;
+ * administrators log contacts and attach information; system managers run the service and see
+ * nothing about any child.
+ */
+public enum StaffPermission {
+    /** Open a child's records at all: a contact's status, partner replies, feedback, logging a contact. */
+    CASEWORK(ADMINISTRATOR, SOCIAL_WORKER, MANAGER),
+    /** Screen: the queue, claim, consent, priority, partner checks, proposals, strategy discussions, identity, chronology. */
+    SCREEN(SOCIAL_WORKER, MANAGER),
+    /** Authorise or return proposals, override a refusal of consent, release anyone's claim, the duty board, performance. */
+    OVERSEE(MANAGER),
+    /** See and rebuild the service's projections; nothing about children. */
+    RUN_SERVICE(SYSTEM_MANAGER),
+    /** Sign in to the staff pages at all. */
+    SIGN_IN(ADMINISTRATOR, SOCIAL_WORKER, MANAGER, SYSTEM_MANAGER);
+
+    private final Set<StaffRole> roles;
+
+    StaffPermission(StaffRole... roles) {
+        this.roles = EnumSet.copyOf(Arrays.asList(roles));
+    }
+
+    public boolean allows(StaffRole role) {
+        return role != null && roles.contains(role);
+    }
+
+    /** The role names, as Spring Security's {@code hasAnyRole(...)} takes them. */
+    public String[] roleNames() {
+        return roles.stream().map(StaffRole::name).toArray(String[]::new);
+    }
+}
