@@ -1,0 +1,106 @@
+package uk.frontdoor.projections.family;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import uk.frontdoor.projections.ChildLinkRows;
+import uk.frontdoor.triage.api.ChildRecordLinked;
+import uk.frontdoor.triage.api.ContactReceived;
+import uk.frontdoor.triage.api.PriorityChanged;
+import uk.frontdoor.triage.api.ProposalAuthorised;
+import uk.frontdoor.triage.api.ThresholdAssessed;
+import uk.frontdoor.triage.api.value.ContactSubmission;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What every contact says about the family around its child: the contact itself (when, whether it is
+ * still open, its level and RAG rating) and the match keys it gives (the child's names and date of
+ * birth, the address, named siblings and parents), plus the links between records of one child.
+ * {@link FamilyQueries} finds relatives from these tables.
+ *
+ * <p>Every write either inserts a row that is ignored when already there or sets a column to what the
+ * event says, so a redelivered or replayed event leaves the tables as they were; resetting the
+ * processing group rebuilds them from the event store.
+ */
+@Component
+@ProcessingGroup(FamilyProjection.PROCESSING_GROUP)
+class FamilyProjection {
+
+    static final String PROCESSING_GROUP = "family";
+
+    private final JdbcClient jdbc;
+
+    FamilyProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ContactReceived event) {
+        ContactSubmission submission = event.submission();
+        ContactSubmission.Child child = submission == null ? null : submission.child();
+        jdbc.sql("""
+                        INSERT INTO family_contact (contact_id, child_id, received_at, given_name, family_name, date_of_birth)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (contact_id) DO NOTHING""")
+                .params(event.contactId().value(), event.childId().value(), Timestamp.from(event.receivedAt()),
+                        child == null ? null : child.givenName(), child == null ? null : child.familyName(),
+                        child == null || child.dateOfBirth() == null ? null : Date.valueOf(child.dateOfBirth()))
+                .update();
+        Set<MatchKey> keys = submission == null ? Set.of() : MatchKey.of(submission);
+        if (keys.isEmpty()) {
+            return;
+        }
+        // One statement for all of a contact's keys.
+        StringBuilder sql = new StringBuilder("INSERT INTO family_key (child_id, kind, match_key) VALUES ");
+        List<Object> params = new ArrayList<>(keys.size() * 3);
+        for (MatchKey key : keys) {
+            sql.append(params.isEmpty() ? "(?, ?, ?)" : ", (?, ?, ?)");
+            params.add(event.childId().value());
+            params.add(key.kind().name());
+            params.add(key.key());
+        }
+        sql.append(" ON CONFLICT DO NOTHING");
+        jdbc.sql(sql.toString()).params(params).update();
+    }
+
+    @EventHandler
+    void on(ThresholdAssessed event) {
+        jdbc.sql("UPDATE family_contact SET level = ?, urgency = ? WHERE contact_id = ?")
+                .params(event.threshold().level(), event.threshold().priority().urgency(), event.contactId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(PriorityChanged event) {
+        jdbc.sql("UPDATE family_contact SET urgency = ? WHERE contact_id = ?")
+                .params(event.to().urgency(), event.contactId().value())
+                .update();
+    }
+
+    /** An authorised decision closes the contact: it no longer counts as open for the family. */
+    @EventHandler
+    void on(ProposalAuthorised event) {
+        jdbc.sql("UPDATE family_contact SET decided = TRUE WHERE contact_id = ?")
+                .param(event.contactId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(ChildRecordLinked event) {
+        ChildLinkRows.insertBothWays(jdbc, "family_link", event.childId(), event.linkedChildId());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM family_contact").update();
+        jdbc.sql("DELETE FROM family_key").update();
+        jdbc.sql("DELETE FROM family_link").update();
+    }
+}
