@@ -18,7 +18,6 @@ CREATE TABLE family_contact (
     decided       BOOLEAN      NOT NULL DEFAULT FALSE
 );
 CREATE INDEX family_contact_child ON family_contact (child_id, received_at);
-CREATE INDEX family_contact_received ON family_contact (received_at);
 
 -- The normalised keys a record's contacts gave, one row per record and key however many contacts
 -- repeat it. Kinds: CHILD (the child's own names and date of birth), NAMED_SIBLING (a household

@@ -56,7 +56,8 @@ class FamilyQueries {
                 FROM own o
                 JOIN pairs p ON p.own_kind = o.kind
                 JOIN family_key k ON k.kind = p.other_kind AND k.match_key = o.match_key
-                WHERE k.child_id NOT IN (:own))""";
+                WHERE k.child_id NOT IN (:own))
+            """;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -119,11 +120,15 @@ class FamilyQueries {
         Instant since = clock.instant().minus(HOUSEHOLD_WINDOW);
         List<String> counted = new ArrayList<>(ownWithChild);
         children.forEach(counted::addAll);
-        // Counted over every related record, listed or not.
+        // Counted over every related record, listed or not. The records are found first and their
+        // contacts looked up by record: an OR of the two sets would read every contact in the window.
         long inWindow = jdbc.sql("WITH " + RELATED + """
-                        SELECT count(*) FROM family_contact c
-                        WHERE c.received_at >= :since
-                          AND (c.child_id IN (:counted) OR c.child_id IN (SELECT child_id FROM related))""")
+                        ,
+                        counted AS (SELECT child_id FROM related
+                                    UNION
+                                    SELECT child_id FROM family_contact WHERE child_id IN (:counted))
+                        SELECT count(*) FROM family_contact c JOIN counted ON c.child_id = counted.child_id
+                        WHERE c.received_at >= :since""")
                 .param("own", ownWithChild)
                 .param("counted", counted)
                 .param("since", Timestamp.from(since))
