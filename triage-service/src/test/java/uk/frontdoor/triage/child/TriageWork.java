@@ -1,5 +1,7 @@
 package uk.frontdoor.triage.child;
 
+import org.axonframework.common.ReflectionUtils;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;
 import org.axonframework.eventhandling.EventMessage;
@@ -25,6 +27,7 @@ import uk.frontdoor.triage.api.staff.Refusal;
 import uk.frontdoor.triage.api.staff.StaffRole;
 import uk.frontdoor.triage.api.ThresholdAssessed;
 import uk.frontdoor.triage.api.staff.TriageRefusedException;
+import uk.frontdoor.triage.child.timeliness.Timekeeper;
 import uk.frontdoor.triage.timeliness.TimelinessPolicy;
 import uk.frontdoor.triage.work.TriagePolicy;
 
@@ -72,12 +75,27 @@ public final class TriageWork {
      */
     public static AggregateTestFixture<Child> fixture(Instant now) {
         var fixture = new AggregateTestFixture<>(Child.class);
+        var clock = new FixtureClock(fixture);
         fixture.registerInjectableResource(RULES);
-        fixture.registerInjectableResource(new FixtureClock(fixture));
+        fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(POLICY);
-        fixture.registerInjectableResource(TIMELINESS);
+        fixture.registerInjectableResource(new Timekeeper(clock, TIMELINESS, deadlineManagerOf(fixture)));
         fixture.givenCurrentTime(now);
         return fixture;
+    }
+
+    /**
+     * The fixture's own deadline manager, so that the clocks' deadlines are the ones the fixture
+     * expects and fires. The fixture injects it into handler parameters but offers no getter, and the
+     * timekeeper holds it from construction, as the application's bean does.
+     */
+    private static DeadlineManager deadlineManagerOf(AggregateTestFixture<?> fixture) {
+        try {
+            return ReflectionUtils.getFieldValue(AggregateTestFixture.class.getDeclaredField("deadlineManager"),
+                    fixture);
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("Axon's test fixture no longer keeps its deadline manager here", e);
+        }
     }
 
     /** The fixture's simulated time as a {@link Clock}. */

@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.identity;
 
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,8 @@ class IdentityDeskTest {
     @BeforeEach
     void setUp() {
         fixture = TriageWork.fixture();
-        fixture.registerAnnotatedCommandHandler(new IdentityDesk(() -> fixture.getRepository(), CLOCK));
+        fixture.registerAnnotatedCommandHandler(new IdentityDesk(
+                DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build(), CLOCK));
     }
 
     @Test
