@@ -11,11 +11,13 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import uk.frontdoor.rules.ThresholdEngine;
 import uk.frontdoor.triage.api.ChildEvent;
+import uk.frontdoor.triage.api.command.AcknowledgeAlert;
+import uk.frontdoor.triage.api.command.AssignAlert;
 import uk.frontdoor.triage.api.command.AuthoriseProposal;
 import uk.frontdoor.triage.api.command.ChangePriority;
 import uk.frontdoor.triage.api.command.ClaimContact;
 import uk.frontdoor.triage.api.command.ConveneStrategyDiscussion;
-import uk.frontdoor.triage.api.command.HandleAlert;
+import uk.frontdoor.triage.api.command.EscalateAlert;
 import uk.frontdoor.triage.api.command.PartnerCheckReceipt;
 import uk.frontdoor.triage.api.command.ProposeDecision;
 import uk.frontdoor.triage.api.command.RecordConsent;
@@ -160,7 +162,17 @@ public class Child {
     }
 
     @CommandHandler
-    void handle(HandleAlert command, Clock clock) {
+    void handle(AcknowledgeAlert command, Clock clock) {
+        record(Alerts.decide(command, state, clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(AssignAlert command, Clock clock) {
+        record(Alerts.decide(command, state, clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(EscalateAlert command, Clock clock) {
         record(Alerts.decide(command, state, clock.instant()));
     }
 
