@@ -8,8 +8,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.triage.api.command.LinkChildRecords;
 import uk.frontdoor.triage.api.command.ResolvePossibleMatch;
-import uk.frontdoor.triage.api.staff.Refusal;
-import uk.frontdoor.triage.api.staff.TriageRefusedException;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.child.identity.LinkRecord;
@@ -52,9 +50,6 @@ class IdentityDesk {
 
     @CommandHandler
     void handle(LinkChildRecords command) {
-        if (command.otherChildId() == null) {
-            throw new TriageRefusedException(Refusal.FIELD_REQUIRED, "otherChildId is required.");
-        }
         link(command.childId(), command.otherChildId(), command.reason(), command.actor(), clock.instant(), false);
     }
 

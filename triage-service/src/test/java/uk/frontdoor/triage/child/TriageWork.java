@@ -15,6 +15,7 @@ import uk.frontdoor.rules.WorkingCalendar;
 import uk.frontdoor.triage.Examples;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.Channel;
+import uk.frontdoor.triage.api.ChildEvent;
 import uk.frontdoor.triage.api.ClockStarted;
 import uk.frontdoor.triage.api.ClockStopped;
 import uk.frontdoor.triage.api.ConsentRecorded;
@@ -37,6 +38,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.assertj.core.api.ThrowableAssert;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.assertThat;
 import static uk.frontdoor.triage.Examples.CHILD;
 import static uk.frontdoor.triage.Examples.CONTACT;
 import static uk.frontdoor.triage.Examples.POLICE;
@@ -154,6 +158,24 @@ public final class TriageWork {
     public static Matcher<Object> refused(Refusal refusal) {
         return Matchers.predicate(thrown -> thrown instanceof TriageRefusedException refused
                 && refused.refusal() == refusal);
+    }
+
+    /**
+     * The command cannot even be made: it breaks a rule that holds whatever the record says, so it
+     * is refused when it is built, before any record is read.
+     */
+    public static void assertMalformed(Refusal refusal, ThrowableAssert.ThrowingCallable making) {
+        assertThat(catchThrowable(making)).isInstanceOfSatisfying(TriageRefusedException.class,
+                refused -> assertThat(refused.refusal()).isEqualTo(refusal));
+    }
+
+    /** The state after these events, as the aggregate's one event-sourcing handler builds it. */
+    public static ChildState fold(ChildEvent... events) {
+        ChildState state = ChildState.NONE;
+        for (ChildEvent event : events) {
+            state = ChildEvolution.evolve(state, event);
+        }
+        return state;
     }
 
     public static ProposalAuthorised authorised(DecisionOutcome outcome) {

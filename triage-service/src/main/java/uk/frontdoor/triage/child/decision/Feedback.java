@@ -27,8 +27,6 @@ public final class Feedback {
         if (!contact.isDecided()) {
             throw new TriageRefusedException(Refusal.NOT_DECIDED, "Feedback tells the referrer what was decided.");
         }
-        Require.field(command.method(), "method");
-        Require.field(command.sentAt(), "sentAt");
         Instant now = clocks.now();
         Require.past(command.sentAt(), now, "sentAt");
         List<ChildEvent> events = new ArrayList<>();

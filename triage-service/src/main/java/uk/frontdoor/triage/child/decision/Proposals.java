@@ -46,8 +46,6 @@ public final class Proposals {
         if (contact.status() != ContactStatus.ASSESSED) {
             throw new TriageRefusedException(Refusal.NOT_ASSESSED);
         }
-        Require.field(command.outcome(), "outcome");
-        Require.reason(command.rationale(), "A proposal needs its rationale.");
         if (contact.consent() == null) {
             throw new TriageRefusedException(Refusal.CONSENT_NOT_RECORDED);
         }
@@ -94,7 +92,6 @@ public final class Proposals {
     public static List<ChildEvent> decide(ReturnProposal command, ChildState child, Timekeeper clocks) {
         ContactState contact = awaitingManager(child, command.contactId(), command.actor(),
                 "Only a manager returns a proposal.");
-        Require.reason(command.reason(), "Tell the worker why the proposal is returned.");
         Instant now = clocks.now();
         List<ChildEvent> events = new ArrayList<>();
         events.add(new ProposalReturned(child.childId(), command.contactId(), command.reason(), command.actor(), now));

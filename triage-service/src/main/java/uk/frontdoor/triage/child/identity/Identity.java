@@ -31,7 +31,6 @@ public final class Identity {
         if (decision.candidate() == null || !contact.possibleMatches().contains(decision.candidate().value())) {
             throw new TriageRefusedException(Refusal.NOT_A_CANDIDATE);
         }
-        Require.reason(decision.reason(), "Say how the match was confirmed or ruled out.");
         return List.of(new PossibleMatchResolved(child.childId(), decision.contactId(), decision.candidate(),
                 decision.sameChild(), decision.reason(), decision.actor(), command.at()));
     }

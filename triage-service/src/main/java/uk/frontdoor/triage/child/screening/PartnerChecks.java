@@ -71,7 +71,6 @@ public final class PartnerChecks {
         if (check.answered()) {
             throw new TriageRefusedException(Refusal.CHECK_ALREADY_ANSWERED);
         }
-        Require.field(Require.blankToNull(command.information()), "information");
         Instant now = clocks.now();
         List<ChildEvent> events = new ArrayList<>();
         events.add(new PartnerCheckReplied(child.childId(), command.contactId(), command.checkId(), check.agency(),

@@ -30,11 +30,9 @@ public final class PriorityChange {
                                           TriagePolicy policy, Timekeeper clocks) {
         ContactState contact = child.contact(command.contactId());
         Require.heldBy(contact, command.actor());
-        Require.field(command.priority(), "priority");
         if (command.priority() == contact.priority()) {
             throw new TriageRefusedException(Refusal.PRIORITY_UNCHANGED);
         }
-        Require.reason(command.rationale(), "A change of RAG rating needs its rationale.");
         // The clock still runs from receipt: a new rating changes the allowance, not the start.
         Instant responseDueAt = rules.responseTime(Priority.valueOf(command.priority().name()))
                 .map(allowed -> policy.calendar().plusWorkingTime(contact.receivedAt(), allowed))

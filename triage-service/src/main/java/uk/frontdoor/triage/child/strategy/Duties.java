@@ -33,8 +33,6 @@ public final class Duties {
         if (contact.protection().conferenceDueAt() == null || contact.protection().conferenceOutcome() != null) {
             throw new TriageRefusedException(Refusal.NO_CONFERENCE_DUE);
         }
-        Require.field(command.heldAt(), "heldAt");
-        Require.field(command.outcome(), "outcome");
         Instant now = clocks.now();
         Require.past(command.heldAt(), now, "heldAt");
         List<ChildEvent> events = new ArrayList<>();
@@ -47,11 +45,9 @@ public final class Duties {
     public static List<ChildEvent> decide(RecordDutyCompleted command, ChildState child, Timekeeper clocks) {
         ContactState contact = child.contact(command.contactId());
         Require.screener(command.actor());
-        Require.field(command.duty(), "duty");
         if (!command.duty().recordedAsDuty() || child.runningClocks(contact.contactId(), command.duty()).isEmpty()) {
             throw new TriageRefusedException(Refusal.DUTY_NOT_DUE);
         }
-        Require.field(command.doneAt(), "doneAt");
         Instant now = clocks.now();
         Require.past(command.doneAt(), now, "doneAt");
         List<ChildEvent> events = new ArrayList<>();
