@@ -8,24 +8,38 @@ import java.time.Instant;
 import java.util.List;
 
 /** A clock the child's stream started and has not stopped: the only clocks that may still warn or breach. */
-record RunningClock(String clockId, ContactId contactId, ClockType type, String reference, Instant startedAt,
-                    Instant dueAt, List<String> scheduleIds, boolean warned, boolean breached) {
+public record RunningClock(String clockId, ContactId contactId, ClockType type, String reference, Instant startedAt,
+                           Instant dueAt, List<String> scheduleIds, Alarm alarm) {
+
+    /** How far a clock has gone towards its due time; a breach may come with or without a warning before it. */
+    public enum Alarm {
+        NONE, WARNED, BREACHED
+    }
 
     static RunningClock started(ClockStarted event) {
         return new RunningClock(event.clockId(), event.contactId(), event.type(), event.reference(), event.startedAt(),
-                event.dueAt(), event.scheduleIds(), false, false);
+                event.dueAt(), event.scheduleIds(), Alarm.NONE);
     }
 
     RunningClock warn() {
-        return new RunningClock(clockId, contactId, type, reference, startedAt, dueAt, scheduleIds, true, breached);
+        // A warning never follows a breach (the deadline decider sees to that), so it cannot undo one.
+        return alarm == Alarm.BREACHED ? this : sounding(Alarm.WARNED);
     }
 
     RunningClock breach() {
-        return new RunningClock(clockId, contactId, type, reference, startedAt, dueAt, scheduleIds, warned, true);
+        return sounding(Alarm.BREACHED);
+    }
+
+    public boolean breached() {
+        return alarm == Alarm.BREACHED;
     }
 
     /** On the duty manager's board. */
-    boolean alerting() {
-        return warned || breached;
+    public boolean alerting() {
+        return alarm != Alarm.NONE;
+    }
+
+    private RunningClock sounding(Alarm sounded) {
+        return new RunningClock(clockId, contactId, type, reference, startedAt, dueAt, scheduleIds, sounded);
     }
 }

@@ -1,11 +1,10 @@
 package uk.frontdoor.triage.reception;
 
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.config.Configuration;
-import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.triage.api.value.AgencyCode;
 import uk.frontdoor.triage.api.value.ChildId;
@@ -18,7 +17,6 @@ import uk.frontdoor.triage.api.command.ReceiveContact;
 import uk.frontdoor.triage.api.command.RecordContact;
 import uk.frontdoor.triage.api.command.RecordStepUp;
 import uk.frontdoor.triage.api.command.StepUpFromEarlyHelp;
-import uk.frontdoor.triage.child.Child;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,23 +26,26 @@ import java.util.Optional;
 /**
  * The single front door: every partner submission, whichever way it came in, is received here.
  * Decides which child's stream a contact joins and makes sure a resubmission never creates a
- * second contact, all inside the command's transaction.
+ * second contact, all inside the command's transaction: the command that appends the contact to
+ * its child's stream is sent from within this handler, so it runs in a unit of work nested in this
+ * one, on this thread and in the same transaction as the registry's rows.
  */
 @Component
 class ContactReception {
 
     private final ContactRegistry registry;
-    private final ObjectProvider<Configuration> axon;
+    private final CommandGateway children;
     private final Clock clock;
 
-    ContactReception(ContactRegistry registry, ObjectProvider<Configuration> axon, Clock clock) {
+    /** Nested commands are sent without the gateway's retries, which would run them on another thread. */
+    ContactReception(ContactRegistry registry, CommandBus commandBus, Clock clock) {
         this.registry = registry;
-        this.axon = axon;
+        this.children = DefaultCommandGateway.builder().commandBus(commandBus).build();
         this.clock = clock;
     }
 
     @CommandHandler
-    ContactAccepted handle(ReceiveContact command) throws Exception {
+    ContactAccepted handle(ReceiveContact command) {
         var submissionId = command.submission().submissionId();
         Optional<ContactId> earlier = registry.findBySubmission(command.agency(), submissionId);
         if (earlier.isPresent()) {
@@ -63,23 +64,20 @@ class ContactReception {
         registry.remember(childId, about);
         registry.assignChild(contactId, childId);
 
-        Aggregate<Child> child = axon.getObject().repository(Child.class).loadOrCreate(childId.value(), Child::new);
-        child.handle(GenericCommandMessage.asCommandMessage(new RecordContact(
-                childId, contactId, command.agency(), command.channel(), receivedAt, command.submission(), possibleMatches, command.loggedBy())));
+        children.sendAndWait(new RecordContact(childId, contactId, command.agency(), command.channel(), receivedAt,
+                command.submission(), possibleMatches, command.loggedBy()));
         return new ContactAccepted(contactId, false);
     }
 
     /** A step-up contact is registered like a partner's, under the early-help worker's agency. */
     @CommandHandler
-    ContactAccepted handle(StepUpFromEarlyHelp command) throws Exception {
+    ContactAccepted handle(StepUpFromEarlyHelp command) {
         ContactId contactId = ContactId.random();
         Instant receivedAt = clock.instant();
         registry.claimSubmission(contactId, AgencyCode.of(command.actor().agency()), "step-up-" + contactId,
                 receivedAt);
         registry.assignChild(contactId, command.childId());
-        Aggregate<Child> child = axon.getObject().repository(Child.class).load(command.childId().value());
-        child.handle(GenericCommandMessage.asCommandMessage(
-                new RecordStepUp(command.childId(), contactId, receivedAt, command)));
+        children.sendAndWait(new RecordStepUp(command.childId(), contactId, receivedAt, command));
         return new ContactAccepted(contactId, false);
     }
 

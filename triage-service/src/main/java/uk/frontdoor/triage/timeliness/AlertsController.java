@@ -18,17 +18,21 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.query.AlertBoard;
 import uk.frontdoor.triage.api.value.ClockType;
 import uk.frontdoor.triage.api.query.FindAlert;
 import uk.frontdoor.triage.api.query.FindAlerts;
-import uk.frontdoor.triage.api.command.HandleAlert;
+import uk.frontdoor.triage.api.command.AcknowledgeAlert;
+import uk.frontdoor.triage.api.command.AssignAlert;
+import uk.frontdoor.triage.api.command.EscalateAlert;
 import uk.frontdoor.triage.api.staff.Refusal;
 import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
 import uk.frontdoor.triage.api.staff.TriageRefusedException;
 import uk.frontdoor.triage.api.staff.ActorResolver;
 
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The duty manager's alert board: open warnings and breaches, most overdue first, and what a manager
@@ -81,7 +85,7 @@ class AlertsController {
     @PostMapping("/{alertId}/acknowledge")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void acknowledge(Authentication who, @PathVariable String alertId, @RequestBody Acknowledgement body) {
-        handle(who, alertId, HandleAlert.Action.ACKNOWLEDGE, body.note(), null, null);
+        send(who, alertId, (child, actor) -> new AcknowledgeAlert(child, alertId, body.note(), actor));
     }
 
     record Assignment(String assignee) {
@@ -91,7 +95,7 @@ class AlertsController {
     @PostMapping("/{alertId}/assign")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void assign(Authentication who, @PathVariable String alertId, @RequestBody Assignment body) {
-        handle(who, alertId, HandleAlert.Action.ASSIGN, null, body.assignee(), null);
+        send(who, alertId, (child, actor) -> new AssignAlert(child, alertId, body.assignee(), actor));
     }
 
     record Escalation(String to, String reason) {
@@ -101,16 +105,16 @@ class AlertsController {
     @PostMapping("/{alertId}/escalate")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void escalate(Authentication who, @PathVariable String alertId, @RequestBody Escalation body) {
-        handle(who, alertId, HandleAlert.Action.ESCALATE, body.reason(), null, body.to());
+        send(who, alertId, (child, actor) -> new EscalateAlert(child, alertId, body.to(), body.reason(), actor));
     }
 
-    private void handle(Authentication who, String alertId, HandleAlert.Action action, String note, String assignee,
-                        String escalateTo) {
+    /** The command is made once the alert is found, so an unknown alert is a 404 whatever the body says. */
+    private void send(Authentication who, String alertId, BiFunction<ChildId, Actor, Object> command) {
         Actor actor = actors.require(who);
         Optional<AlertBoard.Alert> alert = queries.query(new FindAlert(alertId),
                 ResponseTypes.optionalInstanceOf(AlertBoard.Alert.class)).join();
         AlertBoard.Alert found = alert.orElseThrow(() -> new TriageRefusedException(Refusal.UNKNOWN_ALERT));
-        commands.sendAndWait(new HandleAlert(found.childId(), alertId, action, note, assignee, escalateTo, actor));
+        commands.sendAndWait(command.apply(found.childId(), actor));
     }
 
     private static FindAlerts find(String team, ClockType type, Priority priority, int limit) {

@@ -18,7 +18,9 @@ import uk.frontdoor.triage.api.query.AlertBoard;
 import uk.frontdoor.triage.api.query.AlertBoard.Alert;
 import uk.frontdoor.triage.api.value.ClockType;
 import uk.frontdoor.triage.api.query.FindAlerts;
-import uk.frontdoor.triage.api.command.HandleAlert;
+import uk.frontdoor.triage.api.command.AcknowledgeAlert;
+import uk.frontdoor.triage.api.command.AssignAlert;
+import uk.frontdoor.triage.api.command.EscalateAlert;
 import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
 import uk.frontdoor.triage.api.staff.TriageRefusedException;
 import uk.frontdoor.triage.timeliness.TimelinessPolicy;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -139,8 +142,9 @@ class BoardPage {
         if (FormInput.text(note) == null) {
             errors.add("acknowledge-note", "Enter what is being done about this alert");
         }
-        return handle(who, alertId, errors, flash, "acknowledge-note", HandleAlert.Action.ACKNOWLEDGE,
-                FormInput.text(note), null, null, "Alert acknowledged",
+        return handle(who, alertId, errors, flash, "acknowledge-note",
+                (alert, me) -> new AcknowledgeAlert(alert.childId(), alert.alertId(), FormInput.text(note), me),
+                "Alert acknowledged",
                 alert -> alert.acknowledgedAt() != null && Objects.equals(alert.acknowledgement(), FormInput.text(note)));
     }
 
@@ -151,8 +155,9 @@ class BoardPage {
         if (FormInput.text(assignee) == null) {
             errors.add("assignee", "Enter the user name of the worker to act on this alert");
         }
-        return handle(who, alertId, errors, flash, "assignee", HandleAlert.Action.ASSIGN, null,
-                FormInput.text(assignee), null, "Alert assigned",
+        return handle(who, alertId, errors, flash, "assignee",
+                (alert, me) -> new AssignAlert(alert.childId(), alert.alertId(), FormInput.text(assignee), me),
+                "Alert assigned",
                 alert -> Objects.equals(alert.assignedTo(), FormInput.text(assignee)));
     }
 
@@ -166,14 +171,16 @@ class BoardPage {
         if (FormInput.text(reason) == null) {
             errors.add("escalate-reason", "Enter why this alert is escalated");
         }
-        return handle(who, alertId, errors, flash, "escalate-reason", HandleAlert.Action.ESCALATE,
-                FormInput.text(reason), null, FormInput.text(to), "Alert escalated",
+        return handle(who, alertId, errors, flash, "escalate-reason",
+                (alert, me) -> new EscalateAlert(alert.childId(), alert.alertId(), FormInput.text(to),
+                        FormInput.text(reason), me),
+                "Alert escalated",
                 alert -> Objects.equals(alert.escalatedTo(), FormInput.text(to)));
     }
 
     private String handle(Authentication who, String alertId, FormErrors errors, RedirectAttributes flash,
-                          String refusalField, HandleAlert.Action action, String note, String assignee,
-                          String escalateTo, String done, Predicate<Alert> visible) {
+                          String refusalField, BiFunction<Alert, Actor, Object> command, String done,
+                          Predicate<Alert> visible) {
         Actor me = desk.actor(who);
         Alert alert = find(alertId);
         String page = "redirect:/board/alerts/" + alert.alertId();
@@ -182,7 +189,7 @@ class BoardPage {
             return page;
         }
         try {
-            desk.send(new HandleAlert(alert.childId(), alert.alertId(), action, note, assignee, escalateTo, me));
+            desk.send(command.apply(alert, me));
         } catch (TriageRefusedException refused) {
             flash.addFlashAttribute("errors", errors.add(refusalField, RefusalMessages.of(refused)));
             return page;

@@ -15,6 +15,7 @@ import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
 import java.time.Instant;
 import java.util.List;
 
+import static uk.frontdoor.triage.child.TriageWork.assertMalformed;
 import static uk.frontdoor.triage.child.TriageWork.workEvents;
 import static uk.frontdoor.triage.child.TriageWork.withoutClocks;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
@@ -127,9 +128,7 @@ class ChecksAndPriorityTest {
 
     @Test
     void a_reply_says_something() {
-        fixture.given(received(), assessed(), claimed(SW1), POLICE_CHECK)
-                .when(new RecordPartnerReply(CHILD, CONTACT, "check-1", "", SW1))
-                .expectException(refused(Refusal.FIELD_REQUIRED));
+        assertMalformed(Refusal.FIELD_REQUIRED, () -> new RecordPartnerReply(CHILD, CONTACT, "check-1", "", SW1));
     }
 
     @Test
@@ -143,9 +142,8 @@ class ChecksAndPriorityTest {
 
     @Test
     void a_change_of_rag_rating_needs_its_rationale() {
-        fixture.given(received(), assessed(), claimed(SW1))
-                .when(new ChangePriority(CHILD, CONTACT, Priority.RED, null, SW1))
-                .expectException(refused(Refusal.REASON_REQUIRED));
+        assertMalformed(Refusal.REASON_REQUIRED, () -> new ChangePriority(CHILD, CONTACT, Priority.RED, null, SW1));
+        assertMalformed(Refusal.FIELD_REQUIRED, () -> new ChangePriority(CHILD, CONTACT, null, "Why.", SW1));
     }
 
     @Test

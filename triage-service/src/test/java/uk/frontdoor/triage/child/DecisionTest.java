@@ -21,6 +21,7 @@ import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
 import java.time.Instant;
 import java.util.List;
 
+import static uk.frontdoor.triage.child.TriageWork.assertMalformed;
 import static uk.frontdoor.triage.child.TriageWork.workEvents;
 import static uk.frontdoor.triage.child.TriageWork.withoutClocks;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
@@ -73,16 +74,13 @@ class DecisionTest {
 
     @Test
     void a_proposal_needs_its_rationale() {
-        fixture.given(received(), assessed(), claimed(SW1), consentGiven(SW1))
-                .when(new ProposeDecision(CHILD, CONTACT, DecisionOutcome.EARLY_HELP, "  ", SW1))
-                .expectException(refused(Refusal.REASON_REQUIRED));
+        assertMalformed(Refusal.REASON_REQUIRED,
+                () -> new ProposeDecision(CHILD, CONTACT, DecisionOutcome.EARLY_HELP, "  ", SW1));
     }
 
     @Test
     void a_proposal_needs_an_outcome() {
-        fixture.given(received(), assessed(), claimed(SW1), consentGiven(SW1))
-                .when(new ProposeDecision(CHILD, CONTACT, null, "Rationale.", SW1))
-                .expectException(refused(Refusal.FIELD_REQUIRED));
+        assertMalformed(Refusal.FIELD_REQUIRED, () -> new ProposeDecision(CHILD, CONTACT, null, "Rationale.", SW1));
     }
 
     @Test
@@ -194,9 +192,7 @@ class DecisionTest {
 
     @Test
     void returning_a_proposal_needs_a_reason() {
-        fixture.given(received(), assessed(), claimed(SW1), consentGiven(SW1), proposed(DecisionOutcome.EARLY_HELP, SW1))
-                .when(new ReturnProposal(CHILD, CONTACT, null, MANAGER1))
-                .expectException(refused(Refusal.REASON_REQUIRED));
+        assertMalformed(Refusal.REASON_REQUIRED, () -> new ReturnProposal(CHILD, CONTACT, null, MANAGER1));
     }
 
     @Test
@@ -245,10 +241,9 @@ class DecisionTest {
 
     @Test
     void feedback_says_how_it_was_sent() {
-        fixture.given(received(), assessed(), claimed(SW1), consentGiven(SW1), proposed(DecisionOutcome.ASSESSMENT, SW1),
-                        authorised(DecisionOutcome.ASSESSMENT))
-                .when(new RecordFeedback(CHILD, CONTACT, null, NOW, null, SW1))
-                .expectException(refused(Refusal.FIELD_REQUIRED));
+        assertMalformed(Refusal.FIELD_REQUIRED, () -> new RecordFeedback(CHILD, CONTACT, null, NOW, null, SW1));
+        assertMalformed(Refusal.FIELD_REQUIRED, () -> new RecordFeedback(CHILD, CONTACT,
+                FeedbackSent.Method.EMAIL, null, null, SW1));
     }
 
     private static org.hamcrest.Matcher<Object> strategyDiscussionRequired(List<String> reasons, Priority priority) {

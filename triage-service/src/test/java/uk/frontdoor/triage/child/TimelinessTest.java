@@ -5,6 +5,7 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 import uk.frontdoor.triage.Examples;
 import uk.frontdoor.triage.api.AlertAcknowledged;
+import uk.frontdoor.triage.api.AlertEscalated;
 import uk.frontdoor.triage.api.command.AuthoriseProposal;
 import uk.frontdoor.triage.api.command.ChangePriority;
 import uk.frontdoor.triage.api.value.Channel;
@@ -19,7 +20,9 @@ import uk.frontdoor.triage.api.value.ContactSubmission;
 import uk.frontdoor.triage.api.value.DecisionOutcome;
 import uk.frontdoor.triage.api.DutyCompleted;
 import uk.frontdoor.triage.api.FeedbackSent;
-import uk.frontdoor.triage.api.command.HandleAlert;
+import uk.frontdoor.triage.api.command.AcknowledgeAlert;
+import uk.frontdoor.triage.api.command.AssignAlert;
+import uk.frontdoor.triage.api.command.EscalateAlert;
 import uk.frontdoor.triage.api.InitialConferenceHeld;
 import uk.frontdoor.triage.api.PartnerCheckRequested;
 import uk.frontdoor.triage.api.command.ProposeDecision;
@@ -43,6 +46,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
@@ -300,8 +305,7 @@ class TimelinessTest {
     void a_manager_acknowledges_an_open_alert_with_a_note() {
         TriageWork.fixture(TUESDAY_1600)
                 .given(TriageWork.received(), TriageWork.assessed(), openAlert("clock-1")[0], openAlert("clock-1")[1])
-                .when(new HandleAlert(CHILD, "clock-1", HandleAlert.Action.ACKNOWLEDGE, "Calling the worker now.", null,
-                        null, MANAGER1))
+                .when(new AcknowledgeAlert(CHILD, "clock-1", "Calling the worker now.", MANAGER1))
                 .expectEvents(new AlertAcknowledged(CHILD, CONTACT, "clock-1", "Calling the worker now.", MANAGER1,
                         TUESDAY_1600));
     }
@@ -310,17 +314,34 @@ class TimelinessTest {
     void only_managers_act_on_alerts_and_only_on_open_ones() {
         TriageWork.fixture(TUESDAY_1600)
                 .given(TriageWork.received(), TriageWork.assessed(), openAlert("clock-1")[0], openAlert("clock-1")[1])
-                .when(new HandleAlert(CHILD, "clock-1", HandleAlert.Action.ASSIGN, null, "sw2", null, SW1))
+                .when(new AssignAlert(CHILD, "clock-1", "sw2", SW1))
                 .expectException(refused(Refusal.ROLE_NOT_ALLOWED));
         TriageWork.fixture(TUESDAY_1600)
                 .given(TriageWork.received(), TriageWork.assessed(), started("clock-1"))
-                .when(new HandleAlert(CHILD, "clock-1", HandleAlert.Action.ASSIGN, null, "sw2", null, MANAGER1))
+                .when(new AssignAlert(CHILD, "clock-1", "sw2", MANAGER1))
                 .expectException(refused(Refusal.ALERT_NOT_OPEN));
+        // What an action must say, the command requires whatever the record holds.
+        assertThat(catchThrowable(() -> new EscalateAlert(CHILD, "clock-1", "head-of-service", null, MANAGER1)))
+                .matches(refused(Refusal.REASON_REQUIRED)::matches);
+    }
+
+    @Test
+    void each_action_on_an_alert_says_what_it_must() {
+        assertThat(catchThrowable(() -> new AcknowledgeAlert(CHILD, "clock-1", " ", MANAGER1)))
+                .matches(refused(Refusal.REASON_REQUIRED)::matches);
+        assertThat(catchThrowable(() -> new AssignAlert(CHILD, "clock-1", null, MANAGER1)))
+                .matches(refused(Refusal.ASSIGNEE_REQUIRED)::matches);
+        assertThat(catchThrowable(() -> new EscalateAlert(CHILD, "clock-1", "", "Nobody free.", MANAGER1)))
+                .matches(refused(Refusal.FIELD_REQUIRED)::matches);
+    }
+
+    @Test
+    void an_assigned_or_escalated_alert_names_the_person_without_stray_spaces() {
         TriageWork.fixture(TUESDAY_1600)
                 .given(TriageWork.received(), TriageWork.assessed(), openAlert("clock-1")[0], openAlert("clock-1")[1])
-                .when(new HandleAlert(CHILD, "clock-1", HandleAlert.Action.ESCALATE, null, null, "head-of-service",
-                        MANAGER1))
-                .expectException(refused(Refusal.REASON_REQUIRED));
+                .when(new EscalateAlert(CHILD, "clock-1", " head-of-service ", "Nobody free in MASH today.", MANAGER1))
+                .expectEvents(new AlertEscalated(CHILD, CONTACT, "clock-1", "head-of-service",
+                        "Nobody free in MASH today.", MANAGER1, TUESDAY_1600));
     }
 
     // ----- helpers -----

@@ -1,5 +1,7 @@
 package uk.frontdoor.triage.child;
 
+import org.axonframework.common.ReflectionUtils;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;
 import org.axonframework.eventhandling.EventMessage;
@@ -13,6 +15,7 @@ import uk.frontdoor.rules.WorkingCalendar;
 import uk.frontdoor.triage.Examples;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.Channel;
+import uk.frontdoor.triage.api.ChildEvent;
 import uk.frontdoor.triage.api.ClockStarted;
 import uk.frontdoor.triage.api.ClockStopped;
 import uk.frontdoor.triage.api.ConsentRecorded;
@@ -25,6 +28,7 @@ import uk.frontdoor.triage.api.staff.Refusal;
 import uk.frontdoor.triage.api.staff.StaffRole;
 import uk.frontdoor.triage.api.ThresholdAssessed;
 import uk.frontdoor.triage.api.staff.TriageRefusedException;
+import uk.frontdoor.triage.child.timeliness.Timekeeper;
 import uk.frontdoor.triage.timeliness.TimelinessPolicy;
 import uk.frontdoor.triage.work.TriagePolicy;
 
@@ -34,6 +38,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.assertj.core.api.ThrowableAssert;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.assertThat;
 import static uk.frontdoor.triage.Examples.CHILD;
 import static uk.frontdoor.triage.Examples.CONTACT;
 import static uk.frontdoor.triage.Examples.POLICE;
@@ -72,12 +79,27 @@ public final class TriageWork {
      */
     public static AggregateTestFixture<Child> fixture(Instant now) {
         var fixture = new AggregateTestFixture<>(Child.class);
+        var clock = new FixtureClock(fixture);
         fixture.registerInjectableResource(RULES);
-        fixture.registerInjectableResource(new FixtureClock(fixture));
+        fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(POLICY);
-        fixture.registerInjectableResource(TIMELINESS);
+        fixture.registerInjectableResource(new Timekeeper(clock, TIMELINESS, deadlineManagerOf(fixture)));
         fixture.givenCurrentTime(now);
         return fixture;
+    }
+
+    /**
+     * The fixture's own deadline manager, so that the clocks' deadlines are the ones the fixture
+     * expects and fires. The fixture injects it into handler parameters but offers no getter, and the
+     * timekeeper holds it from construction, as the application's bean does.
+     */
+    private static DeadlineManager deadlineManagerOf(AggregateTestFixture<?> fixture) {
+        try {
+            return ReflectionUtils.getFieldValue(AggregateTestFixture.class.getDeclaredField("deadlineManager"),
+                    fixture);
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("Axon's test fixture no longer keeps its deadline manager here", e);
+        }
     }
 
     /** The fixture's simulated time as a {@link Clock}. */
@@ -136,6 +158,24 @@ public final class TriageWork {
     public static Matcher<Object> refused(Refusal refusal) {
         return Matchers.predicate(thrown -> thrown instanceof TriageRefusedException refused
                 && refused.refusal() == refusal);
+    }
+
+    /**
+     * The command cannot even be made: it breaks a rule that holds whatever the record says, so it
+     * is refused when it is built, before any record is read.
+     */
+    public static void assertMalformed(Refusal refusal, ThrowableAssert.ThrowingCallable making) {
+        assertThat(catchThrowable(making)).isInstanceOfSatisfying(TriageRefusedException.class,
+                refused -> assertThat(refused.refusal()).isEqualTo(refusal));
+    }
+
+    /** The state after these events, as the aggregate's one event-sourcing handler builds it. */
+    public static ChildState fold(ChildEvent... events) {
+        ChildState state = ChildState.NONE;
+        for (ChildEvent event : events) {
+            state = ChildEvolution.evolve(state, event);
+        }
+        return state;
     }
 
     public static ProposalAuthorised authorised(DecisionOutcome outcome) {

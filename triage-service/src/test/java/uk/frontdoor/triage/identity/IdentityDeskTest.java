@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.identity;
 
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import uk.frontdoor.triage.child.TriageWork;
 
 import java.util.List;
 
+import static uk.frontdoor.triage.child.TriageWork.assertMalformed;
 import static uk.frontdoor.triage.child.TriageWork.workEvents;
 import static uk.frontdoor.triage.child.TriageWork.withoutClocks;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
@@ -50,7 +52,8 @@ class IdentityDeskTest {
     @BeforeEach
     void setUp() {
         fixture = TriageWork.fixture();
-        fixture.registerAnnotatedCommandHandler(new IdentityDesk(() -> fixture.getRepository(), CLOCK));
+        fixture.registerAnnotatedCommandHandler(new IdentityDesk(
+                DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build(), CLOCK));
     }
 
     @Test
@@ -83,9 +86,9 @@ class IdentityDeskTest {
 
     @Test
     void an_identity_decision_needs_a_reason() {
-        fixture.given(received(), new PossibleMatchFound(CHILD, CONTACT, List.of(KNOWN), RECEIVED), assessed())
-                .when(new ResolvePossibleMatch(CHILD, CONTACT, KNOWN, false, null, SW1))
-                .expectException(refused(Refusal.REASON_REQUIRED));
+        assertMalformed(Refusal.REASON_REQUIRED, () -> new ResolvePossibleMatch(CHILD, CONTACT, KNOWN, false, null, SW1));
+        assertMalformed(Refusal.REASON_REQUIRED, () -> new LinkChildRecords(CHILD, KNOWN, " ", SW1));
+        assertMalformed(Refusal.FIELD_REQUIRED, () -> new LinkChildRecords(CHILD, null, "Same child.", SW1));
     }
 
     @Test

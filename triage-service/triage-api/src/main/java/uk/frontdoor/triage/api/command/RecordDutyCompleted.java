@@ -12,4 +12,8 @@ import java.time.Instant;
 /** Record that a duty the rules raised (return home interview, private fostering visit, LADO referral) was done. */
 public record RecordDutyCompleted(@TargetAggregateIdentifier ChildId childId, ContactId contactId, ClockType duty,
                                   Instant doneAt, String note, Actor actor) {
+    public RecordDutyCompleted {
+        Invariants.present(duty, "duty");
+        Invariants.present(doneAt, "doneAt");
+    }
 }

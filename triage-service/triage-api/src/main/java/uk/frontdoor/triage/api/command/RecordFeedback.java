@@ -11,4 +11,8 @@ import java.time.Instant;
 
 /** Record that the referrer was told what was decided, when and how. */
 public record RecordFeedback(@TargetAggregateIdentifier ChildId childId, ContactId contactId, FeedbackSent.Method method, Instant sentAt, String summary, Actor actor) {
+    public RecordFeedback {
+        Invariants.present(method, "method");
+        Invariants.present(sentAt, "sentAt");
+    }
 }

@@ -1,4 +1,4 @@
-package uk.frontdoor.triage.child;
+package uk.frontdoor.triage.child.reception;
 
 import uk.frontdoor.rules.ChildHistory;
 import uk.frontdoor.rules.ContactFacts;
@@ -10,6 +10,8 @@ import uk.frontdoor.triage.api.value.ContactSubmission;
 import uk.frontdoor.triage.api.value.DecisionOutcome;
 import uk.frontdoor.triage.api.InitialConferenceHeld;
 import uk.frontdoor.triage.api.ThresholdAssessed;
+import uk.frontdoor.triage.child.ChildState;
+import uk.frontdoor.triage.child.ContactState;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,19 +46,20 @@ final class RuleFacts {
      * made it so. Child protection plans are made after the front door (initial conferences are not
      * recorded here), so they read as none.
      */
-    static ChildHistory history(Collection<ContactRecord> contacts) {
+    static ChildHistory history(ChildState child) {
+        Collection<ContactState> contacts = child.contacts().values();
         List<PriorContact> prior = contacts.stream()
-                .map(contact -> new PriorContact(contact.receivedAt, new HashSet<>(contact.factors),
-                        new HashSet<>(contact.indicators), contact.outcome != null && contact.outcome.isReferral()))
+                .map(contact -> new PriorContact(contact.receivedAt(), new HashSet<>(contact.factors()),
+                        new HashSet<>(contact.indicators()), contact.outcome() != null && contact.outcome().isReferral()))
                 .toList();
         List<Instant> missingEpisodes = contacts.stream()
                 .filter(RuleFacts::isMissingEpisode)
-                .map(contact -> contact.receivedAt)
+                .map(ContactState::receivedAt)
                 .toList();
-        DecisionOutcome latest = ContactRecord.latestDecided(contacts).map(contact -> contact.outcome).orElse(null);
+        DecisionOutcome latest = child.latestDecided().map(ContactState::outcome).orElse(null);
         // Plans made at an initial conference the front door recorded; plans made elsewhere are not seen here.
         int childProtectionPlans = (int) contacts.stream()
-                .filter(contact -> contact.conferenceOutcome == InitialConferenceHeld.Outcome.CHILD_PROTECTION_PLAN)
+                .filter(contact -> contact.protection().conferenceOutcome() == InitialConferenceHeld.Outcome.CHILD_PROTECTION_PLAN)
                 .count();
         return new ChildHistory(prior, missingEpisodes, childProtectionPlans, latest == DecisionOutcome.EARLY_HELP,
                 latest != null && latest.isReferral());
@@ -77,8 +80,8 @@ final class RuleFacts {
         return new ThresholdAssessed.RuleFired(rule.id(), rule.description());
     }
 
-    private static boolean isMissingEpisode(ContactRecord contact) {
-        return contact.factors.contains(MISSING_FACTOR)
-                || contact.indicators.stream().anyMatch(MISSING_INDICATORS::contains);
+    private static boolean isMissingEpisode(ContactState contact) {
+        return contact.factors().contains(MISSING_FACTOR)
+                || contact.indicators().stream().anyMatch(MISSING_INDICATORS::contains);
     }
 }

@@ -1,0 +1,159 @@
+package uk.frontdoor.triage.child;
+
+import uk.frontdoor.triage.api.AlertAcknowledged;
+import uk.frontdoor.triage.api.AlertAssigned;
+import uk.frontdoor.triage.api.AlertEscalated;
+import uk.frontdoor.triage.api.ChildEvent;
+import uk.frontdoor.triage.api.ChildRecordLinked;
+import uk.frontdoor.triage.api.ClockBreached;
+import uk.frontdoor.triage.api.ClockStarted;
+import uk.frontdoor.triage.api.ClockStopped;
+import uk.frontdoor.triage.api.ClockWarned;
+import uk.frontdoor.triage.api.ConsentRecorded;
+import uk.frontdoor.triage.api.ContactClaimed;
+import uk.frontdoor.triage.api.ContactReceived;
+import uk.frontdoor.triage.api.ContactReleased;
+import uk.frontdoor.triage.api.DecisionProposed;
+import uk.frontdoor.triage.api.DutyCompleted;
+import uk.frontdoor.triage.api.FeedbackSent;
+import uk.frontdoor.triage.api.InitialConferenceHeld;
+import uk.frontdoor.triage.api.PartnerCheckReplied;
+import uk.frontdoor.triage.api.PartnerCheckRequested;
+import uk.frontdoor.triage.api.PossibleMatchFound;
+import uk.frontdoor.triage.api.PossibleMatchResolved;
+import uk.frontdoor.triage.api.PriorityChanged;
+import uk.frontdoor.triage.api.ProposalAuthorised;
+import uk.frontdoor.triage.api.ProposalReturned;
+import uk.frontdoor.triage.api.SteppedUpFromEarlyHelp;
+import uk.frontdoor.triage.api.StrategyDiscussionConvened;
+import uk.frontdoor.triage.api.StrategyDiscussionHeld;
+import uk.frontdoor.triage.api.StrategyDiscussionRequired;
+import uk.frontdoor.triage.api.ThresholdAssessed;
+import uk.frontdoor.triage.api.value.ContactStatus;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+import static java.util.Map.entry;
+import static uk.frontdoor.triage.child.ChildState.put;
+import static uk.frontdoor.triage.child.ChildState.remove;
+
+/**
+ * How each event changes what the child's stream remembers: the one place state changes. Java 17 has
+ * no pattern switch, so the switch over the sealed {@link ChildEvent} is a table with a row for every
+ * permitted event, including those that change nothing the decisions read; a test holds the table
+ * to the sealed family, so a new event without a row fails the build.
+ */
+public final class ChildEvolution {
+
+    private static final Map<Class<? extends ChildEvent>, BiFunction<ChildState, ChildEvent, ChildState>> ROWS =
+            Map.ofEntries(
+                    row(ContactReceived.class, (state, event) -> state.withChildId(event.childId())
+                            .withReceived(ContactState.received(event), event.submission())),
+                    row(ThresholdAssessed.class, (state, event) -> state.withContact(event.contactId(), contact ->
+                            contact.with(contact.screening().assessed(event.threshold()))
+                                    .with(status(contact, ContactStatus.ASSESSED)))),
+                    row(PossibleMatchFound.class, (state, event) -> state.withContact(event.contactId(), contact -> {
+                        Set<String> matches = contact.possibleMatches();
+                        for (var candidate : event.candidates()) {
+                            matches = ChildState.add(matches, candidate.value());
+                        }
+                        return contact.withPossibleMatches(matches);
+                    })),
+                    row(PossibleMatchResolved.class, (state, event) -> state.withContact(event.contactId(),
+                            contact -> contact.withPossibleMatches(
+                                    remove(contact.possibleMatches(), event.candidate().value())))),
+                    row(ChildRecordLinked.class, (state, event) -> state.withLink(event.linkedChildId())),
+                    row(ContactClaimed.class, (state, event) -> state.withContact(event.contactId(),
+                            contact -> contact.with(contact.screening().heldBy(event.actor().userId())))),
+                    row(ContactReleased.class, (state, event) -> state.withContact(event.contactId(),
+                            contact -> contact.with(contact.screening().heldBy(null)))),
+                    row(ConsentRecorded.class, (state, event) -> state.withContact(event.contactId(),
+                            contact -> contact.with(contact.screening().consented(event.decision())))),
+                    row(PartnerCheckRequested.class, (state, event) -> state.withContact(event.contactId(),
+                            contact -> contact.with(contact.screening().checks(checks -> put(checks, event.checkId(),
+                                    new ContactState.PartnerCheck(event.agency(), event.dueAt(), false)))))),
+                    row(PartnerCheckReplied.class, (state, event) -> state.withContact(event.contactId(),
+                            contact -> contact.with(contact.screening().checks(checks -> put(checks, event.checkId(),
+                                    answered(checks.get(event.checkId()))))))),
+                    row(PriorityChanged.class, (state, event) -> state.withContact(event.contactId(),
+                            contact -> contact.with(contact.screening().prioritised(event.to())))),
+                    row(DecisionProposed.class, (state, event) -> state.withContact(event.contactId(),
+                            contact -> contact.with(new ContactState.Progress(ContactStatus.PROPOSED, event.outcome(),
+                                    event.actor().userId(), contact.outcome(), contact.decidedAt())))),
+                    row(ProposalReturned.class, (state, event) -> state.withContact(event.contactId(),
+                            contact -> contact.with(new ContactState.Progress(ContactStatus.ASSESSED, null, null,
+                                    contact.outcome(), contact.decidedAt())))),
+                    row(ProposalAuthorised.class, (state, event) -> state.withContact(event.contactId(),
+                            contact -> contact.with(contact.screening().heldBy(null))
+                                    .with(new ContactState.Progress(ContactStatus.DECIDED,
+                                            contact.progress().proposed(), contact.progress().proposedBy(),
+                                            event.outcome(), event.at())))),
+                    row(StrategyDiscussionRequired.class, (state, event) -> state.withContact(event.contactId(),
+                            contact -> contact.with(new ContactState.Protection(event.discussionId(),
+                                    contact.protection().strategyDiscussionHeld(),
+                                    contact.protection().conferenceDueAt(),
+                                    contact.protection().conferenceOutcome())))),
+                    row(StrategyDiscussionHeld.class, (state, event) -> state.withContact(event.contactId(),
+                            contact -> contact.with(new ContactState.Protection(contact.strategyDiscussionId(), true,
+                                    event.conferenceDueAt(), contact.protection().conferenceOutcome())))),
+                    row(InitialConferenceHeld.class, (state, event) -> state.withContact(event.contactId(),
+                            contact -> contact.with(new ContactState.Protection(contact.strategyDiscussionId(),
+                                    contact.protection().strategyDiscussionHeld(),
+                                    contact.protection().conferenceDueAt(), event.outcome())))),
+                    row(ClockStarted.class, (state, event) -> state.withClocks(
+                            clocks -> put(clocks, event.clockId(), RunningClock.started(event)))),
+                    row(ClockWarned.class, (state, event) -> state.withClocks(clocks -> clocks.containsKey(
+                            event.clockId()) ? put(clocks, event.clockId(), clocks.get(event.clockId()).warn())
+                            : clocks)),
+                    row(ClockBreached.class, (state, event) -> state.withClocks(clocks -> clocks.containsKey(
+                            event.clockId()) ? put(clocks, event.clockId(), clocks.get(event.clockId()).breach())
+                            : clocks)),
+                    row(ClockStopped.class, (state, event) -> state.withClocks(
+                            clocks -> remove(clocks, event.clockId()))),
+                    // What follows is told to people and read models; no decision depends on it.
+                    unchanged(SteppedUpFromEarlyHelp.class),
+                    unchanged(FeedbackSent.class),
+                    unchanged(StrategyDiscussionConvened.class),
+                    unchanged(DutyCompleted.class),
+                    unchanged(AlertAcknowledged.class),
+                    unchanged(AlertAssigned.class),
+                    unchanged(AlertEscalated.class));
+
+    private ChildEvolution() {
+    }
+
+    public static ChildState evolve(ChildState state, ChildEvent event) {
+        var row = ROWS.get(event.getClass());
+        if (row == null) {
+            throw new IllegalStateException(event.getClass().getSimpleName() + " has no row in the child's evolution");
+        }
+        return row.apply(state, event);
+    }
+
+    /** The events the table has a row for, for the test that holds it to the sealed family. */
+    static Set<Class<? extends ChildEvent>> events() {
+        return ROWS.keySet();
+    }
+
+    private static <E extends ChildEvent> Map.Entry<Class<? extends ChildEvent>,
+            BiFunction<ChildState, ChildEvent, ChildState>> row(Class<E> type, BiFunction<ChildState, E, ChildState> how) {
+        return entry(type, (state, event) -> how.apply(state, type.cast(event)));
+    }
+
+    private static <E extends ChildEvent> Map.Entry<Class<? extends ChildEvent>,
+            BiFunction<ChildState, ChildEvent, ChildState>> unchanged(Class<E> type) {
+        return entry(type, (state, event) -> state);
+    }
+
+    private static ContactState.Progress status(ContactState contact, ContactStatus status) {
+        var progress = contact.progress();
+        return new ContactState.Progress(status, progress.proposed(), progress.proposedBy(), progress.outcome(),
+                progress.decidedAt());
+    }
+
+    private static ContactState.PartnerCheck answered(ContactState.PartnerCheck check) {
+        return new ContactState.PartnerCheck(check.agency(), check.dueAt(), true);
+    }
+}

@@ -1,0 +1,144 @@
+package uk.frontdoor.triage.child.reception;
+
+import uk.frontdoor.rules.Flag;
+import uk.frontdoor.rules.ThresholdEngine;
+import uk.frontdoor.triage.api.ChildEvent;
+import uk.frontdoor.triage.api.ContactReceived;
+import uk.frontdoor.triage.api.PossibleMatchFound;
+import uk.frontdoor.triage.api.SteppedUpFromEarlyHelp;
+import uk.frontdoor.triage.api.ThresholdAssessed;
+import uk.frontdoor.triage.api.command.RecordContact;
+import uk.frontdoor.triage.api.command.RecordStepUp;
+import uk.frontdoor.triage.api.command.StepUpFromEarlyHelp;
+import uk.frontdoor.triage.api.staff.Refusal;
+import uk.frontdoor.triage.api.staff.TriageRefusedException;
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.value.AgencyCode;
+import uk.frontdoor.triage.api.value.Channel;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.value.ClockType;
+import uk.frontdoor.triage.api.value.ContactSubmission;
+import uk.frontdoor.triage.api.value.DecisionOutcome;
+import uk.frontdoor.triage.child.ChildState;
+import uk.frontdoor.triage.child.ContactState;
+import uk.frontdoor.triage.child.Require;
+import uk.frontdoor.triage.child.timeliness.Timekeeper;
+import uk.frontdoor.triage.timeliness.TimelinessPolicy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A contact joins the child's stream: received, checked against the children it may also be, and
+ * assessed by the threshold rules against the history before it, so no contact ever sits in the
+ * record unassessed. Its decision clock, and the clocks of the duties the rules flag, start with it.
+ */
+public final class Reception {
+
+    /** Census referral source 5D: the local authority's early help. */
+    private static final String EARLY_HELP_REFERRAL_SOURCE = "5D";
+
+    private Reception() {
+    }
+
+    public static List<ChildEvent> decide(RecordContact command, ChildState child, ThresholdEngine rules,
+                                          Timekeeper clocks) {
+        if (child.holds(command.contactId())) {
+            // Redelivery of a command already applied: the stream already holds it.
+            return List.of();
+        }
+        var received = new ContactReceived(command.childId(), command.contactId(), command.agency(),
+                command.channel(), command.receivedAt(), command.submission(), command.loggedBy());
+        List<ChildEvent> events = new ArrayList<>();
+        events.add(received);
+        List<ChildId> possibleMatches = command.possibleMatches().stream()
+                .filter(candidate -> !child.isLinkedTo(candidate))
+                .toList();
+        if (!possibleMatches.isEmpty()) {
+            events.add(new PossibleMatchFound(command.childId(), command.contactId(), possibleMatches,
+                    command.receivedAt()));
+        }
+        events.addAll(assessed(command.submission(), received, child, rules, clocks));
+        return events;
+    }
+
+    /**
+     * Early help steps the child up: a new contact, carrying the early-help history, joins the stream
+     * and is assessed against everything before it (the rules see the open early help). Received here
+     * rather than with the decisions because it is a contact like any other from then on.
+     */
+    public static List<ChildEvent> decide(RecordStepUp command, ChildState child, ThresholdEngine rules,
+                                          Timekeeper clocks) {
+        if (child.holds(command.contactId())) {
+            return List.of();
+        }
+        StepUpFromEarlyHelp request = command.request();
+        Require.screener(request.actor());
+        ContactState earlyHelp = child.latestDecided()
+                .filter(decided -> decided.outcome() == DecisionOutcome.EARLY_HELP)
+                .orElseThrow(() -> new TriageRefusedException(Refusal.NOT_OPEN_TO_EARLY_HELP,
+                        "The child's latest decision was not early help."));
+        Require.field(Require.blankToNull(request.earlyHelpSummary()), "earlyHelpSummary");
+        Require.reason(request.reason(), "Say why early help is no longer enough.");
+        Instant at = command.receivedAt();
+        Actor actor = request.actor();
+        var submission = new ContactSubmission("step-up-" + command.contactId(), EARLY_HELP_REFERRAL_SOURCE,
+                new ContactSubmission.Referrer(actor.userId(), "Early help", actor.agency(), null, null),
+                child.latestChild(), child.latestHousehold(),
+                new ContactSubmission.Concerns(request.factors(), request.indicators(), request.reason()),
+                at, null, request.immediateRisk(), request.earlyHelpSummary());
+        var received = new ContactReceived(child.childId(), command.contactId(), AgencyCode.of(actor.agency()),
+                Channel.STEP_UP, at, submission, actor);
+        List<ChildEvent> events = new ArrayList<>();
+        events.add(new SteppedUpFromEarlyHelp(child.childId(), command.contactId(), earlyHelp.contactId(),
+                earlyHelp.decidedAt(), request.earlyHelpSummary(), request.reason(), actor, at));
+        events.add(received);
+        events.addAll(assessed(submission, received, child, rules, clocks));
+        return events;
+    }
+
+    /** The rules' assessment, against the history before this contact, and the clocks it starts. */
+    private static List<ChildEvent> assessed(ContactSubmission submission, ContactReceived received, ChildState before,
+                                             ThresholdEngine rules, Timekeeper clocks) {
+        Instant receivedAt = received.receivedAt();
+        var assessed = new ThresholdAssessed(received.childId(), received.contactId(), receivedAt,
+                RuleFacts.threshold(rules.decide(RuleFacts.of(submission, receivedAt), RuleFacts.history(before))));
+        List<ChildEvent> events = new ArrayList<>();
+        events.add(assessed);
+        events.addAll(contactClocks(assessed, submission, clocks));
+        return events;
+    }
+
+    /** The decision clock, and the clocks of the duties the rules flagged, start with the contact. */
+    private static List<ChildEvent> contactClocks(ThresholdAssessed assessed, ContactSubmission submission,
+                                                  Timekeeper clocks) {
+        Instant receivedAt = assessed.assessedAt();
+        var threshold = assessed.threshold();
+        List<ChildEvent> started = new ArrayList<>();
+        started.add(start(assessed, ClockType.CONTACT_DECISION,
+                clocks.planInWorkingTime(receivedAt, threshold.decisionDueAt()), clocks));
+        List<String> flags = threshold.flags();
+        if (flags.contains(Flag.RETURN_HOME_INTERVIEW_DUE.name())) {
+            // 72 hours from the child's return: the referrer's "aware since" is the return they report.
+            Instant returned = submission.awareSince() != null && submission.awareSince().isBefore(receivedAt)
+                    ? submission.awareSince() : receivedAt;
+            started.add(start(assessed, ClockType.RETURN_HOME_INTERVIEW,
+                    clocks.plan(ClockType.RETURN_HOME_INTERVIEW, returned), clocks));
+        }
+        if (flags.contains(Flag.PRIVATE_FOSTERING_VISIT.name())) {
+            started.add(start(assessed, ClockType.PRIVATE_FOSTERING_VISIT,
+                    clocks.plan(ClockType.PRIVATE_FOSTERING_VISIT, receivedAt), clocks));
+        }
+        if (flags.contains(Flag.LADO_REFERRAL.name())) {
+            started.add(start(assessed, ClockType.LADO_REFERRAL, clocks.plan(ClockType.LADO_REFERRAL, receivedAt),
+                    clocks));
+        }
+        return started;
+    }
+
+    private static ChildEvent start(ThresholdAssessed assessed, ClockType type, TimelinessPolicy.Plan plan,
+                                    Timekeeper clocks) {
+        return clocks.start(assessed.childId(), assessed.contactId(), assessed.threshold().priority(), type, null, plan);
+    }
+}

@@ -1,0 +1,59 @@
+package uk.frontdoor.triage.child.strategy;
+
+import uk.frontdoor.triage.api.ChildEvent;
+import uk.frontdoor.triage.api.DutyCompleted;
+import uk.frontdoor.triage.api.InitialConferenceHeld;
+import uk.frontdoor.triage.api.command.RecordDutyCompleted;
+import uk.frontdoor.triage.api.command.RecordInitialConference;
+import uk.frontdoor.triage.api.staff.Refusal;
+import uk.frontdoor.triage.api.staff.TriageRefusedException;
+import uk.frontdoor.triage.api.value.ClockType;
+import uk.frontdoor.triage.child.ChildState;
+import uk.frontdoor.triage.child.ContactState;
+import uk.frontdoor.triage.child.Require;
+import uk.frontdoor.triage.child.timeliness.Timekeeper;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What follows the front door's decision and is still clocked there: the initial child protection
+ * conference after a section 47 enquiry, and the duties the rules raised (return home interview,
+ * private fostering visit, LADO referral).
+ */
+public final class Duties {
+
+    private Duties() {
+    }
+
+    public static List<ChildEvent> decide(RecordInitialConference command, ChildState child, Timekeeper clocks) {
+        ContactState contact = child.contact(command.contactId());
+        Require.screener(command.actor());
+        if (contact.protection().conferenceDueAt() == null || contact.protection().conferenceOutcome() != null) {
+            throw new TriageRefusedException(Refusal.NO_CONFERENCE_DUE);
+        }
+        Instant now = clocks.now();
+        Require.past(command.heldAt(), now, "heldAt");
+        List<ChildEvent> events = new ArrayList<>();
+        events.add(new InitialConferenceHeld(child.childId(), command.contactId(), contact.strategyDiscussionId(),
+                command.heldAt(), command.outcome(), Require.blankToNull(command.summary()), command.actor(), now));
+        events.addAll(clocks.done(child, contact.contactId(), command.heldAt(), now, ClockType.INITIAL_CONFERENCE));
+        return events;
+    }
+
+    public static List<ChildEvent> decide(RecordDutyCompleted command, ChildState child, Timekeeper clocks) {
+        ContactState contact = child.contact(command.contactId());
+        Require.screener(command.actor());
+        if (!command.duty().recordedAsDuty() || child.runningClocks(contact.contactId(), command.duty()).isEmpty()) {
+            throw new TriageRefusedException(Refusal.DUTY_NOT_DUE);
+        }
+        Instant now = clocks.now();
+        Require.past(command.doneAt(), now, "doneAt");
+        List<ChildEvent> events = new ArrayList<>();
+        events.add(new DutyCompleted(child.childId(), command.contactId(), command.duty(), command.doneAt(),
+                Require.blankToNull(command.note()), command.actor(), now));
+        events.addAll(clocks.done(child, contact.contactId(), command.doneAt(), now, command.duty()));
+        return events;
+    }
+}
