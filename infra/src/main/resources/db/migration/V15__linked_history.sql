@@ -9,6 +9,7 @@ CREATE TABLE child_contact_facts (
     factors                 TEXT[]      NOT NULL,
     indicators              TEXT[]      NOT NULL,
     outcome                 VARCHAR(40),
+    decided_at              TIMESTAMPTZ,
     child_protection_plan   BOOLEAN     NOT NULL DEFAULT FALSE
 );
 CREATE INDEX child_contact_facts_child ON child_contact_facts (child_id, received_at);
@@ -31,7 +32,7 @@ FROM (SELECT convert_from(payload, 'UTF8')::jsonb AS e FROM domainevententry
       WHERE payloadtype = 'uk.frontdoor.triage.api.ContactReceived') received
 ON CONFLICT DO NOTHING;
 
-UPDATE child_contact_facts f SET outcome = e ->> 'outcome'
+UPDATE child_contact_facts f SET outcome = e ->> 'outcome', decided_at = (e ->> 'at')::timestamptz
 FROM (SELECT convert_from(payload, 'UTF8')::jsonb AS e FROM domainevententry
       WHERE payloadtype = 'uk.frontdoor.triage.api.ProposalAuthorised') decided
 WHERE f.contact_id = e ->> 'contactId';

@@ -5,10 +5,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
-import uk.frontdoor.triage.identity.history.LinkedContact;
+import uk.frontdoor.triage.child.LinkedContact;
 import uk.frontdoor.triage.identity.history.LinkedHistory;
 
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +32,7 @@ class LinkedHistoryIntegrationTest extends IntegrationTestSupport {
         ChildId childA = childOf(a);
         ChildId childB = childOf(b);
         ChildId childC = childOf(c);
-        assertThat(linkedHistory.contactsLinkedTo(childB)).isEmpty();
+        assertThat(linkedHistory.of(Set.of(childB), childB)).isEmpty();
 
         assertThat(postJson("/api/v1/children/" + childB.value() + "/links", staff("sw1"),
                 Map.of("otherChildId", childA.value(), "reason", "Same child: school confirmed")).statusCode())
@@ -40,12 +41,12 @@ class LinkedHistoryIntegrationTest extends IntegrationTestSupport {
                 Map.of("otherChildId", childB.value(), "reason", "Same child: GP confirmed")).statusCode())
                 .isEqualTo(204);
 
-        assertThat(linkedHistory.contactsLinkedTo(childB)).extracting(LinkedContact::contactId)
+        assertThat(linkedHistory.of(Set.of(childB), childB)).extracting(LinkedContact::contactId)
                 .containsExactlyInAnyOrder(a, c);
         // C was linked to B only; A's history reaches it through B.
-        assertThat(linkedHistory.contactsLinkedTo(childC)).extracting(LinkedContact::contactId)
+        assertThat(linkedHistory.of(Set.of(childC), childC)).extracting(LinkedContact::contactId)
                 .containsExactlyInAnyOrder(a, b);
-        LinkedContact missingReport = linkedHistory.contactsLinkedTo(childC).stream()
+        LinkedContact missingReport = linkedHistory.of(Set.of(childC), childC).stream()
                 .filter(contact -> contact.contactId().equals(a)).findFirst().orElseThrow();
         assertThat(missingReport.childId()).isEqualTo(childA);
         assertThat(missingReport.indicators()).contains("MISSING");

@@ -80,13 +80,13 @@ public class Child {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordContact command, ThresholdEngine rules, Timekeeper clocks) {
-        record(Reception.decide(command, state, rules, clocks));
+    void handle(RecordContact command, ThresholdEngine rules, Timekeeper clocks, LinkedContacts linked) {
+        record(Reception.decide(command, state, rules, clocks, linked.linkedTo(command.childId(), state)));
     }
 
     @CommandHandler
-    void handle(RecordStepUp command, ThresholdEngine rules, Timekeeper clocks) {
-        record(Reception.decide(command, state, rules, clocks));
+    void handle(RecordStepUp command, ThresholdEngine rules, Timekeeper clocks, LinkedContacts linked) {
+        record(Reception.decide(command, state, rules, clocks, linked.linkedTo(command.childId(), state)));
     }
 
     @CommandHandler

@@ -78,7 +78,13 @@ public final class TriageWork {
      * fall due and the handlers see that time.
      */
     public static AggregateTestFixture<Child> fixture(Instant now) {
+        return fixture(now, LinkedContacts.NONE);
+    }
+
+    /** A fixture whose linked records' histories come from {@code linked} (the write side's table in the service). */
+    public static AggregateTestFixture<Child> fixture(Instant now, LinkedContacts linked) {
         var fixture = new AggregateTestFixture<>(Child.class);
+        fixture.registerInjectableResource(linked);
         var clock = new FixtureClock(fixture);
         fixture.registerInjectableResource(RULES);
         fixture.registerInjectableResource(clock);

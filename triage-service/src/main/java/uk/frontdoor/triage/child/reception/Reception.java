@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.child.reception;
 
+import uk.frontdoor.rules.ContactFacts;
 import uk.frontdoor.rules.Flag;
 import uk.frontdoor.rules.ThresholdEngine;
 import uk.frontdoor.triage.api.ChildEvent;
@@ -21,6 +22,7 @@ import uk.frontdoor.triage.api.value.ContactSubmission;
 import uk.frontdoor.triage.api.value.DecisionOutcome;
 import uk.frontdoor.triage.child.ChildState;
 import uk.frontdoor.triage.child.ContactState;
+import uk.frontdoor.triage.child.LinkedContact;
 import uk.frontdoor.triage.child.Require;
 import uk.frontdoor.triage.child.timeliness.Timekeeper;
 import uk.frontdoor.triage.timeliness.TimelinessPolicy;
@@ -43,7 +45,7 @@ public final class Reception {
     }
 
     public static List<ChildEvent> decide(RecordContact command, ChildState child, ThresholdEngine rules,
-                                          Timekeeper clocks) {
+                                          Timekeeper clocks, List<LinkedContact> linked) {
         if (child.holds(command.contactId())) {
             // Redelivery of a command already applied: the stream already holds it.
             return List.of();
@@ -59,7 +61,7 @@ public final class Reception {
             events.add(new PossibleMatchFound(command.childId(), command.contactId(), possibleMatches,
                     command.receivedAt()));
         }
-        events.addAll(assessed(command.submission(), received, child, rules, clocks));
+        events.addAll(assessed(command.submission(), received, new History(child, linked), rules, clocks));
         return events;
     }
 
@@ -69,7 +71,7 @@ public final class Reception {
      * rather than with the decisions because it is a contact like any other from then on.
      */
     public static List<ChildEvent> decide(RecordStepUp command, ChildState child, ThresholdEngine rules,
-                                          Timekeeper clocks) {
+                                          Timekeeper clocks, List<LinkedContact> linked) {
         if (child.holds(command.contactId())) {
             return List.of();
         }
@@ -94,16 +96,21 @@ public final class Reception {
         events.add(new SteppedUpFromEarlyHelp(child.childId(), command.contactId(), earlyHelp.contactId(),
                 earlyHelp.decidedAt(), request.earlyHelpSummary(), request.reason(), actor, at));
         events.add(received);
-        events.addAll(assessed(submission, received, child, rules, clocks));
+        events.addAll(assessed(submission, received, new History(child, linked), rules, clocks));
         return events;
     }
 
+    /** What came before a contact: the child's own stream as it stood, and the contacts on its linked records. */
+    private record History(ChildState before, List<LinkedContact> linked) {
+    }
+
     /** The rules' assessment, against the history before this contact, and the clocks it starts. */
-    private static List<ChildEvent> assessed(ContactSubmission submission, ContactReceived received, ChildState before,
+    private static List<ChildEvent> assessed(ContactSubmission submission, ContactReceived received, History history,
                                              ThresholdEngine rules, Timekeeper clocks) {
         Instant receivedAt = received.receivedAt();
+        ContactFacts facts = RuleFacts.of(submission, receivedAt);
         var assessed = new ThresholdAssessed(received.childId(), received.contactId(), receivedAt,
-                RuleFacts.threshold(rules.decide(RuleFacts.of(submission, receivedAt), RuleFacts.history(before))));
+                RuleFacts.threshold(rules.decide(facts, RuleFacts.history(history.before(), history.linked(), facts))));
         List<ChildEvent> events = new ArrayList<>();
         events.add(assessed);
         events.addAll(contactClocks(assessed, submission, clocks));

@@ -2,6 +2,7 @@ package uk.frontdoor.triage.child.reception;
 
 import uk.frontdoor.rules.ChildHistory;
 import uk.frontdoor.rules.ContactFacts;
+import uk.frontdoor.rules.MissingEpisodes;
 import uk.frontdoor.rules.FiredRule;
 import uk.frontdoor.rules.PriorContact;
 import uk.frontdoor.rules.ThresholdDecision;
@@ -12,20 +13,20 @@ import uk.frontdoor.triage.api.InitialConferenceHeld;
 import uk.frontdoor.triage.api.ThresholdAssessed;
 import uk.frontdoor.triage.child.ChildState;
 import uk.frontdoor.triage.child.ContactState;
+import uk.frontdoor.triage.child.LinkedContact;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.HashSet;
 import java.util.List;
 
 /** Translates between the child's stream and the threshold-rules library's own language. */
 final class RuleFacts {
-
-    /** Census factor "going missing" and the indicators that mark a missing episode. */
-    private static final String MISSING_FACTOR = "10A";
-    private static final List<String> MISSING_INDICATORS = List.of("MISSING", "RETURNED_FROM_MISSING");
 
     private RuleFacts() {
     }
@@ -40,29 +41,44 @@ final class RuleFacts {
     }
 
     /**
-     * The child's history as the rules see it, from the child's own stream. A contact decided as an
-     * assessment or a strategy discussion was a referral. The front door does not hold case
-     * closures: the child counts as open to early help, or to social care, when the latest decision
-     * made it so. Child protection plans are made after the front door (initial conferences are not
-     * recorded here), so they read as none.
+     * The child's history as the rules see it: the child's own stream, and the contacts on every record
+     * found to be the same child ({@code linked}), so accumulating concerns, re-referral, repeat missing
+     * and repeat plans count across them. A contact decided as an assessment or a strategy discussion
+     * was a referral. The front door does not hold case closures: the child counts as open to early
+     * help, or to social care, when the latest decision on any of the records made it so. Missing
+     * episodes are counted as episodes (a report of going missing and of the return are one), leaving
+     * out the episode the current contact itself reports.
      */
-    static ChildHistory history(ChildState child) {
-        Collection<ContactState> contacts = child.contacts().values();
-        List<PriorContact> prior = contacts.stream()
-                .map(contact -> new PriorContact(contact.receivedAt(), new HashSet<>(contact.factors()),
-                        new HashSet<>(contact.indicators()), contact.outcome() != null && contact.outcome().isReferral()))
-                .toList();
-        List<Instant> missingEpisodes = contacts.stream()
-                .filter(RuleFacts::isMissingEpisode)
-                .map(ContactState::receivedAt)
-                .toList();
-        DecisionOutcome latest = child.latestDecided().map(ContactState::outcome).orElse(null);
+    static ChildHistory history(ChildState child, List<LinkedContact> linked, ContactFacts current) {
+        Collection<ContactState> own = child.contacts().values();
+        List<PriorContact> prior = new ArrayList<>();
+        own.forEach(contact -> prior.add(new PriorContact(contact.receivedAt(), new HashSet<>(contact.factors()),
+                new HashSet<>(contact.indicators()), isReferral(contact.outcome()))));
+        linked.forEach(contact -> prior.add(new PriorContact(contact.receivedAt(), contact.factors(),
+                contact.indicators(), isReferral(contact.outcome()))));
+        DecisionOutcome latest = latestOutcome(child, linked);
         // Plans made at an initial conference the front door recorded; plans made elsewhere are not seen here.
-        int childProtectionPlans = (int) contacts.stream()
+        int childProtectionPlans = (int) (own.stream()
                 .filter(contact -> contact.protection().conferenceOutcome() == InitialConferenceHeld.Outcome.CHILD_PROTECTION_PLAN)
-                .count();
-        return new ChildHistory(prior, missingEpisodes, childProtectionPlans, latest == DecisionOutcome.EARLY_HELP,
-                latest != null && latest.isReferral());
+                .count() + linked.stream().filter(LinkedContact::childProtectionPlan).count());
+        return new ChildHistory(prior, MissingEpisodes.before(prior, current), childProtectionPlans,
+                latest == DecisionOutcome.EARLY_HELP, latest != null && latest.isReferral());
+    }
+
+    private static boolean isReferral(DecisionOutcome outcome) {
+        return outcome != null && outcome.isReferral();
+    }
+
+    /** Where the child stands with the front door: the outcome of the latest decision on any of its records. */
+    private static DecisionOutcome latestOutcome(ChildState child, List<LinkedContact> linked) {
+        Optional<ContactState> ownLatest = child.latestDecided();
+        Optional<LinkedContact> linkedLatest = linked.stream().filter(contact -> contact.decidedAt() != null)
+                .max(Comparator.comparing(LinkedContact::decidedAt));
+        if (linkedLatest.isPresent()
+                && (ownLatest.isEmpty() || linkedLatest.get().decidedAt().isAfter(ownLatest.get().decidedAt()))) {
+            return linkedLatest.get().outcome();
+        }
+        return ownLatest.map(ContactState::outcome).orElse(null);
     }
 
     static ThresholdAssessed.Threshold threshold(ThresholdDecision decision) {
@@ -78,10 +94,5 @@ final class RuleFacts {
 
     private static ThresholdAssessed.RuleFired fired(FiredRule rule) {
         return new ThresholdAssessed.RuleFired(rule.id(), rule.description());
-    }
-
-    private static boolean isMissingEpisode(ContactState contact) {
-        return contact.factors().contains(MISSING_FACTOR)
-                || contact.indicators().stream().anyMatch(MISSING_INDICATORS::contains);
     }
 }

@@ -13,6 +13,8 @@ import uk.frontdoor.triage.api.ProposalAuthorised;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
 import uk.frontdoor.triage.api.value.DecisionOutcome;
+import uk.frontdoor.triage.child.LinkedContact;
+import uk.frontdoor.triage.child.LinkedContacts;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -34,7 +36,7 @@ import java.util.Set;
  */
 @Component
 @ProcessingGroup(LinkedHistory.PROCESSING_GROUP)
-public class LinkedHistory {
+public class LinkedHistory implements LinkedContacts {
 
     public static final String PROCESSING_GROUP = "linked-history";
 
@@ -63,8 +65,8 @@ public class LinkedHistory {
 
     @EventHandler
     void on(ProposalAuthorised event) {
-        jdbc.sql("UPDATE child_contact_facts SET outcome = ? WHERE contact_id = ?")
-                .params(event.outcome().name(), event.contactId().value())
+        jdbc.sql("UPDATE child_contact_facts SET outcome = ?, decided_at = ? WHERE contact_id = ?")
+                .params(event.outcome().name(), Timestamp.from(event.at()), event.contactId().value())
                 .update();
     }
 
@@ -90,39 +92,44 @@ public class LinkedHistory {
 
     /** Every record linked to this child, directly or through another linked record; not the child itself. */
     public List<ChildId> linkedRecords(ChildId childId) {
+        return group(Set.of(childId)).stream().filter(record -> !record.equals(childId)).toList();
+    }
+
+    @Override
+    public List<LinkedContact> of(Set<ChildId> records, ChildId self) {
+        List<ChildId> group = group(records);
+        return jdbc.sql("""
+                        SELECT contact_id, child_id, received_at, factors, indicators, outcome, decided_at,
+                               child_protection_plan
+                        FROM child_contact_facts WHERE child_id = ANY (?::varchar[]) AND child_id <> ?
+                        ORDER BY received_at, contact_id""")
+                .params(group.stream().map(ChildId::value).toArray(String[]::new), self.value())
+                .query((rs, row) -> contact(rs))
+                .list();
+    }
+
+    /** These records and every record linked to any of them, followed through chains of links. */
+    private List<ChildId> group(Set<ChildId> records) {
         return jdbc.sql("""
                         WITH RECURSIVE linked(child_id) AS (
-                            SELECT CAST(? AS VARCHAR(36))
+                            SELECT unnest(?::varchar[])
                             UNION
                             SELECT CASE WHEN l.child_id = linked.child_id THEN l.linked_child_id ELSE l.child_id END
                             FROM child_record_link l JOIN linked
                               ON l.child_id = linked.child_id OR l.linked_child_id = linked.child_id)
-                        SELECT child_id FROM linked WHERE child_id <> ? ORDER BY child_id""")
-                .params(childId.value(), childId.value())
+                        SELECT child_id FROM linked ORDER BY child_id""")
+                .param(records.stream().map(ChildId::value).toArray(String[]::new))
                 .query((rs, row) -> ChildId.of(rs.getString(1)))
-                .list();
-    }
-
-    /** The contacts on every record linked to this child, oldest first; none of the child's own. */
-    public List<LinkedContact> contactsLinkedTo(ChildId childId) {
-        List<ChildId> linked = linkedRecords(childId);
-        if (linked.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("""
-                        SELECT contact_id, child_id, received_at, factors, indicators, outcome, child_protection_plan
-                        FROM child_contact_facts WHERE child_id = ANY (?::varchar[]) ORDER BY received_at, contact_id""")
-                .param(linked.stream().map(ChildId::value).toArray(String[]::new))
-                .query((rs, row) -> contact(rs))
                 .list();
     }
 
     private static LinkedContact contact(ResultSet rs) throws SQLException {
         String outcome = rs.getString("outcome");
+        Timestamp decidedAt = rs.getTimestamp("decided_at");
         return new LinkedContact(ContactId.of(rs.getString("contact_id")), ChildId.of(rs.getString("child_id")),
                 rs.getTimestamp("received_at").toInstant(), texts(rs.getArray("factors")),
                 texts(rs.getArray("indicators")), outcome == null ? null : DecisionOutcome.valueOf(outcome),
-                rs.getBoolean("child_protection_plan"));
+                decidedAt == null ? null : decidedAt.toInstant(), rs.getBoolean("child_protection_plan"));
     }
 
     private static Set<String> texts(Array array) throws SQLException {

@@ -1,4 +1,4 @@
-package uk.frontdoor.triage.identity.history;
+package uk.frontdoor.triage.child;
 
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -8,11 +8,12 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * What one contact on a linked record tells the threshold rules: when it came, what it said, how it
- * was decided, and whether a child protection plan followed.
+ * What one contact on a linked record tells the threshold rules: when it came, what it said, how and
+ * when it was decided (both null while open), and whether a child protection plan followed.
  */
 public record LinkedContact(ContactId contactId, ChildId childId, Instant receivedAt, Set<String> factors,
-                            Set<String> indicators, DecisionOutcome outcome, boolean childProtectionPlan) {
+                            Set<String> indicators, DecisionOutcome outcome, Instant decidedAt,
+                            boolean childProtectionPlan) {
 
     public LinkedContact {
         factors = Set.copyOf(factors);
