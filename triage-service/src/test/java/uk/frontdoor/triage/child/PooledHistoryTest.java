@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import static assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.predicate;
