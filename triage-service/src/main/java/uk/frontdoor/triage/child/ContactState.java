@@ -1,7 +1,9 @@
 package uk.frontdoor.triage.child;
 
 import uk.frontdoor.triage.api.ConsentRecorded;
+import uk.frontdoor.rules.ContactFacts;
 import uk.frontdoor.triage.api.ContactReceived;
+import uk.frontdoor.triage.child.reception.RuleFacts;
 import uk.frontdoor.triage.api.InitialConferenceHeld;
 import uk.frontdoor.triage.api.ThresholdAssessed;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -21,16 +23,27 @@ import java.util.function.UnaryOperator;
  *
  * @param possibleMatches ids of children a person has still to rule in or out
  */
-public record ContactState(ContactId contactId, Instant receivedAt, List<String> factors, List<String> indicators,
-                           Screening screening, Progress progress, Protection protection,
-                           Set<String> possibleMatches) {
+public record ContactState(ContactId contactId, ContactFacts facts, Screening screening, Progress progress,
+                           Protection protection, Set<String> possibleMatches) {
 
     static ContactState received(ContactReceived event) {
-        var concerns = event.submission().concerns();
-        return new ContactState(event.contactId(), event.receivedAt(), List.copyOf(concerns.factors()),
-                List.copyOf(concerns.indicators()), new Screening(null, null, null, null, Map.of()),
+        // The rules' facts of the contact, kept so the contact can be assessed again (records linked or unlinked).
+        return new ContactState(event.contactId(), RuleFacts.of(event.submission(), event.receivedAt()),
+                new Screening(null, null, null, null, Map.of()),
                 new Progress(ContactStatus.RECEIVED, null, null, null, null),
                 new Protection(null, false, null, null), Set.of());
+    }
+
+    public Instant receivedAt() {
+        return facts.receivedAt();
+    }
+
+    public Set<String> factors() {
+        return facts.factors();
+    }
+
+    public Set<String> indicators() {
+        return facts.indicators();
     }
 
     /**
@@ -125,21 +138,21 @@ public record ContactState(ContactId contactId, Instant receivedAt, List<String>
     }
 
     ContactState with(Screening changed) {
-        return new ContactState(contactId, receivedAt, factors, indicators, changed, progress, protection,
+        return new ContactState(contactId, facts, changed, progress, protection,
                 possibleMatches);
     }
 
     ContactState with(Progress changed) {
-        return new ContactState(contactId, receivedAt, factors, indicators, screening, changed, protection,
+        return new ContactState(contactId, facts, screening, changed, protection,
                 possibleMatches);
     }
 
     ContactState with(Protection changed) {
-        return new ContactState(contactId, receivedAt, factors, indicators, screening, progress, changed,
+        return new ContactState(contactId, facts, screening, progress, changed,
                 possibleMatches);
     }
 
     ContactState withPossibleMatches(Set<String> changed) {
-        return new ContactState(contactId, receivedAt, factors, indicators, screening, progress, protection, changed);
+        return new ContactState(contactId, facts, screening, progress, protection, changed);
     }
 }

@@ -26,12 +26,12 @@ import java.util.HashSet;
 import java.util.List;
 
 /** Translates between the child's stream and the threshold-rules library's own language. */
-final class RuleFacts {
+public final class RuleFacts {
 
     private RuleFacts() {
     }
 
-    static ContactFacts of(ContactSubmission submission, Instant receivedAt) {
+    public static ContactFacts of(ContactSubmission submission, Instant receivedAt) {
         ContactSubmission.Child child = submission.child();
         LocalDate receivedOn = LocalDate.ofInstant(receivedAt, WorkingCalendar.LONDON);
         Integer age = child.dateOfBirth() == null ? null : Period.between(child.dateOfBirth(), receivedOn).getYears();
