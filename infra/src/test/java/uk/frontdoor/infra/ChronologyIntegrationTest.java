@@ -44,7 +44,7 @@ class ChronologyIntegrationTest extends IntegrationTestSupport {
 
     private static final Actor SW1 = new Actor("sw1", StaffRole.SOCIAL_WORKER, "demo-council");
     private static final Actor MANAGER1 = new Actor("manager1", StaffRole.MANAGER, "demo-council");
-    private static final String THRESHOLD = "Threshold: level 3, AMBER, rule set berkshire-threshold 2026.1";
+    private static final String THRESHOLD = "Threshold: level 3, Amber, rule set berkshire-threshold 2026.1";
 
     @Autowired
     private EventStore eventStore;
@@ -75,15 +75,15 @@ class ChronologyIntegrationTest extends IntegrationTestSupport {
         assertThat(entries).allSatisfy(e -> assertThat(e)
                 .containsEntry("childId", contact.childId().value())
                 .containsEntry("contactId", contact.contactId().value()));
-        assertThat(entries.get(0)).containsEntry("summary", "Contact received from demo-police (HTTP)")
+        assertThat(entries.get(0)).containsEntry("summary", "Contact received from demo-police, sent through the partner API")
                 .doesNotContainKeys("actorUserId", "actorRole", "actorAgency");
         assertThat((String) entries.get(1).get("summary")).startsWith(THRESHOLD);
         assertThat((String) entries.get(2).get("summary")).startsWith("Contact decision due by ");
         assertThat(entries.get(3)).containsEntry("summary", "Claimed by sw1").containsEntry("actorUserId", "sw1")
                 .containsEntry("actorRole", "SOCIAL_WORKER").containsEntry("actorAgency", "demo-council")
                 .containsEntry("at", t.plusSeconds(60).toString());
-        assertThat(entries.get(4)).containsEntry("summary", "Consent: REFUSED");
-        assertThat(entries.get(5)).containsEntry("summary", "Decision proposed: EARLY_HELP");
+        assertThat(entries.get(4)).containsEntry("summary", "Consent: Refused");
+        assertThat(entries.get(5)).containsEntry("summary", "Decision proposed: Early help");
         // The reason and rationale are in the record, not in the one-line summary.
         assertThat(jdbc.sql("SELECT detail FROM child_chronology WHERE child_id = ? AND seq = 4")
                 .param(contact.childId().value()).query(String.class).single()).isEqualTo("Mother declined");
@@ -126,7 +126,7 @@ class ChronologyIntegrationTest extends IntegrationTestSupport {
                 b.childId() + " ChildRecordLinked",
                 c.childId() + " ChildRecordLinked");
         assertThat(ofA).extracting(e -> Instant.parse((String) e.get("at"))).isSorted();
-        assertThat(ofA.get(3)).containsEntry("summary", "Contact received from demo-school (HTTP)");
+        assertThat(ofA.get(3)).containsEntry("summary", "Contact received from demo-school, sent through the partner API");
         assertThat(ofA.get(10)).containsEntry("summary", "Claimed by manager1").containsEntry("actorRole", "MANAGER");
         assertThat(ofA.get(11)).containsEntry("summary", "Record linked with " + b.childId())
                 .containsEntry("actorUserId", "manager1");
@@ -200,7 +200,7 @@ class ChronologyIntegrationTest extends IntegrationTestSupport {
                 + LocalDate.ofInstant(t, england) + "&to=" + feedbackDay, "sw1"))).containsExactly("PartnerCheckRequested");
         List<Map<String, Object>> requested = (List<Map<String, Object>>) chronology(contact.childId(),
                 "?type=PartnerCheckRequested", "sw1").get("entries");
-        assertThat((String) requested.get(0).get("summary")).startsWith("Partner check requested of POLICE, due ");
+        assertThat((String) requested.get(0).get("summary")).startsWith("Partner check requested of Police, due ");
 
         HttpResponse<String> unknownType = get("/api/v1/children/" + contact.childId()
                 + "/chronology?type=NoSuchEvent", staff("sw1"));

@@ -6,7 +6,6 @@ import uk.frontdoor.triage.api.AlertEscalated;
 import uk.frontdoor.triage.api.ClockBreached;
 import uk.frontdoor.triage.api.ClockStarted;
 import uk.frontdoor.triage.api.ClockStopped;
-import uk.frontdoor.triage.api.value.ClockType;
 import uk.frontdoor.triage.api.ClockWarned;
 import uk.frontdoor.triage.api.DutyCompleted;
 import uk.frontdoor.triage.api.InitialConferenceHeld;
@@ -32,6 +31,7 @@ import uk.frontdoor.triage.api.StrategyDiscussionConvened;
 import uk.frontdoor.triage.api.StrategyDiscussionHeld;
 import uk.frontdoor.triage.api.StrategyDiscussionRequired;
 import uk.frontdoor.triage.api.ThresholdAssessed;
+import uk.frontdoor.triage.api.vocabulary.Vocabulary;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -44,8 +44,9 @@ import java.util.stream.Collectors;
 /**
  * What one event puts in a child's chronology: when, which contact, who, a short plain-English
  * summary, and the free text that goes with it (narrative, rationale, reason, reply) kept apart
- * so the summary stays one line. Summaries are built only from codes, enum names, staff user ids
- * and times; the child's details appear in the free text alone.
+ * so the summary stays one line. Summaries are built only from codes (in the published vocabulary's
+ * words, as the staff pages show them), staff user ids and times; the child's details appear in the
+ * free text alone.
  *
  * @param at     when it happened in the record: the event's own time, or the time it was stored
  *               if the event carries none
@@ -53,6 +54,9 @@ import java.util.stream.Collectors;
  * @param actor  null for what the service itself recorded (receipt, assessment, matching)
  */
 record ChronologyLine(Instant at, ContactId contactId, String summary, String detail, Actor actor) {
+
+    /** Every word and line pattern comes from the published vocabulary, shared with the staff pages. */
+    private static final Vocabulary WORDS = Vocabulary.plainEnglish();
 
     /** Times in summaries are given as clock time in England. */
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
@@ -74,134 +78,151 @@ record ChronologyLine(Instant at, ContactId contactId, String summary, String de
         if (event instanceof ContactReceived e) {
             String narrative = e.submission() == null || e.submission().concerns() == null ? null
                     : e.submission().concerns().narrative();
-            String summary = "Contact received from " + e.agency() + " (" + e.channel() + ")";
-            return e.loggedBy() == null ? system(e.receivedAt(), e.contactId(), summary, narrative)
-                    : staff(e.receivedAt(), e.contactId(), summary + ", logged by " + userId(e.loggedBy()), narrative,
-                    e.loggedBy());
+            String channel = WORDS.word("channel", e.channel());
+            return e.loggedBy() == null
+                    ? system(e.receivedAt(), e.contactId(), WORDS.line("ContactReceived", e.agency().value(), channel),
+                    narrative)
+                    : staff(e.receivedAt(), e.contactId(), WORDS.line("ContactReceived.logged", e.agency().value(),
+                    channel, userId(e.loggedBy())), narrative, e.loggedBy());
         }
         if (event instanceof ThresholdAssessed e) {
             ThresholdAssessed.Threshold t = e.threshold();
-            String summary = "Threshold: level " + t.level() + ", " + t.priority()
-                    + (t.ruleSet() == null ? "" : ", rule set " + t.ruleSet().id() + " " + t.ruleSet().version())
-                    + flags(t.flags());
+            String summary = WORDS.line("ThresholdAssessed", String.valueOf(t.level()), WORDS.word("priority", t.priority()))
+                    + (t.ruleSet() == null ? "" : WORDS.line("ThresholdAssessed.ruleSet", t.ruleSet().id(),
+                    t.ruleSet().version()))
+                    + flags("flag", t.flags());
             String rules = t.rulesFired().stream().map(rule -> rule.id() + ": " + rule.description())
                     .collect(Collectors.joining("\n"));
             return system(e.assessedAt(), e.contactId(), summary, rules.isEmpty() ? null : rules);
         }
         if (event instanceof PossibleMatchFound e) {
-            return system(e.at(), e.contactId(), "Possible match with " + e.candidates().size()
-                    + " known record(s), waiting for a person to decide", null);
+            return system(e.at(), e.contactId(), WORDS.line("PossibleMatchFound", String.valueOf(e.candidates().size())),
+                    null);
         }
         if (event instanceof PossibleMatchResolved e) {
-            return staff(e.at(), e.contactId(), "Possible match " + e.candidate() + " resolved: "
-                    + (e.sameChild() ? "same child" : "not the same child"), e.reason(), e.actor());
+            return staff(e.at(), e.contactId(), WORDS.line(e.sameChild() ? "PossibleMatchResolved.same"
+                    : "PossibleMatchResolved.different", e.candidate().value()), e.reason(), e.actor());
         }
         if (event instanceof ChildRecordLinked e) {
-            return staff(e.at(), null, "Record linked with " + e.linkedChildId(), e.reason(), e.actor());
+            return staff(e.at(), null, WORDS.line("ChildRecordLinked", e.linkedChildId().value()), e.reason(), e.actor());
         }
         if (event instanceof ContactClaimed e) {
-            return staff(e.at(), e.contactId(), "Claimed by " + userId(e.actor()), null, e.actor());
+            return staff(e.at(), e.contactId(), WORDS.line("ContactClaimed", userId(e.actor())), null, e.actor());
         }
         if (event instanceof ContactReleased e) {
             String by = userId(e.actor());
-            String summary = e.heldBy() == null || e.heldBy().equals(by) ? "Released by " + by
-                    : "Released by " + by + " (held by " + e.heldBy() + ")";
+            String summary = e.heldBy() == null || e.heldBy().equals(by) ? WORDS.line("ContactReleased", by)
+                    : WORDS.line("ContactReleased.heldByAnother", by, e.heldBy());
             return staff(e.at(), e.contactId(), summary, null, e.actor());
         }
         if (event instanceof ConsentRecorded e) {
-            return staff(e.at(), e.contactId(), "Consent: " + e.decision(), e.reason(), e.actor());
+            return staff(e.at(), e.contactId(), WORDS.line("ConsentRecorded", WORDS.word("consent", e.decision())),
+                    e.reason(), e.actor());
         }
         if (event instanceof PartnerCheckRequested e) {
-            return staff(e.at(), e.contactId(), "Partner check requested of " + e.agency()
-                    + (e.dueAt() == null ? "" : ", due " + TIME.format(e.dueAt())), e.question(), e.actor());
+            String agency = WORDS.wordOrAsGiven("agency", e.agency());
+            return staff(e.at(), e.contactId(), e.dueAt() == null ? WORDS.line("PartnerCheckRequested", agency)
+                    : WORDS.line("PartnerCheckRequested.due", agency, TIME.format(e.dueAt())), e.question(), e.actor());
         }
         if (event instanceof PartnerCheckReplied e) {
-            return staff(e.at(), e.contactId(), "Partner check reply from " + e.agency() + (e.late() ? " (late)" : ""),
-                    e.information(), e.actor());
+            return staff(e.at(), e.contactId(), WORDS.line(e.late() ? "PartnerCheckReplied.late" : "PartnerCheckReplied",
+                    WORDS.wordOrAsGiven("agency", e.agency())), e.information(), e.actor());
         }
         if (event instanceof PriorityChanged e) {
-            return staff(e.at(), e.contactId(), "Priority changed from " + e.from() + " to " + e.to()
-                            + (e.responseDueAt() == null ? "" : ", response due " + TIME.format(e.responseDueAt())),
-                    e.rationale(), e.actor());
+            String from = WORDS.word("priority", e.from());
+            String to = WORDS.word("priority", e.to());
+            return staff(e.at(), e.contactId(), e.responseDueAt() == null ? WORDS.line("PriorityChanged", from, to)
+                    : WORDS.line("PriorityChanged.due", from, to, TIME.format(e.responseDueAt())), e.rationale(), e.actor());
         }
         if (event instanceof DecisionProposed e) {
-            return staff(e.at(), e.contactId(), "Decision proposed: " + e.outcome()
-                    + (e.socialCareInformationOnly() ? " (social care information only)" : ""), e.rationale(), e.actor());
+            return staff(e.at(), e.contactId(), WORDS.line(e.socialCareInformationOnly()
+                    ? "DecisionProposed.informationOnly" : "DecisionProposed", WORDS.word("outcome", e.outcome())),
+                    e.rationale(), e.actor());
         }
         if (event instanceof ProposalAuthorised e) {
             List<String> marks = new ArrayList<>();
             if (e.belowThreshold()) {
-                marks.add("below threshold");
+                marks.add(WORDS.line("ProposalAuthorised.belowThreshold"));
             }
             if (e.auditSample()) {
-                marks.add("audit sample");
+                marks.add(WORDS.line("ProposalAuthorised.auditSample"));
             }
-            return staff(e.at(), e.contactId(), "Proposal authorised: " + e.outcome()
-                    + (marks.isEmpty() ? "" : " (" + String.join(", ", marks) + ")"), e.reason(), e.actor());
+            String outcome = WORDS.word("outcome", e.outcome());
+            return staff(e.at(), e.contactId(), marks.isEmpty() ? WORDS.line("ProposalAuthorised", outcome)
+                    : WORDS.line("ProposalAuthorised.marked", outcome, String.join(", ", marks)), e.reason(), e.actor());
         }
         if (event instanceof ProposalReturned e) {
-            return staff(e.at(), e.contactId(), "Proposal returned", e.reason(), e.actor());
+            return staff(e.at(), e.contactId(), WORDS.line("ProposalReturned"), e.reason(), e.actor());
         }
         if (event instanceof FeedbackSent e) {
-            return staff(e.at(), e.contactId(), "Feedback sent: " + e.outcome() + " by " + e.method()
-                    + (e.sentAt() == null ? "" : ", " + TIME.format(e.sentAt())), e.summary(), e.actor());
+            String outcome = WORDS.word("outcome", e.outcome());
+            String method = Vocabulary.inSentence(WORDS.word("method", e.method()));
+            return staff(e.at(), e.contactId(), e.sentAt() == null ? WORDS.line("FeedbackSent", outcome, method)
+                    : WORDS.line("FeedbackSent.sent", outcome, method, TIME.format(e.sentAt())), e.summary(), e.actor());
         }
         if (event instanceof StrategyDiscussionRequired e) {
-            return system(e.at(), e.contactId(), "Strategy discussion required: " + joined(e.reasons())
-                    + (e.priority() == null ? "" : " (" + e.priority() + ")"), null);
+            String reasons = words("strategy-reason", e.reasons(), "; ");
+            return system(e.at(), e.contactId(), e.priority() == null ? WORDS.line("StrategyDiscussionRequired", reasons)
+                    : WORDS.line("StrategyDiscussionRequired.rated", reasons, WORDS.word("priority", e.priority())), null);
         }
         if (event instanceof StrategyDiscussionConvened e) {
-            return staff(e.at(), e.contactId(), "Strategy discussion convened"
-                    + (e.plannedAt() == null ? "" : " for " + TIME.format(e.plannedAt()))
+            String summary = (e.plannedAt() == null ? WORDS.line("StrategyDiscussionConvened")
+                    : WORDS.line("StrategyDiscussionConvened.planned", TIME.format(e.plannedAt())))
                     + (e.invitedAgencies() == null || e.invitedAgencies().isEmpty() ? ""
-                    : "; invited " + joined(e.invitedAgencies())), null, e.actor());
+                    : WORDS.line("StrategyDiscussionConvened.invited", agencies(e.invitedAgencies())));
+            return staff(e.at(), e.contactId(), summary, null, e.actor());
         }
         if (event instanceof StrategyDiscussionHeld e) {
-            String summary = "Strategy discussion held: " + e.outcome() + flags(e.flags())
-                    + (e.conferenceDueAt() == null ? "" : "; conference due " + TIME.format(e.conferenceDueAt()));
+            String summary = WORDS.line("StrategyDiscussionHeld", WORDS.word("discussion-outcome", e.outcome()))
+                    + flags("discussion-flag", e.flags())
+                    + (e.conferenceDueAt() == null ? ""
+                    : WORDS.line("StrategyDiscussionHeld.conferenceDue", TIME.format(e.conferenceDueAt())));
             return staff(e.at(), e.contactId(), summary, heldDetail(e), e.actor());
         }
         if (event instanceof SteppedUpFromEarlyHelp e) {
-            return staff(e.at(), e.contactId(), "Stepped up from early help (early help decided "
-                    + (e.earlyHelpDecidedAt() == null ? "earlier" : TIME.format(e.earlyHelpDecidedAt())) + ")",
-                    e.reason() + "\nEarly help: " + e.earlyHelpSummary(), e.actor());
+            return staff(e.at(), e.contactId(), e.earlyHelpDecidedAt() == null
+                            ? WORDS.line("SteppedUpFromEarlyHelp.earlier")
+                            : WORDS.line("SteppedUpFromEarlyHelp", TIME.format(e.earlyHelpDecidedAt())),
+                    WORDS.line("SteppedUpFromEarlyHelp.detail", e.reason(), e.earlyHelpSummary()), e.actor());
         }
         if (event instanceof ClockStarted e) {
-            return system(e.startedAt(), e.contactId(), duty(e.type()) + " due by " + TIME.format(e.dueAt())
-                    + " (" + e.team() + ")", null);
+            return system(e.startedAt(), e.contactId(), WORDS.line("ClockStarted", WORDS.word("clock", e.type()),
+                    TIME.format(e.dueAt()), WORDS.wordOrAsGiven("team", e.team())), null);
         }
         if (event instanceof ClockWarned e) {
-            return system(e.at(), e.contactId(), "Warning: " + duty(e.type()) + " due by " + TIME.format(e.dueAt()),
-                    null);
+            return system(e.at(), e.contactId(), WORDS.line("ClockWarned", WORDS.word("clock", e.type()),
+                    TIME.format(e.dueAt())), null);
         }
         if (event instanceof ClockBreached e) {
-            return system(e.at(), e.contactId(), "Breach: " + duty(e.type()) + " was due by "
-                    + TIME.format(e.dueAt()), null);
+            return system(e.at(), e.contactId(), WORDS.line("ClockBreached", WORDS.word("clock", e.type()),
+                    TIME.format(e.dueAt())), null);
         }
         if (event instanceof ClockStopped e) {
+            String clock = WORDS.word("clock", e.type());
             String summary = switch (e.reason()) {
-                case DONE -> duty(e.type()) + (e.late() ? " done late, " : " done in time, ") + TIME.format(e.doneAt());
-                case RESCHEDULED -> duty(e.type()) + ": due time replaced";
-                case NOT_NEEDED -> duty(e.type()) + ": no longer needed";
+                case DONE -> WORDS.line(e.late() ? "ClockStopped.DONE.late" : "ClockStopped.DONE.inTime", clock,
+                        TIME.format(e.doneAt()));
+                case RESCHEDULED -> WORDS.line("ClockStopped.RESCHEDULED", clock);
+                case NOT_NEEDED -> WORDS.line("ClockStopped.NOT_NEEDED", clock);
             };
             return system(e.at(), e.contactId(), summary, null);
         }
         if (event instanceof DutyCompleted e) {
-            return staff(e.at(), e.contactId(), duty(e.duty()) + " recorded as done, " + TIME.format(e.doneAt()),
-                    e.note(), e.actor());
+            return staff(e.at(), e.contactId(), WORDS.line("DutyCompleted", WORDS.word("clock", e.duty()),
+                    TIME.format(e.doneAt())), e.note(), e.actor());
         }
         if (event instanceof InitialConferenceHeld e) {
-            return staff(e.at(), e.contactId(), "Initial child protection conference held "
-                    + TIME.format(e.heldAt()) + ": " + e.outcome(), e.summary(), e.actor());
+            return staff(e.at(), e.contactId(), WORDS.line("InitialConferenceHeld", TIME.format(e.heldAt()),
+                    WORDS.word("conference-outcome", e.outcome())), e.summary(), e.actor());
         }
         if (event instanceof AlertAcknowledged e) {
-            return staff(e.at(), e.contactId(), "Alert acknowledged", e.note(), e.actor());
+            return staff(e.at(), e.contactId(), WORDS.line("AlertAcknowledged"), e.note(), e.actor());
         }
         if (event instanceof AlertAssigned e) {
-            return staff(e.at(), e.contactId(), "Alert assigned to " + e.assignee(), null, e.actor());
+            return staff(e.at(), e.contactId(), WORDS.line("AlertAssigned", e.assignee()), null, e.actor());
         }
         if (event instanceof AlertEscalated e) {
-            return staff(e.at(), e.contactId(), "Alert escalated to " + e.escalatedTo(), e.reason(), e.actor());
+            return staff(e.at(), e.contactId(), WORDS.line("AlertEscalated", e.escalatedTo()), e.reason(), e.actor());
         }
         throw new IllegalArgumentException("No chronology line for " + event.getClass().getSimpleName());
     }
@@ -209,36 +230,38 @@ record ChronologyLine(Instant at, ContactId contactId, String summary, String de
     private static String heldDetail(StrategyDiscussionHeld e) {
         List<String> parts = new ArrayList<>();
         if (e.heldAt() != null || e.mode() != null) {
-            parts.add("Held " + (e.heldAt() == null ? "" : TIME.format(e.heldAt()) + " ")
-                    + (e.mode() == null ? "" : "(" + e.mode() + ")"));
+            parts.add(WORDS.line("StrategyDiscussionHeld.held", ((e.heldAt() == null ? "" : TIME.format(e.heldAt()) + " ")
+                    + (e.mode() == null ? "" : "(" + WORDS.word("mode", e.mode()) + ")")).strip()));
         }
         if (e.summary() != null && !e.summary().isBlank()) {
             parts.add(e.summary());
         }
         if (e.attendees() != null && !e.attendees().isEmpty()) {
-            parts.add("Attended: " + e.attendees().stream()
-                    .map(a -> a.name() + " (" + a.agency() + ", " + a.role() + ")")
-                    .collect(Collectors.joining("; ")));
+            parts.add(WORDS.line("StrategyDiscussionHeld.attended", e.attendees().stream()
+                    .map(a -> WORDS.line("StrategyDiscussionHeld.attendee", a.name(),
+                            WORDS.wordOrAsGiven("agency", a.agency()), a.role()))
+                    .collect(Collectors.joining("; "))));
         }
         if (e.actions() != null) {
-            e.actions().forEach(a -> parts.add("Action: " + a.description() + " - " + a.owner() + " (" + a.agency()
-                    + "), due " + a.dueDate()));
+            e.actions().forEach(a -> parts.add(WORDS.line("StrategyDiscussionHeld.action", a.description(), a.owner(),
+                    WORDS.wordOrAsGiven("agency", a.agency()), String.valueOf(a.dueDate()))));
         }
         return parts.isEmpty() ? null : String.join("\n", parts).strip();
     }
 
-    private static String flags(List<String> flags) {
-        return flags == null || flags.isEmpty() ? "" : "; flags " + joined(flags);
+    /** Each flag in its words, after the line: "; Health did not take part". */
+    private static String flags(String prefix, List<String> flags) {
+        return flags == null ? "" : flags.stream().map(flag -> WORDS.line("flag", WORDS.word(prefix, flag)))
+                .collect(Collectors.joining());
     }
 
-    /** CONTACT_DECISION reads "Contact decision". */
-    private static String duty(ClockType type) {
-        String words = type.name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT).replace("lado", "LADO");
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    private static String words(String prefix, List<String> codes, String separator) {
+        return codes == null ? "" : codes.stream().map(code -> WORDS.word(prefix, code))
+                .collect(Collectors.joining(separator));
     }
 
-    private static String joined(List<String> values) {
-        return values == null ? "" : values.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    private static String agencies(List<String> agencies) {
+        return agencies.stream().map(agency -> WORDS.wordOrAsGiven("agency", agency)).collect(Collectors.joining(", "));
     }
 
     private static String userId(Actor actor) {

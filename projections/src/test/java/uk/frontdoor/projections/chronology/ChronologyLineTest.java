@@ -69,12 +69,12 @@ class ChronologyLineTest {
     static Map<ChildEvent, String> examples() {
         var examples = new LinkedHashMap<ChildEvent, String>();
         examples.put(new ContactReceived(CHILD, CONTACT, AgencyCode.of("demo-police"), Channel.HTTP, AT, submission()),
-                "Contact received from demo-police (HTTP)");
+                "Contact received from demo-police, sent through the partner API");
         examples.put(new ThresholdAssessed(CHILD, CONTACT, AT, new ThresholdAssessed.Threshold(3, AMBER,
                         AT.plusSeconds(3600), AT.plusSeconds(7200), List.of(),
                         new ThresholdAssessed.RuleSet("berkshire-threshold", "2026.1"),
                         List.of(new ThresholdAssessed.RuleFired("DA-CHILD-PRESENT", "Domestic abuse, child present")))),
-                "Threshold: level 3, AMBER, rule set berkshire-threshold 2026.1");
+                "Threshold: level 3, Amber, rule set berkshire-threshold 2026.1");
         examples.put(new PossibleMatchFound(CHILD, CONTACT, List.of(OTHER), AT),
                 "Possible match with 1 known record(s), waiting for a person to decide");
         examples.put(new PossibleMatchResolved(CHILD, CONTACT, OTHER, true, "Same school and GP", SW1, AT),
@@ -84,27 +84,27 @@ class ChronologyLineTest {
         examples.put(new ContactClaimed(CHILD, CONTACT, SW1, AT), "Claimed by sw1");
         examples.put(new ContactReleased(CHILD, CONTACT, "sw1", MANAGER1, AT), "Released by manager1 (held by sw1)");
         examples.put(new ConsentRecorded(CHILD, CONTACT, ConsentRecorded.Decision.REFUSED, "Mother declined", SW1, AT),
-                "Consent: REFUSED");
+                "Consent: Refused");
         examples.put(new PartnerCheckRequested(CHILD, CONTACT, "check-1", "POLICE", "Any call-outs?",
-                AT.plusSeconds(86_400), SW1, AT), "Partner check requested of POLICE, due 2026-06-02 10:00");
+                AT.plusSeconds(86_400), SW1, AT), "Partner check requested of Police, due 2026-06-02 10:00");
         examples.put(new PartnerCheckReplied(CHILD, CONTACT, "check-1", "POLICE", "Two call-outs in May", true, SW1, AT),
-                "Partner check reply from POLICE (late)");
+                "Partner check reply from Police (late)");
         examples.put(new PriorityChanged(CHILD, CONTACT, AMBER, RED, AT.plusSeconds(4 * 3600), "Injury seen", SW1, AT),
-                "Priority changed from AMBER to RED, response due 2026-06-01 14:00");
+                "RAG rating changed from Amber to Red, response due 2026-06-01 14:00");
         examples.put(new DecisionProposed(CHILD, CONTACT, DecisionOutcome.EARLY_HELP, "Needs are met by early help",
-                List.of(), true, SW1, AT), "Decision proposed: EARLY_HELP (social care information only)");
+                List.of(), true, SW1, AT), "Decision proposed: Early help (social care information only)");
         examples.put(new ProposalAuthorised(CHILD, CONTACT, DecisionOutcome.ASSESSMENT, "sw1", 4, true,
                         "Protective father now at home", true, MANAGER1, AT),
-                "Proposal authorised: ASSESSMENT (below threshold, audit sample)");
+                "Proposal authorised: Child and family assessment (section 17) (below threshold, audit sample)");
         examples.put(new ProposalReturned(CHILD, CONTACT, "Ask health first", MANAGER1, AT), "Proposal returned");
         examples.put(new FeedbackSent(CHILD, CONTACT, DecisionOutcome.EARLY_HELP, FeedbackSent.Method.SECURE_EMAIL,
-                AT, "Told the officer", SW1, AT), "Feedback sent: EARLY_HELP by SECURE_EMAIL, 2026-06-01 10:00");
+                AT, "Told the officer", SW1, AT), "Feedback sent: Early help, by secure email, 2026-06-01 10:00");
         examples.put(new StrategyDiscussionRequired(CHILD, CONTACT, "sd-1",
                         List.of(StrategyDiscussionRequired.SECTION_47_DECISION), RED, AT),
-                "Strategy discussion required: SECTION_47_DECISION (RED)");
+                "Strategy discussion required: The decision was a strategy discussion (section 47); RAG rating Red");
         examples.put(new StrategyDiscussionConvened(CHILD, CONTACT, "sd-1", AT.plusSeconds(3600),
                         List.of("POLICE", "HEALTH"), MANAGER1, AT),
-                "Strategy discussion convened for 2026-06-01 11:00; invited POLICE, HEALTH");
+                "Strategy discussion convened for 2026-06-01 11:00; invited Police, Health");
         examples.put(new StrategyDiscussionHeld(CHILD, CONTACT, "sd-1", AT, StrategyDiscussionHeld.Mode.VIDEO,
                         List.of(new StrategyDiscussionHeld.Attendee("Dee Officer", "POLICE", "DC")),
                         StrategyDiscussionHeld.Outcome.SECTION_47_ENQUIRY, "Agreed joint visit",
@@ -112,7 +112,7 @@ class ChronologyLineTest {
                                 LocalDate.of(2026, 6, 2))),
                         List.of(StrategyDiscussionHeld.HEALTH_ABSENT), Instant.parse("2026-06-22T09:00:00Z"),
                         MANAGER1, AT),
-                "Strategy discussion held: SECTION_47_ENQUIRY; flags HEALTH_ABSENT; conference due 2026-06-22 10:00");
+                "Strategy discussion held: Section 47 enquiry; Health did not take part; conference due 2026-06-22 10:00");
         examples.put(new SteppedUpFromEarlyHelp(CHILD, CONTACT, OTHER_CONTACT, AT.minusSeconds(86_400),
                         "Six weeks of family support.", "Neglect worsening.", SW1, AT),
                 "Stepped up from early help (early help decided 2026-05-31 10:00)");
@@ -120,17 +120,17 @@ class ChronologyLineTest {
                 AT.plusSeconds(64_800), AT.plusSeconds(86_400), List.of("s-1", "s-2")),
                 "Contact decision due by 2026-06-02 10:00 (MASH)");
         examples.put(new ClockWarned(CHILD, CONTACT, "clock-1", ClockType.LADO_REFERRAL, AT.plusSeconds(3600), AT),
-                "Warning: LADO referral due by 2026-06-01 11:00");
+                "Warning: Referral to the LADO due by 2026-06-01 11:00");
         examples.put(new ClockBreached(CHILD, CONTACT, "clock-1", ClockType.RETURN_HOME_INTERVIEW, AT, AT),
                 "Breach: Return home interview was due by 2026-06-01 10:00");
         examples.put(new ClockStopped(CHILD, CONTACT, "clock-1", ClockType.FEEDBACK, ClockStopped.Reason.DONE,
                 AT.minusSeconds(7200), AT.minusSeconds(3600), AT, true, java.time.Duration.ofHours(2), AT),
-                "Feedback done late, 2026-06-01 10:00");
+                "Feedback to the referrer done late, 2026-06-01 10:00");
         examples.put(new DutyCompleted(CHILD, CONTACT, ClockType.PRIVATE_FOSTERING_VISIT, AT.minusSeconds(3600),
                 "Visited; carer suitable", SW1, AT), "Private fostering visit recorded as done, 2026-06-01 09:00");
         examples.put(new InitialConferenceHeld(CHILD, CONTACT, "sd-1", AT.minusSeconds(3600),
                 InitialConferenceHeld.Outcome.CHILD_PROTECTION_PLAN, "Plan under neglect", SW1, AT),
-                "Initial child protection conference held 2026-06-01 09:00: CHILD_PROTECTION_PLAN");
+                "Initial child protection conference held 2026-06-01 09:00: Child protection plan");
         examples.put(new AlertAcknowledged(CHILD, CONTACT, "clock-1", "Worker on it", MANAGER1, AT),
                 "Alert acknowledged");
         examples.put(new AlertAssigned(CHILD, CONTACT, "clock-1", "sw2", MANAGER1, AT), "Alert assigned to sw2");
@@ -148,6 +148,60 @@ class ChronologyLineTest {
     @Test
     void each_event_makes_its_plain_english_line() {
         examples().forEach((event, summary) -> assertThat(ChronologyLine.of(event, AT.plusSeconds(5)).summary())
+                .as(event.getClass().getSimpleName()).isEqualTo(summary));
+    }
+
+    /** The complaint: "Consent: REFUSAL_OVERRIDDEN". Every code is in the vocabulary's words. */
+    @Test
+    void no_line_shows_a_code_as_it_is_stored() {
+        java.util.regex.Pattern code = java.util.regex.Pattern.compile("\\b[A-Z]+(_[A-Z0-9]+)+\\b|\\b(RED|AMBER|GREEN|BLUE"
+                + "|REFUSED|GIVEN|HTTP|KAFKA|STAFF|POLICE|HEALTH|VIDEO|PHONE|EMAIL|FEEDBACK|ASSESSMENT)\\b");
+        examples().keySet().forEach(event -> {
+            ChronologyLine line = ChronologyLine.of(event, AT);
+            assertThat(line.summary()).as(event.getClass().getSimpleName()).doesNotContainPattern(code);
+            if (line.detail() != null && !(event instanceof ThresholdAssessed)) {
+                assertThat(line.detail()).as(event.getClass().getSimpleName()).doesNotContainPattern(code);
+            }
+        });
+    }
+
+    @Test
+    void each_variant_of_a_line_reads_in_plain_words() {
+        Map<ChildEvent, String> variants = new LinkedHashMap<>();
+        variants.put(new ContactReceived(CHILD, CONTACT, AgencyCode.of("demo-council"), Channel.STAFF, AT, submission(),
+                SW1), "Contact received from demo-council, logged by staff (sw1)");
+        variants.put(new PossibleMatchResolved(CHILD, CONTACT, OTHER, false, "Different GP", SW1, AT),
+                "Possible match " + OTHER + " resolved: not the same child");
+        variants.put(new ConsentRecorded(CHILD, CONTACT, ConsentRecorded.Decision.REFUSAL_OVERRIDDEN, "Risk", MANAGER1,
+                AT), "Consent: Refusal overridden (manager)");
+        variants.put(new PartnerCheckRequested(CHILD, CONTACT, "check-2", "demo-housing", "Tenancy?", null, SW1, AT),
+                "Partner check requested of demo-housing");
+        variants.put(new PartnerCheckReplied(CHILD, CONTACT, "check-2", "HEALTH", "Known to the GP", false, SW1, AT),
+                "Partner check reply from Health");
+        variants.put(new PriorityChanged(CHILD, CONTACT, RED, AMBER, null, "Seen and safe", SW1, AT),
+                "RAG rating changed from Red to Amber");
+        variants.put(new DecisionProposed(CHILD, CONTACT, DecisionOutcome.NO_FURTHER_ACTION, "No concerns", List.of(),
+                false, SW1, AT), "Decision proposed: No further action");
+        variants.put(new FeedbackSent(CHILD, CONTACT, DecisionOutcome.ASSESSMENT, FeedbackSent.Method.PHONE, null,
+                "Rang the school", SW1, AT), "Feedback sent: Child and family assessment (section 17), by phone");
+        variants.put(new StrategyDiscussionRequired(CHILD, CONTACT, "sd-2", List.of(StrategyDiscussionRequired.RULES_FLAGGED),
+                null, AT), "Strategy discussion required: The threshold rules flagged it");
+        variants.put(new StrategyDiscussionConvened(CHILD, CONTACT, "sd-2", null, List.of(), MANAGER1, AT),
+                "Strategy discussion convened");
+        variants.put(new SteppedUpFromEarlyHelp(CHILD, CONTACT, OTHER_CONTACT, null, "Support ended.", "Worse.", SW1, AT),
+                "Stepped up from early help (early help decided earlier)");
+        variants.put(new ClockStopped(CHILD, CONTACT, "clock-2", ClockType.CONTACT_DECISION, ClockStopped.Reason.DONE,
+                AT.minusSeconds(7200), AT.minusSeconds(3600), AT, false, java.time.Duration.ofHours(1), AT),
+                "Contact decision done in time, 2026-06-01 10:00");
+        variants.put(new ClockStopped(CHILD, CONTACT, "clock-2", ClockType.STRATEGY_DISCUSSION,
+                ClockStopped.Reason.RESCHEDULED, AT, AT, null, false, java.time.Duration.ZERO, AT),
+                "Strategy discussion: due time replaced");
+        variants.put(new ClockStopped(CHILD, CONTACT, "clock-2", ClockType.MANAGER_AUTHORISATION,
+                ClockStopped.Reason.NOT_NEEDED, AT, AT, null, false, java.time.Duration.ZERO, AT),
+                "Manager's authorisation: no longer needed");
+        variants.put(new InitialConferenceHeld(CHILD, CONTACT, "sd-1", AT, InitialConferenceHeld.Outcome.NO_PLAN, null,
+                SW1, AT), "Initial child protection conference held 2026-06-01 10:00: No child protection plan");
+        variants.forEach((event, summary) -> assertThat(ChronologyLine.of(event, AT).summary())
                 .as(event.getClass().getSimpleName()).isEqualTo(summary));
     }
 
@@ -174,12 +228,12 @@ class ChronologyLineTest {
 
         ChronologyLine consent = ChronologyLine.of(
                 new ConsentRecorded(CHILD, CONTACT, ConsentRecorded.Decision.NOT_SOUGHT, "Risk to the child", SW1, AT), AT);
-        assertThat(consent.summary()).isEqualTo("Consent: NOT_SOUGHT");
+        assertThat(consent.summary()).isEqualTo("Consent: Not sought");
         assertThat(consent.detail()).isEqualTo("Risk to the child");
 
         ChronologyLine held = ChronologyLine.of(examples().keySet().stream()
                 .filter(StrategyDiscussionHeld.class::isInstance).findFirst().orElseThrow(), AT);
-        assertThat(held.detail()).contains("Agreed joint visit", "Dee Officer (POLICE, DC)",
+        assertThat(held.detail()).contains("Agreed joint visit", "Dee Officer (Police, DC)",
                 "Action: Joint visit - sw1 (demo-council), due 2026-06-02");
     }
 
@@ -194,7 +248,7 @@ class ChronologyLineTest {
         assertThat(ChronologyLine.of(new ContactReleased(CHILD, CONTACT, "sw1", SW1, AT), AT).summary())
                 .isEqualTo("Released by sw1");
         assertThat(ChronologyLine.of(new ProposalAuthorised(CHILD, CONTACT, DecisionOutcome.ASSESSMENT, "sw1", 3,
-                false, null, false, MANAGER1, AT), AT).summary()).isEqualTo("Proposal authorised: ASSESSMENT");
+                false, null, false, MANAGER1, AT), AT).summary()).isEqualTo("Proposal authorised: Child and family assessment (section 17)");
     }
 
     private static ContactSubmission submission() {

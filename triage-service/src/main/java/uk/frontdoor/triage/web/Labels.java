@@ -2,19 +2,23 @@ package uk.frontdoor.triage.web;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import uk.frontdoor.triage.api.vocabulary.Vocabulary;
 
 import java.util.Locale;
 
 /**
  * Plain-English words for the codes the pages show: outcomes, consent decisions, census codes,
- * agencies, chronology entry types. The words live in {@code messages.properties}; a code without
- * words there is shown readably rather than failing the page (a new event type, a new agency).
- * Templates call it as {@code ${@labels.of('outcome', decision.outcome)}}.
+ * agencies, chronology entry types. The words for the events and their values are the published
+ * {@link Vocabulary}'s (triage-api), the same the chronology's lines are written in; the pages' own
+ * {@code messages.properties} holds what only the pages show (census codes, form answers). A code
+ * without words in either is shown readably rather than failing the page (a new event type, a new
+ * agency). Templates call it as {@code ${@labels.of('outcome', decision.outcome)}}.
  */
 @Component("labels")
 public class Labels {
 
     private final MessageSource messages;
+    private final Vocabulary vocabulary = Vocabulary.plainEnglish();
 
     public Labels(MessageSource messages) {
         this.messages = messages;
@@ -26,7 +30,8 @@ public class Labels {
             return "";
         }
         String code = value instanceof Enum<?> constant ? constant.name() : value.toString();
-        return messages.getMessage(prefix + "." + code, null, readable(code), Locale.UK);
+        String pageWords = messages.getMessage(prefix + "." + code, null, null, Locale.UK);
+        return pageWords != null ? pageWords : vocabulary.word(prefix, code);
     }
 
     /** A census assessment factor with its code, e.g. "3A: Domestic abuse: concerns about the child". */
@@ -77,13 +82,5 @@ public class Labels {
             case "ERROR" -> "govuk-tag--red";
             default -> "govuk-tag--grey";
         };
-    }
-
-    /** {@code YOUTH_JUSTICE} → "Youth justice", {@code ContactReceived} → "Contact received". */
-    static String readable(String code) {
-        String words = code.contains("_") || code.equals(code.toUpperCase(Locale.ROOT))
-                ? code.replace('_', ' ').toLowerCase(Locale.ROOT)
-                : code.replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
-        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

@@ -1,0 +1,127 @@
+package uk.frontdoor.projections.chronology;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import uk.frontdoor.projections.ProjectionFeed;
+import uk.frontdoor.projections.ReadModelDatabase;
+import uk.frontdoor.triage.api.ChildEvent;
+import uk.frontdoor.triage.api.ChildRecordLinked;
+import uk.frontdoor.triage.api.ContactClaimed;
+import uk.frontdoor.triage.api.query.ChildChronology;
+import uk.frontdoor.triage.api.query.FindChildChronology;
+import uk.frontdoor.triage.api.value.ChildId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.frontdoor.projections.chronology.ChronologyLineTest.AT;
+import static uk.frontdoor.projections.chronology.ChronologyLineTest.CHILD;
+import static uk.frontdoor.projections.chronology.ChronologyLineTest.CONTACT;
+import static uk.frontdoor.projections.chronology.ChronologyLineTest.MANAGER1;
+import static uk.frontdoor.projections.chronology.ChronologyLineTest.OTHER;
+import static uk.frontdoor.projections.chronology.ChronologyLineTest.SW1;
+
+/** The chronology read model alone, on a real PostgreSQL: events in, rows and chronologies out. */
+class ChildChronologyProjectionTest {
+
+    private static final ChildId THIRD = ChildId.of("c3c3c3c3-0000-4000-8000-000000000003");
+    private static final ChildId STRANGER = ChildId.of("d4d4d4d4-0000-4000-8000-000000000004");
+
+    private final ReadModelDatabase database = ReadModelDatabase.get();
+    private final ChildChronologyProjection projection = new ChildChronologyProjection(database.jdbc());
+    private ProjectionFeed feed;
+
+    @BeforeEach
+    void emptyTables() {
+        projection.reset();
+        feed = new ProjectionFeed(projection);
+    }
+
+    @Test
+    void every_event_of_a_stream_is_one_row_in_plain_words_and_a_replay_writes_the_same_rows() {
+        List<ChildEvent> events = List.copyOf(ChronologyLineTest.examples().keySet());
+        feed.apply(AT.plusSeconds(5), events.toArray(ChildEvent[]::new));
+
+        List<Map<String, Object>> rows = rows();
+        assertThat(rows).hasSize(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            ChildEvent event = events.get(i);
+            ChronologyLine line = ChronologyLine.of(event, AT.plusSeconds(5));
+            assertThat(rows.get(i))
+                    .containsEntry("child_id", CHILD.value())
+                    .containsEntry("seq", (long) i)
+                    .containsEntry("type", event.getClass().getSimpleName())
+                    .containsEntry("summary", line.summary())
+                    .containsEntry("detail", line.detail())
+                    .containsEntry("actor_user_id", line.actor() == null ? null : line.actor().userId());
+        }
+        assertThat(rows).filteredOn(row -> "ConsentRecorded".equals(row.get("type")))
+                .extracting(row -> row.get("summary")).containsExactly("Consent: Refused");
+
+        feed.replay();
+        assertThat(rows()).isEqualTo(rows);
+    }
+
+    @Test
+    void a_redelivered_event_leaves_its_row_as_it_was() {
+        feed.apply(AT, new ContactClaimed(CHILD, CONTACT, SW1, AT));
+        List<Map<String, Object>> once = rows();
+        feed.redeliverLast();
+        assertThat(rows()).isEqualTo(once).hasSize(1);
+    }
+
+    @Test
+    void a_chronology_is_read_across_every_linked_record_in_time_order_and_a_replay_keeps_the_links() {
+        feed.apply(AT, new ContactClaimed(CHILD, CONTACT, SW1, AT.plusSeconds(60)));
+        feed.apply(AT, new ContactClaimed(OTHER, CONTACT, SW1, AT));
+        feed.apply(AT, new ContactClaimed(THIRD, CONTACT, SW1, AT.plusSeconds(30)));
+        feed.apply(AT, new ContactClaimed(STRANGER, CONTACT, SW1, AT.plusSeconds(10)));
+        // CHILD - OTHER - THIRD, through two links: each link is in both children's streams.
+        feed.apply(AT.plusSeconds(120), new ChildRecordLinked(CHILD, OTHER, "Same NHS number", MANAGER1, AT.plusSeconds(120)),
+                new ChildRecordLinked(OTHER, CHILD, "Same NHS number", MANAGER1, AT.plusSeconds(120)),
+                new ChildRecordLinked(OTHER, THIRD, "Same GP and school", MANAGER1, AT.plusSeconds(180)));
+
+        ChildChronology chronology = projection.handle(new FindChildChronology(CHILD)).orElseThrow();
+        assertThat(chronology.linkedChildren()).containsExactlyInAnyOrder(OTHER, THIRD);
+        assertThat(chronology.entries()).extracting(ChildChronology.Entry::childId)
+                .doesNotContain(STRANGER);
+        assertThat(chronology.entries()).extracting(ChildChronology.Entry::at).isSorted();
+        assertThat(chronology.entries()).extracting(ChildChronology.Entry::summary).containsExactly(
+                "Claimed by sw1", "Claimed by sw1", "Claimed by sw1", "Record linked with " + OTHER,
+                "Record linked with " + CHILD, "Record linked with " + THIRD);
+        assertThat(chronology.entries().get(0)).satisfies(entry -> {
+            assertThat(entry.childId()).isEqualTo(OTHER);
+            assertThat(entry.actorRole()).isEqualTo("SOCIAL_WORKER");
+            assertThat(entry.actorAgency()).isEqualTo("demo-council");
+        });
+        assertThat(projection.handle(new FindChildChronology(THIRD)).orElseThrow().linkedChildren())
+                .containsExactlyInAnyOrder(CHILD, OTHER);
+
+        List<Map<String, Object>> links = database.rows("child_links", "child_id, linked_child_id");
+        assertThat(links).hasSize(4);
+        List<Map<String, Object>> rows = rows();
+        feed.replay();
+        assertThat(database.rows("child_links", "child_id, linked_child_id")).isEqualTo(links);
+        assertThat(rows()).isEqualTo(rows);
+        assertThat(projection.handle(new FindChildChronology(CHILD)).orElseThrow()).isEqualTo(chronology);
+    }
+
+    @Test
+    void an_unknown_child_has_no_chronology() {
+        assertThat(projection.handle(new FindChildChronology(STRANGER))).isEmpty();
+    }
+
+    @Test
+    void an_event_without_a_time_of_its_own_is_dated_when_it_was_stored() {
+        Instant stored = AT.plusSeconds(90);
+        feed.apply(stored, new ContactClaimed(CHILD, CONTACT, SW1, null));
+        assertThat(projection.handle(new FindChildChronology(CHILD)).orElseThrow().entries())
+                .singleElement().extracting(ChildChronology.Entry::at).isEqualTo(stored);
+    }
+
+    private List<Map<String, Object>> rows() {
+        return database.rows("child_chronology", "child_id, seq");
+    }
+}

@@ -1,0 +1,151 @@
+package uk.frontdoor.projections.performance;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import uk.frontdoor.projections.ProjectionFeed;
+import uk.frontdoor.projections.ReadModelDatabase;
+import uk.frontdoor.triage.api.ChildRecordLinked;
+import uk.frontdoor.triage.api.ClockStopped;
+import uk.frontdoor.triage.api.PartnerCheckRequested;
+import uk.frontdoor.triage.api.ProposalAuthorised;
+import uk.frontdoor.triage.api.StrategyDiscussionHeld;
+import uk.frontdoor.triage.api.query.FindPerformance;
+import uk.frontdoor.triage.api.query.PerformanceReport;
+import uk.frontdoor.triage.api.query.PerformanceReport.AgencyQuality;
+import uk.frontdoor.triage.api.query.PerformanceReport.LevelOutcome;
+import uk.frontdoor.triage.api.query.PerformanceReport.Ratio;
+import uk.frontdoor.triage.api.query.PerformanceReport.StrategyDiscussions;
+import uk.frontdoor.triage.api.query.PerformanceReport.WorkerOutcome;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.value.ClockType;
+import uk.frontdoor.triage.api.value.ContactId;
+import uk.frontdoor.triage.api.value.DecisionOutcome;
+import uk.frontdoor.triage.api.value.ReferralSourceGroup;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.frontdoor.projections.ChildEvents.MANAGER1;
+import static uk.frontdoor.projections.ChildEvents.SW1;
+import static uk.frontdoor.projections.ChildEvents.child;
+import static uk.frontdoor.projections.ChildEvents.contact;
+import static uk.frontdoor.projections.ChildEvents.received;
+
+/** The managers' figures alone on a real PostgreSQL: facts in, the week's figures out. */
+class PerformanceProjectionTest {
+
+    /** Monday 1 June 2026, 10:00 in England. */
+    private static final Instant MONDAY = Instant.parse("2026-06-01T09:00:00Z");
+    private static final FindPerformance THAT_WEEK = new FindPerformance(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 7));
+
+    private final ReadModelDatabase database = ReadModelDatabase.get();
+    private final PerformanceProjection projection = new PerformanceProjection(database.jdbc());
+    private ProjectionFeed feed;
+
+    private final ChildId police = child();
+    private final ChildId health = child();
+    private final ChildId school = child();
+    private final ChildId schoolEarlierRecord = child();
+    private final ContactId fromPolice = contact();
+    private final ContactId fromHealth = contact();
+    private final ContactId fromSchool = contact();
+    private final ContactId earlier = contact();
+
+    @BeforeEach
+    void aWeekOfContacts() {
+        projection.reset();
+        feed = new ProjectionFeed(projection);
+        // In March, a referral about a record later found to be the school's child.
+        feed.apply(MONDAY, received(schoolEarlierRecord, earlier, "demo-school", "2B", Instant.parse("2026-03-02T10:00:00Z")),
+                authorised(schoolEarlierRecord, earlier, DecisionOutcome.ASSESSMENT, 3, "sw2",
+                        Instant.parse("2026-03-03T10:00:00Z")));
+        // The police's contact needed a partner check back to the police; decided in time, a referral.
+        feed.apply(MONDAY, received(police, fromPolice, "demo-police", "6", MONDAY),
+                new PartnerCheckRequested(police, fromPolice, "check-1", "POLICE", "Any call-outs?", null, SW1, MONDAY),
+                done(police, fromPolice, "decision-1", ClockType.CONTACT_DECISION, false, MONDAY.plus(Duration.ofHours(5))),
+                authorised(police, fromPolice, DecisionOutcome.ASSESSMENT, 3, "sw1", MONDAY.plus(Duration.ofHours(5))));
+        // Health's contact: decided late, no further action; a rescheduled clock is not a figure.
+        feed.apply(MONDAY, received(health, fromHealth, "demo-health", "3A", MONDAY.plusSeconds(60)),
+                new ClockStopped(health, fromHealth, "decision-2", ClockType.CONTACT_DECISION, ClockStopped.Reason.RESCHEDULED,
+                        MONDAY, MONDAY.plus(Duration.ofHours(4)), null, false, Duration.ZERO, MONDAY.plusSeconds(120)),
+                done(health, fromHealth, "decision-3", ClockType.CONTACT_DECISION, true, MONDAY.plus(Duration.ofDays(2))),
+                authorised(health, fromHealth, DecisionOutcome.NO_FURTHER_ACTION, 2, "sw1", MONDAY.plus(Duration.ofDays(2))));
+        // The school's contact: a strategy discussion with all three agencies, held in time; a re-referral,
+        // since the record linked to this child was referred in March.
+        feed.apply(MONDAY, received(school, fromSchool, "demo-school", "2A", MONDAY.plusSeconds(120)),
+                new ChildRecordLinked(school, schoolEarlierRecord, "Same NHS number", MANAGER1, MONDAY.plusSeconds(180)),
+                authorised(school, fromSchool, DecisionOutcome.STRATEGY_DISCUSSION, 4, "sw2", MONDAY.plus(Duration.ofHours(1))),
+                new StrategyDiscussionHeld(school, fromSchool, "sd-1", MONDAY.plus(Duration.ofHours(3)),
+                        StrategyDiscussionHeld.Mode.VIDEO, List.of(
+                        new StrategyDiscussionHeld.Attendee("Dee Officer", "police", "DC"),
+                        new StrategyDiscussionHeld.Attendee("Nurse Ray", "HEALTH", "school nurse"),
+                        new StrategyDiscussionHeld.Attendee("Sam Worker", "SOCIAL_CARE", "social worker")),
+                        StrategyDiscussionHeld.Outcome.SECTION_47_ENQUIRY, "Joint visit", List.of(), List.of(), null,
+                        MANAGER1, MONDAY.plus(Duration.ofHours(3))),
+                done(school, fromSchool, "discussion-1", ClockType.STRATEGY_DISCUSSION, false, MONDAY.plus(Duration.ofHours(3))));
+    }
+
+    @Test
+    void the_week_figures_come_from_the_facts_and_a_replay_counts_nothing_twice() {
+        PerformanceReport report = projection.handle(THAT_WEEK);
+
+        assertThat(report.weeks()).singleElement().satisfies(week -> {
+            assertThat(week.weekStart()).isEqualTo(LocalDate.of(2026, 6, 1));
+            assertThat(week.contacts()).isEqualTo(3);
+            assertThat(week.conversion()).isEqualTo(new Ratio(2, 3));
+            assertThat(week.decidedInOneWorkingDay()).isEqualTo(new Ratio(1, 2));
+        });
+        assertThat(report.contactsBySource()).containsExactlyInAnyOrderEntriesOf(Map.of(ReferralSourceGroup.POLICE, 1L,
+                ReferralSourceGroup.HEALTH, 1L, ReferralSourceGroup.EDUCATION, 1L));
+        assertThat(report.reReferrals()).isEqualTo(new Ratio(1, 2));
+        assertThat(report.strategyDiscussions()).isEqualTo(new StrategyDiscussions(1, 1, 1));
+        assertThat(report.referralQuality()).containsExactlyInAnyOrder(
+                new AgencyQuality(ReferralSourceGroup.POLICE, new Ratio(1, 1), true),
+                new AgencyQuality(ReferralSourceGroup.HEALTH, new Ratio(0, 1), true),
+                new AgencyQuality(ReferralSourceGroup.EDUCATION, new Ratio(0, 1), true));
+        assertThat(report.outcomesByLevel()).containsExactly(new LevelOutcome(2, DecisionOutcome.NO_FURTHER_ACTION, 1),
+                new LevelOutcome(3, DecisionOutcome.ASSESSMENT, 1), new LevelOutcome(4, DecisionOutcome.STRATEGY_DISCUSSION, 1));
+        assertThat(report.outcomesByWorker()).containsExactly(new WorkerOutcome("sw1", DecisionOutcome.ASSESSMENT, 1),
+                new WorkerOutcome("sw1", DecisionOutcome.NO_FURTHER_ACTION, 1),
+                new WorkerOutcome("sw2", DecisionOutcome.STRATEGY_DISCUSSION, 1));
+
+        Map<String, List<Map<String, Object>>> tables = tables();
+        feed.redeliverLast();
+        assertThat(tables()).isEqualTo(tables);
+        feed.replay();
+        assertThat(tables()).isEqualTo(tables);
+        assertThat(projection.handle(THAT_WEEK)).isEqualTo(report);
+    }
+
+    @Test
+    void a_week_with_nothing_decided_has_no_figure_rather_than_zero() {
+        PerformanceReport before = projection.handle(new FindPerformance(LocalDate.of(2026, 5, 25), LocalDate.of(2026, 5, 31)));
+        assertThat(before.weeks()).singleElement().satisfies(week -> {
+            assertThat(week.contacts()).isZero();
+            assertThat(week.conversion().percent()).isNull();
+        });
+        assertThat(before.reReferrals().percent()).isNull();
+    }
+
+    private Map<String, List<Map<String, Object>>> tables() {
+        return Map.of("contacts", database.rows("performance_contacts", "contact_id"),
+                "clocks", database.rows("performance_clocks", "clock_id"),
+                "discussions", database.rows("performance_strategy_discussions", "discussion_id"),
+                "links", database.rows("performance_child_links", "child_id, linked_child_id"));
+    }
+
+    private static ProposalAuthorised authorised(ChildId child, ContactId contact, DecisionOutcome outcome, int level,
+                                                 String proposedBy, Instant at) {
+        return new ProposalAuthorised(child, contact, outcome, proposedBy, level, false, null, false, MANAGER1, at);
+    }
+
+    private static ClockStopped done(ChildId child, ContactId contact, String clockId, ClockType type, boolean late,
+                                     Instant at) {
+        return new ClockStopped(child, contact, clockId, type, ClockStopped.Reason.DONE, MONDAY, MONDAY.plus(Duration.ofDays(1)),
+                at, late, Duration.between(MONDAY, at), at);
+    }
+}

@@ -1,0 +1,184 @@
+package uk.frontdoor.projections.queue;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import uk.frontdoor.projections.ProjectionFeed;
+import uk.frontdoor.projections.ReadModelDatabase;
+import uk.frontdoor.triage.api.ContactClaimed;
+import uk.frontdoor.triage.api.ContactReleased;
+import uk.frontdoor.triage.api.DecisionProposed;
+import uk.frontdoor.triage.api.PriorityChanged;
+import uk.frontdoor.triage.api.ProposalAuthorised;
+import uk.frontdoor.triage.api.ProposalReturned;
+import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
+import uk.frontdoor.triage.api.query.FindProposalsAwaitingAuthorisation;
+import uk.frontdoor.triage.api.query.FindQueueHealth;
+import uk.frontdoor.triage.api.query.FindTriageQueue;
+import uk.frontdoor.triage.api.query.FindWaitingContacts;
+import uk.frontdoor.triage.api.query.ProposalsAwaitingAuthorisation;
+import uk.frontdoor.triage.api.query.QueueHealth;
+import uk.frontdoor.triage.api.query.TriageQueue;
+import uk.frontdoor.triage.api.query.WaitingContacts;
+import uk.frontdoor.triage.api.value.AgencyCode;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.value.ContactId;
+import uk.frontdoor.triage.api.value.ContactStatus;
+import uk.frontdoor.triage.api.value.DecisionOutcome;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.frontdoor.projections.ChildEvents.MANAGER1;
+import static uk.frontdoor.projections.ChildEvents.SW1;
+import static uk.frontdoor.projections.ChildEvents.SW2;
+import static uk.frontdoor.projections.ChildEvents.assessed;
+import static uk.frontdoor.projections.ChildEvents.child;
+import static uk.frontdoor.projections.ChildEvents.contact;
+import static uk.frontdoor.projections.ChildEvents.received;
+
+/** The triage queue and the queries read from its table, alone on a real PostgreSQL. */
+class TriageQueueProjectionTest {
+
+    private static final Instant T0 = Instant.parse("2026-06-01T09:00:00Z");
+
+    private final ReadModelDatabase database = ReadModelDatabase.get();
+    private final TriageQueueProjection projection = new TriageQueueProjection(database.jdbc());
+    private final WaitingContactsQuery waiting = new WaitingContactsQuery(database.jdbc());
+    private final DutyBoardQueries board = new DutyBoardQueries(database.jdbc());
+    private ProjectionFeed feed;
+
+    private final ChildId childA = child();
+    private final ChildId childB = child();
+    private final ChildId childC = child();
+    private final ChildId childD = child();
+    private final ContactId a = contact();
+    private final ContactId b = contact();
+    private final ContactId c = contact();
+    private final ContactId d = contact();
+
+    @BeforeEach
+    void queueOfFourContacts() {
+        projection.reset();
+        feed = new ProjectionFeed(projection);
+        // A: amber, re-rated red, claimed by sw1.
+        feed.apply(T0, received(childA, a, "demo-police", "6", T0, "3A"),
+                assessed(childA, a, 4, Priority.AMBER, T0, T0.plus(Duration.ofHours(8))),
+                new PriorityChanged(childA, a, Priority.AMBER, Priority.RED, T0.plus(Duration.ofHours(1)), "Injury seen",
+                        SW1, T0.plusSeconds(60)),
+                new ContactClaimed(childA, a, SW1, T0.plusSeconds(120)));
+        // B: amber, proposed for early help by sw2.
+        feed.apply(T0, received(childB, b, "demo-school", "2A", T0.plus(Duration.ofMinutes(10)), "16A", "17A"),
+                assessed(childB, b, 3, Priority.AMBER, T0.plus(Duration.ofMinutes(10)), T0.plus(Duration.ofHours(8))),
+                new DecisionProposed(childB, b, DecisionOutcome.EARLY_HELP, "Needs met by early help", List.of(), false,
+                        SW2, T0.plus(Duration.ofHours(2))));
+        // C: not yet assessed; claimed by sw2 and released by a manager.
+        feed.apply(T0, received(childC, c, "demo-police", "6", T0.plus(Duration.ofMinutes(20)), "3A"),
+                new ContactClaimed(childC, c, SW2, T0.plus(Duration.ofMinutes(25))),
+                new ContactReleased(childC, c, "sw2", MANAGER1, T0.plus(Duration.ofMinutes(30))));
+        // D: green, proposed, returned, proposed again and authorised: decided, off the queue.
+        feed.apply(T0, received(childD, d, "demo-school", "2A", T0.minus(Duration.ofHours(5)), "21"),
+                assessed(childD, d, 2, Priority.GREEN, T0.minus(Duration.ofHours(5)), T0.plus(Duration.ofHours(30))),
+                new DecisionProposed(childD, d, DecisionOutcome.NO_FURTHER_ACTION, "No concerns", List.of(), false, SW1, T0),
+                new ProposalReturned(childD, d, "Ask the school first", MANAGER1, T0.plusSeconds(60)),
+                new DecisionProposed(childD, d, DecisionOutcome.INFORMATION_AND_ADVICE, "Advice given", List.of(), false,
+                        SW1, T0.plusSeconds(120)),
+                new ProposalAuthorised(childD, d, DecisionOutcome.INFORMATION_AND_ADVICE, "sw1", 2, false, null, false,
+                        MANAGER1, T0.plusSeconds(180)));
+    }
+
+    @Test
+    void the_queue_holds_what_is_waiting_most_urgent_first_and_a_replay_writes_the_same_rows() {
+        TriageQueue queue = projection.handle(new FindTriageQueue(50));
+        assertThat(queue.totalWaiting()).isEqualTo(3);
+        // Not yet assessed first (nobody has looked), then by RAG.
+        assertThat(queue.items()).extracting(TriageQueue.Item::contactId).containsExactly(c, a, b);
+        TriageQueue.Item red = queue.items().get(1);
+        assertThat(red.priority()).isEqualTo(Priority.RED);
+        assertThat(red.level()).isEqualTo(4);
+        assertThat(red.responseDueAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
+        assertThat(red.claimedBy()).isEqualTo("sw1");
+        assertThat(red.childName()).isEqualTo("Jamie Smith");
+        assertThat(red.factors()).containsExactly("3A");
+        assertThat(queue.items().get(0).claimedBy()).isNull();
+        assertThat(queue.items().get(2).status()).isEqualTo(ContactStatus.PROPOSED);
+        assertThat(queue.items().get(2).factors()).containsExactly("16A", "17A");
+        assertThat(projection.handle(new FindTriageQueue(1)).items()).extracting(TriageQueue.Item::contactId)
+                .containsExactly(c);
+
+        List<Map<String, Object>> rows = database.rows("triage_queue", "contact_id");
+        assertThat(rows).hasSize(4).filteredOn(row -> d.value().equals(row.get("contact_id")))
+                .singleElement().satisfies(row -> assertThat(row).containsEntry("status", "DECIDED")
+                        .containsEntry("claimed_by", null));
+        feed.replay();
+        assertThat(database.rows("triage_queue", "contact_id")).isEqualTo(rows);
+        assertThat(projection.handle(new FindTriageQueue(50))).isEqualTo(queue);
+    }
+
+    @Test
+    void a_redelivered_event_changes_nothing() {
+        List<Map<String, Object>> rows = database.rows("triage_queue", "contact_id");
+        feed.redeliverLast();
+        assertThat(database.rows("triage_queue", "contact_id")).isEqualTo(rows);
+    }
+
+    @Test
+    void a_worker_narrows_the_queue_by_rating_agency_category_and_who_holds_it() {
+        assertThat(ids(waiting.handle(new FindWaitingContacts(Priority.RED, null, Set.of(), null, false, 50))))
+                .containsExactly(a);
+        assertThat(ids(waiting.handle(new FindWaitingContacts(null, AgencyCode.of("demo-police"), Set.of(), null, false,
+                50)))).containsExactly(c, a);
+        assertThat(ids(waiting.handle(new FindWaitingContacts(null, null, Set.of("16A", "9A"), null, false, 50))))
+                .containsExactly(b);
+        assertThat(ids(waiting.handle(new FindWaitingContacts(null, null, Set.of(), "sw1", false, 50)))).containsExactly(a);
+        assertThat(ids(waiting.handle(new FindWaitingContacts(null, null, Set.of(), null, true, 50)))).containsExactly(c, b);
+
+        WaitingContacts all = waiting.handle(FindWaitingContacts.all(2));
+        assertThat(all.items()).hasSize(2);
+        assertThat(all.matching()).isEqualTo(3);
+        assertThat(all.totalWaiting()).isEqualTo(3);
+        assertThat(all.notYetAssessed()).isEqualTo(1);
+        assertThat(all.waitingByPriority()).containsExactlyInAnyOrderEntriesOf(
+                Map.of(Priority.RED, 1L, Priority.AMBER, 1L, Priority.GREEN, 0L, Priority.BLUE, 0L));
+        assertThat(all.agencies()).containsExactly(AgencyCode.of("demo-police"), AgencyCode.of("demo-school"));
+        // A full page of a filtered queue is counted again: more may match than the page shows.
+        WaitingContacts unclaimedOnePage = waiting.handle(new FindWaitingContacts(null, null, Set.of(), null, true, 1));
+        assertThat(unclaimedOnePage.items()).hasSize(1);
+        assertThat(unclaimedOnePage.matching()).isEqualTo(2);
+    }
+
+    @Test
+    void the_duty_board_sees_the_queue_health_and_the_proposals_waiting_for_a_manager() {
+        QueueHealth health = board.handle(new FindQueueHealth(T0.plus(Duration.ofHours(3))));
+        assertThat(health.lines()).extracting(QueueHealth.Line::priority)
+                .containsExactly(Priority.RED, Priority.AMBER, null);
+        assertThat(health.waiting()).isEqualTo(3);
+        assertThat(health.overdue()).isEqualTo(1);
+        QueueHealth.Line red = health.lines().get(0);
+        assertThat(red.overdue()).isEqualTo(1);
+        assertThat(red.byAge()).containsExactly(1L, 0L, 0L, 0L);
+        assertThat(red.oldestReceivedAt()).isEqualTo(T0);
+        // A day and a half on, everything waiting is between one and three days old.
+        assertThat(board.handle(new FindQueueHealth(T0.plus(Duration.ofHours(36)))).lines())
+                .allSatisfy(line -> assertThat(line.byAge()).containsExactly(0L, 0L, 1L, 0L));
+
+        ProposalsAwaitingAuthorisation proposals = board.handle(new FindProposalsAwaitingAuthorisation(10));
+        assertThat(proposals.total()).isEqualTo(1);
+        assertThat(proposals.items()).singleElement().isEqualTo(new ProposalsAwaitingAuthorisation.Item(b,
+                Priority.AMBER, 3, DecisionOutcome.EARLY_HELP, "sw2", T0.plus(Duration.ofHours(2)),
+                T0.plus(Duration.ofHours(8))));
+
+        // A returned proposal leaves the board; the contact waits again as assessed.
+        feed.apply(T0, new ProposalReturned(childB, b, "Check with health", MANAGER1, T0.plus(Duration.ofHours(3))));
+        assertThat(board.handle(new FindProposalsAwaitingAuthorisation(10)).total()).isZero();
+        assertThat(projection.handle(new FindTriageQueue(50)).items()).filteredOn(item -> item.contactId().equals(b))
+                .singleElement().extracting(TriageQueue.Item::status).isEqualTo(ContactStatus.ASSESSED);
+    }
+
+    private static List<ContactId> ids(WaitingContacts contacts) {
+        return contacts.items().stream().map(TriageQueue.Item::contactId).toList();
+    }
+}
