@@ -39,7 +39,7 @@ class ModuleBoundariesTest {
             .that().resideInAPackage(API)
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "jakarta.servlet..", "java.sql..", "javax.sql..",
-                    "uk.frontdoor.triage.child..", "uk.frontdoor.triage.web..", "uk.frontdoor.triage.work..",
+                    "uk.frontdoor.triage.child..", "uk.frontdoor.triage.staff..", "uk.frontdoor.triage.work..",
                     "uk.frontdoor.intake..", "uk.frontdoor.projections..", "uk.frontdoor.infra..")
             .because("the published language has no HTTP, web, persistence or implementation in it");
 
