@@ -2,7 +2,7 @@ package uk.frontdoor.infra;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import uk.frontdoor.triage.timeliness.AlertStreams;
+import uk.frontdoor.triage.staff.board.AlertStreams;
 
 import java.io.BufferedReader;
 import java.io.InputStream;

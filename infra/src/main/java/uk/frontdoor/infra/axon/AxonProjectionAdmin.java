@@ -11,12 +11,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import uk.frontdoor.triage.admin.ProjectionAdmin;
-import uk.frontdoor.triage.admin.ProjectionAdminException;
-import uk.frontdoor.triage.admin.ProjectionStatus;
-import uk.frontdoor.triage.admin.ProjectionStatus.Rebuild;
-import uk.frontdoor.triage.admin.ProjectionStatus.Segment;
-import uk.frontdoor.triage.admin.ProjectionStatus.State;
+import uk.frontdoor.infra.operations.ProjectionAdmin;
+import uk.frontdoor.infra.operations.ProjectionAdminException;
+import uk.frontdoor.infra.operations.ProjectionStatus;
+import uk.frontdoor.infra.operations.ProjectionStatus.Rebuild;
+import uk.frontdoor.infra.operations.ProjectionStatus.Segment;
+import uk.frontdoor.infra.operations.ProjectionStatus.State;
 import uk.frontdoor.triage.api.value.Actor;
 
 import java.sql.Timestamp;

@@ -41,10 +41,12 @@ import uk.frontdoor.intake.partner.PartnerAgencies;
 import uk.frontdoor.intake.partner.PartnerApiKeyAuthenticationFilter;
 import uk.frontdoor.intake.partner.PartnerPrincipal;
 import uk.frontdoor.triage.api.value.Actor;
-import uk.frontdoor.triage.api.staff.StaffRole;
+import uk.frontdoor.triage.api.staff.StaffPermission;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Who may call what. Partner systems authenticate with their agency's API key and may only submit
@@ -59,9 +61,9 @@ import java.util.Optional;
 class ApiSecurityConfiguration {
 
     private static final String PARTNER = PartnerPrincipal.ROLE;
-    private static final String MANAGER = StaffRole.MANAGER.name();
-    private static final String[] PARTNERS_AND_STAFF = {PARTNER, StaffRole.ADMINISTRATOR.name(),
-            StaffRole.SOCIAL_WORKER.name(), MANAGER};
+    /** Partners, and staff who work with children's records. */
+    private static final String[] PARTNERS_AND_STAFF = Stream.concat(Stream.of(PARTNER),
+            Arrays.stream(StaffPermission.CASEWORK.roleNames())).toArray(String[]::new);
     private static final String CONTACT = "/api/v1/contacts/*";
 
     @Bean
@@ -87,25 +89,25 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, CONTACT).hasAnyRole(PARTNERS_AND_STAFF)
                         // Only managers authorise or return a proposed decision.
                         .requestMatchers(HttpMethod.POST, CONTACT + "/proposal/authorise", CONTACT + "/proposal/return")
-                        .hasRole(MANAGER)
+                        .hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         // Recording a partner's reply and feedback to the referrer: any member of staff.
                         .requestMatchers(HttpMethod.POST, CONTACT + "/partner-checks/*/reply", CONTACT + "/feedback")
-                        .hasAnyRole(StaffRole.CASEWORK)
+                        .hasAnyRole(StaffPermission.CASEWORK.roleNames())
                         // Screening: qualified social workers and managers, never administrative staff.
                         .requestMatchers(HttpMethod.POST, CONTACT + "/claim", CONTACT + "/release",
                                 CONTACT + "/consent", CONTACT + "/partner-checks", CONTACT + "/priority",
                                 CONTACT + "/proposal", CONTACT + "/strategy-discussion",
                                 CONTACT + "/strategy-discussion/record", CONTACT + "/identity/resolve",
                                 CONTACT + "/conference", CONTACT + "/duties/*")
-                        .hasAnyRole(StaffRole.SCREENERS)
-                        .requestMatchers("/api/v1/children/**").hasAnyRole(StaffRole.SCREENERS)
-                        .requestMatchers("/api/v1/alerts/**").hasRole(MANAGER)
-                        .requestMatchers("/api/v1/performance/**", "/api/v1/performance").hasRole(MANAGER)
+                        .hasAnyRole(StaffPermission.SCREEN.roleNames())
+                        .requestMatchers("/api/v1/children/**").hasAnyRole(StaffPermission.SCREEN.roleNames())
+                        .requestMatchers("/api/v1/alerts/**").hasAnyRole(StaffPermission.OVERSEE.roleNames())
+                        .requestMatchers("/api/v1/performance/**", "/api/v1/performance").hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         .requestMatchers("/api/v1/triage-queue/**", "/api/v1/threshold-rules/**")
-                        .hasAnyRole(StaffRole.SCREENERS)
+                        .hasAnyRole(StaffPermission.SCREEN.roleNames())
                         // The service's own machinery: system managers only, who see nothing of any child.
-                        .requestMatchers("/api/v1/admin/**").hasRole(StaffRole.SYSTEM_MANAGER.name())
-                        .anyRequest().hasAnyRole(StaffRole.CASEWORK));
+                        .requestMatchers("/api/v1/admin/**").hasAnyRole(StaffPermission.RUN_SERVICE.roleNames())
+                        .anyRequest().hasAnyRole(StaffPermission.CASEWORK.roleNames()));
         if (staff.any()) {
             http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
         }

@@ -6,7 +6,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
-import uk.frontdoor.triage.web.SignInOptions;
+import uk.frontdoor.infra.security.SignInOptions;
 
 import java.net.URI;
 import java.util.ArrayList;

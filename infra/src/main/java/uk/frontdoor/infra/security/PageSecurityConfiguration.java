@@ -20,8 +20,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import uk.frontdoor.triage.api.staff.StaffRole;
-import uk.frontdoor.triage.web.SignInOptions;
+import uk.frontdoor.triage.api.staff.StaffPermission;
+import uk.frontdoor.infra.security.SignInOptions;
 
 import java.util.Collection;
 import java.util.stream.Collectors;
@@ -48,7 +48,6 @@ import java.util.stream.Stream;
 @Configuration
 class PageSecurityConfiguration {
 
-    private static final String MANAGER = StaffRole.MANAGER.name();
     private static final String CONTACT = "/contacts/*";
 
     private static final String SIGN_IN = "/sign-in";
@@ -143,22 +142,22 @@ class PageSecurityConfiguration {
                         // permitAll matches the exact URL, query included.
                         .requestMatchers(HttpMethod.GET, SIGN_IN).permitAll()
                         // Everyone signed in has a start page; it sends each role where it works.
-                        .requestMatchers(HttpMethod.GET, "/").hasAnyRole(StaffRole.ANY)
-                        .requestMatchers("/admin/**").hasRole(StaffRole.SYSTEM_MANAGER.name())
-                        .requestMatchers("/performance", "/performance/**").hasRole(MANAGER)
-                        .requestMatchers("/queue", "/queue/**").hasAnyRole(StaffRole.SCREENERS)
+                        .requestMatchers(HttpMethod.GET, "/").hasAnyRole(StaffPermission.SIGN_IN.roleNames())
+                        .requestMatchers("/admin/**").hasAnyRole(StaffPermission.RUN_SERVICE.roleNames())
+                        .requestMatchers("/performance", "/performance/**").hasAnyRole(StaffPermission.OVERSEE.roleNames())
+                        .requestMatchers("/queue", "/queue/**").hasAnyRole(StaffPermission.SCREEN.roleNames())
                         // A child's chronology and the forms on it (link records, step up from early help).
-                        .requestMatchers("/children/**").hasAnyRole(StaffRole.SCREENERS)
+                        .requestMatchers("/children/**").hasAnyRole(StaffPermission.SCREEN.roleNames())
                         // The duty manager's board and its alerts: managers only, as the alerts API.
-                        .requestMatchers("/board", "/board/**").hasRole(MANAGER)
+                        .requestMatchers("/board", "/board/**").hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         .requestMatchers(HttpMethod.POST, CONTACT + "/proposal/authorise", CONTACT + "/proposal/return")
-                        .hasRole(MANAGER)
+                        .hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         .requestMatchers(HttpMethod.POST, CONTACT + "/partner-checks/*/reply", CONTACT + "/feedback")
-                        .hasAnyRole(StaffRole.CASEWORK)
+                        .hasAnyRole(StaffPermission.CASEWORK.roleNames())
                         // Every other form on a contact is screening, as in the API: claim, consent, partner
                         // checks, RAG, proposal, strategy discussion, conference, duties, identity.
-                        .requestMatchers(HttpMethod.POST, CONTACT + "/**").hasAnyRole(StaffRole.SCREENERS)
-                        .anyRequest().hasAnyRole(StaffRole.CASEWORK));
+                        .requestMatchers(HttpMethod.POST, CONTACT + "/**").hasAnyRole(StaffPermission.SCREEN.roleNames())
+                        .anyRequest().hasAnyRole(StaffPermission.CASEWORK.roleNames()));
         return http.build();
     }
 

@@ -15,7 +15,7 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.staff.StaffRole;
-import uk.frontdoor.triage.web.SignInOptions;
+import uk.frontdoor.infra.security.SignInOptions;
 
 import java.time.Instant;
 import java.util.List;

@@ -10,6 +10,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.frontdoor.projections.ReadModelUpdates;
 import uk.frontdoor.triage.api.AlertAcknowledged;
 import uk.frontdoor.triage.api.AlertAssigned;
 import uk.frontdoor.triage.api.query.AlertBoard;
@@ -86,6 +87,7 @@ class AlertBoardProjection {
                         event.reference(), event.team(), event.priority() == null ? null : event.priority().name(),
                         State.RUNNING.name(), ts(event.startedAt()), ts(event.warnAt()), ts(event.dueAt()))
                 .update();
+        changed(event.clockId(), event.contactId());
     }
 
     @EventHandler
@@ -95,6 +97,7 @@ class AlertBoardProjection {
                         WHERE clock_id = ? AND state = 'RUNNING'""")
                 .params(ts(event.at()), event.clockId())
                 .update();
+        changed(event.clockId(), event.contactId());
         if (changed > 0) {
             emit(Change.Kind.RAISED, event.clockId(), replay);
         }
@@ -107,6 +110,7 @@ class AlertBoardProjection {
                         WHERE clock_id = ? AND state IN ('RUNNING', 'WARNING')""")
                 .params(ts(event.at()), event.clockId())
                 .update();
+        changed(event.clockId(), event.contactId());
         if (changed > 0) {
             emit(Change.Kind.RAISED, event.clockId(), replay);
         }
@@ -125,6 +129,7 @@ class AlertBoardProjection {
                 .params(ts(event.at()), event.reason().name(), ts(event.doneAt()), event.late(),
                         event.workingTimeTaken().toSeconds(), event.clockId())
                 .update();
+        changed(event.clockId(), event.contactId());
         if (before.get().state().open()) {
             emit(Change.Kind.CLOSED, event.clockId(), replay);
         }
@@ -141,6 +146,7 @@ class AlertBoardProjection {
                         WHERE clock_id = ?""")
                 .params(event.actor().userId(), ts(event.at()), event.note(), event.clockId())
                 .update();
+        changed(event.clockId(), event.contactId());
         emit(Change.Kind.UPDATED, event.clockId(), replay);
     }
 
@@ -149,6 +155,7 @@ class AlertBoardProjection {
         jdbc.sql("UPDATE timeliness_clocks SET assigned_to = ? WHERE clock_id = ?")
                 .params(event.assignee(), event.clockId())
                 .update();
+        changed(event.clockId(), event.contactId());
         emit(Change.Kind.UPDATED, event.clockId(), replay);
     }
 
@@ -157,6 +164,7 @@ class AlertBoardProjection {
         jdbc.sql("UPDATE timeliness_clocks SET escalated_to = ?, escalation_reason = ? WHERE clock_id = ?")
                 .params(event.escalatedTo(), event.reason(), event.clockId())
                 .update();
+        changed(event.clockId(), event.contactId());
         emit(Change.Kind.UPDATED, event.clockId(), replay);
     }
 
@@ -232,6 +240,17 @@ class AlertBoardProjection {
         }
         find(clockId).ifPresent(alert -> updates.emit(FindAlerts.class, query -> query.matches(alert),
                 new Change(kind, alert)));
+    }
+
+    /**
+     * A page waiting for a change it made to show (a subscription query) is sent the alert, or the
+     * contact's clocks, as they now stand.
+     */
+    private void changed(String clockId, ContactId contactId) {
+        ReadModelUpdates.afterCommit(updates, FindAlert.class, query -> query.alertId().equals(clockId),
+                () -> find(clockId));
+        ReadModelUpdates.afterCommit(updates, FindContactClocks.class, query -> query.contactId().equals(contactId),
+                () -> Optional.of(handle(new FindContactClocks(contactId))));
     }
 
     private static String filters(FindAlerts query, List<Object> params) {

@@ -5,9 +5,11 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.projections.ChildLinkRows;
+import uk.frontdoor.projections.ReadModelUpdates;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.query.ChildChronology;
 import uk.frontdoor.triage.api.ChildEvent;
@@ -40,9 +42,11 @@ class ChildChronologyProjection {
     static final String PROCESSING_GROUP = "chronology";
 
     private final JdbcClient jdbc;
+    private final QueryUpdateEmitter updates;
 
-    ChildChronologyProjection(JdbcClient jdbc) {
+    ChildChronologyProjection(JdbcClient jdbc, QueryUpdateEmitter updates) {
         this.jdbc = jdbc;
+        this.updates = updates;
     }
 
     @EventHandler
@@ -65,6 +69,16 @@ class ChildChronologyProjection {
             // Each of the two streams carries its own copy of the link; either one links both ways.
             ChildLinkRows.insertBothWays(jdbc, "child_links", linked.childId(), linked.linkedChildId());
         }
+        changed(event.childId());
+    }
+
+    /**
+     * A page waiting for a change it made to show (a subscription query) is sent the child's chronology.
+     * Only the child's own: a page waits on the record it acted on.
+     */
+    private void changed(ChildId childId) {
+        ReadModelUpdates.afterCommit(updates, FindChildChronology.class, query -> query.childId().equals(childId),
+                () -> handle(new FindChildChronology(childId)));
     }
 
     @ResetHandler

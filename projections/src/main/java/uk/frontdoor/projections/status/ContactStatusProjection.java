@@ -10,8 +10,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.frontdoor.projections.ReadModelUpdates;
 import uk.frontdoor.triage.api.value.AgencyCode;
 import uk.frontdoor.triage.api.ConsentRecorded;
 import uk.frontdoor.triage.api.ContactClaimed;
@@ -62,11 +64,13 @@ class ContactStatusProjection {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Clock clock;
+    private final QueryUpdateEmitter updates;
 
-    ContactStatusProjection(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    ContactStatusProjection(JdbcClient jdbc, ObjectMapper json, Clock clock, QueryUpdateEmitter updates) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.updates = updates;
     }
 
     @EventHandler
@@ -81,6 +85,7 @@ class ContactStatusProjection {
                         ContactStatus.RECEIVED.name(), Timestamp.from(event.receivedAt()), event.childId().value(),
                         work.toString(), sequence)
                 .update();
+        changed(event.contactId());
     }
 
     @EventHandler
@@ -278,6 +283,13 @@ class ContactStatusProjection {
                         WHERE contact_id = ?""")
                 .params(work.toString(), sequence, status == null ? null : status.name(), contactId.value())
                 .update();
+        changed(contactId);
+    }
+
+    /** A page waiting for a change it made to show (a subscription query) is sent the contact's view. */
+    private void changed(ContactId contactId) {
+        ReadModelUpdates.afterCommit(updates, FindContactStatus.class, query -> query.contactId().equals(contactId),
+                () -> handle(new FindContactStatus(contactId)));
     }
 
     private static ObjectNode identity(ObjectNode work) {

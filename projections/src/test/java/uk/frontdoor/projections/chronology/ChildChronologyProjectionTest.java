@@ -1,5 +1,6 @@
 package uk.frontdoor.projections.chronology;
 
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.frontdoor.projections.ProjectionFeed;
@@ -30,7 +31,8 @@ class ChildChronologyProjectionTest {
     private static final ChildId STRANGER = ChildId.of("d4d4d4d4-0000-4000-8000-000000000004");
 
     private final ReadModelDatabase database = ReadModelDatabase.get();
-    private final ChildChronologyProjection projection = new ChildChronologyProjection(database.jdbc());
+    private final ChildChronologyProjection projection = new ChildChronologyProjection(database.jdbc(),
+            SimpleQueryUpdateEmitter.builder().build());
     private ProjectionFeed feed;
 
     @BeforeEach

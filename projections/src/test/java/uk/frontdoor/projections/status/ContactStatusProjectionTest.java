@@ -1,5 +1,6 @@
 package uk.frontdoor.projections.status;
 
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.frontdoor.projections.ProjectionFeed;
@@ -58,7 +59,7 @@ class ContactStatusProjectionTest {
 
     private final ReadModelDatabase database = ReadModelDatabase.get();
     private final ContactStatusProjection projection = new ContactStatusProjection(database.jdbc(),
-            ReadModelDatabase.json(), NOW);
+            ReadModelDatabase.json(), NOW, SimpleQueryUpdateEmitter.builder().build());
     private ProjectionFeed feed;
 
     private final ChildId child = child();

@@ -8,6 +8,7 @@ import uk.frontdoor.triage.api.value.ChildId;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -39,6 +40,15 @@ public class RecordViews {
         jdbc.sql("INSERT INTO record_views (child_id, viewed_by, role, viewed_at, what) VALUES (?, ?, ?, ?, ?)")
                 .params(childId.value(), viewer.getName(), role(viewer), Timestamp.from(clock.instant()), what)
                 .update();
+    }
+
+    /**
+     * A view of a child's record shown with every record linked to it: recorded for each, the linked
+     * ones naming the record that was asked for.
+     */
+    public void record(ChildId childId, List<ChildId> linked, Authentication viewer, String what) {
+        record(childId, viewer, what);
+        linked.forEach(other -> record(other, viewer, what + " via linked record " + childId));
     }
 
     /** The viewer's role, from their {@code ROLE_} authority; {@code NONE} if they have none. */

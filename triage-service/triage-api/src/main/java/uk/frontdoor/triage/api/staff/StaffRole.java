@@ -13,14 +13,6 @@ public enum StaffRole {
     /** Runs the service: projections and their rebuilds. No queue, no contact, no chronology. */
     SYSTEM_MANAGER;
 
-    /** @deprecated use {@link StaffPermission#SCREEN} */
-    public static final String[] SCREENERS = {SOCIAL_WORKER.name(), MANAGER.name()};
-    /** @deprecated use {@link StaffPermission#CASEWORK} */
-    public static final String[] CASEWORK = {ADMINISTRATOR.name(), SOCIAL_WORKER.name(), MANAGER.name()};
-    /** @deprecated use {@link StaffPermission#SIGN_IN} */
-    public static final String[] ANY = {ADMINISTRATOR.name(), SOCIAL_WORKER.name(), MANAGER.name(),
-            SYSTEM_MANAGER.name()};
-
     /** The role rules live in {@link StaffPermission}; this asks them. */
     public boolean may(StaffPermission permission) {
         return permission.allows(this);

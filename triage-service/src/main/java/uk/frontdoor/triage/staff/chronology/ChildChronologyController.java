@@ -1,0 +1,79 @@
+package uk.frontdoor.triage.staff.chronology;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.frontdoor.triage.api.query.ChildChronology;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.query.FindChildChronology;
+import uk.frontdoor.triage.audit.RecordViews;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A child's chronology: everything in their record and every record linked to it, oldest first,
+ * optionally narrowed to some event types or dates. Every view is recorded, for the child asked
+ * about and for each linked record shown with it.
+ */
+@RestController
+@RequestMapping("/api/v1/children")
+class ChildChronologyController {
+
+    static final URI NOT_FOUND = URI.create("/problems/not-found");
+    static final URI INVALID_FILTER = URI.create("/problems/invalid-filter");
+
+    private final QueryGateway queries;
+    private final RecordViews views;
+
+    ChildChronologyController(QueryGateway queries, RecordViews views) {
+        this.queries = queries;
+        this.views = views;
+    }
+
+    /**
+     * @param types only entries of these types (event simple class names, e.g. {@code ContactClaimed}); repeatable
+     * @param from  only entries on or after this day (England)
+     * @param to    only entries on or before this day (England)
+     */
+    @GetMapping(path = "/{childId}/chronology", produces = MediaType.APPLICATION_JSON_VALUE)
+    ChildChronology chronology(Authentication viewer, @PathVariable String childId,
+                               @RequestParam(name = "type", required = false) List<String> types,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        ChronologyFilter filter = new ChronologyFilter(types == null ? Set.of() : Set.copyOf(types), from, to);
+        if (filter.problem() != null) {
+            throw problem(HttpStatus.BAD_REQUEST, INVALID_FILTER, "Invalid filter", filter.problem());
+        }
+        ChildId id = ChildId.of(childId);
+        Optional<ChildChronology> found = queries.query(new FindChildChronology(id),
+                ResponseTypes.optionalInstanceOf(ChildChronology.class)).join();
+        ChildChronology chronology = found.orElseThrow(() -> problem(HttpStatus.NOT_FOUND, NOT_FOUND,
+                "No such child", "There is no child record with this id."));
+
+        // Recorded before anything is shown: a view that cannot be recorded is not given.
+        String what = "chronology" + filter.describe();
+        views.record(id, chronology.linkedChildren(), viewer, what);
+        return filter.apply(chronology);
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, URI type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        return new ErrorResponseException(status, problem, null);
+    }
+}

@@ -1,0 +1,225 @@
+package uk.frontdoor.triage.staff.contact;
+
+import uk.frontdoor.triage.staff.StaffDesk;
+import uk.frontdoor.triage.staff.pages.ContactIds;
+import uk.frontdoor.triage.staff.pages.Dates;
+import uk.frontdoor.triage.staff.pages.Permissions;
+import uk.frontdoor.triage.staff.pages.StaffPage;
+import uk.frontdoor.triage.staff.pages.TimeLeft;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.query.AlertBoard;
+import uk.frontdoor.triage.api.query.ChildChronology;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.ConsentRecorded;
+import uk.frontdoor.triage.api.value.ContactId;
+import uk.frontdoor.triage.api.value.ContactStatus;
+import uk.frontdoor.triage.api.query.ContactStatusView;
+import uk.frontdoor.triage.api.query.ContactWorkView;
+import uk.frontdoor.triage.api.value.DecisionOutcome;
+import uk.frontdoor.triage.api.FeedbackSent;
+import uk.frontdoor.triage.api.InitialConferenceHeld;
+import uk.frontdoor.triage.api.staff.StaffPermission;
+import uk.frontdoor.triage.api.StrategyDiscussionHeld;
+import uk.frontdoor.triage.api.ThresholdAssessed;
+import uk.frontdoor.triage.audit.RecordViews;
+import uk.frontdoor.triage.work.TriagePolicy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One contact's workspace: the submission as the referrer wrote it, the rules' assessment and why,
+ * the child's history in brief, and a form for each step of the front-door job. The forms are posted to
+ * this package's other pages ({@link CaseworkPage}, {@link DecisionPage}, {@link StrategyDiscussionPage},
+ * {@link DutyAndIdentityPage}); each sends the same command the staff API sends ({@link ContactCommands}),
+ * then redirects back here (POST-redirect-GET) with a success banner or an error summary. Every view is
+ * recorded before the page is built.
+ */
+@Controller
+@StaffPage
+class ContactPage {
+
+    /** The history in brief: the most recent earlier contacts; the chronology has the rest. */
+    static final int HISTORY_CONTACTS = 10;
+
+    private final StaffDesk desk;
+    private final ContactActions actions;
+    private final RecordViews views;
+    private final TriagePolicy policy;
+    private final Clock clock;
+
+    ContactPage(ContactActions actions, RecordViews views, TriagePolicy policy, Clock clock) {
+        this.desk = actions.desk();
+        this.actions = actions;
+        this.views = views;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    // ----- the page -----
+
+    /** An earlier contact about the child (or a record linked to them), as the history in brief shows it. */
+    record EarlierContact(ContactId contactId, Instant receivedAt, String received, String threshold,
+                          String decision, boolean linkedRecord) {
+    }
+
+    /** A partner check with its time left. */
+    record CheckRow(ContactWorkView.PartnerCheck check, TimeLeft timeLeft) {
+    }
+
+    /**
+     * A duty the rules raised whose clock is still running, with its time left. {@code path} names it
+     * in the form's address ({@code return-home-interview}) and prefixes its fields' ids.
+     */
+    record DutyRow(AlertBoard.Alert clock, String path, TimeLeft timeLeft) {
+
+        public String field(String suffix) {
+            return "duty-" + path + "-" + suffix;
+        }
+    }
+
+    @GetMapping("/contacts/{contactId}")
+    String contact(Authentication who, @PathVariable String contactId, Model model) {
+        Actor me = desk.actor(who);
+        ContactId id = ContactIds.parse(contactId);
+        ChildId child = actions.childOrNotFound(id);
+        ContactStatusView status = desk.status(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        // The child's history is part of their case record: screeners only, as in the staff API.
+        boolean screener = Permissions.may(me, StaffPermission.SCREEN);
+        boolean overseer = Permissions.may(me, StaffPermission.OVERSEE);
+        Optional<ChildChronology> chronology = screener ? desk.chronology(child) : Optional.empty();
+
+        // Recorded before anything is shown: a view that cannot be recorded is not given.
+        String what = "contact " + id + " (contact page)";
+        views.record(child, chronology.map(ChildChronology::linkedChildren).orElse(List.of()), who, what);
+
+        ContactWorkView work = status.work();
+        Instant now = clock.instant();
+        boolean decided = status.status() == ContactStatus.DECIDED;
+        ThresholdAssessed.Threshold threshold = status.threshold();
+        ContactWorkView.Proposal proposal = work.proposal();
+
+        model.addAttribute("contactId", id.value());
+        model.addAttribute("childId", child.value());
+        model.addAttribute("status", status);
+        model.addAttribute("work", work);
+        model.addAttribute("threshold", threshold);
+        model.addAttribute("submission", desk.submission(id).orElse(null));
+        model.addAttribute("decided", decided);
+        model.addAttribute("holder", me.userId().equals(work.heldBy()));
+        model.addAttribute("screener", screener);
+        model.addAttribute("overseer", overseer);
+        model.addAttribute("responseTimeLeft", decided || work.responseDueAt() == null ? null
+                : TimeLeft.until(work.responseDueAt(), now));
+        model.addAttribute("decisionTimeLeft", decided || threshold == null || threshold.decisionDueAt() == null
+                ? null : TimeLeft.until(threshold.decisionDueAt(), now));
+        model.addAttribute("checks", ContactActions.listOf(work.partnerChecks()).stream()
+                .map(check -> new CheckRow(check, check.repliedAt() == null ? TimeLeft.until(check.dueAt(), now) : null))
+                .toList());
+        model.addAttribute("history", history(chronology, id, child));
+        model.addAttribute("linkedRecords", chronology.map(ChildChronology::linkedChildren).orElse(List.of()));
+        model.addAttribute("canAuthorise", overseer && proposal != null && !decided
+                && !me.userId().equals(proposal.by().userId()));
+        model.addAttribute("ownProposal", proposal != null && me.userId().equals(proposal.by().userId()));
+        model.addAttribute("stepDown", proposal != null && threshold != null
+                && proposal.outcome().level() < threshold.level());
+        model.addAttribute("consentChoices", consentChoices(overseer, work));
+        model.addAttribute("checkAgencies", policy.agencies().stream()
+                .filter(agency -> !TriagePolicy.SOCIAL_CARE.equals(agency)).sorted(agencyOrder()).toList());
+        model.addAttribute("allAgencies", policy.agencies().stream().sorted(agencyOrder()).toList());
+        // Working Together 2023: social care, police and health at every strategy discussion.
+        model.addAttribute("strategyAgencies",
+                List.of(TriagePolicy.POLICE, TriagePolicy.HEALTH, TriagePolicy.SOCIAL_CARE));
+        model.addAttribute("priorities", ThresholdAssessed.Priority.values());
+        model.addAttribute("outcomes", DecisionOutcome.values());
+        model.addAttribute("feedbackMethods", FeedbackSent.Method.values());
+        model.addAttribute("modes", StrategyDiscussionHeld.Mode.values());
+        model.addAttribute("discussionOutcomes", StrategyDiscussionHeld.Outcome.values());
+        model.addAttribute("conferenceOutcomes", InitialConferenceHeld.Outcome.values());
+        ContactWorkView.StrategyDiscussion discussion = work.strategyDiscussion();
+        Instant conferenceDueAt = discussion == null || discussion.held() == null ? null
+                : discussion.held().conferenceDueAt();
+        model.addAttribute("conferenceDueAt", conferenceDueAt);
+        model.addAttribute("conferenceTimeLeft", conferenceDueAt == null || work.conference() != null ? null
+                : TimeLeft.until(conferenceDueAt, now));
+        model.addAttribute("duties", desk.clocks(id).stream()
+                .filter(running -> running.type().recordedAsDuty() && running.state() != AlertBoard.State.STOPPED)
+                .map(running -> new DutyRow(running, ContactCommands.dutyPath(running.type()), TimeLeft.until(running.dueAt(), now)))
+                .toList());
+        model.addAttribute("dutiesDone", ContactActions.listOf(work.dutiesDone()));
+        model.addAttribute("identityChoices", DutyAndIdentityPage.IDENTITY_CHOICES);
+        model.addAttribute("attendeeRows", DiscussionForms.ATTENDEE_ROWS);
+        model.addAttribute("actionRows", DiscussionForms.ACTION_ROWS);
+        LocalDate today = LocalDate.ofInstant(now, Dates.ENGLAND);
+        model.addAttribute("today", today);
+        model.addAttribute("nowTime", LocalTime.ofInstant(now, Dates.ENGLAND).withSecond(0).withNano(0).toString());
+        return "contact";
+    }
+
+    /** Earlier contacts, newest first: when, from whom, what the rules said and what was decided. */
+    private static List<EarlierContact> history(Optional<ChildChronology> chronology, ContactId current, ChildId child) {
+        if (chronology.isEmpty()) {
+            return List.of();
+        }
+        Map<ContactId, List<ChildChronology.Entry>> byContact = new LinkedHashMap<>();
+        for (ChildChronology.Entry entry : chronology.get().entries()) {
+            if (entry.contactId() != null && !entry.contactId().equals(current)) {
+                byContact.computeIfAbsent(entry.contactId(), key -> new ArrayList<>()).add(entry);
+            }
+        }
+        List<EarlierContact> earlier = new ArrayList<>();
+        byContact.forEach((contactId, entries) -> {
+            Optional<ChildChronology.Entry> received = latest(entries, "ContactReceived");
+            if (received.isEmpty()) {
+                return; // only contacts whose receipt is in the record count as earlier contacts
+            }
+            earlier.add(new EarlierContact(contactId, received.get().at(), received.get().summary(),
+                    latest(entries, "PriorityChanged").or(() -> latest(entries, "ThresholdAssessed"))
+                            .map(ChildChronology.Entry::summary).orElse(null),
+                    latest(entries, "ProposalAuthorised").map(ChildChronology.Entry::summary).orElse(null),
+                    !received.get().childId().equals(child)));
+        });
+        return earlier.stream().sorted(Comparator.comparing(EarlierContact::receivedAt).reversed())
+                .limit(HISTORY_CONTACTS).toList();
+    }
+
+    private static Optional<ChildChronology.Entry> latest(List<ChildChronology.Entry> entries, String type) {
+        return entries.stream().filter(entry -> entry.type().equals(type)).reduce((first, second) -> second);
+    }
+
+    /** Overriding a refusal is a manager's decision, and only once consent has been refused. */
+    private static List<ConsentRecorded.Decision> consentChoices(boolean overseer, ContactWorkView work) {
+        List<ConsentRecorded.Decision> choices = new ArrayList<>(List.of(ConsentRecorded.Decision.GIVEN,
+                ConsentRecorded.Decision.REFUSED, ConsentRecorded.Decision.NOT_SOUGHT));
+        if (overseer && work.consent() != null && work.consent().decision() == ConsentRecorded.Decision.REFUSED) {
+            choices.add(ConsentRecorded.Decision.REFUSAL_OVERRIDDEN);
+        }
+        return choices;
+    }
+
+    /** The configured agencies in the usual order (police and health first), then any others by name. */
+    private static Comparator<String> agencyOrder() {
+        return Comparator.comparingInt((String agency) -> {
+            int index = TriagePolicy.DEFAULT_AGENCIES.indexOf(agency);
+            return index < 0 ? Integer.MAX_VALUE : index;
+        }).thenComparing(Comparator.naturalOrder());
+    }
+
+}

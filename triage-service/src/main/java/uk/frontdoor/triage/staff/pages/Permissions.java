@@ -1,0 +1,21 @@
+package uk.frontdoor.triage.staff.pages;
+
+import uk.frontdoor.triage.api.staff.StaffPermission;
+import uk.frontdoor.triage.api.value.Actor;
+
+/**
+ * What the member of staff signed in may do, as the pages' templates ask it ({@code ${may.screen}}):
+ * read from {@link StaffPermission}, so a page shows a form exactly when the domain and the security
+ * rules would accept it. Nobody signed in may do nothing.
+ */
+public record Permissions(boolean casework, boolean screen, boolean oversee, boolean runService) {
+
+    public static Permissions of(Actor actor) {
+        return new Permissions(may(actor, StaffPermission.CASEWORK), may(actor, StaffPermission.SCREEN),
+                may(actor, StaffPermission.OVERSEE), may(actor, StaffPermission.RUN_SERVICE));
+    }
+
+    public static boolean may(Actor actor, StaffPermission permission) {
+        return actor != null && actor.role().may(permission);
+    }
+}

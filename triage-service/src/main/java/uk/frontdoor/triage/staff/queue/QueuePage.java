@@ -1,0 +1,140 @@
+package uk.frontdoor.triage.staff.queue;
+
+import uk.frontdoor.triage.staff.StaffDesk;
+import uk.frontdoor.triage.staff.pages.ConcernCategory;
+import uk.frontdoor.triage.staff.pages.ContactIds;
+import uk.frontdoor.triage.staff.pages.FormErrors;
+import uk.frontdoor.triage.staff.pages.Notices;
+import uk.frontdoor.triage.staff.pages.RefusalMessages;
+import uk.frontdoor.triage.staff.pages.StaffPage;
+import uk.frontdoor.triage.staff.pages.TimeLeft;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.value.AgencyCode;
+import uk.frontdoor.triage.api.command.ClaimContact;
+import uk.frontdoor.triage.api.value.ContactId;
+import uk.frontdoor.triage.api.query.FindWaitingContacts;
+import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
+import uk.frontdoor.triage.api.query.TriageQueue;
+import uk.frontdoor.triage.api.staff.TriageRefusedException;
+import uk.frontdoor.triage.api.query.WaitingContacts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The first-contact social workers' queue: contacts waiting, most urgent first, how many of each RAG
+ * rating, how long each has left, filters, and claim in one click. Filters are GET parameters made
+ * of codes and ids only, so a filtered queue can be bookmarked without any personal data in the URL.
+ */
+@Controller
+@StaffPage
+class QueuePage {
+
+    /** One page is what a worker scans; the counts say how many more there are. */
+    static final int PAGE_SIZE = 100;
+
+    private final StaffDesk desk;
+    private final Clock clock;
+
+    QueuePage(StaffDesk desk, Clock clock) {
+        this.desk = desk;
+        this.clock = clock;
+    }
+
+    /** The filters a worker chose; each is a code, or null for "any". */
+    record Filters(Priority rag, String agency, ConcernCategory category, Show show) {
+
+        enum Show { ALL, MINE, UNCLAIMED }
+
+        static Filters of(String rag, String agency, String category, String show) {
+            return new Filters(
+                    Arrays.stream(Priority.values()).filter(p -> p.name().equals(rag)).findFirst().orElse(null),
+                    agency == null || agency.isBlank() ? null : agency,
+                    ConcernCategory.of(category).orElse(null),
+                    Arrays.stream(Show.values()).filter(s -> s.name().equals(show)).findFirst().orElse(Show.ALL));
+        }
+
+        FindWaitingContacts query(Actor me) {
+            return new FindWaitingContacts(rag, agency == null ? null : AgencyCode.of(agency),
+                    category == null ? Set.of() : Set.copyOf(category.factors()),
+                    show == Show.MINE ? me.userId() : null, show == Show.UNCLAIMED, PAGE_SIZE);
+        }
+
+        public boolean any() {
+            return rag != null || agency != null || category != null || show != Show.ALL;
+        }
+
+        /** The queue's address with these filters, to come back to after a claim is refused. */
+        public String url() {
+            var url = UriComponentsBuilder.fromPath("/queue");
+            if (rag != null) {
+                url.queryParam("rag", rag.name());
+            }
+            if (agency != null) {
+                url.queryParam("agency", agency);
+            }
+            if (category != null) {
+                url.queryParam("category", category.name());
+            }
+            if (show != Show.ALL) {
+                url.queryParam("show", show.name());
+            }
+            return url.encode().build().toUriString();
+        }
+    }
+
+    /** A queue row with its time left worked out from the injected clock. */
+    record Row(TriageQueue.Item item, TimeLeft timeLeft, List<ConcernCategory> categories) {
+    }
+
+    @GetMapping("/queue")
+    String queue(Authentication who, @RequestParam(required = false) String rag,
+                 @RequestParam(required = false) String agency, @RequestParam(required = false) String category,
+                 @RequestParam(required = false) String show, Model model) {
+        Actor me = desk.actor(who);
+        Filters filters = Filters.of(rag, agency, category, show);
+        WaitingContacts waiting = desk.waiting(filters.query(me));
+        Instant now = clock.instant();
+        List<Row> rows = waiting.items().stream()
+                .map(item -> new Row(item, item.responseDueAt() == null ? null : TimeLeft.until(item.responseDueAt(), now),
+                        ConcernCategory.of(item.factors())))
+                .toList();
+        model.addAttribute("filters", filters);
+        model.addAttribute("waiting", waiting);
+        model.addAttribute("rows", rows);
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("categories", ConcernCategory.values());
+        return "queue";
+    }
+
+    /** Claim in one click: the contact opens in the worker's hands, or the queue explains why not. */
+    @PostMapping("/queue/claim")
+    String claim(Authentication who, @RequestParam String contactId, @RequestParam(required = false) String rag,
+                 @RequestParam(required = false) String agency, @RequestParam(required = false) String category,
+                 @RequestParam(required = false) String show, RedirectAttributes flash) {
+        Actor me = desk.actor(who);
+        ContactId contact = ContactIds.parse(contactId);
+        try {
+            desk.send(new ClaimContact(desk.childOf(contact), contact, me));
+        } catch (TriageRefusedException refused) {
+            flash.addFlashAttribute("errors", new FormErrors("claim")
+                    .add("queue-table", RefusalMessages.of(refused)));
+            return "redirect:" + Filters.of(rag, agency, category, show).url();
+        }
+        boolean visible = desk.awaitVisible(contact, view -> me.userId().equals(view.work().heldBy()));
+        flash.addFlashAttribute("success", Notices.done("You have claimed this contact", visible));
+        return "redirect:/contacts/" + contact.value();
+    }
+}

@@ -1,0 +1,45 @@
+package uk.frontdoor.triage.staff.queue;
+
+import org.junit.jupiter.api.Test;
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.query.FindWaitingContacts;
+import uk.frontdoor.triage.api.staff.StaffRole;
+import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class QueueFiltersTest {
+
+    private static final Actor SW1 = new Actor("sw1", StaffRole.SOCIAL_WORKER, "demo-council");
+
+    @Test
+    void the_filters_become_the_query_and_come_back_as_the_same_address() {
+        QueuePage.Filters filters = QueuePage.Filters.of("RED", "demo-police", "DOMESTIC_ABUSE", "MINE");
+        FindWaitingContacts query = filters.query(SW1);
+        assertThat(query.priority()).isEqualTo(Priority.RED);
+        assertThat(query.agency().value()).isEqualTo("demo-police");
+        assertThat(query.factors()).containsExactlyInAnyOrder("3A", "3B", "3C");
+        assertThat(query.claimedBy()).isEqualTo("sw1");
+        assertThat(query.unclaimed()).isFalse();
+        assertThat(filters.url()).isEqualTo("/queue?rag=RED&agency=demo-police&category=DOMESTIC_ABUSE&show=MINE");
+    }
+
+    @Test
+    void values_that_are_not_offered_mean_any() {
+        QueuePage.Filters filters = QueuePage.Filters.of("PURPLE", " ", "NOT_A_CATEGORY", "EVERYTHING");
+        assertThat(filters.any()).isFalse();
+        assertThat(filters.url()).isEqualTo("/queue");
+        FindWaitingContacts query = filters.query(SW1);
+        assertThat(query.priority()).isNull();
+        assertThat(query.agency()).isNull();
+        assertThat(query.factors()).isEmpty();
+        assertThat(query.claimedBy()).isNull();
+    }
+
+    @Test
+    void unclaimed_asks_for_contacts_nobody_holds() {
+        FindWaitingContacts query = QueuePage.Filters.of(null, null, null, "UNCLAIMED").query(SW1);
+        assertThat(query.unclaimed()).isTrue();
+        assertThat(query.claimedBy()).isNull();
+    }
+}
