@@ -32,7 +32,7 @@ class LinkedHistoryIntegrationTest extends IntegrationTestSupport {
         ChildId childA = childOf(a);
         ChildId childB = childOf(b);
         ChildId childC = childOf(c);
-        assertThat(linkedHistory.of(Set.of(childB), childB)).isEmpty();
+        assertThat(linkedHistory.linkedRecords(childB)).isEmpty();
 
         assertThat(postJson("/api/v1/children/" + childB.value() + "/links", staff("sw1"),
                 Map.of("otherChildId", childA.value(), "reason", "Same child: school confirmed")).statusCode())
@@ -41,12 +41,13 @@ class LinkedHistoryIntegrationTest extends IntegrationTestSupport {
                 Map.of("otherChildId", childB.value(), "reason", "Same child: GP confirmed")).statusCode())
                 .isEqualTo(204);
 
-        assertThat(linkedHistory.of(Set.of(childB), childB)).extracting(LinkedContact::contactId)
+        // Asked with the records each is linked to, as a contact's command asks.
+        assertThat(linkedHistory.of(Set.of(childA, childC), childB)).extracting(LinkedContact::contactId)
                 .containsExactlyInAnyOrder(a, c);
         // C was linked to B only; A's history reaches it through B.
-        assertThat(linkedHistory.of(Set.of(childC), childC)).extracting(LinkedContact::contactId)
+        assertThat(linkedHistory.of(Set.of(childB), childC)).extracting(LinkedContact::contactId)
                 .containsExactlyInAnyOrder(a, b);
-        LinkedContact missingReport = linkedHistory.of(Set.of(childC), childC).stream()
+        LinkedContact missingReport = linkedHistory.of(Set.of(childB), childC).stream()
                 .filter(contact -> contact.contactId().equals(a)).findFirst().orElseThrow();
         assertThat(missingReport.childId()).isEqualTo(childA);
         assertThat(missingReport.indicators()).contains("MISSING");

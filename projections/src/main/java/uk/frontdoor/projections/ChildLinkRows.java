@@ -24,4 +24,11 @@ public final class ChildLinkRows {
                 .params(first, second, second, first)
                 .update();
     }
+
+    /** A link undone: both rows go, in one statement, as they came. */
+    public static void deleteBothWays(JdbcClient jdbc, String table, ChildId one, ChildId other) {
+        jdbc.sql("DELETE FROM " + table + " WHERE (child_id, linked_child_id) IN ((?, ?), (?, ?))")
+                .params(one.value(), other.value(), other.value(), one.value())
+                .update();
+    }
 }

@@ -24,6 +24,8 @@ import uk.frontdoor.triage.api.DutyCompleted;
 import uk.frontdoor.triage.api.InitialConferenceHeld;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.ChildRecordLinked;
+import uk.frontdoor.triage.api.ChildRecordUnlinked;
+import uk.frontdoor.triage.api.ThresholdReassessed;
 import uk.frontdoor.triage.api.ConsentRecorded;
 import uk.frontdoor.triage.api.ContactClaimed;
 import uk.frontdoor.triage.api.ContactReceived;
@@ -91,6 +93,17 @@ class StoredEventContractTest {
                         new PossibleMatchResolved(CHILD, CONTACT, OTHER_CHILD, true, "Same school and GP.", SW1, NOW)),
                 Arguments.of("ChildRecordLinked-1.json", "1",
                         new ChildRecordLinked(CHILD, OTHER_CHILD, "Same school and GP.", SW1, NOW)),
+                Arguments.of("ChildRecordUnlinked-1.json", "1",
+                        new ChildRecordUnlinked(CHILD, OTHER_CHILD, "Different dates of birth on the GP record.", SW1,
+                                NOW)),
+                Arguments.of("ThresholdReassessed-1.json", "1",
+                        new ThresholdReassessed(CHILD, CONTACT, NOW, new ThresholdAssessed.Threshold(4,
+                                ThresholdAssessed.Priority.AMBER, RECEIVED.plusSeconds(86_400),
+                                RECEIVED.plusSeconds(86_400), List.of("ACCUMULATING_CONCERNS"),
+                                new ThresholdAssessed.RuleSet("berkshire", "2026.1"),
+                                List.of(new ThresholdAssessed.RuleFired("ACCUMULATING-CONCERNS",
+                                        "Accumulating concerns"))), 3, ThresholdAssessed.Priority.AMBER,
+                                ThresholdReassessed.Cause.RECORDS_LINKED, OTHER_CHILD)),
                 Arguments.of("ContactClaimed-1.json", "1", new ContactClaimed(CHILD, CONTACT, SW1, NOW)),
                 Arguments.of("ContactReleased-1.json", "1", new ContactReleased(CHILD, CONTACT, "sw1", MANAGER1, NOW)),
                 Arguments.of("ConsentRecorded-1.json", "1", new ConsentRecorded(CHILD, CONTACT,

@@ -1,5 +1,6 @@
 package uk.frontdoor.projections.chronology;
 
+import uk.frontdoor.triage.api.ChildRecordUnlinked;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -68,6 +69,10 @@ class ChildChronologyProjection {
         if (event instanceof ChildRecordLinked linked) {
             // Each of the two streams carries its own copy of the link; either one links both ways.
             ChildLinkRows.insertBothWays(jdbc, "child_links", linked.childId(), linked.linkedChildId());
+        }
+        if (event instanceof ChildRecordUnlinked unlinked) {
+            // The histories separate: neither chronology shows the other's from now on; the undoing stays in both.
+            ChildLinkRows.deleteBothWays(jdbc, "child_links", unlinked.childId(), unlinked.unlinkedChildId());
         }
         changed(event.childId());
     }

@@ -1,5 +1,7 @@
 package uk.frontdoor.projections.chronology;
 
+import uk.frontdoor.triage.api.ThresholdReassessed;
+import uk.frontdoor.triage.api.ChildRecordUnlinked;
 import uk.frontdoor.triage.api.AlertAcknowledged;
 import uk.frontdoor.triage.api.AlertAssigned;
 import uk.frontdoor.triage.api.AlertEscalated;
@@ -95,6 +97,16 @@ record ChronologyLine(Instant at, ContactId contactId, String summary, String de
                     .collect(Collectors.joining("\n"));
             return system(e.assessedAt(), e.contactId(), summary, rules.isEmpty() ? null : rules);
         }
+        if (event instanceof ThresholdReassessed e) {
+            ThresholdAssessed.Threshold t = e.threshold();
+            String summary = WORDS.line("ThresholdReassessed", WORDS.word("reassessed", e.cause()),
+                    String.valueOf(e.previousLevel()), String.valueOf(t.level()),
+                    WORDS.word("priority", e.previousPriority()), WORDS.word("priority", t.priority()))
+                    + flags("flag", t.flags());
+            String rules = t.rulesFired().stream().map(rule -> rule.id() + ": " + rule.description())
+                    .collect(Collectors.joining("\n"));
+            return system(e.assessedAt(), e.contactId(), summary, rules.isEmpty() ? null : rules);
+        }
         if (event instanceof PossibleMatchFound e) {
             return system(e.at(), e.contactId(), WORDS.line("PossibleMatchFound", String.valueOf(e.candidates().size())),
                     null);
@@ -105,6 +117,10 @@ record ChronologyLine(Instant at, ContactId contactId, String summary, String de
         }
         if (event instanceof ChildRecordLinked e) {
             return staff(e.at(), null, WORDS.line("ChildRecordLinked", e.linkedChildId().value()), e.reason(), e.actor());
+        }
+        if (event instanceof ChildRecordUnlinked e) {
+            return staff(e.at(), null, WORDS.line("ChildRecordUnlinked", e.unlinkedChildId().value()), e.reason(),
+                    e.actor());
         }
         if (event instanceof ContactClaimed e) {
             return staff(e.at(), e.contactId(), WORDS.line("ContactClaimed", userId(e.actor())), null, e.actor());

@@ -1,5 +1,7 @@
 package uk.frontdoor.projections.family;
 
+import uk.frontdoor.triage.api.ChildRecordUnlinked;
+import uk.frontdoor.triage.api.ThresholdReassessed;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -78,6 +80,13 @@ class FamilyProjection {
     }
 
     @EventHandler
+    void on(ThresholdReassessed event) {
+        jdbc.sql("UPDATE family_contact SET level = ?, urgency = ? WHERE contact_id = ?")
+                .params(event.threshold().level(), event.threshold().priority().urgency(), event.contactId().value())
+                .update();
+    }
+
+    @EventHandler
     void on(PriorityChanged event) {
         jdbc.sql("UPDATE family_contact SET urgency = ? WHERE contact_id = ?")
                 .params(event.to().urgency(), event.contactId().value())
@@ -95,6 +104,12 @@ class FamilyProjection {
     @EventHandler
     void on(ChildRecordLinked event) {
         ChildLinkRows.insertBothWays(jdbc, "family_link", event.childId(), event.linkedChildId());
+    }
+
+    /** A wrong link undone: the two records are two children again, who may be each other's relatives. */
+    @EventHandler
+    void on(ChildRecordUnlinked event) {
+        ChildLinkRows.deleteBothWays(jdbc, "family_link", event.childId(), event.unlinkedChildId());
     }
 
     @ResetHandler

@@ -1,5 +1,6 @@
 package uk.frontdoor.projections.performance;
 
+import uk.frontdoor.triage.api.ChildRecordUnlinked;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -146,6 +147,11 @@ class PerformanceProjection {
     @EventHandler
     void on(ChildRecordLinked event) {
         ChildLinkRows.insertBothWays(jdbc, "performance_child_links", event.childId(), event.linkedChildId());
+    }
+
+    @EventHandler
+    void on(ChildRecordUnlinked event) {
+        ChildLinkRows.deleteBothWays(jdbc, "performance_child_links", event.childId(), event.unlinkedChildId());
     }
 
     @ResetHandler

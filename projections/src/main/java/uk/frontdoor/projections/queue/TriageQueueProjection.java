@@ -1,5 +1,6 @@
 package uk.frontdoor.projections.queue;
 
+import uk.frontdoor.triage.api.ThresholdReassessed;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -71,6 +72,17 @@ class TriageQueueProjection {
                         WHERE contact_id = ?""")
                 .params(ContactStatus.ASSESSED.name(), threshold.level(), threshold.priority().name(),
                         threshold.priority().urgency() + 1,
+                        threshold.responseDueAt() == null ? null : Timestamp.from(threshold.responseDueAt()),
+                        event.contactId().value())
+                .update();
+    }
+
+    /** Assessed again with a changed history: the queue follows the new level and rating; the status stays. */
+    @EventHandler
+    void on(ThresholdReassessed event) {
+        var threshold = event.threshold();
+        jdbc.sql("UPDATE triage_queue SET level = ?, priority = ?, urgency_rank = ?, response_due_at = ? WHERE contact_id = ?")
+                .params(threshold.level(), threshold.priority().name(), threshold.priority().urgency() + 1,
                         threshold.responseDueAt() == null ? null : Timestamp.from(threshold.responseDueAt()),
                         event.contactId().value())
                 .update();

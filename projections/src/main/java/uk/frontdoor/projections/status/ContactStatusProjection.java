@@ -1,5 +1,6 @@
 package uk.frontdoor.projections.status;
 
+import uk.frontdoor.triage.api.ThresholdReassessed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -91,6 +92,18 @@ class ContactStatusProjection {
     @EventHandler
     void on(ThresholdAssessed event, @SequenceNumber long sequence) throws JsonProcessingException {
         change(event.contactId(), sequence, ContactStatus.ASSESSED, work -> {
+            work.put("priority", event.threshold().priority().name());
+            work.set("responseDueAt", json.valueToTree(event.threshold().responseDueAt()));
+        });
+        jdbc.sql("UPDATE contact_status SET threshold = CAST(? AS jsonb) WHERE contact_id = ?")
+                .params(json.writeValueAsString(event.threshold()), event.contactId().value())
+                .update();
+    }
+
+    /** Assessed again with a changed history: the contact shows the new threshold and rating; its status stays. */
+    @EventHandler
+    void on(ThresholdReassessed event, @SequenceNumber long sequence) throws JsonProcessingException {
+        change(event.contactId(), sequence, null, work -> {
             work.put("priority", event.threshold().priority().name());
             work.set("responseDueAt", json.valueToTree(event.threshold().responseDueAt()));
         });

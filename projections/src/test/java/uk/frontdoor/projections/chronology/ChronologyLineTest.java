@@ -17,6 +17,8 @@ import uk.frontdoor.triage.api.value.Channel;
 import uk.frontdoor.triage.api.ChildEvent;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.ChildRecordLinked;
+import uk.frontdoor.triage.api.ChildRecordUnlinked;
+import uk.frontdoor.triage.api.ThresholdReassessed;
 import uk.frontdoor.triage.api.ConsentRecorded;
 import uk.frontdoor.triage.api.ContactClaimed;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -81,6 +83,14 @@ class ChronologyLineTest {
                 "Possible match " + OTHER + " resolved: same child");
         examples.put(new ChildRecordLinked(CHILD, OTHER, "Same NHS number found", MANAGER1, AT),
                 "Record linked with " + OTHER);
+        examples.put(new ChildRecordUnlinked(CHILD, OTHER, "Different dates of birth", SW1, AT),
+                "Link with record " + OTHER + " undone: not the same child");
+        examples.put(new ThresholdReassessed(CHILD, CONTACT, AT, new ThresholdAssessed.Threshold(4, RED,
+                        AT.plusSeconds(3600), AT.plusSeconds(7200), List.of(),
+                        new ThresholdAssessed.RuleSet("berkshire-threshold", "2026.1"),
+                        List.of(new ThresholdAssessed.RuleFired("ACCUMULATING-CONCERNS", "Accumulating concerns"))),
+                        3, AMBER, ThresholdReassessed.Cause.RECORDS_LINKED, OTHER),
+                "Threshold reassessed (records linked, histories counted together): level 3 to 4, Amber to Red");
         examples.put(new ContactClaimed(CHILD, CONTACT, SW1, AT), "Claimed by sw1");
         examples.put(new ContactReleased(CHILD, CONTACT, "sw1", MANAGER1, AT), "Released by manager1 (held by sw1)");
         examples.put(new ConsentRecorded(CHILD, CONTACT, ConsentRecorded.Decision.REFUSED, "Mother declined", SW1, AT),
@@ -207,7 +217,7 @@ class ChronologyLineTest {
 
     @Test
     void staff_events_name_who_did_it_and_the_service_own_events_name_nobody() {
-        Set<String> system = Set.of("ContactReceived", "ThresholdAssessed", "PossibleMatchFound",
+        Set<String> system = Set.of("ContactReceived", "ThresholdAssessed", "ThresholdReassessed", "PossibleMatchFound",
                 "StrategyDiscussionRequired", "ClockStarted", "ClockWarned", "ClockBreached", "ClockStopped");
         examples().keySet().forEach(event -> {
             ChronologyLine line = ChronologyLine.of(event, AT);

@@ -36,6 +36,8 @@ import uk.frontdoor.triage.child.decision.Feedback;
 import uk.frontdoor.triage.child.decision.Proposals;
 import uk.frontdoor.triage.child.identity.Identity;
 import uk.frontdoor.triage.child.identity.LinkRecord;
+import uk.frontdoor.triage.child.identity.UnlinkRecord;
+import uk.frontdoor.triage.child.reception.Reassessment;
 import uk.frontdoor.triage.child.identity.RecordMatchDecision;
 import uk.frontdoor.triage.child.reception.Reception;
 import uk.frontdoor.triage.child.screening.Claims;
@@ -182,8 +184,19 @@ public class Child {
     }
 
     @CommandHandler
-    void handle(LinkRecord command) {
-        record(Identity.decide(command, state));
+    void handle(LinkRecord command, ThresholdEngine rules, LinkedContacts linked) {
+        record(Identity.decide(command, state, reassessing(command.childId(), rules, linked)));
+    }
+
+    @CommandHandler
+    void handle(UnlinkRecord command, ThresholdEngine rules, LinkedContacts linked) {
+        record(Identity.decide(command, state, reassessing(command.childId(), rules, linked)));
+    }
+
+    /** Open contacts assessed again against the contacts on the records the child's is then linked to. */
+    private static Identity.Reassess reassessing(ChildId self, ThresholdEngine rules, LinkedContacts linked) {
+        return (child, records, at, cause, other) -> Reassessment.ofOpenContacts(child,
+                records.isEmpty() ? List.of() : linked.of(records, self), rules, at, cause, other);
     }
 
     @DeadlineHandler(deadlineName = ClockDeadline.NAME)

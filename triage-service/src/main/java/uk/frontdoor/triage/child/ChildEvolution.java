@@ -5,6 +5,7 @@ import uk.frontdoor.triage.api.AlertAssigned;
 import uk.frontdoor.triage.api.AlertEscalated;
 import uk.frontdoor.triage.api.ChildEvent;
 import uk.frontdoor.triage.api.ChildRecordLinked;
+import uk.frontdoor.triage.api.ChildRecordUnlinked;
 import uk.frontdoor.triage.api.ClockBreached;
 import uk.frontdoor.triage.api.ClockStarted;
 import uk.frontdoor.triage.api.ClockStopped;
@@ -29,6 +30,7 @@ import uk.frontdoor.triage.api.StrategyDiscussionConvened;
 import uk.frontdoor.triage.api.StrategyDiscussionHeld;
 import uk.frontdoor.triage.api.StrategyDiscussionRequired;
 import uk.frontdoor.triage.api.ThresholdAssessed;
+import uk.frontdoor.triage.api.ThresholdReassessed;
 import uk.frontdoor.triage.api.value.ContactStatus;
 
 import java.util.Map;
@@ -65,6 +67,9 @@ public final class ChildEvolution {
                             contact -> contact.withPossibleMatches(
                                     remove(contact.possibleMatches(), event.candidate().value())))),
                     row(ChildRecordLinked.class, (state, event) -> state.withLink(event.linkedChildId())),
+                    row(ChildRecordUnlinked.class, (state, event) -> state.withoutLink(event.unlinkedChildId())),
+                    row(ThresholdReassessed.class, (state, event) -> state.withContact(event.contactId(),
+                            contact -> contact.with(contact.screening().assessed(event.threshold())))),
                     row(ContactClaimed.class, (state, event) -> state.withContact(event.contactId(),
                             contact -> contact.with(contact.screening().heldBy(event.actor().userId())))),
                     row(ContactReleased.class, (state, event) -> state.withContact(event.contactId(),

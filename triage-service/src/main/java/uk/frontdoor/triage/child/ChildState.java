@@ -82,6 +82,15 @@ public record ChildState(ChildId childId, Map<ContactId, ContactState> contacts,
         return new ChildState(childId, contacts, add(linkedChildren, other), latestChild, latestHousehold, clocks);
     }
 
+    ChildState withoutLink(ChildId other) {
+        return new ChildState(childId, contacts, remove(linkedChildren, other), latestChild, latestHousehold, clocks);
+    }
+
+    /** The records the child's would be linked to with {@code other} linked too ({@code linked}) or not. */
+    public Set<ChildId> linksWith(ChildId other, boolean linked) {
+        return linked ? add(linkedChildren, other) : remove(linkedChildren, other);
+    }
+
     ChildState withClocks(UnaryOperator<Map<String, RunningClock>> change) {
         return new ChildState(childId, contacts, linkedChildren, latestChild, latestHousehold,
                 change.apply(clocks));

@@ -11,6 +11,8 @@ import uk.frontdoor.triage.api.command.ResolvePossibleMatch;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.child.identity.LinkRecord;
+import uk.frontdoor.triage.child.identity.UnlinkRecord;
+import uk.frontdoor.triage.api.command.UnlinkChildRecords;
 import uk.frontdoor.triage.child.identity.RecordMatchDecision;
 
 import java.time.Clock;
@@ -51,6 +53,16 @@ class IdentityDesk {
     @CommandHandler
     void handle(LinkChildRecords command) {
         link(command.childId(), command.otherChildId(), command.reason(), command.actor(), clock.instant(), false);
+    }
+
+    /** Both sides at once, so the histories separate on both records or on neither. */
+    @CommandHandler
+    void handle(UnlinkChildRecords command) {
+        Instant at = clock.instant();
+        children.sendAndWait(new UnlinkRecord(command.childId(), command.otherChildId(), command.reason(),
+                command.actor(), at));
+        children.sendAndWait(new UnlinkRecord(command.otherChildId(), command.childId(), command.reason(),
+                command.actor(), at));
     }
 
     private void link(ChildId one, ChildId other, String reason, Actor actor, Instant at, boolean confirmingMatch) {

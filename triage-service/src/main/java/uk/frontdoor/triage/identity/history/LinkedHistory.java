@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.triage.api.ChildRecordLinked;
+import uk.frontdoor.triage.api.ChildRecordUnlinked;
 import uk.frontdoor.triage.api.ContactReceived;
 import uk.frontdoor.triage.api.InitialConferenceHeld;
 import uk.frontdoor.triage.api.ProposalAuthorised;
@@ -90,14 +91,23 @@ public class LinkedHistory implements LinkedContacts {
                 .update();
     }
 
+    @EventHandler
+    void on(ChildRecordUnlinked event) {
+        String one = event.childId().value();
+        String other = event.unlinkedChildId().value();
+        jdbc.sql("DELETE FROM child_record_link WHERE child_id = LEAST(?, ?) AND linked_child_id = GREATEST(?, ?)")
+                .params(one, other, one, other)
+                .update();
+    }
+
     /** Every record linked to this child, directly or through another linked record; not the child itself. */
     public List<ChildId> linkedRecords(ChildId childId) {
-        return group(Set.of(childId)).stream().filter(record -> !record.equals(childId)).toList();
+        return group(Set.of(childId), null).stream().filter(record -> !record.equals(childId)).toList();
     }
 
     @Override
     public List<LinkedContact> of(Set<ChildId> records, ChildId self) {
-        List<ChildId> group = group(records);
+        List<ChildId> group = group(records, self);
         return jdbc.sql("""
                         SELECT contact_id, child_id, received_at, factors, indicators, outcome, decided_at,
                                child_protection_plan
@@ -108,17 +118,23 @@ public class LinkedHistory implements LinkedContacts {
                 .list();
     }
 
-    /** These records and every record linked to any of them, followed through chains of links. */
-    private List<ChildId> group(Set<ChildId> records) {
+    /**
+     * These records and every record linked to any of them, followed through chains of links but never
+     * through {@code self}: a link being made or undone on {@code self} in this transaction is not in the
+     * table yet (events reach this handler as the transaction commits), so the caller names the records
+     * {@code self} is linked to as it will stand, and the old links of {@code self} are not followed.
+     */
+    private List<ChildId> group(Set<ChildId> records, ChildId self) {
         return jdbc.sql("""
                         WITH RECURSIVE linked(child_id) AS (
                             SELECT unnest(?::varchar[])
                             UNION
                             SELECT CASE WHEN l.child_id = linked.child_id THEN l.linked_child_id ELSE l.child_id END
                             FROM child_record_link l JOIN linked
-                              ON l.child_id = linked.child_id OR l.linked_child_id = linked.child_id)
+                              ON (l.child_id = linked.child_id OR l.linked_child_id = linked.child_id)
+                             AND linked.child_id IS DISTINCT FROM ?)
                         SELECT child_id FROM linked ORDER BY child_id""")
-                .param(records.stream().map(ChildId::value).toArray(String[]::new))
+                .params(records.stream().map(ChildId::value).toArray(String[]::new), self == null ? null : self.value())
                 .query((rs, row) -> ChildId.of(rs.getString(1)))
                 .list();
     }

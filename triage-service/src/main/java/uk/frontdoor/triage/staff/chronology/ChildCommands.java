@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.staff.chronology;
 
+import uk.frontdoor.triage.api.command.UnlinkChildRecords;
 import uk.frontdoor.triage.api.command.LinkChildRecords;
 import uk.frontdoor.triage.api.command.StepUpFromEarlyHelp;
 import uk.frontdoor.triage.api.value.Actor;
@@ -19,6 +20,12 @@ final class ChildCommands {
     record LinkRequest(String otherChildId, String reason) {
         LinkChildRecords command(ChildId child, Actor by) {
             return new LinkChildRecords(child, otherChildId == null ? null : ChildId.of(otherChildId), reason, by);
+        }
+    }
+
+    record UnlinkRequest(String otherChildId, String reason) {
+        UnlinkChildRecords command(ChildId child, Actor by) {
+            return new UnlinkChildRecords(child, otherChildId == null ? null : ChildId.of(otherChildId), reason, by);
         }
     }
 

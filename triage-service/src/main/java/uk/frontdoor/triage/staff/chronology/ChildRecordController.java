@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.staff.chronology;
 
+import uk.frontdoor.triage.staff.chronology.ChildCommands.UnlinkRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -39,6 +40,14 @@ class ChildRecordController {
     @PostMapping("/children/{childId}/links")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void link(Authentication who, @PathVariable String childId, @RequestBody LinkRequest body) {
+        var actor = actors.require(who);
+        desk.send(body.command(ChildId.of(childId), actor));
+    }
+
+    @Operation(summary = "Undo a wrong link (unmerge): the histories separate again and the open contacts are reassessed")
+    @PostMapping("/children/{childId}/unlink")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void unlink(Authentication who, @PathVariable String childId, @RequestBody UnlinkRequest body) {
         var actor = actors.require(who);
         desk.send(body.command(ChildId.of(childId), actor));
     }

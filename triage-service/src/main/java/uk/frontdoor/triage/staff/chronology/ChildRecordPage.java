@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.staff.chronology;
 
+import uk.frontdoor.triage.staff.chronology.ChildCommands.UnlinkRequest;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -87,6 +88,47 @@ class ChildRecordPage {
         }
         boolean shown = desk.awaiting().chronology(child, found -> found.linkedChildren().contains(otherChild));
         flash.addFlashAttribute("success", Notices.done("Records linked", shown));
+        return back;
+    }
+
+    record UnlinkForm(String other, String reason) {
+        UnlinkRequest read(FormErrors errors) {
+            errors.keep("unlink-other", other).keep("unlink-reason", reason);
+            String chosen = FormInput.text(other);
+            if (chosen == null || !ContactIds.valid(chosen)) {
+                errors.add("unlink-other", "Select the record that is not this child");
+            }
+            if (FormInput.text(reason) == null) {
+                errors.add("unlink-reason", "Enter why the records are not the same child");
+            }
+            return errors.any() ? null : new UnlinkRequest(ContactIds.child(chosen).value(), FormInput.text(reason));
+        }
+    }
+
+    /** Undoes a wrong link: the histories separate and the open contacts are assessed again without the other's. */
+    @PostMapping("/children/{childId}/unlink")
+    String unlink(Authentication who, @PathVariable String childId, @ModelAttribute UnlinkForm form,
+                  RedirectAttributes flash) {
+        Actor me = desk.actor(who);
+        ChildId child = ContactIds.child(childId);
+        String back = "redirect:/children/" + child.value() + "/chronology";
+        FormErrors errors = new FormErrors("unlink");
+        UnlinkRequest unlink = form.read(errors);
+        if (errors.any()) {
+            flash.addFlashAttribute("errors", errors);
+            return back;
+        }
+        ChildId otherChild = ChildId.of(unlink.otherChildId());
+        try {
+            desk.send(unlink.command(child, me));
+        } catch (TriageRefusedException refused) {
+            flash.addFlashAttribute("errors", errors.add(
+                    refused.refusal() == Refusal.REASON_REQUIRED ? "unlink-reason" : "unlink-other",
+                    RefusalMessages.of(refused)));
+            return back;
+        }
+        boolean shown = desk.awaiting().chronology(child, found -> !found.linkedChildren().contains(otherChild));
+        flash.addFlashAttribute("success", Notices.done("Link undone: the records are separate again", shown));
         return back;
     }
 

@@ -8,7 +8,7 @@ import uk.frontdoor.triage.api.value.ChildId;
  * needs an upcaster.
  */
 public sealed interface ChildEvent permits ContactReceived, ThresholdAssessed, PossibleMatchFound,
-        PossibleMatchResolved, ChildRecordLinked, ContactClaimed, ContactReleased, ConsentRecorded,
+        PossibleMatchResolved, ChildRecordLinked, ChildRecordUnlinked, ThresholdReassessed, ContactClaimed, ContactReleased, ConsentRecorded,
         PartnerCheckRequested, PartnerCheckReplied, PriorityChanged, DecisionProposed, ProposalAuthorised,
         ProposalReturned, FeedbackSent, StrategyDiscussionRequired, StrategyDiscussionConvened,
         StrategyDiscussionHeld, SteppedUpFromEarlyHelp, ClockStarted, ClockWarned, ClockBreached, ClockStopped,

@@ -39,6 +39,7 @@ public enum Refusal {
     NO_POSSIBLE_MATCH(Kind.CONFLICT, "no-possible-match", "This contact has no possible match waiting for a decision"),
     NOT_A_CANDIDATE(Kind.INVALID, "not-a-candidate", "That child is not a candidate match for this contact"),
     ALREADY_LINKED(Kind.CONFLICT, "already-linked", "These records are already linked"),
+    NOT_LINKED(Kind.CONFLICT, "not-linked", "These records are not linked"),
     SAME_CHILD(Kind.INVALID, "same-child", "A record cannot be linked to itself"),
     NOT_OPEN_TO_EARLY_HELP(Kind.CONFLICT, "not-open-to-early-help", "The child is not open to early help"),
     UNKNOWN_ALERT(Kind.NOT_FOUND, "unknown-alert", "No such alert"),

@@ -9,6 +9,7 @@ import uk.frontdoor.triage.api.InitialConferenceHeld;
 import uk.frontdoor.triage.api.StrategyDiscussionHeld;
 import uk.frontdoor.triage.api.StrategyDiscussionRequired;
 import uk.frontdoor.triage.api.ThresholdAssessed;
+import uk.frontdoor.triage.api.ThresholdReassessed;
 import uk.frontdoor.triage.api.staff.StaffRole;
 import uk.frontdoor.triage.api.value.Channel;
 import uk.frontdoor.triage.api.value.ClockType;
@@ -40,6 +41,7 @@ class VocabularyTest {
                 Map.entry("discussion-outcome", StrategyDiscussionHeld.Outcome.values()),
                 Map.entry("conference-outcome", InitialConferenceHeld.Outcome.values()),
                 Map.entry("role", StaffRole.values()),
+                Map.entry("reassessed", ThresholdReassessed.Cause.values()),
                 Map.entry("flag", Flag.values()),
                 Map.entry("discussion-flag", new Object[]{StrategyDiscussionHeld.HEALTH_ABSENT,
                         StrategyDiscussionHeld.POLICE_AND_SOCIAL_CARE_ONLY}),
