@@ -86,6 +86,11 @@ final class SchemaCheck {
         fieldOrder = FieldPaths.schemaOrder(document);
     }
 
+    /** The keys of the field-specific wording, so a test can check each still names a rule of the schema. */
+    static Set<String> wordedRules() {
+        return WORDING.keySet();
+    }
+
     /** The order in which a partner reads the violations: the schema's order of fields. */
     Comparator<String> fieldOrder() {
         return fieldOrder;
