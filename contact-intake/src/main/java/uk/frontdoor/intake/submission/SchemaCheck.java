@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.StreamSupport;
 
 /**
@@ -61,14 +62,15 @@ final class SchemaCheck {
             Map.entry("$defs/personName pattern",
                     "may contain only letters, spaces, hyphens, apostrophes and full stops, with at least one letter"),
             Map.entry("$defs/singleLineText pattern", "contains control characters or line breaks"),
-            Map.entry("$defs/multiLineText pattern", "contains control characters (only line breaks and tabs are allowed)"));
+            Map.entry("$defs/multiLineText pattern", "contains control characters (only line breaks and tabs are allowed)"),
+            Map.entry("$defs/multiLineText not", "contains Unicode line or paragraph separators (use line breaks)"));
 
     /** Checked first, so a value of the wrong type is reported as such rather than by a rule it never reached. */
     private static final Set<String> STRUCTURAL = Set.of("type", "required", "additionalProperties");
 
     private final JsonNode document;
     private final Schema schema;
-    private final Comparator<String> fieldOrder;
+    private final Function<String, List<Integer>> fieldOrder;
 
     SchemaCheck() {
         try (InputStream in = SchemaCheck.class.getResourceAsStream(RESOURCE)) {
@@ -91,8 +93,8 @@ final class SchemaCheck {
         return WORDING.keySet();
     }
 
-    /** The order in which a partner reads the violations: the schema's order of fields. */
-    Comparator<String> fieldOrder() {
+    /** Sort keys for the order in which a partner reads the violations: the schema's order of fields. */
+    Function<String, List<Integer>> fieldOrder() {
         return fieldOrder;
     }
 

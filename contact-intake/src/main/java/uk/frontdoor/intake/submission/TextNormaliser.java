@@ -16,6 +16,9 @@ import java.util.Map;
  */
 final class TextNormaliser {
 
+    /** U+0300, the first combining mark: no string made only of characters below it can change under NFC. */
+    private static final char COMBINING_MARKS_START = '\u0300';
+
     private TextNormaliser() {
     }
 
@@ -49,23 +52,22 @@ final class TextNormaliser {
 
     private static TextNode normalised(TextNode node, String path, Violations violations) {
         String text = node.textValue();
-        if (hasUnpairedSurrogate(text)) {
-            violations.add(path, "contains an invalid character (unpaired surrogate)");
-            return node;
-        }
-        String clean = Normalizer.normalize(text.strip(), Normalizer.Form.NFC);
-        return clean.equals(text) ? node : TextNode.valueOf(clean);
-    }
-
-    private static boolean hasUnpairedSurrogate(String text) {
+        boolean composed = true;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
+                composed = false;
             } else if (Character.isSurrogate(c)) {
-                return true;
+                violations.add(path, "contains an invalid character (unpaired surrogate)");
+                return node;
+            } else if (c >= COMBINING_MARKS_START) {
+                composed = false;
             }
         }
-        return false;
+        String stripped = text.strip();
+        // Below U+0300 every string is already in NFC; most submissions need no normaliser at all.
+        String clean = composed ? stripped : Normalizer.normalize(stripped, Normalizer.Form.NFC);
+        return clean.equals(text) ? node : TextNode.valueOf(clean);
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The violations found in one submission, at most one per field: the first check to fault a field names
@@ -40,14 +41,16 @@ final class Violations {
      * In field order, capped: a body with more problems than the cap is garbage, and listing them all
      * would only feed a log flood.
      */
-    List<Violation> list(Comparator<String> fieldOrder, int cap) {
-        List<Violation> listed = new ArrayList<>();
-        byField.forEach((field, problem) -> {
-            if (refusedWhole.stream().noneMatch(field::startsWith)) {
-                listed.add(new Violation(field, problem));
-            }
-        });
-        listed.sort(Comparator.comparing(Violation::field, fieldOrder));
+    List<Violation> list(Function<String, List<Integer>> fieldOrder, int cap) {
+        record Keyed(List<Integer> key, Violation violation) {
+        }
+        // Keys computed once each: a hostile body can bring thousands of unknown fields.
+        List<Violation> listed = byField.entrySet().stream()
+                .filter(entry -> refusedWhole.stream().noneMatch(entry.getKey()::startsWith))
+                .map(entry -> new Keyed(fieldOrder.apply(entry.getKey()), new Violation(entry.getKey(), entry.getValue())))
+                .sorted(Comparator.comparing(Keyed::key, FieldPaths.KEY_ORDER))
+                .map(Keyed::violation)
+                .toList();
         if (listed.size() <= cap) {
             return listed;
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class SchemaCheckTest {
                 "household[2].relationship", "child.nhsNumber", "extra", "", "child", "child.address.postcode",
                 "household[2].dateOfBirth", "submissionId"));
 
-        fields.sort(new SchemaCheck().fieldOrder());
+        fields.sort(Comparator.comparing(new SchemaCheck().fieldOrder(), FieldPaths.KEY_ORDER));
 
         assertThat(fields).containsExactly("", "extra", "submissionId", "child", "child.nhsNumber",
                 "child.address.postcode", "household[2].relationship", "household[2].dateOfBirth",
