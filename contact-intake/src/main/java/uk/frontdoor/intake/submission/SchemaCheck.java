@@ -68,11 +68,11 @@ final class SchemaCheck {
     /** Checked first, so a value of the wrong type is reported as such rather than by a rule it never reached. */
     private static final Set<String> STRUCTURAL = Set.of("type", "required", "additionalProperties");
 
-    private final JsonNode document;
     private final Schema schema;
     private final Function<String, List<Integer>> fieldOrder;
 
     SchemaCheck() {
+        JsonNode document;
         try (InputStream in = SchemaCheck.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the submission schema " + RESOURCE + " is not on the classpath");
