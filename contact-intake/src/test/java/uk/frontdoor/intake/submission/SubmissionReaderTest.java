@@ -2,6 +2,7 @@ package uk.frontdoor.intake.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static uk.frontdoor.intake.submission.Submissions.all;
 import static uk.frontdoor.intake.submission.Submissions.json;
 import static uk.frontdoor.intake.submission.Submissions.policeExample;
@@ -13,6 +14,7 @@ import static uk.frontdoor.intake.submission.Submissions.set;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -178,6 +180,10 @@ class SubmissionReaderTest {
                 row("narrative over 20,000 characters", set("concerns.narrative", "x".repeat(20_001)), "concerns.narrative"),
                 row("narrative with a bell character", set("concerns.narrative", "Child present\u0007 at the home"),
                         "concerns.narrative"),
+                row("narrative with a Unicode line separator", set("concerns.narrative", "Child present\u2028at the home"),
+                        "concerns.narrative"),
+                row("first language with a Unicode paragraph separator", set("child.firstLanguage", "Eng\u2029lish"),
+                        "child.firstLanguage"),
                 row("concerns unknown field", set("concerns.severity", "high"), "concerns.severity"),
                 // awareSince
                 row("aware since missing", remove("awareSince"), "awareSince"),
@@ -421,6 +427,31 @@ class SubmissionReaderTest {
         assertThat(rejected.violations().get(SubmissionReader.MAX_VIOLATIONS))
                 .isEqualTo(new Violation("", "has more than 100 problems; the rest are not listed"));
         assertThat(rejected.getMessage()).contains(" and ").contains(" more");
+    }
+
+    static Stream<Arguments> hostileValues() {
+        return Stream.of(
+                // Each pattern runs whatever the length: a backtracking or recursive pattern would take minutes
+                // (a name with no letter at the end) or overflow the stack (an email of many domain labels).
+                row("a name of 400,000 letters ending in a digit", set("child.givenName", "A".repeat(400_000) + "1"),
+                        "child.givenName"),
+                row("an email of 100,000 domain labels", set("referrer.email", "a@b" + ".c".repeat(100_000)),
+                        "referrer.email"),
+                row("a narrative of 150,000 line breaks", set("concerns.narrative", "a\n".repeat(150_000)),
+                        "concerns.narrative"),
+                row("a phone number of 200,000 brackets", set("referrer.phone", "(".repeat(200_000) + "x"),
+                        "referrer.phone"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileValues")
+    void aHostileValueIsRefusedAtItsFieldWithoutStallingTheReader(String scenario, Consumer<ObjectNode> edit,
+                                                                  String field) {
+        byte[] json = policeExampleWith(edit);
+
+        SubmissionRejectedException rejected = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> rejection(json));
+
+        assertThat(fields(rejected)).containsExactly(field);
     }
 
     @Nested

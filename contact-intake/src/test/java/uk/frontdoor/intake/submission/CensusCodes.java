@@ -6,16 +6,10 @@ import java.util.Map;
 
 /**
  * Codes from the DfE Children in Need census that partners use in a submission, with their census
- * descriptions. Kept identical to the published JSON Schema ({@code static/schemas/contact-submission-v1.schema.json});
- * a test fails if the two drift.
+ * descriptions: a transcription of the census guide made apart from the published JSON Schema, which is what
+ * the service validates with. {@link SubmissionSchemaTest} checks the schema's code lists against it.
  */
-public final class CensusCodes {
-
-    /** Referral source 9: the referrer did not give their identity. */
-    public static final String ANONYMOUS = "9";
-
-    /** Assessment factor 21, "no factors identified": a census rule forbids combining it with any other. */
-    public static final String NO_FACTORS_IDENTIFIED = "21";
+final class CensusCodes {
 
     /** CIN census referral-source codes, in census order. */
     public static final Map<String, String> REFERRAL_SOURCES = ordered(
@@ -111,18 +105,6 @@ public final class CensusCodes {
             "NOBT", "Information not yet obtained");
 
     private CensusCodes() {
-    }
-
-    public static boolean isReferralSource(String code) {
-        return code != null && REFERRAL_SOURCES.containsKey(code);
-    }
-
-    public static boolean isAssessmentFactor(String code) {
-        return code != null && ASSESSMENT_FACTORS.containsKey(code);
-    }
-
-    public static boolean isEthnicity(String code) {
-        return code != null && ETHNICITIES.containsKey(code);
     }
 
     private static Map<String, String> ordered(String... codesAndDescriptions) {
