@@ -33,8 +33,8 @@ public final class ChildMatcher {
     }
 
     /**
-     * A confident match needs one candidate at or above the confident threshold and no other there: two
-     * known children that both look certain are a question for a person, not a guess.
+     * A confident match needs one candidate at or above the confident threshold, not vetoed, and no other
+     * such: two known children that both look certain are a question for a person, not a guess.
      */
     public MatchDecision match(IdentityFacts incoming, List<Candidate> candidates) {
         Prepared in = Prepared.of(incoming);
@@ -47,10 +47,13 @@ public final class ChildMatcher {
                 .filter(s -> s.score() >= parameters.possibleThreshold())
                 .limit(MAX_POSSIBLE_MATCHES)
                 .toList();
-        long confident = scores.stream().filter(s -> s.score() >= parameters.confidentThreshold()).count();
-        if (confident == 1) {
-            return decision(Outcome.CONFIDENT, Optional.of(possible.get(0)), possible.subList(1, possible.size()),
-                    candidates.size());
+        List<MatchScore> confident = scores.stream()
+                .filter(s -> s.score() >= parameters.confidentThreshold() && s.vetoedBy().isEmpty())
+                .toList();
+        if (confident.size() == 1) {
+            MatchScore match = confident.get(0);
+            return decision(Outcome.CONFIDENT, Optional.of(match),
+                    possible.stream().filter(s -> s != match).toList(), candidates.size());
         }
         if (!possible.isEmpty()) {
             return decision(Outcome.POSSIBLE, Optional.empty(), possible, candidates.size());
@@ -66,12 +69,20 @@ public final class ChildMatcher {
         Map<Field, Level> levels = comparisons.compare(in, Prepared.of(candidate.facts()));
         double score = parameters.priorWeight();
         List<FieldResult> fields = new ArrayList<>(levels.size());
+        List<FieldResult> vetoes = new ArrayList<>(1);
         for (Map.Entry<Field, Level> entry : levels.entrySet()) {
             double weight = entry.getValue() == null ? 0 : parameters.weight(entry.getValue());
-            fields.add(new FieldResult(entry.getKey(), entry.getValue(), weight));
+            FieldResult field = new FieldResult(entry.getKey(), entry.getValue(), weight);
+            fields.add(field);
+            if (parameters.vetoes().contains(entry.getValue())) {
+                vetoes.add(field);
+            }
             score += weight;
         }
-        return new MatchScore(candidate.childId(), score, MatchParameters.probability(score), fields);
+        if (levels.get(Field.NHS_NUMBER) == Level.NHS_NUMBER_AGREE) {
+            vetoes.clear();
+        }
+        return new MatchScore(candidate.childId(), score, MatchParameters.probability(score), fields, vetoes);
     }
 
     private MatchDecision decision(Outcome outcome, Optional<MatchScore> matched, List<MatchScore> possible,

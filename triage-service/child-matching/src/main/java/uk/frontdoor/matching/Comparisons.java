@@ -224,15 +224,13 @@ final class Comparisons {
     /**
      * The child appears in the other's household: a brother, sister or twin, not the same child. Only
      * members born on the child's date of birth (or of unknown birth) count, so that a father who shares
-     * his son's name does not.
+     * his son's name does not. The family name is not compared: it is the one most often mistyped.
      */
     private boolean namedIn(Prepared child, List<Prepared.Member> household) {
         for (Prepared.Member member : household) {
             boolean sameBirth = member.dateOfBirth() == null || child.dateOfBirth() == null
                     || member.dateOfBirth().equals(child.dateOfBirth());
-            if (sameBirth && intersects(member.givenNames(), child.givenNames())
-                    && (member.familyName() == null || child.familyName() == null
-                    || member.familyName().equals(child.familyName()))) {
+            if (sameBirth && intersects(member.givenNames(), child.givenNames())) {
                 return true;
             }
         }

@@ -112,6 +112,20 @@ public record IdentityFacts(
             return this;
         }
 
+        /** Replaces the previous family names. */
+        public Builder previousFamilyNames(List<String> names) {
+            previousFamilyNames.clear();
+            previousFamilyNames.addAll(names);
+            return this;
+        }
+
+        /** Replaces the previous postcodes. */
+        public Builder previousPostcodes(List<String> values) {
+            previousPostcodes.clear();
+            previousPostcodes.addAll(values);
+            return this;
+        }
+
         public Builder dateOfBirth(LocalDate date) {
             dateOfBirth = date;
             return this;

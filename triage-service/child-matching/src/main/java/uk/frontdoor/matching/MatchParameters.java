@@ -5,11 +5,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -25,6 +28,9 @@ import java.util.TreeMap;
  * @param possibleThreshold       a score at or above this (and below confident) is a possible match for a person
  * @param expectedDateWindowDays  how far from the expected date a birth still counts as "near"
  * @param levels                  m and u of every comparison level
+ * @param vetoes                  levels that stop a confident match, whatever the score, unless the NHS numbers
+ *                                agree: the score adds fields up as if independent, but twins share a birth
+ *                                date, a family name and a home, so a different given name must not be outvoted
  */
 public record MatchParameters(
         String version,
@@ -32,7 +38,8 @@ public record MatchParameters(
         double confidentThreshold,
         double possibleThreshold,
         int expectedDateWindowDays,
-        Map<Level, Probabilities> levels) {
+        Map<Level, Probabilities> levels,
+        Set<Level> vetoes) {
 
     /** The parameters shipped with the matcher (see the comments in the file for how they were set). */
     public static final String RESOURCE = "match-parameters.properties";
@@ -58,6 +65,7 @@ public record MatchParameters(
             }
         }
         levels = java.util.Collections.unmodifiableMap(copy);
+        vetoes = vetoes.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(vetoes));
     }
 
     /** m and u of one level, each in (0, 1]. */
@@ -90,7 +98,7 @@ public record MatchParameters(
     }
 
     public MatchParameters withThresholds(double confident, double possible) {
-        return new MatchParameters(version, prior, confident, possible, expectedDateWindowDays, levels);
+        return new MatchParameters(version, prior, confident, possible, expectedDateWindowDays, levels, vetoes);
     }
 
     public MatchParameters withVersion(String newVersion) {
@@ -103,11 +111,16 @@ public record MatchParameters(
                 levels);
     }
 
+    public MatchParameters withVetoes(Set<Level> newVetoes) {
+        return new MatchParameters(version, prior, confidentThreshold, possibleThreshold, expectedDateWindowDays,
+                levels, newVetoes);
+    }
+
     public MatchParameters withLevels(Map<Level, Probabilities> newLevels) {
         Map<Level, Probabilities> merged = new EnumMap<>(levels);
         merged.putAll(newLevels);
         return new MatchParameters(version, prior, confidentThreshold, possibleThreshold, expectedDateWindowDays,
-                merged);
+                merged, vetoes);
     }
 
     /** The shipped parameters. */
@@ -143,17 +156,36 @@ public record MatchParameters(
             String m = values.get(level.key() + ".m");
             String u = values.get(level.key() + ".u");
             Probabilities fallback = base == null ? null : base.levels().get(level);
-            levels.put(level, new Probabilities(
-                    m != null ? Double.parseDouble(m.trim()) : fallback.m(),
-                    u != null ? Double.parseDouble(u.trim()) : fallback.u()));
+            try {
+                levels.put(level, new Probabilities(
+                        m != null ? Double.parseDouble(m.trim()) : fallback.m(),
+                        u != null ? Double.parseDouble(u.trim()) : fallback.u()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(level.key() + ": " + e.getMessage(), e);
+            }
         }
+        Set<Level> vetoes = values.containsKey("confident.vetoes") ? levels(values.get("confident.vetoes"))
+                : base == null ? Set.of() : base.vetoes();
         return new MatchParameters(
                 value(values, "version", base == null ? null : base.version()),
                 number(values, "prior", base == null ? Double.NaN : base.prior()),
                 number(values, "threshold.confident", base == null ? Double.NaN : base.confidentThreshold()),
                 number(values, "threshold.possible", base == null ? Double.NaN : base.possibleThreshold()),
                 (int) number(values, "expected-date-window-days", base == null ? 0 : base.expectedDateWindowDays()),
-                levels);
+                levels, vetoes);
+    }
+
+    private static Set<Level> levels(String keys) {
+        Set<Level> result = EnumSet.noneOf(Level.class);
+        for (String key : keys.split(",")) {
+            String k = key.trim();
+            if (k.isEmpty()) {
+                continue;
+            }
+            result.add(Arrays.stream(Level.values()).filter(l -> l.key().equals(k)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("confident.vetoes: no level " + k)));
+        }
+        return result;
     }
 
     private static boolean hasEveryLevel(Map<String, String> values) {
@@ -189,6 +221,7 @@ public record MatchParameters(
         out.put("threshold.confident", format(confidentThreshold));
         out.put("threshold.possible", format(possibleThreshold));
         out.put("expected-date-window-days", Integer.toString(expectedDateWindowDays));
+        out.put("confident.vetoes", String.join(",", vetoes.stream().map(Level::key).toList()));
         levels.forEach((level, p) -> {
             out.put(level.key() + ".m", format(p.m()));
             out.put(level.key() + ".u", format(p.u()));

@@ -8,11 +8,15 @@ import java.util.List;
  * @param score       the match weight: the prior's weight plus every field's weight, in bits
  * @param probability the match probability the score stands for
  * @param fields      every field, compared or missing, in the order of {@link Field}
+ * @param vetoedBy    the fields whose level stops this being a confident match whatever the score (see
+ *                    {@link MatchParameters#vetoes()}); empty when nothing does
  */
-public record MatchScore(String childId, double score, double probability, List<FieldResult> fields) {
+public record MatchScore(String childId, double score, double probability, List<FieldResult> fields,
+                         List<FieldResult> vetoedBy) {
 
     public MatchScore {
         fields = List.copyOf(fields);
+        vetoedBy = List.copyOf(vetoedBy);
     }
 
     public List<FieldResult> agreeing() {

@@ -6,8 +6,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,9 +20,11 @@ public final class Nicknames {
     private static final String RESOURCE = "nicknames.txt";
 
     private final Map<String, Set<Integer>> groupsByName;
+    private final List<List<String>> groups;
 
-    private Nicknames(Map<String, Set<Integer>> groupsByName) {
+    private Nicknames(Map<String, Set<Integer>> groupsByName, List<List<String>> groups) {
         this.groupsByName = groupsByName;
+        this.groups = groups;
     }
 
     /** The table shipped with the matcher. */
@@ -36,7 +41,8 @@ public final class Nicknames {
 
     /** Reads one group a line; '#' starts a comment. */
     public static Nicknames read(InputStream in) throws IOException {
-        Map<String, Set<Integer>> groups = new HashMap<>();
+        Map<String, Set<Integer>> byName = new HashMap<>();
+        List<List<String>> groups = new ArrayList<>();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         int group = 0;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -44,12 +50,26 @@ public final class Nicknames {
             if (content.isEmpty()) {
                 continue;
             }
+            List<String> names = new ArrayList<>();
             for (String word : content.split("\\s+")) {
-                groups.computeIfAbsent(Normalise.name(word), w -> new HashSet<>()).add(group);
+                String name = Normalise.name(word);
+                byName.computeIfAbsent(name, w -> new HashSet<>()).add(group);
+                names.add(name);
             }
+            groups.add(List.copyOf(names));
             group++;
         }
-        return new Nicknames(groups);
+        return new Nicknames(byName, List.copyOf(groups));
+    }
+
+    /** Every other form of a normalised given name, in table order (none for a name not in the table). */
+    public List<String> alternatives(String name) {
+        Set<String> result = new LinkedHashSet<>();
+        for (Integer g : groupsByName.getOrDefault(name, Set.of())) {
+            result.addAll(groups.get(g));
+        }
+        result.remove(name);
+        return List.copyOf(result);
     }
 
     /** @param a a normalised given name ({@link Normalise#name}) */
