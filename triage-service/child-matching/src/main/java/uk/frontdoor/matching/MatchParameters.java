@@ -103,12 +103,12 @@ public record MatchParameters(
 
     public MatchParameters withVersion(String newVersion) {
         return new MatchParameters(newVersion, prior, confidentThreshold, possibleThreshold, expectedDateWindowDays,
-                levels);
+                levels, vetoes);
     }
 
     public MatchParameters withPrior(double newPrior) {
         return new MatchParameters(version, newPrior, confidentThreshold, possibleThreshold, expectedDateWindowDays,
-                levels);
+                levels, vetoes);
     }
 
     public MatchParameters withVetoes(Set<Level> newVetoes) {
