@@ -47,7 +47,7 @@ class ChildMatcherTest {
 
     @Test
     void slipsInNameAndDateAfterAMoveLeaveAPossibleMatchForAPerson() {
-        IdentityFacts movedAndMisspelt = IdentityFacts.builder().givenNames("Eva").familyName("Okafor")
+        IdentityFacts movedAndMisspelt = IdentityFacts.builder().givenNames("Avah").familyName("Okafor")
                 .dateOfBirth(LocalDate.parse("2017-07-03")).postcode("B33 8TH").build();
 
         MatchDecision decision = matcher.match(movedAndMisspelt, List.of(AVA, STRANGER));
@@ -57,6 +57,7 @@ class ChildMatcherTest {
         assertThat(decision.possibleMatches()).extracting(MatchScore::childId).containsExactly("child-ava");
         MatchScore possible = decision.possibleMatches().get(0);
         assertThat(possible.field(Field.DATE_OF_BIRTH).level()).isEqualTo(Level.DATE_OF_BIRTH_DAY_MONTH_SWAPPED);
+        assertThat(possible.field(Field.GIVEN_NAME).level()).isEqualTo(Level.GIVEN_NAME_SIMILAR);
         assertThat(possible.agreeing()).extracting(FieldResult::field)
                 .contains(Field.FAMILY_NAME, Field.DATE_OF_BIRTH);
         assertThat(possible.disagreeing()).extracting(FieldResult::field).contains(Field.ADDRESS);
@@ -101,11 +102,16 @@ class ChildMatcherTest {
         IdentityFacts islaAlone = IdentityFacts.builder().givenNames("Isla").familyName("Okafor")
                 .dateOfBirth(BORN).postcode("LS1 4AP").build();
 
-        MatchScore with = matcher.score(islaWithHousehold, AVA);
-        MatchScore without = matcher.score(islaAlone, AVA);
+        Candidate avaWithoutHousehold = new Candidate("child-ava", AVA.facts().toBuilder().household(List.of()).build());
+
+        MatchScore with = matcher.score(islaWithHousehold, avaWithoutHousehold);
+        MatchScore without = matcher.score(islaAlone, avaWithoutHousehold);
 
         assertThat(with.field(Field.HOUSEHOLD).level()).isEqualTo(Level.HOUSEHOLD_NAME_EACH_OTHER);
         assertThat(with.score()).isLessThan(without.score());
+        assertThat(with.vetoedBy()).extracting(FieldResult::field).contains(Field.HOUSEHOLD);
+        assertThat(matcher.score(islaAlone, AVA).field(Field.HOUSEHOLD).level())
+                .as("Ava's own household names Isla").isEqualTo(Level.HOUSEHOLD_NAME_EACH_OTHER);
     }
 
     @Test
