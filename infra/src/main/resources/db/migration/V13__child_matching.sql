@@ -38,4 +38,6 @@ CREATE INDEX child_identity_sector_given ON child_identity_variant (postcode_sec
 CREATE INDEX child_identity_postcode ON child_identity_variant (postcode);
 CREATE INDEX child_identity_expected ON child_identity_variant (expected_date_of_birth)
     WHERE expected_date_of_birth IS NOT NULL;
+CREATE INDEX child_identity_mother_birth ON child_identity_variant (mother_family_key, date_of_birth)
+    WHERE mother_family_key IS NOT NULL;
 CREATE INDEX child_identity_full_name_trgm ON child_identity_variant USING gin (full_name gin_trgm_ops);

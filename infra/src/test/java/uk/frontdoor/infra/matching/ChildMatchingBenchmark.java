@@ -81,6 +81,13 @@ class ChildMatchingBenchmark {
             }
             long[] matching = quality.latenciesNanos();
             System.out.println(quality.summary());
+            int slowest = 0;
+            for (int i = 1; i < matching.length; i++) {
+                slowest = matching[i] > matching[slowest] ? i : slowest;
+            }
+            // The plan of the slowest contact's search, timed again, to see which rule (if any) costs.
+            System.out.printf("slowest contact %.1f ms; its plan now:%n", matching[slowest] / 1e6);
+            finder.explain(contacts.get(slowest).facts()).forEach(System.out::println);
             return String.format(Locale.ROOT,
                     "| %,d | %,d | %.5f | %.4f | %.2f%% | %d of %d | %.2f | %.2f | %.2f | %.1f | %.2f | %.2f |",
                     knownChildren, quality.contacts(), quality.precision(), quality.recall(),

@@ -1,5 +1,7 @@
 package uk.frontdoor.infra.matching;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +20,12 @@ final class MatchingDatabase implements AutoCloseable {
 
     private MatchingDatabase(EmbeddedPostgres postgres) {
         this.postgres = postgres;
-        this.dataSource = postgres.getPostgresDatabase();
+        // A pool, as the service has: the embedded server's own data source opens a connection per statement.
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        pool.setUsername("postgres");
+        pool.setMaximumPoolSize(2);
+        this.dataSource = new HikariDataSource(pool);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     }
 
@@ -43,6 +50,7 @@ final class MatchingDatabase implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        ((HikariDataSource) dataSource).close();
         postgres.close();
     }
 }

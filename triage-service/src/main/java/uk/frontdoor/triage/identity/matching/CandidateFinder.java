@@ -41,8 +41,8 @@ import java.util.Set;
  *   <li>the same postcode sector with a family or given name that sounds the same;</li>
  *   <li>a similar full name (trigram similarity) in the same postcode sector, or at the postcode the contact
  *       gives as a previous address;</li>
- *   <li>for a baby: a child due or born within {@value #EXPECTED_WINDOW_DAYS} days, with the same family name
- *       or mother's family name by sound.</li>
+ *   <li>for a baby: a child due (or, for an unborn contact, born) within {@value #EXPECTED_WINDOW_DAYS} days,
+ *       with the same family name or mother's family name by sound.</li>
  * </ol>
  *
  * Every variant row of the children found is then read and merged into one {@link Candidate} per child.
@@ -91,11 +91,21 @@ public class CandidateFinder {
                   ORDER BY similarity(full_name, CAST(:fullName AS text)) DESC LIMIT 20)
                 UNION
                 (SELECT child_id FROM child_identity_variant
-                  WHERE coalesce(expected_date_of_birth, date_of_birth)
-                          BETWEEN CAST(:aroundFrom AS date) AND CAST(:aroundTo AS date)
-                    AND (expected_date_of_birth IS NOT NULL OR CAST(:unborn AS boolean))
+                  WHERE expected_date_of_birth BETWEEN CAST(:aroundFrom AS date) AND CAST(:aroundTo AS date)
                     AND (family_key = dmetaphone(CAST(:family AS text))
                          OR mother_family_key = dmetaphone(CAST(:motherFamily AS text)))
+                  LIMIT 20)
+                UNION
+                (SELECT child_id FROM child_identity_variant
+                  WHERE CAST(:unborn AS boolean)
+                    AND date_of_birth BETWEEN CAST(:aroundFrom AS date) AND CAST(:aroundTo AS date)
+                    AND family_key = dmetaphone(CAST(:family AS text))
+                  LIMIT 20)
+                UNION
+                (SELECT child_id FROM child_identity_variant
+                  WHERE CAST(:unborn AS boolean)
+                    AND mother_family_key = dmetaphone(CAST(:motherFamily AS text))
+                    AND date_of_birth BETWEEN CAST(:aroundFrom AS date) AND CAST(:aroundTo AS date)
                   LIMIT 20)
             )
             SELECT v.child_id, v.facts, v.last_seen_at
@@ -114,32 +124,14 @@ public class CandidateFinder {
         this.jdbc = jdbc;
     }
 
+    /** PostgreSQL's plan for this child's search, with the time each step took: for finding a slow rule. */
+    public List<String> explain(IdentityFacts child) {
+        return jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + SEARCH).params(parameters(child)).query(String.class).list();
+    }
+
     /** The known children this child might be, one {@link Candidate} per child id, at most {@link #MAX_CANDIDATES}. */
     public List<Candidate> find(IdentityFacts child) {
-        String given = child.givenNames().isEmpty() ? null : Normalise.firstWord(child.givenNames().get(0));
-        String family = Normalise.name(child.familyName());
-        LocalDate dob = child.dateOfBirth();
-        LocalDate around = dob != null ? dob : child.expectedDateOfBirth();
-        String postcode = Normalise.postcode(child.postcode());
-        List<String> previous = child.previousPostcodes().stream().map(Normalise::postcode).filter(Objects::nonNull)
-                .toList();
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("nhs", Normalise.nhsNumber(child.nhsNumber()));
-        params.put("dob", date(dob));
-        params.put("swapped", date(swapped(dob)));
-        params.put("given", given);
-        params.put("family", family);
-        params.put("fullName", fullName(given, family));
-        params.put("sector", Normalise.sector(postcode));
-        params.put("previousPostcodes", previous.toArray(String[]::new));
-        params.put("yearStart", dob == null ? null : date(LocalDate.of(dob.getYear(), 1, 1)));
-        params.put("yearEnd", dob == null ? null : date(LocalDate.of(dob.getYear() + 1, 1, 1)));
-        params.put("aroundFrom", around == null ? null : date(around.minusDays(EXPECTED_WINDOW_DAYS)));
-        params.put("aroundTo", around == null ? null : date(around.plusDays(EXPECTED_WINDOW_DAYS)));
-        params.put("unborn", dob == null);
-        params.put("motherFamily", child.mother() == null ? null : Normalise.name(child.mother().familyName()));
-        params.put("limit", MAX_CANDIDATES);
-
+        Map<String, Object> params = parameters(child);
         Map<String, List<IdentityFacts>> variants = new LinkedHashMap<>();
         jdbc.sql(SEARCH).params(params).query(rs -> {
             variants.computeIfAbsent(rs.getString("child_id"), id -> new ArrayList<>())
@@ -271,6 +263,33 @@ public class CandidateFinder {
             }
         }
         return null;
+    }
+
+    private static Map<String, Object> parameters(IdentityFacts child) {
+        String given = child.givenNames().isEmpty() ? null : Normalise.firstWord(child.givenNames().get(0));
+        String family = Normalise.name(child.familyName());
+        LocalDate dob = child.dateOfBirth();
+        LocalDate around = dob != null ? dob : child.expectedDateOfBirth();
+        String postcode = Normalise.postcode(child.postcode());
+        List<String> previous = child.previousPostcodes().stream().map(Normalise::postcode).filter(Objects::nonNull)
+                .toList();
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("nhs", Normalise.nhsNumber(child.nhsNumber()));
+        params.put("dob", date(dob));
+        params.put("swapped", date(swapped(dob)));
+        params.put("given", given);
+        params.put("family", family);
+        params.put("fullName", fullName(given, family));
+        params.put("sector", Normalise.sector(postcode));
+        params.put("previousPostcodes", previous.toArray(String[]::new));
+        params.put("yearStart", dob == null ? null : date(LocalDate.of(dob.getYear(), 1, 1)));
+        params.put("yearEnd", dob == null ? null : date(LocalDate.of(dob.getYear() + 1, 1, 1)));
+        params.put("aroundFrom", around == null ? null : date(around.minusDays(EXPECTED_WINDOW_DAYS)));
+        params.put("aroundTo", around == null ? null : date(around.plusDays(EXPECTED_WINDOW_DAYS)));
+        params.put("unborn", dob == null);
+        params.put("motherFamily", child.mother() == null ? null : Normalise.name(child.mother().familyName()));
+        params.put("limit", MAX_CANDIDATES);
+        return params;
     }
 
     private static String fullName(String given, String family) {
