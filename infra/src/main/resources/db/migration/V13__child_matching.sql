@@ -40,4 +40,7 @@ CREATE INDEX child_identity_expected ON child_identity_variant (expected_date_of
     WHERE expected_date_of_birth IS NOT NULL;
 CREATE INDEX child_identity_mother_birth ON child_identity_variant (mother_family_key, date_of_birth)
     WHERE mother_family_key IS NOT NULL;
+-- Trigram similarity of full names within a postcode sector, computed on the index entries alone.
+CREATE INDEX child_identity_sector_name ON child_identity_variant (postcode_sector) INCLUDE (full_name, child_id);
+-- For searching by any part of a name (staff search, later): trigram similarity across the whole area.
 CREATE INDEX child_identity_full_name_trgm ON child_identity_variant USING gin (full_name gin_trgm_ops);

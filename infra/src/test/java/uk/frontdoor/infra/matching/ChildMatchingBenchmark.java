@@ -71,14 +71,25 @@ class ChildMatchingBenchmark {
             MatchQuality.Report quality = MatchQuality.evaluate(scenario, matcher, finder::find);
 
             long[] nhs = new long[TIMED];
+            long[] search = new long[TIMED];
+            long[] score = new long[TIMED];
             long candidates = 0;
             for (int i = 0; i < TIMED; i++) {
                 IdentityFacts facts = contacts.get(i).facts();
                 long start = System.nanoTime();
                 nhsLookup(jdbc, facts);
-                nhs[i] = System.nanoTime() - start;
-                candidates += finder.find(facts).size();
+                long looked = System.nanoTime();
+                List<uk.frontdoor.matching.Candidate> found = finder.find(facts);
+                long searched = System.nanoTime();
+                matcher.match(facts, found);
+                long scored = System.nanoTime();
+                nhs[i] = looked - start;
+                search[i] = searched - looked;
+                score[i] = scored - searched;
+                candidates += found.size();
             }
+            System.out.printf(Locale.ROOT, "search alone p50 %.2f p99 %.2f ms; scoring alone p50 %.2f p99 %.2f ms%n",
+                    percentile(search, 50), percentile(search, 99), percentile(score, 50), percentile(score, 99));
             long[] matching = quality.latenciesNanos();
             System.out.println(quality.summary());
             int slowest = 0;
