@@ -161,12 +161,9 @@ public final class Recording {
         String moved = postcode;
         while (moved.equals(postcode)) {
             if (chance(0.6)) {
-                int unit = random.nextInt(postcodeUnits);
                 String district = Normalise.district(Normalise.postcode(postcode));
-                // Units 0-199 of a district: pick one in the same district as the old one.
-                int districtNumber = Integer.parseInt(district.substring(2));
-                int base = (districtNumber - 1) * 200;
-                moved = SyntheticPopulation.postcode(Math.min(postcodeUnits - 1, base + unit % 200));
+                moved = district + " " + SyntheticPopulation.inward(
+                        random.nextInt(SyntheticPopulation.UNITS_PER_DISTRICT));
             } else {
                 moved = SyntheticPopulation.postcode(random.nextInt(postcodeUnits));
             }

@@ -201,14 +201,24 @@ public final class SyntheticPopulation {
     }
 
     /**
-     * The n-th postcode unit of the area: districts "XY1".."XYn" of 5 sectors each, about 40 units a sector.
+     * The n-th postcode unit of the area: districts of 5 sectors each, about 40 units a sector (FA1 0AB ...
+     * FA99 4ZY, then FB1 ...), so that a million children still have well-formed postcodes.
      */
     static String postcode(int unit) {
-        int sectorIndex = unit / 40;
-        int district = sectorIndex / 5 + 1;
-        int sector = sectorIndex % 5;
-        int inUnit = unit % 40;
-        return "FD" + district + " " + sector + LETTERS.charAt(inUnit % 20) + LETTERS.charAt((inUnit / 20 + 7) % 20);
+        return outward(unit / UNITS_PER_DISTRICT) + " " + inward(unit % UNITS_PER_DISTRICT);
+    }
+
+    static final int UNITS_PER_DISTRICT = 200;
+
+    static String outward(int district) {
+        return "F" + LETTERS.charAt(district / 99 % LETTERS.length()) + (district % 99 + 1);
+    }
+
+    /** A unit of a district: sector 0-4, then two letters. */
+    static String inward(int unitInDistrict) {
+        int sector = unitInDistrict / 40;
+        int inUnit = unitInDistrict % 40;
+        return "" + sector + LETTERS.charAt(inUnit % 20) + LETTERS.charAt((inUnit / 20 + 7) % 20);
     }
 
     /** How many postcode units an area of this many children has. */

@@ -39,4 +39,13 @@ class MatchQualityTest {
         assertThat(a).anyMatch(c -> c.previousFamilyName() != null);
         assertThat(a.stream().filter(c -> c.truth().familyName().equals("Smith")).count()).isGreaterThan(10);
     }
+
+    @Test
+    void aMillionChildrensPostcodesAreAllWellFormed() {
+        int units = SyntheticPopulation.postcodeUnits(1_100_000);
+        for (int unit : new int[]{0, 199, 200, units / 2, units - 1}) {
+            assertThat(uk.frontdoor.matching.Normalise.postcode(SyntheticPopulation.postcode(unit)))
+                    .as(SyntheticPopulation.postcode(unit)).isNotNull();
+        }
+    }
 }
