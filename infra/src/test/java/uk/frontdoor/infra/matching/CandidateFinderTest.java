@@ -1,0 +1,169 @@
+package uk.frontdoor.infra.matching;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.frontdoor.matching.Candidate;
+import uk.frontdoor.matching.IdentityFacts;
+import uk.frontdoor.triage.identity.matching.CandidateFinder;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The candidate search's blocking rules and memory, against the real embedded PostgreSQL. */
+class CandidateFinderTest {
+
+    private static final Instant LAST_YEAR = Instant.parse("2025-11-03T10:00:00Z");
+    private static final Instant TODAY = Instant.parse("2026-12-01T09:00:00Z");
+    private static final LocalDate BORN = LocalDate.parse("2017-03-07");
+
+    private static MatchingDatabase database;
+    private static JdbcClient jdbc;
+    private CandidateFinder finder;
+
+    @BeforeAll
+    static void start() throws IOException {
+        database = MatchingDatabase.start();
+        jdbc = database.jdbc();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        database.close();
+    }
+
+    @BeforeEach
+    void empty() {
+        jdbc.sql("TRUNCATE child_identity_variant").update();
+        finder = new CandidateFinder(jdbc);
+        finder.remember("ava", ava().build(), LAST_YEAR);
+        finder.remember("isla", ava().givenNames("Isla").nhsNumber(null).build(), LAST_YEAR);
+        finder.remember("leo", IdentityFacts.builder().givenNames("Leo").familyName("Smith")
+                .dateOfBirth(LocalDate.parse("2012-11-30")).postcode("M1 1AE").nhsNumber("4010232137").build(), LAST_YEAR);
+        finder.remember("unborn", IdentityFacts.builder().familyName("Nowak")
+                .expectedDateOfBirth(LocalDate.parse("2026-05-20")).postcode("B33 8TH")
+                .mother("Aneta", "Nowak").build(), LAST_YEAR);
+    }
+
+    private static IdentityFacts.Builder ava() {
+        return IdentityFacts.builder().givenNames("Ava").familyName("Okafor").dateOfBirth(BORN)
+                .sex(IdentityFacts.Sex.FEMALE).nhsNumber("9434765919").postcode("LS1 4AP")
+                .addressLine("12 Acacia Avenue").householdMember("Grace", "Okafor", null);
+    }
+
+    private List<String> found(IdentityFacts facts) {
+        return finder.find(facts).stream().map(Candidate::childId).toList();
+    }
+
+    @Test
+    void byNhsNumberAlone() {
+        assertThat(found(IdentityFacts.builder().nhsNumber("943 476 5919").build())).containsExactly("ava");
+    }
+
+    @Test
+    void byDateOfBirthWithANameThatSoundsTheSameOrItsDayAndMonthSwapped() {
+        assertThat(found(IdentityFacts.builder().givenNames("Eva").familyName("Okafur").dateOfBirth(BORN).build()))
+                .contains("ava");
+        assertThat(found(IdentityFacts.builder().givenNames("Ava").familyName("Okafor")
+                .dateOfBirth(LocalDate.parse("2017-07-03")).build())).contains("ava");
+    }
+
+    @Test
+    void byFamilyNameSoundAndBirthYearWhenTheDateIsMistyped() {
+        assertThat(found(IdentityFacts.builder().givenNames("Ava").familyName("OKAFOR")
+                .dateOfBirth(LocalDate.parse("2017-08-07")).postcode("M1 1AE").build())).contains("ava");
+    }
+
+    @Test
+    void byASimilarNameInTheSamePostcodeSectorWhenTheDateIsUnknown() {
+        assertThat(found(IdentityFacts.builder().givenNames("Avaa").familyName("Okafro").postcode("LS1 4ZZ").build()))
+                .contains("ava");
+    }
+
+    @Test
+    void atAPreviousAddressTheContactGives() {
+        assertThat(found(IdentityFacts.builder().givenNames("Ava").familyName("Okafor").postcode("M1 1AE")
+                .previousPostcode("LS1 4AP").build())).contains("ava");
+    }
+
+    @Test
+    void aBabyByExpectedDateAndMother() {
+        IdentityFacts born = IdentityFacts.builder().givenNames("Zofia").familyName("Kowalska")
+                .dateOfBirth(LocalDate.parse("2026-05-02")).postcode("B33 8TH").mother("Aneta", "Nowak").build();
+        assertThat(found(born)).contains("unborn");
+    }
+
+    @Test
+    void nothingAlikeFindsNothing() {
+        assertThat(found(IdentityFacts.builder().givenNames("Freya").familyName("Patel")
+                .dateOfBirth(LocalDate.parse("2020-01-15")).postcode("SW1A 1AA").build())).isEmpty();
+        assertThat(found(IdentityFacts.builder().build())).isEmpty();
+    }
+
+    @Test
+    void aChildRecordedTwiceIsOneCandidateWithTheLatestAddressCurrent() {
+        finder.remember("ava", ava().postcode("M1 1AE").addressLines(List.of("3 New Street"))
+                .householdMember("Femi", "Okafor", null).build(), TODAY);
+
+        List<Candidate> candidates = finder.find(IdentityFacts.builder().nhsNumber("9434765919").build());
+
+        assertThat(candidates).hasSize(1);
+        IdentityFacts merged = candidates.get(0).facts();
+        assertThat(merged.postcode()).isEqualTo("M1 1AE");
+        assertThat(merged.addressLines()).containsExactly("3 New Street");
+        assertThat(merged.previousPostcodes()).containsExactly("LS1 4AP");
+        assertThat(merged.household()).extracting(IdentityFacts.Person::givenName).containsExactlyInAnyOrder("Grace", "Femi");
+        assertThat(merged.dateOfBirth()).isEqualTo(BORN);
+    }
+
+    @Test
+    void theSameFactsSeenAgainAreOneRow() {
+        finder.remember("ava", ava().build(), TODAY);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM child_identity_variant WHERE child_id = 'ava'")
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT last_seen_at FROM child_identity_variant WHERE child_id = 'ava'")
+                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(TODAY);
+    }
+
+    @Test
+    void aCrowdedBirthDateStillReturnsAtMostTheLimit() {
+        List<CandidateFinder.Seen> crowd = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            crowd.add(new CandidateFinder.Seen("okafor-" + i, ava().givenNames("Child" + i).nhsNumber(null).build()));
+        }
+        finder.rememberAll(crowd, TODAY);
+
+        List<Candidate> candidates = finder.find(ava().nhsNumber(null).build());
+
+        assertThat(candidates.size()).isLessThanOrEqualTo(CandidateFinder.MAX_CANDIDATES).isGreaterThan(10);
+    }
+
+    @Test
+    void theSearchUsesTheIndexesNotASequentialScan() {
+        List<CandidateFinder.Seen> many = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            many.add(new CandidateFinder.Seen("c" + i, IdentityFacts.builder().givenNames("Name" + i)
+                    .familyName("Family" + (i % 997)).dateOfBirth(BORN.minusDays(i % 6000))
+                    .postcode("LS" + (1 + i % 20) + " " + (i % 10) + "AB").build()));
+        }
+        finder.rememberAll(many, TODAY);
+        jdbc.sql("ANALYZE child_identity_variant").update();
+
+        // A contact with every kind of fact, and an unborn one, so that every rule is planned with real values.
+        IdentityFacts everything = ava().givenNames("Name17").familyName("Family17").previousPostcode("LS2 1AB")
+                .mother("Grace", "Family17").build();
+        IdentityFacts unborn = IdentityFacts.builder().familyName("Family17").mother("Grace", "Family17")
+                .expectedDateOfBirth(BORN).postcode("LS1 4AB").build();
+        String plan = String.join("\n", finder.explain(everything)) + String.join("\n", finder.explain(unborn));
+
+        assertThat(plan).doesNotContain("Seq Scan on child_identity_variant");
+    }
+}

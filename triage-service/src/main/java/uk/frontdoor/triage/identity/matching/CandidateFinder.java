@@ -1,0 +1,346 @@
+package uk.frontdoor.triage.identity.matching;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import uk.frontdoor.matching.Candidate;
+import uk.frontdoor.matching.IdentityFacts;
+import uk.frontdoor.matching.Normalise;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Finds the known children a contact's child might be, in PostgreSQL, and remembers who each child has
+ * been recorded as. Candidates come from blocking rules, each served by an index of
+ * {@code child_identity_variant} (V13) and each with its own limit, so that no search reads more than a
+ * few hundred rows however many children are known:
+ *
+ * <ol>
+ *   <li>the same NHS number;</li>
+ *   <li>the same date of birth, or its day and month swapped, with a family or given name that sounds the
+ *       same (Double Metaphone), or the names swapped, or the same postcode sector;</li>
+ *   <li>a family name that sounds the same, born in the same year (typing slips in the date);</li>
+ *   <li>the same postcode sector with a family or given name that sounds the same;</li>
+ *   <li>a similar full name (trigram similarity at least 0.4) in the same postcode sector, or at the postcode
+ *       the contact gives as a previous address. Similarity is computed on the sector's index entries (an
+ *       index-only scan), not looked up in the trigram index: for a common name ("Oliver Smith") the
+ *       trigram index matches thousands of children across the area, which cost 10 ms at 100,000 known;</li>
+ *   <li>for a baby: a child due (or, for an unborn contact, born) within {@value #EXPECTED_WINDOW_DAYS} days,
+ *       with the same family name or mother's family name by sound.</li>
+ * </ol>
+ *
+ * Every variant row of the children found is then read and merged into one {@link Candidate} per child.
+ */
+@Repository
+public class CandidateFinder {
+
+    /** How many children a search returns at most. */
+    public static final int MAX_CANDIDATES = 60;
+    static final int EXPECTED_WINDOW_DAYS = 60;
+    private static final int BATCH = 500;
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private static final String SEARCH = """
+            WITH hits AS (
+                (SELECT child_id FROM child_identity_variant
+                  WHERE nhs_number = CAST(:nhs AS char(10)) LIMIT 10)
+                UNION
+                (SELECT child_id FROM child_identity_variant
+                  WHERE date_of_birth IN (CAST(:dob AS date), CAST(:swapped AS date))
+                    AND (family_key = dmetaphone(CAST(:family AS text)) OR given_key = dmetaphone(CAST(:given AS text))
+                         OR family_key = dmetaphone(CAST(:given AS text))
+                         OR postcode_sector = CAST(:sector AS text))
+                  LIMIT 40)
+                UNION
+                (SELECT child_id FROM child_identity_variant
+                  WHERE family_key = dmetaphone(CAST(:family AS text))
+                    AND date_of_birth >= CAST(:yearStart AS date) AND date_of_birth < CAST(:yearEnd AS date)
+                  ORDER BY similarity(full_name, CAST(:fullName AS text)) DESC LIMIT 20)
+                UNION
+                (SELECT child_id FROM child_identity_variant
+                  WHERE postcode_sector = CAST(:sector AS text) AND family_key = dmetaphone(CAST(:family AS text))
+                  ORDER BY similarity(full_name, CAST(:fullName AS text)) DESC LIMIT 20)
+                UNION
+                (SELECT child_id FROM child_identity_variant
+                  WHERE postcode_sector = CAST(:sector AS text) AND given_key = dmetaphone(CAST(:given AS text))
+                  ORDER BY similarity(full_name, CAST(:fullName AS text)) DESC LIMIT 20)
+                UNION
+                (SELECT child_id FROM child_identity_variant
+                  WHERE postcode_sector = CAST(:sector AS text)
+                    AND similarity(full_name, CAST(:fullName AS text)) >= 0.4
+                  ORDER BY similarity(full_name, CAST(:fullName AS text)) DESC LIMIT 20)
+                UNION
+                (SELECT child_id FROM child_identity_variant
+                  WHERE postcode = ANY(CAST(:previousPostcodes AS text[]))
+                    AND similarity(full_name, CAST(:fullName AS text)) >= 0.4
+                  LIMIT 20)
+                UNION
+                (SELECT child_id FROM child_identity_variant
+                  WHERE expected_date_of_birth BETWEEN CAST(:aroundFrom AS date) AND CAST(:aroundTo AS date)
+                    AND (family_key = dmetaphone(CAST(:family AS text))
+                         OR mother_family_key = dmetaphone(CAST(:motherFamily AS text)))
+                  LIMIT 20)
+                UNION
+                (SELECT child_id FROM child_identity_variant
+                  WHERE CAST(:unborn AS boolean)
+                    AND date_of_birth BETWEEN CAST(:aroundFrom AS date) AND CAST(:aroundTo AS date)
+                    AND family_key = dmetaphone(CAST(:family AS text))
+                  LIMIT 20)
+                UNION
+                (SELECT child_id FROM child_identity_variant
+                  WHERE CAST(:unborn AS boolean)
+                    AND mother_family_key = dmetaphone(CAST(:motherFamily AS text))
+                    AND date_of_birth BETWEEN CAST(:aroundFrom AS date) AND CAST(:aroundTo AS date)
+                  LIMIT 20)
+            )
+            SELECT v.child_id, v.facts, v.last_seen_at
+              FROM child_identity_variant v
+              JOIN (SELECT child_id FROM hits LIMIT :limit) h ON h.child_id = v.child_id
+             ORDER BY v.child_id, v.last_seen_at DESC""";
+
+    private final JdbcClient jdbc;
+
+    /** The search statement, with named parameters: for checking its plan. */
+    public static String searchSql() {
+        return SEARCH;
+    }
+
+    public CandidateFinder(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** PostgreSQL's plan for this child's search, with the time each step took: for finding a slow rule. */
+    public List<String> explain(IdentityFacts child) {
+        return jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + SEARCH).params(parameters(child)).query(String.class).list();
+    }
+
+    /** The known children this child might be, one {@link Candidate} per child id, at most {@link #MAX_CANDIDATES}. */
+    public List<Candidate> find(IdentityFacts child) {
+        Map<String, Object> params = parameters(child);
+        Map<String, List<IdentityFacts>> variants = new LinkedHashMap<>();
+        jdbc.sql(SEARCH).params(params).query(rs -> {
+            variants.computeIfAbsent(rs.getString("child_id"), id -> new ArrayList<>())
+                    .add(read(rs.getString("facts")));
+        });
+        List<Candidate> candidates = new ArrayList<>(variants.size());
+        variants.forEach((childId, facts) -> candidates.add(new Candidate(childId, merge(facts))));
+        return candidates;
+    }
+
+    /**
+     * Remembers that this child record was recorded with these facts, at {@code seenAt}. A variant seen
+     * before only has its last-seen time moved on; the most recently seen variant is the child's current
+     * name and address when merged.
+     */
+    public void remember(String childId, IdentityFacts facts, Instant seenAt) {
+        rememberAll(List.of(new Seen(childId, facts)), seenAt);
+    }
+
+    /** A child record and facts it was recorded with. */
+    public record Seen(String childId, IdentityFacts facts) {
+    }
+
+    /** {@link #remember} for many at once (for loading existing children): one statement per 500. */
+    public void rememberAll(List<Seen> seen, Instant seenAt) {
+        for (int from = 0; from < seen.size(); from += BATCH) {
+            List<Seen> batch = seen.subList(from, Math.min(seen.size(), from + BATCH));
+            StringBuilder sql = new StringBuilder("""
+                    INSERT INTO child_identity_variant (child_id, fingerprint, given_name, family_name, date_of_birth,
+                        expected_date_of_birth, nhs_number, postcode, postcode_sector, mother_family_key, facts,
+                        first_seen_at, last_seen_at)
+                    VALUES """);
+            List<Object> params = new ArrayList<>(batch.size() * 12);
+            Timestamp at = Timestamp.from(seenAt);
+            Set<String> keys = new java.util.HashSet<>();
+            for (Seen s : batch) {
+                IdentityFacts facts = s.facts();
+                String json = write(facts);
+                String fingerprint = fingerprint(json);
+                if (!keys.add(s.childId() + fingerprint)) {
+                    continue; // ON CONFLICT cannot touch one row twice in one statement
+                }
+                if (params.size() > 0) {
+                    sql.append(',');
+                }
+                sql.append("(?, ?, ?, ?, ?, ?, ?, ?, ?, dmetaphone(CAST(? AS text)), CAST(? AS jsonb), ?, ?)");
+                String postcode = Normalise.postcode(facts.postcode());
+                params.add(s.childId());
+                params.add(fingerprint);
+                params.add(facts.givenNames().isEmpty() ? null : Normalise.firstWord(facts.givenNames().get(0)));
+                params.add(Normalise.name(facts.familyName()));
+                params.add(date(facts.dateOfBirth()));
+                params.add(date(facts.expectedDateOfBirth()));
+                params.add(Normalise.nhsNumber(facts.nhsNumber()));
+                params.add(postcode);
+                params.add(Normalise.sector(postcode));
+                params.add(facts.mother() == null ? null : Normalise.name(facts.mother().familyName()));
+                params.add(json);
+                params.add(at);
+                params.add(at);
+            }
+            sql.append("""
+                     ON CONFLICT (child_id, fingerprint)
+                    DO UPDATE SET last_seen_at = greatest(child_identity_variant.last_seen_at, excluded.last_seen_at)""");
+            jdbc.sql(sql.toString()).params(params).update();
+        }
+    }
+
+    /**
+     * One child's variants, most recently seen first, as one set of facts: the latest name and address are
+     * current, the others previous; every given name and household member seen is kept.
+     */
+    static IdentityFacts merge(List<IdentityFacts> newestFirst) {
+        IdentityFacts latest = newestFirst.get(0);
+        if (newestFirst.size() == 1) {
+            return latest;
+        }
+        IdentityFacts.Builder merged = IdentityFacts.builder();
+        Set<String> givenNames = new LinkedHashSet<>();
+        Set<String> previousFamilyNames = new LinkedHashSet<>();
+        Set<String> previousPostcodes = new LinkedHashSet<>();
+        Map<String, IdentityFacts.Person> household = new LinkedHashMap<>();
+        String family = null;
+        String postcode = null;
+        for (IdentityFacts f : newestFirst) {
+            givenNames.addAll(f.givenNames());
+            if (family == null && Normalise.name(f.familyName()) != null) {
+                family = f.familyName();
+                merged.familyName(family);
+            } else if (f.familyName() != null) {
+                previousFamilyNames.add(f.familyName());
+            }
+            previousFamilyNames.addAll(f.previousFamilyNames());
+            if (postcode == null && Normalise.postcode(f.postcode()) != null) {
+                postcode = f.postcode();
+                merged.postcode(postcode);
+                if (!f.addressLines().isEmpty()) {
+                    merged.addressLines(f.addressLines());
+                }
+            } else if (f.postcode() != null) {
+                previousPostcodes.add(f.postcode());
+            }
+            previousPostcodes.addAll(f.previousPostcodes());
+            for (IdentityFacts.Person p : f.household()) {
+                household.putIfAbsent(Normalise.name(p.givenName()) + "|" + p.dateOfBirth(), p);
+            }
+        }
+        merged.givenNames(givenNames.toArray(String[]::new));
+        String currentFamily = family;
+        merged.previousFamilyNames(previousFamilyNames.stream()
+                .filter(n -> !Objects.equals(Normalise.name(n), Normalise.name(currentFamily))).toList());
+        String currentPostcode = postcode;
+        merged.previousPostcodes(previousPostcodes.stream()
+                .filter(p -> !Objects.equals(Normalise.postcode(p), Normalise.postcode(currentPostcode))).toList());
+        merged.household(List.copyOf(household.values()));
+        merged.dateOfBirth(first(newestFirst, IdentityFacts::dateOfBirth));
+        merged.expectedDateOfBirth(first(newestFirst, IdentityFacts::expectedDateOfBirth));
+        merged.sex(first(newestFirst, IdentityFacts::sex));
+        merged.nhsNumber(first(newestFirst, f -> Normalise.nhsNumber(f.nhsNumber())));
+        merged.mother(first(newestFirst, IdentityFacts::mother));
+        return merged.build();
+    }
+
+    private static <T> T first(List<IdentityFacts> facts, java.util.function.Function<IdentityFacts, T> value) {
+        for (IdentityFacts f : facts) {
+            T v = value.apply(f);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, Object> parameters(IdentityFacts child) {
+        String given = child.givenNames().isEmpty() ? null : Normalise.firstWord(child.givenNames().get(0));
+        String family = Normalise.name(child.familyName());
+        LocalDate dob = child.dateOfBirth();
+        LocalDate around = dob != null ? dob : child.expectedDateOfBirth();
+        String postcode = Normalise.postcode(child.postcode());
+        List<String> previous = child.previousPostcodes().stream().map(Normalise::postcode).filter(Objects::nonNull)
+                .toList();
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("nhs", Normalise.nhsNumber(child.nhsNumber()));
+        params.put("dob", date(dob));
+        params.put("swapped", date(swapped(dob)));
+        params.put("given", given);
+        params.put("family", family);
+        params.put("fullName", fullName(given, family));
+        params.put("sector", Normalise.sector(postcode));
+        params.put("previousPostcodes", previous.toArray(String[]::new));
+        params.put("yearStart", dob == null ? null : date(LocalDate.of(dob.getYear(), 1, 1)));
+        params.put("yearEnd", dob == null ? null : date(LocalDate.of(dob.getYear() + 1, 1, 1)));
+        params.put("aroundFrom", around == null ? null : date(around.minusDays(EXPECTED_WINDOW_DAYS)));
+        params.put("aroundTo", around == null ? null : date(around.plusDays(EXPECTED_WINDOW_DAYS)));
+        params.put("unborn", dob == null);
+        params.put("motherFamily", child.mother() == null ? null : Normalise.name(child.mother().familyName()));
+        params.put("limit", MAX_CANDIDATES);
+        return params;
+    }
+
+    private static String fullName(String given, String family) {
+        if (given == null && family == null) {
+            return null;
+        }
+        return (given == null ? "" : given) + " " + (family == null ? "" : family);
+    }
+
+    private static LocalDate swapped(LocalDate dob) {
+        if (dob == null || dob.getDayOfMonth() > 12 || dob.getDayOfMonth() == dob.getMonthValue()) {
+            return null;
+        }
+        return LocalDate.of(dob.getYear(), dob.getDayOfMonth(), dob.getMonthValue());
+    }
+
+    private static Date date(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+
+    private static String write(IdentityFacts facts) {
+        try {
+            return JSON.writeValueAsString(facts);
+        } catch (JsonProcessingException e) {
+            // The cause would quote the child's details: say only what failed.
+            throw new IllegalStateException("identity facts could not be written as JSON");
+        }
+    }
+
+    private static IdentityFacts read(String json) {
+        try {
+            return JSON.readValue(json, IdentityFacts.class);
+        } catch (JsonProcessingException e) {
+            // The message would quote the child's details: say only what failed.
+            throw new IllegalStateException("stored identity facts could not be read");
+        }
+    }
+
+    private static String fingerprint(String json) {
+        try {
+            byte[] digest = MessageDigest.getInstance("MD5").digest(json.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
