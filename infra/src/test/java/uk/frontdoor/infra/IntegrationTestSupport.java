@@ -90,6 +90,56 @@ public abstract class IntegrationTestSupport {
         }
     }
 
+    /**
+     * Gives the submission a child no other test has, without an NHS number, as most police contacts come:
+     * letters-only names unique to this run, a birth date, a home and a mother of its own. Contacts about
+     * one such child are recognised by matching alone. Returns the submission.
+     */
+    protected static ObjectNode aChildOfItsOwn(ObjectNode submission, ChildIdentity child) {
+        ObjectNode about = (ObjectNode) submission.get("child");
+        about.remove("nhsNumber");
+        about.put("givenName", child.givenName()).put("familyName", child.familyName())
+                .put("dateOfBirth", child.dateOfBirth());
+        ((ObjectNode) about.get("address")).put("line1", child.line1()).put("postcode", child.postcode());
+        ObjectNode mother = (ObjectNode) submission.withArray("household").get(0);
+        mother.put("givenName", child.mothersName()).put("familyName", child.familyName());
+        return submission;
+    }
+
+    /** Who a test's own child is: {@link #aChildOfItsOwn}. */
+    protected record ChildIdentity(String givenName, String familyName, String dateOfBirth, String line1,
+                                   String postcode, String mothersName) {
+
+        public static ChildIdentity fresh() {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            String dateOfBirth = java.time.LocalDate.of(2011, 1, 1).plusDays(random.nextInt(3_650)).toString();
+            // The inward code's letters are never C, I, K, M, O or V.
+            String inward = "ABDEFGHJLNPQRSTUWXYZ";
+            String postcode = "RG" + (1 + random.nextInt(40)) + " " + random.nextInt(10)
+                    + inward.charAt(random.nextInt(inward.length())) + inward.charAt(random.nextInt(inward.length()));
+            return new ChildIdentity(uniqueName("Kid"), uniqueName("Fam"), dateOfBirth,
+                    (1 + random.nextInt(200)) + " " + uniqueName("Road") + " Road", postcode, uniqueName("Mum"));
+        }
+
+        public ChildIdentity withGivenName(String name) {
+            return new ChildIdentity(name, familyName, dateOfBirth, line1, postcode, mothersName);
+        }
+
+        public ChildIdentity movedTo(String newLine1, String newPostcode) {
+            return new ChildIdentity(givenName, familyName, dateOfBirth, newLine1, newPostcode, mothersName);
+        }
+    }
+
+    /** A capitalised, letters-only name unique to this run. */
+    protected static String uniqueName(String prefix) {
+        StringBuilder name = new StringBuilder(prefix);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < 8; i++) {
+            name.append((char) ('a' + random.nextInt(26)));
+        }
+        return name.toString();
+    }
+
     /** A valid NHS number, random enough that no other test uses it. */
     public static String freshNhsNumber() {
         while (true) {

@@ -1,5 +1,7 @@
 package uk.frontdoor.triage;
 
+import uk.frontdoor.triage.api.value.IdentityMatch;
+import uk.frontdoor.triage.api.IdentityMatched;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
@@ -87,6 +89,12 @@ class StoredEventContractTest {
                                 new ThresholdAssessed.RuleSet("berkshire", "2026.1"),
                                 List.of(new ThresholdAssessed.RuleFired("DA-CHILD-PRESENT",
                                         "Domestic abuse with a child present"))))),
+                Arguments.of("IdentityMatched-1.json", "1",
+                        new IdentityMatched(CHILD, CONTACT, new IdentityMatch(IdentityMatch.Outcome.POSSIBLE,
+                                List.of(new IdentityMatch.Candidate(OTHER_CHILD, 3.25, 0.0831,
+                                        List.of("family name: the same, +9.1", "date of birth: day and month swapped, +7.6",
+                                                "given name: different, -5.2"))),
+                                "2026.12-synthetic", 6.0, -4.0), RECEIVED)),
                 Arguments.of("PossibleMatchFound-1.json", "1",
                         new PossibleMatchFound(CHILD, CONTACT, List.of(OTHER_CHILD), RECEIVED)),
                 Arguments.of("PossibleMatchResolved-1.json", "1",

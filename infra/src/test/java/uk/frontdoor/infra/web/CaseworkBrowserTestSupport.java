@@ -34,16 +34,15 @@ abstract class CaseworkBrowserTestSupport extends BrowserTestSupport {
     }
 
     /**
-     * Two contacts about a child with no NHS number and a name no other test uses, so the second
-     * child matches the first only on name, date of birth and postcode: a possible match for a person
-     * to decide. {@code second} is the second submission, to which the name is given.
+     * Two contacts about a child with no NHS number that no other test has, the second giving another
+     * given name: an uncertain match, for a person to decide. {@code second} is the second submission,
+     * to which the child is given.
      */
     protected PossibleMatch possibleMatch(ObjectNode second) {
-        // Letters only, and unique to this run, so no other test's child shares the name.
-        String givenName = "Test" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
-        ObjectNode first = submission();
-        ((ObjectNode) first.get("child")).put("givenName", givenName).remove("nhsNumber");
-        ((ObjectNode) second.get("child")).put("givenName", givenName).remove("nhsNumber");
+        // A child no other test has; the second contact gives another given name (a twin, or the same child?).
+        ChildIdentity child = ChildIdentity.fresh();
+        ObjectNode first = aChildOfItsOwn(submission(), child);
+        aChildOfItsOwn(second, child.withGivenName(uniqueName("Kid")));
         String firstId = contactIdOf(postContact(POLICE_KEY, first));
         String knownChild = (String) awaitWork(firstId, work -> work.get("childId") != null).get("childId");
         String secondId = contactIdOf(postContact(POLICE_KEY, second));

@@ -1,5 +1,7 @@
 package uk.frontdoor.projections.chronology;
 
+import uk.frontdoor.triage.api.value.IdentityMatch;
+import uk.frontdoor.triage.api.IdentityMatched;
 import uk.frontdoor.triage.api.ThresholdReassessed;
 import uk.frontdoor.triage.api.ChildRecordUnlinked;
 import uk.frontdoor.triage.api.AlertAcknowledged;
@@ -106,6 +108,10 @@ record ChronologyLine(Instant at, ContactId contactId, String summary, String de
             String rules = t.rulesFired().stream().map(rule -> rule.id() + ": " + rule.description())
                     .collect(Collectors.joining("\n"));
             return system(e.assessedAt(), e.contactId(), summary, rules.isEmpty() ? null : rules);
+        }
+        if (event instanceof IdentityMatched e) {
+            return system(e.at(), e.contactId(), identityLine(e.match()), String.join("\n", e.match().candidates()
+                    .stream().map(c -> c.childId().value() + ": " + String.join("; ", c.fields())).toList()));
         }
         if (event instanceof PossibleMatchFound e) {
             return system(e.at(), e.contactId(), WORDS.line("PossibleMatchFound", String.valueOf(e.candidates().size())),
@@ -282,6 +288,21 @@ record ChronologyLine(Instant at, ContactId contactId, String summary, String de
 
     private static String userId(Actor actor) {
         return actor == null ? "unknown" : actor.userId();
+    }
+
+    private static String identityLine(IdentityMatch match) {
+        String version = match.parametersVersion();
+        return switch (match.outcome()) {
+            case CONFIDENT -> WORDS.line("IdentityMatched.CONFIDENT", match.candidates().get(0).childId().value(),
+                    score(match.candidates().get(0).score()), version);
+            case POSSIBLE -> WORDS.line("IdentityMatched.POSSIBLE", String.valueOf(match.candidates().size()),
+                    score(match.candidates().get(0).score()), version);
+            case NONE -> WORDS.line("IdentityMatched.NONE", version);
+        };
+    }
+
+    private static String score(double score) {
+        return String.format(java.util.Locale.UK, "%.1f", score);
     }
 
     private static ChronologyLine system(Instant at, ContactId contactId, String summary, String detail) {

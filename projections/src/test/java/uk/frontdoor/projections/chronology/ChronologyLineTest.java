@@ -1,5 +1,7 @@
 package uk.frontdoor.projections.chronology;
 
+import uk.frontdoor.triage.api.value.IdentityMatch;
+import uk.frontdoor.triage.api.IdentityMatched;
 import org.junit.jupiter.api.Test;
 import uk.frontdoor.triage.api.AlertAcknowledged;
 import uk.frontdoor.triage.api.AlertAssigned;
@@ -77,6 +79,10 @@ class ChronologyLineTest {
                         new ThresholdAssessed.RuleSet("berkshire-threshold", "2026.1"),
                         List.of(new ThresholdAssessed.RuleFired("DA-CHILD-PRESENT", "Domestic abuse, child present")))),
                 "Threshold: level 3, Amber, rule set berkshire-threshold 2026.1");
+        examples.put(new IdentityMatched(CHILD, CONTACT, new IdentityMatch(IdentityMatch.Outcome.CONFIDENT,
+                        List.of(new IdentityMatch.Candidate(OTHER, 11.25, 0.9996, List.of("date of birth: the same, +12.5"))),
+                        "2026.12", 6.0, -4.0), AT),
+                "Matched to known record " + OTHER + " with confidence (score 11.3, matching parameters 2026.12)");
         examples.put(new PossibleMatchFound(CHILD, CONTACT, List.of(OTHER), AT),
                 "Possible match with 1 known record(s), waiting for a person to decide");
         examples.put(new PossibleMatchResolved(CHILD, CONTACT, OTHER, true, "Same school and GP", SW1, AT),
@@ -217,7 +223,8 @@ class ChronologyLineTest {
 
     @Test
     void staff_events_name_who_did_it_and_the_service_own_events_name_nobody() {
-        Set<String> system = Set.of("ContactReceived", "ThresholdAssessed", "ThresholdReassessed", "PossibleMatchFound",
+        Set<String> system = Set.of("ContactReceived", "ThresholdAssessed", "ThresholdReassessed", "IdentityMatched",
+                "PossibleMatchFound",
                 "StrategyDiscussionRequired", "ClockStarted", "ClockWarned", "ClockBreached", "ClockStopped");
         examples().keySet().forEach(event -> {
             ChronologyLine line = ChronologyLine.of(event, AT);

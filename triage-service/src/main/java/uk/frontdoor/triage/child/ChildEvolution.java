@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.child;
 
+import uk.frontdoor.triage.api.IdentityMatched;
 import uk.frontdoor.triage.api.AlertAcknowledged;
 import uk.frontdoor.triage.api.AlertAssigned;
 import uk.frontdoor.triage.api.AlertEscalated;
@@ -67,6 +68,8 @@ public final class ChildEvolution {
                             contact -> contact.withPossibleMatches(
                                     remove(contact.possibleMatches(), event.candidate().value())))),
                     row(ChildRecordLinked.class, (state, event) -> state.withLink(event.linkedChildId())),
+                    // Which child the contact is about was settled before it reached this stream.
+                    row(IdentityMatched.class, (state, event) -> state),
                     row(ChildRecordUnlinked.class, (state, event) -> state.withoutLink(event.unlinkedChildId())),
                     row(ThresholdReassessed.class, (state, event) -> state.withContact(event.contactId(),
                             contact -> contact.with(contact.screening().assessed(event.threshold())))),

@@ -6,7 +6,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
+import uk.frontdoor.matching.IdentityFacts;
 import uk.frontdoor.triage.api.value.AgencyCode;
+import uk.frontdoor.triage.api.value.IdentityMatch;
+import uk.frontdoor.triage.identity.matching.ChildIdentification;
+import uk.frontdoor.triage.identity.matching.SubmissionIdentity;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.command.ContactAccepted;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -34,12 +38,15 @@ import java.util.Optional;
 class ContactReception {
 
     private final ContactRegistry registry;
+    private final ChildIdentification identification;
     private final CommandGateway children;
     private final Clock clock;
 
     /** Nested commands are sent without the gateway's retries, which would run them on another thread. */
-    ContactReception(ContactRegistry registry, CommandBus commandBus, Clock clock) {
+    ContactReception(ContactRegistry registry, ChildIdentification identification, CommandBus commandBus,
+                     Clock clock) {
         this.registry = registry;
+        this.identification = identification;
         this.children = DefaultCommandGateway.builder().commandBus(commandBus).build();
         this.clock = clock;
     }
@@ -58,14 +65,27 @@ class ContactReception {
             return new ContactAccepted(registry.findBySubmission(command.agency(), submissionId).orElseThrow(), true);
         }
         ContactSubmission.Child about = command.submission().child();
-        ChildId childId = about.nhsNumber() == null ? ChildId.random() : registry.childWithNhsNumber(about.nhsNumber());
-        // Name, date of birth and postcode only suggest a match: a person confirms or rejects it.
-        List<ChildId> possibleMatches = registry.possibleMatches(childId, about);
-        registry.remember(childId, about);
+        IdentityFacts facts = SubmissionIdentity.of(about, command.submission().household());
+        Optional<ChildId> knownByNhsNumber = about.nhsNumber() == null ? Optional.empty()
+                : registry.childByNhsNumber(about.nhsNumber());
+        IdentityMatch identity;
+        ChildId childId;
+        if (knownByNhsNumber.isPresent()) {
+            identity = IdentityMatch.possible(List.of());
+            childId = knownByNhsNumber.get();
+        } else {
+            // Most contacts (police ones above all) carry no NHS number: the child is recognised by name,
+            // date of birth, address and family, joined only when the match is confident.
+            identity = identification.match(facts);
+            ChildId chosen = identity.outcome() == IdentityMatch.Outcome.CONFIDENT
+                    ? identity.candidates().get(0).childId() : ChildId.random();
+            childId = about.nhsNumber() == null ? chosen : registry.claimNhsNumber(about.nhsNumber(), chosen);
+        }
+        identification.remember(childId, facts, receivedAt);
         registry.assignChild(contactId, childId);
 
         children.sendAndWait(new RecordContact(childId, contactId, command.agency(), command.channel(), receivedAt,
-                command.submission(), possibleMatches, command.loggedBy()));
+                command.submission(), identity, command.loggedBy()));
         return new ContactAccepted(contactId, false);
     }
 

@@ -6,13 +6,9 @@ import uk.frontdoor.triage.api.value.AgencyCode;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
 import uk.frontdoor.triage.api.query.ContactRegistration;
-import uk.frontdoor.triage.api.value.ContactSubmission;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -57,17 +53,25 @@ class ContactRegistry {
                 .update();
     }
 
-    /** The stream of the child with this NHS number, creating the link for a child not seen before. */
-    ChildId childWithNhsNumber(String nhsNumber) {
-        ChildId candidate = ChildId.random();
-        jdbc.sql("INSERT INTO child_identity (nhs_number, child_id) VALUES (?, ?) ON CONFLICT (nhs_number) DO NOTHING")
-                .params(nhsNumber, candidate.value())
-                .update();
-        // Under READ COMMITTED this statement sees a row committed by a concurrent winner.
+    /** The stream of the child already known by this NHS number, if any. */
+    Optional<ChildId> childByNhsNumber(String nhsNumber) {
         return jdbc.sql("SELECT child_id FROM child_identity WHERE nhs_number = ?")
                 .param(nhsNumber)
                 .query((rs, row) -> ChildId.of(rs.getString(1)))
-                .single();
+                .optional();
+    }
+
+    /**
+     * Records that this NHS number is the child's ({@code proposed}: a child matched by name, date of birth
+     * and address, or a new one), unless a concurrent contact with the same number got there first: then
+     * the winner's stream, so one NHS number never has two.
+     */
+    ChildId claimNhsNumber(String nhsNumber, ChildId proposed) {
+        jdbc.sql("INSERT INTO child_identity (nhs_number, child_id) VALUES (?, ?) ON CONFLICT (nhs_number) DO NOTHING")
+                .params(nhsNumber, proposed.value())
+                .update();
+        // Under READ COMMITTED this statement sees a row committed by a concurrent winner.
+        return childByNhsNumber(nhsNumber).orElseThrow();
     }
 
     Optional<ContactRegistration> find(ContactId contactId) {
@@ -82,50 +86,5 @@ class ContactRegistry {
                         rs.getString("submission_id"),
                         rs.getTimestamp("received_at").toInstant()))
                 .optional();
-    }
-
-    /**
-     * Children already known with the same name, date of birth and postcode, other than this one,
-     * whose NHS number (where both are known) does not contradict the contact's.
-     */
-    List<ChildId> possibleMatches(ChildId childId, ContactSubmission.Child child) {
-        return Demographics.of(child).map(key -> jdbc.sql("""
-                                SELECT DISTINCT child_id FROM child_demographics
-                                WHERE date_of_birth = ? AND family_name = ? AND given_name = ? AND postcode = ?
-                                  AND child_id <> ? AND (nhs_number IS NULL OR ?::char(10) IS NULL OR nhs_number = ?)
-                                ORDER BY child_id""")
-                        .params(key.dateOfBirth(), key.familyName(), key.givenName(), key.postcode(),
-                                childId.value(), child.nhsNumber(), child.nhsNumber())
-                        .query((rs, row) -> ChildId.of(rs.getString(1)))
-                        .list())
-                .orElse(List.of());
-    }
-
-    /** Remembers who this child record is, so later contacts without an NHS number can be matched. */
-    void remember(ChildId childId, ContactSubmission.Child child) {
-        Demographics.of(child).ifPresent(key -> jdbc.sql("""
-                        INSERT INTO child_demographics (child_id, family_name, given_name, date_of_birth, postcode, nhs_number)
-                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT ON CONSTRAINT child_demographics_unique DO NOTHING""")
-                .params(childId.value(), key.familyName(), key.givenName(), key.dateOfBirth(), key.postcode(),
-                        child.nhsNumber())
-                .update());
-    }
-
-    /** The normalised matching key; none for an unborn baby or a child without name, birth date or postcode. */
-    record Demographics(String familyName, String givenName, LocalDate dateOfBirth, String postcode) {
-
-        static Optional<Demographics> of(ContactSubmission.Child child) {
-            String postcode = child.address() == null ? null : child.address().postcode();
-            if (child.familyName() == null || child.givenName() == null || child.dateOfBirth() == null
-                    || postcode == null) {
-                return Optional.empty();
-            }
-            return Optional.of(new Demographics(normalise(child.familyName()), normalise(child.givenName()),
-                    child.dateOfBirth(), normalise(postcode)));
-        }
-
-        private static String normalise(String text) {
-            return text.replaceAll("[\\s'’-]", "").toLowerCase(Locale.ROOT);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.child.reception;
 
+import uk.frontdoor.triage.api.IdentityMatched;
 import uk.frontdoor.rules.ContactFacts;
 import uk.frontdoor.rules.Flag;
 import uk.frontdoor.rules.ThresholdEngine;
@@ -54,6 +55,10 @@ public final class Reception {
                 command.channel(), command.receivedAt(), command.submission(), command.loggedBy());
         List<ChildEvent> events = new ArrayList<>();
         events.add(received);
+        if (command.identity().scored()) {
+            events.add(new IdentityMatched(command.childId(), command.contactId(), command.identity(),
+                    command.receivedAt()));
+        }
         List<ChildId> possibleMatches = command.possibleMatches().stream()
                 .filter(candidate -> !child.isLinkedTo(candidate))
                 .toList();

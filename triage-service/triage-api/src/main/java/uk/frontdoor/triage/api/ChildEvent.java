@@ -7,8 +7,9 @@ import uk.frontdoor.triage.api.value.ChildId;
  * are a public contract: each carries a {@code @Revision}, its JSON is pinned by a test, and a change
  * needs an upcaster.
  */
-public sealed interface ChildEvent permits ContactReceived, ThresholdAssessed, PossibleMatchFound,
-        PossibleMatchResolved, ChildRecordLinked, ChildRecordUnlinked, ThresholdReassessed, ContactClaimed, ContactReleased, ConsentRecorded,
+public sealed interface ChildEvent permits ContactReceived, ThresholdAssessed, IdentityMatched, PossibleMatchFound,
+        PossibleMatchResolved, ChildRecordLinked, ChildRecordUnlinked, ThresholdReassessed, ContactClaimed,
+        ContactReleased, ConsentRecorded,
         PartnerCheckRequested, PartnerCheckReplied, PriorityChanged, DecisionProposed, ProposalAuthorised,
         ProposalReturned, FeedbackSent, StrategyDiscussionRequired, StrategyDiscussionConvened,
         StrategyDiscussionHeld, SteppedUpFromEarlyHelp, ClockStarted, ClockWarned, ClockBreached, ClockStopped,

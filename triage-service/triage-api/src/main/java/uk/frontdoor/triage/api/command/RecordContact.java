@@ -6,6 +6,7 @@ import uk.frontdoor.triage.api.value.Channel;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
 import uk.frontdoor.triage.api.value.ContactSubmission;
+import uk.frontdoor.triage.api.value.IdentityMatch;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -15,8 +16,8 @@ import java.util.List;
 /**
  * Append a received contact to its child's stream, creating the stream for a child not seen before.
  *
- * @param possibleMatches children already known who share the child's name, date of birth and
- *                        postcode but not a confirmed NHS number: a person must decide
+ * @param identity how matching decided which child this is (its possible matches are for a person to
+ *                 decide); unscored when the NHS number settled it
  * @param loggedBy        the member of staff who logged it; null for a partner system
  */
 public record RecordContact(
@@ -26,16 +27,27 @@ public record RecordContact(
         Channel channel,
         Instant receivedAt,
         ContactSubmission submission,
-        List<ChildId> possibleMatches,
+        IdentityMatch identity,
         Actor loggedBy) {
 
     public RecordContact {
-        possibleMatches = possibleMatches == null ? List.of() : List.copyOf(possibleMatches);
+        identity = identity == null ? IdentityMatch.possible(List.of()) : identity;
+    }
+
+    /** A contact whose possible matches are given as they are, without a matching decision. */
+    public RecordContact(ChildId childId, ContactId contactId, AgencyCode agency, Channel channel, Instant receivedAt,
+                         ContactSubmission submission, List<ChildId> possibleMatches, Actor loggedBy) {
+        this(childId, contactId, agency, channel, receivedAt, submission, IdentityMatch.possible(possibleMatches),
+                loggedBy);
+    }
+
+    public List<ChildId> possibleMatches() {
+        return identity.possibleMatches();
     }
 
     /** A partner system's submission: no member of staff logged it. */
     public RecordContact(ChildId childId, ContactId contactId, AgencyCode agency, Channel channel, Instant receivedAt,
                          ContactSubmission submission, List<ChildId> possibleMatches) {
-        this(childId, contactId, agency, channel, receivedAt, submission, possibleMatches, null);
+        this(childId, contactId, agency, channel, receivedAt, submission, IdentityMatch.possible(possibleMatches), null);
     }
 }

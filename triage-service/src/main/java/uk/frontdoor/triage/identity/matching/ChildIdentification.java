@@ -1,0 +1,69 @@
+package uk.frontdoor.triage.identity.matching;
+
+import org.springframework.stereotype.Component;
+import uk.frontdoor.matching.Candidate;
+import uk.frontdoor.matching.ChildMatcher;
+import uk.frontdoor.matching.FieldResult;
+import uk.frontdoor.matching.IdentityFacts;
+import uk.frontdoor.matching.MatchDecision;
+import uk.frontdoor.matching.MatchScore;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.value.IdentityMatch;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Matching on receipt: the known children a contact's child might be, found in PostgreSQL, scored by the
+ * matcher, and the decision in the published language to record with the contact. Runs inside the
+ * reception's transaction, so the child it remembers is the child the contact joined.
+ */
+@Component
+public class ChildIdentification {
+
+    private final CandidateFinder candidates;
+    private final ChildMatcher matcher;
+
+    ChildIdentification(CandidateFinder candidates, ChildMatcher matcher) {
+        this.candidates = candidates;
+        this.matcher = matcher;
+    }
+
+    /**
+     * The decision for this child; for a confident one, the child joined is the first candidate. A known
+     * child recorded with a different NHS number is not this child (an NHS number is one person's, and
+     * twins have two): never joined, never offered to a person as a possible match.
+     */
+    public IdentityMatch match(IdentityFacts child) {
+        List<Candidate> found = candidates.find(child).stream()
+                .filter(candidate -> !contradicts(child.nhsNumber(), candidate.facts().nhsNumber()))
+                .toList();
+        MatchDecision decision = matcher.match(child, found);
+        List<IdentityMatch.Candidate> scored = new ArrayList<>();
+        decision.matched().ifPresent(matched -> scored.add(candidate(matched)));
+        decision.possibleMatches().forEach(possible -> scored.add(candidate(possible)));
+        return new IdentityMatch(IdentityMatch.Outcome.valueOf(decision.outcome().name()), scored,
+                decision.parametersVersion(), decision.confidentThreshold(), decision.possibleThreshold());
+    }
+
+    private static boolean contradicts(String nhsNumber, String known) {
+        return nhsNumber != null && known != null && !nhsNumber.equals(known);
+    }
+
+    /** Remembers that this record's child was described so, for the contacts that come after. */
+    public void remember(ChildId childId, IdentityFacts child, Instant seenAt) {
+        candidates.remember(childId.value(), child, seenAt);
+    }
+
+    private static IdentityMatch.Candidate candidate(MatchScore score) {
+        return new IdentityMatch.Candidate(ChildId.of(score.childId()), round(score.score()),
+                round(score.probability()), score.fields().stream().filter(field -> !field.missing())
+                .map(FieldResult::describe).toList());
+    }
+
+    /** Stored to a precision a person can read; the parameters' version says how it was computed. */
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+}
