@@ -50,14 +50,14 @@ final class ContactForm {
         field("submissionId", "log-contact-submit", "The form");
         field("referralSource", "referral-source", "Referral source");
         field("referrer", "referrer-name", "Referrer");
-        field("referrer.name", "referrer-name", "Referrer's name");
-        field("referrer.role", "referrer-role", "Referrer's role");
-        field("referrer.agency", "referrer-agency", "Referrer's organisation");
-        field("referrer.phone", "referrer-phone", "Referrer's phone number");
-        field("referrer.email", "referrer-email", "Referrer's email address");
+        field("referrer.name", "referrer-name", "Referrer’s name");
+        field("referrer.role", "referrer-role", "Referrer’s role");
+        field("referrer.agency", "referrer-agency", "Referrer’s organisation");
+        field("referrer.phone", "referrer-phone", "Referrer’s phone number");
+        field("referrer.email", "referrer-email", "Referrer’s email address");
         field("child", "child-given", "Child");
-        field("child.givenName", "child-given", "Child's given names");
-        field("child.familyName", "child-family", "Child's family name");
+        field("child.givenName", "child-given", "Child’s given names");
+        field("child.familyName", "child-family", "Child’s family name");
         field("child.dateOfBirth", "child-dob-day", "Date of birth");
         field("child.expectedDateOfBirth", "child-edd-day", "Expected date of birth");
         field("child.sex", "child-sex", "Sex");
@@ -196,7 +196,7 @@ final class ContactForm {
             int row = index < householdRows.size() ? householdRows.get(index) : 0;
             Field part = HOUSEHOLD_FIELDS.getOrDefault(member.group(2) == null ? "" : member.group(2),
                     new Field("relationship", ""));
-            String label = "Household member " + (row + 1) + (part.label().isEmpty() ? "" : "'s " + part.label());
+            String label = "Household member " + (row + 1) + (part.label().isEmpty() ? "" : "’s " + part.label());
             return new Field("household-" + row + "-" + part.id(), label);
         }
         if (path.startsWith("household")) {
