@@ -38,7 +38,8 @@ import java.util.stream.Stream;
  * screen (the queue, claim, consent, partner checks, RAG, proposals, strategy discussions and the
  * initial conference, duties the rules raised, identity decisions, a child's chronology, linking
  * records and stepping up from early help), only managers authorise or return a proposal, and any
- * member of staff records a partner's reply or feedback to the referrer. System managers open the
+ * member of staff who does casework logs a contact phoned in ({@code /contacts/new}) and records a
+ * partner's reply or feedback to the referrer. System managers open the
  * projection pages ({@code /admin/**}) and nothing else: no queue, no contact, no chronology. The
  * domain refuses the same things again, whatever the page.
  *
@@ -150,6 +151,8 @@ class PageSecurityConfiguration {
                         .requestMatchers("/children/**").hasAnyRole(StaffPermission.SCREEN.roleNames())
                         // The duty manager's board and its alerts: managers only, as the alerts API.
                         .requestMatchers("/board", "/board/**").hasAnyRole(StaffPermission.OVERSEE.roleNames())
+                        // Logging a contact phoned or e-mailed in: anyone who does casework, as POST /api/v1/contacts.
+                        .requestMatchers("/contacts/new").hasAnyRole(StaffPermission.CASEWORK.roleNames())
                         .requestMatchers(HttpMethod.POST, CONTACT + "/proposal/authorise", CONTACT + "/proposal/return")
                         .hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         .requestMatchers(HttpMethod.POST, CONTACT + "/partner-checks/*/reply", CONTACT + "/feedback")

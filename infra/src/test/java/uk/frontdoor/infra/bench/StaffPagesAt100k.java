@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A load generator for the pages duty staff keep open all day, at 100,000 contacts waiting: the
- * triage queue (unfiltered and with each filter) and the duty manager's board. The read models are
+ * triage queue (unfiltered, with each filter, and deep pages of it) and the duty manager's board. The read models are
  * filled by SQL (100,000 waiting contacts, one contact-decision clock each, 15,000 of them warned or
  * breached, 2,000 proposals), because the figure wanted is the pages' and their queries', not the
  * projections' catch-up. Each page is fetched over HTTP, signed in, by one client and then by four at
@@ -59,6 +59,9 @@ class StaffPagesAt100k extends IntegrationTestSupport {
         pages.put("queue, category trafficking (rare)", "/queue?category=TRAFFICKING");
         pages.put("queue, claimed by me", "/queue?show=MINE");
         pages.put("queue, unclaimed, red, one agency", "/queue?rag=RED&agency=demo-police&show=UNCLAIMED");
+        // The last page of the unfiltered queue (offset 99,900) and a deep page of one agency's 20,000.
+        pages.put("queue, page 1,000 (the last)", "/queue?page=1000");
+        pages.put("queue, one agency, page 150", "/queue?agency=demo-school&page=150");
         pages.put("duty board (manager)", "/board");
         pages.put("duty board, team MASH, red", "/board?team=MASH&rag=RED");
 
@@ -105,6 +108,13 @@ class StaffPagesAt100k extends IntegrationTestSupport {
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put("queue: first 100 waiting", "SELECT * FROM triage_queue WHERE status <> 'DECIDED' "
                 + "ORDER BY urgency_rank, response_due_at NULLS LAST, received_at, contact_id LIMIT 100");
+        queries.put("queue: page 1,000 (offset 99,900), deferred join", "SELECT t.* FROM (SELECT contact_id, "
+                + "urgency_rank, response_due_at, received_at FROM triage_queue WHERE status <> 'DECIDED' ORDER BY "
+                + "urgency_rank, response_due_at NULLS LAST, received_at, contact_id OFFSET 99900 LIMIT 100) page "
+                + "JOIN triage_queue t USING (contact_id) ORDER BY page.urgency_rank, page.response_due_at NULLS LAST, "
+                + "page.received_at, page.contact_id");
+        queries.put("queue: page 1,000 (offset 99,900), plain OFFSET", "SELECT * FROM triage_queue WHERE status <> 'DECIDED' "
+                + "ORDER BY urgency_rank, response_due_at NULLS LAST, received_at, contact_id OFFSET 99900 LIMIT 100");
         queries.put("queue: count waiting", "SELECT count(*) FROM triage_queue WHERE status <> 'DECIDED'");
         queries.put("queue: waiting by RAG and agency", "SELECT priority, agency, count(*) FROM triage_queue "
                 + "WHERE status <> 'DECIDED' GROUP BY priority, agency");

@@ -91,6 +91,11 @@ class AccessibilityScanTest extends CaseworkBrowserTestSupport {
         browser.submit(By.id("step-up-submit"));
         browser.errorSummary();
         scan("chronology with the step-up form's errors");
+        // The queue's second page, with the pagination component and a filter kept in its links.
+        schoolContactsWaiting(101);
+        browser.open("/queue?agency=demo-school&page=2");
+        browser.find(By.id("pagination"));
+        scan("queue, second page");
         browser.resize(Browser.TABLET);
         browser.open("/queue");
         browser.find(By.id("queue-table"));
@@ -117,6 +122,15 @@ class AccessibilityScanTest extends CaseworkBrowserTestSupport {
         browser.signIn("admin1");
         browser.find(By.id("main-content"));
         scan("administrator's start page");
+        browser.open("/contacts/new");
+        browser.find(By.id("log-contact-submit"));
+        scan("log a contact");
+        browser.submit(By.id("log-contact-submit"));
+        browser.errorSummary();
+        scan("log a contact with errors");
+        browser.resize(Browser.TABLET);
+        scan("log a contact with errors at tablet width");
+        browser.resize(Browser.DESKTOP);
         browser.signOut();
 
         browser.signIn("sysadmin1");

@@ -117,6 +117,22 @@ abstract class CaseworkBrowserTestSupport extends BrowserTestSupport {
                 .param(contactId).query(String.class).optional().orElse(null), id -> id != null);
     }
 
+    /**
+     * At least {@code count} contacts from the demo school waiting, sent over the partner API if there are
+     * fewer, and the queue caught up with them: enough for the queue filtered to that agency to have a
+     * second page.
+     */
+    protected long schoolContactsWaiting(int count) {
+        long waiting = jdbc.sql("SELECT count(*) FROM triage_queue WHERE status <> 'DECIDED' AND agency = 'demo-school'")
+                .query(Long.class).single();
+        for (long i = waiting; i < count; i++) {
+            assertThat(postContact(SCHOOL_KEY, submission()).statusCode()).isEqualTo(202);
+        }
+        awaitUpToDate("triage-queue");
+        return jdbc.sql("SELECT count(*) FROM triage_queue WHERE status <> 'DECIDED' AND agency = 'demo-school'")
+                .query(Long.class).single();
+    }
+
     /** Types a moment into a GOV.UK date input ({@code <id>-day} …) and a time field, as clock time in England. */
     protected void typeMoment(String dateId, String timeId, Instant at) {
         ZonedDateTime local = at.atZone(ENGLAND);

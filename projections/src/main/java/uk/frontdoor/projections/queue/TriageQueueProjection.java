@@ -43,6 +43,11 @@ class TriageQueueProjection {
     /** Not yet assessed sorts first: nobody has looked, so it may be the most urgent of all. */
     private static final int UNASSESSED_RANK = 0;
 
+    /** Contacts not yet decided; the predicate of the queue's partial indexes. */
+    static final String WAITING = "status <> 'DECIDED'";
+    /** The queue's order, the order of the partial index {@code triage_queue_waiting}. */
+    static final String ORDER = "urgency_rank, response_due_at NULLS LAST, received_at, contact_id";
+
     private final JdbcClient jdbc;
 
     TriageQueueProjection(JdbcClient jdbc) {
@@ -146,16 +151,28 @@ class TriageQueueProjection {
 
     @QueryHandler
     TriageQueue handle(FindTriageQueue query) {
-        List<TriageQueue.Item> items = jdbc.sql("""
-                        SELECT * FROM triage_queue WHERE status <> 'DECIDED'
-                        ORDER BY urgency_rank, response_due_at NULLS LAST, received_at, contact_id
-                        LIMIT ?""")
-                .param(query.limit())
+        List<TriageQueue.Item> items = jdbc.sql(page(WAITING))
+                .params(query.offset(), query.limit())
                 .query(TriageQueueProjection::item)
                 .list();
-        long waiting = jdbc.sql("SELECT count(*) FROM triage_queue WHERE status <> 'DECIDED'")
+        long waiting = jdbc.sql("SELECT count(*) FROM triage_queue WHERE " + WAITING)
                 .query(Long.class).single();
         return new TriageQueue(items, waiting);
+    }
+
+    /**
+     * One page of the waiting contacts that {@code where} selects, most urgent first, then soonest due,
+     * then longest waiting; the contact id settles ties, so the order is total and a page boundary never
+     * moves between two equal contacts. The page's ids are found first and only its rows read whole (a
+     * deferred join): unfiltered, the skipped rows come from the partial index {@code triage_queue_waiting}
+     * alone, so a deep page does not read the rows it skips. Takes the offset, then the limit, after the
+     * filter's own parameters.
+     */
+    static String page(String where) {
+        return "SELECT t.* FROM (SELECT contact_id, urgency_rank, response_due_at, received_at FROM triage_queue"
+                + " WHERE " + where + " ORDER BY " + ORDER + " OFFSET ? LIMIT ?) page"
+                + " JOIN triage_queue t USING (contact_id)"
+                + " ORDER BY page.urgency_rank, page.response_due_at NULLS LAST, page.received_at, page.contact_id";
     }
 
     static TriageQueue.Item item(ResultSet rs, int row) throws SQLException {

@@ -24,7 +24,7 @@ import java.util.TreeSet;
 @Component
 class WaitingContactsQuery {
 
-    private static final String WAITING = "status <> 'DECIDED'";
+    private static final String WAITING = TriageQueueProjection.WAITING;
 
     private final JdbcClient jdbc;
 
@@ -59,9 +59,9 @@ class WaitingContactsQuery {
         String where = String.join(" AND ", conditions);
 
         List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(query.offset());
         pageParams.add(query.limit());
-        List<TriageQueue.Item> items = jdbc.sql("SELECT * FROM triage_queue WHERE " + where
-                        + " ORDER BY urgency_rank, response_due_at NULLS LAST, received_at, contact_id LIMIT ?")
+        List<TriageQueue.Item> items = jdbc.sql(TriageQueueProjection.page(where))
                 .params(pageParams)
                 .query(TriageQueueProjection::item)
                 .list();
@@ -86,9 +86,10 @@ class WaitingContactsQuery {
                 });
         long total = byPriority.values().stream().mapToLong(Long::longValue).sum() + unassessed[0];
         // No second count when the answer is known: unfiltered, every waiting contact matches; a page
-        // shorter than the limit is every match.
+        // shorter than the limit ends the matches (unless it is empty past the first page: then it
+        // says nothing of how many there are).
         long matching = conditions.size() == 1 ? total
-                : items.size() < query.limit() ? items.size()
+                : items.size() < query.limit() && (!items.isEmpty() || query.offset() == 0) ? query.offset() + items.size()
                 : jdbc.sql("SELECT count(*) FROM triage_queue WHERE " + where).params(params).query(Long.class).single();
         List<AgencyCode> agencies = List.copyOf(waitingAgencies);
         return new WaitingContacts(items, matching, total, byPriority, unassessed[0], agencies);

@@ -119,6 +119,45 @@ class TriageQueueProjectionTest {
     }
 
     @Test
+    void pages_follow_one_another_in_a_total_order_even_when_contacts_tie_on_everything_but_their_id() {
+        // Twelve more green contacts from one agency, received at the same moment and due at the same
+        // moment: only their ids tell them apart, so only the tie-break keeps the pages from overlapping.
+        Instant same = T0.plus(Duration.ofHours(3));
+        List<ContactId> tied = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ChildId child = child();
+            ContactId contact = contact();
+            tied.add(contact);
+            feed.apply(T0, received(child, contact, "demo-health", "3A", same, "4A"),
+                    assessed(child, contact, 2, Priority.GREEN, same, same.plus(Duration.ofHours(24))));
+        }
+        List<ContactId> whole = ids(waiting.handle(FindWaitingContacts.all(100)));
+        assertThat(whole).hasSize(15).startsWith(c, a, b);
+        assertThat(whole.subList(3, 15)).containsExactlyElementsOf(
+                tied.stream().sorted(java.util.Comparator.comparing(ContactId::value)).toList());
+
+        List<ContactId> paged = new java.util.ArrayList<>();
+        for (int offset = 0; offset < 15; offset += 4) {
+            WaitingContacts page = waiting.handle(new FindWaitingContacts(null, null, Set.of(), null, false, 4, offset));
+            assertThat(page.matching()).isEqualTo(15);
+            paged.addAll(ids(page));
+        }
+        assertThat(paged).containsExactlyElementsOf(whole);
+        assertThat(projection.handle(new FindTriageQueue(4, 12)).items()).extracting(TriageQueue.Item::contactId)
+                .containsExactlyElementsOf(whole.subList(12, 15));
+
+        // Filtered: the last, short page knows how many match without counting again, and a page past
+        // the end is empty but still says how many there are.
+        AgencyCode health = AgencyCode.of("demo-health");
+        WaitingContacts last = waiting.handle(new FindWaitingContacts(null, health, Set.of(), null, false, 5, 10));
+        assertThat(ids(last)).containsExactlyElementsOf(whole.subList(13, 15));
+        assertThat(last.matching()).isEqualTo(12);
+        WaitingContacts beyond = waiting.handle(new FindWaitingContacts(null, health, Set.of(), null, false, 5, 20));
+        assertThat(beyond.items()).isEmpty();
+        assertThat(beyond.matching()).isEqualTo(12);
+    }
+
+    @Test
     void a_redelivered_event_changes_nothing() {
         List<Map<String, Object>> rows = database.rows("triage_queue", "contact_id");
         feed.redeliverLast();

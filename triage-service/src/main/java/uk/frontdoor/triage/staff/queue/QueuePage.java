@@ -5,6 +5,7 @@ import uk.frontdoor.triage.staff.pages.ConcernCategory;
 import uk.frontdoor.triage.staff.pages.ContactIds;
 import uk.frontdoor.triage.staff.pages.FormErrors;
 import uk.frontdoor.triage.staff.pages.Notices;
+import uk.frontdoor.triage.staff.pages.Pagination;
 import uk.frontdoor.triage.staff.pages.RefusalMessages;
 import uk.frontdoor.triage.staff.pages.StaffPage;
 import uk.frontdoor.triage.staff.pages.TimeLeft;
@@ -42,7 +43,7 @@ import java.util.Set;
 @StaffPage
 class QueuePage {
 
-    /** One page is what a worker scans; the counts say how many more there are. */
+    /** One page is what a worker scans; the pages after it hold the rest. */
     static final int PAGE_SIZE = 100;
 
     private final StaffDesk desk;
@@ -67,9 +68,14 @@ class QueuePage {
         }
 
         FindWaitingContacts query(Actor me) {
+            return query(me, 1);
+        }
+
+        FindWaitingContacts query(Actor me, int page) {
             return new FindWaitingContacts(rag, agency == null ? null : AgencyCode.of(agency),
                     category == null ? Set.of() : Set.copyOf(category.factors()),
-                    show == Show.MINE ? me.userId() : null, show == Show.UNCLAIMED, PAGE_SIZE);
+                    show == Show.MINE ? me.userId() : null, show == Show.UNCLAIMED, PAGE_SIZE,
+                    (long) (page - 1) * PAGE_SIZE);
         }
 
         public boolean any() {
@@ -78,6 +84,11 @@ class QueuePage {
 
         /** The queue's address with these filters, to come back to after a claim is refused. */
         public String url() {
+            return url(1);
+        }
+
+        /** A page of the queue with these filters (the first page's address has no page number). */
+        public String url(long page) {
             var url = UriComponentsBuilder.fromPath("/queue");
             if (rag != null) {
                 url.queryParam("rag", rag.name());
@@ -91,6 +102,9 @@ class QueuePage {
             if (show != Show.ALL) {
                 url.queryParam("show", show.name());
             }
+            if (page > 1) {
+                url.queryParam("page", page);
+            }
             return url.encode().build().toUriString();
         }
     }
@@ -102,10 +116,12 @@ class QueuePage {
     @GetMapping("/queue")
     String queue(Authentication who, @RequestParam(required = false) String rag,
                  @RequestParam(required = false) String agency, @RequestParam(required = false) String category,
-                 @RequestParam(required = false) String show, Model model) {
+                 @RequestParam(required = false) String show, @RequestParam(required = false) String page,
+                 Model model) {
         Actor me = desk.actor(who);
         Filters filters = Filters.of(rag, agency, category, show);
-        WaitingContacts waiting = desk.waiting(filters.query(me));
+        int pageNumber = page(page);
+        WaitingContacts waiting = desk.waiting(filters.query(me, pageNumber));
         Instant now = clock.instant();
         List<Row> rows = waiting.items().stream()
                 .map(item -> new Row(item, item.responseDueAt() == null ? null : TimeLeft.until(item.responseDueAt(), now),
@@ -114,16 +130,28 @@ class QueuePage {
         model.addAttribute("filters", filters);
         model.addAttribute("waiting", waiting);
         model.addAttribute("rows", rows);
+        model.addAttribute("pagination", Pagination.of(pageNumber, PAGE_SIZE, waiting.matching(), rows.size(),
+                filters.any() ? "matching contacts" : "contacts", filters::url));
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("categories", ConcernCategory.values());
         return "queue";
+    }
+
+    /**
+     * The page number asked for; anything else (a hand-edited address) is the first page, as a filter
+     * value that is not offered means "any".
+     */
+    static int page(String page) {
+        String text = page == null ? "" : page.strip();
+        return text.matches("[0-9]{1,5}") && Integer.parseInt(text) >= 1 ? Integer.parseInt(text) : 1;
     }
 
     /** Claim in one click: the contact opens in the worker's hands, or the queue explains why not. */
     @PostMapping("/queue/claim")
     String claim(Authentication who, @RequestParam String contactId, @RequestParam(required = false) String rag,
                  @RequestParam(required = false) String agency, @RequestParam(required = false) String category,
-                 @RequestParam(required = false) String show, RedirectAttributes flash) {
+                 @RequestParam(required = false) String show, @RequestParam(required = false) String page,
+                 RedirectAttributes flash) {
         Actor me = desk.actor(who);
         ContactId contact = ContactIds.parse(contactId);
         try {
@@ -131,7 +159,7 @@ class QueuePage {
         } catch (TriageRefusedException refused) {
             flash.addFlashAttribute("errors", new FormErrors("claim")
                     .add("queue-table", RefusalMessages.of(refused)));
-            return "redirect:" + Filters.of(rag, agency, category, show).url();
+            return "redirect:" + Filters.of(rag, agency, category, show).url(page(page));
         }
         boolean visible = desk.awaitVisible(contact, view -> me.userId().equals(view.work().heldBy()));
         flash.addFlashAttribute("success", Notices.done("You have claimed this contact", visible));

@@ -1,19 +1,38 @@
 package uk.frontdoor.triage.staff.queue;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 import uk.frontdoor.triage.api.query.FindTriageQueue;
 import uk.frontdoor.triage.api.query.TriageQueue;
 
-/** The first-contact social workers' queue: contacts waiting for screening, most urgent first. */
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The first-contact social workers' queue: contacts waiting for screening, most urgent first, a page at
+ * a time. The answer is what it always was ({@code items}, {@code totalWaiting}), with where the page
+ * stands beside it, and an RFC 8288 {@code Link} header to the first, previous, next and last pages.
+ */
 @RestController
 @RequestMapping("/api/v1/triage-queue")
 class TriageQueueController {
+
+    static final URI INVALID_PAGING = URI.create("/problems/invalid-paging");
+    static final int DEFAULT_LIMIT = 100;
 
     private final QueryGateway queries;
 
@@ -21,8 +40,62 @@ class TriageQueueController {
         this.queries = queries;
     }
 
-    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    TriageQueue queue(@RequestParam(defaultValue = "100") int limit) {
-        return queries.query(new FindTriageQueue(limit), ResponseTypes.instanceOf(TriageQueue.class)).join();
+    /**
+     * One page of the queue.
+     *
+     * @param items        the page's contacts, most urgent first (as before paging)
+     * @param totalWaiting every contact waiting (as before paging)
+     * @param page         this page, from 1
+     * @param limit        contacts on a full page
+     * @param totalPages   pages in the whole queue at this limit (at least 1)
+     */
+    record QueuePage(List<TriageQueue.Item> items, long totalWaiting, int page, int limit, long totalPages) {
+    }
+
+    @Operation(summary = "The contacts waiting for screening, most urgent first, a page at a time",
+            description = "Ordered by urgency (not yet assessed, then red, amber, green, blue), then soonest due, then "
+                    + "longest waiting, then contact id, so pages never overlap or skip while the queue stands still. "
+                    + "A bad page or limit is a 400 problem naming the parameter.")
+    @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    ResponseEntity<?> queue(
+            @Parameter(description = "The page, from 1; default 1") @RequestParam(required = false) String page,
+            @Parameter(description = "Contacts on a page, 1 to 500; default 100") @RequestParam(required = false) String limit) {
+        Paging.Parsed parsed = Paging.parse(page, limit, DEFAULT_LIMIT);
+        if (!parsed.valid()) {
+            Paging.Problem first = parsed.problems().get(0);
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The parameter " + first.field() + " " + first.problem() + ".");
+            problem.setType(INVALID_PAGING);
+            problem.setTitle("The page asked for is not valid");
+            problem.setProperty("errors", parsed.problems().stream()
+                    .map(p -> Map.of("field", p.field(), "problem", p.problem())).toList());
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        Paging paging = parsed.paging();
+        TriageQueue queue = queries.query(new FindTriageQueue(paging.limit(), paging.offset()),
+                ResponseTypes.instanceOf(TriageQueue.class)).join();
+        long pages = paging.pages(queue.totalWaiting());
+        return ResponseEntity.ok()
+                .header(HttpHeaders.LINK, links(paging, pages))
+                .body(new QueuePage(queue.items(), queue.totalWaiting(), paging.page(), paging.limit(), pages));
+    }
+
+    private static String links(Paging paging, long pages) {
+        List<String> links = new ArrayList<>();
+        links.add(link(1, paging.limit(), "first"));
+        if (paging.page() > 1) {
+            links.add(link(Math.min(paging.page() - 1, pages), paging.limit(), "prev"));
+        }
+        if (paging.page() < pages) {
+            links.add(link(paging.page() + 1, paging.limit(), "next"));
+        }
+        links.add(link(pages, paging.limit(), "last"));
+        return String.join(", ", links);
+    }
+
+    private static String link(long page, int limit, String rel) {
+        String uri = UriComponentsBuilder.fromPath("/api/v1/triage-queue")
+                .queryParam("page", page).queryParam("limit", limit).build().toUriString();
+        return "<" + uri + ">; rel=\"" + rel + "\"";
     }
 }

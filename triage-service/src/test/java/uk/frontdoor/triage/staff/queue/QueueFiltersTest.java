@@ -42,4 +42,24 @@ class QueueFiltersTest {
         assertThat(query.unclaimed()).isTrue();
         assertThat(query.claimedBy()).isNull();
     }
+
+    @Test
+    void a_page_keeps_the_filters_in_its_address_and_asks_for_the_contacts_before_it_to_be_skipped() {
+        QueuePage.Filters filters = QueuePage.Filters.of("RED", "demo-police", null, "UNCLAIMED");
+        assertThat(filters.url(3)).isEqualTo("/queue?rag=RED&agency=demo-police&show=UNCLAIMED&page=3");
+        assertThat(filters.url(1)).isEqualTo(filters.url());
+        FindWaitingContacts third = filters.query(SW1, 3);
+        assertThat(third.offset()).isEqualTo(200);
+        assertThat(third.limit()).isEqualTo(QueuePage.PAGE_SIZE);
+        assertThat(third.unclaimed()).isTrue();
+    }
+
+    @Test
+    void a_page_number_that_is_not_one_is_the_first_page() {
+        assertThat(QueuePage.page("2")).isEqualTo(2);
+        assertThat(QueuePage.page(null)).isEqualTo(1);
+        for (String notAPage : new String[]{"0", "-1", "two", "1e3", "99999999999", " "}) {
+            assertThat(QueuePage.page(notAPage)).as(notAPage).isEqualTo(1);
+        }
+    }
 }

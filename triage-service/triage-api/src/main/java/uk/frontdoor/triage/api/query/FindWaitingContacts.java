@@ -14,6 +14,8 @@ import java.util.Set;
  * @param factors   only contacts naming at least one of these census assessment-factor codes; empty for any
  * @param claimedBy only contacts held by this member of staff (sign-in name); null for any
  * @param unclaimed only contacts nobody holds
+ * @param limit     at most this many contacts (a page)
+ * @param offset    how many matching contacts come before the page, in the queue's order (0 for the first page)
  */
 public record FindWaitingContacts(
         ThresholdAssessed.Priority priority,
@@ -21,16 +23,26 @@ public record FindWaitingContacts(
         Set<String> factors,
         String claimedBy,
         boolean unclaimed,
-        int limit) {
+        int limit,
+        long offset) {
 
     public FindWaitingContacts {
         factors = factors == null ? Set.of() : Set.copyOf(factors);
         if (claimedBy != null && unclaimed) {
             throw new IllegalArgumentException("claimedBy and unclaimed cannot both be asked for");
         }
-        if (limit < 1 || limit > 500) {
-            throw new IllegalArgumentException("limit must be between 1 and 500");
+        if (limit < 1 || limit > FindTriageQueue.MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + FindTriageQueue.MAX_LIMIT);
         }
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative");
+        }
+    }
+
+    /** The first page. */
+    public FindWaitingContacts(ThresholdAssessed.Priority priority, AgencyCode agency, Set<String> factors,
+                               String claimedBy, boolean unclaimed, int limit) {
+        this(priority, agency, factors, claimedBy, unclaimed, limit, 0);
     }
 
     /** Every contact waiting, up to {@code limit}. */

@@ -10,8 +10,8 @@ import java.util.Map;
  * A filtered page of the triage queue, with the shape of the whole queue beside it. Staff-only: it
  * names children.
  *
- * @param items             the matching contacts, most urgent first, at most the limit asked for
- * @param matching          how many contacts match the filters, of which {@code items} is the first page
+ * @param items             the page asked for of the matching contacts, most urgent first, at most the limit
+ * @param matching          how many contacts match the filters, of which {@code items} is one page
  * @param totalWaiting      every contact waiting, whatever the filters
  * @param waitingByPriority every contact waiting by RAG rating, whatever the filters (zero for none)
  * @param notYetAssessed    contacts waiting that the rules have not assessed yet

@@ -1,0 +1,78 @@
+package uk.frontdoor.infra;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code GET /api/v1/triage-queue} a page at a time over HTTP, against the real read model: the pages
+ * follow one another in the queue's order without overlap, the answer keeps its old shape with where the
+ * page stands beside it, and a bad page or limit is a 400 problem naming the parameter, not a 500.
+ */
+class TriageQueuePagingIntegrationTest extends IntegrationTestSupport {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pages_of_the_queue_follow_one_another_in_its_order() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(postContact(i % 2 == 0 ? POLICE_KEY : SCHOOL_KEY, submission()).statusCode()).isEqualTo(202);
+        }
+        awaitUpToDate("triage-queue");
+
+        Map<String, Object> first = body(get("/api/v1/triage-queue", staff("sw1")));
+        assertThat(first).containsKeys("items", "totalWaiting").containsEntry("page", 1).containsEntry("limit", 100);
+        long waiting = ((Number) first.get("totalWaiting")).longValue();
+        assertThat(waiting).isGreaterThanOrEqualTo(5);
+        assertThat((List<?>) first.get("items")).hasSize((int) Math.min(100, waiting));
+
+        List<Object> whole = queueItems().stream().map(item -> item.get("contactId")).toList();
+        List<Object> paged = new ArrayList<>();
+        for (int page = 1; page <= 3; page++) {
+            HttpResponse<String> response = get("/api/v1/triage-queue?limit=2&page=" + page, staff("sw1"));
+            assertThat(response.statusCode()).isEqualTo(200);
+            Map<String, Object> answer = body(response);
+            assertThat(answer).containsEntry("page", page).containsEntry("limit", 2)
+                    .containsEntry("totalPages", (int) ((waiting + 1) / 2)).containsEntry("totalWaiting", (int) waiting);
+            ((List<Map<String, Object>>) answer.get("items")).forEach(item -> paged.add(item.get("contactId")));
+            String next = "</api/v1/triage-queue?page=" + (page + 1) + "&limit=2>; rel=\"next\"";
+            assertThat(response.headers().firstValue("Link")).hasValueSatisfying(link -> assertThat(link)
+                    .contains("</api/v1/triage-queue?page=1&limit=2>; rel=\"first\"").contains(next));
+        }
+        assertThat(paged).hasSize(6).doesNotHaveDuplicates().containsExactlyElementsOf(whole.subList(0, 6));
+
+        Map<String, Object> beyond = body(get("/api/v1/triage-queue?limit=500&page=1000", staff("sw1")));
+        assertThat((List<?>) beyond.get("items")).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_bad_page_or_limit_is_a_problem_naming_the_parameter() {
+        for (String query : List.of("limit=0", "limit=1000", "limit=501", "limit=ten", "limit=-5", "limit=",
+                "page=0", "page=-1", "page=two", "page=1.5", "page=99999999999")) {
+            HttpResponse<String> response = get("/api/v1/triage-queue?" + query, staff("sw1"));
+            String field = query.substring(0, query.indexOf('='));
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).as(query).hasValue("application/problem+json");
+            Map<String, Object> problem = body(response);
+            assertThat(problem).as(query).containsEntry("type", "/problems/invalid-paging").containsEntry("status", 400);
+            assertThat((String) problem.get("detail")).as(query).startsWith("The parameter " + field + " must be");
+            assertThat((List<Map<String, Object>>) problem.get("errors")).as(query).singleElement()
+                    .satisfies(error -> assertThat(error).containsEntry("field", field));
+            // What was sent is not repeated.
+            String sent = query.substring(query.indexOf('=') + 1);
+            if (sent.length() > 1) {
+                assertThat(response.body()).as(query).doesNotContain(sent);
+            }
+        }
+        Map<String, Object> both = body(get("/api/v1/triage-queue?page=0&limit=0", staff("sw1")));
+        assertThat((List<Map<String, Object>>) both.get("errors")).extracting(error -> error.get("field"))
+                .containsExactly("page", "limit");
+        // The same rules as before for who may read it.
+        assertThat(get("/api/v1/triage-queue?limit=0", staff("admin1")).statusCode()).isEqualTo(403);
+    }
+}
