@@ -65,27 +65,29 @@ class ChronologyIntegrationTest extends IntegrationTestSupport {
         append(contact.childId(), new DecisionProposed(contact.childId(), contact.contactId(), DecisionOutcome.EARLY_HELP,
                 "Needs can be met by early help", List.of("POLICE"), false, SW1, t.plusSeconds(180)));
 
-        List<Map<String, Object>> entries = awaitEntries(contact.childId(), 6);
+        List<Map<String, Object>> entries = awaitEntries(contact.childId(), 7);
 
         // The decision clock started with the contact (the staff events here were stored directly, so start none).
-        assertThat(entries).extracting(e -> e.get("type")).containsExactly("ContactReceived", "ThresholdAssessed",
-                "ClockStarted", "ContactClaimed", "ConsentRecorded", "DecisionProposed");
+        // Which child the contact is about is decided first and recorded (issue 13's matching on receipt).
+        assertThat(entries).extracting(e -> e.get("type")).containsExactly("ContactReceived", "IdentityMatched",
+                "ThresholdAssessed", "ClockStarted", "ContactClaimed", "ConsentRecorded", "DecisionProposed");
         assertThat(entries).extracting(e -> ((Number) e.get("position")).longValue())
-                .containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+                .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
         assertThat(entries).allSatisfy(e -> assertThat(e)
                 .containsEntry("childId", contact.childId().value())
                 .containsEntry("contactId", contact.contactId().value()));
         assertThat(entries.get(0)).containsEntry("summary", "Contact received from demo-police, sent through the partner API")
                 .doesNotContainKeys("actorUserId", "actorRole", "actorAgency");
-        assertThat((String) entries.get(1).get("summary")).startsWith(THRESHOLD);
-        assertThat((String) entries.get(2).get("summary")).startsWith("Contact decision due by ");
-        assertThat(entries.get(3)).containsEntry("summary", "Claimed by sw1").containsEntry("actorUserId", "sw1")
+        assertThat((String) entries.get(1).get("summary")).startsWith("No known child matched: a new record");
+        assertThat((String) entries.get(2).get("summary")).startsWith(THRESHOLD);
+        assertThat((String) entries.get(3).get("summary")).startsWith("Contact decision due by ");
+        assertThat(entries.get(4)).containsEntry("summary", "Claimed by sw1").containsEntry("actorUserId", "sw1")
                 .containsEntry("actorRole", "SOCIAL_WORKER").containsEntry("actorAgency", "demo-council")
                 .containsEntry("at", t.plusSeconds(60).toString());
-        assertThat(entries.get(4)).containsEntry("summary", "Consent: Refused");
-        assertThat(entries.get(5)).containsEntry("summary", "Decision proposed: Early help");
+        assertThat(entries.get(5)).containsEntry("summary", "Consent: Refused");
+        assertThat(entries.get(6)).containsEntry("summary", "Decision proposed: Early help");
         // The reason and rationale are in the record, not in the one-line summary.
-        assertThat(jdbc.sql("SELECT detail FROM child_chronology WHERE child_id = ? AND seq = 4")
+        assertThat(jdbc.sql("SELECT detail FROM child_chronology WHERE child_id = ? AND seq = 5")
                 .param(contact.childId().value()).query(String.class).single()).isEqualTo("Mother declined");
     }
 
@@ -106,7 +108,7 @@ class ChronologyIntegrationTest extends IntegrationTestSupport {
         append(b.childId(), new ChildRecordLinked(b.childId(), c.childId(), "Same child", MANAGER1, t.plusSeconds(240)));
         append(c.childId(), new ChildRecordLinked(c.childId(), b.childId(), "Same child", MANAGER1, t.plusSeconds(241)));
 
-        List<Map<String, Object>> ofA = awaitEntries(a.childId(), 15);
+        List<Map<String, Object>> ofA = awaitEntries(a.childId(), 18);
         Map<String, Object> chronologyOfA = chronology(a.childId(), "", "sw1");
         Map<String, Object> chronologyOfB = chronology(b.childId(), "", "manager1");
 
@@ -116,9 +118,12 @@ class ChronologyIntegrationTest extends IntegrationTestSupport {
                 .containsExactlyInAnyOrder(a.childId().value(), c.childId().value());
         assertThat(chronologyOfB.get("entries")).isEqualTo(chronologyOfA.get("entries"));
         assertThat(ofA).extracting(e -> e.get("childId") + " " + e.get("type")).containsExactly(
-                a.childId() + " ContactReceived", a.childId() + " ThresholdAssessed", a.childId() + " ClockStarted",
-                b.childId() + " ContactReceived", b.childId() + " ThresholdAssessed", b.childId() + " ClockStarted",
-                c.childId() + " ContactReceived", c.childId() + " ThresholdAssessed", c.childId() + " ClockStarted",
+                a.childId() + " ContactReceived", a.childId() + " IdentityMatched", a.childId() + " ThresholdAssessed",
+                a.childId() + " ClockStarted",
+                b.childId() + " ContactReceived", b.childId() + " IdentityMatched", b.childId() + " ThresholdAssessed",
+                b.childId() + " ClockStarted",
+                c.childId() + " ContactReceived", c.childId() + " IdentityMatched", c.childId() + " ThresholdAssessed",
+                c.childId() + " ClockStarted",
                 a.childId() + " ContactClaimed",
                 b.childId() + " ContactClaimed",
                 a.childId() + " ChildRecordLinked",
@@ -126,9 +131,9 @@ class ChronologyIntegrationTest extends IntegrationTestSupport {
                 b.childId() + " ChildRecordLinked",
                 c.childId() + " ChildRecordLinked");
         assertThat(ofA).extracting(e -> Instant.parse((String) e.get("at"))).isSorted();
-        assertThat(ofA.get(3)).containsEntry("summary", "Contact received from demo-school, sent through the partner API");
-        assertThat(ofA.get(10)).containsEntry("summary", "Claimed by manager1").containsEntry("actorRole", "MANAGER");
-        assertThat(ofA.get(11)).containsEntry("summary", "Record linked with " + b.childId())
+        assertThat(ofA.get(4)).containsEntry("summary", "Contact received from demo-school, sent through the partner API");
+        assertThat(ofA.get(13)).containsEntry("summary", "Claimed by manager1").containsEntry("actorRole", "MANAGER");
+        assertThat(ofA.get(14)).containsEntry("summary", "Record linked with " + b.childId())
                 .containsEntry("actorUserId", "manager1");
     }
 
@@ -186,7 +191,7 @@ class ChronologyIntegrationTest extends IntegrationTestSupport {
                 "Any call-outs to the address?", t.plus(1, ChronoUnit.DAYS), SW1, t.plusSeconds(1)));
         append(contact.childId(), new FeedbackSent(contact.childId(), contact.contactId(), DecisionOutcome.EARLY_HELP,
                 FeedbackSent.Method.SECURE_EMAIL, inThreeDays, "Told the officer", SW1, inThreeDays));
-        awaitEntries(contact.childId(), 6);
+        awaitEntries(contact.childId(), 7);
         ZoneId england = ZoneId.of("Europe/London");
         LocalDate feedbackDay = LocalDate.ofInstant(inThreeDays, england);
 
@@ -194,8 +199,8 @@ class ChronologyIntegrationTest extends IntegrationTestSupport {
                 .containsExactly("ContactClaimed", "FeedbackSent");
         assertThat(types(chronology(contact.childId(), "?from=" + feedbackDay, "sw1"))).containsExactly("FeedbackSent");
         assertThat(types(chronology(contact.childId(), "?to=" + feedbackDay.minusDays(1), "sw1")))
-                .containsExactly("ContactReceived", "ThresholdAssessed", "ClockStarted", "ContactClaimed",
-                        "PartnerCheckRequested");
+                .containsExactly("ContactReceived", "IdentityMatched", "ThresholdAssessed", "ClockStarted",
+                        "ContactClaimed", "PartnerCheckRequested");
         assertThat(types(chronology(contact.childId(), "?type=PartnerCheckRequested&from="
                 + LocalDate.ofInstant(t, england) + "&to=" + feedbackDay, "sw1"))).containsExactly("PartnerCheckRequested");
         List<Map<String, Object>> requested = (List<Map<String, Object>>) chronology(contact.childId(),

@@ -75,15 +75,7 @@ class ChildRecordPage {
             return back;
         }
         ChildId otherChild = ChildId.of(link.otherChildId());
-        try {
-            desk.send(link.command(child, me));
-        } catch (AggregateNotFoundException unknown) {
-            flash.addFlashAttribute("errors", errors.add("link-other", "No child's record has that reference"));
-            return back;
-        } catch (TriageRefusedException refused) {
-            flash.addFlashAttribute("errors", errors.add(
-                    refused.refusal() == Refusal.REASON_REQUIRED ? "link-reason" : "link-other",
-                    RefusalMessages.of(refused)));
+        if (!sent(link.command(child, me), errors, flash)) {
             return back;
         }
         boolean shown = desk.awaiting().chronology(child, found -> found.linkedChildren().contains(otherChild));
@@ -119,17 +111,31 @@ class ChildRecordPage {
             return back;
         }
         ChildId otherChild = ChildId.of(unlink.otherChildId());
-        try {
-            desk.send(unlink.command(child, me));
-        } catch (TriageRefusedException refused) {
-            flash.addFlashAttribute("errors", errors.add(
-                    refused.refusal() == Refusal.REASON_REQUIRED ? "unlink-reason" : "unlink-other",
-                    RefusalMessages.of(refused)));
+        if (!sent(unlink.command(child, me), errors, flash)) {
             return back;
         }
         boolean shown = desk.awaiting().chronology(child, found -> !found.linkedChildren().contains(otherChild));
         flash.addFlashAttribute("success", Notices.done("Link undone: the records are separate again", shown));
         return back;
+    }
+
+    /**
+     * Sends a link or unlink; a refusal goes back to the form as an error at the field it concerns (the
+     * reason, or the other record), named by the form's prefix ({@code link}, {@code unlink}).
+     */
+    private boolean sent(Object command, FormErrors errors, RedirectAttributes flash) {
+        String form = errors.form();
+        try {
+            desk.send(command);
+            return true;
+        } catch (AggregateNotFoundException unknown) {
+            flash.addFlashAttribute("errors", errors.add(form + "-other", "No child's record has that reference"));
+        } catch (TriageRefusedException refused) {
+            flash.addFlashAttribute("errors", errors.add(
+                    refused.refusal() == Refusal.REASON_REQUIRED ? form + "-reason" : form + "-other",
+                    RefusalMessages.of(refused)));
+        }
+        return false;
     }
 
     record StepUpForm(String summary, String reason, List<String> factors, List<String> indicators,
