@@ -18,8 +18,6 @@ import uk.frontdoor.triage.staff.pages.StaffPage;
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Finding a child, as a page reached from the navigation: a GOV.UK form and a table of the children found,
@@ -91,14 +89,15 @@ class ChildSearchPage {
     }
 
     private static SearchCriteria.Parsed parse(SearchForm form, FormErrors errors) {
-        LocalDate born = FormInput.date(errors, SearchCriteria.DATE_OF_BIRTH, "the date of birth", false,
+        FormErrors date = new FormErrors(FORM);
+        LocalDate born = FormInput.date(date, SearchCriteria.DATE_OF_BIRTH, "the date of birth", false,
                 form.day(), form.month(), form.year());
-        List<SearchCriteria.Problem> dateProblems = new ArrayList<>();
-        errors.items().forEach(item -> dateProblems.add(new SearchCriteria.Problem(item.field(), item.message())));
+        String day = SearchCriteria.DATE_OF_BIRTH + "-";
+        errors.keep(day + "day", form.day()).keep(day + "month", form.month()).keep(day + "year", form.year());
         SearchCriteria.Parsed parsed = SearchCriteria.parse(form.givenName(), form.familyName(), born,
-                form.nhsNumber(), form.postcode(), dateProblems);
-        parsed.problems().stream().skip(dateProblems.size())
-                .forEach(problem -> errors.add(problem.field(), problem.message()));
+                form.nhsNumber(), form.postcode(), date.items().stream()
+                        .map(item -> new SearchCriteria.Problem(item.field(), item.message())).toList());
+        parsed.problems().forEach(problem -> errors.add(problem.field(), problem.message()));
         return parsed;
     }
 }

@@ -20,6 +20,7 @@ final class SearchCriteria {
     static final String DATE_OF_BIRTH = "dateOfBirth";
     static final String NHS_NUMBER = "nhsNumber";
     static final String POSTCODE = "postcode";
+    private static final List<String> FIELDS = List.of(GIVEN_NAME, FAMILY_NAME, DATE_OF_BIRTH, NHS_NUMBER, POSTCODE);
 
     /** The problem with a search that gives nothing (the page's error summary links to the first field). */
     static final String NOTHING_GIVEN = "Enter at least one detail of the child: a given or family name (at least "
@@ -74,6 +75,8 @@ final class SearchCriteria {
             problems.add(new Problem(GIVEN_NAME, NOTHING_GIVEN));
         }
         if (!problems.isEmpty()) {
+            // In the order of the form, as the error summary lists them.
+            problems.sort(java.util.Comparator.comparingInt(problem -> FIELDS.indexOf(problem.field().split("-")[0])));
             return new Parsed(null, problems);
         }
         return new Parsed(new FindChildren(givenName, familyName, dateOfBirth, nhs, code), problems);
