@@ -64,6 +64,31 @@ class ChildSearchBrowserTest extends BrowserTestSupport {
         browser.refreshUntil(By.id("chronology-table"));
     }
 
+    @Test
+    void an_administrator_finds_a_child_but_opens_no_chronology_and_a_system_manager_cannot_search() {
+        String familyName = "Bexley" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 5);
+        String childId = policeContactWithoutNhsNumber("Theo", familyName, LocalDate.of(2013, 11, 4), "SL4 3QX");
+
+        browser.open("/sign-in");
+        browser.signIn("admin1");
+        browser.find(By.id("nav-search")).click();
+        browser.find(By.id("familyName")).sendKeys(familyName);
+        browser.find(By.id("postcode")).sendKeys("sl43qx");
+        browser.submit(By.id("search"));
+
+        WebElement first = browser.find(By.cssSelector("#results-table tbody tr"));
+        assertThat(first.getDomAttribute("data-child-id")).isEqualTo(childId);
+        assertThat(first.getText()).contains("Theo " + familyName).contains("Record " + childId.substring(0, 8));
+        // Administrators do not screen, so the record's chronology is not theirs to open.
+        assertThat(first.findElements(By.cssSelector("a.frontdoor-child-link"))).isEmpty();
+        browser.signOut();
+
+        browser.signIn("sysadmin1");
+        assertThat(browser.driver().findElements(By.id("nav-search"))).isEmpty();
+        browser.open("/children/search");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Your role cannot do this");
+    }
+
     private void clearAndType(String id, String text) {
         WebElement field = browser.find(By.id(id));
         field.clear();
