@@ -17,6 +17,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.ActiveProfiles;
 import uk.frontdoor.intake.submission.NhsNumber;
+import uk.frontdoor.triage.api.value.ContactSubmission;
+import uk.frontdoor.triage.identity.matching.CandidateFinder;
+import uk.frontdoor.triage.identity.matching.SubmissionIdentity;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +31,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -73,6 +77,8 @@ public abstract class IntegrationTestSupport {
     protected KafkaTemplate<byte[], byte[]> kafka;
     @Autowired
     protected EmbeddedKafkaKraftBroker broker;
+    @Autowired
+    protected CandidateFinder candidates;
 
     /**
      * The issue's example police submission about a child no other test has used (fresh NHS number),
@@ -146,6 +152,52 @@ public abstract class IntegrationTestSupport {
             String candidate = String.format("%010d", ThreadLocalRandom.current().nextLong(10_000_000_000L));
             if (NhsNumber.isValid(candidate)) {
                 return candidate;
+            }
+        }
+    }
+
+    /**
+     * A police contact about a child with no NHS number, as most police contacts are: names, date of birth
+     * and postcode as given, the rest as in the example. Returns the id of the child record it joined or
+     * started, once the contact is registered and its child can be searched for.
+     */
+    protected String policeContactWithoutNhsNumber(String givenName, String familyName, LocalDate dateOfBirth,
+                                                  String postcode) {
+        ObjectNode submission = submission();
+        ObjectNode child = (ObjectNode) submission.get("child");
+        child.put("givenName", givenName).put("familyName", familyName).put("dateOfBirth", dateOfBirth.toString())
+                .remove("nhsNumber");
+        ((ObjectNode) child.get("address")).put("postcode", postcode);
+        HttpResponse<String> accepted = postContact(POLICE_KEY, submission);
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException("contact not accepted: " + accepted.statusCode() + " " + accepted.body());
+        }
+        String contactId = contactIdOf(accepted);
+        String childId = Awaitility.await().until(() -> jdbc.sql(
+                                "SELECT child_id FROM contact_registry WHERE contact_id = ?")
+                        .param(contactId).query(String.class).optional().orElse(null),
+                id -> id != null);
+        searchable(childId, submission);
+        return childId;
+    }
+
+    /**
+     * Makes sure the candidate table ({@code child_identity_variant}) knows who the child was recorded as.
+     * Contact reception is to remember every contact's child there itself, in the contact's transaction;
+     * where it has not, the test remembers exactly what reception would ({@link SubmissionIdentity}), so
+     * the facts and their fingerprint are the same either way and nothing is recorded twice.
+     */
+    protected void searchable(String childId, ObjectNode submission) {
+        boolean remembered = jdbc.sql("SELECT count(*) FROM child_identity_variant WHERE child_id = ?")
+                .param(childId).query(Long.class).single() > 0;
+        if (!remembered) {
+            try {
+                ContactSubmission.Child child = json.treeToValue(submission.get("child"), ContactSubmission.Child.class);
+                List<ContactSubmission.HouseholdMember> household = List.of(json.treeToValue(
+                        submission.get("household"), ContactSubmission.HouseholdMember[].class));
+                candidates.remember(childId, SubmissionIdentity.of(child, household), Instant.now());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }

@@ -100,6 +100,8 @@ class ApiSecurityConfiguration {
                                 CONTACT + "/strategy-discussion/record", CONTACT + "/identity/resolve",
                                 CONTACT + "/conference", CONTACT + "/duties/*")
                         .hasAnyRole(StaffPermission.SCREEN.roleNames())
+                        // Finding a child: staff who log contacts too, never a partner.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/children").hasAnyRole(StaffPermission.FIND_CHILD.roleNames())
                         .requestMatchers("/api/v1/children/**").hasAnyRole(StaffPermission.SCREEN.roleNames())
                         .requestMatchers("/api/v1/alerts/**").hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         .requestMatchers("/api/v1/performance/**", "/api/v1/performance").hasAnyRole(StaffPermission.OVERSEE.roleNames())

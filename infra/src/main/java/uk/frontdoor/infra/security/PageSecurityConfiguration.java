@@ -147,6 +147,8 @@ class PageSecurityConfiguration {
                         .requestMatchers("/admin/**").hasAnyRole(StaffPermission.RUN_SERVICE.roleNames())
                         .requestMatchers("/performance", "/performance/**").hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         .requestMatchers("/queue", "/queue/**").hasAnyRole(StaffPermission.SCREEN.roleNames())
+                        // Finding a child: administrators too, who log contacts and must find the child's record.
+                        .requestMatchers("/children/search").hasAnyRole(StaffPermission.FIND_CHILD.roleNames())
                         // A child's chronology and the forms on it (link records, step up from early help).
                         .requestMatchers("/children/**").hasAnyRole(StaffPermission.SCREEN.roleNames())
                         // The duty manager's board and its alerts: managers only, as the alerts API.

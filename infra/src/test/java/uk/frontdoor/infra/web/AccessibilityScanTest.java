@@ -42,6 +42,9 @@ class AccessibilityScanTest extends CaseworkBrowserTestSupport {
                 .param(alertContact).query(Long.class).single() == 1);
         String alertId = jdbc.sql("SELECT clock_id FROM timeliness_clocks WHERE contact_id = ? AND state = 'BREACHED'")
                 .param(alertContact).query(String.class).single();
+        // A child to find, under a family name no other test uses.
+        String searchedFamily = "Scanlon" + java.util.UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 5);
+        policeContactWithoutNhsNumber("Rosa", searchedFamily, java.time.LocalDate.of(2014, 6, 3), "SL2 4QX");
 
         browser.open("/sign-in");
         browser.find(By.id("username"));
@@ -68,6 +71,18 @@ class AccessibilityScanTest extends CaseworkBrowserTestSupport {
         browser.submit(By.id("link-records"));
         browser.errorSummary();
         scan("chronology with the link form's errors");
+
+        // Finding a child: the form, its error summary, and results.
+        browser.find(By.id("nav-search")).click();
+        browser.find(By.id("search-form"));
+        scan("find a child");
+        browser.submit(By.id("search"));
+        browser.errorSummary();
+        scan("find a child with an error");
+        browser.find(By.id("familyName")).sendKeys(searchedFamily);
+        browser.submit(By.id("search"));
+        browser.find(By.id("results-table"));
+        scan("find a child with results");
 
         // The casework forms: a possible match and a duty; the initial conference; stepping up from early help.
         browser.open("/contacts/" + alertContact);

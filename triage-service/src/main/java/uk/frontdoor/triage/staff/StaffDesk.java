@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import uk.frontdoor.triage.api.query.AlertBoard;
 import uk.frontdoor.triage.api.query.ChildChronology;
+import uk.frontdoor.triage.api.query.ChildSearchResults;
+import uk.frontdoor.triage.api.query.FindChildren;
 import uk.frontdoor.triage.api.query.ContactRegistration;
 import uk.frontdoor.triage.api.query.ContactStatusView;
 import uk.frontdoor.triage.api.query.ContactSubmissionView;
@@ -108,6 +110,11 @@ public class StaffDesk {
     public Optional<ChildChronology> chronology(ChildId childId) {
         return queries.query(new FindChildChronology(childId),
                 ResponseTypes.optionalInstanceOf(ChildChronology.class)).join();
+    }
+
+    /** The known children some details could be, best first (the caller records each one shown as viewed). */
+    public ChildSearchResults search(FindChildren query) {
+        return queries.query(query, ResponseTypes.instanceOf(ChildSearchResults.class)).join();
     }
 
     public PerformanceReport performance(FindPerformance query) {

@@ -19,6 +19,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -146,6 +147,34 @@ public class CandidateFinder {
         });
         List<Candidate> candidates = new ArrayList<>(variants.size());
         variants.forEach((childId, facts) -> candidates.add(new Candidate(childId, merge(facts))));
+        return candidates;
+    }
+
+    /**
+     * These child records as candidates, each with every variant it was recorded under merged (as
+     * {@link #find} gives them), in the order asked; an id never remembered is left out. For searches
+     * whose own blocking rules found the ids.
+     */
+    public List<Candidate> candidates(Collection<String> childIds) {
+        if (childIds.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<IdentityFacts>> variants = new LinkedHashMap<>();
+        childIds.forEach(id -> variants.put(id, new ArrayList<>()));
+        jdbc.sql("""
+                        SELECT child_id, facts FROM child_identity_variant
+                         WHERE child_id = ANY(CAST(:ids AS varchar[]))
+                         ORDER BY child_id, last_seen_at DESC""")
+                .param("ids", childIds.toArray(String[]::new))
+                .query(rs -> {
+                    variants.get(rs.getString("child_id")).add(read(rs.getString("facts")));
+                });
+        List<Candidate> candidates = new ArrayList<>(variants.size());
+        variants.forEach((childId, facts) -> {
+            if (!facts.isEmpty()) {
+                candidates.add(new Candidate(childId, merge(facts)));
+            }
+        });
         return candidates;
     }
 

@@ -21,6 +21,12 @@ import static uk.frontdoor.triage.api.staff.StaffRole.SYSTEM_MANAGER;
 public enum StaffPermission {
     /** Open a child's records at all: a contact's status, partner replies, feedback, logging a contact. */
     CASEWORK(ADMINISTRATOR, SOCIAL_WORKER, MANAGER),
+    /**
+     * Find a child by name, date of birth, NHS number or postcode. Administrators too: they log contacts
+     * phoned or e-mailed in and attach information, and must know whether the child is known and which
+     * record is theirs. Partners are never staff, so never search.
+     */
+    FIND_CHILD(ADMINISTRATOR, SOCIAL_WORKER, MANAGER),
     /** Screen: the queue, claim, consent, priority, partner checks, proposals, strategy discussions, identity, chronology. */
     SCREEN(SOCIAL_WORKER, MANAGER),
     /** Authorise or return proposals, override a refusal of consent, release anyone's claim, the duty board, performance. */
