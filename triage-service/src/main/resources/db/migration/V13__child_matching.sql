@@ -32,7 +32,7 @@ CREATE TABLE child_identity_variant (
 -- One index per blocking rule of CandidateFinder.
 CREATE INDEX child_identity_nhs ON child_identity_variant (nhs_number) WHERE nhs_number IS NOT NULL;
 CREATE INDEX child_identity_birth ON child_identity_variant (date_of_birth) WHERE date_of_birth IS NOT NULL;
-CREATE INDEX child_identity_family_birth ON child_identity_variant (family_key, date_of_birth);
+CREATE INDEX child_identity_family_birth ON child_identity_variant (family_key, given_key, date_of_birth);
 CREATE INDEX child_identity_sector_family ON child_identity_variant (postcode_sector, family_key);
 CREATE INDEX child_identity_sector_given ON child_identity_variant (postcode_sector, given_key);
 CREATE INDEX child_identity_postcode ON child_identity_variant (postcode);

@@ -38,7 +38,8 @@ import java.util.Set;
  *   <li>the same NHS number;</li>
  *   <li>the same date of birth, or its day and month swapped, with a family or given name that sounds the
  *       same (Double Metaphone), or the names swapped, or the same postcode sector;</li>
- *   <li>a family name that sounds the same, born in the same year (typing slips in the date);</li>
+ *   <li>a family and a given name that sound the same, born in the same year (typing slips in the date). The
+ *       family name and year alone matched 5,000 Smiths at a million children, 27 ms to read;</li>
  *   <li>the same postcode sector with a family or given name that sounds the same;</li>
  *   <li>a similar full name (trigram similarity at least 0.4) in the same postcode sector, or at the postcode
  *       the contact gives as a previous address. Similarity is computed on the sector's index entries (an
@@ -76,9 +77,9 @@ public class CandidateFinder {
                   LIMIT 40)
                 UNION
                 (SELECT child_id FROM child_identity_variant
-                  WHERE family_key = dmetaphone(CAST(:family AS text))
+                  WHERE family_key = dmetaphone(CAST(:family AS text)) AND given_key = dmetaphone(CAST(:given AS text))
                     AND date_of_birth >= CAST(:yearStart AS date) AND date_of_birth < CAST(:yearEnd AS date)
-                  ORDER BY similarity(full_name, CAST(:fullName AS text)) DESC LIMIT 20)
+                  LIMIT 20)
                 UNION
                 (SELECT child_id FROM child_identity_variant
                   WHERE postcode_sector = CAST(:sector AS text) AND family_key = dmetaphone(CAST(:family AS text))
