@@ -42,6 +42,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -302,7 +303,7 @@ record ChronologyLine(Instant at, ContactId contactId, String summary, String de
     }
 
     private static String score(double score) {
-        return String.format(java.util.Locale.UK, "%.1f", score);
+        return String.format(Locale.UK, "%.1f", score);
     }
 
     private static ChronologyLine system(Instant at, ContactId contactId, String summary, String detail) {

@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.child.reception;
 
+import uk.frontdoor.rules.ThresholdDecision;
 import uk.frontdoor.rules.ThresholdEngine;
 import uk.frontdoor.triage.api.ChildEvent;
 import uk.frontdoor.triage.api.ThresholdAssessed;
@@ -10,6 +11,7 @@ import uk.frontdoor.triage.child.ContactState;
 import uk.frontdoor.triage.child.LinkedContact;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -36,16 +38,15 @@ public final class Reassessment {
                                                   Instant now, ThresholdReassessed.Cause cause, ChildId otherRecord) {
         return child.contacts().values().stream()
                 .filter(contact -> !contact.isDecided() && contact.threshold() != null)
-                .sorted(java.util.Comparator.comparing(ContactState::receivedAt))
+                .sorted(Comparator.comparing(ContactState::receivedAt))
                 .map(contact -> (ChildEvent) new ThresholdReassessed(child.childId(), contact.contactId(), now,
-                        reassessed(contact, rules.decide(contact.facts(), RuleFacts.history(child, linked,
-                                contact.facts())) ),
+                        reassessed(contact, rules.decide(contact.facts(),
+                                RuleFacts.history(child, linked, contact.facts()))),
                         contact.threshold().level(), contact.priority(), cause, otherRecord))
                 .toList();
     }
 
-    private static ThresholdAssessed.Threshold reassessed(ContactState contact,
-                                                          uk.frontdoor.rules.ThresholdDecision decision) {
+    private static ThresholdAssessed.Threshold reassessed(ContactState contact, ThresholdDecision decision) {
         ThresholdAssessed.Threshold before = contact.threshold();
         ThresholdAssessed.Threshold after = RuleFacts.threshold(decision);
         boolean workerRated = contact.priority() != before.priority();
