@@ -17,14 +17,23 @@ final class ChildCommands {
     private ChildCommands() {
     }
 
-    record LinkRequest(String otherChildId, String reason) {
-        LinkChildRecords command(ChildId child, Actor by) {
+    /** Making or undoing a link between the child's record and another. */
+    interface LinkChange {
+        String otherChildId();
+
+        Object command(ChildId child, Actor by);
+    }
+
+    record LinkRequest(String otherChildId, String reason) implements LinkChange {
+        @Override
+        public LinkChildRecords command(ChildId child, Actor by) {
             return new LinkChildRecords(child, otherChildId == null ? null : ChildId.of(otherChildId), reason, by);
         }
     }
 
-    record UnlinkRequest(String otherChildId, String reason) {
-        UnlinkChildRecords command(ChildId child, Actor by) {
+    record UnlinkRequest(String otherChildId, String reason) implements LinkChange {
+        @Override
+        public UnlinkChildRecords command(ChildId child, Actor by) {
             return new UnlinkChildRecords(child, otherChildId == null ? null : ChildId.of(otherChildId), reason, by);
         }
     }

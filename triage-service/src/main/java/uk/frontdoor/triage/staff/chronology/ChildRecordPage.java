@@ -1,6 +1,5 @@
 package uk.frontdoor.triage.staff.chronology;
 
-import uk.frontdoor.triage.staff.chronology.ChildCommands.UnlinkRequest;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -18,8 +17,10 @@ import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
 import uk.frontdoor.triage.staff.StaffDesk;
+import uk.frontdoor.triage.staff.chronology.ChildCommands.LinkChange;
 import uk.frontdoor.triage.staff.chronology.ChildCommands.LinkRequest;
 import uk.frontdoor.triage.staff.chronology.ChildCommands.StepUpRequest;
+import uk.frontdoor.triage.staff.chronology.ChildCommands.UnlinkRequest;
 import uk.frontdoor.triage.staff.pages.ContactIds;
 import uk.frontdoor.triage.staff.pages.FormErrors;
 import uk.frontdoor.triage.staff.pages.FormInput;
@@ -29,6 +30,7 @@ import uk.frontdoor.triage.staff.pages.StaffPage;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The two forms on a child's chronology that act on the record as a whole: link another record found to
@@ -65,22 +67,7 @@ class ChildRecordPage {
     @PostMapping("/children/{childId}/links")
     String link(Authentication who, @PathVariable String childId, @ModelAttribute LinkForm form,
                 RedirectAttributes flash) {
-        Actor me = desk.actor(who);
-        ChildId child = ContactIds.child(childId);
-        String back = "redirect:/children/" + child.value() + "/chronology";
-        FormErrors errors = new FormErrors("link");
-        LinkRequest link = form.read(errors);
-        if (errors.any()) {
-            flash.addFlashAttribute("errors", errors);
-            return back;
-        }
-        ChildId otherChild = ChildId.of(link.otherChildId());
-        if (!sent(link.command(child, me), errors, flash)) {
-            return back;
-        }
-        boolean shown = desk.awaiting().chronology(child, found -> found.linkedChildren().contains(otherChild));
-        flash.addFlashAttribute("success", Notices.done("Records linked", shown));
-        return back;
+        return changeLink(who, childId, new FormErrors("link"), form::read, true, "Records linked", flash);
     }
 
     record UnlinkForm(String other, String reason) {
@@ -101,21 +88,31 @@ class ChildRecordPage {
     @PostMapping("/children/{childId}/unlink")
     String unlink(Authentication who, @PathVariable String childId, @ModelAttribute UnlinkForm form,
                   RedirectAttributes flash) {
+        return changeLink(who, childId, new FormErrors("unlink"), form::read, false,
+                "Link undone: the records are separate again", flash);
+    }
+
+    /**
+     * Reads a link or unlink form, sends its command and goes back to the chronology, waiting (briefly)
+     * until the chronology shows the other record {@code linked} or not.
+     */
+    private String changeLink(Authentication who, String childId, FormErrors errors,
+                              Function<FormErrors, ? extends LinkChange> read, boolean linked, String done,
+                              RedirectAttributes flash) {
         Actor me = desk.actor(who);
         ChildId child = ContactIds.child(childId);
         String back = "redirect:/children/" + child.value() + "/chronology";
-        FormErrors errors = new FormErrors("unlink");
-        UnlinkRequest unlink = form.read(errors);
+        LinkChange change = read.apply(errors);
         if (errors.any()) {
             flash.addFlashAttribute("errors", errors);
             return back;
         }
-        ChildId otherChild = ChildId.of(unlink.otherChildId());
-        if (!sent(unlink.command(child, me), errors, flash)) {
+        ChildId otherChild = ChildId.of(change.otherChildId());
+        if (!sent(change.command(child, me), errors, flash)) {
             return back;
         }
-        boolean shown = desk.awaiting().chronology(child, found -> !found.linkedChildren().contains(otherChild));
-        flash.addFlashAttribute("success", Notices.done("Link undone: the records are separate again", shown));
+        boolean shown = desk.awaiting().chronology(child, found -> found.linkedChildren().contains(otherChild) == linked);
+        flash.addFlashAttribute("success", Notices.done(done, shown));
         return back;
     }
 
