@@ -88,6 +88,11 @@ public final class Browser implements AutoCloseable {
         return waitFor().until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** What the page shows now, without waiting: for asserting that something is gone. */
+    public java.util.List<WebElement> findAll(By by) {
+        return driver.findElements(by);
+    }
+
     /**
      * Finds an element that shows once a read model has caught up, reloading the page until it does:
      * after a command a page waits only a few seconds for its read model, and a loaded machine can

@@ -5,6 +5,7 @@ import org.openqa.selenium.By;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,6 +153,35 @@ class CaseworkFormsBrowserTest extends CaseworkBrowserTestSupport {
         assertThat(jdbc.sql("SELECT count(*) FROM record_views WHERE child_id = ? AND viewed_by = 'sw2' AND what LIKE ?")
                 .params(otherChild, "chronology page via linked record " + childId).query(Long.class).single())
                 .isPositive();
+    }
+
+    @Test
+    void a_wrong_link_is_undone_from_the_chronology_with_a_reason_and_both_records_say_so() {
+        String childId = childOf(contactIdOf(postContact(POLICE_KEY, submission())));
+        String otherChild = childOf(contactIdOf(postContact(SCHOOL_KEY, submission())));
+        assertThat(postJson("/api/v1/children/" + childId + "/links", staff("sw1"),
+                Map.of("otherChildId", otherChild, "reason", "Thought to be the same child")).statusCode())
+                .isEqualTo(204);
+        browser.open("/sign-in");
+        browser.signIn("sw2");
+        browser.open("/children/" + childId + "/chronology");
+        browser.refreshUntil(By.id("unlink-records"));
+
+        // No reason: refused before anything is sent, the summary links to the field.
+        browser.submit(By.id("unlink-records"));
+        assertThat(browser.errorSummary()).contains("Enter why the records are not the same child");
+        assertThat(browser.find(By.cssSelector(".govuk-error-summary a")).getDomAttribute("href"))
+                .isEqualTo("#unlink-reason");
+
+        type("unlink-reason", "Different dates of birth on the GP record.");
+        browser.submit(By.id("unlink-records"));
+        assertThat(browser.success()).startsWith("Link undone");
+        browser.refreshUntil(By.id("chronology-table"), text -> text.contains("Link with record " + otherChild));
+        assertThat(browser.findAll(By.id("linked-records"))).isEmpty();
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM domainevententry WHERE payloadtype = 'uk.frontdoor.triage.api.ChildRecordUnlinked'
+                        AND aggregateidentifier IN (?, ?)""")
+                .params(childId, otherChild).query(Long.class).single()).isEqualTo(2);
     }
 
     @Test
