@@ -44,6 +44,29 @@ class BadInputIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void a_staff_command_with_a_value_its_field_cannot_take_names_the_field_and_the_choices() {
+        String contactId = contactIdOf(postContact(POLICE_KEY, submission()));
+        long eventsBefore = storedEvents();
+
+        HttpResponse<String> unknownPriority = postJson("/api/v1/contacts/" + contactId + "/priority", staff("sw1"),
+                Map.of("priority", "PURPLE", "rationale", "Raised after a call from the school."));
+        HttpResponse<String> textForAList = postJson("/api/v1/contacts/" + contactId + "/partner-checks",
+                staff("sw1"), Map.of("agencies", Map.of("first", "police")));
+
+        assertThat(unknownPriority.statusCode()).isEqualTo(400);
+        assertThat(unknownPriority.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        Map<String, Object> problem = body(unknownPriority);
+        assertThat(problem).containsEntry("type", "/problems/invalid-request");
+        assertThat(problem.get("errors")).isEqualTo(List.of(Map.of("field", "priority",
+                "problem", "must be one of RED, AMBER, GREEN, BLUE")));
+        assertThat(unknownPriority.body()).doesNotContain("PURPLE");
+        assertThat(textForAList.statusCode()).isEqualTo(400);
+        assertThat(body(textForAList).get("errors")).isEqualTo(List.of(Map.of("field", "agencies",
+                "problem", "has the wrong type: expected a list")));
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+    }
+
+    @Test
     void a_body_that_is_not_json_is_a_400_problem() {
         HttpResponse<String> response = postContact(POLICE_KEY, "application/json",
                 "{\"submissionId\": \"Sam Example 2016-05-04".getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,7 @@
 package uk.frontdoor.intake.http;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -14,7 +16,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import uk.frontdoor.intake.IntakeMetrics;
 import uk.frontdoor.intake.submission.RejectionReason;
 import uk.frontdoor.intake.submission.SubmissionRejectedException;
+import uk.frontdoor.intake.submission.Violation;
 import uk.frontdoor.triage.api.value.Channel;
+
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
 
 
 /** The one translator from refusals to RFC 9457 problem details for the whole API. */
@@ -66,9 +75,63 @@ class IntakeExceptionHandler extends ResponseEntityExceptionHandler {
             return handleExceptionInternal(ex, Problems.tooLarge(maxBytes), headers, HttpStatus.PAYLOAD_TOO_LARGE,
                     request);
         }
+        if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return handleExceptionInternal(ex, wrongType(mismatch), headers, HttpStatus.BAD_REQUEST, request);
+        }
         metrics.rejected(Channel.HTTP, RejectionReason.MALFORMED_JSON.name());
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_JSON,
                 "Body could not be read", "The request body could not be read; nothing was stored.");
         return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /**
+     * A staff command's body that is JSON but names a value its field cannot take (an unknown
+     * priority, a number where text belongs): the field and, for a list of choices, the choices.
+     * Never the value sent.
+     */
+    private static ProblemDetail wrongType(MismatchedInputException mismatch) {
+        String field = fieldPath(mismatch.getPath());
+        Class<?> target = mismatch.getTargetType();
+        String expected = target != null && target.isEnum()
+                ? "must be one of " + Arrays.stream(target.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                        .collect(Collectors.joining(", "))
+                : "has the wrong type" + (target == null ? "" : ": expected " + describe(target));
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request",
+                "The field " + field + " " + expected + "; nothing was changed.");
+        problem.setProperty("errors", List.of(new Violation(field, expected)));
+        return problem;
+    }
+
+    private static String fieldPath(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference step : path) {
+            if (step.getFieldName() != null) {
+                // A map's keys are the caller's text: only a plain name is quoted back.
+                String name = step.getFieldName().matches("[A-Za-z_][A-Za-z0-9_]{0,63}") ? step.getFieldName() : "*";
+                field.append(field.isEmpty() ? "" : ".").append(name);
+            } else if (step.getIndex() >= 0) {
+                field.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    private static String describe(Class<?> target) {
+        if (target == String.class) {
+            return "text";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
+            return "a number";
+        }
+        if (Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "a list";
+        }
+        if (Temporal.class.isAssignableFrom(target)) {
+            return "a date or time (ISO 8601)";
+        }
+        return "an object";
     }
 }

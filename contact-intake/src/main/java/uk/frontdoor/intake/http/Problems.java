@@ -16,6 +16,7 @@ import java.net.URI;
 public final class Problems {
 
     public static final URI INVALID_SUBMISSION = URI.create("/problems/invalid-submission");
+    public static final URI INVALID_REQUEST = URI.create("/problems/invalid-request");
     public static final URI MALFORMED_JSON = URI.create("/problems/malformed-json");
     public static final URI PAYLOAD_TOO_LARGE = URI.create("/problems/payload-too-large");
     public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create("/problems/unsupported-media-type");
