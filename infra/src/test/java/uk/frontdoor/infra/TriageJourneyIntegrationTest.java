@@ -103,19 +103,23 @@ class TriageJourneyIntegrationTest extends IntegrationTestSupport {
                 Map.of("name", "Nurse Example", "agency", "HEALTH", "role", "Named nurse"),
                 Map.of("name", "TM Example", "agency", "SOCIAL_CARE", "role", "Team manager"));
         // Recorded once held: a discussion recorded as held in the future is refused.
-        Instant heldAt = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        Instant heldAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         var record = new java.util.HashMap<String, Object>(Map.of("heldAt", heldAt.toString(), "mode", "VIDEO",
                 "attendees", attendees, "outcome", "SECTION_47_ENQUIRY", "summary", "Section 47 enquiry agreed.",
                 "actions", List.of(visit, noDueDate)));
         assertProblem(postJson(contact + "/strategy-discussion/record", staff("sw1"), record), 400,
                 "action-due-date-required");
         record.put("actions", List.of(visit));
+        // Nor one recorded as held before the contact arrived.
+        record.put("heldAt", heldAt.minus(1, ChronoUnit.DAYS).toString());
+        assertProblem(postJson(contact + "/strategy-discussion/record", staff("sw1"), record), 400, "time-too-early");
+        record.put("heldAt", heldAt.toString());
         assertThat(postJson(contact + "/strategy-discussion/record", staff("sw1"), record).statusCode())
                 .isEqualTo(204);
 
         // Feedback to the referrer.
         assertThat(postJson(contact + "/feedback", staff("admin1"), Map.of("method", "SECURE_EMAIL",
-                "sentAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                "sentAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
                 "summary", "Strategy discussion held; section 47 enquiry under way.")).statusCode()).isEqualTo(204);
 
         Map<String, Object> finished = await().until(() -> body(get(contact, staff("manager1"))),

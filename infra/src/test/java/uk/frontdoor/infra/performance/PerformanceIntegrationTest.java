@@ -222,7 +222,7 @@ class PerformanceIntegrationTest extends OwnServiceTestSupport {
     }
 
     private void holdStrategyDiscussion(String contact, String... agencies) {
-        Instant heldAt = clock.instant().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        Instant heldAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<Map<String, String>> attendees = java.util.Arrays.stream(agencies)
                 .map(agency -> Map.of("name", "Attendee " + agency, "agency", agency, "role", "Officer")).toList();
         HttpResponse<String> response = post("/api/v1/contacts/" + contact + "/strategy-discussion/record", "sw1",

@@ -77,14 +77,14 @@ abstract class CaseworkBrowserTestSupport extends BrowserTestSupport {
     }
 
     /**
-     * A contact decided for a strategy discussion, whose discussion (held five minutes ago) started a
+     * A contact decided for a strategy discussion, whose discussion (held just now: not before the contact) started a
      * section 47 enquiry: the initial child protection conference is now due.
      */
     protected String conferenceDue() {
         String contactId = decided("STRATEGY_DISCUSSION");
         awaitWork(contactId, work -> work.get("strategyDiscussion") != null);
         Map<String, Object> record = Map.of(
-                "heldAt", Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString(),
+                "heldAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
                 "mode", "VIDEO", "outcome", "SECTION_47_ENQUIRY", "summary", "Section 47 enquiry agreed.",
                 "attendees", List.of(
                         Map.of("name", "DS Example", "agency", "POLICE", "role", "Detective sergeant"),

@@ -63,6 +63,21 @@ public final class Require {
         }
     }
 
+    /**
+     * A meeting held or feedback sent for a contact happened between the contact's arrival and now: a
+     * time before the contact is a typing slip, and would make its clock look met before it started.
+     */
+    public static void during(Instant time, ContactState contact, Instant now, String field) {
+        past(time, now, field);
+        notBefore(time, contact.receivedAt(), field, "the contact arrived");
+    }
+
+    public static void notBefore(Instant time, Instant earliest, String field, String event) {
+        if (time.isBefore(earliest)) {
+            throw new TriageRefusedException(Refusal.TIME_TOO_EARLY, field + " is before " + event + ".");
+        }
+    }
+
     public static void field(Object value, String field) {
         if (value == null) {
             throw new TriageRefusedException(Refusal.FIELD_REQUIRED, field + " is required.");

@@ -14,6 +14,8 @@ import uk.frontdoor.triage.api.StrategyDiscussionHeld.Attendee;
 import uk.frontdoor.triage.api.StrategyDiscussionRequired;
 import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
 
+import uk.frontdoor.triage.Examples;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -137,6 +139,21 @@ class StrategyDiscussionTest {
         fixture.given(decidedSection47())
                 .when(record(StrategyDiscussionHeld.Outcome.NO_FURTHER_ACTION, List.of(), POLICE, HEALTH))
                 .expectException(refused(Refusal.TIME_IN_FUTURE))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_discussion_cannot_be_recorded_as_held_or_planned_before_the_contact_arrived() {
+        Instant beforeTheContact = Examples.RECEIVED.minusSeconds(60);
+        TriageWork.fixture(HELD_AT).given(decidedSection47())
+                .when(new RecordStrategyDiscussion(CHILD, CONTACT, beforeTheContact, StrategyDiscussionHeld.Mode.VIDEO,
+                        List.of(POLICE, HEALTH), StrategyDiscussionHeld.Outcome.NO_FURTHER_ACTION, null, List.of(), SW1))
+                .expectException(refused(Refusal.TIME_TOO_EARLY))
+                .expectExceptionMessage("heldAt is before the contact arrived.")
+                .expectNoEvents();
+        fixture.given(decidedSection47())
+                .when(new ConveneStrategyDiscussion(CHILD, CONTACT, beforeTheContact, List.of("POLICE"), SW1))
+                .expectException(refused(Refusal.TIME_TOO_EARLY))
                 .expectNoEvents();
     }
 

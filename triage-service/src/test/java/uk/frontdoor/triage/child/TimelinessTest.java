@@ -293,6 +293,18 @@ class TimelinessTest {
     }
 
     @Test
+    void a_return_home_interview_cannot_be_recorded_as_held_before_the_child_returned() {
+        Instant returned = london("2026-05-22T10:00");
+        TriageWork.fixture(FRIDAY_1600)
+                .givenCommands(contact(FRIDAY_1600, List.of("RETURNED_FROM_MISSING"), returned))
+                .when(new RecordDutyCompleted(CHILD, CONTACT, ClockType.RETURN_HOME_INTERVIEW,
+                        london("2026-05-22T09:00"), "Independent interview held.", SW1))
+                .expectException(refused(Refusal.TIME_TOO_EARLY))
+                .expectExceptionMessage("doneAt is before the duty arose.")
+                .expectNoEvents();
+    }
+
+    @Test
     void a_duty_the_rules_did_not_raise_cannot_be_recorded_as_done() {
         TriageWork.fixture(FRIDAY_1600).givenCommands(contact(FRIDAY_1600, List.of()))
                 .when(new RecordDutyCompleted(CHILD, CONTACT, ClockType.LADO_REFERRAL, FRIDAY_1600, null, SW1))

@@ -28,7 +28,7 @@ public final class Feedback {
             throw new TriageRefusedException(Refusal.NOT_DECIDED, "Feedback tells the referrer what was decided.");
         }
         Instant now = clocks.now();
-        Require.past(command.sentAt(), now, "sentAt");
+        Require.during(command.sentAt(), contact, now, "sentAt");
         List<ChildEvent> events = new ArrayList<>();
         events.add(new FeedbackSent(child.childId(), command.contactId(), contact.outcome(), command.method(),
                 command.sentAt(), Require.blankToNull(command.summary()), command.actor(), now));

@@ -11,6 +11,7 @@ import uk.frontdoor.triage.api.value.ClockType;
 import uk.frontdoor.triage.child.ChildState;
 import uk.frontdoor.triage.child.ContactState;
 import uk.frontdoor.triage.child.Require;
+import uk.frontdoor.triage.child.RunningClock;
 import uk.frontdoor.triage.child.timeliness.Timekeeper;
 
 import java.time.Instant;
@@ -34,7 +35,7 @@ public final class Duties {
             throw new TriageRefusedException(Refusal.NO_CONFERENCE_DUE);
         }
         Instant now = clocks.now();
-        Require.past(command.heldAt(), now, "heldAt");
+        Require.during(command.heldAt(), contact, now, "heldAt");
         List<ChildEvent> events = new ArrayList<>();
         events.add(new InitialConferenceHeld(child.childId(), command.contactId(), contact.strategyDiscussionId(),
                 command.heldAt(), command.outcome(), Require.blankToNull(command.summary()), command.actor(), now));
@@ -45,11 +46,16 @@ public final class Duties {
     public static List<ChildEvent> decide(RecordDutyCompleted command, ChildState child, Timekeeper clocks) {
         ContactState contact = child.contact(command.contactId());
         Require.screener(command.actor());
-        if (!command.duty().recordedAsDuty() || child.runningClocks(contact.contactId(), command.duty()).isEmpty()) {
+        List<RunningClock> running = child.runningClocks(contact.contactId(), command.duty());
+        if (!command.duty().recordedAsDuty() || running.isEmpty()) {
             throw new TriageRefusedException(Refusal.DUTY_NOT_DUE);
         }
         Instant now = clocks.now();
         Require.past(command.doneAt(), now, "doneAt");
+        // A duty arises with its clock, which may start before the contact (a return home interview
+        // runs from the child's return): it cannot have been done before it arose.
+        Require.notBefore(command.doneAt(), running.stream().map(RunningClock::startedAt).min(Instant::compareTo)
+                .orElseThrow(), "doneAt", "the duty arose");
         List<ChildEvent> events = new ArrayList<>();
         events.add(new DutyCompleted(child.childId(), command.contactId(), command.duty(), command.doneAt(),
                 Require.blankToNull(command.note()), command.actor(), now));

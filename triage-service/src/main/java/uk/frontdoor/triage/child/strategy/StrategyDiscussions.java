@@ -35,6 +35,7 @@ public final class StrategyDiscussions {
                                           Instant now) {
         ContactState contact = open(child, command.contactId(), command.actor());
         Require.field(command.plannedAt(), "plannedAt");
+        Require.notBefore(command.plannedAt(), contact.receivedAt(), "plannedAt", "the contact arrived");
         if (command.invitedAgencies() == null || command.invitedAgencies().isEmpty()) {
             throw new TriageRefusedException(Refusal.AGENCY_REQUIRED, "Invite the agencies that should attend.");
         }
@@ -54,7 +55,7 @@ public final class StrategyDiscussions {
         ContactState contact = open(child, command.contactId(), command.actor());
         Require.field(command.heldAt(), "heldAt");
         Instant now = clocks.now();
-        Require.past(command.heldAt(), now, "heldAt");
+        Require.during(command.heldAt(), contact, now, "heldAt");
         Require.field(command.mode(), "mode");
         Require.field(command.outcome(), "outcome");
         Set<String> present = agenciesPresent(command.attendees(), policy);

@@ -47,7 +47,8 @@ public enum Refusal {
     ASSIGNEE_REQUIRED(Kind.INVALID, "assignee-required", "Name the worker to assign the alert to"),
     DUTY_NOT_DUE(Kind.CONFLICT, "duty-not-due", "No such duty is outstanding on this contact"),
     NO_CONFERENCE_DUE(Kind.CONFLICT, "no-conference-due", "No initial child protection conference is outstanding for this contact"),
-    TIME_IN_FUTURE(Kind.INVALID, "time-in-future", "A time given as past is in the future");
+    TIME_IN_FUTURE(Kind.INVALID, "time-in-future", "A time given as past is in the future"),
+    TIME_TOO_EARLY(Kind.INVALID, "time-too-early", "A time given is before the contact or duty it records");
 
     /** What kind of refusal a rule is, whatever the transport. */
     public enum Kind {
