@@ -5,13 +5,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.frontdoor.intake.partner.PartnerAgencies;
+import uk.frontdoor.intake.partner.PartnerRateLimits;
 import uk.frontdoor.intake.submission.SubmissionReader;
 import uk.frontdoor.rules.Indicator;
 
 import java.time.Clock;
 
 @Configuration
-@EnableConfigurationProperties({IntakeProperties.class, PartnerAgencies.class})
+@EnableConfigurationProperties({IntakeProperties.class, PartnerAgencies.class, PartnerRateLimits.class})
 class IntakeConfiguration {
 
     @Bean

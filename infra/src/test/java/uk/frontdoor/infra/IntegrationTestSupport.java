@@ -50,7 +50,10 @@ import java.util.function.Predicate;
         properties = {"frontdoor.embedded.kafka-port=0", "frontdoor.demo-feed.enabled=false",
                 "frontdoor.deadlines.polling-interval=200ms",
                 // Idle alert streams beat often, so a client that has gone is let go quickly.
-                "frontdoor.alerts.stream.heartbeat=200ms"})
+                "frontdoor.alerts.stream.heartbeat=200ms",
+                // The demo housing agency floods in PartnerRateLimitIntegrationTest: 3 an hour, so no cycle ends mid-test.
+                "frontdoor.partners.rate-limits.demo-housing.requests=3",
+                "frontdoor.partners.rate-limits.demo-housing.per=1h"})
 @ActiveProfiles("embedded")
 // Spring Boot switches metric export off in tests; the Prometheus endpoint is part of what is tested.
 @AutoConfigureObservability(tracing = false)
@@ -59,6 +62,7 @@ public abstract class IntegrationTestSupport {
     protected static final String POLICE_KEY = "dev-key-police";
     protected static final String SCHOOL_KEY = "dev-key-school";
     protected static final String HEALTH_KEY = "dev-key-health";
+    protected static final String HOUSING_KEY = "dev-key-housing";
 
     protected static final HttpClient http = HttpClient.newHttpClient();
 

@@ -12,5 +12,7 @@ public enum RejectionReason {
     /** The body is larger than any legitimate submission can be; it was not parsed. */
     TOO_LARGE,
     /** The sending partner agency is missing or not recognised (set by the channel, not by {@link SubmissionReader}). */
-    UNKNOWN_AGENCY
+    UNKNOWN_AGENCY,
+    /** The partner sent more submissions over HTTP than its agency's rate limit allows; nothing was read. */
+    RATE_LIMITED
 }
