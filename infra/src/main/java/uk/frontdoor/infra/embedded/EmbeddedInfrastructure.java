@@ -12,6 +12,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -26,8 +27,16 @@ class EmbeddedInfrastructure {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
 
+    /** Held while the service runs, and released after its PostgreSQL has stopped (it depends on this). */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedProperties properties) throws IOException {
+    DataDirectoryLock embeddedPostgresDataDirectoryLock(EmbeddedProperties properties) throws IOException {
+        return properties.postgresDataDirectory().isBlank() ? DataDirectoryLock.none()
+                : DataDirectoryLock.acquire(Path.of(properties.postgresDataDirectory()), Duration.ofSeconds(60));
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedProperties properties, DataDirectoryLock dataDirectoryLock)
+            throws IOException {
         // Stopped by this bean's close, after everything that uses the database has stopped: its own JVM
         // shutdown hook would stop it at the same time as the application, under the running projections.
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
