@@ -42,3 +42,33 @@ EXECUTE in_window('c500000'); EXECUTE in_window('c500000'); EXECUTE in_window('c
 -- A child at the 5,000-record address.
 EXECUTE related('c10'); EXECUTE related('c10'); EXECUTE related('c20'); EXECUTE related('c30');
 EXECUTE in_window('c10'); EXECUTE in_window('c10'); EXECUTE in_window('c20'); EXECUTE in_window('c30');
+
+-- Since an address given for more than 20 records is ignored (frontdoor.family.max-records-per-address,
+-- FamilyQueries): the same two queries with the limit, as FamilyQueries now sends them.
+PREPARE related_limited(text, int) AS
+WITH own AS (SELECT DISTINCT kind, match_key FROM family_key f WHERE child_id IN ($1)
+             AND (kind <> 'ADDRESS' OR (SELECT count(*) FROM (SELECT 1 FROM family_key shared WHERE shared.kind = 'ADDRESS'
+                     AND shared.match_key = f.match_key LIMIT $2 + 1) sharing) <= $2)),
+pairs (own_kind, other_kind, ground) AS (VALUES ('NAMED_SIBLING', 'CHILD', 'NAMED_SIBLING'),
+    ('CHILD', 'NAMED_SIBLING', 'NAMED_SIBLING'), ('ADDRESS', 'ADDRESS', 'SAME_ADDRESS'), ('PARENT', 'PARENT', 'SAME_PARENT')),
+related AS (SELECT k.child_id, p.ground FROM own o JOIN pairs p ON p.own_kind = o.kind
+            JOIN family_key k ON k.kind = p.other_kind AND k.match_key = o.match_key WHERE k.child_id NOT IN ($1))
+SELECT r.child_id, array_agg(DISTINCT r.ground) AS grounds FROM related r GROUP BY r.child_id
+ORDER BY bool_or(r.ground = 'NAMED_SIBLING') DESC,
+         (SELECT max(c.received_at) FROM family_contact c WHERE c.child_id = r.child_id) DESC NULLS LAST, r.child_id
+LIMIT 51;
+PREPARE in_window_limited(text, int) AS
+WITH own AS (SELECT DISTINCT kind, match_key FROM family_key f WHERE child_id IN ($1)
+             AND (kind <> 'ADDRESS' OR (SELECT count(*) FROM (SELECT 1 FROM family_key shared WHERE shared.kind = 'ADDRESS'
+                     AND shared.match_key = f.match_key LIMIT $2 + 1) sharing) <= $2)),
+pairs (own_kind, other_kind, ground) AS (VALUES ('NAMED_SIBLING', 'CHILD', 'NAMED_SIBLING'),
+    ('CHILD', 'NAMED_SIBLING', 'NAMED_SIBLING'), ('ADDRESS', 'ADDRESS', 'SAME_ADDRESS'), ('PARENT', 'PARENT', 'SAME_PARENT')),
+related AS (SELECT k.child_id, p.ground FROM own o JOIN pairs p ON p.own_kind = o.kind
+            JOIN family_key k ON k.kind = p.other_kind AND k.match_key = o.match_key WHERE k.child_id NOT IN ($1)),
+counted AS (SELECT child_id FROM related UNION SELECT child_id FROM family_contact WHERE child_id IN ($1))
+SELECT count(*) FROM family_contact c JOIN counted ON c.child_id = counted.child_id
+WHERE c.received_at >= now() - interval '30 days';
+EXECUTE related_limited('c500000', 20); EXECUTE related_limited('c500000', 20); EXECUTE related_limited('c600002', 20); EXECUTE related_limited('c700004', 20);
+EXECUTE in_window_limited('c500000', 20); EXECUTE in_window_limited('c500000', 20); EXECUTE in_window_limited('c600002', 20); EXECUTE in_window_limited('c700004', 20);
+EXECUTE related_limited('c10', 20); EXECUTE related_limited('c10', 20); EXECUTE related_limited('c20', 20); EXECUTE related_limited('c30', 20);
+EXECUTE in_window_limited('c10', 20); EXECUTE in_window_limited('c10', 20); EXECUTE in_window_limited('c20', 20); EXECUTE in_window_limited('c30', 20);

@@ -139,6 +139,42 @@ class FamilyIntegrationTest extends IntegrationTestSupport {
                 .containsExactlyInAnyOrder(ann.childId(), annAgain.childId());
     }
 
+    /**
+     * A hostel: an address given for very many records makes no household of them (the limit,
+     * {@code frontdoor.family.max-records-per-address}, is 20 by default); a sibling named there is still one.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_address_given_for_more_than_twenty_records_makes_no_household_but_a_named_sibling_stays() {
+        Household hostel = Household.fresh();
+        Contact ann = contact(child("Ann", hostel.familyName(), "2015-03-01", freshNhsNumber(), hostel),
+                List.of(person("Ben", hostel.familyName(), "SIBLING", "2017-09-09")));
+        Contact ben = contact(child("Ben", hostel.familyName(), "2017-09-09", freshNhsNumber(), hostel), List.of());
+        // Eighteen unrelated children at the hostel: twenty records share the address, still a household.
+        List<String> residents = new java.util.ArrayList<>();
+        for (int i = 0; i < 18; i++) {
+            residents.add(contact(child(uniqueName("Res"), uniqueName("Fam"), "2012-01-" + String.format("%02d", i + 1),
+                    freshNhsNumber(), hostel), List.of()).childId());
+        }
+        awaitUpToDate(PROCESSOR);
+        Map<String, Object> atTwenty = family(ann.childId(), "sw1");
+        assertThat((List<Map<String, Object>>) atTwenty.get("members")).extracting(m -> m.get("childId"))
+                .containsAll(residents).contains(ben.childId()).hasSize(19);
+        assertThat(((Number) atTwenty.get("householdContactsInWindow")).longValue()).isEqualTo(20);
+
+        // The twenty-first: the address no longer says who lives with whom.
+        residents.add(contact(child(uniqueName("Res"), uniqueName("Fam"), "2012-02-01", freshNhsNumber(), hostel),
+                List.of()).childId());
+        awaitUpToDate(PROCESSOR);
+
+        Map<String, Object> family = family(ann.childId(), "sw1");
+        List<Map<String, Object>> members = (List<Map<String, Object>>) family.get("members");
+        assertThat(members).extracting(m -> m.get("childId")).containsExactly(ben.childId());
+        assertThat((List<String>) members.get(0).get("grounds")).containsExactly("NAMED_SIBLING");
+        assertThat(((Number) family.get("householdContactsInWindow")).longValue()).isEqualTo(2);
+        assertThat((List<?>) family(residents.get(0), "sw1").get("members")).isEmpty();
+    }
+
     @Test
     void only_social_workers_and_managers_see_a_family_and_an_unknown_child_is_not_found() {
         Household home = Household.fresh();

@@ -84,6 +84,38 @@ class OneChildOneHistoryIntegrationTest extends IntegrationTestSupport {
                 .isGreaterThan(reassessed.get("previousLevel").asInt());
     }
 
+    @Test
+    void a_contact_matching_two_records_already_linked_as_one_child_joins_the_earliest_instead_of_going_to_a_person() {
+        ChildIdentity child = ChildIdentity.fresh();
+        // Two records of one child: the health visitor's contact and a later one under a temporary NHS number.
+        ObjectNode withOneNumber = aChildOfItsOwn(submission(), child);
+        ((ObjectNode) withOneNumber.get("child")).put("nhsNumber", freshNhsNumber());
+        String first = contactIdOf(postContact(POLICE_KEY, withOneNumber));
+        ObjectNode withAnother = aChildOfItsOwn(submission(), child);
+        ((ObjectNode) withAnother.get("child")).put("nhsNumber", freshNhsNumber());
+        String second = contactIdOf(postContact(POLICE_KEY, withAnother));
+        String earliest = childOf(first);
+        String later = childOf(second);
+        assertThat(later).isNotEqualTo(earliest);
+        HttpResponse<String> linked = postJson("/api/v1/children/" + later + "/links", staff("sw1"),
+                Map.of("otherChildId", earliest, "reason", "Same child: the GP merged the two NHS numbers"));
+        assertThat(linked.statusCode()).as(linked.body()).isEqualTo(204);
+
+        // The police, without an NHS number: both records look certain, and they are one child.
+        String third = contactIdOf(postContact(POLICE_KEY, aChildOfItsOwn(submission(), child)));
+
+        assertThat(childOf(third)).isEqualTo(earliest);
+        JsonNode matched = event(third, "IdentityMatched").get("match");
+        assertThat(matched.get("outcome").asText()).as(matched.toString()).isEqualTo("CONFIDENT");
+        assertThat(matched.get("candidates").findValuesAsText("childId")).containsExactly(earliest, later);
+        assertThat(matched.get("candidates").get(1).get("score").asDouble())
+                .isGreaterThanOrEqualTo(matched.get("confidentThreshold").asDouble());
+        // The prior it started from, for the children known then, is recorded with the decision.
+        // (counted at most every ten minutes, so possibly before this test's records were known)
+        assertThat(matched.get("knownChildren").isIntegralNumber()).as(matched.toString()).isTrue();
+        assertThat(matched.get("prior").asDouble()).isPositive().isLessThanOrEqualTo(1e-5);
+    }
+
     private String childOf(String contactId) {
         return jdbc.sql("SELECT child_id FROM contact_registry WHERE contact_id = ?").param(contactId)
                 .query(String.class).single();

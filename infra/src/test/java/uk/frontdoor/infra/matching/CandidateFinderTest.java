@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.frontdoor.matching.Candidate;
 import uk.frontdoor.matching.IdentityFacts;
 import uk.frontdoor.triage.identity.matching.CandidateFinder;
+import uk.frontdoor.triage.identity.matching.KnownChildCount;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -60,6 +61,37 @@ class CandidateFinderTest {
 
     private List<String> found(IdentityFacts facts) {
         return finder.find(facts).stream().map(Candidate::childId).toList();
+    }
+
+    @Test
+    void theKnownChildrenAreCountedOncePerRefreshPeriodNotPerContact() {
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(TODAY);
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        KnownChildCount count = new KnownChildCount(jdbc, clock, java.time.Duration.ofMinutes(10));
+        // Ava recorded a second way is still one child.
+        finder.remember("ava", ava().postcode("M1 1AE").build(), TODAY);
+
+        assertThat(count.current()).isEqualTo(4);
+        finder.remember("new-child", IdentityFacts.builder().givenNames("Noor").familyName("Ali").build(), TODAY);
+        now.set(TODAY.plusSeconds(599));
+        assertThat(count.current()).as("within the refresh period, the last count").isEqualTo(4);
+        now.set(TODAY.plusSeconds(600));
+        assertThat(count.current()).isEqualTo(5);
     }
 
     @Test

@@ -13,8 +13,10 @@ import uk.frontdoor.triage.identity.matching.CandidateFinder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Issue 13's evidence: match quality at 100,000 known children and matching latency per contact at
@@ -60,7 +62,9 @@ class ChildMatchingBenchmark {
             System.out.printf("%,d known children generated and loaded in %.0f s%n", knownChildren,
                     (System.nanoTime() - t0) / 1e9);
             CandidateFinder finder = new CandidateFinder(jdbc);
-            ChildMatcher matcher = new ChildMatcher(MatchParameters.defaults());
+            ChildMatcher matcher = MatchingRun.matcher(jdbc);
+            System.out.printf(Locale.ROOT, "prior for %,d known children: %.3g (shipped fixed prior %.3g)%n",
+                    knownChildren, matcher.parameters().prior(), MatchParameters.defaults().prior());
 
             // Warm up the JIT and PostgreSQL's caches on contacts not timed.
             List<MatchQuality.Contact> contacts = scenario.contacts();
@@ -68,7 +72,24 @@ class ChildMatchingBenchmark {
                 matcher.match(c.facts(), finder.find(c.facts()));
                 nhsLookup(jdbc, c.facts());
             }
-            MatchQuality.Report quality = MatchQuality.evaluate(scenario, matcher, finder::find);
+            // Each contact's candidates are kept, to score them again under other priors below.
+            Map<IdentityFacts, List<uk.frontdoor.matching.Candidate>> candidatesOf = new IdentityHashMap<>();
+            MatchQuality.Report quality = MatchQuality.evaluate(scenario, matcher, facts -> {
+                List<uk.frontdoor.matching.Candidate> found = finder.find(facts);
+                candidatesOf.put(facts, found);
+                return found;
+            });
+            // What following the register's size buys: the same candidates under the fixed prior the
+            // parameters shipped with before, and under other shares of contacts about a known child.
+            MatchParameters shipped = MatchParameters.defaults();
+            System.out.printf(Locale.ROOT, "fixed prior %.3g: %s%n", shipped.prior(),
+                    MatchQuality.evaluate(scenario, new ChildMatcher(shipped), candidatesOf::get).summary());
+            for (double share : new double[]{0.5, 0.75, 1.0}) {
+                double prior = shipped.withKnownShare(share).priorFor(knownChildren);
+                System.out.printf(Locale.ROOT, "known share %.2f (prior %.3g): %s%n", share, prior,
+                        MatchQuality.evaluate(scenario, new ChildMatcher(shipped.withPrior(prior)), candidatesOf::get)
+                                .summary());
+            }
 
             long[] nhs = new long[TIMED];
             long[] search = new long[TIMED];

@@ -5,7 +5,10 @@ import uk.frontdoor.matching.ChildMatcher;
 import uk.frontdoor.matching.MatchParameters;
 import uk.frontdoor.matching.evaluation.MatchQuality;
 import uk.frontdoor.triage.identity.matching.CandidateFinder;
+import uk.frontdoor.triage.identity.matching.KnownChildCount;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,6 +36,16 @@ final class MatchingRun {
     /** Candidate search in PostgreSQL and scoring, per contact, with the shipped parameters. */
     static MatchQuality.Report match(JdbcClient jdbc, MatchQuality.Scenario scenario) {
         CandidateFinder finder = new CandidateFinder(jdbc);
-        return MatchQuality.evaluate(scenario, new ChildMatcher(MatchParameters.defaults()), finder::find);
+        return MatchQuality.evaluate(scenario, matcher(jdbc), finder::find);
+    }
+
+    /**
+     * The shipped parameters with the prior the service would use for the children loaded: counted as
+     * {@link KnownChildCount} counts them, then {@code MatchParameters.priorFor} that count.
+     */
+    static ChildMatcher matcher(JdbcClient jdbc) {
+        long known = new KnownChildCount(jdbc, Clock.systemUTC(), Duration.ofMinutes(10)).current();
+        MatchParameters shipped = MatchParameters.defaults();
+        return new ChildMatcher(shipped.withPrior(shipped.priorFor(known)));
     }
 }

@@ -1,6 +1,7 @@
 package uk.frontdoor.projections.family;
 
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
@@ -43,9 +44,15 @@ class FamilyQueries {
     /**
      * Records sharing a key with the child's records ({@code :own}), with why. A named sibling's key is
      * looked up among children's own keys and the other way round; addresses and parents among their kind.
+     * An address given by more than {@code :addressLimit} records (a hostel, "no fixed abode", a police
+     * station) says nothing about who lives with whom and is left out; counting stops one past the limit,
+     * so a crowded address costs no more than an ordinary one.
      */
     private static final String RELATED = """
-            own AS (SELECT DISTINCT kind, match_key FROM family_key WHERE child_id IN (:own)),
+            own AS (SELECT DISTINCT kind, match_key FROM family_key f WHERE child_id IN (:own)
+                    AND (kind <> 'ADDRESS' OR (SELECT count(*) FROM (
+                            SELECT 1 FROM family_key shared WHERE shared.kind = 'ADDRESS'
+                               AND shared.match_key = f.match_key LIMIT :addressLimit + 1) sharing) <= :addressLimit)),
             pairs (own_kind, other_kind, ground) AS (VALUES
                 ('NAMED_SIBLING', 'CHILD', 'NAMED_SIBLING'),
                 ('CHILD', 'NAMED_SIBLING', 'NAMED_SIBLING'),
@@ -61,10 +68,20 @@ class FamilyQueries {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final int addressLimit;
 
-    FamilyQueries(JdbcClient jdbc, Clock clock) {
+    /**
+     * @param addressLimit the most records that may share an address for it still to make them a household
+     *                     ({@code frontdoor.family.max-records-per-address}, 20 by default)
+     */
+    FamilyQueries(JdbcClient jdbc, Clock clock,
+                  @Value("${frontdoor.family.max-records-per-address:20}") int addressLimit) {
+        if (addressLimit < 1) {
+            throw new IllegalArgumentException("frontdoor.family.max-records-per-address must be at least 1");
+        }
         this.jdbc = jdbc;
         this.clock = clock;
+        this.addressLimit = addressLimit;
     }
 
     @QueryHandler
@@ -92,6 +109,7 @@ class FamilyQueries {
                                  r.child_id
                         LIMIT :limit""")
                 .param("own", ownWithChild)
+                .param("addressLimit", addressLimit)
                 .param("limit", MAX_RELATED_RECORDS + 1)
                 .query(rs -> {
                     Set<Family.Ground> grounds = EnumSet.noneOf(Family.Ground.class);
@@ -130,6 +148,7 @@ class FamilyQueries {
                         SELECT count(*) FROM family_contact c JOIN counted ON c.child_id = counted.child_id
                         WHERE c.received_at >= :since""")
                 .param("own", ownWithChild)
+                .param("addressLimit", addressLimit)
                 .param("counted", counted)
                 .param("since", Timestamp.from(since))
                 .query(Long.class).single();

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides whether a contact's child is a child already known: scores each candidate in the
@@ -33,14 +34,37 @@ public final class ChildMatcher {
     }
 
     /**
-     * A confident match needs one candidate at or above the confident threshold, not vetoed, and no other
-     * such: two known children that both look certain are a question for a person, not a guess.
+     * Which of several known records, each a confident match, to join because they are already one child
+     * (linked by a person or a confident match); empty when they are not all one child.
      */
+    @FunctionalInterface
+    public interface OneChild {
+        /** No records are linked: two confident matches are always two children. */
+        OneChild NONE = records -> Optional.empty();
+
+        Optional<String> recordToJoin(Set<String> records);
+    }
+
+    /** With the configured prior ({@link MatchParameters#prior()}) and no linked records. */
     public MatchDecision match(IdentityFacts incoming, List<Candidate> candidates) {
+        return match(incoming, candidates, 0, OneChild.NONE);
+    }
+
+    /**
+     * A confident match needs one candidate at or above the confident threshold, not vetoed, and no other
+     * such: two known children that both look certain are a question for a person, not a guess, unless
+     * {@code oneChild} says the records are one child already, when the contact joins the record it names.
+     *
+     * @param knownChildren how many children are known, for the prior ({@link MatchParameters#priorFor(long)});
+     *                      0 if not known
+     */
+    public MatchDecision match(IdentityFacts incoming, List<Candidate> candidates, long knownChildren,
+                               OneChild oneChild) {
+        double prior = parameters.priorFor(knownChildren);
         Prepared in = Prepared.of(incoming);
         List<MatchScore> scores = new ArrayList<>(candidates.size());
         for (Candidate candidate : candidates) {
-            scores.add(score(in, candidate));
+            scores.add(score(in, candidate, MatchParameters.priorWeight(prior)));
         }
         scores.sort(Comparator.comparingDouble(MatchScore::score).reversed());
         List<MatchScore> possible = scores.stream()
@@ -50,24 +74,32 @@ public final class ChildMatcher {
         List<MatchScore> confident = scores.stream()
                 .filter(s -> s.score() >= parameters.confidentThreshold() && s.vetoedBy().isEmpty())
                 .toList();
-        if (confident.size() == 1) {
-            MatchScore match = confident.get(0);
-            return decision(Outcome.CONFIDENT, Optional.of(match),
-                    possible.stream().filter(s -> s != match).toList(), candidates.size());
+        Optional<MatchScore> match = confident.size() == 1 ? Optional.of(confident.get(0)) : Optional.empty();
+        if (confident.size() > 1) {
+            Set<String> records = new java.util.LinkedHashSet<>();
+            confident.forEach(s -> records.add(s.childId()));
+            match = oneChild.recordToJoin(records)
+                    .flatMap(join -> confident.stream().filter(s -> s.childId().equals(join)).findFirst());
+        }
+        if (match.isPresent()) {
+            MatchScore matched = match.get();
+            return decision(Outcome.CONFIDENT, match, possible.stream().filter(s -> s != matched).toList(),
+                    candidates.size(), prior, knownChildren);
         }
         if (!possible.isEmpty()) {
-            return decision(Outcome.POSSIBLE, Optional.empty(), possible, candidates.size());
+            return decision(Outcome.POSSIBLE, Optional.empty(), possible, candidates.size(), prior, knownChildren);
         }
-        return decision(Outcome.NONE, Optional.empty(), List.of(), candidates.size());
+        return decision(Outcome.NONE, Optional.empty(), List.of(), candidates.size(), prior, knownChildren);
     }
 
+    /** The score with the configured prior. */
     public MatchScore score(IdentityFacts incoming, Candidate candidate) {
-        return score(Prepared.of(incoming), candidate);
+        return score(Prepared.of(incoming), candidate, parameters.priorWeight());
     }
 
-    private MatchScore score(Prepared in, Candidate candidate) {
+    private MatchScore score(Prepared in, Candidate candidate, double priorWeight) {
         Map<Field, Level> levels = comparisons.compare(in, Prepared.of(candidate.facts()));
-        double score = parameters.priorWeight();
+        double score = priorWeight;
         List<FieldResult> fields = new ArrayList<>(levels.size());
         List<FieldResult> vetoes = new ArrayList<>(1);
         for (Map.Entry<Field, Level> entry : levels.entrySet()) {
@@ -86,8 +118,8 @@ public final class ChildMatcher {
     }
 
     private MatchDecision decision(Outcome outcome, Optional<MatchScore> matched, List<MatchScore> possible,
-                                   int scored) {
+                                   int scored, double prior, long knownChildren) {
         return new MatchDecision(outcome, matched, possible, parameters.version(),
-                parameters.confidentThreshold(), parameters.possibleThreshold(), scored);
+                parameters.confidentThreshold(), parameters.possibleThreshold(), scored, prior, knownChildren);
     }
 }

@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param confidentThreshold  the thresholds in force, recorded with the decision
  * @param possibleThreshold   the thresholds in force, recorded with the decision
  * @param candidatesScored    how many known children were scored
+ * @param prior               the prior every score started from ({@link MatchParameters#priorFor(long)})
+ * @param knownChildren       the number of known children the prior was set for; 0 if not known (the
+ *                            configured prior was used)
  */
 public record MatchDecision(
         Outcome outcome,
@@ -22,7 +25,9 @@ public record MatchDecision(
         String parametersVersion,
         double confidentThreshold,
         double possibleThreshold,
-        int candidatesScored) {
+        int candidatesScored,
+        double prior,
+        long knownChildren) {
 
     public MatchDecision {
         possibleMatches = List.copyOf(possibleMatches);

@@ -20,10 +20,19 @@ import java.util.TreeMap;
  * documents it. For each comparison level, m is the chance of seeing that level when the two records are
  * the same child, u the chance when they are different children; the level adds log2(m/u) to the score
  * (its match weight). The prior is the chance that a contact and one known child picked at random are the
- * same child; it starts the score at log2(prior / (1 - prior)).
+ * same child; it starts the score at log2(prior / (1 - prior)). Linking records to a register, the prior
+ * odds that a contact is about one particular known child are about the share of contacts that are about a
+ * known child divided by the number of known children, so the prior falls as the register grows
+ * ({@link #priorFor(long)}): a fixed prior right for 100,000 children is ten times too generous at a million.
  *
  * @param version                 named in every decision, so that a decision can be traced to its weights
- * @param prior                   λ, the prior probability of a match between random pairs
+ * @param prior                   λ, the prior probability of a match between random pairs, when the number of
+ *                                known children is not known; and the most {@link #priorFor(long)} gives
+ *                                however few children are known (the weights were estimated at 100,000, and
+ *                                a new register still loading must not join children more readily)
+ * @param knownShare              the expected share of contacts about a child already known (0.75 in the
+ *                                benchmark); with it the prior is {@code knownShare / known children}, at most
+ *                                {@code prior}. 0: the prior is fixed at {@code prior}
  * @param confidentThreshold      a score at or above this joins the known child without a person
  * @param possibleThreshold       a score at or above this (and below confident) is a possible match for a person
  * @param expectedDateWindowDays  how far from the expected date a birth still counts as "near"
@@ -35,6 +44,7 @@ import java.util.TreeMap;
 public record MatchParameters(
         String version,
         double prior,
+        double knownShare,
         double confidentThreshold,
         double possibleThreshold,
         int expectedDateWindowDays,
@@ -50,6 +60,9 @@ public record MatchParameters(
         }
         if (!(prior > 0 && prior < 1)) {
             throw new IllegalArgumentException("prior must be between 0 and 1");
+        }
+        if (!(knownShare >= 0 && knownShare <= 1)) {
+            throw new IllegalArgumentException("prior.known-share must be between 0 and 1");
         }
         if (!(confidentThreshold > possibleThreshold)) {
             throw new IllegalArgumentException("the confident threshold must be above the possible threshold");
@@ -86,9 +99,25 @@ public record MatchParameters(
         return levels.get(level).weight();
     }
 
-    /** log2(λ / (1 - λ)): where every score starts. */
+    /** log2(λ / (1 - λ)): where every score starts, with the prior as configured. */
     public double priorWeight() {
+        return priorWeight(prior);
+    }
+
+    /** log2(λ / (1 - λ)) */
+    public static double priorWeight(double prior) {
         return Math.log(prior / (1 - prior)) / Math.log(2);
+    }
+
+    /**
+     * The prior for a register of this many known children: {@code knownShare / knownChildren}, never above
+     * {@link #prior()}; {@link #prior()} itself when the prior is fixed or the number is not known (0 or less).
+     */
+    public double priorFor(long knownChildren) {
+        if (knownShare == 0 || knownChildren <= 0) {
+            return prior;
+        }
+        return Math.min(prior, knownShare / knownChildren);
     }
 
     /** The match probability of a score: 2^score / (1 + 2^score). */
@@ -98,28 +127,33 @@ public record MatchParameters(
     }
 
     public MatchParameters withThresholds(double confident, double possible) {
-        return new MatchParameters(version, prior, confident, possible, expectedDateWindowDays, levels, vetoes);
+        return new MatchParameters(version, prior, knownShare, confident, possible, expectedDateWindowDays, levels, vetoes);
     }
 
     public MatchParameters withVersion(String newVersion) {
-        return new MatchParameters(newVersion, prior, confidentThreshold, possibleThreshold, expectedDateWindowDays,
+        return new MatchParameters(newVersion, prior, knownShare, confidentThreshold, possibleThreshold, expectedDateWindowDays,
                 levels, vetoes);
     }
 
     public MatchParameters withPrior(double newPrior) {
-        return new MatchParameters(version, newPrior, confidentThreshold, possibleThreshold, expectedDateWindowDays,
+        return new MatchParameters(version, newPrior, knownShare, confidentThreshold, possibleThreshold, expectedDateWindowDays,
                 levels, vetoes);
     }
 
+    public MatchParameters withKnownShare(double newKnownShare) {
+        return new MatchParameters(version, prior, newKnownShare, confidentThreshold, possibleThreshold,
+                expectedDateWindowDays, levels, vetoes);
+    }
+
     public MatchParameters withVetoes(Set<Level> newVetoes) {
-        return new MatchParameters(version, prior, confidentThreshold, possibleThreshold, expectedDateWindowDays,
+        return new MatchParameters(version, prior, knownShare, confidentThreshold, possibleThreshold, expectedDateWindowDays,
                 levels, newVetoes);
     }
 
     public MatchParameters withLevels(Map<Level, Probabilities> newLevels) {
         Map<Level, Probabilities> merged = new EnumMap<>(levels);
         merged.putAll(newLevels);
-        return new MatchParameters(version, prior, confidentThreshold, possibleThreshold, expectedDateWindowDays,
+        return new MatchParameters(version, prior, knownShare, confidentThreshold, possibleThreshold, expectedDateWindowDays,
                 merged, vetoes);
     }
 
@@ -144,7 +178,8 @@ public record MatchParameters(
     }
 
     /**
-     * From flat keys, as in the shipped file: {@code version}, {@code prior}, {@code threshold.confident},
+     * From flat keys, as in the shipped file: {@code version}, {@code prior}, {@code prior.known-share},
+     * {@code threshold.confident},
      * {@code threshold.possible}, {@code expected-date-window-days}, and for each level
      * {@code <field>.<level>.m} and {@code .u} (for example {@code date_of_birth.day_month_swapped.m}).
      * Keys missing here are taken from the shipped defaults, so a deployment overrides only what it tunes.
@@ -169,6 +204,7 @@ public record MatchParameters(
         return new MatchParameters(
                 value(values, "version", base == null ? null : base.version()),
                 number(values, "prior", base == null ? Double.NaN : base.prior()),
+                number(values, "prior.known-share", base == null ? 0 : base.knownShare()),
                 number(values, "threshold.confident", base == null ? Double.NaN : base.confidentThreshold()),
                 number(values, "threshold.possible", base == null ? Double.NaN : base.possibleThreshold()),
                 (int) number(values, "expected-date-window-days", base == null ? 0 : base.expectedDateWindowDays()),
@@ -218,6 +254,7 @@ public record MatchParameters(
         Map<String, String> out = new TreeMap<>();
         out.put("version", version);
         out.put("prior", format(prior));
+        out.put("prior.known-share", format(knownShare));
         out.put("threshold.confident", format(confidentThreshold));
         out.put("threshold.possible", format(possibleThreshold));
         out.put("expected-date-window-days", Integer.toString(expectedDateWindowDays));

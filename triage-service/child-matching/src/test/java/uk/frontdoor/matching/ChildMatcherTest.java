@@ -136,6 +136,54 @@ class ChildMatcherTest {
     }
 
     @Test
+    void twoRecordsAlreadyLinkedAsOneChildThatBothLookCertainAreJoined() {
+        Candidate duplicate = new Candidate("child-ava-again", AVA.facts());
+        ChildMatcher.OneChild linked = records -> records.equals(java.util.Set.of("child-ava", "child-ava-again"))
+                ? java.util.Optional.of("child-ava-again") : java.util.Optional.empty();
+
+        MatchDecision decision = matcher.match(avaAsThePoliceWriteHer().build(), List.of(AVA, duplicate, STRANGER),
+                0, linked);
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.CONFIDENT);
+        assertThat(decision.matchedChildId()).contains("child-ava-again");
+        assertThat(decision.possibleMatches()).extracting(MatchScore::childId).containsExactly("child-ava");
+    }
+
+    @Test
+    void aLinkedPairAndAThirdRecordThatLooksCertainStillGoToAPerson() {
+        Candidate duplicate = new Candidate("child-ava-again", AVA.facts());
+        Candidate third = new Candidate("child-ava-third", AVA.facts());
+        ChildMatcher.OneChild linkedPairOnly = records -> records.size() == 2 && records.contains("child-ava")
+                && records.contains("child-ava-again") ? java.util.Optional.of("child-ava")
+                : java.util.Optional.empty();
+
+        MatchDecision decision = matcher.match(avaAsThePoliceWriteHer().build(), List.of(AVA, duplicate, third),
+                0, linkedPairOnly);
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.POSSIBLE);
+        assertThat(decision.possibleMatches()).hasSize(3);
+    }
+
+    @Test
+    void thePriorFollowsTheKnownChildrenAndIsRecorded() {
+        MatchParameters parameters = MatchParameters.defaults().withPrior(1e-5).withKnownShare(0.75);
+        ChildMatcher scaled = new ChildMatcher(parameters);
+        IdentityFacts ava = avaAsThePoliceWriteHer().build();
+
+        MatchDecision small = scaled.match(ava, List.of(AVA), 5_000, ChildMatcher.OneChild.NONE);
+        MatchDecision large = scaled.match(ava, List.of(AVA), 3_000_000, ChildMatcher.OneChild.NONE);
+
+        assertThat(small.prior()).isEqualTo(1e-5);
+        assertThat(small.knownChildren()).isEqualTo(5_000);
+        assertThat(large.prior()).isCloseTo(2.5e-7, within(1e-15));
+        assertThat(large.knownChildren()).isEqualTo(3_000_000);
+        assertThat(large.matched().orElseThrow().score() - small.matched().orElseThrow().score())
+                .isCloseTo(MatchParameters.priorWeight(2.5e-7) - MatchParameters.priorWeight(1e-5), within(1e-9));
+        // Without a count, the configured prior.
+        assertThat(scaled.match(ava, List.of(AVA)).prior()).isEqualTo(1e-5);
+    }
+
+    @Test
     void aMissingValueAddsNothing() {
         MatchScore withoutSex = matcher.score(avaAsThePoliceWriteHer().build(), AVA);
 

@@ -35,6 +35,32 @@ class MatchParametersTest {
     }
 
     @Test
+    void thePriorFollowsTheNumberOfKnownChildrenNeverAboveTheConfiguredOne() {
+        MatchParameters parameters = MatchParameters.defaults().withPrior(1e-5).withKnownShare(0.75);
+
+        assertThat(parameters.priorFor(1_000_000)).isCloseTo(7.5e-7, within(1e-15));
+        assertThat(parameters.priorFor(150_000)).isCloseTo(5e-6, within(1e-15));
+        // Fewer children than 75,000: the configured prior is the most it gives.
+        assertThat(parameters.priorFor(5_000)).isEqualTo(1e-5);
+        // Not counted yet, or a fixed prior: the configured one.
+        assertThat(parameters.priorFor(0)).isEqualTo(1e-5);
+        assertThat(parameters.withKnownShare(0).priorFor(1_000_000)).isEqualTo(1e-5);
+        // Ten times the children, ten times lower prior odds: log2(10) lower every score starts.
+        assertThat(MatchParameters.priorWeight(parameters.priorFor(1_000_000))
+                - MatchParameters.priorWeight(parameters.priorFor(100_000)))
+                .isCloseTo(-Math.log(10) / Math.log(2), within(1e-5));
+    }
+
+    @Test
+    void theShippedPriorFollowsTheKnownChildren() {
+        MatchParameters shipped = MatchParameters.defaults();
+
+        assertThat(shipped.knownShare()).isGreaterThan(0);
+        assertThat(shipped.priorFor(1_000_000)).isLessThan(shipped.priorFor(100_000));
+        assertThat(MatchParameters.from(shipped.toMap()).knownShare()).isEqualTo(shipped.knownShare());
+    }
+
+    @Test
     void aDeploymentOverridesOnlyWhatItTunes() {
         Map<String, String> overrides = new HashMap<>();
         overrides.put("threshold.confident", "25");
@@ -70,5 +96,7 @@ class MatchParametersTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("m and u");
         assertThatThrownBy(() -> MatchParameters.from(Map.of("prior", "1.5")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prior");
+        assertThatThrownBy(() -> MatchParameters.from(Map.of("prior.known-share", "2")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prior.known-share");
     }
 }

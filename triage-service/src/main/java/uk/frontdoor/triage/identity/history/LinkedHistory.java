@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -103,6 +104,29 @@ public class LinkedHistory implements LinkedContacts {
     /** Every record linked to this child, directly or through another linked record; not the child itself. */
     public List<ChildId> linkedRecords(ChildId childId) {
         return group(Set.of(childId), null).stream().filter(record -> !record.equals(childId)).toList();
+    }
+
+    /**
+     * The record to join when a contact matches all these records confidently: if they are all one child
+     * (linked, however many links away), the one whose first contact came earliest (the lowest id on a
+     * tie), so that every such contact goes to the same record; empty if they are not all one child.
+     */
+    public Optional<ChildId> recordToJoin(Set<ChildId> records) {
+        if (records.isEmpty()) {
+            return Optional.empty();
+        }
+        ChildId any = records.iterator().next();
+        if (!group(Set.of(any), null).containsAll(records)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        SELECT r.child_id FROM unnest(?::varchar[]) AS r(child_id)
+                        ORDER BY (SELECT min(received_at) FROM child_contact_facts f WHERE f.child_id = r.child_id)
+                                 NULLS LAST, r.child_id
+                        LIMIT 1""")
+                .param(records.stream().map(ChildId::value).toArray(String[]::new))
+                .query((rs, row) -> ChildId.of(rs.getString(1)))
+                .optional();
     }
 
     @Override

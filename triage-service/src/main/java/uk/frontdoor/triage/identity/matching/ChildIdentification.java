@@ -9,10 +9,12 @@ import uk.frontdoor.matching.MatchDecision;
 import uk.frontdoor.matching.MatchScore;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.IdentityMatch;
+import uk.frontdoor.triage.identity.history.LinkedHistory;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Matching on receipt: the known children a contact's child might be, found in PostgreSQL, scored by the
@@ -24,27 +26,38 @@ public class ChildIdentification {
 
     private final CandidateFinder candidates;
     private final ChildMatcher matcher;
+    private final KnownChildCount knownChildren;
+    private final LinkedHistory links;
 
-    ChildIdentification(CandidateFinder candidates, ChildMatcher matcher) {
+    ChildIdentification(CandidateFinder candidates, ChildMatcher matcher, KnownChildCount knownChildren,
+                        LinkedHistory links) {
         this.candidates = candidates;
         this.matcher = matcher;
+        this.knownChildren = knownChildren;
+        this.links = links;
     }
 
     /**
      * The decision for this child; for a confident one, the child joined is the first candidate. A known
      * child recorded with a different NHS number is not this child (an NHS number is one person's, and
-     * twins have two): never joined, never offered to a person as a possible match.
+     * twins have two): never joined, never offered to a person as a possible match. The prior follows the
+     * number of known children, and is recorded with the decision. Records already linked as one child
+     * count as one: a contact that matches two of them confidently joins the earliest of them
+     * ({@link LinkedHistory#recordToJoin}) instead of going to a person.
      */
     public IdentityMatch match(IdentityFacts child) {
         List<Candidate> found = candidates.find(child).stream()
                 .filter(candidate -> !contradicts(child.nhsNumber(), candidate.facts().nhsNumber()))
                 .toList();
-        MatchDecision decision = matcher.match(child, found);
+        MatchDecision decision = matcher.match(child, found, knownChildren.current(),
+                records -> links.recordToJoin(records.stream().map(ChildId::of).collect(Collectors.toSet()))
+                        .map(ChildId::value));
         List<IdentityMatch.Candidate> scored = new ArrayList<>();
         decision.matched().ifPresent(matched -> scored.add(candidate(matched)));
         decision.possibleMatches().forEach(possible -> scored.add(candidate(possible)));
         return new IdentityMatch(IdentityMatch.Outcome.valueOf(decision.outcome().name()), scored,
-                decision.parametersVersion(), decision.confidentThreshold(), decision.possibleThreshold());
+                decision.parametersVersion(), decision.confidentThreshold(), decision.possibleThreshold(),
+                decision.prior(), decision.knownChildren());
     }
 
     private static boolean contradicts(String nhsNumber, String known) {

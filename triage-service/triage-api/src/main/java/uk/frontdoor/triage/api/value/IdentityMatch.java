@@ -1,5 +1,7 @@
 package uk.frontdoor.triage.api.value;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
@@ -9,9 +11,16 @@ import java.util.List;
  * force. Recorded with the contact, so the decision can be explained and re-examined later.
  *
  * @param parametersVersion null only where no matching ran (a list of possible matches given directly)
+ * @param prior             the prior every score started from, which follows the number of known children;
+ *                          null in decisions recorded before it did (their prior is the parameters version's
+ *                          fixed one) and where no matching ran. Left out of the stored JSON when null, so
+ *                          those decisions are stored exactly as before
+ * @param knownChildren     how many children were known when the prior was set; null as for {@code prior}
  */
 public record IdentityMatch(Outcome outcome, List<Candidate> candidates, String parametersVersion,
-                            double confidentThreshold, double possibleThreshold) {
+                            double confidentThreshold, double possibleThreshold,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Double prior,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Long knownChildren) {
 
     public enum Outcome {
         /** One known child scored at or above the confident threshold, and no other: the contact joined it. */
@@ -33,6 +42,12 @@ public record IdentityMatch(Outcome outcome, List<Candidate> candidates, String 
 
     public IdentityMatch {
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
+    }
+
+    /** A decision without the prior it used (as recorded before the prior followed the known children). */
+    public IdentityMatch(Outcome outcome, List<Candidate> candidates, String parametersVersion,
+                         double confidentThreshold, double possibleThreshold) {
+        this(outcome, candidates, parametersVersion, confidentThreshold, possibleThreshold, null, null);
     }
 
     /** Possible matches given as they are, without a score (a caller that did not match). */
