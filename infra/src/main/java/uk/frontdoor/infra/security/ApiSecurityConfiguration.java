@@ -43,6 +43,7 @@ import uk.frontdoor.intake.partner.PartnerPrincipal;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.staff.StaffPermission;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -147,9 +148,12 @@ class ApiSecurityConfiguration {
         return manager;
     }
 
+    /** Staff passwords are bcrypt; a success is remembered briefly so API calls do not pay bcrypt each time. */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(VerifiedCredentialsProperties verified, Clock clock) {
+        PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return verified.timeToLive().isZero() ? passwords
+                : new VerifiedCredentials(passwords, verified.timeToLive(), verified.maximumSize(), clock);
     }
 
     @Bean

@@ -1,0 +1,173 @@
+package uk.frontdoor.infra.bench;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
+import org.springframework.core.env.Environment;
+import uk.frontdoor.infra.IntegrationTestSupport;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Latency from sending a contact to its committed triage-queue row, at a steady 100 contacts a second
+ * over HTTP (issue 14's target: p99 under 50 ms). The floor, measured in the same run, is the HTTP
+ * answer itself: the service answers 202 once the contact's events are committed to the event store,
+ * so the difference is the time the read side takes to notice and project them.
+ * <p>
+ * When a queue row commits is seen exactly: a trigger made for the run sends {@code NOTIFY} with the
+ * contact id from the projection's transaction, which PostgreSQL delivers at its commit to a listening
+ * connection of the benchmark's own. Not part of the normal build; run it on its own (add
+ * {@code -Dfrontdoor.events.wake-up=false} for the processors' default polling):
+ *
+ * <pre>./mvnw -o -q test -pl infra -am -Dtest=SendToQueueRowLatency -Dsurefire.failIfNoSpecifiedTests=false -Dfrontdoor.bench=true</pre>
+ */
+@EnabledIfSystemProperty(named = "frontdoor.bench", matches = "true")
+class SendToQueueRowLatency extends IntegrationTestSupport {
+
+    private static final int RATE_PER_SECOND = 100;
+    private static final int WARM_UP = 500;
+    private static final int TIMED = Integer.getInteger("frontdoor.bench.contacts", 3_000);
+
+    @Autowired
+    private JdbcConnectionDetails database;
+    @Autowired
+    private Environment environment;
+
+    @Test
+    void send_to_queue_row_at_a_steady_100_a_second() throws Exception {
+        jdbc.sql("""
+                CREATE OR REPLACE FUNCTION bench_queue_row() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN PERFORM pg_notify('bench_queue_rows', NEW.contact_id); RETURN NULL; END $$""").update();
+        jdbc.sql("DROP TRIGGER IF EXISTS bench_queue_row ON triage_queue").update();
+        jdbc.sql("CREATE TRIGGER bench_queue_row AFTER INSERT ON triage_queue FOR EACH ROW EXECUTE FUNCTION bench_queue_row()")
+                .update();
+        Map<String, Long> rowCommitted = new ConcurrentHashMap<>();
+        Thread listener = listen(rowCommitted);
+        try {
+            run(WARM_UP, rowCommitted);
+            Run timed = run(TIMED, rowCommitted);
+            String table = String.format("""
+                            | %d contacts at %d/s over HTTP, wake-up %s | p50 ms | p95 ms | p99 ms | max ms |
+                            |---|---|---|---|---|
+                            | floor: send to 202 (contact committed to the event store) | %.1f | %.1f | %.1f | %.1f |
+                            | send to committed triage-queue row | %.1f | %.1f | %.1f | %.1f |
+                            """, TIMED, RATE_PER_SECOND, environment.getProperty("frontdoor.events.wake-up", "true"),
+                    percentile(timed.accepted, 50), percentile(timed.accepted, 95), percentile(timed.accepted, 99),
+                    percentile(timed.accepted, 100), percentile(timed.queued, 50), percentile(timed.queued, 95),
+                    percentile(timed.queued, 99), percentile(timed.queued, 100));
+            System.out.println(table);
+            Files.writeString(Path.of("target/send-to-queue-row.md"), table);
+        } finally {
+            listener.interrupt();
+            listener.join(5_000);
+            jdbc.sql("DROP TRIGGER IF EXISTS bench_queue_row ON triage_queue").update();
+        }
+    }
+
+    private record Run(List<Double> accepted, List<Double> queued) {
+    }
+
+    /** Sends {@code count} contacts at the rate, each on its own schedule (a slow answer delays no other). */
+    private Run run(int count, Map<String, Long> rowCommitted) throws Exception {
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        List<Double> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch answered = new CountDownLatch(count);
+        AtomicInteger failures = new AtomicInteger();
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        List<byte[]> bodies = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            bodies.add(bytes(submission()));
+        }
+        AtomicInteger next = new AtomicInteger();
+        clock.scheduleAtFixedRate(() -> {
+            int i = next.getAndIncrement();
+            if (i >= count) {
+                return;
+            }
+            long sent = System.nanoTime();
+            http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/contacts"))
+                                    .header("Content-Type", "application/json")
+                                    .header("Authorization", bearer(POLICE_KEY))
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((response, failure) -> {
+                        long done = System.nanoTime();
+                        if (failure != null || response.statusCode() != 202) {
+                            failures.incrementAndGet();
+                        } else {
+                            sentAt.put(contactIdOf(response), sent);
+                            accepted.add((done - sent) / 1e6);
+                        }
+                        answered.countDown();
+                    });
+        }, 0, 1_000_000 / RATE_PER_SECOND, TimeUnit.MICROSECONDS);
+        try {
+            assertThat(answered.await(count / RATE_PER_SECOND + 120, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            clock.shutdownNow();
+        }
+        assertThat(failures).hasValue(0);
+        await().atMost(Duration.ofMinutes(2)).until(() -> rowCommitted.keySet().containsAll(sentAt.keySet()));
+        List<Double> queued = new ArrayList<>();
+        sentAt.forEach((contact, sent) -> queued.add((rowCommitted.get(contact) - sent) / 1e6));
+        return new Run(accepted, queued);
+    }
+
+    private Thread listen(Map<String, Long> rowCommitted) throws Exception {
+        Connection connection = DriverManager.getConnection(database.getJdbcUrl(), database.getUsername(),
+                database.getPassword());
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LISTEN bench_queue_rows");
+        }
+        PGConnection postgres = connection.unwrap(PGConnection.class);
+        Thread thread = new Thread(() -> {
+            try (connection) {
+                while (!Thread.currentThread().isInterrupted()) {
+                    PGNotification[] notifications = postgres.getNotifications(100);
+                    long now = System.nanoTime();
+                    if (notifications != null) {
+                        for (PGNotification notification : notifications) {
+                            rowCommitted.putIfAbsent(notification.getParameter(), now);
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                if (!Thread.currentThread().isInterrupted()) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }, "bench-queue-rows");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static double percentile(List<Double> values, double percentile) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int index = (int) Math.ceil(percentile / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+}
