@@ -74,11 +74,25 @@ class EmbeddedInfrastructure {
 
     @Bean(destroyMethod = "destroy")
     EmbeddedKafkaKraftBroker embeddedKafka(EmbeddedProperties properties) {
+        EmbeddedKafkaKraftBroker broker = startKafka(properties.kafkaPort());
+        log.info("Embedded Kafka broker listening on {}", broker.getBrokersAsString());
+        return broker;
+    }
+
+    /**
+     * One combined broker and controller listening on {@code localhost:port} (0: a free port). In KRaft mode
+     * {@code kafkaPorts(...)} is ignored: Kafka's test kit binds every listener to port 0 unless
+     * {@code listeners} is given, so the client listener (the kit's {@code EXTERNAL}) is named here with the
+     * port, and the controller's keeps a free one.
+     */
+    static EmbeddedKafkaKraftBroker startKafka(int port) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("frontdoor.embedded.kafka-port must be 0 to 65535, not " + port);
+        }
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 4);
-        broker.kafkaPorts(properties.kafkaPort());
+        broker.brokerProperty("listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0");
         broker.brokerProperty("auto.create.topics.enable", "false");
         broker.afterPropertiesSet();
-        log.info("Embedded Kafka broker listening on {}", broker.getBrokersAsString());
         return broker;
     }
 
