@@ -177,10 +177,14 @@ class ReadSideAtAMillionEvents extends IntegrationTestSupport {
             admin.rebuild(name, new Actor("sysadmin1", StaffRole.SYSTEM_MANAGER, "demo-council"));
         }
         for (String name : names) {
+            int segments = jdbc.sql("SELECT count(*) FROM tokenentry WHERE processorname = ?").param(name)
+                    .query(Integer.class).single();
             Awaitility.await(name).atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(50)).until(() -> {
                 ProjectionStatus status = admin.projection(name).orElseThrow();
                 assertThat(status.error()).as(name + " in error").isFalse();
-                return status.lastRebuild() != null && status.lastRebuild().complete() && status.position() >= head;
+                // Not the rebuild's "complete": Axon keeps a replay token until an event past the head arrives,
+                // and none will here. Every segment having handled the head is the end of the work.
+                return status.running() && status.segments().size() == segments && status.position() >= head;
             });
         }
         return seconds(start);
