@@ -31,4 +31,26 @@ public final class ChildLinkRows {
                 .params(one.value(), other.value(), other.value(), one.value())
                 .update();
     }
+
+    /** {@link #insertBothWays}, held back with the batch's other writes ({@link RowWrites}), keyed by the pair. */
+    public static void insertBothWays(RowWrites rows, String projection, String table, ChildId one, ChildId other) {
+        String first = one.value().compareTo(other.value()) <= 0 ? one.value() : other.value();
+        String second = first.equals(one.value()) ? other.value() : one.value();
+        rows.write(projection, pair(table, first, second),
+                "INSERT INTO " + table + " (child_id, linked_child_id) VALUES (?, ?), (?, ?) ON CONFLICT DO NOTHING",
+                first, second, second, first);
+    }
+
+    /** {@link #deleteBothWays}, held back with the batch's other writes, after any earlier write of the pair. */
+    public static void deleteBothWays(RowWrites rows, String projection, String table, ChildId one, ChildId other) {
+        String first = one.value().compareTo(other.value()) <= 0 ? one.value() : other.value();
+        String second = first.equals(one.value()) ? other.value() : one.value();
+        rows.write(projection, pair(table, first, second),
+                "DELETE FROM " + table + " WHERE (child_id, linked_child_id) IN ((?, ?), (?, ?))",
+                first, second, second, first);
+    }
+
+    private static String pair(String table, String first, String second) {
+        return table + "/" + first + "/" + second;
+    }
 }

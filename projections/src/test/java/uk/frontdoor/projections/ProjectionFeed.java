@@ -3,6 +3,8 @@ package uk.frontdoor.projections;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
@@ -63,6 +65,24 @@ public final class ProjectionFeed {
             token = ((ReplayToken) token).advancedTo(new GlobalSequenceTrackingToken(position));
             deliver(new GenericTrackedDomainEventMessage<>(token, delivered.get(position)));
         }
+        return this;
+    }
+
+    /**
+     * {@link #replay()} as one processor batch: every event handled inside one unit of work, so writes a
+     * projection holds back for the batch ({@link RowWrites}) are sent together when it commits.
+     */
+    public ProjectionFeed replayInOneBatch() {
+        // A processor's batch unit of work, holding the batch's messages as the processor's does.
+        BatchingUnitOfWork<?> batch = new BatchingUnitOfWork<>(new ArrayList<EventMessage<?>>(delivered));
+        batch.start();
+        try {
+            replay();
+        } catch (RuntimeException e) {
+            batch.rollback(e);
+            throw e;
+        }
+        batch.commit();
         return this;
     }
 

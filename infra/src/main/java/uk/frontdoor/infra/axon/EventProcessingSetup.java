@@ -6,6 +6,8 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
+import org.axonframework.monitoring.NoOpMessageMonitor;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +25,20 @@ class EventProcessingSetup {
     @Autowired
     void propagateHandlerFailures(EventProcessingConfigurer processing, MeterRegistry meters) {
         processing.registerDefaultListenerInvocationErrorHandler(configuration -> new VisibleFailures(meters));
+    }
+
+    /**
+     * No Axon message monitor (Micrometer timers and counters looked up for every event) on the read
+     * models' processors: in a replay they cost more than the projections' own work. What operations
+     * watch of a read model is its lag ({@link ProjectionLagMetrics}) and its failures
+     * ({@link VisibleFailures}); the command bus, query bus and event store keep Axon's metrics.
+     */
+    @Autowired
+    void noPerEventMonitors(EventProcessingConfigurer processing, EventProcessorProperties processors) {
+        for (String name : processors.getProcessors().keySet()) {
+            processing.registerMessageMonitorFactory(name,
+                    (configuration, componentType, componentName) -> NoOpMessageMonitor.instance());
+        }
     }
 
     static final class VisibleFailures implements ListenerInvocationErrorHandler {

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.projections.ChildLinkRows;
 import uk.frontdoor.projections.ReadModelUpdates;
+import uk.frontdoor.projections.RowWrites;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.query.ChildChronology;
 import uk.frontdoor.triage.api.ChildEvent;
@@ -43,10 +44,12 @@ class ChildChronologyProjection {
     static final String PROCESSING_GROUP = "chronology";
 
     private final JdbcClient jdbc;
+    private final RowWrites rows;
     private final QueryUpdateEmitter updates;
 
-    ChildChronologyProjection(JdbcClient jdbc, QueryUpdateEmitter updates) {
+    ChildChronologyProjection(JdbcClient jdbc, RowWrites rows, QueryUpdateEmitter updates) {
         this.jdbc = jdbc;
+        this.rows = rows;
         this.updates = updates;
     }
 
@@ -54,25 +57,27 @@ class ChildChronologyProjection {
     void on(ChildEvent event, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant storedAt) {
         ChronologyLine line = ChronologyLine.of(event, storedAt);
         Actor actor = line.actor();
-        jdbc.sql("""
+        // The handler never reads these tables, so the rows go with the batch's others (RowWrites).
+        rows.write(PROCESSING_GROUP, event.childId().value(), """
                         INSERT INTO child_chronology (child_id, seq, at, contact_id, type, summary, detail,
                                                       actor_user_id, actor_role, actor_agency)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (child_id, seq) DO NOTHING""")
-                .params(event.childId().value(), sequence, Timestamp.from(line.at()),
-                        line.contactId() == null ? null : line.contactId().value(),
-                        event.getClass().getSimpleName(), line.summary(), line.detail(),
-                        actor == null ? null : actor.userId(),
-                        actor == null ? null : actor.role().name(),
-                        actor == null ? null : actor.agency())
-                .update();
+                        ON CONFLICT (child_id, seq) DO NOTHING""",
+                event.childId().value(), sequence, Timestamp.from(line.at()),
+                line.contactId() == null ? null : line.contactId().value(),
+                event.getClass().getSimpleName(), line.summary(), line.detail(),
+                actor == null ? null : actor.userId(),
+                actor == null ? null : actor.role().name(),
+                actor == null ? null : actor.agency());
         if (event instanceof ChildRecordLinked linked) {
             // Each of the two streams carries its own copy of the link; either one links both ways.
-            ChildLinkRows.insertBothWays(jdbc, "child_links", linked.childId(), linked.linkedChildId());
+            ChildLinkRows.insertBothWays(rows, PROCESSING_GROUP, "child_links", linked.childId(),
+                    linked.linkedChildId());
         }
         if (event instanceof ChildRecordUnlinked unlinked) {
             // The histories separate: neither chronology shows the other's from now on; the undoing stays in both.
-            ChildLinkRows.deleteBothWays(jdbc, "child_links", unlinked.childId(), unlinked.unlinkedChildId());
+            ChildLinkRows.deleteBothWays(rows, PROCESSING_GROUP, "child_links", unlinked.childId(),
+                    unlinked.unlinkedChildId());
         }
         changed(event.childId());
     }

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.projections.ChildLinkRows;
+import uk.frontdoor.projections.RowWrites;
 import uk.frontdoor.triage.api.ChildRecordLinked;
 import uk.frontdoor.triage.api.ContactReceived;
 import uk.frontdoor.triage.api.PriorityChanged;
@@ -38,23 +39,24 @@ class FamilyProjection {
     static final String PROCESSING_GROUP = "family";
 
     private final JdbcClient jdbc;
+    private final RowWrites rows;
 
-    FamilyProjection(JdbcClient jdbc) {
+    FamilyProjection(JdbcClient jdbc, RowWrites rows) {
         this.jdbc = jdbc;
+        this.rows = rows;
     }
 
     @EventHandler
     void on(ContactReceived event) {
         ContactSubmission submission = event.submission();
         ContactSubmission.Child child = submission == null ? null : submission.child();
-        jdbc.sql("""
+        rows.write(PROCESSING_GROUP, event.contactId().value(), """
                         INSERT INTO family_contact (contact_id, child_id, received_at, given_name, family_name, date_of_birth)
                         VALUES (?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (contact_id) DO NOTHING""")
-                .params(event.contactId().value(), event.childId().value(), Timestamp.from(event.receivedAt()),
-                        child == null ? null : child.givenName(), child == null ? null : child.familyName(),
-                        child == null || child.dateOfBirth() == null ? null : Date.valueOf(child.dateOfBirth()))
-                .update();
+                        ON CONFLICT (contact_id) DO NOTHING""",
+                event.contactId().value(), event.childId().value(), Timestamp.from(event.receivedAt()),
+                child == null ? null : child.givenName(), child == null ? null : child.familyName(),
+                child == null || child.dateOfBirth() == null ? null : Date.valueOf(child.dateOfBirth()));
         Set<MatchKey> keys = submission == null ? Set.of() : MatchKey.of(submission);
         if (keys.isEmpty()) {
             return;
@@ -69,47 +71,47 @@ class FamilyProjection {
             params.add(key.key());
         }
         sql.append(" ON CONFLICT DO NOTHING");
-        jdbc.sql(sql.toString()).params(params).update();
+        rows.write(PROCESSING_GROUP, event.contactId().value(), sql.toString(), params.toArray());
     }
 
     @EventHandler
     void on(ThresholdAssessed event) {
-        jdbc.sql("UPDATE family_contact SET level = ?, urgency = ? WHERE contact_id = ?")
-                .params(event.threshold().level(), event.threshold().priority().urgency(), event.contactId().value())
-                .update();
+        rows.write(PROCESSING_GROUP, event.contactId().value(),
+                "UPDATE family_contact SET level = ?, urgency = ? WHERE contact_id = ?",
+                event.threshold().level(), event.threshold().priority().urgency(), event.contactId().value());
     }
 
     @EventHandler
     void on(ThresholdReassessed event) {
-        jdbc.sql("UPDATE family_contact SET level = ?, urgency = ? WHERE contact_id = ?")
-                .params(event.threshold().level(), event.threshold().priority().urgency(), event.contactId().value())
-                .update();
+        rows.write(PROCESSING_GROUP, event.contactId().value(),
+                "UPDATE family_contact SET level = ?, urgency = ? WHERE contact_id = ?",
+                event.threshold().level(), event.threshold().priority().urgency(), event.contactId().value());
     }
 
     @EventHandler
     void on(PriorityChanged event) {
-        jdbc.sql("UPDATE family_contact SET urgency = ? WHERE contact_id = ?")
-                .params(event.to().urgency(), event.contactId().value())
-                .update();
+        rows.write(PROCESSING_GROUP, event.contactId().value(),
+                "UPDATE family_contact SET urgency = ? WHERE contact_id = ?",
+                event.to().urgency(), event.contactId().value());
     }
 
     /** An authorised decision closes the contact: it no longer counts as open for the family. */
     @EventHandler
     void on(ProposalAuthorised event) {
-        jdbc.sql("UPDATE family_contact SET decided = TRUE WHERE contact_id = ?")
-                .param(event.contactId().value())
-                .update();
+        rows.write(PROCESSING_GROUP, event.contactId().value(),
+                "UPDATE family_contact SET decided = TRUE WHERE contact_id = ?",
+                event.contactId().value());
     }
 
     @EventHandler
     void on(ChildRecordLinked event) {
-        ChildLinkRows.insertBothWays(jdbc, "family_link", event.childId(), event.linkedChildId());
+        ChildLinkRows.insertBothWays(rows, PROCESSING_GROUP, "family_link", event.childId(), event.linkedChildId());
     }
 
     /** A wrong link undone: the two records are two children again, who may be each other's relatives. */
     @EventHandler
     void on(ChildRecordUnlinked event) {
-        ChildLinkRows.deleteBothWays(jdbc, "family_link", event.childId(), event.unlinkedChildId());
+        ChildLinkRows.deleteBothWays(rows, PROCESSING_GROUP, "family_link", event.childId(), event.unlinkedChildId());
     }
 
     @ResetHandler

@@ -8,6 +8,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.projections.ChildLinkRows;
+import uk.frontdoor.projections.RowWrites;
 import uk.frontdoor.triage.api.ChildRecordLinked;
 import uk.frontdoor.triage.api.ClockStopped;
 import uk.frontdoor.triage.api.value.ClockType;
@@ -63,9 +64,11 @@ class PerformanceProjection {
     private static final String SOCIAL_CARE = "SOCIAL_CARE";
 
     private final JdbcClient jdbc;
+    private final RowWrites rows;
 
-    PerformanceProjection(JdbcClient jdbc) {
+    PerformanceProjection(JdbcClient jdbc, RowWrites rows) {
         this.jdbc = jdbc;
+        this.rows = rows;
     }
 
     // ----- facts -----
@@ -73,13 +76,12 @@ class PerformanceProjection {
     @EventHandler
     void on(ContactReceived event) {
         String source = event.submission().referralSource() == null ? "10" : event.submission().referralSource();
-        jdbc.sql("""
+        rows.write(PROCESSING_GROUP, event.contactId().value(), """
                         INSERT INTO performance_contacts (contact_id, child_id, received_at, referral_source, source_group)
                         VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (contact_id) DO NOTHING""")
-                .params(event.contactId().value(), event.childId().value(), Timestamp.from(event.receivedAt()),
-                        source, ReferralSourceGroup.of(source).name())
-                .update();
+                        ON CONFLICT (contact_id) DO NOTHING""",
+                event.contactId().value(), event.childId().value(), Timestamp.from(event.receivedAt()),
+                source, ReferralSourceGroup.of(source).name());
     }
 
     /** A partner check to the same kind of agency as the referrer: the contact went back to its sender. */
@@ -95,21 +97,20 @@ class PerformanceProjection {
         List<Object> params = new ArrayList<>(groups);
         params.add(event.contactId().value());
         String placeholders = String.join(", ", groups.stream().map(group -> "?").toList());
-        jdbc.sql("UPDATE performance_contacts SET needed_follow_up = TRUE WHERE source_group IN (" + placeholders
-                        + ") AND contact_id = ?")
-                .params(params)
-                .update();
+        rows.write(PROCESSING_GROUP, event.contactId().value(),
+                "UPDATE performance_contacts SET needed_follow_up = TRUE WHERE source_group IN (" + placeholders
+                + ") AND contact_id = ?",
+                params.toArray());
     }
 
     @EventHandler
     void on(ProposalAuthorised event) {
-        jdbc.sql("""
+        rows.write(PROCESSING_GROUP, event.contactId().value(), """
                         UPDATE performance_contacts SET decided_at = ?, outcome = ?, referral = ?, threshold_level = ?,
                                                         proposed_by = ?, authorised_by = ?
-                        WHERE contact_id = ?""")
-                .params(Timestamp.from(event.at()), event.outcome().name(), event.outcome().isReferral(),
-                        event.thresholdLevel(), event.proposedBy(), event.actor().userId(), event.contactId().value())
-                .update();
+                        WHERE contact_id = ?""",
+                Timestamp.from(event.at()), event.outcome().name(), event.outcome().isReferral(),
+                event.thresholdLevel(), event.proposedBy(), event.actor().userId(), event.contactId().value());
     }
 
     @EventHandler
@@ -119,13 +120,12 @@ class PerformanceProjection {
             return;
         }
         Instant done = event.doneAt() == null ? event.at() : event.doneAt();
-        jdbc.sql("""
+        rows.write(PROCESSING_GROUP, event.clockId(), """
                         INSERT INTO performance_clocks (clock_id, contact_id, type, done_at, late)
                         VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (clock_id) DO NOTHING""")
-                .params(event.clockId(), event.contactId().value(), event.type().name(), Timestamp.from(done),
-                        event.late())
-                .update();
+                        ON CONFLICT (clock_id) DO NOTHING""",
+                event.clockId(), event.contactId().value(), event.type().name(), Timestamp.from(done),
+                event.late());
     }
 
     @EventHandler
@@ -135,23 +135,22 @@ class PerformanceProjection {
                 .filter(agency -> agency != null)
                 .map(agency -> agency.toUpperCase(Locale.ROOT))
                 .collect(Collectors.toSet());
-        jdbc.sql("""
+        rows.write(PROCESSING_GROUP, event.discussionId(), """
                         INSERT INTO performance_strategy_discussions (discussion_id, contact_id, held_at, police, health, social_care)
                         VALUES (?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (discussion_id) DO NOTHING""")
-                .params(event.discussionId(), event.contactId().value(), Timestamp.from(event.heldAt()),
-                        agencies.contains(POLICE), agencies.contains(HEALTH), agencies.contains(SOCIAL_CARE))
-                .update();
+                        ON CONFLICT (discussion_id) DO NOTHING""",
+                event.discussionId(), event.contactId().value(), Timestamp.from(event.heldAt()),
+                agencies.contains(POLICE), agencies.contains(HEALTH), agencies.contains(SOCIAL_CARE));
     }
 
     @EventHandler
     void on(ChildRecordLinked event) {
-        ChildLinkRows.insertBothWays(jdbc, "performance_child_links", event.childId(), event.linkedChildId());
+        ChildLinkRows.insertBothWays(rows, PROCESSING_GROUP, "performance_child_links", event.childId(), event.linkedChildId());
     }
 
     @EventHandler
     void on(ChildRecordUnlinked event) {
-        ChildLinkRows.deleteBothWays(jdbc, "performance_child_links", event.childId(), event.unlinkedChildId());
+        ChildLinkRows.deleteBothWays(rows, PROCESSING_GROUP, "performance_child_links", event.childId(), event.unlinkedChildId());
     }
 
     @ResetHandler

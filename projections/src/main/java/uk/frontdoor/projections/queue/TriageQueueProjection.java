@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.frontdoor.projections.RowWrites;
 import uk.frontdoor.triage.api.value.AgencyCode;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.ContactClaimed;
@@ -49,104 +50,121 @@ class TriageQueueProjection {
     static final String ORDER = "urgency_rank, response_due_at NULLS LAST, received_at, contact_id";
 
     private final JdbcClient jdbc;
+    private final RowWrites rows;
 
-    TriageQueueProjection(JdbcClient jdbc) {
+    TriageQueueProjection(JdbcClient jdbc, RowWrites rows) {
         this.jdbc = jdbc;
+        this.rows = rows;
+    }
+
+    /**
+     * Folds the tally of waiting contacts (V22: deltas the queue's triggers append) into one row per rating
+     * and agency. Rows another transaction is folding are skipped, not waited for; the next fold takes them.
+     */
+    static final String FOLD_TALLY = """
+            WITH folded AS (
+                DELETE FROM triage_queue_tally
+                WHERE ctid IN (SELECT ctid FROM triage_queue_tally FOR UPDATE SKIP LOCKED)
+                RETURNING priority, agency, waiting)
+            INSERT INTO triage_queue_tally (priority, agency, waiting)
+            SELECT priority, agency, sum(waiting) FROM folded GROUP BY priority, agency HAVING sum(waiting) <> 0""";
+
+    /**
+     * Every handler changes only its contact's row: held back and sent with the batch's others, then the
+     * tally its triggers appended to is folded once for the batch.
+     */
+    private void write(ContactId contact, String sql, Object... args) {
+        rows.write(PROCESSING_GROUP, contact.value(), sql, args);
+        rows.writeOnce(PROCESSING_GROUP, FOLD_TALLY);
     }
 
     @EventHandler
     void on(ContactReceived event) {
         ContactSubmission submission = event.submission();
-        jdbc.sql("""
+        write(event.contactId(), """
                         INSERT INTO triage_queue (contact_id, child_id, child_name, referral_source, agency,
                                                   received_at, status, urgency_rank, factors)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (contact_id) DO NOTHING""")
-                .params(event.contactId().value(), event.childId().value(), displayName(submission.child()),
-                        submission.referralSource(), event.agency().value(), Timestamp.from(event.receivedAt()),
-                        ContactStatus.RECEIVED.name(), UNASSESSED_RANK,
-                        String.join(",", submission.concerns().factors()))
-                .update();
+                        ON CONFLICT (contact_id) DO NOTHING""",
+                event.contactId().value(), event.childId().value(), displayName(submission.child()),
+                submission.referralSource(), event.agency().value(), Timestamp.from(event.receivedAt()),
+                ContactStatus.RECEIVED.name(), UNASSESSED_RANK,
+                String.join(",", submission.concerns().factors()));
     }
 
     @EventHandler
     void on(ThresholdAssessed event) {
         var threshold = event.threshold();
-        jdbc.sql("""
+        write(event.contactId(), """
                         UPDATE triage_queue SET status = ?, level = ?, priority = ?, urgency_rank = ?, response_due_at = ?
-                        WHERE contact_id = ?""")
-                .params(ContactStatus.ASSESSED.name(), threshold.level(), threshold.priority().name(),
-                        threshold.priority().urgency() + 1,
-                        threshold.responseDueAt() == null ? null : Timestamp.from(threshold.responseDueAt()),
-                        event.contactId().value())
-                .update();
+                        WHERE contact_id = ?""",
+                ContactStatus.ASSESSED.name(), threshold.level(), threshold.priority().name(),
+                threshold.priority().urgency() + 1,
+                threshold.responseDueAt() == null ? null : Timestamp.from(threshold.responseDueAt()),
+                event.contactId().value());
     }
 
     /** Assessed again with a changed history: the queue follows the new level and rating; the status stays. */
     @EventHandler
     void on(ThresholdReassessed event) {
         var threshold = event.threshold();
-        jdbc.sql("UPDATE triage_queue SET level = ?, priority = ?, urgency_rank = ?, response_due_at = ? WHERE contact_id = ?")
-                .params(threshold.level(), threshold.priority().name(), threshold.priority().urgency() + 1,
-                        threshold.responseDueAt() == null ? null : Timestamp.from(threshold.responseDueAt()),
-                        event.contactId().value())
-                .update();
+        write(event.contactId(),
+                "UPDATE triage_queue SET level = ?, priority = ?, urgency_rank = ?, response_due_at = ? WHERE contact_id = ?",
+                threshold.level(), threshold.priority().name(), threshold.priority().urgency() + 1,
+                threshold.responseDueAt() == null ? null : Timestamp.from(threshold.responseDueAt()),
+                event.contactId().value());
     }
 
     @EventHandler
     void on(ContactClaimed event) {
-        jdbc.sql("UPDATE triage_queue SET claimed_by = ? WHERE contact_id = ?")
-                .params(event.actor().userId(), event.contactId().value())
-                .update();
+        write(event.contactId(), "UPDATE triage_queue SET claimed_by = ? WHERE contact_id = ?",
+                event.actor().userId(), event.contactId().value());
     }
 
     @EventHandler
     void on(ContactReleased event) {
-        jdbc.sql("UPDATE triage_queue SET claimed_by = NULL WHERE contact_id = ?")
-                .param(event.contactId().value())
-                .update();
+        write(event.contactId(), "UPDATE triage_queue SET claimed_by = NULL WHERE contact_id = ?",
+                event.contactId().value());
     }
 
     @EventHandler
     void on(PriorityChanged event) {
-        jdbc.sql("UPDATE triage_queue SET priority = ?, urgency_rank = ?, response_due_at = ? WHERE contact_id = ?")
-                .params(event.to().name(), event.to().urgency() + 1,
-                        event.responseDueAt() == null ? null : Timestamp.from(event.responseDueAt()),
-                        event.contactId().value())
-                .update();
+        write(event.contactId(),
+                "UPDATE triage_queue SET priority = ?, urgency_rank = ?, response_due_at = ? WHERE contact_id = ?",
+                event.to().name(), event.to().urgency() + 1,
+                event.responseDueAt() == null ? null : Timestamp.from(event.responseDueAt()),
+                event.contactId().value());
     }
 
     /** A proposal waits for a manager: what, by whom and since when, for the duty manager's board. */
     @EventHandler
     void on(DecisionProposed event) {
-        jdbc.sql("""
+        write(event.contactId(), """
                         UPDATE triage_queue SET status = ?, proposed_outcome = ?, proposed_by = ?, proposed_at = ?
-                        WHERE contact_id = ? AND status <> 'DECIDED'""")
-                .params(ContactStatus.PROPOSED.name(), event.outcome().name(), event.actor().userId(),
-                        Timestamp.from(event.at()), event.contactId().value())
-                .update();
+                        WHERE contact_id = ? AND status <> 'DECIDED'""",
+                ContactStatus.PROPOSED.name(), event.outcome().name(), event.actor().userId(),
+                Timestamp.from(event.at()), event.contactId().value());
     }
 
     @EventHandler
     void on(ProposalReturned event) {
-        jdbc.sql("""
+        write(event.contactId(), """
                         UPDATE triage_queue SET status = ?, proposed_outcome = NULL, proposed_by = NULL, proposed_at = NULL
-                        WHERE contact_id = ? AND status <> 'DECIDED'""")
-                .params(ContactStatus.ASSESSED.name(), event.contactId().value())
-                .update();
+                        WHERE contact_id = ? AND status <> 'DECIDED'""",
+                ContactStatus.ASSESSED.name(), event.contactId().value());
     }
 
     /** A decided contact leaves the queue. */
     @EventHandler
     void on(ProposalAuthorised event) {
-        jdbc.sql("UPDATE triage_queue SET status = ?, claimed_by = NULL WHERE contact_id = ?")
-                .params(ContactStatus.DECIDED.name(), event.contactId().value())
-                .update();
+        write(event.contactId(), "UPDATE triage_queue SET status = ?, claimed_by = NULL WHERE contact_id = ?",
+                ContactStatus.DECIDED.name(), event.contactId().value());
     }
 
     @ResetHandler
     void reset() {
         jdbc.sql("DELETE FROM triage_queue").update();
+        jdbc.sql("DELETE FROM triage_queue_tally").update();
     }
 
     @QueryHandler
@@ -155,7 +173,7 @@ class TriageQueueProjection {
                 .params(query.offset(), query.limit())
                 .query(TriageQueueProjection::item)
                 .list();
-        long waiting = jdbc.sql("SELECT count(*) FROM triage_queue WHERE " + WAITING)
+        long waiting = jdbc.sql("SELECT coalesce(sum(waiting), 0) FROM triage_queue_tally")
                 .query(Long.class).single();
         return new TriageQueue(items, waiting);
     }

@@ -70,25 +70,33 @@ class WaitingContactsQuery {
             byPriority.put(priority, 0L);
         }
         long[] unassessed = {0};
+        long[] matchingShape = {0};
         Set<AgencyCode> waitingAgencies = new TreeSet<>(Comparator.comparing(AgencyCode::value));
-        // The whole queue's shape in one pass (an index-only scan of triage_queue_shape): by RAG, and which agencies.
-        jdbc.sql("SELECT priority, agency, count(*) AS waiting FROM triage_queue WHERE " + WAITING
-                        + " GROUP BY priority, agency")
+        // The whole queue's shape, by RAG and agency, from the tally the queue's triggers keep (V22): a few
+        // dozen rows, however many contacts wait.
+        jdbc.sql("SELECT priority, agency, sum(waiting) AS waiting FROM triage_queue_tally"
+                        + " GROUP BY priority, agency HAVING sum(waiting) > 0")
                 .query(rs -> {
                     String priority = rs.getString("priority");
+                    String agency = rs.getString("agency");
                     long waiting = rs.getLong("waiting");
-                    if (priority == null) {
+                    if (priority.isEmpty()) {
                         unassessed[0] += waiting;
                     } else {
                         byPriority.merge(Priority.valueOf(priority), waiting, Long::sum);
                     }
-                    waitingAgencies.add(AgencyCode.of(rs.getString("agency")));
+                    waitingAgencies.add(AgencyCode.of(agency));
+                    if ((query.priority() == null || query.priority().name().equals(priority))
+                            && (query.agency() == null || query.agency().value().equals(agency))) {
+                        matchingShape[0] += waiting;
+                    }
                 });
         long total = byPriority.values().stream().mapToLong(Long::longValue).sum() + unassessed[0];
-        // No second count when the answer is known: unfiltered, every waiting contact matches; a page
-        // shorter than the limit ends the matches (unless it is empty past the first page: then it
+        // No count of rows when the answer is known: filtered by RAG and agency alone, the tally has it; a
+        // page shorter than the limit ends the matches (unless it is empty past the first page: then it
         // says nothing of how many there are).
-        long matching = conditions.size() == 1 ? total
+        boolean shapeOnly = query.factors().isEmpty() && query.claimedBy() == null && !query.unclaimed();
+        long matching = shapeOnly ? matchingShape[0]
                 : items.size() < query.limit() && (!items.isEmpty() || query.offset() == 0) ? query.offset() + items.size()
                 : jdbc.sql("SELECT count(*) FROM triage_queue WHERE " + where).params(params).query(Long.class).single();
         List<AgencyCode> agencies = List.copyOf(waitingAgencies);

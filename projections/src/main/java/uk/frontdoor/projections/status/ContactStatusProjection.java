@@ -12,6 +12,11 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.projections.ReadModelUpdates;
@@ -42,12 +47,21 @@ import uk.frontdoor.triage.api.StrategyDiscussionHeld;
 import uk.frontdoor.triage.api.StrategyDiscussionRequired;
 import uk.frontdoor.triage.api.ThresholdAssessed;
 
+import javax.sql.DataSource;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -63,12 +77,15 @@ class ContactStatusProjection {
     static final String PROCESSING_GROUP = "contact-status";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batchWriter;
     private final ObjectMapper json;
     private final Clock clock;
     private final QueryUpdateEmitter updates;
 
-    ContactStatusProjection(JdbcClient jdbc, ObjectMapper json, Clock clock, QueryUpdateEmitter updates) {
+    ContactStatusProjection(JdbcClient jdbc, DataSource dataSource, ObjectMapper json, Clock clock,
+                            QueryUpdateEmitter updates) {
         this.jdbc = jdbc;
+        this.batchWriter = new JdbcTemplate(dataSource);
         this.json = json;
         this.clock = clock;
         this.updates = updates;
@@ -76,16 +93,15 @@ class ContactStatusProjection {
 
     @EventHandler
     void on(ContactReceived event, @SequenceNumber long sequence) {
-        ObjectNode work = json.createObjectNode().put("childId", event.childId().value());
-        jdbc.sql("""
-                        INSERT INTO contact_status (contact_id, agency, submission_id, status, received_at, child_id,
-                                                    work, applied_sequence)
-                        VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)
-                        ON CONFLICT (contact_id) DO NOTHING""")
-                .params(event.contactId().value(), event.agency().value(), event.submission().submissionId(),
-                        ContactStatus.RECEIVED.name(), Timestamp.from(event.receivedAt()), event.childId().value(),
-                        work.toString(), sequence)
-                .update();
+        inBatch(rows -> {
+            if (rows.row(event.contactId()) == null) {
+                // A row already there (a redelivered event) is kept, as ON CONFLICT DO NOTHING did.
+                ObjectNode work = json.createObjectNode().put("childId", event.childId().value());
+                rows.received(new Row(event.contactId().value(), event.agency().value(),
+                        event.submission().submissionId(), ContactStatus.RECEIVED.name(),
+                        Timestamp.from(event.receivedAt()), event.childId().value(), work, sequence, null));
+            }
+        });
         changed(event.contactId());
     }
 
@@ -95,9 +111,8 @@ class ContactStatusProjection {
             work.put("priority", event.threshold().priority().name());
             work.set("responseDueAt", json.valueToTree(event.threshold().responseDueAt()));
         });
-        jdbc.sql("UPDATE contact_status SET threshold = CAST(? AS jsonb) WHERE contact_id = ?")
-                .params(json.writeValueAsString(event.threshold()), event.contactId().value())
-                .update();
+        String threshold = json.writeValueAsString(event.threshold());
+        inBatch(rows -> rows.threshold(event.contactId(), threshold));
     }
 
     /** Assessed again with a changed history: the contact shows the new threshold and rating; its status stays. */
@@ -107,9 +122,8 @@ class ContactStatusProjection {
             work.put("priority", event.threshold().priority().name());
             work.set("responseDueAt", json.valueToTree(event.threshold().responseDueAt()));
         });
-        jdbc.sql("UPDATE contact_status SET threshold = CAST(? AS jsonb) WHERE contact_id = ?")
-                .params(json.writeValueAsString(event.threshold()), event.contactId().value())
-                .update();
+        String threshold = json.writeValueAsString(event.threshold());
+        inBatch(rows -> rows.threshold(event.contactId(), threshold));
     }
 
     @EventHandler
@@ -272,31 +286,206 @@ class ContactStatusProjection {
      * row's applied sequence was applied already.
      */
     private void change(ContactId contactId, long sequence, ContactStatus status, Consumer<ObjectNode> change) {
-        Optional<Map<String, Object>> row = jdbc.sql(
-                        "SELECT work, applied_sequence FROM contact_status WHERE contact_id = ? FOR UPDATE")
-                .param(contactId.value())
-                .query().listOfRows().stream().findFirst();
-        if (row.isEmpty()) {
-            throw new IllegalStateException("No contact_status row for contact " + contactId
-                    + ": its ContactReceived event was not applied");
+        boolean[] applied = {false};
+        inBatch(rows -> {
+            Row row = rows.row(contactId);
+            if (row == null) {
+                throw new IllegalStateException("No contact_status row for contact " + contactId
+                        + ": its ContactReceived event was not applied");
+            }
+            if (sequence <= row.appliedSequence) {
+                return;
+            }
+            change.accept(row.work);
+            row.appliedSequence = sequence;
+            if (status != null) {
+                row.status = status.name();
+            }
+            rows.changed(row);
+            applied[0] = true;
+        });
+        if (applied[0]) {
+            changed(contactId);
         }
-        if (sequence <= ((Number) row.get().get("applied_sequence")).longValue()) {
+    }
+
+    /**
+     * Runs a handler's change on the rows of the processor's current batch: read once per batch, changed
+     * in memory, written back when the batch commits. A contact's events all change one row (a JSON
+     * document), so a batch that carries a contact's arrival, assessment and decision writes that row
+     * once instead of reading and rewriting it for each event. Outside a unit of work (a test calling a
+     * handler) the batch is this one event, written at once.
+     */
+    private void inBatch(Consumer<RowBatch> change) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            RowBatch alone = new RowBatch();
+            change.accept(alone);
+            alone.flush();
             return;
         }
-        ObjectNode work;
-        try {
-            work = (ObjectNode) json.readTree(row.get().get("work").toString());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("contact_status.work of contact " + contactId + " does not read back", e);
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        RowBatch rows = unitOfWork.getOrComputeResource(RowBatch.class.getName(), key -> {
+            RowBatch created = new RowBatch();
+            unitOfWork.onPrepareCommit(committing -> created.flush());
+            if (unitOfWork instanceof BatchingUnitOfWork<?> batch) {
+                created.load(batch.getMessages().stream().map(Message::getPayload)
+                        .map(ContactStatusProjection::contactIdOf).filter(Objects::nonNull).distinct().toList());
+            }
+            return created;
+        });
+        change.accept(rows);
+    }
+
+    /** The contact an event is about, if its record says so: only to read a batch's rows in one query. */
+    private static String contactIdOf(Object payload) {
+        Method accessor = CONTACT_ID.get(payload.getClass());
+        if (accessor == null) {
+            return null;
         }
-        change.accept(work);
-        jdbc.sql("""
-                        UPDATE contact_status SET work = CAST(? AS jsonb), applied_sequence = ?,
-                               status = COALESCE(?, status)
-                        WHERE contact_id = ?""")
-                .params(work.toString(), sequence, status == null ? null : status.name(), contactId.value())
-                .update();
-        changed(contactId);
+        try {
+            return ((ContactId) accessor.invoke(payload)).value();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static final ClassValue<Method> CONTACT_ID = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            if (!type.isRecord()) {
+                return null;
+            }
+            for (RecordComponent component : type.getRecordComponents()) {
+                if (component.getName().equals("contactId") && component.getType() == ContactId.class) {
+                    return component.getAccessor();
+                }
+            }
+            return null;
+        }
+    };
+
+    /** One contact_status row as a batch holds it. */
+    private static final class Row {
+        final String contactId;
+        final String agency;
+        final String submissionId;
+        final Timestamp receivedAt;
+        final String childId;
+        final ObjectNode work;
+        String status;
+        long appliedSequence;
+        String threshold;
+
+        Row(String contactId, String agency, String submissionId, String status, Timestamp receivedAt, String childId,
+            ObjectNode work, long appliedSequence, String threshold) {
+            this.contactId = contactId;
+            this.agency = agency;
+            this.submissionId = submissionId;
+            this.status = status;
+            this.receivedAt = receivedAt;
+            this.childId = childId;
+            this.work = work;
+            this.appliedSequence = appliedSequence;
+            this.threshold = threshold;
+        }
+    }
+
+    /** The rows one batch read, received and changed; written back in two JDBC batches. */
+    private final class RowBatch {
+        private final Map<String, Row> rows = new HashMap<>();
+        /** Contacts looked for and not in the table (so not read again). */
+        private final Set<String> absent = new HashSet<>();
+        private final Map<String, Row> received = new LinkedHashMap<>();
+        private final Map<String, Row> changed = new LinkedHashMap<>();
+
+        /** Reads the rows of these contacts, locked until the batch commits, as the one-event handler did. */
+        void load(List<String> contactIds) {
+            List<String> wanted = contactIds.stream()
+                    .filter(id -> !rows.containsKey(id) && !absent.contains(id)).toList();
+            if (wanted.isEmpty()) {
+                return;
+            }
+            absent.addAll(wanted);
+            jdbc.sql("""
+                            SELECT contact_id, agency, submission_id, status, received_at, child_id, work,
+                                   applied_sequence, threshold
+                            FROM contact_status WHERE contact_id = ANY (?) ORDER BY contact_id FOR UPDATE""")
+                    .param(wanted.toArray(String[]::new))
+                    .query(rs -> {
+                        String contactId = rs.getString("contact_id");
+                        ObjectNode work;
+                        try {
+                            work = (ObjectNode) json.readTree(rs.getString("work"));
+                        } catch (JsonProcessingException e) {
+                            throw new IllegalStateException("contact_status.work of contact " + contactId
+                                    + " does not read back", e);
+                        }
+                        rows.put(contactId, new Row(contactId, rs.getString("agency"), rs.getString("submission_id"),
+                                rs.getString("status"), rs.getTimestamp("received_at"), rs.getString("child_id"), work,
+                                rs.getLong("applied_sequence"), rs.getString("threshold")));
+                        absent.remove(contactId);
+                    });
+        }
+
+        /** The contact's row: in this batch, or else in the table; null if neither has it. */
+        Row row(ContactId contactId) {
+            String id = contactId.value();
+            if (!rows.containsKey(id) && !absent.contains(id)) {
+                load(List.of(id));
+            }
+            return rows.get(id);
+        }
+
+        void received(Row row) {
+            rows.put(row.contactId, row);
+            absent.remove(row.contactId);
+            received.put(row.contactId, row);
+        }
+
+        void changed(Row row) {
+            if (!received.containsKey(row.contactId)) {
+                changed.put(row.contactId, row);
+            }
+        }
+
+        void threshold(ContactId contactId, String threshold) {
+            Row row = row(contactId);
+            if (row != null) {
+                row.threshold = threshold;
+                changed(row);
+            }
+        }
+
+        void flush() {
+            if (!received.isEmpty()) {
+                batch("""
+                                INSERT INTO contact_status (contact_id, agency, submission_id, status, received_at,
+                                                            child_id, work, applied_sequence, threshold)
+                                VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb))
+                                ON CONFLICT (contact_id) DO NOTHING""",
+                        received.values().stream().map(row -> new Object[]{row.contactId, row.agency, row.submissionId,
+                                row.status, row.receivedAt, row.childId, row.work.toString(), row.appliedSequence,
+                                row.threshold}).toList());
+            }
+            if (!changed.isEmpty()) {
+                batch("""
+                                UPDATE contact_status SET work = CAST(? AS jsonb), applied_sequence = ?, status = ?,
+                                                          threshold = CAST(? AS jsonb)
+                                WHERE contact_id = ?""",
+                        changed.values().stream().map(row -> new Object[]{row.work.toString(), row.appliedSequence,
+                                row.status, row.threshold, row.contactId}).toList());
+            }
+            received.clear();
+            changed.clear();
+        }
+
+        private void batch(String sql, List<Object[]> rows) {
+            if (rows.size() == 1) {
+                jdbc.sql(sql).params(rows.get(0)).update();
+            } else {
+                batchWriter.batchUpdate(sql, rows);
+            }
+        }
     }
 
     /** A page waiting for a change it made to show (a subscription query) is sent the contact's view. */

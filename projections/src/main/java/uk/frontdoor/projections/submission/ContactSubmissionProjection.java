@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.frontdoor.projections.RowWrites;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.AgencyCode;
 import uk.frontdoor.triage.api.value.Channel;
@@ -35,25 +36,26 @@ class ContactSubmissionProjection {
     static final String PROCESSING_GROUP = "contact-submissions";
 
     private final JdbcClient jdbc;
+    private final RowWrites rows;
     private final ObjectMapper json;
 
-    ContactSubmissionProjection(JdbcClient jdbc, ObjectMapper json) {
+    ContactSubmissionProjection(JdbcClient jdbc, RowWrites rows, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.rows = rows;
         this.json = json;
     }
 
     @EventHandler
     void on(ContactReceived event) throws JsonProcessingException {
-        jdbc.sql("""
+        rows.write(PROCESSING_GROUP, event.contactId().value(), """
                         INSERT INTO contact_submissions (contact_id, child_id, agency, channel, received_at,
                                                          submission, logged_by)
                         VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))
-                        ON CONFLICT (contact_id) DO NOTHING""")
-                .params(event.contactId().value(), event.childId().value(), event.agency().value(),
-                        event.channel().name(), Timestamp.from(event.receivedAt()),
-                        json.writeValueAsString(event.submission()),
-                        event.loggedBy() == null ? null : json.writeValueAsString(event.loggedBy()))
-                .update();
+                        ON CONFLICT (contact_id) DO NOTHING""",
+                event.contactId().value(), event.childId().value(), event.agency().value(),
+                event.channel().name(), Timestamp.from(event.receivedAt()),
+                json.writeValueAsString(event.submission()),
+                event.loggedBy() == null ? null : json.writeValueAsString(event.loggedBy()));
     }
 
     @ResetHandler

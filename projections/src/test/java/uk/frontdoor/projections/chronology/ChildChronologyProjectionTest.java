@@ -4,9 +4,11 @@ import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.frontdoor.projections.ProjectionFeed;
+import uk.frontdoor.projections.RowWrites;
 import uk.frontdoor.projections.ReadModelDatabase;
 import uk.frontdoor.triage.api.ChildEvent;
 import uk.frontdoor.triage.api.ChildRecordLinked;
+import uk.frontdoor.triage.api.ChildRecordUnlinked;
 import uk.frontdoor.triage.api.ContactClaimed;
 import uk.frontdoor.triage.api.query.ChildChronology;
 import uk.frontdoor.triage.api.query.FindChildChronology;
@@ -32,6 +34,7 @@ class ChildChronologyProjectionTest {
 
     private final ReadModelDatabase database = ReadModelDatabase.get();
     private final ChildChronologyProjection projection = new ChildChronologyProjection(database.jdbc(),
+            new RowWrites(database.dataSource()),
             SimpleQueryUpdateEmitter.builder().build());
     private ProjectionFeed feed;
 
@@ -63,6 +66,8 @@ class ChildChronologyProjectionTest {
                 .extracting(row -> row.get("summary")).containsExactly("Consent: Refused");
 
         feed.replay();
+        assertThat(rows()).isEqualTo(rows);
+        feed.replayInOneBatch();
         assertThat(rows()).isEqualTo(rows);
     }
 
@@ -108,6 +113,27 @@ class ChildChronologyProjectionTest {
         assertThat(database.rows("child_links", "child_id, linked_child_id")).isEqualTo(links);
         assertThat(rows()).isEqualTo(rows);
         assertThat(projection.handle(new FindChildChronology(CHILD)).orElseThrow()).isEqualTo(chronology);
+        feed.replayInOneBatch();
+        assertThat(database.rows("child_links", "child_id, linked_child_id")).isEqualTo(links);
+        assertThat(rows()).isEqualTo(rows);
+        assertThat(projection.handle(new FindChildChronology(CHILD)).orElseThrow()).isEqualTo(chronology);
+    }
+
+    @Test
+    void a_link_undone_in_the_same_processor_batch_leaves_no_link() {
+        feed.apply(AT, new ChildRecordLinked(CHILD, OTHER, "Same NHS number", MANAGER1, AT),
+                new ChildRecordLinked(OTHER, CHILD, "Same NHS number", MANAGER1, AT),
+                new ChildRecordUnlinked(OTHER, CHILD, "Different dates of birth", MANAGER1, AT.plusSeconds(60)),
+                new ChildRecordUnlinked(CHILD, OTHER, "Different dates of birth", MANAGER1, AT.plusSeconds(60)),
+                new ChildRecordLinked(CHILD, THIRD, "Same GP and school", MANAGER1, AT.plusSeconds(120)));
+        List<Map<String, Object>> links = database.rows("child_links", "child_id, linked_child_id");
+        assertThat(links).extracting(row -> row.get("linked_child_id"))
+                .containsExactly(THIRD.value(), CHILD.value());
+        List<Map<String, Object>> rows = rows();
+
+        feed.replayInOneBatch();
+        assertThat(database.rows("child_links", "child_id, linked_child_id")).isEqualTo(links);
+        assertThat(rows()).isEqualTo(rows).hasSize(5);
     }
 
     @Test

@@ -3,6 +3,7 @@ package uk.frontdoor.projections.performance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.frontdoor.projections.ProjectionFeed;
+import uk.frontdoor.projections.RowWrites;
 import uk.frontdoor.projections.ReadModelDatabase;
 import uk.frontdoor.triage.api.ChildRecordLinked;
 import uk.frontdoor.triage.api.ClockStopped;
@@ -43,7 +44,8 @@ class PerformanceProjectionTest {
     private static final FindPerformance THAT_WEEK = new FindPerformance(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 7));
 
     private final ReadModelDatabase database = ReadModelDatabase.get();
-    private final PerformanceProjection projection = new PerformanceProjection(database.jdbc());
+    private final PerformanceProjection projection = new PerformanceProjection(database.jdbc(),
+            new RowWrites(database.dataSource()));
     private ProjectionFeed feed;
 
     private final ChildId police = child();

@@ -3,6 +3,7 @@ package uk.frontdoor.projections.queue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.frontdoor.projections.ProjectionFeed;
+import uk.frontdoor.projections.RowWrites;
 import uk.frontdoor.projections.ReadModelDatabase;
 import uk.frontdoor.triage.api.ContactClaimed;
 import uk.frontdoor.triage.api.ContactReleased;
@@ -46,7 +47,8 @@ class TriageQueueProjectionTest {
     private static final Instant T0 = Instant.parse("2026-06-01T09:00:00Z");
 
     private final ReadModelDatabase database = ReadModelDatabase.get();
-    private final TriageQueueProjection projection = new TriageQueueProjection(database.jdbc());
+    private final TriageQueueProjection projection = new TriageQueueProjection(database.jdbc(),
+            new RowWrites(database.dataSource()));
     private final WaitingContactsQuery waiting = new WaitingContactsQuery(database.jdbc());
     private final DutyBoardQueries board = new DutyBoardQueries(database.jdbc());
     private ProjectionFeed feed;
@@ -116,6 +118,13 @@ class TriageQueueProjectionTest {
         feed.replay();
         assertThat(database.rows("triage_queue", "contact_id")).isEqualTo(rows);
         assertThat(projection.handle(new FindTriageQueue(50))).isEqualTo(queue);
+        assertThatTheTallyAgreesWithTheQueue();
+        // Replayed as one processor batch (writes held back and sent as JDBC batches): the same rows.
+        feed.replayInOneBatch();
+        assertThat(database.rows("triage_queue", "contact_id")).isEqualTo(rows);
+        assertThatTheTallyAgreesWithTheQueue();
+        assertThat(database.jdbc().sql("SELECT count(*) FROM triage_queue_tally").query(Long.class).single())
+                .as("folded to one row per rating and agency").isEqualTo(3);
     }
 
     @Test
@@ -155,6 +164,18 @@ class TriageQueueProjectionTest {
         WaitingContacts beyond = waiting.handle(new FindWaitingContacts(null, health, Set.of(), null, false, 5, 20));
         assertThat(beyond.items()).isEmpty();
         assertThat(beyond.matching()).isEqualTo(12);
+    }
+
+    /** The tally the queue's triggers keep (V22) says what counting the waiting rows says. */
+    private void assertThatTheTallyAgreesWithTheQueue() {
+        assertThat(database.jdbc().sql("""
+                        SELECT priority, agency, sum(waiting)::bigint AS waiting FROM triage_queue_tally
+                        GROUP BY priority, agency HAVING sum(waiting) <> 0 ORDER BY priority, agency""")
+                .query().listOfRows())
+                .isEqualTo(database.jdbc().sql("""
+                                SELECT coalesce(priority, '') AS priority, agency, count(*) AS waiting FROM triage_queue
+                                WHERE status <> 'DECIDED' GROUP BY 1, 2 ORDER BY 1, 2""")
+                        .query().listOfRows());
     }
 
     @Test

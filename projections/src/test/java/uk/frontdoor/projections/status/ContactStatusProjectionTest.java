@@ -59,7 +59,7 @@ class ContactStatusProjectionTest {
 
     private final ReadModelDatabase database = ReadModelDatabase.get();
     private final ContactStatusProjection projection = new ContactStatusProjection(database.jdbc(),
-            ReadModelDatabase.json(), NOW, SimpleQueryUpdateEmitter.builder().build());
+            database.dataSource(), ReadModelDatabase.json(), NOW, SimpleQueryUpdateEmitter.builder().build());
     private ProjectionFeed feed;
 
     private final ChildId child = child();
@@ -155,6 +155,10 @@ class ContactStatusProjectionTest {
         List<Map<String, Object>> rows = database.rows("contact_status", "contact_id");
         assertThat(rows).singleElement().satisfies(row -> assertThat(row).containsEntry("applied_sequence", 19L));
         feed.replay();
+        assertThat(database.rows("contact_status", "contact_id")).isEqualTo(rows);
+        assertThat(projection.handle(new FindContactStatus(contact))).contains(view);
+        // Replayed as one processor batch: the row is read once, changed in memory and written once.
+        feed.replayInOneBatch();
         assertThat(database.rows("contact_status", "contact_id")).isEqualTo(rows);
         assertThat(projection.handle(new FindContactStatus(contact))).contains(view);
     }

@@ -3,6 +3,7 @@ package uk.frontdoor.projections.submission;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.frontdoor.projections.ChildEvents;
+import uk.frontdoor.projections.RowWrites;
 import uk.frontdoor.projections.ProjectionFeed;
 import uk.frontdoor.projections.ReadModelDatabase;
 import uk.frontdoor.triage.api.ContactReceived;
@@ -29,6 +30,7 @@ class ContactSubmissionProjectionTest {
 
     private final ReadModelDatabase database = ReadModelDatabase.get();
     private final ContactSubmissionProjection projection = new ContactSubmissionProjection(database.jdbc(),
+            new RowWrites(database.dataSource()),
             ReadModelDatabase.json());
     private ProjectionFeed feed;
 

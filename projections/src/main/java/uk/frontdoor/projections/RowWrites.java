@@ -1,0 +1,134 @@
+package uk.frontdoor.projections;
+
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A projection's row writes, held back until the processor's batch is about to commit and then sent as
+ * JDBC batches: one round trip per statement shape instead of one per event. A replay of a million events
+ * spent most of its time in those round trips.
+ *
+ * <p>Each write names the key of what it changes (a contact, a child's chronology, a pair of linked
+ * records). Writes with the same key run in the order they were made; writes with different keys must
+ * not depend on each other's order, which is true of the projections that use this: every statement
+ * changes only its own key's rows, and none reads the tables it writes while handling an event (a
+ * projection that reads its own rows in a handler must not defer its writes). At the flush the writes
+ * run in rounds: the first write of every key, then the second of every key that has one, and so on;
+ * within a round, one JDBC batch per statement, its rows in key order, so two segments that touch a
+ * shared row (a link between two children's records) take their locks in the same order.
+ *
+ * <p>The flush is registered on the batch's unit of work, before its commit, so the rows, the
+ * processor's token and anything else the batch wrote commit in one transaction, or none of them do
+ * and the whole batch is handled again (the statements are idempotent, as they were before). Outside a
+ * unit of work (a test calling a handler) a write runs at once.
+ */
+@Component
+public class RowWrites {
+
+    private static final Logger log = LoggerFactory.getLogger(RowWrites.class);
+
+    private final JdbcTemplate jdbc;
+
+    public RowWrites(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /**
+     * @param projection the processing group writing (names the held-back writes of this batch)
+     * @param key        what the statement changes; writes of one key keep their order
+     * @param sql        a statement from the projection's own code, never built from input
+     */
+    public void write(String projection, String key, String sql, Object... args) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            jdbc.update(sql, args);
+            return;
+        }
+        pending(projection).add(key, sql, args);
+    }
+
+    /**
+     * A statement run once per batch, after the batch's other writes (a projection's housekeeping, such as
+     * folding a tally); outside a unit of work, at once.
+     */
+    public void writeOnce(String projection, String sql) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            jdbc.update(sql);
+            return;
+        }
+        pending(projection).once.add(sql);
+    }
+
+    private Pending pending(String projection) {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(RowWrites.class.getName() + "/" + projection, resource -> {
+            Pending created = new Pending(projection);
+            batch.onPrepareCommit(unitOfWork -> created.flush(jdbc));
+            return created;
+        });
+    }
+
+    private record Write(String key, String sql, Object[] args) {
+    }
+
+    private static final class Pending {
+
+        private final String projection;
+        /** Each key's writes in the order they were made; keys in the order first seen. */
+        private final Map<String, List<Write>> byKey = new LinkedHashMap<>();
+        private final Set<String> once = new LinkedHashSet<>();
+        private int count;
+
+        Pending(String projection) {
+            this.projection = projection;
+        }
+
+        void add(String key, String sql, Object[] args) {
+            byKey.computeIfAbsent(key, k -> new ArrayList<>(4)).add(new Write(key, sql, args));
+            count++;
+        }
+
+        void flush(JdbcTemplate jdbc) {
+            int flushed = 0;
+            try {
+                for (int round = 0; flushed < count; round++) {
+                    Map<String, List<Write>> bySql = new LinkedHashMap<>();
+                    for (List<Write> writes : byKey.values()) {
+                        if (round < writes.size()) {
+                            Write write = writes.get(round);
+                            bySql.computeIfAbsent(write.sql(), sql -> new ArrayList<>()).add(write);
+                        }
+                    }
+                    for (Map.Entry<String, List<Write>> statement : bySql.entrySet()) {
+                        List<Write> writes = statement.getValue();
+                        writes.sort(Comparator.comparing(Write::key));
+                        if (writes.size() == 1) {
+                            jdbc.update(statement.getKey(), writes.get(0).args());
+                        } else {
+                            jdbc.batchUpdate(statement.getKey(), writes.stream().map(Write::args).toList());
+                        }
+                        flushed += writes.size();
+                    }
+                }
+                once.forEach(jdbc::update);
+            } catch (RuntimeException e) {
+                // The class only: a database error can quote the values it choked on.
+                log.error("Projection {} could not write its batch of {} row changes; the batch will be handled "
+                        + "again: {}", projection, count, e.getClass().getName());
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package uk.frontdoor.projections;
+
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Row writes held back for a processor batch, on a real PostgreSQL. */
+class RowWritesTest {
+
+    private static final String INSERT = "INSERT INTO row_writes_probe (k, v, history) VALUES (?, ?, ?) "
+            + "ON CONFLICT (k) DO NOTHING";
+    private static final String APPEND = "UPDATE row_writes_probe SET v = ?, history = history || ',' || ? WHERE k = ?";
+
+    private final ReadModelDatabase database = ReadModelDatabase.get();
+    private final JdbcClient jdbc = database.jdbc();
+    private final RowWrites rows = new RowWrites(database.dataSource());
+
+    @BeforeEach
+    void emptyProbeTable() {
+        jdbc.sql("CREATE TABLE IF NOT EXISTS row_writes_probe (k TEXT PRIMARY KEY, v INT NOT NULL, history TEXT NOT NULL)")
+                .update();
+        jdbc.sql("DELETE FROM row_writes_probe").update();
+    }
+
+    @Test
+    void outside_a_unit_of_work_a_write_runs_at_once() {
+        rows.write("probe", "a", INSERT, "a", 1, "1");
+        assertThat(probe()).containsExactly(Map.of("k", "a", "v", 1, "history", "1"));
+    }
+
+    @Test
+    void in_a_batch_writes_wait_for_the_commit_and_keep_each_keys_order() {
+        UnitOfWork<?> batch = start();
+        // Interleaved as a processor's batch interleaves contacts: each key's writes must apply in order.
+        rows.write("probe", "a", INSERT, "a", 1, "1");
+        rows.write("probe", "b", INSERT, "b", 1, "1");
+        rows.write("probe", "a", APPEND, 2, "2", "a");
+        rows.write("probe", "c", INSERT, "c", 1, "1");
+        rows.write("probe", "a", APPEND, 3, "3", "a");
+        rows.write("probe", "b", APPEND, 2, "2", "b");
+        // A second projection's writes in the same unit of work are its own.
+        rows.write("other", "d", INSERT, "d", 7, "7");
+        assertThat(probe()).isEmpty();
+
+        batch.commit();
+
+        assertThat(probe()).containsExactly(
+                Map.of("k", "a", "v", 3, "history", "1,2,3"),
+                Map.of("k", "b", "v", 2, "history", "1,2"),
+                Map.of("k", "c", "v", 1, "history", "1"),
+                Map.of("k", "d", "v", 7, "history", "7"));
+    }
+
+    @Test
+    void a_batch_rolled_back_writes_nothing() {
+        UnitOfWork<?> batch = start();
+        rows.write("probe", "a", INSERT, "a", 1, "1");
+        batch.rollback();
+        assertThat(probe()).isEmpty();
+    }
+
+    @Test
+    void a_failing_write_fails_the_batch_commit() {
+        UnitOfWork<?> batch = start();
+        rows.write("probe", "a", "INSERT INTO row_writes_probe (k, v, history) VALUES (?, ?, ?)", "a", null, "1");
+        assertThatThrownBy(batch::commit).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThat(probe()).isEmpty();
+    }
+
+    private static UnitOfWork<?> start() {
+        return DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+    }
+
+    private List<Map<String, Object>> probe() {
+        return jdbc.sql("SELECT k, v, history FROM row_writes_probe ORDER BY k").query().listOfRows();
+    }
+}
