@@ -35,6 +35,7 @@ import uk.frontdoor.triage.api.query.FindContactRegistration;
 import uk.frontdoor.triage.api.query.FindContactStatus;
 import uk.frontdoor.triage.api.ThresholdAssessed;
 import uk.frontdoor.triage.api.staff.ActorResolver;
+import uk.frontdoor.triage.api.staff.ViewLog;
 
 import java.net.URI;
 import java.time.Instant;
@@ -52,11 +53,13 @@ class ContactSubmissionController {
     private final ContactIntake intake;
     private final QueryGateway queries;
     private final ActorResolver actors;
+    private final ViewLog views;
 
-    ContactSubmissionController(ContactIntake intake, QueryGateway queries, ActorResolver actors) {
+    ContactSubmissionController(ContactIntake intake, QueryGateway queries, ActorResolver actors, ViewLog views) {
         this.intake = intake;
         this.queries = queries;
         this.actors = actors;
+        this.views = views;
     }
 
     @Operation(summary = "Submit a contact about a child",
@@ -110,6 +113,15 @@ class ContactSubmissionController {
             throw new ContactNotFoundException();
         }
         boolean partner = authentication.getPrincipal() instanceof PartnerPrincipal;
+        if (!partner) {
+            // Staff see the assessment and the work on it: a read of the child's record, recorded first.
+            Actor viewer = actors.resolve(authentication)
+                    .orElseThrow(() -> new AccessDeniedException("neither a partner nor a member of staff"));
+            queries.query(new FindContactRegistration(id), ResponseTypes.optionalInstanceOf(ContactRegistration.class))
+                    .join()
+                    .filter(registration -> registration.childId() != null)
+                    .ifPresent(registration -> views.record(registration.childId(), id, viewer, "contact (API)"));
+        }
         return ResponseEntity.ok(new ContactStatusResponse(current.contactId().value(), current.submissionId(),
                 current.status(), current.receivedAt(), partner ? null : current.threshold(),
                 partner ? null : current.work()));

@@ -2,6 +2,7 @@ package uk.frontdoor.infra.axon;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,8 +19,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The persistent scheduler under Axon's deadline manager: db-scheduler, on the service's own
- * PostgreSQL. With this bean present Axon's auto-configuration builds its db-scheduler deadline
+ * The persistent scheduler under Axon's deadline manager (and the daily purge of old record views):
+ * db-scheduler, on the service's own PostgreSQL. With this bean present Axon's auto-configuration builds its db-scheduler deadline
  * manager and task on it.
  *
  * <p>Why it is safe: the data source is transaction-aware, so a deadline scheduled by a command is
@@ -46,7 +47,12 @@ class DeadlineScheduling {
     @Bean
     Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock,
                                 DeadlineProperties properties) {
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        // Recurring tasks (the record of views' purge) are started, not only known, so each is scheduled once.
+        List<RecurringTask<?>> recurring = tasks.stream().filter(RecurringTask.class::isInstance)
+                .<RecurringTask<?>>map(task -> (RecurringTask<?>) task).toList();
+        List<Task<?>> others = tasks.stream().filter(task -> !(task instanceof RecurringTask)).toList();
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), others)
+                .startTasks(recurring)
                 .clock(clock::instant)
                 .pollingInterval(properties.pollingInterval())
                 .threads(properties.threads())

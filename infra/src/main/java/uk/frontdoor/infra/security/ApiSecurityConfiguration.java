@@ -103,6 +103,7 @@ class ApiSecurityConfiguration {
                         .hasAnyRole(StaffPermission.SCREEN.roleNames())
                         // Finding a child: staff who log contacts too, never a partner.
                         .requestMatchers(HttpMethod.GET, "/api/v1/children").hasAnyRole(StaffPermission.FIND_CHILD.roleNames())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/children/*/views").hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         .requestMatchers("/api/v1/children/**").hasAnyRole(StaffPermission.SCREEN.roleNames())
                         .requestMatchers("/api/v1/alerts/**").hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         .requestMatchers("/api/v1/performance/**", "/api/v1/performance").hasAnyRole(StaffPermission.OVERSEE.roleNames())

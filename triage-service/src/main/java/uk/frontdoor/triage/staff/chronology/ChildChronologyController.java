@@ -21,6 +21,7 @@ import uk.frontdoor.triage.audit.RecordViews;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -68,6 +69,26 @@ class ChildChronologyController {
         String what = "chronology" + filter.describe();
         views.record(id, chronology.linkedChildren(), viewer, what);
         return filter.apply(chronology);
+    }
+
+    /** Who looked at a child's record: managers only. The answer holds staff names and no personal data of the child. */
+    record RecordViewsAnswer(String childId, List<RecordViews.View> views) {
+    }
+
+    /** @param limit the most recent views to list, 1 to 500 (default 100) */
+    @GetMapping(path = "/{childId}/views", produces = MediaType.APPLICATION_JSON_VALUE)
+    RecordViewsAnswer views(@PathVariable String childId, @RequestParam(required = false) String limit) {
+        int count = limit == null ? 100 : limit.matches("[0-9]{1,3}") ? Integer.parseInt(limit) : 0;
+        if (count < 1 || count > 500) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The parameter limit must be a whole number from 1 to 500.");
+            problem.setType(URI.create("/problems/invalid-paging"));
+            problem.setTitle("The page asked for is not valid");
+            problem.setProperty("errors", List.of(Map.of("field", "limit", "problem", "must be a whole number from 1 to 500")));
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        }
+        ChildId id = ChildId.of(childId);
+        return new RecordViewsAnswer(id.value(), views.recent(id, count));
     }
 
     private static ErrorResponseException problem(HttpStatus status, URI type, String title, String detail) {

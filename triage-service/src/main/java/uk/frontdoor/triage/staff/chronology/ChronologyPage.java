@@ -30,6 +30,8 @@ import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
 import uk.frontdoor.triage.api.value.DecisionOutcome;
 import uk.frontdoor.triage.audit.RecordViews;
+import uk.frontdoor.triage.api.staff.StaffPermission;
+import uk.frontdoor.triage.api.value.Actor;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -74,6 +76,8 @@ class ChronologyPage {
     static final List<String> YES_NO = List.of("YES", "NO");
     /** Census factor 21 ("no factors identified") stands alone, as the census and the submission schema say. */
     static final String NO_FACTORS = "21";
+    /** Views listed on the page for managers; the API lists more. */
+    static final int RECENT_VIEWS = 20;
 
     /** The filter form as typed: types ticked, and two optional dates as GOV.UK date inputs. */
     record FilterForm(@BindParam("type") List<String> types,
@@ -85,7 +89,7 @@ class ChronologyPage {
     @GetMapping("/children/{childId}/chronology")
     String chronology(Authentication who, @PathVariable String childId, @ModelAttribute("filterInput") FilterForm form,
                       Model model) {
-        desk.actor(who);
+        Actor me = desk.actor(who);
         ChildId child = ContactIds.child(childId);
         FormErrors errors = new FormErrors("filter");
         LocalDate from = FormInput.date(errors, "from", "the first date", false, form.fromDay(), form.fromMonth(),
@@ -114,6 +118,10 @@ class ChronologyPage {
         model.addAttribute("factorCodes", FACTORS);
         model.addAttribute("indicatorCodes", INDICATORS);
         model.addAttribute("yesNo", YES_NO);
+        if (me.role().may(StaffPermission.OVERSEE)) {
+            // Managers see who has looked at the record, this view included.
+            model.addAttribute("recentViews", views.recent(child, RECENT_VIEWS));
+        }
         if (errors.any()) {
             model.addAttribute("errors", errors);
         }

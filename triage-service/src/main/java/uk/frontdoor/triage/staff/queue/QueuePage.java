@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.staff.queue;
 
+import uk.frontdoor.triage.api.staff.ViewLog;
 import uk.frontdoor.triage.staff.StaffDesk;
 import uk.frontdoor.triage.staff.pages.ConcernCategory;
 import uk.frontdoor.triage.staff.pages.ContactIds;
@@ -47,10 +48,12 @@ class QueuePage {
     static final int PAGE_SIZE = 100;
 
     private final StaffDesk desk;
+    private final ViewLog views;
     private final Clock clock;
 
-    QueuePage(StaffDesk desk, Clock clock) {
+    QueuePage(StaffDesk desk, ViewLog views, Clock clock) {
         this.desk = desk;
+        this.views = views;
         this.clock = clock;
     }
 
@@ -122,6 +125,9 @@ class QueuePage {
         Filters filters = Filters.of(rag, agency, category, show);
         int pageNumber = page(page);
         WaitingContacts waiting = desk.waiting(filters.query(me, pageNumber));
+        // The page names each child: every one shown is recorded as viewed, before the page is sent.
+        views.recordAll(waiting.items().stream().map(item -> new ViewLog.Viewed(item.childId(), item.contactId()))
+                .toList(), me, "queue page");
         Instant now = clock.instant();
         List<Row> rows = waiting.items().stream()
                 .map(item -> new Row(item, item.responseDueAt() == null ? null : TimeLeft.until(item.responseDueAt(), now),

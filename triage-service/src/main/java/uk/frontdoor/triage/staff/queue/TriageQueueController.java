@@ -1,5 +1,9 @@
 package uk.frontdoor.triage.staff.queue;
 
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import uk.frontdoor.triage.api.staff.ActorResolver;
+import uk.frontdoor.triage.api.staff.ViewLog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -35,9 +39,13 @@ class TriageQueueController {
     static final int DEFAULT_LIMIT = 100;
 
     private final QueryGateway queries;
+    private final ActorResolver actors;
+    private final ViewLog views;
 
-    TriageQueueController(QueryGateway queries) {
+    TriageQueueController(QueryGateway queries, ActorResolver actors, ViewLog views) {
         this.queries = queries;
+        this.actors = actors;
+        this.views = views;
     }
 
     /**
@@ -58,6 +66,7 @@ class TriageQueueController {
                     + "A bad page or limit is a 400 problem naming the parameter.")
     @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     ResponseEntity<?> queue(
+            Authentication viewer,
             @Parameter(description = "The page, from 1; default 1") @RequestParam(required = false) String page,
             @Parameter(description = "Contacts on a page, 1 to 500; default 100") @RequestParam(required = false) String limit) {
         Paging.Parsed parsed = Paging.parse(page, limit, DEFAULT_LIMIT);
@@ -74,6 +83,10 @@ class TriageQueueController {
         Paging paging = parsed.paging();
         TriageQueue queue = queries.query(new FindTriageQueue(paging.limit(), paging.offset()),
                 ResponseTypes.instanceOf(TriageQueue.class)).join();
+        // The answer names each child: every one listed is recorded as viewed, before it is sent.
+        views.recordAll(queue.items().stream().map(item -> new ViewLog.Viewed(item.childId(), item.contactId()))
+                .toList(), actors.resolve(viewer).orElseThrow(() -> new AccessDeniedException("not a member of staff")),
+                "triage queue (API)");
         long pages = paging.pages(queue.totalWaiting());
         return ResponseEntity.ok()
                 .header(HttpHeaders.LINK, links(paging, pages))
