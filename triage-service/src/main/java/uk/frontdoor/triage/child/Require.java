@@ -6,6 +6,7 @@ import uk.frontdoor.triage.api.staff.TriageRefusedException;
 import uk.frontdoor.triage.api.value.Actor;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** The rules more than one decision shares, each refusing with its code. */
 public final class Require {
@@ -72,8 +73,12 @@ public final class Require {
         notBefore(time, contact.receivedAt(), field, "the contact arrived");
     }
 
+    /**
+     * Times are entered on the pages to the minute: a time in the minute the contact arrived (or the duty
+     * arose) is taken as not before it.
+     */
     public static void notBefore(Instant time, Instant earliest, String field, String event) {
-        if (time.isBefore(earliest)) {
+        if (time.isBefore(earliest.truncatedTo(ChronoUnit.MINUTES))) {
             throw new TriageRefusedException(Refusal.TIME_TOO_EARLY, field + " is before " + event + ".");
         }
     }
