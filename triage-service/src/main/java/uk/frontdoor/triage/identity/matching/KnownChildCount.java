@@ -12,9 +12,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * How many child records matching knows, for the prior (see {@code MatchParameters.priorFor}). Counted in
  * PostgreSQL at most once per {@code frontdoor.matching.known-children-refresh} (10 minutes by default), not
- * per contact: counting a million children's variants takes a few hundred milliseconds, and the register
- * grows by a fraction of a percent a day, far less than would move the prior. One contact in a refresh
- * period pays for the count; contacts arriving meanwhile use the last count rather than wait.
+ * per contact: the count reads an index entry for every variant of every child (over a million at a
+ * million children), while the register grows by a fraction of a percent a day, far less than would
+ * move the prior. One contact in a refresh period pays for the count (its time at a million was not
+ * measured on its own); contacts arriving meanwhile use the last count rather than wait.
  */
 @Component
 public class KnownChildCount {
