@@ -6,7 +6,9 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,10 +30,13 @@ public class TriageConfiguration {
         return EventJson.serializer();
     }
 
-    /** Recently used children stay in memory: a long stream need not be replayed for every command. */
+    /**
+     * Recently used children stay in memory: a long stream need not be replayed for every command. A cached
+     * child is used only while no other instance has appended to it since ({@link StoreCheckedCache}).
+     */
     @Bean
-    Cache childCache() {
-        return new WeakReferenceCache();
+    Cache childCache(ObjectProvider<EventStore> eventStore) {
+        return new StoreCheckedCache(new WeakReferenceCache(), eventStore::getObject);
     }
 
     /**

@@ -3,6 +3,8 @@ package uk.frontdoor.infra.embedded;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
 import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +37,7 @@ class EmbeddedInfrastructure {
     }
 
     @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${frontdoor.embedded.postgres-url:}'.isEmpty()")
     EmbeddedPostgres embeddedPostgres(EmbeddedProperties properties, DataDirectoryLock dataDirectoryLock)
             throws IOException {
         // Stopped by this bean's close, after everything that uses the database has stopped: its own JVM
@@ -52,8 +55,9 @@ class EmbeddedInfrastructure {
     }
 
     @Bean
-    JdbcConnectionDetails jdbcConnectionDetails(EmbeddedPostgres postgres) {
-        String url = postgres.getJdbcUrl("postgres", "postgres");
+    JdbcConnectionDetails jdbcConnectionDetails(EmbeddedProperties properties, ObjectProvider<EmbeddedPostgres> postgres) {
+        String url = properties.postgresUrl().isBlank() ? postgres.getObject().getJdbcUrl("postgres", "postgres")
+                : properties.postgresUrl();
         return new JdbcConnectionDetails() {
             @Override
             public String getUsername() {

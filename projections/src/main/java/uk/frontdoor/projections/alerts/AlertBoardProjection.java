@@ -8,6 +8,8 @@ import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.projections.ReadModelUpdates;
@@ -61,12 +63,25 @@ class AlertBoardProjection {
 
     private final JdbcClient jdbc;
     private final QueryUpdateEmitter updates;
+    private final AlertBoardBroadcast broadcast;
     private final Timer receiptToDecision;
     private final TimelinessMetrics metrics;
 
     AlertBoardProjection(JdbcClient jdbc, QueryUpdateEmitter updates, MeterRegistry meters, TimelinessMetrics metrics) {
+        this(jdbc, updates, AlertBoardBroadcast.NONE, meters, metrics);
+    }
+
+    @Autowired
+    AlertBoardProjection(JdbcClient jdbc, QueryUpdateEmitter updates, ObjectProvider<AlertBoardBroadcast> broadcast,
+                         MeterRegistry meters, TimelinessMetrics metrics) {
+        this(jdbc, updates, broadcast.getIfAvailable(() -> AlertBoardBroadcast.NONE), meters, metrics);
+    }
+
+    private AlertBoardProjection(JdbcClient jdbc, QueryUpdateEmitter updates, AlertBoardBroadcast broadcast,
+                                 MeterRegistry meters, TimelinessMetrics metrics) {
         this.jdbc = jdbc;
         this.updates = updates;
+        this.broadcast = broadcast;
         this.metrics = metrics;
         this.receiptToDecision = Timer.builder("frontdoor.contacts.receipt.to.decision")
                 .description("Time from a contact's receipt to its authorised decision")
@@ -232,14 +247,17 @@ class AlertBoardProjection {
 
     /**
      * Tells the board's live subscribers about a change, but not during a rebuild: a replayed event
-     * is old news, and the duty manager's stream must not raise every past warning again.
+     * is old news, and the duty manager's stream must not raise every past warning again. Other
+     * instances are told too (in this transaction), for boards open there.
      */
     private void emit(Change.Kind kind, String clockId, ReplayStatus replay) {
         if (replay.isReplay()) {
             return;
         }
-        find(clockId).ifPresent(alert -> updates.emit(FindAlerts.class, query -> query.matches(alert),
-                new Change(kind, alert)));
+        find(clockId).ifPresent(alert -> {
+            updates.emit(FindAlerts.class, query -> query.matches(alert), new Change(kind, alert));
+            broadcast.changed(kind, clockId);
+        });
     }
 
     /**
