@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Latency from sending a contact to its committed triage-queue row, at a steady 100 contacts a second
+ * Latency from sending a contact to its committed triage-queue row, at a steady rate (100 contacts a second
+ * unless {@code -Dfrontdoor.bench.rate} says otherwise)
  * over HTTP (issue 14's target: p99 under 50 ms). The floor, measured in the same run, is the HTTP
  * answer itself: the service answers 202 once the contact's events are committed to the event store,
  * so the difference is the time the read side takes to notice and project them.
@@ -47,8 +48,10 @@ import static org.awaitility.Awaitility.await;
 @EnabledIfSystemProperty(named = "frontdoor.bench", matches = "true")
 class SendToQueueRowLatency extends IntegrationTestSupport {
 
-    private static final int RATE_PER_SECOND = 100;
-    private static final int WARM_UP = 500;
+    private static final int RATE_PER_SECOND = Integer.getInteger("frontdoor.bench.rate", 100);
+    /** A gentler warm-up: a cold JVM on a shared 2-core box cannot take 100/s in its first seconds. */
+    private static final int WARM_UP_RATE = Math.min(25, RATE_PER_SECOND);
+    private static final int WARM_UP = Integer.getInteger("frontdoor.bench.warm-up", 400);
     private static final int TIMED = Integer.getInteger("frontdoor.bench.contacts", 3_000);
 
     @Autowired
@@ -57,7 +60,7 @@ class SendToQueueRowLatency extends IntegrationTestSupport {
     private Environment environment;
 
     @Test
-    void send_to_queue_row_at_a_steady_100_a_second() throws Exception {
+    void send_to_queue_row_at_a_steady_rate() throws Exception {
         jdbc.sql("""
                 CREATE OR REPLACE FUNCTION bench_queue_row() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN PERFORM pg_notify('bench_queue_rows', NEW.contact_id); RETURN NULL; END $$""").update();
@@ -67,17 +70,19 @@ class SendToQueueRowLatency extends IntegrationTestSupport {
         Map<String, Long> rowCommitted = new ConcurrentHashMap<>();
         Thread listener = listen(rowCommitted);
         try {
-            run(WARM_UP, rowCommitted);
-            Run timed = run(TIMED, rowCommitted);
+            run(WARM_UP, WARM_UP_RATE, rowCommitted);
+            Run timed = run(TIMED, RATE_PER_SECOND, rowCommitted);
             String table = String.format("""
                             | %d contacts at %d/s over HTTP, wake-up %s | p50 ms | p95 ms | p99 ms | max ms |
                             |---|---|---|---|---|
                             | floor: send to 202 (contact committed to the event store) | %.1f | %.1f | %.1f | %.1f |
                             | send to committed triage-queue row | %.1f | %.1f | %.1f | %.1f |
+                            | 202 to committed queue row, per contact (the read side's share) | %.1f | %.1f | %.1f | %.1f |
                             """, TIMED, RATE_PER_SECOND, environment.getProperty("frontdoor.events.wake-up", "true"),
                     percentile(timed.accepted, 50), percentile(timed.accepted, 95), percentile(timed.accepted, 99),
                     percentile(timed.accepted, 100), percentile(timed.queued, 50), percentile(timed.queued, 95),
-                    percentile(timed.queued, 99), percentile(timed.queued, 100));
+                    percentile(timed.queued, 99), percentile(timed.queued, 100), percentile(timed.readSide, 50),
+                    percentile(timed.readSide, 95), percentile(timed.readSide, 99), percentile(timed.readSide, 100));
             System.out.println(table);
             Files.writeString(Path.of("target/send-to-queue-row.md"), table);
         } finally {
@@ -87,12 +92,13 @@ class SendToQueueRowLatency extends IntegrationTestSupport {
         }
     }
 
-    private record Run(List<Double> accepted, List<Double> queued) {
+    private record Run(List<Double> accepted, List<Double> queued, List<Double> readSide) {
     }
 
     /** Sends {@code count} contacts at the rate, each on its own schedule (a slow answer delays no other). */
-    private Run run(int count, Map<String, Long> rowCommitted) throws Exception {
+    private Run run(int count, int rate, Map<String, Long> rowCommitted) throws Exception {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Map<String, Long> answeredAt = new ConcurrentHashMap<>();
         List<Double> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
         CountDownLatch answered = new CountDownLatch(count);
         AtomicInteger failures = new AtomicInteger();
@@ -118,22 +124,28 @@ class SendToQueueRowLatency extends IntegrationTestSupport {
                         if (failure != null || response.statusCode() != 202) {
                             failures.incrementAndGet();
                         } else {
-                            sentAt.put(contactIdOf(response), sent);
+                            String contact = contactIdOf(response);
+                            sentAt.put(contact, sent);
+                            answeredAt.put(contact, done);
                             accepted.add((done - sent) / 1e6);
                         }
                         answered.countDown();
                     });
-        }, 0, 1_000_000 / RATE_PER_SECOND, TimeUnit.MICROSECONDS);
+        }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
         try {
-            assertThat(answered.await(count / RATE_PER_SECOND + 120, TimeUnit.SECONDS)).isTrue();
+            assertThat(answered.await(count / rate + 120, TimeUnit.SECONDS)).isTrue();
         } finally {
             clock.shutdownNow();
         }
         assertThat(failures).hasValue(0);
         await().atMost(Duration.ofMinutes(2)).until(() -> rowCommitted.keySet().containsAll(sentAt.keySet()));
         List<Double> queued = new ArrayList<>();
-        sentAt.forEach((contact, sent) -> queued.add((rowCommitted.get(contact) - sent) / 1e6));
-        return new Run(accepted, queued);
+        List<Double> readSide = new ArrayList<>();
+        sentAt.forEach((contact, sent) -> {
+            queued.add((rowCommitted.get(contact) - sent) / 1e6);
+            readSide.add((rowCommitted.get(contact) - answeredAt.get(contact)) / 1e6);
+        });
+        return new Run(accepted, queued, readSide);
     }
 
     private Thread listen(Map<String, Long> rowCommitted) throws Exception {
