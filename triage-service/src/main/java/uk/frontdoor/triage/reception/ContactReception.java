@@ -18,12 +18,14 @@ import uk.frontdoor.triage.api.query.ContactRegistration;
 import uk.frontdoor.triage.api.value.ContactSubmission;
 import uk.frontdoor.triage.api.query.FindContactRegistration;
 import uk.frontdoor.triage.api.command.ReceiveContact;
+import uk.frontdoor.triage.api.command.ReceiveContacts;
 import uk.frontdoor.triage.api.command.RecordContact;
 import uk.frontdoor.triage.api.command.RecordStepUp;
 import uk.frontdoor.triage.api.command.StepUpFromEarlyHelp;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -87,6 +89,21 @@ class ContactReception {
         children.sendAndWait(new RecordContact(childId, contactId, command.agency(), command.channel(), receivedAt,
                 command.submission(), identity, command.loggedBy()));
         return new ContactAccepted(contactId, false);
+    }
+
+    /**
+     * Many contacts in one unit of work and one transaction: each nested command queues its events on
+     * this root unit of work, so they reach the event store in one batched insert at commit, and a child
+     * with two contacts here is loaded once and has both appended in order. Any failure rolls all back;
+     * the caller then receives them one at a time to find the one at fault.
+     */
+    @CommandHandler
+    List<ContactAccepted> handle(ReceiveContacts batch) {
+        List<ContactAccepted> accepted = new ArrayList<>(batch.contacts().size());
+        for (ReceiveContact contact : batch.contacts()) {
+            accepted.add(handle(contact));
+        }
+        return accepted;
     }
 
     /** A step-up contact is registered like a partner's, under the early-help worker's agency. */
