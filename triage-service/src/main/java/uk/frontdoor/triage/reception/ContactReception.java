@@ -56,14 +56,11 @@ class ContactReception {
     @CommandHandler
     ContactAccepted handle(ReceiveContact command) {
         var submissionId = command.submission().submissionId();
-        Optional<ContactId> earlier = registry.findBySubmission(command.agency(), submissionId);
-        if (earlier.isPresent()) {
-            return new ContactAccepted(earlier.get(), true);
-        }
         ContactId contactId = ContactId.random();
         Instant receivedAt = clock.instant();
+        // Claimed first, looked up only if taken: one statement for a new submission instead of two.
         if (!registry.claimSubmission(contactId, command.agency(), submissionId, receivedAt)) {
-            // A concurrent delivery of the same submission won the race and has committed.
+            // Sent before (or a concurrent delivery of it won the race and has committed).
             return new ContactAccepted(registry.findBySubmission(command.agency(), submissionId).orElseThrow(), true);
         }
         ContactSubmission.Child about = command.submission().child();
