@@ -20,6 +20,7 @@ import uk.frontdoor.triage.api.query.FindContactRegistration;
 import uk.frontdoor.triage.api.command.ReceiveContact;
 import uk.frontdoor.triage.api.command.ReceiveContacts;
 import uk.frontdoor.triage.api.command.RecordContact;
+import uk.frontdoor.triage.api.command.RecordFirstContact;
 import uk.frontdoor.triage.api.command.RecordStepUp;
 import uk.frontdoor.triage.api.command.StepUpFromEarlyHelp;
 
@@ -69,6 +70,7 @@ class ContactReception {
                 : registry.childByNhsNumber(about.nhsNumber());
         IdentityMatch identity;
         ChildId childId;
+        boolean newChild = false;
         if (knownByNhsNumber.isPresent()) {
             identity = IdentityMatch.possible(List.of());
             childId = knownByNhsNumber.get();
@@ -76,15 +78,17 @@ class ContactReception {
             // Most contacts (police ones above all) carry no NHS number: the child is recognised by name,
             // date of birth, address and family, joined only when the match is confident.
             identity = identification.match(facts);
-            ChildId chosen = identity.outcome() == IdentityMatch.Outcome.CONFIDENT
-                    ? identity.candidates().get(0).childId() : ChildId.random();
+            boolean confident = identity.outcome() == IdentityMatch.Outcome.CONFIDENT;
+            ChildId chosen = confident ? identity.candidates().get(0).childId() : ChildId.random();
             childId = about.nhsNumber() == null ? chosen : registry.claimNhsNumber(about.nhsNumber(), chosen);
+            newChild = !confident && childId.equals(chosen);
         }
         identification.remember(childId, facts, receivedAt);
         registry.assignChild(contactId, childId);
 
-        children.sendAndWait(new RecordContact(childId, contactId, command.agency(), command.channel(), receivedAt,
-                command.submission(), identity, command.loggedBy()));
+        var contact = new RecordContact(childId, contactId, command.agency(), command.channel(), receivedAt,
+                command.submission(), identity, command.loggedBy());
+        children.sendAndWait(newChild ? new RecordFirstContact(contact) : contact);
         return new ContactAccepted(contactId, false);
     }
 
