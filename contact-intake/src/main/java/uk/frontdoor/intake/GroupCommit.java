@@ -51,10 +51,11 @@ final class GroupCommit implements AutoCloseable {
     /** Stores the contact with whatever else is waiting; returns once it is committed. */
     ContactAccepted store(ReceiveContact contact) {
         var waiting = new Waiting(contact, new CompletableFuture<>());
-        if (!running) {
+        queue.add(waiting);
+        // Committers stop once stopped and drained: a contact added after their last look is taken back.
+        if (!running && queue.remove(waiting)) {
             throw new IllegalStateException("the service is shutting down");
         }
-        queue.add(waiting);
         try {
             return waiting.answer().get();
         } catch (InterruptedException e) {
