@@ -1,6 +1,9 @@
 package uk.frontdoor.intake;
 
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import uk.frontdoor.intake.submission.SubmissionReader;
 import uk.frontdoor.intake.submission.SubmissionRejectedException;
@@ -10,24 +13,38 @@ import uk.frontdoor.triage.api.value.Channel;
 import uk.frontdoor.triage.api.command.ContactAccepted;
 import uk.frontdoor.triage.api.value.ContactSubmission;
 import uk.frontdoor.triage.api.command.ReceiveContact;
+import uk.frontdoor.triage.api.command.ReceiveContacts;
+
+import java.util.List;
 
 /** The one path every submission takes, whether it came over HTTP or Kafka. */
 @Service
-public class ContactIntake {
+public class ContactIntake implements DisposableBean {
 
     private final SubmissionReader reader;
     private final CommandGateway commands;
+    private final CommandGateway batches;
     private final IntakeMetrics metrics;
+    private final GroupCommit requests;
 
-    public ContactIntake(SubmissionReader reader, CommandGateway commands, IntakeMetrics metrics) {
+    public ContactIntake(SubmissionReader reader, CommandGateway commands, CommandBus commandBus,
+                         IntakeMetrics metrics, IntakeProperties properties) {
         this.reader = reader;
         this.commands = commands;
+        // A failed batch is not retried whole (on the gateway's one retry thread, after a pause): its
+        // callers store its contacts one at a time instead, each with the gateway's retries.
+        this.batches = DefaultCommandGateway.builder().commandBus(commandBus).build();
         this.metrics = metrics;
+        this.requests = properties.groupCommit().maxContacts() > 1
+                ? new GroupCommit(this::storeAll, this::store, properties.groupCommit().committers(),
+                properties.groupCommit().maxContacts())
+                : null;
     }
 
     /**
      * Parses, validates and stores one submission. Returns once the contact is committed to its
-     * child's stream, so a caller may acknowledge (HTTP 202, Kafka offset) only after that.
+     * child's stream, so a caller may acknowledge (HTTP 202) only after that. Concurrent callers' contacts
+     * are committed together ({@link GroupCommit}, {@code frontdoor.intake.group-commit.*}).
      *
      * @throws SubmissionRejectedException when the submission is not acceptable; nothing is stored
      */
@@ -41,17 +58,53 @@ public class ContactIntake {
     }
 
     private ContactAccepted accept(AgencyCode agency, Channel channel, byte[] body, Actor loggedBy) {
-        ContactSubmission submission;
+        var contact = new ReceiveContact(agency, channel, read(channel, body), loggedBy);
+        return requests == null ? store(contact) : requests.store(contact);
+    }
+
+    /**
+     * Parses and validates a submission without storing it.
+     *
+     * @throws SubmissionRejectedException when the submission is not acceptable (and counts the refusal)
+     */
+    public ContactSubmission read(Channel channel, byte[] body) {
         try {
-            submission = reader.read(body);
+            return reader.read(body);
         } catch (SubmissionRejectedException rejected) {
             metrics.rejected(channel, rejected.reason().name());
             throw rejected;
         }
-        ContactAccepted accepted = commands.sendAndWait(new ReceiveContact(agency, channel, submission, loggedBy));
-        if (!accepted.alreadyReceived()) {
-            metrics.received(channel, submission.referralSource());
+    }
+
+    /** Stores one read submission; returns once it is committed. */
+    public ContactAccepted store(ReceiveContact contact) {
+        ContactAccepted accepted = commands.sendAndWait(contact);
+        counted(contact, accepted);
+        return accepted;
+    }
+
+    /**
+     * Stores read submissions in one transaction, in order: all of them or, if any fails, none (the
+     * exception is thrown and the caller may {@link #store} them one by one). Returns once committed.
+     */
+    public List<ContactAccepted> storeAll(List<ReceiveContact> contacts) {
+        List<ContactAccepted> accepted = batches.sendAndWait(new ReceiveContacts(contacts));
+        for (int i = 0; i < contacts.size(); i++) {
+            counted(contacts.get(i), accepted.get(i));
         }
         return accepted;
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        if (requests != null) {
+            requests.close();
+        }
+    }
+
+    private void counted(ReceiveContact contact, ContactAccepted accepted) {
+        if (!accepted.alreadyReceived()) {
+            metrics.received(contact.channel(), contact.submission().referralSource());
+        }
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -53,9 +54,10 @@ class KafkaIntakeConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaIntakeConfiguration.class);
 
+    /** Created with this many partitions when missing; an existing topic keeps its own. */
     @Bean
     NewTopic contactSubmissionsTopic(IntakeProperties properties) {
-        return TopicBuilder.name(properties.topic()).partitions(4).build();
+        return TopicBuilder.name(properties.topic()).partitions(properties.partitions()).build();
     }
 
     @Bean
@@ -63,16 +65,19 @@ class KafkaIntakeConfiguration {
         return TopicBuilder.name(properties.deadLetterTopic()).partitions(1).build();
     }
 
+    /**
+     * The one way a message reaches the dead-letter topic, whether the listener refused it itself or the
+     * error handler gave up on it: the original bytes, the reason, no exception text.
+     */
     @Bean
-    DefaultErrorHandler intakeErrorHandler(KafkaOperations<byte[], byte[]> kafka, IntakeProperties properties,
-                                           ObjectMapper json, IntakeMetrics metrics) {
+    ConsumerAwareRecordRecoverer intakeDeadLetters(KafkaOperations<byte[], byte[]> kafka, IntakeProperties properties,
+                                              ObjectMapper json, IntakeMetrics metrics) {
         var recoverer = new DeadLetterPublishingRecoverer(kafka,
                 (record, failure) -> new TopicPartition(properties.deadLetterTopic(), -1));
         recoverer.excludeHeader(HeadersToAdd.EX_MSG, HeadersToAdd.EX_STACKTRACE);
         recoverer.addHeadersFunction((record, failure) -> reasonHeaders(failure, json));
         recoverer.setFailIfSendResultIsError(true);
-
-        var handler = new DefaultErrorHandler((record, failure) -> {
+        return (record, consumer, failure) -> {
             String reason = reasonOf(failure);
             log.warn("Dead-lettering submission from {}-{}@{}: {}", record.topic(), record.partition(),
                     record.offset(), reason);
@@ -80,8 +85,18 @@ class KafkaIntakeConfiguration {
                 // Refusals were counted where they were decided; a processing failure is counted here.
                 metrics.rejected(Channel.KAFKA, reason);
             }
-            recoverer.accept(record, failure);
-        }, new ExponentialBackOffWithMaxRetries(4));
+            recoverer.accept(record, consumer, failure);
+        };
+    }
+
+    /**
+     * For the failures the batch listener hands back, one record at a time
+     * ({@link org.springframework.kafka.listener.BatchListenerFailedException}): the offsets before it are
+     * committed, and it is retried and then dead-lettered, or retried until the database is back.
+     */
+    @Bean
+    DefaultErrorHandler intakeErrorHandler(ConsumerAwareRecordRecoverer intakeDeadLetters) {
+        var handler = new DefaultErrorHandler(intakeDeadLetters, new ExponentialBackOffWithMaxRetries(4));
         handler.addNotRetryableExceptions(SubmissionRejectedException.class);
         handler.setBackOffFunction((record, failure) -> isUnavailable(failure) ? untilAvailable() : null);
         return handler;
@@ -118,7 +133,7 @@ class KafkaIntakeConfiguration {
         return headers;
     }
 
-    private static String reasonOf(Exception failure) {
+    static String reasonOf(Exception failure) {
         SubmissionRejectedException rejected = rejectionIn(failure);
         return rejected != null ? rejected.reason().name() : PROCESSING_FAILED;
     }

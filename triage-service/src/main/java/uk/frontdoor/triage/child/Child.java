@@ -22,6 +22,7 @@ import uk.frontdoor.triage.api.command.PartnerCheckReceipt;
 import uk.frontdoor.triage.api.command.ProposeDecision;
 import uk.frontdoor.triage.api.command.RecordConsent;
 import uk.frontdoor.triage.api.command.RecordContact;
+import uk.frontdoor.triage.api.command.RecordFirstContact;
 import uk.frontdoor.triage.api.command.RecordDutyCompleted;
 import uk.frontdoor.triage.api.command.RecordFeedback;
 import uk.frontdoor.triage.api.command.RecordInitialConference;
@@ -84,6 +85,13 @@ public class Child {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordContact command, ThresholdEngine rules, Timekeeper clocks, LinkedContacts linked) {
         record(Reception.decide(command, state, rules, clocks, linked.linkedTo(command.childId(), state)));
+    }
+
+    /** A new child's first contact: created without looking for a stream that cannot exist yet. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    void handle(RecordFirstContact command, ThresholdEngine rules, Timekeeper clocks, LinkedContacts linked) {
+        handle(command.contact(), rules, clocks, linked);
     }
 
     @CommandHandler

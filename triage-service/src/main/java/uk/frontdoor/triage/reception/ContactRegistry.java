@@ -67,11 +67,14 @@ class ContactRegistry {
      * the winner's stream, so one NHS number never has two.
      */
     ChildId claimNhsNumber(String nhsNumber, ChildId proposed) {
-        jdbc.sql("INSERT INTO child_identity (nhs_number, child_id) VALUES (?, ?) ON CONFLICT (nhs_number) DO NOTHING")
+        Optional<ChildId> claimed = jdbc.sql("""
+                        INSERT INTO child_identity (nhs_number, child_id) VALUES (?, ?)
+                        ON CONFLICT (nhs_number) DO NOTHING RETURNING child_id""")
                 .params(nhsNumber, proposed.value())
-                .update();
-        // Under READ COMMITTED this statement sees a row committed by a concurrent winner.
-        return childByNhsNumber(nhsNumber).orElseThrow();
+                .query((rs, row) -> ChildId.of(rs.getString(1)))
+                .optional();
+        // Under READ COMMITTED the lookup sees the row a concurrent winner committed.
+        return claimed.or(() -> childByNhsNumber(nhsNumber)).orElseThrow();
     }
 
     Optional<ContactRegistration> find(ContactId contactId) {

@@ -11,6 +11,7 @@ import uk.frontdoor.triage.api.value.Channel;
 import uk.frontdoor.triage.api.ContactReceived;
 import uk.frontdoor.triage.api.value.ContactSubmission;
 import uk.frontdoor.triage.api.command.RecordContact;
+import uk.frontdoor.triage.api.command.RecordFirstContact;
 import uk.frontdoor.triage.api.ThresholdAssessed;
 
 import java.time.Duration;
@@ -57,6 +58,22 @@ class ChildTest {
                                 && threshold.ruleSet().id().equals("berkshire-threshold")
                                 && threshold.ruleSet().version().equals("2026.1")
                                 // Monday 09:15 plus 24 working hours
+                                && threshold.responseDueAt().equals(Instant.parse("2026-11-24T09:15:00Z"))),
+                        andNoMore())));
+    }
+
+    @Test
+    void a_new_childs_first_contact_starts_the_stream_as_a_first_contact_does() {
+        var submission = domesticAbuseNotification("NICHE-1");
+
+        fixture.givenNoPriorActivity()
+                .when(new RecordFirstContact(new RecordContact(CHILD, CONTACT, POLICE, Channel.HTTP, RECEIVED,
+                        submission, List.of())))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(withoutClocks(exactSequenceOf(
+                        equalTo(new ContactReceived(CHILD, CONTACT, POLICE, Channel.HTTP, RECEIVED, submission)),
+                        assessed(threshold -> threshold.level() == 3
+                                && threshold.priority() == ThresholdAssessed.Priority.AMBER
                                 && threshold.responseDueAt().equals(Instant.parse("2026-11-24T09:15:00Z"))),
                         andNoMore())));
     }

@@ -1,0 +1,128 @@
+package uk.frontdoor.intake;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.frontdoor.triage.api.command.ContactAccepted;
+import uk.frontdoor.triage.api.command.ReceiveContact;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Function;
+
+/**
+ * Group commit for contacts that arrive one per request (HTTP, staff): the contacts waiting when a
+ * committer is free are stored together in one transaction, so concurrent callers share its commit
+ * instead of queueing for one each. A caller still returns only once its own contact is committed, with
+ * its own answer or its own exception: if a group fails, its contacts are stored again one at a time,
+ * so one bad contact fails only its own request.
+ */
+final class GroupCommit implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+
+    private record Waiting(ReceiveContact contact, CompletableFuture<ContactAccepted> answer) {
+    }
+
+    private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
+    private final Function<List<ReceiveContact>, List<ContactAccepted>> storeAll;
+    private final Function<ReceiveContact, ContactAccepted> storeOne;
+    private final int maxGroup;
+    private final List<Thread> committers = new ArrayList<>();
+    private volatile boolean running = true;
+
+    GroupCommit(Function<List<ReceiveContact>, List<ContactAccepted>> storeAll,
+                Function<ReceiveContact, ContactAccepted> storeOne, int committers, int maxGroup) {
+        this.storeAll = storeAll;
+        this.storeOne = storeOne;
+        this.maxGroup = maxGroup;
+        for (int i = 0; i < committers; i++) {
+            Thread committer = new Thread(this::commitGroups, "contact-group-commit-" + i);
+            committer.setDaemon(true);
+            this.committers.add(committer);
+            committer.start();
+        }
+    }
+
+    /** Stores the contact with whatever else is waiting; returns once it is committed. */
+    ContactAccepted store(ReceiveContact contact) {
+        var waiting = new Waiting(contact, new CompletableFuture<>());
+        queue.add(waiting);
+        // Committers stop once stopped and drained: a contact added after their last look is taken back.
+        if (!running && queue.remove(waiting)) {
+            throw new IllegalStateException("the service is shutting down");
+        }
+        try {
+            return waiting.answer().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the contact was being stored", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new CompletionException(e.getCause());
+        }
+    }
+
+    private void commitGroups() {
+        while (running || !queue.isEmpty()) {
+            List<Waiting> group = new ArrayList<>();
+            try {
+                Waiting first = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                queue.drainTo(group, maxGroup - 1);
+                commit(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                group.forEach(w -> w.answer().completeExceptionally(e));
+                return;
+            } catch (Throwable unexpected) {
+                log.error("Group commit failed unexpectedly", unexpected);
+                group.forEach(w -> w.answer().completeExceptionally(unexpected));
+            }
+        }
+    }
+
+    private void commit(List<Waiting> group) {
+        if (group.size() > 1) {
+            try {
+                List<ContactAccepted> accepted = storeAll.apply(group.stream().map(Waiting::contact).toList());
+                for (int i = 0; i < group.size(); i++) {
+                    group.get(i).answer().complete(accepted.get(i));
+                }
+                return;
+            } catch (RuntimeException groupFailed) {
+                // Nothing of the group was stored: each contact is tried alone, for its own answer.
+            }
+        }
+        for (Waiting waiting : group) {
+            try {
+                waiting.answer().complete(storeOne.apply(waiting.contact()));
+            } catch (RuntimeException failed) {
+                waiting.answer().completeExceptionally(failed);
+            }
+        }
+    }
+
+    /** Contacts waiting for a committer. */
+    int waiting() {
+        return queue.size();
+    }
+
+    /** Stores what is already waiting, then stops. */
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        for (Thread committer : committers) {
+            committer.join(10_000);
+        }
+    }
+}

@@ -1,0 +1,318 @@
+package uk.frontdoor.infra.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.frontdoor.infra.IntegrationTestSupport;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The write path from Kafka, timed: N valid partner submissions (a realistic mix: 80% about new children,
+ * half of those with an NHS number and half, like most police contacts, recognised by name, birth date and
+ * address alone; 20% repeats about a child of an earlier contact in the run; police, school and health) are
+ * produced to the topic, and the clock stops when the last contact is committed: its registry row holds its
+ * child, which is written in the same transaction as its events. The time until every contact has its
+ * triage-queue row (the read side) is reported beside it.
+ *
+ * <p>The floor, measured in the same run on the same database: the rows the write path stored for those
+ * contacts (events, registry, identity, matching, linked-history and scheduler rows), read back and
+ * inserted again with plain batched JDBC (1,000 rows a batch and a commit) into empty copies of the same
+ * tables with the same indexes. Rows and commits per contact come from PostgreSQL's statistics views.
+ *
+ * <p>Needs a fresh database (the floor copies whole tables): run it on its own.
+ *
+ * <pre>./mvnw -o -q test -pl infra -am -Dtest=KafkaIntakeBench -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dfrontdoor.bench=true [-Dfrontdoor.bench.contacts=10000]</pre>
+ */
+@EnabledIfSystemProperty(named = "frontdoor.bench", matches = "true")
+class KafkaIntakeBench extends IntegrationTestSupport {
+
+    private static final String TOPIC = "contact-submissions";
+    private static final String[][] AGENCIES = {{"demo-police", "60"}, {"demo-school", "25"}, {"demo-health", "15"}};
+    /** The tables a contact's own transaction writes; the floor inserts exactly their rows again. */
+    private static final List<String> WRITE_PATH = List.of("domainevententry", "contact_registry", "child_identity",
+            "child_identity_variant", "child_contact_facts", "scheduled_tasks");
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void kafka_to_committed_contacts_beside_a_plain_jdbc_floor() throws Exception {
+        int contacts = Integer.getInteger("frontdoor.bench.contacts", 10_000);
+        String run = "BENCH-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        List<ProducerRecord<byte[], byte[]>> records = submissions(run, contacts);
+
+        Map<String, long[]> tablesBefore = tableStats();
+        long[] databaseBefore = databaseStats();
+        long start = System.nanoTime();
+        List<CompletableFuture<?>> sent = new ArrayList<>(contacts);
+        for (ProducerRecord<byte[], byte[]> record : records) {
+            sent.add(kafka.send(record));
+        }
+        kafka.flush();
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+        long produced = System.nanoTime();
+        awaitCount("SELECT count(*) FROM contact_registry WHERE submission_id LIKE ? AND child_id IS NOT NULL",
+                run + "%", contacts);
+        long committed = System.nanoTime();
+        awaitCount("SELECT count(*) FROM triage_queue q JOIN contact_registry r USING (contact_id) "
+                + "WHERE r.submission_id LIKE ?", run + "%", contacts);
+        long queued = System.nanoTime();
+        // PostgreSQL publishes a backend's counters at the end of its transactions, at most once a second.
+        Thread.sleep(1_500);
+        Map<String, long[]> tablesAfter = tableStats();
+        long[] databaseAfter = databaseStats();
+
+        // Every accepted submission is one contact, in its child's stream, with its threshold decision.
+        assertThat(count("SELECT count(*) FROM contact_registry WHERE submission_id LIKE ?", run + "%"))
+                .isEqualTo(contacts);
+        assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE payloadtype = ?")
+                .param("uk.frontdoor.triage.api.ThresholdAssessed").query(Long.class).single())
+                .isGreaterThanOrEqualTo(contacts);
+
+        double writeSeconds = seconds(start, committed);
+        System.out.printf("Kafka -> committed contacts: %.2f s, %,.0f contacts/s%n", writeSeconds, contacts / writeSeconds);
+        Map<String, Long> floorRows = new LinkedHashMap<>();
+        double floorSeconds = floor(floorRows);
+
+        StringBuilder report = new StringBuilder();
+        report.append(String.format("contacts %,d; produced in %.2f s; load average at the end %s%n", contacts,
+                seconds(start, produced), Files.readString(Path.of("/proc/loadavg")).trim()));
+        report.append(String.format("Kafka -> committed contacts: %.2f s, %,.0f contacts/s%n", writeSeconds,
+                contacts / writeSeconds));
+        report.append(String.format("Kafka -> triage-queue rows:  %.2f s, %,.0f contacts/s%n",
+                seconds(start, queued), contacts / seconds(start, queued)));
+        double floorRate = floorRows.get("contact_registry") / floorSeconds;
+        report.append(String.format("floor (batched JDBC, %s rows of %s contacts): %.2f s, %,.0f contacts/s; "
+                        + "service at %.1f%% of it%n", floorRows.values().stream().mapToLong(Long::longValue).sum(),
+                floorRows.get("contact_registry"), floorSeconds, floorRate, 100.0 * contacts / writeSeconds / floorRate));
+        report.append(String.format("per contact, whole database (write and read side): %.2f commits, "
+                        + "%.1f rows inserted, %.1f updated, %.1f deleted%n",
+                per(databaseAfter[0] - databaseBefore[0], contacts), per(databaseAfter[1] - databaseBefore[1], contacts),
+                per(databaseAfter[2] - databaseBefore[2], contacts), per(databaseAfter[3] - databaseBefore[3], contacts)));
+        report.append("per contact, by table (inserted / updated / deleted):\n");
+        tablesAfter.forEach((table, after) -> {
+            long[] before = tablesBefore.getOrDefault(table, new long[3]);
+            if (after[0] + after[1] + after[2] > before[0] + before[1] + before[2]) {
+                report.append(String.format("  %-34s %6.2f %6.2f %6.2f%s%n", table, per(after[0] - before[0], contacts),
+                        per(after[1] - before[1], contacts), per(after[2] - before[2], contacts),
+                        WRITE_PATH.contains(table) ? "  (write path)" : ""));
+            }
+        });
+        System.out.println(report);
+        Files.writeString(Path.of("target", "kafka-intake-bench.txt"), report.toString());
+    }
+
+    /**
+     * The same mix posted over HTTP by {@code frontdoor.bench.clients} (8) clients at once, each waiting for
+     * its answer (202, after the commit) before sending the next; the latency of each post and the rate.
+     */
+    @Test
+    void http_clients_to_committed_contacts() throws Exception {
+        int contacts = Integer.getInteger("frontdoor.bench.contacts", 10_000);
+        int clients = Integer.getInteger("frontdoor.bench.clients", 8);
+        String run = "BENCH-HTTP-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        List<ProducerRecord<byte[], byte[]>> records = submissions(run, contacts);
+        Map<String, String> keys = Map.of("demo-police", POLICE_KEY, "demo-school", SCHOOL_KEY, "demo-health", HEALTH_KEY);
+        long[] latencies = new long[contacts];
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        long start = System.nanoTime();
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            running.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < contacts; i = next.getAndIncrement()) {
+                    ProducerRecord<byte[], byte[]> record = records.get(i);
+                    String agency = new String(record.headers().lastHeader("agency").value(), StandardCharsets.UTF_8);
+                    long sentAt = System.nanoTime();
+                    var response = postContact(keys.get(agency), "application/json", record.value());
+                    latencies[i] = System.nanoTime() - sentAt;
+                    if (response.statusCode() != 202) {
+                        throw new IllegalStateException("not accepted: " + response.statusCode());
+                    }
+                }
+                return null;
+            }));
+        }
+        for (var client : running) {
+            client.get();
+        }
+        double seconds = seconds(start, System.nanoTime());
+        pool.shutdown();
+        java.util.Arrays.sort(latencies);
+        assertThat(count("SELECT count(*) FROM contact_registry WHERE submission_id LIKE ? AND child_id IS NOT NULL",
+                run + "%")).isEqualTo(contacts);
+        String figures = String.format("HTTP, %,d contacts from %d clients: %.2f s, %,.0f contacts/s; latency p50 %.1f ms, "
+                        + "p99 %.1f ms, max %.1f ms%n", contacts, clients, seconds, contacts / seconds,
+                latencies[contacts / 2] / 1e6, latencies[(int) (contacts * 0.99)] / 1e6, latencies[contacts - 1] / 1e6);
+        System.out.print(figures);
+        Map<String, Long> floorRows = new LinkedHashMap<>();
+        double floorSeconds = floor(floorRows);
+        double floorRate = floorRows.get("contact_registry") / floorSeconds;
+        String report = figures + String.format("floor (batched JDBC, the write path's rows of %s contacts): %,.0f "
+                        + "contacts/s; HTTP at %.1f%% of it; load average at the end %s%n", floorRows.get("contact_registry"),
+                floorRate, 100.0 * contacts / seconds / floorRate, Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.println(report);
+        Files.writeString(Path.of("target", "http-intake-bench.txt"), report);
+    }
+
+    private List<ProducerRecord<byte[], byte[]>> submissions(String run, int contacts) {
+        Random random = new Random(42);
+        List<ObjectNode> earlier = new ArrayList<>();
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(contacts);
+        for (int i = 0; i < contacts; i++) {
+            ObjectNode submission;
+            if (!earlier.isEmpty() && random.nextInt(100) < 20) {
+                // A repeat: the same child as an earlier contact, described the same way, new submission.
+                submission = earlier.get(random.nextInt(earlier.size())).deepCopy();
+            } else {
+                submission = submission();
+                if (random.nextBoolean()) {
+                    aChildOfItsOwn(submission, ChildIdentity.fresh());
+                }
+                earlier.add(submission);
+            }
+            submission.put("submissionId", run + i);
+            String agency = agency(random.nextInt(100));
+            var record = new ProducerRecord<>(TOPIC, (run + i).getBytes(StandardCharsets.UTF_8), bytes(submission));
+            record.headers().add("agency", agency.getBytes(StandardCharsets.UTF_8));
+            records.add(record);
+        }
+        return records;
+    }
+
+    private static String agency(int percentile) {
+        int bound = 0;
+        for (String[] agency : AGENCIES) {
+            bound += Integer.parseInt(agency[1]);
+            if (percentile < bound) {
+                return agency[0];
+            }
+        }
+        throw new IllegalStateException();
+    }
+
+    private void awaitCount(String sql, String prefix, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (count(sql, prefix) < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("only " + count(sql, prefix) + " of " + expected + " after 10 minutes");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private long count(String sql, String prefix) {
+        return jdbc.sql(sql).param(prefix).query(Long.class).single();
+    }
+
+    /** Rows inserted, updated and deleted per table since the database started. */
+    private Map<String, long[]> tableStats() {
+        Map<String, long[]> stats = new LinkedHashMap<>();
+        jdbc.sql("SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables ORDER BY relname")
+                .query(rs -> {
+                    stats.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+                });
+        return stats;
+    }
+
+    private long[] databaseStats() {
+        return jdbc.sql("SELECT xact_commit, tup_inserted, tup_updated, tup_deleted FROM pg_stat_database "
+                        + "WHERE datname = current_database()")
+                .query((rs, row) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
+                .single();
+    }
+
+    /** The write path's rows inserted again, batched, into empty copies of their tables; seconds taken. */
+    private double floor(Map<String, Long> rowsPerTable) throws Exception {
+        Map<String, List<Object[]>> rows = new LinkedHashMap<>();
+        Map<String, String> columns = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : WRITE_PATH) {
+                statement.execute("DROP TABLE IF EXISTS floor_" + table);
+                statement.execute("CREATE TABLE floor_" + table + " (LIKE " + table + " INCLUDING ALL)");
+                // Generated columns are computed by PostgreSQL on insert, as they are for the service.
+                columns.put(table, jdbc.sql("SELECT string_agg(column_name, ',' ORDER BY ordinal_position) "
+                                + "FROM information_schema.columns WHERE table_schema = current_schema() "
+                                + "AND table_name = ? AND is_generated = 'NEVER'")
+                        .param(table).query(String.class).single());
+                List<Object[]> copy = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery("SELECT " + columns.get(table) + " FROM " + table)) {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    while (rs.next()) {
+                        Object[] row = new Object[meta.getColumnCount()];
+                        for (int c = 0; c < row.length; c++) {
+                            row[c] = rs.getObject(c + 1);
+                        }
+                        copy.add(row);
+                    }
+                }
+                rows.put(table, copy);
+                rowsPerTable.put(table, (long) copy.size());
+            }
+        }
+        long start = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            for (Map.Entry<String, List<Object[]>> table : rows.entrySet()) {
+                if (table.getValue().isEmpty()) {
+                    continue;
+                }
+                int width = table.getValue().get(0).length;
+                String sql = "INSERT INTO floor_" + table.getKey() + " (" + columns.get(table.getKey()) + ") VALUES ("
+                        + "?,".repeat(width - 1) + "?)";
+                try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                    int pending = 0;
+                    for (Object[] row : table.getValue()) {
+                        for (int c = 0; c < width; c++) {
+                            insert.setObject(c + 1, row[c]);
+                        }
+                        insert.addBatch();
+                        if (++pending == 1_000) {
+                            insert.executeBatch();
+                            connection.commit();
+                            pending = 0;
+                        }
+                    }
+                    insert.executeBatch();
+                    connection.commit();
+                }
+            }
+        }
+        double seconds = seconds(start, System.nanoTime());
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : WRITE_PATH) {
+                statement.execute("DROP TABLE floor_" + table);
+            }
+        }
+        return seconds;
+    }
+
+    private static double per(long total, int contacts) {
+        return (double) total / contacts;
+    }
+
+    private static double seconds(long from, long to) {
+        return (to - from) / 1e9;
+    }
+}
