@@ -43,10 +43,19 @@ public class TriageConfiguration {
      * Two contacts for one child can arrive at once (a police notification and a school's call);
      * the loser of the append race is retried on a fresh copy of the stream instead of failing.
      * Domain refusals are not retried: they extend Axon's non-transient exception.
+     * <p>
+     * Within one instance Axon's lock on the child serialises the two; between instances the event
+     * store's unique (stream, sequence number) refuses the second append, which infra's
+     * {@code UniqueViolations} reports as Axon's (transient) {@code ConcurrencyException}, so it is
+     * retried too (the failed attempt's cached copy of the child is dropped with its rollback).
      */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {
-        var retries = IntervalRetryScheduler.builder()
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retryScheduler()).build();
+    }
+
+    static IntervalRetryScheduler retryScheduler() {
+        return IntervalRetryScheduler.builder()
                 .retryExecutor(Executors.newSingleThreadScheduledExecutor(runnable -> {
                     Thread thread = new Thread(runnable, "command-retry");
                     thread.setDaemon(true);
@@ -55,6 +64,5 @@ public class TriageConfiguration {
                 .retryInterval(50)
                 .maxRetryCount(5)
                 .build();
-        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retries).build();
     }
 }

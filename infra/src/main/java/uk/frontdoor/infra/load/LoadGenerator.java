@@ -128,11 +128,14 @@ public final class LoadGenerator {
             return thread;
         });
         AtomicLong lastSent = new AtomicLong();
+        AtomicLong lastAt = new AtomicLong(start);
         long every = settings.progressEvery().toNanos();
         progress.scheduleAtFixedRate(() -> {
             readMetrics();
             long sent = sentKafka.sum() + sentHttp.sum();
-            printProgress(System.nanoTime() - start, (sent - lastSent.getAndSet(sent)) / (every / 1e9));
+            long now = System.nanoTime();
+            // Over the time really elapsed since the last line: a busy machine runs the timer late.
+            printProgress(now - start, (sent - lastSent.getAndSet(sent)) / Math.max(1e-3, (now - lastAt.getAndSet(now)) / 1e9));
         }, every, every, TimeUnit.NANOSECONDS);
 
         try {

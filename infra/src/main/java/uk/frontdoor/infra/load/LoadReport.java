@@ -48,7 +48,7 @@ public record LoadReport(long sentKafka, long sentHttp, long invalidKafka, long 
                 && (acceptedKafka < 0 || acceptedKafka == sentKafka - invalidKafka);
     }
 
-    String summary() {
+    public String summary() {
         return String.format("sent %d (kafka %d, http %d) in %.1f s = %.0f/s; police %d, school %d, health %d;"
                         + " repeat children %d, without NHS number %d%n"
                         + "http: accepted %d, refused %d (invalid sent %d), failed %d; answered in p50 %d ms, p99 %d ms%n"
