@@ -6,12 +6,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import uk.frontdoor.triage.api.query.AlertBoard;
 
@@ -34,7 +36,7 @@ import java.util.function.Function;
  */
 @Component
 @EnableConfigurationProperties(AlertStreams.Properties.class)
-public class AlertStreams implements SmartLifecycle {
+public class AlertStreams implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AlertStreams.class);
 
@@ -49,6 +51,14 @@ public class AlertStreams implements SmartLifecycle {
 
     private final Properties properties;
     private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
+    /**
+     * This application's own threads for the streams, ended with it. Reactor's shared bounded-elastic
+     * threads live as long as the JVM and keep the context class loader of whichever web application
+     * first started them: a board rendered on one started by an application since stopped (a second
+     * instance in the same JVM, as tests run) cannot load its templates.
+     */
+    private final Scheduler streams = Schedulers.newBoundedElastic(Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE,
+            Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE, "alert-streams", 60, true);
     private volatile boolean running;
     /** Set when the service stops; the web server may take requests before this bean's start. */
     private volatile boolean stopping;
@@ -65,7 +75,7 @@ public class AlertStreams implements SmartLifecycle {
                                Function<AlertBoard, Object> board, Function<U, Object> change) {
         SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
         open.add(emitter);
-        Disposable heartbeat = Flux.interval(properties.heartbeat(), properties.heartbeat(), Schedulers.boundedElastic())
+        Disposable heartbeat = Flux.interval(properties.heartbeat(), properties.heartbeat(), streams)
                 .subscribe(beat -> heartbeat(emitter));
         Runnable close = () -> {
             open.remove(emitter);
@@ -82,9 +92,9 @@ public class AlertStreams implements SmartLifecycle {
         }
         // The initial board first, then changes: updates emitted meanwhile are buffered by the subscription.
         subscription.initialResult()
-                .publishOn(Schedulers.boundedElastic())
+                .publishOn(streams)
                 .doOnNext(initial -> send(emitter, "board", board.apply(initial)))
-                .thenMany(subscription.updates().publishOn(Schedulers.boundedElastic()))
+                .thenMany(subscription.updates().publishOn(streams))
                 .subscribe(update -> send(emitter, "alert", change.apply(update)),
                         failure -> {
                             log.warn("Alert stream ended: {}", failure.getClass().getName());
@@ -140,5 +150,10 @@ public class AlertStreams implements SmartLifecycle {
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE;
+    }
+
+    @Override
+    public void destroy() {
+        streams.dispose();
     }
 }
