@@ -43,39 +43,35 @@ public class RecordViews implements ViewLog {
     public void record(ChildId childId, Authentication viewer, String what) {
         Objects.requireNonNull(childId, "childId");
         Objects.requireNonNull(viewer, "viewer");
-        Objects.requireNonNull(what, "what");
-        jdbc.sql("INSERT INTO record_views (child_id, viewed_by, role, viewed_at, what) VALUES (?, ?, ?, ?, ?)")
-                .params(childId.value(), viewer.getName(), role(viewer), Timestamp.from(clock.instant()), what)
-                .update();
+        insert(List.of(new Viewed(childId, null)), viewer.getName(), role(viewer), what);
     }
 
     @Override
     public void record(ChildId childId, ContactId contact, Actor viewer, String what) {
         Objects.requireNonNull(childId, "childId");
-        Objects.requireNonNull(viewer, "viewer");
-        Objects.requireNonNull(what, "what");
-        jdbc.sql("INSERT INTO record_views (child_id, contact_id, viewed_by, role, viewed_at, what) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(childId.value(), contact == null ? null : contact.value(), viewer.userId(),
-                        viewer.role().name(), Timestamp.from(clock.instant()), what)
-                .update();
+        recordAll(List.of(new Viewed(childId, contact)), viewer, what);
     }
 
     @Override
     public void recordAll(Collection<Viewed> shown, Actor viewer, String what) {
         Objects.requireNonNull(viewer, "viewer");
+        insert(shown, viewer.userId(), viewer.role().name(), what);
+    }
+
+    /** One statement for all shown: a queue page of 500 costs one round trip, not 500. */
+    private void insert(Collection<Viewed> shown, String viewedBy, String role, String what) {
         Objects.requireNonNull(what, "what");
         if (shown.isEmpty()) {
             return;
         }
         Timestamp at = Timestamp.from(clock.instant());
-        // One statement for a whole page: a queue page of 500 costs one round trip, not 500.
         String rows = String.join(", ", Collections.nCopies(shown.size(), "(?, ?, ?, ?, ?, ?)"));
         List<Object> params = new ArrayList<>(shown.size() * 6);
         for (Viewed viewed : shown) {
             params.add(viewed.child().value());
             params.add(viewed.contact() == null ? null : viewed.contact().value());
-            params.add(viewer.userId());
-            params.add(viewer.role().name());
+            params.add(viewedBy);
+            params.add(role);
             params.add(at);
             params.add(what);
         }
