@@ -3,6 +3,12 @@ package uk.frontdoor.infra.axon;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManagerSpanFactory;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -58,6 +64,22 @@ class DeadlineScheduling {
                 .threads(properties.threads())
                 .shutdownMaxWait(properties.shutdownMaxWait())
                 .build();
+    }
+
+    /** Axon's db-scheduler deadline manager as its auto-configuration builds it, writing deadlines batched. */
+    @Bean
+    DbSchedulerDeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration configuration,
+                                               @Qualifier("eventSerializer") Serializer serializer,
+                                               TransactionManager transactionManager,
+                                               DeadlineManagerSpanFactory spanFactory) {
+        return new BatchedDeadlineManager(DbSchedulerDeadlineManager.builder()
+                .scheduler(scheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                .serializer(serializer)
+                .transactionManager(transactionManager)
+                .spanFactory(spanFactory)
+                .startScheduler(false)
+                .stopScheduler(false), scheduler, serializer);
     }
 
     /**

@@ -49,6 +49,7 @@ class EmbeddedInfrastructure {
         if (!properties.postgresDataDirectory().isBlank()) {
             builder.setDataDirectory(Path.of(properties.postgresDataDirectory())).setCleanDataDirectory(false);
         }
+        properties.postgresSettings().forEach(builder::setServerConfig);
         EmbeddedPostgres postgres = builder.start();
         log.info("Embedded PostgreSQL listening on port {}", postgres.getPort());
         return postgres;

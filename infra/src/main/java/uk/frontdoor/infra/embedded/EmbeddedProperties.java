@@ -3,6 +3,8 @@ package uk.frontdoor.infra.embedded;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.util.Map;
+
 /**
  * The in-process servers of the embedded default profile.
  *
@@ -12,11 +14,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param postgresUrl  empty to start PostgreSQL in-process; a JDBC URL to use an already running one
  *                     instead (user {@code postgres}, no password), so that several instances on one
  *                     machine share one database
+ * @param postgresSettings server settings for the in-process PostgreSQL, beside the embedded defaults
+ *                     (for example {@code shared_buffers}, or {@code shared_preload_libraries=pg_stat_statements}
+ *                     to see where a benchmark's database time goes)
  */
 @ConfigurationProperties("frontdoor.embedded")
 public record EmbeddedProperties(
         @DefaultValue("0") int postgresPort,
         @DefaultValue("") String postgresDataDirectory,
         @DefaultValue("9092") int kafkaPort,
-        @DefaultValue("") String postgresUrl) {
+        @DefaultValue("") String postgresUrl,
+        Map<String, String> postgresSettings) {
+
+    public EmbeddedProperties {
+        postgresSettings = postgresSettings == null ? Map.of() : Map.copyOf(postgresSettings);
+    }
 }

@@ -27,8 +27,13 @@ import uk.frontdoor.triage.api.command.StepUpFromEarlyHelp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The single front door: every partner submission, whichever way it came in, is received here.
@@ -56,18 +61,64 @@ class ContactReception {
 
     @CommandHandler
     ContactAccepted handle(ReceiveContact command) {
-        var submissionId = command.submission().submissionId();
-        ContactId contactId = ContactId.random();
-        Instant receivedAt = clock.instant();
-        // Claimed first, looked up only if taken: one statement for a new submission instead of two.
-        if (!registry.claimSubmission(contactId, command.agency(), submissionId, receivedAt)) {
-            // Sent before (or a concurrent delivery of it won the race and has committed).
-            return new ContactAccepted(registry.findBySubmission(command.agency(), submissionId).orElseThrow(), true);
+        return receiveAll(List.of(command)).get(0);
+    }
+
+    /**
+     * Many contacts in one unit of work and one transaction: each nested command queues its events on
+     * this root unit of work, so they reach the event store in one batched insert at commit, and a child
+     * with two contacts here is loaded once and has both appended in order. Any failure rolls all back;
+     * the caller then receives them one at a time to find the one at fault.
+     */
+    @CommandHandler
+    List<ContactAccepted> handle(ReceiveContacts batch) {
+        return receiveAll(batch.contacts());
+    }
+
+    /**
+     * Every submission is claimed in one statement and every contact's child recorded in another, instead
+     * of two statements a contact: the rest is done contact by contact, in order, so that each contact's
+     * matching sees the children the ones before it were recorded as.
+     */
+    private List<ContactAccepted> receiveAll(List<ReceiveContact> contacts) {
+        registry.receiveAlone();
+        List<ContactRegistry.Claim> claims = new ArrayList<>(contacts.size());
+        for (ReceiveContact contact : contacts) {
+            claims.add(new ContactRegistry.Claim(ContactId.random(), contact.agency(),
+                    contact.submission().submissionId(), clock.instant()));
         }
+        // Claimed first, looked up only if taken: one statement for new submissions instead of two.
+        Set<ContactId> claimed = registry.claimSubmissions(claims);
+        // Every NHS number of the batch looked up at once; kept up to date as contacts claim numbers, so each
+        // contact sees the ones before it, as a look-up of its own would (nobody else claims one meanwhile).
+        Map<String, ChildId> byNhsNumber = registry.childrenByNhsNumber(contacts.stream()
+                .map(contact -> contact.submission().child().nhsNumber()).filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        Map<ContactId, ChildId> childOf = new LinkedHashMap<>();
+        List<ContactAccepted> accepted = new ArrayList<>(contacts.size());
+        for (int i = 0; i < contacts.size(); i++) {
+            ContactRegistry.Claim claim = claims.get(i);
+            if (!claimed.contains(claim.contactId())) {
+                // Sent before, earlier in this batch, or by a concurrent delivery that won the race and has committed.
+                accepted.add(new ContactAccepted(
+                        registry.findBySubmission(claim.agency(), claim.submissionId()).orElseThrow(), true));
+                continue;
+            }
+            childOf.put(claim.contactId(), receive(contacts.get(i), claim.contactId(), claim.receivedAt(),
+                    byNhsNumber));
+            accepted.add(new ContactAccepted(claim.contactId(), false));
+        }
+        registry.assignChildren(childOf);
+        return accepted;
+    }
+
+    /** Decides which child's stream the contact joins, and appends it there; returns that child. */
+    private ChildId receive(ReceiveContact command, ContactId contactId, Instant receivedAt,
+                            Map<String, ChildId> byNhsNumber) {
         ContactSubmission.Child about = command.submission().child();
         IdentityFacts facts = SubmissionIdentity.of(about, command.submission().household());
         Optional<ChildId> knownByNhsNumber = about.nhsNumber() == null ? Optional.empty()
-                : registry.childByNhsNumber(about.nhsNumber());
+                : Optional.ofNullable(byNhsNumber.get(about.nhsNumber()));
         IdentityMatch identity;
         ChildId childId;
         boolean newChild = false;
@@ -80,31 +131,20 @@ class ContactReception {
             identity = identification.match(facts);
             boolean confident = identity.outcome() == IdentityMatch.Outcome.CONFIDENT;
             ChildId chosen = confident ? identity.candidates().get(0).childId() : ChildId.random();
-            childId = about.nhsNumber() == null ? chosen : registry.claimNhsNumber(about.nhsNumber(), chosen);
+            if (about.nhsNumber() == null) {
+                childId = chosen;
+            } else {
+                childId = registry.claimNhsNumber(about.nhsNumber(), chosen);
+                byNhsNumber.put(about.nhsNumber(), childId);
+            }
             newChild = !confident && childId.equals(chosen);
         }
         identification.remember(childId, facts, receivedAt);
-        registry.assignChild(contactId, childId);
 
         var contact = new RecordContact(childId, contactId, command.agency(), command.channel(), receivedAt,
                 command.submission(), identity, command.loggedBy());
         children.sendAndWait(newChild ? new RecordFirstContact(contact) : contact);
-        return new ContactAccepted(contactId, false);
-    }
-
-    /**
-     * Many contacts in one unit of work and one transaction: each nested command queues its events on
-     * this root unit of work, so they reach the event store in one batched insert at commit, and a child
-     * with two contacts here is loaded once and has both appended in order. Any failure rolls all back;
-     * the caller then receives them one at a time to find the one at fault.
-     */
-    @CommandHandler
-    List<ContactAccepted> handle(ReceiveContacts batch) {
-        List<ContactAccepted> accepted = new ArrayList<>(batch.contacts().size());
-        for (ReceiveContact contact : batch.contacts()) {
-            accepted.add(handle(contact));
-        }
-        return accepted;
+        return childId;
     }
 
     /** A step-up contact is registered like a partner's, under the early-help worker's agency. */

@@ -3,7 +3,10 @@ package uk.frontdoor.triage.identity.history;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.triage.api.ChildRecordLinked;
@@ -21,6 +24,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,10 +46,14 @@ public class LinkedHistory implements LinkedContacts {
 
     public static final String PROCESSING_GROUP = "linked-history";
 
-    private final JdbcClient jdbc;
+    private static final String PENDING = LinkedHistory.class.getName() + ".pending";
 
-    LinkedHistory(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    LinkedHistory(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** Subscribing, so the rows commit or roll back with the events; never a replayable projection. */
@@ -54,19 +62,53 @@ public class LinkedHistory implements LinkedContacts {
         processing.registerSubscribingEventProcessor(PROCESSING_GROUP);
     }
 
+    /**
+     * Kept until the unit of work commits and then written in one batched insert: a batch of contacts would
+     * otherwise pay a statement each. Nothing reads them sooner: events reach this handler only as the
+     * command's transaction commits, and every other statement here writes what is pending first.
+     */
     @EventHandler
     void on(ContactReceived event) {
         var concerns = event.submission().concerns();
-        jdbc.sql("""
-                        INSERT INTO child_contact_facts (contact_id, child_id, received_at, factors, indicators)
-                        VALUES (?, ?, ?, ?::text[], ?::text[]) ON CONFLICT (contact_id) DO NOTHING""")
-                .params(event.contactId().value(), event.childId().value(), Timestamp.from(event.receivedAt()),
-                        concerns.factors().toArray(String[]::new), concerns.indicators().toArray(String[]::new))
-                .update();
+        Object[] row = {event.contactId().value(), event.childId().value(), Timestamp.from(event.receivedAt()),
+                concerns.factors().toArray(String[]::new), concerns.indicators().toArray(String[]::new)};
+        if (!CurrentUnitOfWork.isStarted()) {
+            insert(List.<Object[]>of(row));
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        root.getOrComputeResource(PENDING, key -> {
+            List<Object[]> rows = new ArrayList<>();
+            // Commit handlers run latest-registered first: before the transaction's own commit.
+            root.onCommit(unitOfWork -> insert(rows));
+            return rows;
+        }).add(row);
+    }
+
+    private void writePending() {
+        if (CurrentUnitOfWork.isStarted()) {
+            List<Object[]> rows = CurrentUnitOfWork.get().root().getResource(PENDING);
+            if (rows != null) {
+                insert(rows);
+            }
+        }
+    }
+
+    /** Writes the rows in one JDBC batch (one multi-row insert, with the driver's batch rewriting) and forgets them. */
+    private void insert(List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            batch.batchUpdate("""
+                    INSERT INTO child_contact_facts (contact_id, child_id, received_at, factors, indicators)
+                    VALUES (?, ?, ?, ?::text[], ?::text[]) ON CONFLICT (contact_id) DO NOTHING""", rows);
+            if (rows instanceof ArrayList<?>) {
+                rows.clear();
+            }
+        }
     }
 
     @EventHandler
     void on(ProposalAuthorised event) {
+        writePending();
         jdbc.sql("UPDATE child_contact_facts SET outcome = ?, decided_at = ? WHERE contact_id = ?")
                 .params(event.outcome().name(), Timestamp.from(event.at()), event.contactId().value())
                 .update();
@@ -74,6 +116,7 @@ public class LinkedHistory implements LinkedContacts {
 
     @EventHandler
     void on(InitialConferenceHeld event) {
+        writePending();
         if (event.outcome() == InitialConferenceHeld.Outcome.CHILD_PROTECTION_PLAN) {
             jdbc.sql("UPDATE child_contact_facts SET child_protection_plan = TRUE WHERE contact_id = ?")
                     .param(event.contactId().value())
@@ -83,6 +126,7 @@ public class LinkedHistory implements LinkedContacts {
 
     @EventHandler
     void on(ChildRecordLinked event) {
+        writePending();
         String one = event.childId().value();
         String other = event.linkedChildId().value();
         jdbc.sql("""
@@ -94,6 +138,7 @@ public class LinkedHistory implements LinkedContacts {
 
     @EventHandler
     void on(ChildRecordUnlinked event) {
+        writePending();
         String one = event.childId().value();
         String other = event.unlinkedChildId().value();
         jdbc.sql("DELETE FROM child_record_link WHERE child_id = LEAST(?, ?) AND linked_child_id = GREATEST(?, ?)")
@@ -112,6 +157,7 @@ public class LinkedHistory implements LinkedContacts {
      * tie), so that every such contact goes to the same record; empty if they are not all one child.
      */
     public Optional<ChildId> recordToJoin(Set<ChildId> records) {
+        writePending();
         if (records.isEmpty()) {
             return Optional.empty();
         }
@@ -131,6 +177,7 @@ public class LinkedHistory implements LinkedContacts {
 
     @Override
     public List<LinkedContact> of(Set<ChildId> records, ChildId self) {
+        writePending();
         List<ChildId> group = group(records, self);
         return jdbc.sql("""
                         SELECT contact_id, child_id, received_at, factors, indicators, outcome, decided_at,

@@ -1,0 +1,99 @@
+package uk.frontdoor.infra.axon;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import org.axonframework.common.IdentifierFactory;
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.deadline.GenericDeadlineMessage;
+import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.messaging.ScopeDescriptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Axon's db-scheduler deadline manager, writing a unit of work's deadlines in one batched insert just before
+ * its transaction commits, instead of a look-up and an insert for each deadline as it is scheduled. A batch
+ * of contacts schedules two or three deadlines each (their clocks' warnings and breaches): measured, the
+ * look-ups and inserts were a third of the Kafka listener's time (docs/benchmarks.md, "The write path,
+ * profiled"). The look-up guarded against a second deadline with the same id, which cannot happen: every
+ * id is new.
+ *
+ * <p>Everything else is Axon's: the same task ({@code AxonDeadline}, binary details serialised as Axon
+ * would), so deadlines written before run as before and cancelling works unchanged. A deadline scheduled
+ * in a nested unit of work (a contact's command inside a batch) joins the batch only when that unit of
+ * work commits, so a rolled-back command leaves no deadline behind.
+ */
+final class BatchedDeadlineManager extends DbSchedulerDeadlineManager {
+
+    private static final TaskDescriptor<DbSchedulerBinaryDeadlineDetails> DEADLINE =
+            TaskDescriptor.of("AxonDeadline", DbSchedulerBinaryDeadlineDetails.class);
+
+    private final Scheduler scheduler;
+    private final Serializer serializer;
+    private final String pendingKey = BatchedDeadlineManager.class.getName() + "@" + System.identityHashCode(this);
+
+    BatchedDeadlineManager(Builder builder, Scheduler scheduler, Serializer serializer) {
+        super(builder);
+        this.scheduler = scheduler;
+        this.serializer = serializer;
+    }
+
+    @Override
+    public String schedule(Instant triggerDateTime, String deadlineName, Object messageOrPayload,
+                           ScopeDescriptor deadlineScope) {
+        DeadlineMessage<Object> message =
+                GenericDeadlineMessage.asDeadlineMessage(deadlineName, messageOrPayload, triggerDateTime);
+        String id = IdentifierFactory.getInstance().generateIdentifier();
+        if (!CurrentUnitOfWork.isStarted() || CurrentUnitOfWork.get().root().phase() != UnitOfWork.Phase.STARTED) {
+            scheduler.scheduleBatch(List.of(deadline(id, deadlineName, deadlineScope, message, triggerDateTime)));
+            return id;
+        }
+        List<SchedulableInstance<?>> pending = pending(CurrentUnitOfWork.get().root());
+        // Serialised when the scheduling unit of work commits, as Axon does: an aggregate created by the
+        // command that schedules its first deadline only knows its own identifier once its events are applied.
+        CurrentUnitOfWork.get().onPrepareCommit(unitOfWork ->
+                pending.add(deadline(id, deadlineName, deadlineScope, message, triggerDateTime)));
+        return id;
+    }
+
+    private SchedulableInstance<?> deadline(String id, String deadlineName, ScopeDescriptor scope,
+                                            DeadlineMessage<Object> message, Instant triggerDateTime) {
+        return SchedulableInstance.of(DEADLINE.instance(id)
+                .data(details(deadlineName, scope, processDispatchInterceptors(message))).build(), triggerDateTime);
+    }
+
+    /**
+     * The root unit of work's deadlines, written when it commits: commit handlers run latest-registered
+     * first, so this runs before the transaction's own commit, registered when the unit of work began.
+     */
+    private List<SchedulableInstance<?>> pending(UnitOfWork<?> root) {
+        return root.getOrComputeResource(pendingKey, key -> {
+            List<SchedulableInstance<?>> deadlines = new ArrayList<>();
+            root.onCommit(unitOfWork -> {
+                if (!deadlines.isEmpty()) {
+                    scheduler.scheduleBatch(deadlines);
+                }
+            });
+            return deadlines;
+        });
+    }
+
+    /** As Axon's own manager serialises them, so that its task reads them back. */
+    private DbSchedulerBinaryDeadlineDetails details(String deadlineName, ScopeDescriptor scope,
+                                                     DeadlineMessage<?> message) {
+        SerializedObject<byte[]> serializedScope = serializer.serialize(scope, byte[].class);
+        SerializedObject<byte[]> payload = serializer.serialize(message.getPayload(), byte[].class);
+        SerializedObject<byte[]> metaData = serializer.serialize(message.getMetaData(), byte[].class);
+        return new DbSchedulerBinaryDeadlineDetails(deadlineName, serializedScope.getData(),
+                serializedScope.getType().getName(), payload.getData(), payload.getType().getName(),
+                payload.getType().getRevision(), metaData.getData());
+    }
+}
