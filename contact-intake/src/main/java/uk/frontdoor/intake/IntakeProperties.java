@@ -10,9 +10,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxSubmissionSize the largest body accepted, over HTTP or Kafka
  * @param agencyHeader      the Kafka header naming the sending agency (embedded default; production
  *                          deployments map each agency's Kafka principal instead)
- * @param partitions        the partitions the service gives the topic when it creates it, and the
- *                          listener's consumers on each instance (one per partition) unless
- *                          {@code frontdoor.intake.consumers} says otherwise
+ * @param partitions        the partitions the service gives the topic when it creates it, shared out
+ *                          among the instances; the listener's consumers on each instance are
+ *                          {@code frontdoor.intake.consumers} (1: receptions take turns anyway)
  * @param groupCommit       how contacts sent one per request (HTTP, staff) share transactions
  */
 @ConfigurationProperties("frontdoor.intake")

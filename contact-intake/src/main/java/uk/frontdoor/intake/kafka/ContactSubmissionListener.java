@@ -59,7 +59,7 @@ class ContactSubmissionListener {
 
     @KafkaListener(id = "contact-submissions", idIsGroup = false, batch = "true",
             topics = "${frontdoor.intake.topic:contact-submissions}",
-            concurrency = "${frontdoor.intake.consumers:${frontdoor.intake.partitions:4}}")
+            concurrency = "${frontdoor.intake.consumers:1}")
     void onSubmissions(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
         List<Read> read = new ArrayList<>(records.size());
         List<ReceiveContact> valid = new ArrayList<>(records.size());
