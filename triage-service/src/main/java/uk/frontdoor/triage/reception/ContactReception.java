@@ -10,6 +10,7 @@ import uk.frontdoor.matching.IdentityFacts;
 import uk.frontdoor.triage.api.value.AgencyCode;
 import uk.frontdoor.triage.api.value.IdentityMatch;
 import uk.frontdoor.triage.identity.matching.ChildIdentification;
+import uk.frontdoor.triage.identity.matching.IdentificationBatch;
 import uk.frontdoor.triage.identity.matching.SubmissionIdentity;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.command.ContactAccepted;
@@ -77,8 +78,9 @@ class ContactReception {
 
     /**
      * Every submission is claimed in one statement and every contact's child recorded in another, instead
-     * of two statements a contact: the rest is done contact by contact, in order, so that each contact's
-     * matching sees the children the ones before it were recorded as.
+     * of two statements a contact; NHS numbers are looked up, and children searched for, all at once. The
+     * rest is done contact by contact, in order, and each contact's match is the one it would get alone,
+     * after the ones before it were recorded ({@link IdentificationBatch}).
      */
     private List<ContactAccepted> receiveAll(List<ReceiveContact> contacts) {
         registry.receiveAlone();
@@ -94,6 +96,15 @@ class ContactReception {
         Map<String, ChildId> byNhsNumber = registry.childrenByNhsNumber(contacts.stream()
                 .map(contact -> contact.submission().child().nhsNumber()).filter(Objects::nonNull)
                 .collect(Collectors.toSet()));
+        List<IdentityFacts> facts = contacts.stream().map(contact -> SubmissionIdentity.of(
+                contact.submission().child(), contact.submission().household())).toList();
+        List<Boolean> searchAhead = new ArrayList<>(contacts.size());
+        for (int i = 0; i < contacts.size(); i++) {
+            String nhsNumber = contacts.get(i).submission().child().nhsNumber();
+            searchAhead.add(claimed.contains(claims.get(i).contactId())
+                    && (nhsNumber == null || !byNhsNumber.containsKey(nhsNumber)));
+        }
+        IdentificationBatch matching = identification.batch(facts, searchAhead);
         Map<ContactId, ChildId> childOf = new LinkedHashMap<>();
         List<ContactAccepted> accepted = new ArrayList<>(contacts.size());
         for (int i = 0; i < contacts.size(); i++) {
@@ -105,18 +116,18 @@ class ContactReception {
                 continue;
             }
             childOf.put(claim.contactId(), receive(contacts.get(i), claim.contactId(), claim.receivedAt(),
-                    byNhsNumber));
+                    byNhsNumber, matching, i));
             accepted.add(new ContactAccepted(claim.contactId(), false));
         }
+        matching.writePending();
         registry.assignChildren(childOf);
         return accepted;
     }
 
     /** Decides which child's stream the contact joins, and appends it there; returns that child. */
     private ChildId receive(ReceiveContact command, ContactId contactId, Instant receivedAt,
-                            Map<String, ChildId> byNhsNumber) {
+                            Map<String, ChildId> byNhsNumber, IdentificationBatch matching, int index) {
         ContactSubmission.Child about = command.submission().child();
-        IdentityFacts facts = SubmissionIdentity.of(about, command.submission().household());
         Optional<ChildId> knownByNhsNumber = about.nhsNumber() == null ? Optional.empty()
                 : Optional.ofNullable(byNhsNumber.get(about.nhsNumber()));
         IdentityMatch identity;
@@ -128,7 +139,7 @@ class ContactReception {
         } else {
             // Most contacts (police ones above all) carry no NHS number: the child is recognised by name,
             // date of birth, address and family, joined only when the match is confident.
-            identity = identification.match(facts);
+            identity = matching.match(index);
             boolean confident = identity.outcome() == IdentityMatch.Outcome.CONFIDENT;
             ChildId chosen = confident ? identity.candidates().get(0).childId() : ChildId.random();
             if (about.nhsNumber() == null) {
@@ -139,7 +150,7 @@ class ContactReception {
             }
             newChild = !confident && childId.equals(chosen);
         }
-        identification.remember(childId, facts, receivedAt);
+        matching.remember(index, childId, receivedAt);
 
         var contact = new RecordContact(childId, contactId, command.agency(), command.channel(), receivedAt,
                 command.submission(), identity, command.loggedBy());

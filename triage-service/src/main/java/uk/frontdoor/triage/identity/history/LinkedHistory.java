@@ -51,7 +51,7 @@ public class LinkedHistory implements LinkedContacts {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
 
-    LinkedHistory(JdbcClient jdbc, JdbcTemplate batch) {
+    public LinkedHistory(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
     }

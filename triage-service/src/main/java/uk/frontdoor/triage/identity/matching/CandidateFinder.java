@@ -66,8 +66,8 @@ public class CandidateFinder {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private static final String SEARCH = """
-            WITH hits AS (
+    /** The blocking rules, with named parameters: one child's search, or (rewritten) one row of a batch. */
+    private static final String HITS = """
                 (SELECT child_id FROM child_identity_variant
                   WHERE nhs_number = CAST(:nhs AS char(10)) LIMIT 10)
                 UNION
@@ -113,11 +113,50 @@ public class CandidateFinder {
                     AND mother_family_key = dmetaphone(CAST(:motherFamily AS text))
                     AND date_of_birth BETWEEN CAST(:aroundFrom AS date) AND CAST(:aroundTo AS date)
                   LIMIT 20)
-            )
+""";
+
+    private static final String SEARCH = "WITH hits AS (\n" + HITS + ")\n" + """
             SELECT v.child_id, v.facts, v.last_seen_at
               FROM child_identity_variant v
               JOIN (SELECT child_id FROM hits LIMIT :limit) h ON h.child_id = v.child_id
              ORDER BY v.child_id, v.last_seen_at DESC""";
+
+    /** The columns of a batch's rows: one per named parameter of {@link #HITS}, the postcodes joined by commas. */
+    private static final List<String> BATCH_COLUMNS = List.of("nhs", "dob", "swapped", "given", "family", "fullName",
+            "sector", "postcodes", "yearStart", "yearEnd", "aroundFrom", "aroundTo", "unborn", "motherFamily");
+    private static final Map<String, String> BATCH_TYPES = Map.ofEntries(Map.entry("nhs", "char(10)[]"),
+            Map.entry("dob", "date[]"), Map.entry("swapped", "date[]"), Map.entry("given", "text[]"),
+            Map.entry("family", "text[]"), Map.entry("fullName", "text[]"), Map.entry("sector", "text[]"),
+            Map.entry("postcodes", "text[]"), Map.entry("yearStart", "date[]"), Map.entry("yearEnd", "date[]"),
+            Map.entry("aroundFrom", "date[]"), Map.entry("aroundTo", "date[]"), Map.entry("unborn", "boolean[]"),
+            Map.entry("motherFamily", "text[]"));
+    private static final String SEARCH_ALL = searchAllSql();
+
+    /**
+     * {@link #SEARCH} for many children in one statement: the same rules, each child's parameters a row of
+     * arrays, searched row by row (a lateral join), so that each child's candidates are exactly what its own
+     * search would find.
+     */
+    private static String searchAllSql() {
+        String hits = HITS.replace("CAST(:postcodes AS text[])", "string_to_array(p.postcodes, ',')");
+        hits = java.util.regex.Pattern.compile("CAST\\(:(\\w+) AS (?:char\\(10\\)|[a-z]+)\\)").matcher(hits)
+                .replaceAll("p.$1");
+        if (hits.contains(":")) {
+            throw new IllegalStateException("a search parameter is not in the batch's columns");
+        }
+        StringBuilder unnest = new StringBuilder("CAST(:idx AS int[])");
+        BATCH_COLUMNS.forEach(column -> unnest.append(", CAST(:").append(column).append(" AS ")
+                .append(BATCH_TYPES.get(column)).append(')'));
+        return """
+                SELECT p.idx, v.child_id, v.facts
+                  FROM unnest(%s) AS p(idx, %s)
+                 CROSS JOIN LATERAL (
+                       SELECT v.child_id, v.facts, v.last_seen_at
+                         FROM child_identity_variant v
+                         JOIN (SELECT child_id FROM (%s) hits LIMIT %d) h ON h.child_id = v.child_id) v
+                 ORDER BY p.idx, v.child_id, v.last_seen_at DESC""".formatted(unnest,
+                String.join(", ", BATCH_COLUMNS), hits, MAX_CANDIDATES);
+    }
 
     private final JdbcClient jdbc;
 
@@ -146,6 +185,68 @@ public class CandidateFinder {
         List<Candidate> candidates = new ArrayList<>(variants.size());
         variants.forEach((childId, facts) -> candidates.add(new Candidate(childId, merge(facts))));
         return candidates;
+    }
+
+    /**
+     * {@link #find} for each of these children, in one statement: the candidates of each, in the order given.
+     */
+    public List<List<Candidate>> findAll(List<IdentityFacts> children) {
+        if (children.isEmpty()) {
+            return List.of();
+        }
+        List<Map<String, Object>> rows = children.stream().map(CandidateFinder::parameters).toList();
+        Map<String, Object> arrays = new LinkedHashMap<>();
+        String[] indexes = new String[children.size()];
+        for (int i = 0; i < indexes.length; i++) {
+            indexes[i] = Integer.toString(i);
+        }
+        arrays.put("idx", indexes);
+        for (String column : BATCH_COLUMNS) {
+            arrays.put(column, rows.stream().map(row -> text(row.get(column))).toArray(String[]::new));
+        }
+        List<Map<String, List<IdentityFacts>>> variants = new ArrayList<>(children.size());
+        children.forEach(child -> variants.add(new LinkedHashMap<>()));
+        jdbc.sql(SEARCH_ALL).params(arrays).query(rs -> {
+            variants.get(rs.getInt("idx")).computeIfAbsent(rs.getString("child_id"), id -> new ArrayList<>())
+                    .add(read(rs.getString("facts")));
+        });
+        List<List<Candidate>> found = new ArrayList<>(children.size());
+        for (Map<String, List<IdentityFacts>> child : variants) {
+            List<Candidate> candidates = new ArrayList<>(child.size());
+            child.forEach((childId, facts) -> candidates.add(new Candidate(childId, merge(facts))));
+            found.add(candidates);
+        }
+        return found;
+    }
+
+    /**
+     * PostgreSQL's {@code dmetaphone} of each of three names (null for none), as the blocking rules and the
+     * variant rows' keys compute it, in one statement: for each entry of the list, its three keys.
+     */
+    public List<String[]> soundKeys(List<String[]> names) {
+        List<String[]> keys = new ArrayList<>(names.size());
+        if (names.isEmpty()) {
+            return keys;
+        }
+        jdbc.sql("""
+                        SELECT dmetaphone(a), dmetaphone(b), dmetaphone(c)
+                          FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[])) WITH ORDINALITY AS k(a, b, c, i)
+                         ORDER BY i""")
+                .params(names.stream().map(entry -> entry[0]).toArray(String[]::new),
+                        names.stream().map(entry -> entry[1]).toArray(String[]::new),
+                        names.stream().map(entry -> entry[2]).toArray(String[]::new))
+                .query(rs -> {
+                    keys.add(new String[]{rs.getString(1), rs.getString(2), rs.getString(3)});
+                });
+        return keys;
+    }
+
+    /** A parameter as an array element: dates as ISO text, the postcodes joined by commas; null stays null. */
+    private static String text(Object value) {
+        if (value instanceof String[] postcodes) {
+            return postcodes.length == 0 ? null : String.join(",", postcodes);
+        }
+        return value == null ? null : value.toString();
     }
 
     /**
@@ -191,41 +292,47 @@ public class CandidateFinder {
 
     /** {@link #remember} for many at once (for loading existing children): one statement per 500. */
     public void rememberAll(List<Seen> seen, Instant seenAt) {
+        rememberEach(seen.stream().map(one -> new SeenAt(one.childId(), one.facts(), seenAt)).toList());
+    }
+
+    /** A child record, facts it was recorded with, and when. */
+    public record SeenAt(String childId, IdentityFacts facts, Instant at) {
+    }
+
+    /**
+     * {@link #remember} for many, each seen at its own time, in one statement per 500; the same variant of a
+     * child twice counts as seen at the later time.
+     */
+    public void rememberEach(List<SeenAt> seen) {
         for (int from = 0; from < seen.size(); from += BATCH) {
-            List<Seen> batch = seen.subList(from, Math.min(seen.size(), from + BATCH));
+            // ON CONFLICT cannot touch one row twice in one statement: one row per child and variant.
+            Map<String, Object[]> rows = new LinkedHashMap<>();
+            for (SeenAt s : seen.subList(from, Math.min(seen.size(), from + BATCH))) {
+                IdentityFacts facts = s.facts();
+                String json = write(facts);
+                String fingerprint = fingerprint(json);
+                String postcode = Normalise.postcode(facts.postcode());
+                Timestamp at = Timestamp.from(s.at());
+                Object[] row = {s.childId(), fingerprint,
+                        facts.givenNames().isEmpty() ? null : Normalise.firstWord(facts.givenNames().get(0)),
+                        Normalise.name(facts.familyName()), date(facts.dateOfBirth()), date(facts.expectedDateOfBirth()),
+                        Normalise.nhsNumber(facts.nhsNumber()), postcode, Normalise.sector(postcode),
+                        facts.mother() == null ? null : Normalise.name(facts.mother().familyName()), json, at, at};
+                rows.merge(s.childId() + fingerprint, row, (earlier, later) ->
+                        ((Timestamp) later[12]).after((Timestamp) earlier[12]) ? later : earlier);
+            }
             StringBuilder sql = new StringBuilder("""
                     INSERT INTO child_identity_variant (child_id, fingerprint, given_name, family_name, date_of_birth,
                         expected_date_of_birth, nhs_number, postcode, postcode_sector, mother_family_key, facts,
                         first_seen_at, last_seen_at)
                     VALUES """);
-            List<Object> params = new ArrayList<>(batch.size() * 12);
-            Timestamp at = Timestamp.from(seenAt);
-            Set<String> keys = new java.util.HashSet<>();
-            for (Seen s : batch) {
-                IdentityFacts facts = s.facts();
-                String json = write(facts);
-                String fingerprint = fingerprint(json);
-                if (!keys.add(s.childId() + fingerprint)) {
-                    continue; // ON CONFLICT cannot touch one row twice in one statement
-                }
-                if (params.size() > 0) {
+            List<Object> params = new ArrayList<>(rows.size() * 13);
+            for (Object[] row : rows.values()) {
+                if (!params.isEmpty()) {
                     sql.append(',');
                 }
                 sql.append("(?, ?, ?, ?, ?, ?, ?, ?, ?, dmetaphone(CAST(? AS text)), CAST(? AS jsonb), ?, ?)");
-                String postcode = Normalise.postcode(facts.postcode());
-                params.add(s.childId());
-                params.add(fingerprint);
-                params.add(facts.givenNames().isEmpty() ? null : Normalise.firstWord(facts.givenNames().get(0)));
-                params.add(Normalise.name(facts.familyName()));
-                params.add(date(facts.dateOfBirth()));
-                params.add(date(facts.expectedDateOfBirth()));
-                params.add(Normalise.nhsNumber(facts.nhsNumber()));
-                params.add(postcode);
-                params.add(Normalise.sector(postcode));
-                params.add(facts.mother() == null ? null : Normalise.name(facts.mother().familyName()));
-                params.add(json);
-                params.add(at);
-                params.add(at);
+                params.addAll(java.util.Arrays.asList(row));
             }
             sql.append("""
                      ON CONFLICT (child_id, fingerprint)
@@ -338,7 +445,7 @@ public class CandidateFinder {
         return (given == null ? "" : given) + " " + (family == null ? "" : family);
     }
 
-    private static LocalDate swapped(LocalDate dob) {
+    static LocalDate swapped(LocalDate dob) {
         if (dob == null || dob.getDayOfMonth() > 12 || dob.getDayOfMonth() == dob.getMonthValue()) {
             return null;
         }

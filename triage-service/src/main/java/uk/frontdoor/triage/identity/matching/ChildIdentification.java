@@ -29,7 +29,7 @@ public class ChildIdentification {
     private final KnownChildCount knownChildren;
     private final LinkedHistory links;
 
-    ChildIdentification(CandidateFinder candidates, ChildMatcher matcher, KnownChildCount knownChildren,
+    public ChildIdentification(CandidateFinder candidates, ChildMatcher matcher, KnownChildCount knownChildren,
                         LinkedHistory links) {
         this.candidates = candidates;
         this.matcher = matcher;
@@ -46,7 +46,20 @@ public class ChildIdentification {
      * ({@link LinkedHistory#recordToJoin}) instead of going to a person.
      */
     public IdentityMatch match(IdentityFacts child) {
-        List<Candidate> found = candidates.find(child).stream()
+        return match(child, candidates.find(child));
+    }
+
+    /**
+     * Matching for the contacts of one transaction, in their order: {@code searchAhead} says which of them
+     * will need a search (the others are known by NHS number), so that those are all searched for at once.
+     */
+    public IdentificationBatch batch(List<IdentityFacts> children, List<Boolean> searchAhead) {
+        return new IdentificationBatch(this, candidates, children, searchAhead);
+    }
+
+    /** {@link #match(IdentityFacts)} on candidates already found for this child. */
+    IdentityMatch match(IdentityFacts child, List<Candidate> candidatesFound) {
+        List<Candidate> found = candidatesFound.stream()
                 .filter(candidate -> !contradicts(child.nhsNumber(), candidate.facts().nhsNumber()))
                 .toList();
         MatchDecision decision = matcher.match(child, found, knownChildren.current(),
@@ -62,11 +75,6 @@ public class ChildIdentification {
 
     private static boolean contradicts(String nhsNumber, String known) {
         return nhsNumber != null && known != null && !nhsNumber.equals(known);
-    }
-
-    /** Remembers that this record's child was described so, for the contacts that come after. */
-    public void remember(ChildId childId, IdentityFacts child, Instant seenAt) {
-        candidates.remember(childId.value(), child, seenAt);
     }
 
     private static IdentityMatch.Candidate candidate(MatchScore score) {
