@@ -19,11 +19,12 @@ import java.util.Random;
  * the largest share (and the whole of the morning burst), then schools, then health; some children
  * contacted about again in the run, often by another agency and, from the police, usually without their
  * NHS number, so that matching has to recognise them. Not thread-safe: one sender thread draws from it.
+ * Public for the fault runs, which send its contacts themselves to follow each one.
  */
-final class LoadMix {
+public final class LoadMix {
 
     /** One submission to send; {@code valid} says whether the front door should take it. */
-    record Submission(Partner partner, String submissionId, byte[] body, boolean valid, boolean repeat,
+    public record Submission(Partner partner, String submissionId, byte[] body, boolean valid, boolean repeat,
                       boolean withNhsNumber) {
     }
 
@@ -87,7 +88,7 @@ final class LoadMix {
     private final LocalDate today;
     private long sequence;
 
-    LoadMix(LoadSettings settings, Clock clock) {
+    public LoadMix(LoadSettings settings, Clock clock) {
         this.settings = settings;
         this.random = new Random(settings.seed());
         this.clock = clock;
@@ -95,7 +96,7 @@ final class LoadMix {
     }
 
     /** The next submission; {@code inBurst} adds the burst's extra police notifications to the mix. */
-    Submission next(boolean inBurst) {
+    public Submission next(boolean inBurst) {
         Partner partner = partner(inBurst);
         Scenario scenario = pick(switch (partner) {
             case POLICE -> POLICE;
