@@ -64,7 +64,9 @@ final class FaultIngest implements AutoCloseable {
     /** HTTP submissions that needed more than one try (no answer, or a 5xx), and the failed tries. */
     final Set<String> retried = ConcurrentHashMap.newKeySet();
     final LongAdder failedTries = new LongAdder();
-    final AtomicInteger httpInFlight = new AtomicInteger();
+    /** HTTP submissions whose request was on its way when the service was killed, and died with it. */
+    final Set<String> cutOff = ConcurrentHashMap.newKeySet();
+    private volatile long killedAt = Long.MAX_VALUE;
     final AtomicInteger dispatched = new AtomicInteger();
 
     FaultIngest(String runId, String bootstrap, URI service, int count, double rate, long seed) {
@@ -106,6 +108,11 @@ final class FaultIngest implements AutoCloseable {
     /** Waits until every submission has been acknowledged by Kafka or answered over HTTP (or given up on). */
     boolean awaitFinished(Duration timeout) throws InterruptedException {
         return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Says the service is being killed now: HTTP tries started before this and left unanswered were cut off. */
+    void killing() {
+        killedAt = System.nanoTime();
     }
 
     long sent() {
@@ -166,13 +173,14 @@ final class FaultIngest implements AutoCloseable {
         try {
             while (true) {
                 HttpResponse<String> answer = null;
-                httpInFlight.incrementAndGet();
+                long triedAt = System.nanoTime();
                 try {
                     answer = http.send(request, HttpResponse.BodyHandlers.ofString());
                 } catch (IOException noAnswer) {
                     // The service died with the request, or is not listening yet: try again, as a partner would.
-                } finally {
-                    httpInFlight.decrementAndGet();
+                    if (triedAt < killedAt && killedAt != Long.MAX_VALUE) {
+                        cutOff.add(id);
+                    }
                 }
                 if (answer != null && answer.statusCode() < 500) {
                     if (answer.statusCode() == 202) {
