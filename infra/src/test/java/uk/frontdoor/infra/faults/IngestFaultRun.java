@@ -48,7 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * health endpoint and readiness say DOWN (503) naming the component, liveness stays UP, and both come back
  * UP by themselves. Figures are the {@code FAULT-RUN} lines. The contact count is
  * {@code -Dfrontdoor.faults.contacts} (the kill run; each restart run sends half), the rate
- * {@code -Dfrontdoor.faults.rate} a second.
+ * {@code -Dfrontdoor.faults.rate} a second (the kill run: faster than the service takes them, so the kill finds
+ * work in flight; each restart run a third of it, so sending goes on through the outage).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -168,7 +169,8 @@ class IngestFaultRun {
     private void restartMidIngest(String run, long seed, String component, Step stop, Step restart) throws Exception {
         long start = System.nanoTime();
         int contacts = Math.max(100, CONTACTS / 2);
-        try (FaultIngest ingest = new FaultIngest(run, cluster.bootstrapServers(), address(service), contacts, RATE, seed)) {
+        // A third of the kill run's rate, so that contacts are still being sent while the dependency is away.
+        try (FaultIngest ingest = new FaultIngest(run, cluster.bootstrapServers(), address(service), contacts, RATE / 3, seed)) {
             ingest.start();
             Awaitility.await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(200))
                     .until(() -> stored(ingest.prefix()) >= contacts / 3);
