@@ -45,7 +45,7 @@ class KafkaHealthIndicatorTest {
             Health health = indicator.health();
 
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-            // A probe must not hang: the timeout is 3 s, and the answer comes with it.
+            // A probe must not hang: the timeout is 2 s, and the answer comes with it.
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         } finally {
             indicator.destroy();
