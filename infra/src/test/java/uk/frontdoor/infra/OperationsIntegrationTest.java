@@ -15,6 +15,18 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(body(health)).containsEntry("status", "UP");
+        assertThat(health.body()).contains("\"db\":{\"status\":\"UP\"}", "\"kafka\":{\"status\":\"UP\"}");
+    }
+
+    @Test
+    void readiness_watches_the_database_and_kafka_and_liveness_does_not() {
+        HttpResponse<String> readiness = get("/actuator/health/readiness", null);
+        HttpResponse<String> liveness = get("/actuator/health/liveness", null);
+
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"db\":", "\"kafka\":", "\"readinessState\":");
+        assertThat(liveness.statusCode()).isEqualTo(200);
+        assertThat(liveness.body()).doesNotContain("\"db\"", "\"kafka\"");
     }
 
     @Test

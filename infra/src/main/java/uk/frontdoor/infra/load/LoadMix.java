@@ -19,6 +19,7 @@ import java.util.Random;
  * the largest share (and the whole of the morning burst), then schools, then health; some children
  * contacted about again in the run, often by another agency and, from the police, usually without their
  * NHS number, so that matching has to recognise them. Not thread-safe: one sender thread draws from it.
+ * Public for the fault runs, which send its contacts themselves to follow each one.
  */
 public final class LoadMix {
 

@@ -26,21 +26,24 @@ import java.util.concurrent.TimeUnit;
  * KRaft Kafka cluster from the Kafka jars on the test classpath (each node broker and controller, topics
  * replicated 3 times, 2 in sync to write), one PostgreSQL (zonky's binaries), a small OIDC provider in this
  * JVM (the prod profile reads its discovery document at start-up) and N instances of the service jar on the
- * prod profile. Logs go to {@code target/cluster-run/}.
+ * prod profile. Logs go to {@code target/cluster-run/}. The fault runs ({@code uk.frontdoor.infra.faults}) use it
+ * with a single broker, and stop and start the broker and PostgreSQL on the same ports and data. Everything it
+ * started is stopped by {@link #close()}, or by a shutdown hook if the test JVM is stopped first.
  */
-final class LoopbackCluster implements AutoCloseable {
+public final class LoopbackCluster implements AutoCloseable {
 
     static final String POLICE_KEY_SHA256 = "c526584d45c568ebaa3c7ed63dcbf0c90fd8c223ff3153b6219be26cddb0b2db";
     static final String SCHOOL_KEY_SHA256 = "51622ffea1269e1fe95ce7cf06ebb603ef1c00e60fb478ab555643999a29453e";
     static final String HEALTH_KEY_SHA256 = "4a41148cc614ff15d997ac63e121b686b202f5ab57e152673f9eee0482d846a8";
 
     /** One process of the run, with the port it serves on. */
-    record Node(String name, Process process, int port, Path log) {
-        boolean alive() {
+    public record Node(String name, Process process, int port, Path log) {
+        public boolean alive() {
             return process.isAlive();
         }
 
-        void kill() throws InterruptedException {
+        /** SIGKILL: no shutdown hook, no graceful stop. */
+        public void kill() throws InterruptedException {
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
         }
@@ -52,10 +55,14 @@ final class LoopbackCluster implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Node> brokers = new ArrayList<>();
     private final List<Node> instances = new ArrayList<>();
+    private final List<Path> brokerConfigs = new ArrayList<>();
+    private final Thread shutdownHook = new Thread(this::closeQuietly, "loopback-cluster-stop");
+    private int postgresPort;
     private EmbeddedPostgres postgres;
     private TestIdentityProvider identityProvider;
+    private boolean closed;
 
-    LoopbackCluster(Path workDir, Path jar) throws IOException {
+    public LoopbackCluster(Path workDir, Path jar) throws IOException {
         this.workDir = workDir;
         this.jar = jar;
         if (!Files.isRegularFile(jar)) {
@@ -64,20 +71,38 @@ final class LoopbackCluster implements AutoCloseable {
         // A fresh cluster every run: Kafka refuses storage formatted for another cluster id.
         FileSystemUtils.deleteRecursively(workDir);
         Files.createDirectories(workDir);
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
-                .setDataDirectory(workDir.resolve("postgres")).setCleanDataDirectory(true)
+    /** Starts PostgreSQL on a port of its own and a data directory under the work directory (kept when stopped). */
+    public void startPostgres() throws IOException {
+        if (postgresPort == 0) {
+            postgresPort = freePort();
+        }
+        postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).setPort(postgresPort)
+                // The directory is fresh (the constructor empties the work directory) and is kept on a stop, so
+                // that a restart finds the same data; close() leaves it for the logs' sake too.
+                .setDataDirectory(workDir.resolve("postgres")).setCleanDataDirectory(false)
                 // Three instances with their pools, and the test's own connections.
                 .setServerConfig("max_connections", "200").start();
     }
 
-    EmbeddedPostgres postgres() {
+    /** Stops PostgreSQL (a fast shutdown: every connection is cut); {@link #startPostgres()} starts it again. */
+    public void stopPostgres() throws IOException {
+        postgres.close();
+        postgres = null;
+    }
+
+    public EmbeddedPostgres postgres() {
         return postgres;
     }
 
-    void startIdentityProvider() {
+    /** The JDBC address, stable across a restart of PostgreSQL. */
+    public String postgresJdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgresPort + "/postgres?user=postgres";
+    }
+
+    public void startIdentityProvider() {
         identityProvider = TestIdentityProvider.start();
     }
 
@@ -86,8 +111,17 @@ final class LoopbackCluster implements AutoCloseable {
     }
 
     /** Formats and starts three KRaft nodes, each broker and controller, and waits until they answer. */
-    void startKafka() throws Exception {
-        int nodes = 3;
+    public void startKafka() throws Exception {
+        startKafka(3);
+    }
+
+    /**
+     * Formats and starts this many KRaft nodes, each broker and controller: with three, topics are replicated 3
+     * times and 2 replicas must be in sync to write; with one, there is one copy of everything.
+     */
+    public void startKafka(int nodes) throws Exception {
+        int replicas = Math.min(nodes, 3);
+        int inSync = Math.max(1, replicas - 1);
         int[] brokerPorts = new int[nodes];
         int[] controllerPorts = new int[nodes];
         StringBuilder voters = new StringBuilder();
@@ -110,11 +144,11 @@ final class LoopbackCluster implements AutoCloseable {
             config.put("controller.listener.names", "CONTROLLER");
             config.put("inter.broker.listener.name", "PLAINTEXT");
             config.put("log.dirs", workDir.resolve("kafka-" + (i + 1)).toString());
-            config.put("default.replication.factor", "3");
-            config.put("min.insync.replicas", "2");
-            config.put("offsets.topic.replication.factor", "3");
-            config.put("transaction.state.log.replication.factor", "3");
-            config.put("transaction.state.log.min.isr", "2");
+            config.put("default.replication.factor", Integer.toString(replicas));
+            config.put("min.insync.replicas", Integer.toString(inSync));
+            config.put("offsets.topic.replication.factor", Integer.toString(replicas));
+            config.put("transaction.state.log.replication.factor", Integer.toString(replicas));
+            config.put("transaction.state.log.min.isr", Integer.toString(inSync));
             config.put("auto.create.topics.enable", "false");
             config.put("group.initial.rebalance.delay.ms", "0");
             // A dead broker is fenced, and so dropped from every ISR, within seconds: until then writes that need
@@ -135,28 +169,56 @@ final class LoopbackCluster implements AutoCloseable {
                 throw new IllegalStateException("formatting a Kafka node's storage failed: see " + workDir);
             }
         }
+        brokerConfigs.addAll(configs);
         for (int i = 0; i < nodes; i++) {
-            Node node = java("kafka-" + (i + 1), List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), "kafka.Kafka",
-                    List.of(configs.get(i).toString()), Map.of());
-            brokers.add(new Node(node.name(), node.process(), brokerPorts[i], node.log()));
+            brokers.add(startBroker(i + 1, brokerPorts[i]));
         }
     }
 
-    String bootstrapServers() {
+    private Node startBroker(int number, int port) throws IOException {
+        Node node = java("kafka-" + number + (brokers.size() >= number ? "-again" : ""),
+                List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), "kafka.Kafka",
+                List.of(brokerConfigs.get(number - 1).toString()), Map.of());
+        return new Node(node.name(), node.process(), port, node.log());
+    }
+
+    /** Stops a broker (SIGTERM: a controlled shutdown) and waits for it to end. */
+    public void stopBroker(int number) throws InterruptedException {
+        Node broker = brokers.get(number - 1);
+        broker.process().destroy();
+        if (!broker.process().waitFor(60, TimeUnit.SECONDS)) {
+            broker.kill();
+        }
+    }
+
+    /** Starts a stopped broker again on its own port, configuration and log. */
+    public void restartBroker(int number) throws IOException {
+        Node old = brokers.get(number - 1);
+        if (old.alive()) {
+            throw new IllegalStateException(old.name() + " is still running");
+        }
+        brokers.set(number - 1, startBroker(number, old.port()));
+    }
+
+    public String bootstrapServers() {
         return String.join(",", brokers.stream().map(node -> "localhost:" + node.port()).toList());
     }
 
-    List<Node> brokers() {
+    public List<Node> brokers() {
         return brokers;
     }
 
     /** Starts one more instance of the service jar on the prod profile; {@link #awaitReady} waits for it. */
-    Node startInstance() throws IOException {
-        int port = freePort();
+    public Node startInstance() throws IOException {
+        return startInstance(freePort());
+    }
+
+    /** Starts an instance on this port: the same port as one killed, so its clients find it again. */
+    public Node startInstance(int port) throws IOException {
         int number = instances.size() + 1;
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SPRING_PROFILES_ACTIVE", "prod");
-        env.put("FRONTDOOR_DB_URL", postgres.getJdbcUrl("postgres", "postgres"));
+        env.put("FRONTDOOR_DB_URL", "jdbc:postgresql://localhost:" + postgresPort + "/postgres");
         env.put("FRONTDOOR_DB_USER", "postgres");
         env.put("FRONTDOOR_DB_PASSWORD", "");
         env.put("FRONTDOOR_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
@@ -182,12 +244,12 @@ final class LoopbackCluster implements AutoCloseable {
         return node;
     }
 
-    List<Node> instances() {
+    public List<Node> instances() {
         return instances;
     }
 
     /** Waits until the instance says it is ready for traffic (the readiness probe), or fails with its log's tail. */
-    void awaitReady(Node instance, Duration timeout) throws Exception {
+    public void awaitReady(Node instance, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!instance.alive()) {
@@ -208,7 +270,7 @@ final class LoopbackCluster implements AutoCloseable {
         throw new IllegalStateException(instance.name() + " not ready in " + timeout + ":\n" + tail(instance.log()));
     }
 
-    static String tail(Path log) {
+    public static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -235,7 +297,7 @@ final class LoopbackCluster implements AutoCloseable {
         return new Node(name, builder.start(), 0, log);
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -243,8 +305,23 @@ final class LoopbackCluster implements AutoCloseable {
         }
     }
 
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (Exception e) {
+            System.err.println("stopping the loopback cluster: " + e);
+        }
+    }
+
     @Override
-    public void close() throws Exception {
+    public synchronized void close() throws Exception {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (Thread.currentThread() != shutdownHook) {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        }
         for (Node instance : instances) {
             instance.process().destroy();
         }
