@@ -64,6 +64,8 @@ final class FaultIngest implements AutoCloseable {
     /** HTTP submissions that needed more than one try (no answer, or a 5xx), and the failed tries. */
     final Set<String> retried = ConcurrentHashMap.newKeySet();
     final LongAdder failedTries = new LongAdder();
+    /** Every answer of 500 or above, as its status and whether it said when to try again (Retry-After). */
+    final java.util.Queue<String> serverErrors = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** HTTP submissions whose request was on its way when the service was killed, and died with it. */
     final Set<String> cutOff = ConcurrentHashMap.newKeySet();
     private volatile long killedAt = Long.MAX_VALUE;
@@ -192,6 +194,10 @@ final class FaultIngest implements AutoCloseable {
                         refused.add(id);
                     }
                     return;
+                }
+                if (answer != null) {
+                    serverErrors.add(answer.statusCode() + (answer.headers().firstValue("Retry-After").isPresent()
+                            ? " with Retry-After" : " without Retry-After"));
                 }
                 retried.add(id);
                 failedTries.increment();

@@ -196,11 +196,14 @@ class IngestFaultRun {
             assertThat(service.alive()).as("the service carried on through the outage").isTrue();
             assertThat(ingest.awaitFinished(CATCH_UP)).as("every submission sent and answered").isTrue();
 
+            // A request that failed because the database was away was told so, and when to try again.
+            assertThat(ingest.serverErrors).as("server errors answered during the %s outage", component)
+                    .allMatch(answer -> answer.equals("503 with Retry-After"));
             Counts counts = verify(ingest);
-            System.out.printf("FAULT-RUN %s restart: %s down %.1f s (%d of %d dispatched when health said DOWN); sent %d; HTTP 202 %d"
+            System.out.printf("FAULT-RUN %s restart: %d answered 503 with Retry-After; %s down %.1f s (%d of %d dispatched when health said DOWN); sent %d; HTTP 202 %d"
                             + " (%d alreadyReceived), HTTP requests retried %d (%d failed tries); found in the event"
-                            + " store %d, each once; dead letters %s; projections %s%n", run, component,
-                    (restartedAt - stoppedAt) / 1e9, dispatchedWhenDown, contacts, ingest.sent(),
+                            + " store %d, each once; dead letters %s; projections %s%n", run,
+                    ingest.serverErrors.size(), component, (restartedAt - stoppedAt) / 1e9, dispatchedWhenDown, contacts, ingest.sent(),
                     ingest.accepted.size(), ingest.alreadyReceived.size(), ingest.retried.size(),
                     ingest.failedTries.sum(), counts.stored(), counts.deadLetters(), counts.projections());
             figure(run + " restart run", System.nanoTime() - start);
