@@ -116,6 +116,24 @@ class PersonalDataScanIntegrationTest extends IntegrationTestSupport {
         awaitStatus(againId, "ASSESSED");
         expect(200, get("/api/v1/contacts/" + againId, staff("sw1")));
 
+        // A third contact: same family, birth date, home and mother, another given name (a twin, or a name misheard).
+        // Matching never joins that by itself; a worker confirms it, giving the reason in their own words.
+        Person twins = person();
+        awaitStatus(contactIdOf(expect(202, postContact(POLICE_KEY, submissionAbout(twins, false)))), "ASSESSED");
+        String otherGivenName = uniqueName("Orrin");
+        personalData.put(otherGivenName, "a child's given name");
+        ObjectNode twin = submissionAbout(twins, false);
+        ((ObjectNode) twin.get("child")).put("givenName", otherGivenName);
+        String twinId = contactIdOf(expect(202, postContact(POLICE_KEY, twin)));
+        Map<?, ?> identity = await().until(() -> body(get("/api/v1/contacts/" + twinId, staff("sw1"))).get("work"),
+                work -> work instanceof Map<?, ?> w && w.get("identity") != null) instanceof Map<?, ?> work
+                ? (Map<?, ?>) work.get("identity") : Map.of();
+        List<?> possibleMatches = (List<?>) identity.get("possibleMatches");
+        assertThat(possibleMatches).isNotEmpty();
+        expect(204, postJson("/api/v1/contacts/" + twinId + "/identity/resolve", staff("sw1"),
+                Map.of("candidateChildId", possibleMatches.get(0), "sameChild", true, "reason",
+                        twins.mothersGivenName() + " confirmed " + otherGivenName + " is " + twins.givenName())));
+
         // A partner's contact over Kafka, and one a member of staff logs from a phone call.
         ObjectNode overKafka = submissionAbout(viaKafka, true);
         overKafka.put("referralSource", "2A");
