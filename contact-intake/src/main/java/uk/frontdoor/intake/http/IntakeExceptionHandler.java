@@ -2,6 +2,7 @@ package uk.frontdoor.intake.http;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -12,7 +13,9 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import uk.frontdoor.intake.IntakeMetrics;
 import uk.frontdoor.intake.submission.RejectionReason;
 import uk.frontdoor.intake.submission.SubmissionRejectedException;
@@ -82,6 +85,37 @@ class IntakeExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_JSON,
                 "Body could not be read", "The request body could not be read; nothing was stored.");
         return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /**
+     * Spring's own answer quotes the path, which can carry what a caller typed where an id belongs (a child's name
+     * or NHS number): this one does not.
+     */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(ex, Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found",
+                "There is nothing at this address."), headers, status, request);
+    }
+
+    /**
+     * A query or path parameter that does not convert (a date that is not ISO, a word where a number belongs): the
+     * parameter and what it takes, never the value sent, which Spring's own answer quotes.
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                : String.valueOf(ex.getPropertyName());
+        Class<?> target = ex.getRequiredType();
+        String expected = target != null && target.isEnum()
+                ? "must be one of " + Arrays.stream(target.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                        .collect(Collectors.joining(", "))
+                : "has the wrong form" + (target == null ? "" : ": expected " + describe(target));
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request",
+                "The parameter " + name + " " + expected + ".");
+        problem.setProperty("errors", List.of(new Violation(name, expected)));
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     /**

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import uk.frontdoor.intake.ContactIntake;
 import uk.frontdoor.intake.IntakeMetrics;
 import uk.frontdoor.intake.IntakeProperties;
+import uk.frontdoor.intake.IntakeProperties.AgencyFrom;
 import uk.frontdoor.intake.partner.PartnerAgencies;
 import uk.frontdoor.intake.partner.PartnerPrincipal;
 import uk.frontdoor.intake.submission.RejectionReason;
@@ -25,7 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Partner systems that speak Kafka publish the same JSON as the HTTP API. Each poll's records arrive
+ * Partner systems that speak Kafka publish the same JSON as the HTTP API, each to its own topic
+ * ({@link IntakeTopics}; the embedded default: one topic, the agency in a header). Each poll's records arrive
  * together, one consumer per partition, and their valid submissions are stored in one transaction, in
  * offset order; the listener returns only after it commits, and the container then commits the batch's
  * offsets (ack mode BATCH). A crash in between redelivers the batch, and the submission ids make the
@@ -45,20 +47,23 @@ class ContactSubmissionListener {
     private final ContactIntake intake;
     private final PartnerAgencies agencies;
     private final IntakeProperties properties;
+    private final IntakeTopics topics;
     private final IntakeMetrics metrics;
     private final ConsumerAwareRecordRecoverer deadLetters;
 
     ContactSubmissionListener(ContactIntake intake, PartnerAgencies agencies, IntakeProperties properties,
-                              IntakeMetrics metrics, ConsumerAwareRecordRecoverer intakeDeadLetters) {
+                              IntakeTopics topics, IntakeMetrics metrics,
+                              ConsumerAwareRecordRecoverer intakeDeadLetters) {
         this.intake = intake;
         this.agencies = agencies;
         this.properties = properties;
+        this.topics = topics;
         this.metrics = metrics;
         this.deadLetters = intakeDeadLetters;
     }
 
     @KafkaListener(id = "contact-submissions", idIsGroup = false, batch = "true",
-            topics = "${frontdoor.intake.topic:contact-submissions}",
+            topics = "#{@intakeTopics.listenedTo()}",
             concurrency = "${frontdoor.intake.consumers:1}")
     void onSubmissions(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
         List<Read> read = new ArrayList<>(records.size());
@@ -114,7 +119,15 @@ class ContactSubmissionListener {
         }
     }
 
+    /**
+     * With a topic per agency, the topic says who sent it (the broker let only that agency write there) and any
+     * agency header is ignored; otherwise the header says, as claimed.
+     */
     private PartnerPrincipal agencyOf(ConsumerRecord<byte[], byte[]> record) {
+        if (topics.agencyFrom() == AgencyFrom.TOPIC) {
+            return topics.agencyOwning(record.topic()).orElseThrow(() -> rejection(RejectionReason.UNKNOWN_AGENCY,
+                    new Violation("topic", "not a known partner agency's topic")));
+        }
         Header header = record.headers().lastHeader(properties.agencyHeader());
         if (header == null || header.value() == null) {
             reject(RejectionReason.UNKNOWN_AGENCY,

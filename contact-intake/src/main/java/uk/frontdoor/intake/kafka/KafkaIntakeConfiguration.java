@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -54,10 +55,16 @@ class KafkaIntakeConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaIntakeConfiguration.class);
 
-    /** Created with this many partitions when missing; an existing topic keeps its own. */
+    /**
+     * The topics read (one per agency, or the one shared topic), created with this many partitions when missing;
+     * an existing topic keeps its own, or is given more if it has fewer. Where the broker's ACLs do not let the
+     * service create topics, the platform creates them (infra/kafka-secure does).
+     */
     @Bean
-    NewTopic contactSubmissionsTopic(IntakeProperties properties) {
-        return TopicBuilder.name(properties.topic()).partitions(properties.partitions()).build();
+    KafkaAdmin.NewTopics contactSubmissionsTopics(IntakeTopics topics, IntakeProperties properties) {
+        return new KafkaAdmin.NewTopics(topics.topics().stream()
+                .map(topic -> TopicBuilder.name(topic).partitions(properties.partitions()).build())
+                .toArray(NewTopic[]::new));
     }
 
     @Bean

@@ -47,11 +47,15 @@ class DemoFeed implements SmartLifecycle {
     private void publishOne() {
         try {
             DemoContacts.Submission submission = contacts.next();
-            var record = new ProducerRecord<byte[], byte[]>(intake.topic(),
+            boolean ownTopics = intake.agencyFrom() == IntakeProperties.AgencyFrom.TOPIC;
+            var record = new ProducerRecord<byte[], byte[]>(
+                    ownTopics ? intake.agencyTopicPrefix() + submission.agency() : intake.topic(),
                     // The key is the submission id: never anything about the child.
                     submission.body().get("submissionId").toString().getBytes(StandardCharsets.UTF_8),
                     json.writeValueAsBytes(submission.body()));
-            record.headers().add(intake.agencyHeader(), submission.agency().getBytes(StandardCharsets.UTF_8));
+            if (!ownTopics) {
+                record.headers().add(intake.agencyHeader(), submission.agency().getBytes(StandardCharsets.UTF_8));
+            }
             kafka.send(record).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             log.warn("Demo feed could not publish a contact: {}", e.getClass().getSimpleName());

@@ -211,9 +211,12 @@ public final class LoadGenerator {
 
     private void sendKafka(KafkaProducer<byte[], byte[]> producer, Submission submission) {
         // The key is the submission id, as partners are asked to: never anything about the child.
-        var record = new ProducerRecord<>(settings.topic(), submission.submissionId().getBytes(StandardCharsets.UTF_8),
+        LoadSettings.Agency agency = settings.agencies().get(submission.partner());
+        var record = new ProducerRecord<>(settings.topicOf(agency), submission.submissionId().getBytes(StandardCharsets.UTF_8),
                 submission.body());
-        record.headers().add("agency", settings.agencies().get(submission.partner()).code().getBytes(StandardCharsets.UTF_8));
+        if (settings.agencyTopicPrefix().isEmpty()) {
+            record.headers().add("agency", agency.code().getBytes(StandardCharsets.UTF_8));
+        }
         producer.send(record, (metadata, failure) -> {
             if (failure != null) {
                 failedKafka.increment();

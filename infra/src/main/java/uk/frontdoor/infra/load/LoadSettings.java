@@ -29,7 +29,10 @@ import java.util.UUID;
  *                         refused over HTTP, dead-lettered over Kafka
  * @param httpConcurrency  HTTP requests in flight at once at most
  * @param agencies         agency code and API key for each of police, school and health
- * @param topic            the submissions topic
+ * @param topic            the submissions topic, where each message names its agency in the 'agency' header
+ *                         (the embedded default's shared topic)
+ * @param agencyTopicPrefix empty: send to {@code topic}; otherwise each agency's messages go to its own topic,
+ *                         {@code <prefix><agency code>}, with no header (the prod profile's intake)
  * @param deadLetterTopic  its dead-letter topic
  * @param drain            how long to wait after sending for every Kafka message to be accepted or dead-lettered
  * @param progressEvery    how often a progress line is printed
@@ -39,13 +42,14 @@ import java.util.UUID;
 public record LoadSettings(String kafkaBootstrap, List<URI> httpTargets, List<URI> metricsTargets,
                            double rate, Duration duration, double kafkaShare, Duration burst, double burstFactor,
                            double policeShare, double schoolShare, double repeatShare, double invalidShare,
-                           int httpConcurrency, Map<Partner, Agency> agencies, String topic, String deadLetterTopic,
+                           int httpConcurrency, Map<Partner, Agency> agencies, String topic, String agencyTopicPrefix,
+                           String deadLetterTopic,
                            Duration drain, Duration progressEvery, String runId, long seed) {
 
     /** The three kinds of partner in the mix. */
     public enum Partner { POLICE, SCHOOL, HEALTH }
 
-    /** A partner agency as the front door knows it: its code (the Kafka header) and its API key (HTTP). */
+    /** A partner agency as the front door knows it: its code (its Kafka topic or header) and its API key (HTTP). */
     public record Agency(String code, String apiKey) {
     }
 
@@ -68,6 +72,11 @@ public record LoadSettings(String kafkaBootstrap, List<URI> httpTargets, List<UR
         for (Partner partner : Partner.values()) {
             require(agencies.containsKey(partner), "no agency for " + partner);
         }
+    }
+
+    /** Where an agency's Kafka messages go. */
+    String topicOf(Agency agency) {
+        return agencyTopicPrefix.isEmpty() ? topic : agencyTopicPrefix + agency.code();
     }
 
     private static void require(boolean condition, String message) {
@@ -96,6 +105,7 @@ public record LoadSettings(String kafkaBootstrap, List<URI> httpTargets, List<UR
               --http-concurrency=16             HTTP requests in flight at most
               --police-agency=demo-police --police-key=dev-key-police   (also school-, health-)
               --topic=contact-submissions --dead-letter-topic=contact-submissions.dlq
+              --agency-topic-prefix=            e.g. frontdoor.contacts.: each agency to its own topic (prod profile)
               --drain=30s                       after sending, how long to wait for Kafka contacts to settle
               --progress=1s                     how often a progress line is printed
               --run-id=<random>                 submissions are named LOAD-<run-id>-<n>
@@ -122,7 +132,8 @@ public record LoadSettings(String kafkaBootstrap, List<URI> httpTargets, List<UR
                 (int) values.number("http-concurrency", 16),
                 Map.of(Partner.POLICE, values.agency("police"), Partner.SCHOOL, values.agency("school"),
                         Partner.HEALTH, values.agency("health")),
-                values.text("topic", "contact-submissions"), values.text("dead-letter-topic", "contact-submissions.dlq"),
+                values.text("topic", "contact-submissions"), values.text("agency-topic-prefix", ""),
+                values.text("dead-letter-topic", "contact-submissions.dlq"),
                 values.duration("drain", "30s"), values.duration("progress", "1s"),
                 values.text("run-id", UUID.randomUUID().toString().substring(0, 8)),
                 (long) values.number("seed", System.nanoTime()));

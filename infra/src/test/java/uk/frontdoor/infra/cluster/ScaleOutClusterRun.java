@@ -55,7 +55,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScaleOutClusterRun {
 
     private static final Duration TAKEOVER_LIMIT = Duration.ofSeconds(30);
-    private static final String TOPIC = "contact-submissions";
+    /** On the prod profile each agency publishes to its own topic. */
+    private static final String TOPIC_PREFIX = "frontdoor.contacts.";
+    private static final List<String> TOPICS = List.of(TOPIC_PREFIX + "demo-police", TOPIC_PREFIX + "demo-school",
+            TOPIC_PREFIX + "demo-health");
     private static final String GROUP = "frontdoor-intake";
     private static final ObjectMapper json = new ObjectMapper();
     private static final HttpClient http = HttpClient.newHttpClient();
@@ -81,8 +84,9 @@ class ScaleOutClusterRun {
                 cluster.awaitReady(second, Duration.ofMinutes(5));
                 cluster.awaitReady(third, Duration.ofMinutes(5));
                 figure("three-instances-ready", System.nanoTime() - start);
-                assertThat(admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions())
-                        .allSatisfy(partition -> assertThat(partition.replicas()).hasSize(3));
+                assertThat(admin.describeTopics(TOPICS).allTopicNames().get().values())
+                        .hasSize(TOPICS.size()).allSatisfy(topic -> assertThat(topic.partitions())
+                                .allSatisfy(partition -> assertThat(partition.replicas()).hasSize(3)));
 
                 JdbcClient jdbc = JdbcClient.create(cluster.postgres().getPostgresDatabase());
                 List<Node> instances = cluster.instances();
@@ -95,6 +99,7 @@ class ScaleOutClusterRun {
                         "--http=" + address(first) + "," + address(second), "--metrics=",
                         "--rate=25", "--duration=60s", "--burst=10s", "--burst-factor=2", "--kafka-share=0.7",
                         "--invalid-share=0.01", "--http-concurrency=8", "--drain=90s", "--progress=5s",
+                        "--agency-topic-prefix=" + TOPIC_PREFIX,
                         "--run-id=" + run, "--seed=14");
                 PrintStream progress = new PrintStream(Files.newOutputStream(work.resolve("load-" + run + ".log")),
                         true, StandardCharsets.UTF_8);
@@ -302,7 +307,7 @@ class ScaleOutClusterRun {
         return admin.describeConsumerGroups(List.of(GROUP)).all().get(5, TimeUnit.SECONDS).get(GROUP);
     }
 
-    /** Fewer members than before the kill, and between them every partition of the submissions topic. */
+    /** Fewer members than before the kill, and between them every partition of the agencies' topics. */
     private static boolean partitionsCarriedBySurvivors(String bootstrap, int membersBefore) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 4000))) {
@@ -311,11 +316,12 @@ class ScaleOutClusterRun {
     }
 
     private static boolean partitionsCarriedBySurvivors(Admin admin, int membersBefore) throws Exception {
-        int partitions = admin.describeTopics(List.of(TOPIC)).allTopicNames().get(5, TimeUnit.SECONDS).get(TOPIC).partitions().size();
+        int partitions = admin.describeTopics(TOPICS).allTopicNames().get(5, TimeUnit.SECONDS).values().stream()
+                .mapToInt(topic -> topic.partitions().size()).sum();
         ConsumerGroupDescription group = description(admin);
         Set<TopicPartition> assigned = new HashSet<>();
         for (MemberDescription member : group.members()) {
-            member.assignment().topicPartitions().stream().filter(p -> p.topic().equals(TOPIC)).forEach(assigned::add);
+            member.assignment().topicPartitions().stream().filter(p -> TOPICS.contains(p.topic())).forEach(assigned::add);
         }
         System.out.printf("CLUSTER-RUN after the kill: group %s, %d members (%d before), %d of %d partitions assigned%n",
                 group.state(), group.members().size(), membersBefore, assigned.size(), partitions);

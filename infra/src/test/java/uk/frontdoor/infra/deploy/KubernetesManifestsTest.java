@@ -109,11 +109,24 @@ class KubernetesManifestsTest {
                 .filter(metric -> "External".equals(metric.get("type"))).findFirst().orElseThrow();
         Map<String, Object> metric = map(map(lag.get("external")).get("metric"));
         assertThat(metric).containsEntry("name", "kafka_consumergroup_lag");
-        Map<String, Object> labels = map(map(metric.get("selector")).get("matchLabels"));
+        Map<String, Object> selector = map(metric.get("selector"));
+        Map<String, Object> labels = map(selector.get("matchLabels"));
 
         String shared = classpath("application.yml");
-        assertThat(shared).contains("group-id: " + labels.get("consumergroup"))
-                .contains("topic: " + labels.get("topic"));
+        assertThat(shared).contains("group-id: " + labels.get("consumergroup"));
+        // In production each agency publishes to its own topic: the lag is the lag on all of them.
+        assertThat(classpath("application-prod.yml")).contains("agency-from: topic");
+        Matcher prefix = Pattern.compile("agency-topic-prefix: (\\S+)").matcher(shared);
+        assertThat(prefix.find()).isTrue();
+        List<String> agencyTopics = configMapData().entrySet().stream()
+                .filter(entry -> entry.getKey().matches("FRONTDOOR_PARTNERS_AGENCIES_\\d+_CODE"))
+                .map(entry -> prefix.group(1) + entry.getValue()).toList();
+        assertThat(agencyTopics).isNotEmpty();
+        assertThat(list(selector.get("matchExpressions"))).singleElement().satisfies(topics -> {
+            assertThat(topics).containsEntry("key", "topic").containsEntry("operator", "In");
+            assertThat(topics.get("values")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(String.class))
+                    .containsExactlyInAnyOrderElementsOf(agencyTopics);
+        });
     }
 
     @Test
