@@ -86,6 +86,16 @@ class RestrictedRecordsIntegrationTest extends IntegrationTestSupport {
                 "sw1: chronology (restricted entries withheld)", "sw2: chronology");
         assertThat(views).doesNotContain("sw1: triage queue (API)", "sw1: search");
 
+        // Acting on a record is reading it: the other worker may not claim it, the named worker may.
+        HttpResponse<String> claimed = postJson("/api/v1/contacts/" + contactId + "/claim", staff("sw1"), null);
+        assertThat(claimed.statusCode()).isEqualTo(403);
+        assertThat(body(claimed)).containsEntry("rule", "restricted-record");
+        assertThat(postJson(child + "/links", staff("sw1"), Map.of("otherChildId", childId, "reason", "x"))
+                .statusCode()).isEqualTo(403);
+        assertThat(postJson("/api/v1/contacts/" + contactId + "/claim", staff("sw2"), null).statusCode()).isEqualTo(204);
+        assertThat(postJson("/api/v1/contacts/" + contactId + "/release", staff("sw2"), null).statusCode())
+                .isEqualTo(204);
+
         // Managers list the restrictions; lifting one needs a reason and gives everyone the record back.
         List<Map<String, Object>> restrictions = list(get(child + "/restrictions", staff("manager2")));
         assertThat(restrictions).singleElement().satisfies(r -> assertThat(r)

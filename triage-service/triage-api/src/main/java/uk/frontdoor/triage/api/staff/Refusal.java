@@ -51,7 +51,9 @@ public enum Refusal {
     TIME_TOO_EARLY(Kind.INVALID, "time-too-early", "A time given is before the contact or duty it records"),
     NOT_RESTRICTED(Kind.CONFLICT, "not-restricted", "The record is not restricted"),
     UNKNOWN_STAFF(Kind.INVALID, "unknown-staff", "No such member of staff"),
-    UNKNOWN_TEAM(Kind.INVALID, "unknown-team", "No such team");
+    UNKNOWN_TEAM(Kind.INVALID, "unknown-team", "No such team"),
+    RESTRICTED_RECORD(Kind.FORBIDDEN, "restricted-record",
+            "This record is restricted: only the staff a manager named, and managers, work on it");
 
     /** What kind of refusal a rule is, whatever the transport. */
     public enum Kind {
