@@ -47,16 +47,6 @@ public class Placeholders {
         return chronology(chronology, restricted.withheldFrom(viewer, records));
     }
 
-    public ChildSearchResults search(Actor viewer, ChildSearchResults results) {
-        return search(results, restricted.withheldFrom(viewer,
-                results.children().stream().map(ChildSearchResults.Child::childId).toList()));
-    }
-
-    /** The family of a child; empty of everything but placeholders if the child's own record is withheld. */
-    public Family family(Actor viewer, Family family) {
-        return family(family, restricted.withheldFrom(viewer, records(family)));
-    }
-
     /** Every record a family view shows something of. */
     public static List<ChildId> records(Family family) {
         List<ChildId> records = new ArrayList<>(family.linkedChildren());
