@@ -107,6 +107,27 @@ class StaffTokenIntegrationTest extends IdentityProviderTestSupport {
     }
 
     @Test
+    void whoever_a_valid_token_names_is_known_to_the_staff_directory_from_then_on() {
+        String name = "oidc-manager-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        assertThat(directory.find(name)).isEmpty();
+        String token = IDENTITY_PROVIDER.sign(claims("MANAGER", claims -> claims.claim("preferred_username", name)));
+
+        assertThat(get(API_WHO_AM_I, bearer(token)).statusCode()).isEqualTo(200);
+
+        assertThat(directory.find(name)).hasValueSatisfying(member -> assertThat(member.role())
+                .isEqualTo(uk.frontdoor.triage.api.staff.StaffRole.MANAGER));
+        assertThat(jdbc.sql("SELECT agency FROM staff_seen WHERE user_id = ?").param(name).query(String.class)
+                .single()).isEqualTo("demo-council");
+        // A token naming no front-door role makes nobody known.
+        String noRole = "oidc-nobody-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        get(API_WHO_AM_I, bearer(IDENTITY_PROVIDER.sign(claims(null, claims -> claims.claim("preferred_username", noRole)))));
+        assertThat(directory.find(noRole)).isEmpty();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    uk.frontdoor.triage.api.staff.StaffDirectory directory;
+
+    @Test
     void a_member_of_staff_with_a_token_logs_a_contact_under_the_agency_their_token_names() {
         String token = IDENTITY_PROVIDER.sign(claims("ADMINISTRATOR", claims -> claims.claim("agency", "tvp-mash")));
 

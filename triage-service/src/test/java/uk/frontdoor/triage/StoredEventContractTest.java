@@ -40,6 +40,8 @@ import uk.frontdoor.triage.api.PartnerCheckRequested;
 import uk.frontdoor.triage.api.PossibleMatchFound;
 import uk.frontdoor.triage.api.PossibleMatchResolved;
 import uk.frontdoor.triage.api.PriorityChanged;
+import uk.frontdoor.triage.api.RecordRestricted;
+import uk.frontdoor.triage.api.RecordUnrestricted;
 import uk.frontdoor.triage.api.ProposalAuthorised;
 import uk.frontdoor.triage.api.ProposalReturned;
 import uk.frontdoor.triage.api.SteppedUpFromEarlyHelp;
@@ -175,7 +177,12 @@ class StoredEventContractTest {
                 Arguments.of("AlertAssigned-1.json", "1", new AlertAssigned(CHILD, CONTACT, "clock-1", "sw2",
                         MANAGER1, NOW)),
                 Arguments.of("AlertEscalated-1.json", "1", new AlertEscalated(CHILD, CONTACT, "clock-1",
-                        "head-of-service", "Third breach this week.", MANAGER1, NOW)));
+                        "head-of-service", "Third breach this week.", MANAGER1, NOW)),
+                Arguments.of("RecordRestricted-1.json", "1", new RecordRestricted(CHILD, CONTACT,
+                        RecordRestricted.Category.PREVENT, "Prevent referral from the school.", List.of("sw2"),
+                        List.of("prevent"), MANAGER1, NOW)),
+                Arguments.of("RecordUnrestricted-1.json", "1", new RecordUnrestricted(CHILD, null,
+                        "Channel panel closed the case.", MANAGER1, NOW)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -35,10 +35,13 @@ import uk.frontdoor.triage.api.query.FindContactRegistration;
 import uk.frontdoor.triage.api.query.FindContactStatus;
 import uk.frontdoor.triage.api.ThresholdAssessed;
 import uk.frontdoor.triage.api.staff.ActorResolver;
+import uk.frontdoor.triage.api.staff.RestrictedRecords;
 import uk.frontdoor.triage.api.staff.ViewLog;
+import uk.frontdoor.triage.api.value.ChildId;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -54,12 +57,15 @@ class ContactSubmissionController {
     private final QueryGateway queries;
     private final ActorResolver actors;
     private final ViewLog views;
+    private final RestrictedRecords restricted;
 
-    ContactSubmissionController(ContactIntake intake, QueryGateway queries, ActorResolver actors, ViewLog views) {
+    ContactSubmissionController(ContactIntake intake, QueryGateway queries, ActorResolver actors, ViewLog views,
+                                RestrictedRecords restricted) {
         this.intake = intake;
         this.queries = queries;
         this.actors = actors;
         this.views = views;
+        this.restricted = restricted;
     }
 
     @Operation(summary = "Submit a contact about a child",
@@ -113,18 +119,26 @@ class ContactSubmissionController {
             throw new ContactNotFoundException();
         }
         boolean partner = authentication.getPrincipal() instanceof PartnerPrincipal;
+        boolean withheld = false;
         if (!partner) {
             // Staff see the assessment and the work on it: a read of the child's record, recorded first.
             Actor viewer = actors.resolve(authentication)
                     .orElseThrow(() -> new AccessDeniedException("neither a partner nor a member of staff"));
-            queries.query(new FindContactRegistration(id), ResponseTypes.optionalInstanceOf(ContactRegistration.class))
-                    .join()
-                    .filter(registration -> registration.childId() != null)
-                    .ifPresent(registration -> views.record(registration.childId(), id, viewer, "contact (API)"));
+            Optional<ChildId> child = queries.query(new FindContactRegistration(id),
+                            ResponseTypes.optionalInstanceOf(ContactRegistration.class)).join()
+                    .map(ContactRegistration::childId);
+            // A restricted record the viewer may not read: that it exists and where it stands, nothing it says.
+            withheld = child.isPresent()
+                    && restricted.withheldFrom(viewer, List.of(child.get())).contact(child.get(), id);
+            // An attempt on a record withheld is recorded as such: managers see who tried to open it.
+            if (child.isPresent()) {
+                views.record(child.get(), id, viewer, withheld ? "contact (API, restricted: withheld)" : "contact (API)");
+            }
         }
+        boolean details = !partner && !withheld;
         return ResponseEntity.ok(new ContactStatusResponse(current.contactId().value(), current.submissionId(),
-                current.status(), current.receivedAt(), partner ? null : current.threshold(),
-                partner ? null : current.work()));
+                current.status(), current.receivedAt(), details ? current.threshold() : null,
+                details ? current.work() : null, withheld ? Boolean.TRUE : null));
     }
 
     private static boolean mayRead(Authentication authentication, ContactStatusView contact) {
@@ -144,7 +158,7 @@ class ContactSubmissionController {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ContactStatusResponse(String contactId, String submissionId, ContactStatus status, Instant receivedAt,
-                                 ThresholdAssessed.Threshold threshold, ContactWorkView work) {
+                                 ThresholdAssessed.Threshold threshold, ContactWorkView work, Boolean restricted) {
     }
 
     static class ContactNotFoundException extends RuntimeException {

@@ -104,6 +104,9 @@ class ApiSecurityConfiguration {
                         // Finding a child: staff who log contacts too, never a partner.
                         .requestMatchers(HttpMethod.GET, "/api/v1/children").hasAnyRole(StaffPermission.FIND_CHILD.roleNames())
                         .requestMatchers(HttpMethod.GET, "/api/v1/children/*/views").hasAnyRole(StaffPermission.OVERSEE.roleNames())
+                        // Sealing a record to named staff, and lifting it: managers only.
+                        .requestMatchers("/api/v1/children/*/restriction", "/api/v1/children/*/restriction/**",
+                                "/api/v1/children/*/restrictions").hasAnyRole(StaffPermission.RESTRICT.roleNames())
                         .requestMatchers("/api/v1/children/**").hasAnyRole(StaffPermission.SCREEN.roleNames())
                         .requestMatchers("/api/v1/alerts/**").hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         .requestMatchers("/api/v1/performance/**", "/api/v1/performance").hasAnyRole(StaffPermission.OVERSEE.roleNames())

@@ -159,6 +159,9 @@ class PageSecurityConfiguration {
                         .hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         .requestMatchers(HttpMethod.POST, CONTACT + "/partner-checks/*/reply", CONTACT + "/feedback")
                         .hasAnyRole(StaffPermission.CASEWORK.roleNames())
+                        // Restricting a record to named staff, and lifting it: managers only, as in the API.
+                        .requestMatchers(HttpMethod.POST, CONTACT + "/restriction", CONTACT + "/restriction/lift")
+                        .hasAnyRole(StaffPermission.RESTRICT.roleNames())
                         // Every other form on a contact is screening, as in the API: claim, consent, partner
                         // checks, RAG, proposal, strategy discussion, conference, duties, identity.
                         .requestMatchers(HttpMethod.POST, CONTACT + "/**").hasAnyRole(StaffPermission.SCREEN.roleNames())

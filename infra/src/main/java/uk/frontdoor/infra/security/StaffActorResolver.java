@@ -45,6 +45,10 @@ public class StaffActorResolver implements ActorResolver {
     private final Map<String, StaffUsers.User> passwordUsers;
     private final StaffTokenClaims claims;
 
+    /** Told of each member of staff a token names, so that the staff directory knows them. */
+    private java.util.function.Consumer<Actor> seen = actor -> {
+    };
+
     public StaffActorResolver(StaffUsers staff, StaffTokenClaims claims) {
         this.passwordUsers = staff.users().stream()
                 .collect(Collectors.toUnmodifiableMap(StaffUsers.User::username, Function.identity()));
@@ -71,6 +75,11 @@ public class StaffActorResolver implements ActorResolver {
         return Optional.empty();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void rememberSeenIn(ConfiguredStaffDirectory directory) {
+        this.seen = directory::seen;
+    }
+
     /** The member of staff a token's claims name; empty unless it has a name, a front-door role and an agency. */
     public Optional<Actor> fromToken(ClaimAccessor token) {
         Optional<String> username = text(token, claims.usernameClaim()).or(() -> text(token, JwtClaimNames.SUB));
@@ -79,7 +88,9 @@ public class StaffActorResolver implements ActorResolver {
         if (username.isEmpty() || role.isEmpty() || agency.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Actor(username.get(), role.get(), agency.get()));
+        Actor actor = new Actor(username.get(), role.get(), agency.get());
+        seen.accept(actor);
+        return Optional.of(actor);
     }
 
     /**

@@ -33,13 +33,17 @@ public record StaffUsers(@DefaultValue List<User> users) {
         return !users.isEmpty();
     }
 
-    public record User(String username, String passwordHash, StaffRole role, String agency) {
+    /**
+     * @param teams the teams they belong to, for reading records restricted to a team (none if not given)
+     */
+    public record User(String username, String passwordHash, StaffRole role, String agency, List<String> teams) {
 
         public User {
             Objects.requireNonNull(username, "frontdoor.staff.users[].username");
             Objects.requireNonNull(passwordHash, "frontdoor.staff.users[].password-hash");
             Objects.requireNonNull(role, "frontdoor.staff.users[].role");
             Objects.requireNonNull(agency, "frontdoor.staff.users[].agency");
+            teams = teams == null ? List.of() : List.copyOf(teams);
         }
 
         /** Never the password hash. */

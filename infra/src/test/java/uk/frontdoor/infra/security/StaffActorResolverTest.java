@@ -25,8 +25,8 @@ class StaffActorResolverTest {
     private static final StaffTokenClaims DEFAULT_CLAIMS =
             new StaffTokenClaims("preferred_username", "roles", "agency");
     private static final StaffUsers USERS = new StaffUsers(List.of(
-            new StaffUsers.User("admin1", "{noop}x", StaffRole.ADMINISTRATOR, "demo-council"),
-            new StaffUsers.User("manager1", "{noop}x", StaffRole.MANAGER, "demo-council")));
+            new StaffUsers.User("admin1", "{noop}x", StaffRole.ADMINISTRATOR, "demo-council", List.of()),
+            new StaffUsers.User("manager1", "{noop}x", StaffRole.MANAGER, "demo-council", List.of())));
 
     private final StaffActorResolver resolver = new StaffActorResolver(USERS, DEFAULT_CLAIMS);
 
@@ -110,7 +110,7 @@ class StaffActorResolverTest {
 
     @Test
     void a_staff_user_configured_twice_stops_start_up_without_showing_a_password_hash() {
-        var user = new StaffUsers.User("sw1", "{bcrypt}secret-hash", StaffRole.SOCIAL_WORKER, "demo-council");
+        var user = new StaffUsers.User("sw1", "{bcrypt}secret-hash", StaffRole.SOCIAL_WORKER, "demo-council", List.of());
 
         assertThatThrownBy(() -> new StaffUsers(List.of(user, user)))
                 .isInstanceOf(IllegalArgumentException.class)

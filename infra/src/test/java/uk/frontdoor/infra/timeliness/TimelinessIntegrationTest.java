@@ -95,10 +95,18 @@ class TimelinessIntegrationTest extends OwnServiceTestSupport {
                 Map.of("note", "sw1 is screening it now")).statusCode()).isEqualTo(204);
         assertThat(post("/api/v1/alerts/" + id(waitingClock) + "/assign", "manager1", Map.of("assignee", "sw2"))
                 .statusCode()).isEqualTo(204);
-        assertThat(post("/api/v1/alerts/" + id(waitingClock) + "/escalate", "manager1", Map.of("to", "head-of-service"))
+        assertThat(post("/api/v1/alerts/" + id(waitingClock) + "/escalate", "manager1", Map.of("to", "manager2"))
                 .statusCode()).isEqualTo(400);
+        // Assignees and escalation targets are staff the service knows: a typing slip is a 400 naming the field.
+        var unknownAssignee = post("/api/v1/alerts/" + id(waitingClock) + "/assign", "manager1", Map.of("assignee", "sw9"));
+        assertThat(unknownAssignee.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(unknownAssignee.body()).get("errors").get(0).get("field").asText()).isEqualTo("assignee");
+        var unknownTarget = post("/api/v1/alerts/" + id(waitingClock) + "/escalate", "manager1",
+                Map.of("to", "head-of-service", "reason", "Nobody free in MASH today"));
+        assertThat(unknownTarget.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(unknownTarget.body()).get("errors").get(0).get("field").asText()).isEqualTo("to");
         assertThat(post("/api/v1/alerts/" + id(waitingClock) + "/escalate", "manager1",
-                Map.of("to", "head-of-service", "reason", "Nobody free in MASH today")).statusCode()).isEqualTo(204);
+                Map.of("to", "manager2", "reason", "Nobody free in MASH today")).statusCode()).isEqualTo(204);
         assertThat(post("/api/v1/alerts/" + UUID.randomUUID() + "/acknowledge", "manager1", Map.of("note", "x"))
                 .statusCode()).isEqualTo(404);
         assertThat(types(decided)).contains("AlertAcknowledged");

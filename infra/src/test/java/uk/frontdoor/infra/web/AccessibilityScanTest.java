@@ -36,6 +36,7 @@ class AccessibilityScanTest extends CaseworkBrowserTestSupport {
         // Back from missing 80 hours ago (an overdue return home interview) and a possible match of a
         // known child: the contact page shows the duty's and the identity decision's forms.
         String alertContact = possibleMatch(returnedFromMissing(80)).contactId();
+        String restrictedContact = contactIdOf(postContact(POLICE_KEY, submission()));
         String conferenceContact = conferenceDue();
         String earlyHelpChild = childOf(decided("EARLY_HELP"));
         await().until(() -> jdbc.sql("SELECT count(*) FROM timeliness_clocks WHERE contact_id = ? AND state = 'BREACHED'")
@@ -132,11 +133,25 @@ class AccessibilityScanTest extends CaseworkBrowserTestSupport {
         browser.open("/performance");
         browser.find(By.id("contacts-table"));
         scan("performance");
+        // A manager's restriction form, and its errors.
+        browser.open("/contacts/" + restrictedContact);
+        browser.refreshUntil(By.id("restrict"));
+        scan("contact with the restriction form");
+        browser.submit(By.id("restrict"));
+        browser.errorSummary();
+        scan("contact with the restriction form's errors");
         browser.signOut();
+        assertThat(postJson("/api/v1/children/" + childOf(restrictedContact) + "/restriction", staff("manager1"),
+                java.util.Map.of("category", "PREVENT", "reason", "Prevent referral.", "staff", java.util.List.of("sw2")))
+                .statusCode()).isEqualTo(204);
 
         browser.signIn("admin1");
         browser.find(By.id("main-content"));
         scan("administrator's start page");
+        // What someone a contact is restricted from gets in its place.
+        browser.open("/contacts/" + restrictedContact);
+        browser.find(By.id("restricted-notice"));
+        scan("a restricted contact's placeholder");
         browser.open("/contacts/new");
         browser.find(By.id("log-contact-submit"));
         scan("log a contact");

@@ -7,6 +7,8 @@ import uk.frontdoor.triage.api.ChildRecordUnlinked;
 import uk.frontdoor.triage.api.AlertAcknowledged;
 import uk.frontdoor.triage.api.AlertAssigned;
 import uk.frontdoor.triage.api.AlertEscalated;
+import uk.frontdoor.triage.api.RecordRestricted;
+import uk.frontdoor.triage.api.RecordUnrestricted;
 import uk.frontdoor.triage.api.ClockBreached;
 import uk.frontdoor.triage.api.ClockStarted;
 import uk.frontdoor.triage.api.ClockStopped;
@@ -246,6 +248,18 @@ record ChronologyLine(Instant at, ContactId contactId, String summary, String de
         }
         if (event instanceof AlertEscalated e) {
             return staff(e.at(), e.contactId(), WORDS.line("AlertEscalated", e.escalatedTo()), e.reason(), e.actor());
+        }
+        if (event instanceof RecordRestricted e) {
+            List<String> readers = new ArrayList<>(e.visibleToStaff());
+            e.visibleToTeams().forEach(team -> readers.add(WORDS.line("RecordRestricted.team", team)));
+            String who = readers.isEmpty() ? WORDS.line("RecordRestricted.nobody") : String.join(", ", readers);
+            String category = WORDS.word("restriction", e.category());
+            return staff(e.at(), e.contactId(), e.contactId() == null ? WORDS.line("RecordRestricted", category, who)
+                    : WORDS.line("RecordRestricted.contact", category, who), e.reason(), e.actor());
+        }
+        if (event instanceof RecordUnrestricted e) {
+            return staff(e.at(), e.contactId(), WORDS.line(e.contactId() == null ? "RecordUnrestricted"
+                    : "RecordUnrestricted.contact"), e.reason(), e.actor());
         }
         throw new IllegalArgumentException("No chronology line for " + event.getClass().getSimpleName());
     }

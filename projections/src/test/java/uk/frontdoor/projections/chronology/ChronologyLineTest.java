@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import uk.frontdoor.triage.api.AlertAcknowledged;
 import uk.frontdoor.triage.api.AlertAssigned;
 import uk.frontdoor.triage.api.AlertEscalated;
+import uk.frontdoor.triage.api.RecordRestricted;
+import uk.frontdoor.triage.api.RecordUnrestricted;
 import uk.frontdoor.triage.api.ClockBreached;
 import uk.frontdoor.triage.api.ClockStarted;
 import uk.frontdoor.triage.api.ClockStopped;
@@ -152,6 +154,11 @@ class ChronologyLineTest {
         examples.put(new AlertAssigned(CHILD, CONTACT, "clock-1", "sw2", MANAGER1, AT), "Alert assigned to sw2");
         examples.put(new AlertEscalated(CHILD, CONTACT, "clock-1", "head-of-service", "Third breach", MANAGER1, AT),
                 "Alert escalated to head-of-service");
+        examples.put(new RecordRestricted(CHILD, null, RecordRestricted.Category.PREVENT, "Prevent referral",
+                List.of("sw2"), List.of("prevent"), MANAGER1, AT),
+                "Record restricted (Prevent): read only by sw2, team prevent and managers");
+        examples.put(new RecordUnrestricted(CHILD, CONTACT, "Allegation unfounded", MANAGER1, AT),
+                "Restriction lifted from the contact");
         return examples;
     }
 

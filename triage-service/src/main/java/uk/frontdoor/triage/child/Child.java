@@ -31,8 +31,12 @@ import uk.frontdoor.triage.api.command.RecordStepUp;
 import uk.frontdoor.triage.api.command.RecordStrategyDiscussion;
 import uk.frontdoor.triage.api.command.ReleaseContact;
 import uk.frontdoor.triage.api.command.RequestPartnerChecks;
+import uk.frontdoor.triage.api.command.RestrictRecord;
 import uk.frontdoor.triage.api.command.ReturnProposal;
+import uk.frontdoor.triage.api.command.UnrestrictRecord;
+import uk.frontdoor.triage.api.staff.StaffDirectory;
 import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.child.access.Restrictions;
 import uk.frontdoor.triage.child.decision.Feedback;
 import uk.frontdoor.triage.child.decision.Proposals;
 import uk.frontdoor.triage.child.identity.Identity;
@@ -177,13 +181,23 @@ public class Child {
     }
 
     @CommandHandler
-    void handle(AssignAlert command, Clock clock) {
-        record(Alerts.decide(command, state, clock.instant()));
+    void handle(AssignAlert command, Clock clock, StaffDirectory staff) {
+        record(Alerts.decide(command, state, clock.instant(), staff));
     }
 
     @CommandHandler
-    void handle(EscalateAlert command, Clock clock) {
-        record(Alerts.decide(command, state, clock.instant()));
+    void handle(EscalateAlert command, Clock clock, StaffDirectory staff) {
+        record(Alerts.decide(command, state, clock.instant(), staff));
+    }
+
+    @CommandHandler
+    void handle(RestrictRecord command, Clock clock, StaffDirectory staff) {
+        record(Restrictions.decide(command, state, clock.instant(), staff));
+    }
+
+    @CommandHandler
+    void handle(UnrestrictRecord command, Clock clock) {
+        record(Restrictions.decide(command, state, clock.instant()));
     }
 
     @CommandHandler

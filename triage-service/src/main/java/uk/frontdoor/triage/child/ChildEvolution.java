@@ -24,6 +24,8 @@ import uk.frontdoor.triage.api.PartnerCheckRequested;
 import uk.frontdoor.triage.api.PossibleMatchFound;
 import uk.frontdoor.triage.api.PossibleMatchResolved;
 import uk.frontdoor.triage.api.PriorityChanged;
+import uk.frontdoor.triage.api.RecordRestricted;
+import uk.frontdoor.triage.api.RecordUnrestricted;
 import uk.frontdoor.triage.api.ProposalAuthorised;
 import uk.frontdoor.triage.api.ProposalReturned;
 import uk.frontdoor.triage.api.SteppedUpFromEarlyHelp;
@@ -120,6 +122,8 @@ public final class ChildEvolution {
                             : clocks)),
                     row(ClockStopped.class, (state, event) -> state.withClocks(
                             clocks -> remove(clocks, event.clockId()))),
+                    row(RecordRestricted.class, (state, event) -> state.withRestriction(event.contactId(), true)),
+                    row(RecordUnrestricted.class, (state, event) -> state.withRestriction(event.contactId(), false)),
                     // What follows is told to people and read models; no decision depends on it.
                     unchanged(SteppedUpFromEarlyHelp.class),
                     unchanged(FeedbackSent.class),

@@ -26,13 +26,17 @@ import java.util.function.UnaryOperator;
  * @param latestChild     the child as the latest contact described them, for a step-up contact
  * @param latestHousehold the household as the latest contact described it
  * @param clocks          clocks started and not yet stopped, by id
+ * @param restrictedContacts contacts restricted one by one (see {@code RecordRestricted})
+ * @param restricted      the whole record is restricted
  */
 public record ChildState(ChildId childId, Map<ContactId, ContactState> contacts, Set<ChildId> linkedChildren,
                          ContactSubmission.Child latestChild, List<ContactSubmission.HouseholdMember> latestHousehold,
-                         Map<String, RunningClock> clocks) {
+                         Map<String, RunningClock> clocks, Set<ContactId> restrictedContacts,
+                         boolean restricted) {
 
     /** A stream not yet started. */
-    public static final ChildState NONE = new ChildState(null, Map.of(), Set.of(), null, List.of(), Map.of());
+    public static final ChildState NONE = new ChildState(null, Map.of(), Set.of(), null, List.of(), Map.of(),
+            Set.of(), false);
 
     /** The contact a command names, or the refusal every command gives for one this child does not have. */
     public ContactState contact(ContactId contactId) {
@@ -66,24 +70,28 @@ public record ChildState(ChildId childId, Map<ContactId, ContactState> contacts,
 
     ChildState withContact(ContactId contactId, UnaryOperator<ContactState> change) {
         return new ChildState(childId, put(contacts, contactId, change.apply(contacts.get(contactId))),
-                linkedChildren, latestChild, latestHousehold, clocks);
+                linkedChildren, latestChild, latestHousehold, clocks,
+                restrictedContacts, restricted);
     }
 
     ChildState withReceived(ContactState received, ContactSubmission submission) {
         return new ChildState(childId, put(contacts, received.contactId(), received), linkedChildren,
-                submission.child(), submission.household(), clocks);
+                submission.child(), submission.household(), clocks, restrictedContacts, restricted);
     }
 
     ChildState withChildId(ChildId id) {
-        return new ChildState(id, contacts, linkedChildren, latestChild, latestHousehold, clocks);
+        return new ChildState(id, contacts, linkedChildren, latestChild, latestHousehold, clocks,
+                restrictedContacts, restricted);
     }
 
     ChildState withLink(ChildId other) {
-        return new ChildState(childId, contacts, add(linkedChildren, other), latestChild, latestHousehold, clocks);
+        return new ChildState(childId, contacts, add(linkedChildren, other), latestChild, latestHousehold, clocks,
+                restrictedContacts, restricted);
     }
 
     ChildState withoutLink(ChildId other) {
-        return new ChildState(childId, contacts, remove(linkedChildren, other), latestChild, latestHousehold, clocks);
+        return new ChildState(childId, contacts, remove(linkedChildren, other), latestChild, latestHousehold, clocks,
+                restrictedContacts, restricted);
     }
 
     /** The records the child's would be linked to with {@code other} linked too ({@code linked}) or not. */
@@ -93,7 +101,21 @@ public record ChildState(ChildId childId, Map<ContactId, ContactState> contacts,
 
     ChildState withClocks(UnaryOperator<Map<String, RunningClock>> change) {
         return new ChildState(childId, contacts, linkedChildren, latestChild, latestHousehold,
-                change.apply(clocks));
+                change.apply(clocks), restrictedContacts, restricted);
+    }
+
+    /** Whether the whole record ({@code contactId} null) or that contact is restricted now. */
+    public boolean isRestricted(ContactId contactId) {
+        return contactId == null ? restricted : restrictedContacts.contains(contactId);
+    }
+
+    ChildState withRestriction(ContactId contactId, boolean on) {
+        if (contactId == null) {
+            return new ChildState(childId, contacts, linkedChildren, latestChild, latestHousehold, clocks,
+                    restrictedContacts, on);
+        }
+        return new ChildState(childId, contacts, linkedChildren, latestChild, latestHousehold, clocks,
+                on ? add(restrictedContacts, contactId) : remove(restrictedContacts, contactId), restricted);
     }
 
     /** A copy of the map with one entry put: a replaced entry keeps its place. */

@@ -28,6 +28,11 @@ class TriageProblems {
         problem.setType(URI.create("/problems/" + refusal.code()));
         problem.setTitle(refusal.title());
         problem.setProperty("rule", refusal.code());
+        if (refused.field() != null) {
+            // As the other 400s name the field at fault (errors: field and problem).
+            problem.setProperty("errors", java.util.List.of(java.util.Map.of("field", refused.field(),
+                    "problem", refusal.title())));
+        }
         return problem;
     }
 

@@ -351,9 +351,37 @@ class TimelinessTest {
     void an_assigned_or_escalated_alert_names_the_person_without_stray_spaces() {
         TriageWork.fixture(TUESDAY_1600)
                 .given(TriageWork.received(), TriageWork.assessed(), openAlert("clock-1")[0], openAlert("clock-1")[1])
-                .when(new EscalateAlert(CHILD, "clock-1", " head-of-service ", "Nobody free in MASH today.", MANAGER1))
-                .expectEvents(new AlertEscalated(CHILD, CONTACT, "clock-1", "head-of-service",
+                .when(new EscalateAlert(CHILD, "clock-1", " manager2 ", "Nobody free in MASH today.", MANAGER1))
+                .expectEvents(new AlertEscalated(CHILD, CONTACT, "clock-1", "manager2",
                         "Nobody free in MASH today.", MANAGER1, TUESDAY_1600));
+    }
+
+    @Test
+    void an_alert_is_assigned_and_escalated_only_to_staff_the_service_knows() {
+        var open = new Object[]{TriageWork.received(), TriageWork.assessed(), openAlert("clock-1")[0],
+                openAlert("clock-1")[1]};
+        TriageWork.fixture(TUESDAY_1600).given(open)
+                .when(new AssignAlert(CHILD, "clock-1", "sw9", MANAGER1))
+                .expectException(refusedFor(Refusal.UNKNOWN_STAFF, "assignee"))
+                .expectNoEvents();
+        // The duty is casework: an administrator is known, but does not act on it.
+        TriageWork.fixture(TUESDAY_1600).given(open)
+                .when(new AssignAlert(CHILD, "clock-1", "admin1", MANAGER1))
+                .expectException(refusedFor(Refusal.UNKNOWN_STAFF, "assignee"));
+        TriageWork.fixture(TUESDAY_1600).given(open)
+                .when(new EscalateAlert(CHILD, "clock-1", "head-of-service", "Nobody free.", MANAGER1))
+                .expectException(refusedFor(Refusal.UNKNOWN_STAFF, "to"))
+                .expectNoEvents();
+        // Escalated to a senior manager, never to a worker.
+        TriageWork.fixture(TUESDAY_1600).given(open)
+                .when(new EscalateAlert(CHILD, "clock-1", "sw2", "Nobody free.", MANAGER1))
+                .expectException(refusedFor(Refusal.UNKNOWN_STAFF, "to"));
+    }
+
+    private static org.hamcrest.Matcher<Object> refusedFor(Refusal refusal, String field) {
+        return org.axonframework.test.matchers.Matchers.predicate(thrown ->
+                thrown instanceof uk.frontdoor.triage.api.staff.TriageRefusedException refused
+                        && refused.refusal() == refusal && field.equals(refused.field()));
     }
 
     // ----- helpers -----

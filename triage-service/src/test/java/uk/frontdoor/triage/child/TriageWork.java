@@ -25,6 +25,7 @@ import uk.frontdoor.triage.api.value.DecisionOutcome;
 import uk.frontdoor.triage.api.DecisionProposed;
 import uk.frontdoor.triage.api.ProposalAuthorised;
 import uk.frontdoor.triage.api.staff.Refusal;
+import uk.frontdoor.triage.api.staff.StaffDirectory;
 import uk.frontdoor.triage.api.staff.StaffRole;
 import uk.frontdoor.triage.api.ThresholdAssessed;
 import uk.frontdoor.triage.api.staff.TriageRefusedException;
@@ -37,6 +38,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
+import java.util.Optional;
+import java.util.Map;
 
 import org.assertj.core.api.ThrowableAssert;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -65,6 +69,27 @@ public final class TriageWork {
     public static final Actor MANAGER2 = new Actor("manager2", StaffRole.MANAGER, "demo-council");
     public static final Actor SYSADMIN = new Actor("sysadmin1", StaffRole.SYSTEM_MANAGER, "demo-council");
 
+    /** The demo staff, as the embedded profile configures them: sw2 is in the Prevent team too. */
+    public static final StaffDirectory STAFF = new StaffDirectory() {
+        private final Map<String, Member> members = Map.of(
+                "admin1", new Member("admin1", StaffRole.ADMINISTRATOR, Set.of()),
+                "sw1", new Member("sw1", StaffRole.SOCIAL_WORKER, Set.of("mash")),
+                "sw2", new Member("sw2", StaffRole.SOCIAL_WORKER, Set.of("mash", "prevent")),
+                "manager1", new Member("manager1", StaffRole.MANAGER, Set.of()),
+                "manager2", new Member("manager2", StaffRole.MANAGER, Set.of()),
+                "sysadmin1", new Member("sysadmin1", StaffRole.SYSTEM_MANAGER, Set.of()));
+
+        @Override
+        public Optional<Member> find(String userId) {
+            return Optional.ofNullable(userId).map(members::get);
+        }
+
+        @Override
+        public boolean isTeam(String team) {
+            return members.values().stream().anyMatch(member -> member.teams().contains(team));
+        }
+    };
+
     private TriageWork() {
     }
 
@@ -85,6 +110,7 @@ public final class TriageWork {
     public static AggregateTestFixture<Child> fixture(Instant now, LinkedContacts linked) {
         var fixture = new AggregateTestFixture<>(Child.class);
         fixture.registerInjectableResource(linked);
+        fixture.registerInjectableResource(STAFF);
         var clock = new FixtureClock(fixture);
         fixture.registerInjectableResource(RULES);
         fixture.registerInjectableResource(clock);

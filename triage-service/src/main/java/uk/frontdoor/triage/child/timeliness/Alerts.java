@@ -8,6 +8,7 @@ import uk.frontdoor.triage.api.command.AcknowledgeAlert;
 import uk.frontdoor.triage.api.command.AssignAlert;
 import uk.frontdoor.triage.api.command.EscalateAlert;
 import uk.frontdoor.triage.api.staff.Refusal;
+import uk.frontdoor.triage.api.staff.StaffDirectory;
 import uk.frontdoor.triage.api.staff.StaffPermission;
 import uk.frontdoor.triage.api.staff.TriageRefusedException;
 import uk.frontdoor.triage.api.value.Actor;
@@ -33,14 +34,24 @@ public final class Alerts {
                 command.actor(), now));
     }
 
-    public static List<ChildEvent> decide(AssignAlert command, ChildState child, Instant now) {
+    /** The assignee is a member of staff the service knows and who may screen: the duty is casework. */
+    public static List<ChildEvent> decide(AssignAlert command, ChildState child, Instant now, StaffDirectory staff) {
         RunningClock alert = open(child, command.clockId(), command.actor());
+        if (!staff.known(command.assignee(), "assignee").role().screens()) {
+            throw new TriageRefusedException(Refusal.UNKNOWN_STAFF, "assignee",
+                    "assignee is not a social worker or manager: only they act on a duty's alert.");
+        }
         return List.of(new AlertAssigned(child.childId(), alert.contactId(), alert.clockId(),
                 command.assignee().trim(), command.actor(), now));
     }
 
-    public static List<ChildEvent> decide(EscalateAlert command, ChildState child, Instant now) {
+    /** An alert is escalated to a senior manager the service knows. */
+    public static List<ChildEvent> decide(EscalateAlert command, ChildState child, Instant now, StaffDirectory staff) {
         RunningClock alert = open(child, command.clockId(), command.actor());
+        if (!staff.known(command.escalateTo(), "to").role().isManagerRole()) {
+            throw new TriageRefusedException(Refusal.UNKNOWN_STAFF, "to",
+                    "to is not a manager: an alert is escalated to a senior manager.");
+        }
         return List.of(new AlertEscalated(child.childId(), alert.contactId(), alert.clockId(),
                 command.escalateTo().trim(), command.reason(), command.actor(), now));
     }

@@ -1,5 +1,7 @@
 package uk.frontdoor.triage.staff.chronology;
 
+import uk.frontdoor.triage.access.Placeholders;
+import uk.frontdoor.triage.api.staff.ActorResolver;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -39,10 +41,14 @@ class ChildChronologyController {
 
     private final QueryGateway queries;
     private final RecordViews views;
+    private final ActorResolver actors;
+    private final Placeholders placeholders;
 
-    ChildChronologyController(QueryGateway queries, RecordViews views) {
+    ChildChronologyController(QueryGateway queries, RecordViews views, ActorResolver actors, Placeholders placeholders) {
         this.queries = queries;
         this.views = views;
+        this.actors = actors;
+        this.placeholders = placeholders;
     }
 
     /**
@@ -65,10 +71,12 @@ class ChildChronologyController {
         ChildChronology chronology = found.orElseThrow(() -> problem(HttpStatus.NOT_FOUND, NOT_FOUND,
                 "No such child", "There is no child record with this id."));
 
+        // Entries of records and contacts restricted from the viewer keep their place and say nothing.
+        ChildChronology shown = placeholders.chronology(actors.require(viewer), chronology);
         // Recorded before anything is shown: a view that cannot be recorded is not given.
-        String what = "chronology" + filter.describe();
+        String what = "chronology" + filter.describe() + ChronologyPage.withheldNote(chronology, shown);
         views.record(id, chronology.linkedChildren(), viewer, what);
-        return filter.apply(chronology);
+        return filter.apply(shown);
     }
 
     /** Who looked at a child's record: managers only. The answer holds staff names and no personal data of the child. */

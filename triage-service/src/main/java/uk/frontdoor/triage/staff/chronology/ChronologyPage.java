@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.staff.chronology;
 
+import uk.frontdoor.triage.access.Placeholders;
 import uk.frontdoor.triage.staff.StaffDesk;
 import uk.frontdoor.triage.staff.pages.ConcernCategory;
 import uk.frontdoor.triage.staff.pages.ContactIds;
@@ -55,8 +56,10 @@ class ChronologyPage {
     private final StaffDesk desk;
     private final RecordViews views;
     private final Labels labels;
+    private final Placeholders placeholders;
 
-    ChronologyPage(StaffDesk desk, RecordViews views, Labels labels) {
+    ChronologyPage(StaffDesk desk, RecordViews views, Labels labels, Placeholders placeholders) {
+        this.placeholders = placeholders;
         this.desk = desk;
         this.views = views;
         this.labels = labels;
@@ -170,8 +173,15 @@ class ChronologyPage {
     private ChildChronology load(ChildId child, Authentication who, String what) {
         ChildChronology chronology = desk.chronology(child)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        views.record(child, chronology.linkedChildren(), who, what);
-        return chronology;
+        // Entries of records and contacts restricted from the viewer keep their place and say nothing.
+        ChildChronology shown = placeholders.chronology(desk.actor(who), chronology);
+        views.record(child, chronology.linkedChildren(), who, what + withheldNote(chronology, shown));
+        return shown;
+    }
+
+    /** Said in the record of views when something was withheld, so managers see who came across it. */
+    static String withheldNote(ChildChronology found, ChildChronology shown) {
+        return found.equals(shown) ? "" : " (restricted entries withheld)";
     }
 
     /** Only types the chronology knows; a tampered address cannot smuggle anything else through. */

@@ -1,5 +1,8 @@
 package uk.frontdoor.triage.staff.contact;
 
+import uk.frontdoor.triage.access.Placeholders;
+import uk.frontdoor.triage.api.RecordRestricted;
+import uk.frontdoor.triage.api.staff.RestrictedRecords;
 import uk.frontdoor.triage.staff.StaffDesk;
 import uk.frontdoor.triage.staff.pages.ContactIds;
 import uk.frontdoor.triage.staff.pages.Dates;
@@ -64,7 +67,13 @@ class ContactPage {
     private final TriagePolicy policy;
     private final Clock clock;
 
-    ContactPage(ContactActions actions, RecordViews views, TriagePolicy policy, Clock clock) {
+    private final Placeholders placeholders;
+    private final RestrictedRecords restricted;
+
+    ContactPage(ContactActions actions, RecordViews views, TriagePolicy policy, Clock clock, Placeholders placeholders,
+                RestrictedRecords restricted) {
+        this.placeholders = placeholders;
+        this.restricted = restricted;
         this.desk = actions.desk();
         this.actions = actions;
         this.views = views;
@@ -101,10 +110,19 @@ class ContactPage {
         ChildId child = actions.childOrNotFound(id);
         ContactStatusView status = desk.status(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (placeholders.withheldFrom(me, List.of(child)).contact(child, id)) {
+            // Restricted to others: that it exists and where it stands, nothing it says. The attempt is recorded.
+            views.record(child, who, "contact " + id + " (contact page, restricted: withheld)");
+            model.addAttribute("contactId", id.value());
+            model.addAttribute("status", status);
+            return "contact-restricted";
+        }
         // The child's history is part of their case record: screeners only, as in the staff API.
         boolean screener = Permissions.may(me, StaffPermission.SCREEN);
         boolean overseer = Permissions.may(me, StaffPermission.OVERSEE);
-        Optional<ChildChronology> chronology = screener ? desk.chronology(child) : Optional.empty();
+        // Earlier contacts restricted from this worker are left out of the history in brief.
+        Optional<ChildChronology> chronology = screener
+                ? desk.chronology(child).map(found -> placeholders.chronology(me, found)) : Optional.empty();
 
         // Recorded before anything is shown: a view that cannot be recorded is not given.
         String what = "contact " + id + " (contact page)";
@@ -118,6 +136,11 @@ class ContactPage {
 
         model.addAttribute("contactId", id.value());
         model.addAttribute("childId", child.value());
+        model.addAttribute("restrictions", restricted.of(child).stream()
+                .filter(restriction -> restriction.contactId() == null || restriction.contactId().equals(id))
+                .toList());
+        model.addAttribute("restrictionCategories", RecordRestricted.Category.values());
+        model.addAttribute("restrictionScopes", RestrictionPage.Scope.values());
         model.addAttribute("status", status);
         model.addAttribute("work", work);
         model.addAttribute("threshold", threshold);

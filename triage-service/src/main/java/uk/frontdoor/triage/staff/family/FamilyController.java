@@ -1,5 +1,8 @@
 package uk.frontdoor.triage.staff.family;
 
+import uk.frontdoor.triage.access.Placeholders;
+import uk.frontdoor.triage.api.staff.ActorResolver;
+import uk.frontdoor.triage.api.staff.RestrictedRecords;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
@@ -33,22 +36,34 @@ class FamilyController {
     private final QueryGateway queries;
     private final RecordViews views;
 
-    FamilyController(QueryGateway queries, RecordViews views) {
+    private final ActorResolver actors;
+    private final Placeholders placeholders;
+
+    FamilyController(QueryGateway queries, RecordViews views, ActorResolver actors, Placeholders placeholders) {
         this.queries = queries;
         this.views = views;
+        this.actors = actors;
+        this.placeholders = placeholders;
     }
 
     @GetMapping(path = "/{childId}/family", produces = MediaType.APPLICATION_JSON_VALUE)
     Family family(Authentication viewer, @PathVariable String childId) {
         ChildId id = ChildId.of(childId);
-        Family family = queries.query(new FindFamily(id), ResponseTypes.optionalInstanceOf(Family.class)).join()
+        Family found = queries.query(new FindFamily(id), ResponseTypes.optionalInstanceOf(Family.class)).join()
                 .orElseThrow(FamilyController::notFound);
+        // Relatives whose records are restricted from the viewer are listed with none of their details.
+        RestrictedRecords.Withheld withheld = placeholders.withheldFrom(actors.require(viewer),
+                Placeholders.records(found));
+        Family family = Placeholders.family(found, withheld);
 
         // A view that cannot be recorded is not given. Each related child's name, date of birth and
         // open contacts are shown, so each of their records is viewed too.
         views.record(id, viewer, "family");
         family.linkedChildren().forEach(linked -> views.record(linked, viewer, "family via linked record " + id));
         for (Family.Member member : family.members()) {
+            if (withheld.child(member.childId())) {
+                continue; // a placeholder shows nothing of the child's record
+            }
             String what = "family of " + id + " (" + member.relationship() + ")";
             views.record(member.childId(), viewer, what);
             member.linkedChildren().forEach(record -> views.record(record, viewer, what));

@@ -8,12 +8,13 @@ import uk.frontdoor.triage.api.value.Actor;
  * read from {@link StaffPermission}, so a page shows a form exactly when the domain and the security
  * rules would accept it. Nobody signed in may do nothing.
  */
-public record Permissions(boolean casework, boolean screen, boolean oversee, boolean runService, boolean findChild) {
+public record Permissions(boolean casework, boolean screen, boolean oversee, boolean runService, boolean findChild,
+                          boolean restrict) {
 
     public static Permissions of(Actor actor) {
         return new Permissions(may(actor, StaffPermission.CASEWORK), may(actor, StaffPermission.SCREEN),
                 may(actor, StaffPermission.OVERSEE), may(actor, StaffPermission.RUN_SERVICE),
-                may(actor, StaffPermission.FIND_CHILD));
+                may(actor, StaffPermission.FIND_CHILD), may(actor, StaffPermission.RESTRICT));
     }
 
     public static boolean may(Actor actor, StaffPermission permission) {

@@ -28,6 +28,7 @@ import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
 import uk.frontdoor.triage.api.query.TriageQueue;
 import uk.frontdoor.triage.api.staff.TriageRefusedException;
 import uk.frontdoor.triage.api.query.WaitingContacts;
+import uk.frontdoor.triage.access.Placeholders;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -51,7 +52,10 @@ class QueuePage {
     private final ViewLog views;
     private final Clock clock;
 
-    QueuePage(StaffDesk desk, ViewLog views, Clock clock) {
+    private final Placeholders placeholders;
+
+    QueuePage(StaffDesk desk, ViewLog views, Clock clock, Placeholders placeholders) {
+        this.placeholders = placeholders;
         this.desk = desk;
         this.views = views;
         this.clock = clock;
@@ -124,10 +128,13 @@ class QueuePage {
         Actor me = desk.actor(who);
         Filters filters = Filters.of(rag, agency, category, show);
         int pageNumber = page(page);
-        WaitingContacts waiting = desk.waiting(filters.query(me, pageNumber));
+        WaitingContacts found = desk.waiting(filters.query(me, pageNumber));
+        // Restricted contacts the worker may not read are listed as placeholders, naming nobody.
+        WaitingContacts waiting = new WaitingContacts(placeholders.queue(me, found.items()), found.matching(),
+                found.totalWaiting(), found.waitingByPriority(), found.notYetAssessed(), found.agencies());
         // The page names each child: every one shown is recorded as viewed, before the page is sent.
-        views.recordAll(waiting.items().stream().map(item -> new ViewLog.Viewed(item.childId(), item.contactId()))
-                .toList(), me, "queue page");
+        views.recordAll(waiting.items().stream().filter(item -> !item.restricted())
+                .map(item -> new ViewLog.Viewed(item.childId(), item.contactId())).toList(), me, "queue page");
         Instant now = clock.instant();
         List<Row> rows = waiting.items().stream()
                 .map(item -> new Row(item, item.responseDueAt() == null ? null : TimeLeft.until(item.responseDueAt(), now),

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.frontdoor.triage.api.query.FindTriageQueue;
 import uk.frontdoor.triage.api.query.TriageQueue;
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.access.Placeholders;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -41,11 +43,13 @@ class TriageQueueController {
     private final QueryGateway queries;
     private final ActorResolver actors;
     private final ViewLog views;
+    private final Placeholders placeholders;
 
-    TriageQueueController(QueryGateway queries, ActorResolver actors, ViewLog views) {
+    TriageQueueController(QueryGateway queries, ActorResolver actors, ViewLog views, Placeholders placeholders) {
         this.queries = queries;
         this.actors = actors;
         this.views = views;
+        this.placeholders = placeholders;
     }
 
     /**
@@ -83,14 +87,16 @@ class TriageQueueController {
         Paging paging = parsed.paging();
         TriageQueue queue = queries.query(new FindTriageQueue(paging.limit(), paging.offset()),
                 ResponseTypes.instanceOf(TriageQueue.class)).join();
+        Actor me = actors.resolve(viewer).orElseThrow(() -> new AccessDeniedException("not a member of staff"));
+        // Restricted contacts the viewer may not read are listed as placeholders, naming nobody.
+        List<TriageQueue.Item> items = placeholders.queue(me, queue.items());
         // The answer names each child: every one listed is recorded as viewed, before it is sent.
-        views.recordAll(queue.items().stream().map(item -> new ViewLog.Viewed(item.childId(), item.contactId()))
-                .toList(), actors.resolve(viewer).orElseThrow(() -> new AccessDeniedException("not a member of staff")),
-                "triage queue (API)");
+        views.recordAll(items.stream().filter(item -> !item.restricted())
+                .map(item -> new ViewLog.Viewed(item.childId(), item.contactId())).toList(), me, "triage queue (API)");
         long pages = paging.pages(queue.totalWaiting());
         return ResponseEntity.ok()
                 .header(HttpHeaders.LINK, links(paging, pages))
-                .body(new QueuePage(queue.items(), queue.totalWaiting(), paging.page(), paging.limit(), pages));
+                .body(new QueuePage(items, queue.totalWaiting(), paging.page(), paging.limit(), pages));
     }
 
     private static String links(Paging paging, long pages) {

@@ -1,5 +1,8 @@
 package uk.frontdoor.triage.staff.search;
 
+import uk.frontdoor.triage.access.Placeholders;
+import uk.frontdoor.triage.api.staff.ActorResolver;
+import uk.frontdoor.triage.api.staff.RestrictedRecords;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,7 +42,12 @@ class ChildSearchController {
     private final StaffDesk desk;
     private final RecordViews views;
 
-    ChildSearchController(StaffDesk desk, RecordViews views) {
+    private final Placeholders placeholders;
+    private final ActorResolver actors;
+
+    ChildSearchController(StaffDesk desk, RecordViews views, Placeholders placeholders, ActorResolver actors) {
+        this.placeholders = placeholders;
+        this.actors = actors;
         this.desk = desk;
         this.views = views;
     }
@@ -79,9 +87,14 @@ class ChildSearchController {
                     .map(p -> Map.of("field", p.field(), "problem", p.message())).toList());
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
-        ChildSearchResults results = desk.search(criteria.query());
-        // A view that cannot be recorded is not given.
-        results.children().forEach(child -> views.record(child.childId(), viewer, PURPOSE));
+        // A restricted child is listed (so nobody makes a second record of them) with none of their details.
+        ChildSearchResults found = desk.search(criteria.query());
+        RestrictedRecords.Withheld withheld = placeholders.withheldFrom(actors.require(viewer),
+                found.children().stream().map(ChildSearchResults.Child::childId).toList());
+        ChildSearchResults results = Placeholders.search(found, withheld);
+        // A view that cannot be recorded is not given; a placeholder shows nothing of the record.
+        results.children().stream().filter(child -> !withheld.child(child.childId()))
+                .forEach(child -> views.record(child.childId(), viewer, PURPOSE));
         return ResponseEntity.ok(new Response(results.children().stream()
                 .map(child -> new Found(child, "/api/v1/children/" + child.childId() + "/chronology"))
                 .toList(), results.more(), results.parametersVersion()));

@@ -1,5 +1,7 @@
 package uk.frontdoor.triage.staff.search;
 
+import uk.frontdoor.triage.access.Placeholders;
+import uk.frontdoor.triage.api.staff.RestrictedRecords;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,7 +38,10 @@ class ChildSearchPage {
     private final StaffDesk desk;
     private final RecordViews views;
 
-    ChildSearchPage(StaffDesk desk, RecordViews views) {
+    private final Placeholders placeholders;
+
+    ChildSearchPage(StaffDesk desk, RecordViews views, Placeholders placeholders) {
+        this.placeholders = placeholders;
         this.desk = desk;
         this.views = views;
     }
@@ -58,9 +63,15 @@ class ChildSearchPage {
             typed = check(form);
             SearchCriteria.Parsed criteria = parse(form, typed);
             if (criteria.valid()) {
-                ChildSearchResults results = desk.search(criteria.query());
-                // A view that cannot be recorded is not given.
-                results.children().forEach(child -> views.record(child.childId(), who, ChildSearchController.PURPOSE));
+                // A restricted child is listed (so nobody makes a second record of them) with none of their details.
+                ChildSearchResults found = desk.search(criteria.query());
+                RestrictedRecords.Withheld withheld = placeholders.withheldFrom(desk.actor(who),
+                        found.children().stream().map(ChildSearchResults.Child::childId).toList());
+                ChildSearchResults results = Placeholders.search(found, withheld);
+                // A view that cannot be recorded is not given; a placeholder shows nothing of the record.
+                results.children().stream().filter(child -> !withheld.child(child.childId()))
+                        .forEach(child -> views.record(child.childId(), who, ChildSearchController.PURPOSE));
+                model.addAttribute("withheld", withheld);
                 model.addAttribute("results", results);
             }
         }

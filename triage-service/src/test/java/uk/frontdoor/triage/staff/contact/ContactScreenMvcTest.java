@@ -85,7 +85,8 @@ class ContactScreenMvcTest {
     @Configuration
     @ComponentScan(basePackageClasses = StaffPage.class)
     @Import({ContactPage.class, CaseworkPage.class, DecisionPage.class, StrategyDiscussionPage.class,
-            DutyAndIdentityPage.class, ContactActions.class, ContactWorkController.class, StaffDesk.class})
+            DutyAndIdentityPage.class, ContactActions.class, ContactWorkController.class, StaffDesk.class,
+            uk.frontdoor.triage.access.Placeholders.class})
     static class Screen {
 
         @Bean
@@ -115,11 +116,14 @@ class ContactScreenMvcTest {
     ActorResolver actors;
     @MockitoBean
     RecordViews views;
+    @MockitoBean
+    uk.frontdoor.triage.api.staff.RestrictedRecords restricted;
 
     @BeforeEach
     void aWorkerAndAContact() {
         when(actors.resolve(any())).thenReturn(Optional.of(WORKER));
         when(actors.require(any())).thenReturn(WORKER);
+        when(restricted.withheldFrom(any(), any())).thenReturn(uk.frontdoor.triage.api.staff.RestrictedRecords.Withheld.NOTHING);
         answer(FindContactRegistration.class,
                 Optional.of(new ContactRegistration(CONTACT, CHILD, AgencyCode.of("POLICE"), "s-1", NOW)));
         answer(FindContactStatus.class, Optional.of(view(work(null, null))));

@@ -13,7 +13,8 @@ public sealed interface ChildEvent permits ContactReceived, ThresholdAssessed, I
         PartnerCheckRequested, PartnerCheckReplied, PriorityChanged, DecisionProposed, ProposalAuthorised,
         ProposalReturned, FeedbackSent, StrategyDiscussionRequired, StrategyDiscussionConvened,
         StrategyDiscussionHeld, SteppedUpFromEarlyHelp, ClockStarted, ClockWarned, ClockBreached, ClockStopped,
-        DutyCompleted, InitialConferenceHeld, AlertAcknowledged, AlertAssigned, AlertEscalated {
+        DutyCompleted, InitialConferenceHeld, AlertAcknowledged, AlertAssigned, AlertEscalated,
+        RecordRestricted, RecordUnrestricted {
 
     ChildId childId();
 }

@@ -10,7 +10,7 @@ import uk.frontdoor.triage.api.value.ChildId;
  *
  * @param note what is being done about it
  */
-public record AcknowledgeAlert(@TargetAggregateIdentifier ChildId childId, String clockId, String note, Actor actor) {
+public record AcknowledgeAlert(@TargetAggregateIdentifier ChildId childId, String clockId, String note, Actor actor) implements ChildRecordCommand {
     public AcknowledgeAlert {
         Invariants.text(note, Refusal.REASON_REQUIRED, "Say what is being done about it.");
     }

@@ -10,7 +10,7 @@ import uk.frontdoor.triage.api.value.ChildId;
  *
  * @param assignee the worker's sign-in name
  */
-public record AssignAlert(@TargetAggregateIdentifier ChildId childId, String clockId, String assignee, Actor actor) {
+public record AssignAlert(@TargetAggregateIdentifier ChildId childId, String clockId, String assignee, Actor actor) implements ChildRecordCommand {
     public AssignAlert {
         Invariants.text(assignee, Refusal.ASSIGNEE_REQUIRED, Refusal.ASSIGNEE_REQUIRED.title() + ".");
     }

@@ -7,5 +7,5 @@ import uk.frontdoor.triage.api.value.ContactId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Take a contact to screen it: one worker holds it at a time. */
-public record ClaimContact(@TargetAggregateIdentifier ChildId childId, ContactId contactId, Actor actor) {
+public record ClaimContact(@TargetAggregateIdentifier ChildId childId, ContactId contactId, Actor actor) implements ChildRecordCommand {
 }

@@ -10,5 +10,5 @@ import java.time.Instant;
 import java.util.List;
 
 /** Arrange the strategy discussion: when, and which agencies are invited. */
-public record ConveneStrategyDiscussion(@TargetAggregateIdentifier ChildId childId, ContactId contactId, Instant plannedAt, List<String> invitedAgencies, Actor actor) {
+public record ConveneStrategyDiscussion(@TargetAggregateIdentifier ChildId childId, ContactId contactId, Instant plannedAt, List<String> invitedAgencies, Actor actor) implements ChildRecordCommand {
 }

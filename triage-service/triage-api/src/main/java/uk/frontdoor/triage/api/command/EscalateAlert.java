@@ -12,7 +12,7 @@ import uk.frontdoor.triage.api.value.ChildId;
  * @param reason     why it is escalated
  */
 public record EscalateAlert(@TargetAggregateIdentifier ChildId childId, String clockId, String escalateTo,
-                            String reason, Actor actor) {
+                            String reason, Actor actor) implements ChildRecordCommand {
     public EscalateAlert {
         Invariants.required(escalateTo, "escalateTo");
         Invariants.text(reason, Refusal.REASON_REQUIRED, "Say why it is escalated.");

@@ -11,7 +11,7 @@ import java.time.Instant;
 
 /** Record that a duty the rules raised (return home interview, private fostering visit, LADO referral) was done. */
 public record RecordDutyCompleted(@TargetAggregateIdentifier ChildId childId, ContactId contactId, ClockType duty,
-                                  Instant doneAt, String note, Actor actor) {
+                                  Instant doneAt, String note, Actor actor) implements ChildRecordCommand {
     public RecordDutyCompleted {
         Invariants.present(duty, "duty");
         Invariants.present(doneAt, "doneAt");

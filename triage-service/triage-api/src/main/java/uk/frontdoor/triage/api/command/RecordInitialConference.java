@@ -11,7 +11,7 @@ import java.time.Instant;
 
 /** Record the initial child protection conference held after a section 47 enquiry, and its outcome. */
 public record RecordInitialConference(@TargetAggregateIdentifier ChildId childId, ContactId contactId, Instant heldAt,
-                                      InitialConferenceHeld.Outcome outcome, String summary, Actor actor) {
+                                      InitialConferenceHeld.Outcome outcome, String summary, Actor actor) implements ChildRecordCommand {
     public RecordInitialConference {
         Invariants.present(heldAt, "heldAt");
         Invariants.present(outcome, "outcome");

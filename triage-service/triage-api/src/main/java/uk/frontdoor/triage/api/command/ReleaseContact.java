@@ -7,5 +7,5 @@ import uk.frontdoor.triage.api.value.ContactId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Give a contact back to the queue (its holder, or a manager reassigning it). */
-public record ReleaseContact(@TargetAggregateIdentifier ChildId childId, ContactId contactId, Actor actor) {
+public record ReleaseContact(@TargetAggregateIdentifier ChildId childId, ContactId contactId, Actor actor) implements ChildRecordCommand {
 }

@@ -9,5 +9,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.List;
 
 /** Ask named agencies what they know about the child and family. */
-public record RequestPartnerChecks(@TargetAggregateIdentifier ChildId childId, ContactId contactId, List<String> agencies, String question, Actor actor) {
+public record RequestPartnerChecks(@TargetAggregateIdentifier ChildId childId, ContactId contactId, List<String> agencies, String question, Actor actor) implements ChildRecordCommand {
 }

@@ -15,7 +15,7 @@ import java.util.List;
  * @param indicators       the front door's indicators of the new concern
  */
 public record StepUpFromEarlyHelp(ChildId childId, String earlyHelpSummary, String reason, List<String> factors,
-                                  List<String> indicators, boolean immediateRisk, Actor actor) {
+                                  List<String> indicators, boolean immediateRisk, Actor actor) implements ChildRecordCommand {
 
     public StepUpFromEarlyHelp {
         factors = factors == null ? List.of() : List.copyOf(factors);

@@ -29,10 +29,28 @@ public record TriageQueue(List<Item> items, long totalWaiting) {
             Instant responseDueAt,
             List<String> factors,
             /* sign-in name of the worker holding it; null when unclaimed */
-            String claimedBy) {
+            String claimedBy,
+            /* restricted to others: only that it exists, how urgent it is and who holds it are shown */
+            boolean restricted) {
 
         public Item {
             factors = List.copyOf(factors);
+        }
+
+        public Item(ContactId contactId, ChildId childId, String childName, String referralSource, AgencyCode agency,
+                    Instant receivedAt, ContactStatus status, Integer level, ThresholdAssessed.Priority priority,
+                    Instant responseDueAt, List<String> factors, String claimedBy) {
+            this(contactId, childId, childName, referralSource, agency, receivedAt, status, level, priority,
+                    responseDueAt, factors, claimedBy, false);
+        }
+
+        /**
+         * As someone the record is restricted from sees it: that a contact is waiting, how urgent it is and
+         * who holds it (so the queue's work is still seen to be done), never who it is about or what it says.
+         */
+        public Item withheld() {
+            return new Item(contactId, childId, "", null, null, receivedAt, status, null, priority, responseDueAt,
+                    List.of(), claimedBy, true);
         }
     }
 }

@@ -48,7 +48,12 @@ public enum Refusal {
     DUTY_NOT_DUE(Kind.CONFLICT, "duty-not-due", "No such duty is outstanding on this contact"),
     NO_CONFERENCE_DUE(Kind.CONFLICT, "no-conference-due", "No initial child protection conference is outstanding for this contact"),
     TIME_IN_FUTURE(Kind.INVALID, "time-in-future", "A time given as past is in the future"),
-    TIME_TOO_EARLY(Kind.INVALID, "time-too-early", "A time given is before the contact or duty it records");
+    TIME_TOO_EARLY(Kind.INVALID, "time-too-early", "A time given is before the contact or duty it records"),
+    NOT_RESTRICTED(Kind.CONFLICT, "not-restricted", "The record is not restricted"),
+    UNKNOWN_STAFF(Kind.INVALID, "unknown-staff", "No such member of staff"),
+    UNKNOWN_TEAM(Kind.INVALID, "unknown-team", "No such team"),
+    RESTRICTED_RECORD(Kind.FORBIDDEN, "restricted-record",
+            "This record is restricted: only the staff a manager named, and managers, work on it");
 
     /** What kind of refusal a rule is, whatever the transport. */
     public enum Kind {

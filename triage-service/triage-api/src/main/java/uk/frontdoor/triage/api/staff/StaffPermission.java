@@ -31,6 +31,11 @@ public enum StaffPermission {
     SCREEN(SOCIAL_WORKER, MANAGER),
     /** Authorise or return proposals, override a refusal of consent, release anyone's claim, the duty board, performance. */
     OVERSEE(MANAGER),
+    /**
+     * Restrict a child's record (or one contact) to named staff and teams, and lift a restriction. Managers
+     * only: they oversee every decision, always read restricted records, and so can judge who else must.
+     */
+    RESTRICT(MANAGER),
     /** See and rebuild the service's projections; nothing about children. */
     RUN_SERVICE(SYSTEM_MANAGER),
     /** Sign in to the staff pages at all. */

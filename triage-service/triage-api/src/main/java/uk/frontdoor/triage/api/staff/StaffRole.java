@@ -28,6 +28,11 @@ public enum StaffRole {
         return may(StaffPermission.CASEWORK);
     }
 
+    /** Oversees: authorises, runs the duty board, is escalated to. */
+    public boolean isManagerRole() {
+        return may(StaffPermission.OVERSEE);
+    }
+
     /** May see and rebuild the service's projections. */
     public boolean managesSystem() {
         return may(StaffPermission.RUN_SERVICE);

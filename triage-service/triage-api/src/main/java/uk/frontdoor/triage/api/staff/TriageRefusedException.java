@@ -9,10 +9,22 @@ import org.axonframework.common.AxonNonTransientException;
 public class TriageRefusedException extends AxonNonTransientException {
 
     private final Refusal refusal;
+    private final String field;
 
     public TriageRefusedException(Refusal refusal, String detail) {
+        this(refusal, null, detail);
+    }
+
+    /** @param field the request's field at fault, by the name the staff API's body gives it */
+    public TriageRefusedException(Refusal refusal, String field, String detail) {
         super(detail);
         this.refusal = refusal;
+        this.field = field;
+    }
+
+    /** The request's field at fault, where the rule is about one; null otherwise. */
+    public String field() {
+        return field;
     }
 
     public TriageRefusedException(Refusal refusal) {

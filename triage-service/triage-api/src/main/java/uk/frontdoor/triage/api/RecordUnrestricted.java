@@ -1,0 +1,19 @@
+package uk.frontdoor.triage.api;
+
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.value.ContactId;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/**
+ * A manager lifted a restriction: the record, or the one contact, is read by all who may read records again.
+ *
+ * @param contactId the contact whose restriction was lifted; null for the whole record's
+ */
+@Revision("1")
+public record RecordUnrestricted(ChildId childId, ContactId contactId, String reason, Actor actor, Instant at)
+        implements ChildEvent {
+}
