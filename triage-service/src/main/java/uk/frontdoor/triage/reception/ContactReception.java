@@ -105,6 +105,7 @@ class ContactReception {
                     && (nhsNumber == null || !byNhsNumber.containsKey(nhsNumber)));
         }
         IdentificationBatch matching = identification.batch(facts, searchAhead);
+        Map<String, ChildId> nhsClaims = new LinkedHashMap<>();
         Map<ContactId, ChildId> childOf = new LinkedHashMap<>();
         List<ContactAccepted> accepted = new ArrayList<>(contacts.size());
         for (int i = 0; i < contacts.size(); i++) {
@@ -116,17 +117,19 @@ class ContactReception {
                 continue;
             }
             childOf.put(claim.contactId(), receive(contacts.get(i), claim.contactId(), claim.receivedAt(),
-                    byNhsNumber, matching, i));
+                    byNhsNumber, nhsClaims, matching, i));
             accepted.add(new ContactAccepted(claim.contactId(), false));
         }
         matching.writePending();
+        registry.claimNhsNumbers(nhsClaims);
         registry.assignChildren(childOf);
         return accepted;
     }
 
     /** Decides which child's stream the contact joins, and appends it there; returns that child. */
     private ChildId receive(ReceiveContact command, ContactId contactId, Instant receivedAt,
-                            Map<String, ChildId> byNhsNumber, IdentificationBatch matching, int index) {
+                            Map<String, ChildId> byNhsNumber, Map<String, ChildId> claims,
+                            IdentificationBatch matching, int index) {
         ContactSubmission.Child about = command.submission().child();
         Optional<ChildId> knownByNhsNumber = about.nhsNumber() == null ? Optional.empty()
                 : Optional.ofNullable(byNhsNumber.get(about.nhsNumber()));
@@ -142,13 +145,14 @@ class ContactReception {
             identity = matching.match(index);
             boolean confident = identity.outcome() == IdentityMatch.Outcome.CONFIDENT;
             ChildId chosen = confident ? identity.candidates().get(0).childId() : ChildId.random();
-            if (about.nhsNumber() == null) {
-                childId = chosen;
-            } else {
-                childId = registry.claimNhsNumber(about.nhsNumber(), chosen);
+            childId = chosen;
+            if (about.nhsNumber() != null) {
+                // Not known before this contact, and nobody else can claim it meanwhile (receptions take turns):
+                // claimed for this child, written with the batch's other claims.
                 byNhsNumber.put(about.nhsNumber(), childId);
+                claims.put(about.nhsNumber(), childId);
             }
-            newChild = !confident && childId.equals(chosen);
+            newChild = !confident;
         }
         matching.remember(index, childId, receivedAt);
 

@@ -21,9 +21,10 @@ import java.util.Set;
  * Written in the same transaction as the child's events (Axon's unit of work joins the Spring
  * transaction), so a contact is either registered and in its stream, or neither.
  *
- * <p>Races are settled by PostgreSQL's unique indexes: {@code INSERT ... ON CONFLICT DO NOTHING}
- * waits for a concurrent insert of the same key to commit or roll back, then reports whether this
- * one won.
+ * <p>Receptions take turns ({@link #receiveAlone}), so nothing they check changes under them; the unique
+ * indexes still guard both sets: a submission claimed by a step-up or a concurrent delivery is reported
+ * as taken ({@code INSERT ... ON CONFLICT DO NOTHING}), and an NHS number claimed twice fails the
+ * transaction.
  */
 @Repository
 class ContactRegistry {
@@ -119,14 +120,6 @@ class ContactRegistry {
                 .update();
     }
 
-    /** The stream of the child already known by this NHS number, if any. */
-    Optional<ChildId> childByNhsNumber(String nhsNumber) {
-        return jdbc.sql("SELECT child_id FROM child_identity WHERE nhs_number = ?")
-                .param(nhsNumber)
-                .query((rs, row) -> ChildId.of(rs.getString(1)))
-                .optional();
-    }
-
     /** The streams of the children already known by these NHS numbers, in one statement; a map to change. */
     Map<String, ChildId> childrenByNhsNumber(Set<String> nhsNumbers) {
         Map<String, ChildId> known = new HashMap<>();
@@ -141,19 +134,24 @@ class ContactRegistry {
     }
 
     /**
-     * Records that this NHS number is the child's ({@code proposed}: a child matched by name, date of birth
-     * and address, or a new one), unless a concurrent contact with the same number got there first: then
-     * the winner's stream, so one NHS number never has two.
+     * Records that each NHS number is its child's, in one statement. Only a reception claims numbers, and
+     * receptions take turns ({@link #receiveAlone}), so none of these can have been claimed meanwhile: if
+     * one was, the transaction is failed rather than a number given two streams.
      */
-    ChildId claimNhsNumber(String nhsNumber, ChildId proposed) {
-        Optional<ChildId> claimed = jdbc.sql("""
-                        INSERT INTO child_identity (nhs_number, child_id) VALUES (?, ?)
-                        ON CONFLICT (nhs_number) DO NOTHING RETURNING child_id""")
-                .params(nhsNumber, proposed.value())
-                .query((rs, row) -> ChildId.of(rs.getString(1)))
-                .optional();
-        // Under READ COMMITTED the lookup sees the row a concurrent winner committed.
-        return claimed.or(() -> childByNhsNumber(nhsNumber)).orElseThrow();
+    void claimNhsNumbers(Map<String, ChildId> claims) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        int inserted = jdbc.sql("""
+                        INSERT INTO child_identity (nhs_number, child_id)
+                        SELECT * FROM unnest(CAST(? AS char(10)[]), CAST(? AS varchar[]))
+                        ON CONFLICT (nhs_number) DO NOTHING""")
+                .params(claims.keySet().toArray(String[]::new),
+                        claims.values().stream().map(ChildId::value).toArray(String[]::new))
+                .update();
+        if (inserted != claims.size()) {
+            throw new IllegalStateException("an NHS number was claimed by another reception in the meantime");
+        }
     }
 
     Optional<ContactRegistration> find(ContactId contactId) {
