@@ -69,8 +69,9 @@ import java.util.List;
  * and {@link ChildEvolution} folds them into the state. The class name is the stream's stored
  * aggregate type, and deadlines are scheduled against it, so it stays where it is.
  *
- * <p>Snapshots are not configured; the revision is there so that, if they ever are, a snapshot of
- * an older shape is skipped rather than misread.
+ * <p>Snapshots are not configured, and the event store does not look for any (infra's
+ * {@code WakingEventStore.readEvents}: configuring snapshots means changing that too); the revision is there
+ * so that, if they ever are, a snapshot of an older shape is skipped rather than misread.
  */
 @Aggregate(cache = "childCache")
 @Revision("2")
