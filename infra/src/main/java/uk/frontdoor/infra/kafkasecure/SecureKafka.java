@@ -43,6 +43,8 @@ import java.util.stream.Collectors;
  *     {@code <agency topic prefix><code>} and nothing else, so it cannot publish as another agency;</li>
  *     <li>the service: READ on every topic under the prefix and on its consumer group, WRITE on the dead-letter
  *     topic;</li>
+ *     <li>{@code replay}, the operators' user for dead letters: READ on the dead-letter topic (export) and WRITE on
+ *     every topic under the prefix (replay, as the agency whose topic the dead letter came on);</li>
  *     <li>{@code admin}: the only super user, which creates the topics and ACLs.</li>
  * </ul>
  * The broker's settings are {@code infra/kafka-secure/server.properties}; users are created while its storage is
@@ -72,6 +74,8 @@ public final class SecureKafka implements AutoCloseable {
      * @param controllerPort    the controller listener's port on localhost
      * @param adminPassword     the super user's
      * @param service           the front door's own user
+     * @param replay            the operators' user for dead letters ({@code infra/dead-letters.sh}): reads the
+     *                          dead-letter topic and writes every agency's topic, so it can speak for every agency
      * @param agencies          one user per partner agency, named by its agency code
      * @param agencyTopicPrefix each agency's topic is this followed by its code
      * @param deadLetterTopic   where the service puts refused messages
@@ -79,7 +83,8 @@ public final class SecureKafka implements AutoCloseable {
      * @param partitions        of each agency's topic
      */
     public record Settings(Path template, Path workDir, int port, int controllerPort, String adminPassword,
-                           User service, List<User> agencies, String agencyTopicPrefix, String deadLetterTopic,
+                           User service, User replay, List<User> agencies, String agencyTopicPrefix,
+                           String deadLetterTopic,
                            String consumerGroup, int partitions) {
         public Settings {
             agencies = List.copyOf(agencies);
@@ -132,6 +137,7 @@ public final class SecureKafka implements AutoCloseable {
         List<User> users = new ArrayList<>();
         users.add(new User(ADMIN, settings.adminPassword()));
         users.add(settings.service());
+        users.add(settings.replay());
         users.addAll(settings.agencies());
         for (User user : users) {
             args.add("--add-scram");
@@ -162,6 +168,12 @@ public final class SecureKafka implements AutoCloseable {
             acls.add(allow(service, ResourceType.GROUP, settings.consumerGroup(), PatternType.LITERAL, AclOperation.READ));
             acls.add(allow(service, ResourceType.TOPIC, settings.deadLetterTopic(), PatternType.LITERAL, AclOperation.WRITE));
             acls.add(allow(service, ResourceType.TOPIC, settings.deadLetterTopic(), PatternType.LITERAL, AclOperation.DESCRIBE));
+            // Export reads with no consumer group, so the replay user needs no group ACL.
+            User replay = settings.replay();
+            acls.add(allow(replay, ResourceType.TOPIC, settings.agencyTopicPrefix(), PatternType.PREFIXED, AclOperation.WRITE));
+            acls.add(allow(replay, ResourceType.TOPIC, settings.agencyTopicPrefix(), PatternType.PREFIXED, AclOperation.DESCRIBE));
+            acls.add(allow(replay, ResourceType.TOPIC, settings.deadLetterTopic(), PatternType.LITERAL, AclOperation.READ));
+            acls.add(allow(replay, ResourceType.TOPIC, settings.deadLetterTopic(), PatternType.LITERAL, AclOperation.DESCRIBE));
             admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
             admin.createAcls(acls).all().get(60, TimeUnit.SECONDS);
         }
@@ -229,7 +241,7 @@ public final class SecureKafka implements AutoCloseable {
                 Path.of(given.getOrDefault("dir", "infra/target/kafka-secure")),
                 Integer.parseInt(given.getOrDefault("port", "9094")),
                 Integer.parseInt(given.getOrDefault("controller-port", "9095")),
-                secret(), new User("frontdoor", secret()), agencies,
+                secret(), new User("frontdoor", secret()), new User("replay", secret()), agencies,
                 given.getOrDefault("prefix", "frontdoor.contacts."), "contact-submissions.dlq", "frontdoor-intake", 4);
         SecureKafka kafka = start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -241,6 +253,7 @@ public final class SecureKafka implements AutoCloseable {
             kafka.writeClientProperties(agency);
         }
         kafka.writeClientProperties(settings.service());
+        kafka.writeClientProperties(settings.replay());
         Path env = settings.workDir().resolve("frontdoor.env");
         Files.writeString(env, """
                 FRONTDOOR_KAFKA_BOOTSTRAP_SERVERS=%s
@@ -254,10 +267,11 @@ public final class SecureKafka implements AutoCloseable {
                         Agency topics: %s
                         Each agency's client settings (user, password): %s/<agency>.properties
                         The service's settings for the prod profile: %s
+                        Dead letters' export and replay: infra/dead-letters.sh ... --kafka-config=%s/replay.properties
                         Stop it with Ctrl-C.
                         """, kafka.bootstrapServers(), settings.controllerPort(), settings.workDir(),
                 agencies.stream().map(agency -> settings.agencyTopicPrefix() + agency.name()).collect(Collectors.joining(", ")),
-                settings.workDir(), env);
+                settings.workDir(), env, settings.workDir());
         stopped.await();
     }
 

@@ -5,7 +5,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -210,13 +209,7 @@ public final class LoadGenerator {
     }
 
     private void sendKafka(KafkaProducer<byte[], byte[]> producer, Submission submission) {
-        // The key is the submission id, as partners are asked to: never anything about the child.
-        LoadSettings.Agency agency = settings.agencies().get(submission.partner());
-        var record = new ProducerRecord<>(settings.topicOf(agency), submission.submissionId().getBytes(StandardCharsets.UTF_8),
-                submission.body());
-        if (settings.agencyTopicPrefix().isEmpty()) {
-            record.headers().add("agency", agency.code().getBytes(StandardCharsets.UTF_8));
-        }
+        var record = settings.kafkaRecord(submission);
         producer.send(record, (metadata, failure) -> {
             if (failure != null) {
                 failedKafka.increment();

@@ -1,6 +1,9 @@
 package uk.frontdoor.infra.load;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
+
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,8 +78,24 @@ public record LoadSettings(String kafkaBootstrap, List<URI> httpTargets, List<UR
     }
 
     /** Where an agency's Kafka messages go. */
-    String topicOf(Agency agency) {
+    public String topicOf(Agency agency) {
         return agencyTopicPrefix.isEmpty() ? topic : agencyTopicPrefix + agency.code();
+    }
+
+    /**
+     * The Kafka record a partner's system sends for this submission: on its agency's own topic with no header
+     * (the prod profile reads the agency from the topic), or on the shared topic naming the agency in the
+     * 'agency' header (the embedded default). Keyed by the submission id, as partners are asked to: never
+     * anything about the child.
+     */
+    public ProducerRecord<byte[], byte[]> kafkaRecord(LoadMix.Submission submission) {
+        Agency agency = agencies.get(submission.partner());
+        var record = new ProducerRecord<>(topicOf(agency), submission.submissionId().getBytes(StandardCharsets.UTF_8),
+                submission.body());
+        if (agencyTopicPrefix.isEmpty()) {
+            record.headers().add("agency", agency.code().getBytes(StandardCharsets.UTF_8));
+        }
+        return record;
     }
 
     private static void require(boolean condition, String message) {

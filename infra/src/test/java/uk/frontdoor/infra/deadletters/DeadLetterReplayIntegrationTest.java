@@ -28,6 +28,8 @@ import static org.awaitility.Awaitility.await;
  * The documented way back for dead letters: poison messages among good ones are dead-lettered with their reasons
  * while the good ones land; export writes them to a file, a corrected file is replayed, and the corrected
  * submissions are stored once (a second replay stores nothing more), while one still wrong is dead-lettered again.
+ * The shared test context runs the embedded default, which reads the agency from the header on the one shared
+ * topic ({@code --agency-from=header}); the agency-topic mode's sender and target are in {@link DeadLetterCommandTest}.
  */
 class DeadLetterReplayIntegrationTest extends IntegrationTestSupport {
 
@@ -65,6 +67,7 @@ class DeadLetterReplayIntegrationTest extends IntegrationTestSupport {
         assertThat(lines).hasSize(3);
         JsonNode nhs = lines.get(id(wrongNhsNumber));
         assertThat(nhs.path("agency").asText()).isEqualTo("demo-police");
+        assertThat(nhs.path("topic").asText()).isEqualTo(TOPIC);
         assertThat(nhs.path("reason").asText()).isEqualTo("INVALID_SUBMISSION");
         assertThat(nhs.path("violations").toString()).contains("child.nhsNumber");
         assertThat(nhs.path("submission")).isEqualTo(wrongNhsNumber);
@@ -83,15 +86,15 @@ class DeadLetterReplayIntegrationTest extends IntegrationTestSupport {
         Files.write(corrected, List.of(json.writeValueAsString(nhsLine), json.writeValueAsString(consentLine),
                 json.writeValueAsString(stillGarbage)));
 
-        assertThat(command("replay", "--kafka=" + broker.getBrokersAsString(), "--in=" + corrected))
-                .startsWith("replayed 3 submissions to contact-submissions");
+        assertThat(command("replay", "--kafka=" + broker.getBrokersAsString(), "--agency-from=header", "--in=" + corrected))
+                .startsWith("replayed 3 submissions to contact-submissions with the agency header");
         awaitContactId("demo-police", id(wrongNhsNumber));
         awaitContactId("demo-school", id(noConsent));
         awaitRecord(DLQ, r -> r.key() != null && new String(r.key(), StandardCharsets.UTF_8).equals(run + "-garbage")
                 && new String(r.value(), StandardCharsets.UTF_8).equals("still not json " + run));
 
         // Replaying the same file again stores nothing more: the submission ids are already held.
-        command("replay", "--kafka=" + broker.getBrokersAsString(), "--in=" + corrected);
+        command("replay", "--kafka=" + broker.getBrokersAsString(), "--agency-from=header", "--in=" + corrected);
         awaitIntakeConsumedEverything();
         assertThat(contactsReceived(id(wrongNhsNumber))).isEqualTo(1);
         assertThat(contactsReceived(id(noConsent))).isEqualTo(1);
@@ -108,6 +111,23 @@ class DeadLetterReplayIntegrationTest extends IntegrationTestSupport {
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
                         command.run("replay", "--kafka=" + broker.getBrokersAsString(), "--in=" + file))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 1 names no agency");
+    }
+
+    @Test
+    void a_replay_to_agency_topics_that_do_not_exist_sends_nothing_and_says_so() throws Exception {
+        String prefix = "replay-missing-" + UUID.randomUUID() + ".";
+        Path file = files.resolve("to-missing-topics.jsonl");
+        Files.writeString(file, "{\"key\":\"x\",\"agency\":\"demo-police\",\"submission\":{\"submissionId\":\"x\"}}\n");
+
+        DeadLetterCommand command = new DeadLetterCommand(new PrintStream(new ByteArrayOutputStream()));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> command.run("replay",
+                        "--kafka=" + broker.getBrokersAsString(), "--agency-topic-prefix=" + prefix, "--in=" + file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("no topic " + prefix + "demo-police: nothing replayed.");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            assertThat(admin.listTopics().names().get()).noneMatch(topic -> topic.startsWith(prefix));
+        }
     }
 
     /** ContactReceived events in the event store for this submission id. */

@@ -3,7 +3,6 @@ package uk.frontdoor.infra.faults;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import uk.frontdoor.infra.load.LoadMix;
 import uk.frontdoor.infra.load.LoadMix.Submission;
@@ -14,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -39,6 +37,8 @@ import java.util.concurrent.atomic.LongAdder;
 final class FaultIngest implements AutoCloseable {
 
     private static final ObjectMapper json = new ObjectMapper();
+    /** The prod profile's frontdoor.intake.agency-topic-prefix. */
+    static final String AGENCY_TOPIC_PREFIX = "frontdoor.contacts.";
 
     private final String runId;
     private final int count;
@@ -76,8 +76,9 @@ final class FaultIngest implements AutoCloseable {
         this.count = count;
         this.rate = rate;
         this.service = service;
+        // On the prod profile the service knows the sending agency by the topic: each agency has its own.
         this.settings = LoadSettings.parse("--run-id=" + runId, "--seed=" + seed, "--invalid-share=0.02",
-                "--repeat-share=0.2");
+                "--repeat-share=0.2", "--agency-topic-prefix=" + AGENCY_TOPIC_PREFIX);
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -146,11 +147,7 @@ final class FaultIngest implements AutoCloseable {
     }
 
     private void sendKafka(Submission submission) {
-        var record = new ProducerRecord<>("contact-submissions",
-                submission.submissionId().getBytes(StandardCharsets.UTF_8), submission.body());
-        record.headers().add("agency",
-                settings.agencies().get(submission.partner()).code().getBytes(StandardCharsets.UTF_8));
-        producer.send(record, (metadata, failure) -> {
+        producer.send(settings.kafkaRecord(submission), (metadata, failure) -> {
             if (failure != null) {
                 kafkaFailed.add(submission.submissionId());
             } else if (submission.valid()) {

@@ -291,11 +291,12 @@ class IngestFaultRun {
                 .param(prefix + "%").query(String.class).list());
     }
 
-    /** The intake consumer group's committed offsets on the submissions topic, summed over its partitions. */
+    /** The intake consumer group's committed offsets on the agencies' topics, summed over their partitions. */
     private long committedOffsets() throws Exception {
         Map<org.apache.kafka.common.TopicPartition, OffsetAndMetadata> offsets = admin
                 .listConsumerGroupOffsets("frontdoor-intake").partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-        return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals("contact-submissions") && e.getValue() != null)
+        return offsets.entrySet().stream().filter(e -> e.getKey().topic().startsWith(FaultIngest.AGENCY_TOPIC_PREFIX)
+                        && e.getValue() != null)
                 .mapToLong(e -> e.getValue().offset()).sum();
     }
 

@@ -26,15 +26,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 import uk.frontdoor.infra.FrontDoorApplication;
 import uk.frontdoor.infra.IntegrationTestSupport;
+import uk.frontdoor.infra.deadletters.DeadLetterCommand;
 import uk.frontdoor.infra.kafkasecure.SecureKafka;
 import uk.frontdoor.infra.kafkasecure.SecureKafka.User;
 import uk.frontdoor.infra.security.TestIdentityProvider;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +47,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -55,7 +60,8 @@ import static org.awaitility.Awaitility.await;
  * must be ({@link SecureKafka}: SASL/SCRAM-SHA-512 only, ACLs, a topic per agency that only the agency may write),
  * the service signing in as its own SCRAM user. An agency cannot publish as another, an unauthenticated or
  * wrongly authenticated producer is refused, and what an agency publishes on its own topic is taken as its own
- * whatever the message's header claims.
+ * whatever the message's header claims. A dead letter exported and replayed by the operators' replay user goes
+ * back on the topic of the agency that sent it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KafkaAgencyIdentityIntegrationTest {
@@ -64,6 +70,7 @@ class KafkaAgencyIdentityIntegrationTest {
     private static final User POLICE = new User("demo-police", "police-scram-secret");
     private static final User SCHOOL = new User("demo-school", "school-scram-secret");
     private static final User SERVICE = new User("frontdoor", "service-scram-secret");
+    private static final User REPLAY = new User("replay", "replay-scram-secret");
     private static final ObjectMapper json = new ObjectMapper();
 
     private EmbeddedPostgres postgres;
@@ -81,7 +88,7 @@ class KafkaAgencyIdentityIntegrationTest {
         identityProvider = TestIdentityProvider.start();
         kafka = SecureKafka.start(new SecureKafka.Settings(Path.of("kafka-secure/server.properties"),
                 workDir, freePort(), freePort(), "admin-scram-secret",
-                SERVICE, List.of(POLICE, SCHOOL), PREFIX, "contact-submissions.dlq", "frontdoor-intake", 2));
+                SERVICE, REPLAY, List.of(POLICE, SCHOOL), PREFIX, "contact-submissions.dlq", "frontdoor-intake", 2));
         // An in-process embedded broker started earlier in this JVM (the shared test context's) leaves its address in
         // system properties, which outrank the prod profile's FRONTDOOR_KAFKA_BOOTSTRAP_SERVERS: set aside meanwhile.
         Map<String, String> setAside = new HashMap<>();
@@ -193,6 +200,66 @@ class KafkaAgencyIdentityIntegrationTest {
         assertThat(wronglyAuthenticated).hasRootCauseInstanceOf(SaslAuthenticationException.class);
         assertThat(messagesOn(PREFIX + "demo-police")).isEqualTo(policeMessagesBefore);
         nothingStoredFor(anonymous, wrongPassword);
+    }
+
+    @Test
+    void a_dead_letter_exported_and_replayed_by_the_replay_user_goes_back_as_the_agency_whose_topic_it_came_on()
+            throws Exception {
+        String submissionId = "KAFKA-DLT-" + UUID.randomUUID();
+        ObjectNode wrong = (ObjectNode) json.readTree(submission(submissionId, "6"));
+        ((ObjectNode) wrong.get("child")).put("nhsNumber", "1234567890");
+        var record = new ProducerRecord<>(PREFIX + "demo-police", submissionId.getBytes(StandardCharsets.UTF_8),
+                json.writeValueAsBytes(wrong));
+        record.headers().add("agency", "demo-school".getBytes(StandardCharsets.UTF_8));
+        send(POLICE, record);
+        Path replayConfig = clientProperties(REPLAY);
+        Path exported = workDir.resolve("dead-letters-" + submissionId + ".jsonl");
+
+        ObjectNode line = await().until(() -> {
+            deadLetters("export", "--kafka-config=" + replayConfig, "--out=" + exported);
+            return Files.readAllLines(exported).stream().map(KafkaAgencyIdentityIntegrationTest::parse)
+                    .filter(one -> submissionId.equals(one.path("key").asText())).findFirst();
+        }, Optional::isPresent).orElseThrow();
+        assertThat(line.path("topic").asText()).isEqualTo(PREFIX + "demo-police");
+        assertThat(line.path("agency").asText()).as("the topic's agency, not the header's").isEqualTo("demo-police");
+        assertThat(line.path("reason").asText()).isEqualTo("INVALID_SUBMISSION");
+
+        ((ObjectNode) line.get("submission").get("child")).put("nhsNumber", IntegrationTestSupport.freshNhsNumber());
+        Path corrected = workDir.resolve("corrected-" + submissionId + ".jsonl");
+        Files.writeString(corrected, line + "\n");
+        // An agency's own principal may not write another agency's topic, so it cannot replay police's line.
+        Throwable refused = catchThrowable(() -> deadLetters("replay", "--kafka-config=" + clientProperties(SCHOOL),
+                "--in=" + corrected));
+        assertThat(refused).isInstanceOf(IllegalStateException.class).hasMessageContaining(PREFIX + "demo-police");
+        assertThat(deadLetters("replay", "--kafka-config=" + replayConfig, "--in=" + corrected))
+                .startsWith("replayed 1 submissions to the agencies' topics " + PREFIX);
+
+        assertThat(awaitAgencyOf(submissionId)).isEqualTo("demo-police");
+    }
+
+    private Path clientProperties(User user) throws IOException {
+        Properties properties = new Properties();
+        kafka.clientConfig(user).forEach((name, value) -> properties.setProperty(name, String.valueOf(value)));
+        Path file = workDir.resolve("client-" + user.name() + ".properties");
+        try (var writer = Files.newBufferedWriter(file)) {
+            properties.store(writer, null);
+        }
+        return file;
+    }
+
+    private static String deadLetters(String... args) throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int status = new DeadLetterCommand(new PrintStream(printed, true, StandardCharsets.UTF_8)).run(args);
+        assertThat(status).isZero();
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    private static ObjectNode parse(String line) {
+        try {
+            return (ObjectNode) json.readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
