@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
+import uk.frontdoor.intake.submission.RejectionReason;
 import uk.frontdoor.intake.submission.SubmissionReader;
 import uk.frontdoor.intake.submission.SubmissionRejectedException;
 import uk.frontdoor.triage.api.value.Actor;
@@ -14,6 +15,7 @@ import uk.frontdoor.triage.api.command.ContactAccepted;
 import uk.frontdoor.triage.api.value.ContactSubmission;
 import uk.frontdoor.triage.api.command.ReceiveContact;
 import uk.frontdoor.triage.api.command.ReceiveContacts;
+import uk.frontdoor.triage.api.command.SubmissionIdReusedException;
 
 import java.util.List;
 
@@ -76,11 +78,34 @@ public class ContactIntake implements DisposableBean {
         }
     }
 
-    /** Stores one read submission; returns once it is committed. */
+    /**
+     * Stores one read submission; returns once it is committed.
+     *
+     * @throws SubmissionRejectedException ({@link uk.frontdoor.intake.submission.RejectionReason#SUBMISSION_ID_REUSED})
+     *                                     when the agency used its submission id before for different content
+     */
     public ContactAccepted store(ReceiveContact contact) {
-        ContactAccepted accepted = commands.sendAndWait(contact);
+        ContactAccepted accepted;
+        try {
+            accepted = commands.sendAndWait(contact);
+        } catch (RuntimeException failed) {
+            if (reusedId(failed)) {
+                metrics.rejected(contact.channel(), RejectionReason.SUBMISSION_ID_REUSED.name());
+                throw SubmissionRejectedException.submissionIdReused();
+            }
+            throw failed;
+        }
         counted(contact, accepted);
         return accepted;
+    }
+
+    private static boolean reusedId(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SubmissionIdReusedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -40,6 +40,14 @@ class IntakeExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(SubmissionRejectedException.class)
     ProblemDetail rejected(SubmissionRejectedException rejected) {
+        if (rejected.reason() == RejectionReason.SUBMISSION_ID_REUSED) {
+            ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, Problems.SUBMISSION_ID_REUSED,
+                    "Submission id already used",
+                    "Your agency already sent a different submission with this submissionId; the first one stands "
+                            + "and nothing was stored. A correction is a new submission with a new submissionId.");
+            problem.setProperty("errors", rejected.violations());
+            return problem;
+        }
         boolean malformed = rejected.reason() == RejectionReason.MALFORMED_JSON;
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST,
                 malformed ? Problems.MALFORMED_JSON : Problems.INVALID_SUBMISSION,

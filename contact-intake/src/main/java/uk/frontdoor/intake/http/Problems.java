@@ -23,6 +23,7 @@ public final class Problems {
     public static final URI UNAUTHENTICATED = URI.create("/problems/unauthenticated");
     public static final URI FORBIDDEN = URI.create("/problems/forbidden");
     public static final URI NOT_FOUND = URI.create("/problems/not-found");
+    public static final URI SUBMISSION_ID_REUSED = URI.create("/problems/submission-id-reused");
 
     private Problems() {
     }

@@ -88,12 +88,21 @@ class ContactSubmissionListener {
                 if (one.refusal() != null) {
                     deadLetters.accept(records.get(i), consumer, one.refusal());
                 } else if (!stored) {
-                    intake.store(one.contact());
+                    storeAlone(one.contact(), records.get(i), consumer);
                 }
             } catch (RuntimeException failed) {
                 // Everything before this record is stored or dead-lettered: the handler commits up to it.
                 throw new BatchListenerFailedException("submission not stored", failed, i);
             }
+        }
+    }
+
+    /** A contact refused only when stored (its submission id was used before for other content) is a dead letter too. */
+    private void storeAlone(ReceiveContact contact, ConsumerRecord<byte[], byte[]> record, Consumer<?, ?> consumer) {
+        try {
+            intake.store(contact);
+        } catch (SubmissionRejectedException refused) {
+            deadLetters.accept(record, consumer, refused);
         }
     }
 

@@ -23,7 +23,9 @@ import uk.frontdoor.triage.api.command.RecordContact;
 import uk.frontdoor.triage.api.command.RecordFirstContact;
 import uk.frontdoor.triage.api.command.RecordStepUp;
 import uk.frontdoor.triage.api.command.StepUpFromEarlyHelp;
+import uk.frontdoor.triage.api.command.SubmissionIdReusedException;
 
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,10 +61,16 @@ class ContactReception {
         var submissionId = command.submission().submissionId();
         ContactId contactId = ContactId.random();
         Instant receivedAt = clock.instant();
+        byte[] contentHash = SubmissionFingerprint.of(command.submission());
         // Claimed first, looked up only if taken: one statement for a new submission instead of two.
-        if (!registry.claimSubmission(contactId, command.agency(), submissionId, receivedAt)) {
+        if (!registry.claimSubmission(contactId, command.agency(), submissionId, contentHash, receivedAt)) {
             // Sent before (or a concurrent delivery of it won the race and has committed).
-            return new ContactAccepted(registry.findBySubmission(command.agency(), submissionId).orElseThrow(), true);
+            ContactRegistry.Registered first = registry.findBySubmission(command.agency(), submissionId).orElseThrow();
+            // A row from before hashes were kept cannot tell a repeat from a change: taken as a repeat, as then.
+            if (first.contentHash() != null && !MessageDigest.isEqual(first.contentHash(), contentHash)) {
+                throw new SubmissionIdReusedException();
+            }
+            return new ContactAccepted(first.contactId(), true);
         }
         ContactSubmission.Child about = command.submission().child();
         IdentityFacts facts = SubmissionIdentity.of(about, command.submission().household());
@@ -113,7 +121,7 @@ class ContactReception {
         ContactId contactId = ContactId.random();
         Instant receivedAt = clock.instant();
         registry.claimSubmission(contactId, AgencyCode.of(command.actor().agency()), "step-up-" + contactId,
-                receivedAt);
+                null, receivedAt);
         registry.assignChild(contactId, command.childId());
         children.sendAndWait(new RecordStepUp(command.childId(), contactId, receivedAt, command));
         return new ContactAccepted(contactId, false);

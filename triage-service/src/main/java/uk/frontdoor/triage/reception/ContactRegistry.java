@@ -29,20 +29,34 @@ class ContactRegistry {
         this.jdbc = jdbc;
     }
 
-    Optional<ContactId> findBySubmission(AgencyCode agency, String submissionId) {
-        return jdbc.sql("SELECT contact_id FROM contact_registry WHERE agency = ? AND submission_id = ?")
+    /**
+     * The contact an agency's submission id was first registered as.
+     *
+     * @param contentHash its {@link SubmissionFingerprint}; null for a contact registered before hashes were
+     *                    kept, or one that is not a partner's submission (a step-up)
+     */
+    record Registered(ContactId contactId, byte[] contentHash) {
+    }
+
+    Optional<Registered> findBySubmission(AgencyCode agency, String submissionId) {
+        return jdbc.sql("SELECT contact_id, content_hash FROM contact_registry WHERE agency = ? AND submission_id = ?")
                 .params(agency.value(), submissionId)
-                .query((rs, row) -> ContactId.of(rs.getString(1)))
+                .query((rs, row) -> new Registered(ContactId.of(rs.getString(1)), rs.getBytes(2)))
                 .optional();
     }
 
-    /** @return false when the agency already registered this submission id (and nothing was written) */
-    boolean claimSubmission(ContactId contactId, AgencyCode agency, String submissionId, Instant receivedAt) {
+    /**
+     * @param contentHash the submission's {@link SubmissionFingerprint}, or null when there is no partner
+     *                    submission to compare a resend with
+     * @return false when the agency already registered this submission id (and nothing was written)
+     */
+    boolean claimSubmission(ContactId contactId, AgencyCode agency, String submissionId, byte[] contentHash,
+                            Instant receivedAt) {
         int inserted = jdbc.sql("""
-                        INSERT INTO contact_registry (contact_id, agency, submission_id, received_at)
-                        VALUES (?, ?, ?, ?)
+                        INSERT INTO contact_registry (contact_id, agency, submission_id, content_hash, received_at)
+                        VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (agency, submission_id) DO NOTHING""")
-                .params(contactId.value(), agency.value(), submissionId, Timestamp.from(receivedAt))
+                .params(contactId.value(), agency.value(), submissionId, contentHash, Timestamp.from(receivedAt))
                 .update();
         return inserted == 1;
     }
