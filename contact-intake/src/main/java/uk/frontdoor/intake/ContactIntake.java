@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
+import uk.frontdoor.intake.partner.PartnerAgencies;
 import uk.frontdoor.intake.submission.RejectionReason;
 import uk.frontdoor.intake.submission.SubmissionReader;
 import uk.frontdoor.intake.submission.SubmissionRejectedException;
@@ -18,20 +19,23 @@ import uk.frontdoor.triage.api.command.ReceiveContacts;
 import uk.frontdoor.triage.api.command.SubmissionIdReusedException;
 
 import java.util.List;
+import java.util.Set;
 
 /** The one path every submission takes, whether it came over HTTP or Kafka. */
 @Service
 public class ContactIntake implements DisposableBean {
 
     private final SubmissionReader reader;
+    private final PartnerAgencies agencies;
     private final CommandGateway commands;
     private final CommandGateway batches;
     private final IntakeMetrics metrics;
     private final GroupCommit requests;
 
-    public ContactIntake(SubmissionReader reader, CommandGateway commands, CommandBus commandBus,
-                         IntakeMetrics metrics, IntakeProperties properties) {
+    public ContactIntake(SubmissionReader reader, PartnerAgencies agencies, CommandGateway commands,
+                         CommandBus commandBus, IntakeMetrics metrics, IntakeProperties properties) {
         this.reader = reader;
+        this.agencies = agencies;
         this.commands = commands;
         // A failed batch is not retried whole (on the gateway's one retry thread, after a pause): its
         // callers store its contacts one at a time instead, each with the gateway's retries.
@@ -60,18 +64,33 @@ public class ContactIntake implements DisposableBean {
     }
 
     private ContactAccepted accept(AgencyCode agency, Channel channel, byte[] body, Actor loggedBy) {
-        var contact = new ReceiveContact(agency, channel, read(channel, body), loggedBy);
+        ContactSubmission submission = loggedBy == null ? read(agency, channel, body) : read(channel, body);
+        var contact = new ReceiveContact(agency, channel, submission, loggedBy);
         return requests == null ? store(contact) : requests.store(contact);
     }
 
     /**
-     * Parses and validates a submission without storing it.
+     * Parses and validates a submission without storing it, from any sender (staff choose the source).
      *
      * @throws SubmissionRejectedException when the submission is not acceptable (and counts the refusal)
      */
     public ContactSubmission read(Channel channel, byte[] body) {
+        return read(channel, body, Set.of());
+    }
+
+    /**
+     * Parses and validates a partner agency's submission without storing it: its referral source must be one
+     * the agency may use ({@code frontdoor.partners.agencies[n].kind} or {@code .referral-sources}).
+     *
+     * @throws SubmissionRejectedException when the submission is not acceptable (and counts the refusal)
+     */
+    public ContactSubmission read(AgencyCode partner, Channel channel, byte[] body) {
+        return read(channel, body, agencies.referralSourcesOf(partner));
+    }
+
+    private ContactSubmission read(Channel channel, byte[] body, Set<String> allowedReferralSources) {
         try {
-            return reader.read(body);
+            return reader.read(body, allowedReferralSources);
         } catch (SubmissionRejectedException rejected) {
             metrics.rejected(channel, rejected.reason().name());
             throw rejected;

@@ -117,7 +117,7 @@ class ContactSubmissionListener {
                 reject(RejectionReason.MALFORMED_JSON, new Violation("", "the message has no value"));
             }
             return new Read(new ReceiveContact(agency.agency(), Channel.KAFKA,
-                    intake.read(Channel.KAFKA, record.value())), null);
+                    intake.read(agency.agency(), Channel.KAFKA, record.value())), null);
         } catch (SubmissionRejectedException refused) {
             return new Read(null, refused);
         }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 import uk.frontdoor.triage.api.value.ContactSubmission;
 
@@ -67,7 +68,18 @@ public final class SubmissionReader {
 
     /** Parses and validates a version-1 submission; reports EVERY invalid field at once. */
     public ContactSubmission read(byte[] json) throws SubmissionRejectedException {
+        return read(json, Set.of());
+    }
+
+    /**
+     * Parses and validates a version-1 submission from a sender who may give only these referral sources
+     * (a school is not the police); reports EVERY invalid field at once.
+     *
+     * @param allowedReferralSources the census codes the sender may use; empty for any
+     */
+    public ContactSubmission read(byte[] json, Set<String> allowedReferralSources) throws SubmissionRejectedException {
         Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(allowedReferralSources, "allowedReferralSources");
         if (json.length > maxBodyBytes) {
             throw new SubmissionRejectedException(RejectionReason.TOO_LARGE,
                     List.of(new Violation("", "is larger than " + maxBodyBytes + " bytes")));
@@ -78,12 +90,22 @@ public final class SubmissionReader {
         SCHEMA.check(root, violations);
         if (root.isObject()) {
             semantics.check(root, clock.instant(), violations);
+            checkReferralSource(root, allowedReferralSources, violations);
         }
         if (!violations.isEmpty()) {
             throw new SubmissionRejectedException(RejectionReason.INVALID_SUBMISSION,
                     violations.list(SCHEMA.fieldOrder(), MAX_VIOLATIONS));
         }
         return SubmissionMapper.submission(root);
+    }
+
+    private static void checkReferralSource(JsonNode root, Set<String> allowed, Violations violations) {
+        JsonNode source = root.get("referralSource");
+        if (!allowed.isEmpty() && source != null && source.isTextual() && !violations.has("referralSource")
+                && !allowed.contains(source.textValue())) {
+            violations.add("referralSource", "is not a referral source your agency may use; it may use "
+                    + String.join(", ", allowed));
+        }
     }
 
     private JsonNode parse(byte[] json) {

@@ -194,6 +194,7 @@ class KafkaIntakeBench extends IntegrationTestSupport {
             }
             submission.put("submissionId", run + i);
             String agency = agency(random.nextInt(100));
+            sentBy(agency, submission);
             var record = new ProducerRecord<>(TOPIC, (run + i).getBytes(StandardCharsets.UTF_8), bytes(submission));
             record.headers().add("agency", agency.getBytes(StandardCharsets.UTF_8));
             records.add(record);
