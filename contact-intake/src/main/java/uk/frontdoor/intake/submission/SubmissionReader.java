@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -109,6 +113,17 @@ public final class SubmissionReader {
     }
 
     private JsonNode parse(byte[] json) {
+        // JSON on the wire is UTF-8 (RFC 8259). Jackson's own decoder lets some bytes that are not UTF-8 through:
+        // an overlong 0xC0 0xAF is read as '/', so "Sam" + those bytes passes a submission id's pattern, and an
+        // encoded surrogate becomes half a character. Found by the fuzz test; checked strictly first.
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(json));
+        } catch (CharacterCodingException e) {
+            throw malformed("is not valid UTF-8");
+        }
         JsonNode root;
         try {
             root = reader.readTree(json);

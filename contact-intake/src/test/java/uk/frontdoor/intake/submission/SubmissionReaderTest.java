@@ -563,6 +563,33 @@ class SubmissionReaderTest {
         }
     }
 
+    /** Found by the fuzz test (SubmissionFuzzTest): Jackson alone read these bytes as text. */
+    @Nested
+    class BytesThatAreNotUtf8 {
+
+        /** C0AF and E080AF are overlong encodings of '/': "Sam" + C0AF was read as "Sam/", a valid submission id. */
+        @ParameterizedTest
+        @ValueSource(strings = {"C0AF", "E080AF", "EDA080", "F4908080", "FF", "C328", "E282"})
+        void are_refused_as_malformed_even_where_they_would_decode_to_an_allowed_character(String hex) {
+            byte[] bad = java.util.HexFormat.of().parseHex(hex);
+            byte[] body = policeExampleWith(set("submissionId", "Sam-MARK"));
+            String text = new String(body, StandardCharsets.UTF_8);
+            int at = text.indexOf("-MARK");
+            byte[] spliced = new byte[body.length - 5 + bad.length];
+            System.arraycopy(body, 0, spliced, 0, at);
+            System.arraycopy(bad, 0, spliced, at, bad.length);
+            System.arraycopy(body, at + 5, spliced, at + bad.length, body.length - at - 5);
+
+            SubmissionRejectedException rejected = rejection(spliced);
+
+            assertThat(rejected.reason()).isEqualTo(RejectionReason.MALFORMED_JSON);
+            assertThat(rejected.violations()).singleElement().satisfies(violation -> {
+                assertThat(violation.field()).isEmpty();
+                assertThat(violation.problem()).isEqualTo("is not valid UTF-8");
+            });
+        }
+    }
+
     @Nested
     class ReferralSourceOfTheSendingAgency {
 
