@@ -67,6 +67,23 @@ class FuzzFindingsTest extends IntegrationTestSupport {
     }
 
     @Test
+    void a_staff_command_body_with_a_repeated_field_is_malformed_json_not_a_500() {
+        String contactId = contactIdOf(postContact(POLICE_KEY, submission()));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/contacts/"
+                        + contactId + "/proposal/return"))
+                .header("Authorization", staff("manager1")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"a\",\"reason\":\"b\"}")).build();
+
+        try (CapturedLog log = CapturedLog.capture()) {
+            HttpResponse<String> answer = send(request);
+
+            assertThat(answer.statusCode()).isEqualTo(400);
+            assertThat(errors(answer)).containsExactly(Map.of("field", "", "problem", "is not well-formed JSON"));
+            assertThat(log.withStackTraces()).isEmpty();
+        }
+    }
+
+    @Test
     void a_query_parameter_of_the_wrong_type_is_named_and_its_value_never_quoted() {
         HttpResponse<String> answer = get("/api/v1/alerts?limit=%3Cscript%3Ealert(1)%3C%2Fscript%3E", staff("manager1"));
 
