@@ -145,6 +145,20 @@ class FuzzFindingsTest extends IntegrationTestSupport {
         }
     }
 
+    @Test
+    void a_step_up_for_a_child_id_that_is_no_child_id_is_a_404_and_writes_nothing() {
+        long registered = jdbc.sql("SELECT count(*) FROM contact_registry").query(Long.class).single();
+        try (CapturedLog log = CapturedLog.capture()) {
+            HttpResponse<String> answer = postJson("/api/v1/children/" + "x".repeat(3_000) + "/step-up", staff("sw1"),
+                    Map.of("earlyHelpSummary", "Family support since the spring.", "reason", "Needs a social work assessment now."));
+
+            assertThat(answer.statusCode()).isEqualTo(404);
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(log.withStackTraces()).isEmpty();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM contact_registry").query(Long.class).single()).isEqualTo(registered);
+    }
+
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> errors(HttpResponse<String> answer) {
         return (List<Map<String, Object>>) body(answer).get("errors");

@@ -76,7 +76,7 @@ final class HostileSubmissions {
         }
     }
 
-    /** Text fields of a submission, by path, and what each holds. */
+    /** The text fields of a submission, by path. */
     static final List<String> TEXT_FIELDS = List.of("submissionId", "referralSource", "referrer.name", "referrer.role",
             "referrer.agency", "referrer.phone", "referrer.email", "child.givenName", "child.familyName", "child.sex",
             "child.nhsNumber", "child.address.line1", "child.address.town", "child.address.postcode",
@@ -268,20 +268,20 @@ final class HostileSubmissions {
                 json.getNodeFactory().numberNode(new java.math.BigInteger("9".repeat(400))),
                 json.getNodeFactory().booleanNode(true), json.createArrayNode().add("x").add(1),
                 json.createObjectNode().put("x", 1), json.createArrayNode(), json.createObjectNode());
-        return Combinators.combine(Arbitraries.of(ALL_FIELDS.subList(0, ALL_FIELDS.size())).filter(f -> !f.isEmpty()), values)
+        return Combinators.combine(Arbitraries.of(ALL_FIELDS).filter(f -> !f.isEmpty()), values)
                 .as((field, value) -> new Mutation("wrong type at " + field, refusesAnyOf(field, value), d -> {
                     put(d.tree, field, value.deepCopy());
                     return d;
                 }, field));
     }
 
-    /** A number, boolean, list or object where the schema wants another type is always refused... */
+    /**
+     * Whether a value of another type is always refused at this field: not a boolean where a boolean belongs,
+     * an empty list where a list belongs, or an object where an object belongs (its required members decide).
+     */
     private static boolean refusesAnyOf(String field, JsonNode value) {
-        // ...except an empty list where a list belongs.
         return !(value.isBoolean() && (field.equals("immediateRisk") || field.equals("child.interpreterNeeded")))
                 && !(value.isArray() && value.isEmpty() && (field.equals("household") || field.equals("concerns.factors")))
-                // and an object where an object belongs, with no fields: the schema's required members refuse most,
-                // but an empty referrer object or address is a shape question left to the schema.
                 && !(value.isObject() && (field.equals("referrer") || field.equals("child.address")
                 || field.equals("household[0]") || field.equals("consent") || field.equals("concerns")
                 || field.equals("child")));

@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the attack strings in any answer; nothing appended to the event store for a refused command. Afterwards the
  * service is healthy and nothing it logged during the run carries a stack trace.
  *
- * <p>{@code -Dfrontdoor.fuzz.tries=N} requests; {@code -Dfrontdoor.fuzz.seed=S} replays a run.
+ * <p>{@code -Dfrontdoor.fuzz.staff-tries=N} requests (else {@code frontdoor.fuzz.tries});
+ * {@code -Dfrontdoor.fuzz.seed=S} replays a run.
  */
 class StaffApiFuzzTest extends IntegrationTestSupport {
 
@@ -53,6 +54,9 @@ class StaffApiFuzzTest extends IntegrationTestSupport {
         HOSTILE_TEXT.addAll(HostileSubmissions.INJECTIONS);
     }
 
+    /** Requests in the run: {@code -Dfrontdoor.fuzz.staff-tries=N}, else as many as each edge's inputs. */
+    static final int TRIES = Integer.getInteger("frontdoor.fuzz.staff-tries", SubmissionFuzzTest.TRIES);
+
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
     @Test
@@ -66,7 +70,7 @@ class StaffApiFuzzTest extends IntegrationTestSupport {
         Map<String, Integer> answers = new TreeMap<>();
         DistinctFailures failures = new DistinctFailures();
         try (CapturedLog log = CapturedLog.capture()) {
-            for (int i = 0; i < SubmissionFuzzTest.TRIES; i++) {
+            for (int i = 0; i < TRIES; i++) {
                 Operation operation = operations.get(random.nextInt(operations.size()));
                 Request request = request(operation, api, ids, random);
                 String what = "seed " + SubmissionFuzzTest.SEED + ", request " + i + ": " + operation.method() + " "
@@ -93,7 +97,7 @@ class StaffApiFuzzTest extends IntegrationTestSupport {
             assertThat(log.withStackTraces()).as("logged with a stack trace (seed " + SubmissionFuzzTest.SEED + ")").isEmpty();
             SubmissionFuzzTest.assertNothingLogged(log);
         }
-        System.out.printf("Staff API fuzz: %d requests over %d operations (seed %d): %s%n", SubmissionFuzzTest.TRIES,
+        System.out.printf("Staff API fuzz: %d requests over %d operations (seed %d): %s%n", TRIES,
                 operations.size(), SubmissionFuzzTest.SEED, answers);
     }
 

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.matching.IdentityFacts;
@@ -31,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The single front door: every partner submission, whichever way it came in, is received here.
@@ -41,6 +43,9 @@ import java.util.Optional;
  */
 @Component
 class ContactReception {
+
+    private static final Pattern CHILD_ID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final ContactRegistry registry;
     private final ChildIdentification identification;
@@ -118,6 +123,11 @@ class ContactReception {
     /** A step-up contact is registered like a partner's, under the early-help worker's agency. */
     @CommandHandler
     ContactAccepted handle(StepUpFromEarlyHelp command) {
+        // Child ids are UUIDs this service made: anything else names no record, and is refused before anything
+        // is written (a longer one did not fit the registry and was a 500: found by the staff API fuzz test).
+        if (!CHILD_ID.matcher(command.childId().value()).matches()) {
+            throw new AggregateNotFoundException(command.childId().value(), "No such child record");
+        }
         ContactId contactId = ContactId.random();
         Instant receivedAt = clock.instant();
         registry.claimSubmission(contactId, AgencyCode.of(command.actor().agency()), "step-up-" + contactId,
