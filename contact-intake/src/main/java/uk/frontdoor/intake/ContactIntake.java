@@ -5,6 +5,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
+import uk.frontdoor.intake.partner.PartnerAgencies;
+import uk.frontdoor.intake.submission.RejectionReason;
 import uk.frontdoor.intake.submission.SubmissionReader;
 import uk.frontdoor.intake.submission.SubmissionRejectedException;
 import uk.frontdoor.triage.api.value.Actor;
@@ -14,22 +16,26 @@ import uk.frontdoor.triage.api.command.ContactAccepted;
 import uk.frontdoor.triage.api.value.ContactSubmission;
 import uk.frontdoor.triage.api.command.ReceiveContact;
 import uk.frontdoor.triage.api.command.ReceiveContacts;
+import uk.frontdoor.triage.api.command.SubmissionIdReusedException;
 
 import java.util.List;
+import java.util.Set;
 
 /** The one path every submission takes, whether it came over HTTP or Kafka. */
 @Service
 public class ContactIntake implements DisposableBean {
 
     private final SubmissionReader reader;
+    private final PartnerAgencies agencies;
     private final CommandGateway commands;
     private final CommandGateway batches;
     private final IntakeMetrics metrics;
     private final GroupCommit requests;
 
-    public ContactIntake(SubmissionReader reader, CommandGateway commands, CommandBus commandBus,
-                         IntakeMetrics metrics, IntakeProperties properties) {
+    public ContactIntake(SubmissionReader reader, PartnerAgencies agencies, CommandGateway commands,
+                         CommandBus commandBus, IntakeMetrics metrics, IntakeProperties properties) {
         this.reader = reader;
+        this.agencies = agencies;
         this.commands = commands;
         // A failed batch is not retried whole (on the gateway's one retry thread, after a pause): its
         // callers store its contacts one at a time instead, each with the gateway's retries.
@@ -58,29 +64,67 @@ public class ContactIntake implements DisposableBean {
     }
 
     private ContactAccepted accept(AgencyCode agency, Channel channel, byte[] body, Actor loggedBy) {
-        var contact = new ReceiveContact(agency, channel, read(channel, body), loggedBy);
+        ContactSubmission submission = loggedBy == null ? read(agency, channel, body) : read(channel, body);
+        var contact = new ReceiveContact(agency, channel, submission, loggedBy);
         return requests == null ? store(contact) : requests.store(contact);
     }
 
     /**
-     * Parses and validates a submission without storing it.
+     * Parses and validates a submission without storing it, from any sender (staff choose the source).
      *
      * @throws SubmissionRejectedException when the submission is not acceptable (and counts the refusal)
      */
     public ContactSubmission read(Channel channel, byte[] body) {
+        return read(channel, body, Set.of());
+    }
+
+    /**
+     * Parses and validates a partner agency's submission without storing it: its referral source must be one
+     * the agency may use ({@code frontdoor.partners.agencies[n].kind} or {@code .referral-sources}).
+     *
+     * @throws SubmissionRejectedException when the submission is not acceptable (and counts the refusal)
+     */
+    public ContactSubmission read(AgencyCode partner, Channel channel, byte[] body) {
+        return read(channel, body, agencies.referralSourcesOf(partner));
+    }
+
+    private ContactSubmission read(Channel channel, byte[] body, Set<String> allowedReferralSources) {
         try {
-            return reader.read(body);
+            return reader.read(body, allowedReferralSources);
         } catch (SubmissionRejectedException rejected) {
             metrics.rejected(channel, rejected.reason().name());
             throw rejected;
         }
     }
 
-    /** Stores one read submission; returns once it is committed. */
+    /**
+     * Stores one read submission; returns once it is committed.
+     *
+     * @throws SubmissionRejectedException ({@link uk.frontdoor.intake.submission.RejectionReason#SUBMISSION_ID_REUSED})
+     *                                     when the agency used its submission id before for different content
+     */
     public ContactAccepted store(ReceiveContact contact) {
-        ContactAccepted accepted = commands.sendAndWait(contact);
+        ContactAccepted accepted;
+        try {
+            accepted = commands.sendAndWait(contact);
+        } catch (RuntimeException failed) {
+            if (reusedId(failed)) {
+                metrics.rejected(contact.channel(), RejectionReason.SUBMISSION_ID_REUSED.name());
+                throw SubmissionRejectedException.submissionIdReused();
+            }
+            throw failed;
+        }
         counted(contact, accepted);
         return accepted;
+    }
+
+    private static boolean reusedId(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SubmissionIdReusedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -265,7 +265,7 @@ class ChronologyIntegrationTest extends IntegrationTestSupport {
 
     /** A police, school or health contact about a child no other test has used; it starts the child's stream. */
     private Contact newContact(String apiKey) {
-        ObjectNode submission = submission();
+        ObjectNode submission = sentBy(apiKey, submission());
         ((ObjectNode) submission.get("concerns")).putArray("indicators").add("CHILD_PRESENT");
         HttpResponse<String> response = postContact(apiKey, submission);
         assertThat(response.statusCode()).isEqualTo(202);

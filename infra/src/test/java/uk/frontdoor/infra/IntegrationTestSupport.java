@@ -101,6 +101,21 @@ public abstract class IntegrationTestSupport {
     }
 
     /**
+     * The submission as this demo agency (its API key or its code) would send it: with a referral source
+     * its agency may use (a school is not the police, {@code frontdoor.partners.agencies[n].kind}).
+     * Returns the submission.
+     */
+    protected static ObjectNode sentBy(String agency, ObjectNode submission) {
+        return submission.put("referralSource", switch (agency) {
+            case POLICE_KEY, "demo-police" -> "6";
+            case SCHOOL_KEY, "demo-school" -> "2A";
+            case HEALTH_KEY, "demo-health" -> "3A";
+            case HOUSING_KEY, "demo-housing" -> "4";
+            default -> throw new IllegalArgumentException("not a demo agency: " + agency);
+        });
+    }
+
+    /**
      * Gives the submission a child no other test has, without an NHS number, as most police contacts come:
      * letters-only names unique to this run, a birth date, a home and a mother of its own. Contacts about
      * one such child are recognised by matching alone. Returns the submission.

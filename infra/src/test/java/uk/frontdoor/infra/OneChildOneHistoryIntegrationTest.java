@@ -61,7 +61,7 @@ class OneChildOneHistoryIntegrationTest extends IntegrationTestSupport {
         ObjectNode moved = aChildOfItsOwn(submission(), child.withGivenName(misspelt)
                 .movedTo("7 Other Lane", "SL9 9ZZ"));
         moved.putArray("household");
-        HttpResponse<String> posted = postContact(SCHOOL_KEY, moved);
+        HttpResponse<String> posted = postContact(SCHOOL_KEY, sentBy(SCHOOL_KEY, moved));
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
         String third = contactIdOf(posted);
         JsonNode matched = event(third, "IdentityMatched").get("match");

@@ -34,7 +34,7 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
         var school = submission();
         school.put("referralSource", "2A");
         assertThat(postContact(SCHOOL_KEY, school).statusCode()).isEqualTo(202);
-        var invalid = submission();
+        var invalid = sentBy(SCHOOL_KEY, submission());
         invalid.remove("consent");
         assertThat(postContact(SCHOOL_KEY, invalid).statusCode()).isEqualTo(400);
 

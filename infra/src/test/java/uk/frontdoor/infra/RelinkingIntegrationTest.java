@@ -28,7 +28,7 @@ class RelinkingIntegrationTest extends IntegrationTestSupport {
         ObjectNode second = submission();
         ((ObjectNode) second.get("child")).put("nhsNumber", nhs);
         contactIdOf(postContact(POLICE_KEY, second));
-        String schoolContact = contactIdOf(postContact(SCHOOL_KEY, submission()));
+        String schoolContact = contactIdOf(postContact(SCHOOL_KEY, sentBy(SCHOOL_KEY, submission())));
         String known = childOf(firstContact);
         String other = childOf(schoolContact);
         assertThat(firedFor(schoolContact, "ThresholdAssessed").get(0)).doesNotContain("ACCUMULATING-CONCERNS");

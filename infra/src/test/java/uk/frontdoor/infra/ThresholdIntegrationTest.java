@@ -49,8 +49,8 @@ class ThresholdIntegrationTest extends IntegrationTestSupport {
         ((ObjectNode) green.get("concerns")).putArray("indicators").add("YOUNG_CARER");
 
         String amberId = contactIdOf(postContact(POLICE_KEY, amber));
-        String greenId = contactIdOf(postContact(SCHOOL_KEY, green));
-        String redId = contactIdOf(postContact(HEALTH_KEY, red));
+        String greenId = contactIdOf(postContact(SCHOOL_KEY, sentBy(SCHOOL_KEY, green)));
+        String redId = contactIdOf(postContact(HEALTH_KEY, sentBy(HEALTH_KEY, red)));
         // The queue row appears when the contact is received and takes its priority when it is assessed.
         List.of(amberId, greenId, redId).forEach(id ->
                 await().until(() -> awaitQueueItem(id), item -> item.get("level") != null));

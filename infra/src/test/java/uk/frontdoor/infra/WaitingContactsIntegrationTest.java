@@ -89,7 +89,7 @@ class WaitingContactsIntegrationTest extends IntegrationTestSupport {
     }
 
     private String send(String key, boolean immediateRisk) {
-        ObjectNode submission = submission();
+        ObjectNode submission = sentBy(key, submission());
         submission.put("immediateRisk", immediateRisk);
         ((ObjectNode) submission.get("concerns")).putArray("factors").add("14A");
         var response = postContact(key, submission);

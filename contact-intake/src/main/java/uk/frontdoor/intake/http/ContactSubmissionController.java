@@ -69,7 +69,8 @@ class ContactSubmissionController {
     }
 
     @Operation(summary = "Submit a contact about a child",
-            description = "Idempotent per agency and submissionId: a repeat returns the first contact's id and stores nothing. "
+            description = "Idempotent per agency and submissionId: a repeat returns the first contact's id and stores nothing; "
+                    + "the same submissionId with different content is refused (409): a correction is a new submission. "
                     + "Partner systems send their agency's API key; staff (any role) log contacts phoned in, "
                     + "which are recorded under their own agency on the STAFF channel.",
             security = @SecurityRequirement(name = "partnerApiKey"),
@@ -80,6 +81,9 @@ class ContactSubmissionController {
                     @ApiResponse(responseCode = "400", description = "Invalid submission: every invalid field is named",
                             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
                     @ApiResponse(responseCode = "401", description = "No valid API key or staff credentials"),
+                    @ApiResponse(responseCode = "409", description = "This agency already used the submissionId for a "
+                            + "different submission; nothing was stored",
+                            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
                     @ApiResponse(responseCode = "413", description = "Body too large"),
                     @ApiResponse(responseCode = "415", description = "Not application/json")})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)

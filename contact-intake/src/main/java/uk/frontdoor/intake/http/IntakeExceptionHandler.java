@@ -8,7 +8,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -43,6 +46,14 @@ class IntakeExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(SubmissionRejectedException.class)
     ProblemDetail rejected(SubmissionRejectedException rejected) {
+        if (rejected.reason() == RejectionReason.SUBMISSION_ID_REUSED) {
+            ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, Problems.SUBMISSION_ID_REUSED,
+                    "Submission id already used",
+                    "Your agency already sent a different submission with this submissionId; the first one stands "
+                            + "and nothing was stored. A correction is a new submission with a new submissionId.");
+            problem.setProperty("errors", rejected.violations());
+            return problem;
+        }
         boolean malformed = rejected.reason() == RejectionReason.MALFORMED_JSON;
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST,
                 malformed ? Problems.MALFORMED_JSON : Problems.INVALID_SUBMISSION,
@@ -78,13 +89,61 @@ class IntakeExceptionHandler extends ResponseEntityExceptionHandler {
             return handleExceptionInternal(ex, Problems.tooLarge(maxBytes), headers, HttpStatus.PAYLOAD_TOO_LARGE,
                     request);
         }
-        if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return handleExceptionInternal(ex, wrongType(mismatch), headers, HttpStatus.BAD_REQUEST, request);
+        if (ex.getCause() instanceof MismatchedInputException mismatch) {
+            return handleExceptionInternal(ex, mismatch.getPath().isEmpty() ? notAnObject() : wrongType(mismatch),
+                    headers, HttpStatus.BAD_REQUEST, request);
         }
         metrics.rejected(Channel.HTTP, RejectionReason.MALFORMED_JSON.name());
+        boolean missing = ex.getCause() == null && ex.getMessage() != null
+                && ex.getMessage().startsWith("Required request body is missing");
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_JSON,
                 "Body could not be read", "The request body could not be read; nothing was stored.");
+        // The body is named as the field "", as a refused submission names it.
+        problem.setProperty("errors", List.of(new Violation("", missing ? "is missing" : "is not well-formed JSON")));
         return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /** A command's body that is JSON, but a list, a number or text where an object belongs. */
+    private static ProblemDetail notAnObject() {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request",
+                "The body must be a JSON object; nothing was changed.");
+        problem.setProperty("errors", List.of(new Violation("", "must be a JSON object")));
+        return problem;
+    }
+
+    /**
+     * A query or path parameter that cannot be read as its type (a word where a number belongs, an unknown
+     * choice, a date that is not one): the parameter and what it must be, never the value sent, which is the
+     * caller's text and may be anything.
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String parameter = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : ex.getPropertyName() == null ? "" : ex.getPropertyName();
+        Class<?> target = ex.getRequiredType();
+        String expected = target != null && target.isEnum()
+                ? "must be one of " + Arrays.stream(target.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                        .collect(Collectors.joining(", "))
+                : "has the wrong type" + (target == null ? "" : ": expected " + describe(target));
+        return handleExceptionInternal(ex, invalidParameter(parameter, expected), headers, HttpStatus.BAD_REQUEST,
+                request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return handleExceptionInternal(ex, invalidParameter(ex.getParameterName(), "is required"), headers,
+                HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static ProblemDetail invalidParameter(String parameter, String expected) {
+        String name = parameter.matches("[A-Za-z_][A-Za-z0-9_]{0,63}") ? parameter : "*";
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request",
+                "The parameter " + name + " " + expected + "; nothing was changed.");
+        problem.setProperty("errors", List.of(new Violation(name, expected)));
+        return problem;
     }
 
     /**
@@ -96,26 +155,6 @@ class IntakeExceptionHandler extends ResponseEntityExceptionHandler {
                                                                     HttpStatusCode status, WebRequest request) {
         return handleExceptionInternal(ex, Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found",
                 "There is nothing at this address."), headers, status, request);
-    }
-
-    /**
-     * A query or path parameter that does not convert (a date that is not ISO, a word where a number belongs): the
-     * parameter and what it takes, never the value sent, which Spring's own answer quotes.
-     */
-    @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
-                                                        HttpStatusCode status, WebRequest request) {
-        String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
-                : String.valueOf(ex.getPropertyName());
-        Class<?> target = ex.getRequiredType();
-        String expected = target != null && target.isEnum()
-                ? "must be one of " + Arrays.stream(target.getEnumConstants()).map(c -> ((Enum<?>) c).name())
-                        .collect(Collectors.joining(", "))
-                : "has the wrong form" + (target == null ? "" : ": expected " + describe(target));
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request",
-                "The parameter " + name + " " + expected + ".");
-        problem.setProperty("errors", List.of(new Violation(name, expected)));
-        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     /**

@@ -5,9 +5,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import uk.frontdoor.intake.submission.Violation;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 
 /**
  * RFC 9457 problem details for the front door's API. Each kind of problem has a stable type URI
@@ -23,6 +25,7 @@ public final class Problems {
     public static final URI UNAUTHENTICATED = URI.create("/problems/unauthenticated");
     public static final URI FORBIDDEN = URI.create("/problems/forbidden");
     public static final URI NOT_FOUND = URI.create("/problems/not-found");
+    public static final URI SUBMISSION_ID_REUSED = URI.create("/problems/submission-id-reused");
 
     private Problems() {
     }
@@ -34,9 +37,12 @@ public final class Problems {
         return problem;
     }
 
+    /** Names the body (field {@code ""}) in {@code errors}, as every refused submission names what it refused. */
     public static ProblemDetail tooLarge(long maxBytes) {
-        return of(HttpStatus.PAYLOAD_TOO_LARGE, PAYLOAD_TOO_LARGE, "Submission too large",
+        ProblemDetail problem = of(HttpStatus.PAYLOAD_TOO_LARGE, PAYLOAD_TOO_LARGE, "Submission too large",
                 "A submission may be at most " + maxBytes + " bytes.");
+        problem.setProperty("errors", List.of(new Violation("", "is larger than " + maxBytes + " bytes")));
+        return problem;
     }
 
     /** For filters and security handlers, which answer before Spring MVC is involved. */

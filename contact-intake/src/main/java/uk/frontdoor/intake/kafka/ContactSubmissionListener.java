@@ -93,12 +93,21 @@ class ContactSubmissionListener {
                 if (one.refusal() != null) {
                     deadLetters.accept(records.get(i), consumer, one.refusal());
                 } else if (!stored) {
-                    intake.store(one.contact());
+                    storeAlone(one.contact(), records.get(i), consumer);
                 }
             } catch (RuntimeException failed) {
                 // Everything before this record is stored or dead-lettered: the handler commits up to it.
                 throw new BatchListenerFailedException("submission not stored", failed, i);
             }
+        }
+    }
+
+    /** A contact refused only when stored (its submission id was used before for other content) is a dead letter too. */
+    private void storeAlone(ReceiveContact contact, ConsumerRecord<byte[], byte[]> record, Consumer<?, ?> consumer) {
+        try {
+            intake.store(contact);
+        } catch (SubmissionRejectedException refused) {
+            deadLetters.accept(record, consumer, refused);
         }
     }
 
@@ -113,7 +122,7 @@ class ContactSubmissionListener {
                 reject(RejectionReason.MALFORMED_JSON, new Violation("", "the message has no value"));
             }
             return new Read(new ReceiveContact(agency.agency(), Channel.KAFKA,
-                    intake.read(Channel.KAFKA, record.value())), null);
+                    intake.read(agency.agency(), Channel.KAFKA, record.value())), null);
         } catch (SubmissionRejectedException refused) {
             return new Read(null, refused);
         }

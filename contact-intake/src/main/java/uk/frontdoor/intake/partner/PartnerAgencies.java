@@ -3,22 +3,68 @@ package uk.frontdoor.intake.partner;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import uk.frontdoor.triage.api.value.AgencyCode;
+import uk.frontdoor.triage.api.value.ReferralSourceGroup;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The partner agencies allowed to send contacts, each with the SHA-256 of its API key. Keys are
  * long random secrets, so a fast hash is enough; only hashes are ever configured or compared.
+ *
+ * <p>Each agency may be held to the referral sources it can truthfully give: a school is not the police
+ * ({@code 6}). Its {@code kind} (a census referral-source group: {@code POLICE}, {@code EDUCATION},
+ * {@code HEALTH}, {@code HOUSING}, ...) allows every code of that group; {@code referral-sources} lists
+ * the codes outright and wins over the kind. An agency with neither may send any census code.
  */
 @ConfigurationProperties("frontdoor.partners")
 public record PartnerAgencies(@DefaultValue List<Agency> agencies) {
 
-    public record Agency(String code, String name, String apiKeySha256) {
+    /** The DfE Children in Need census referral-source codes, as the submission schema lists them. */
+    public static final List<String> CENSUS_REFERRAL_SOURCES = List.of("1A", "1B", "1C", "1D", "2A", "2B",
+            "3A", "3B", "3C", "3D", "3E", "3F", "4", "5A", "5B", "5C", "5D", "6", "7", "8", "9", "10");
+
+    public PartnerAgencies {
+        agencies = List.copyOf(agencies);
+        for (Agency agency : agencies) {
+            // A typo here would refuse every contact the agency sends: the service does not start with one.
+            agency.referralSources().stream().filter(code -> !CENSUS_REFERRAL_SOURCES.contains(code)).findFirst()
+                    .ifPresent(code -> {
+                        throw new IllegalArgumentException("frontdoor.partners.agencies: " + agency.code()
+                                + " lists " + code + ", which is not a census referral-source code");
+                    });
+        }
+    }
+
+    /**
+     * @param kind            the census referral-source group the agency belongs to; null for none
+     * @param referralSources the census codes the agency may send; empty to go by {@code kind}
+     */
+    public record Agency(String code, String name, String apiKeySha256, ReferralSourceGroup kind,
+                         List<String> referralSources) {
+
+        public Agency {
+            referralSources = referralSources == null ? List.of() : List.copyOf(referralSources);
+        }
+
+        /** The codes this agency may send, in census order; empty when it may send any. */
+        public Set<String> allowedReferralSources() {
+            Set<String> allowed = new LinkedHashSet<>();
+            if (!referralSources.isEmpty()) {
+                CENSUS_REFERRAL_SOURCES.stream().filter(referralSources::contains).forEach(allowed::add);
+            } else if (kind != null) {
+                CENSUS_REFERRAL_SOURCES.stream().filter(code -> ReferralSourceGroup.of(code) == kind)
+                        .forEach(allowed::add);
+            }
+            return Collections.unmodifiableSet(allowed);
+        }
     }
 
     public Optional<PartnerPrincipal> byApiKey(String apiKey) {
@@ -39,6 +85,18 @@ public record PartnerAgencies(@DefaultValue List<Agency> agencies) {
                 .filter(agency -> agency.code().equals(code))
                 .findFirst()
                 .map(agency -> new PartnerPrincipal(AgencyCode.of(agency.code()), agency.name()));
+    }
+
+    /**
+     * The referral sources a partner agency may send, in census order; empty when any census code is
+     * allowed (no kind or list configured, or not a partner agency: staff choose the source themselves).
+     */
+    public Set<String> referralSourcesOf(AgencyCode code) {
+        return agencies.stream()
+                .filter(agency -> agency.code().equals(code.value()))
+                .findFirst()
+                .map(Agency::allowedReferralSources)
+                .orElse(Set.of());
     }
 
     static byte[] sha256(String value) {

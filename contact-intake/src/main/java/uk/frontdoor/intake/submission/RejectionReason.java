@@ -14,5 +14,10 @@ public enum RejectionReason {
     /** The sending partner agency is missing or not recognised (set by the channel, not by {@link SubmissionReader}). */
     UNKNOWN_AGENCY,
     /** The partner sent more submissions over HTTP than its agency's rate limit allows; nothing was read. */
-    RATE_LIMITED
+    RATE_LIMITED,
+    /**
+     * The agency had already used this submission id for a submission with different content (HTTP 409).
+     * A correction is a new submission with a new id; the first contact stands.
+     */
+    SUBMISSION_ID_REUSED
 }

@@ -8,9 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 import uk.frontdoor.triage.api.value.ContactSubmission;
 
@@ -67,7 +72,18 @@ public final class SubmissionReader {
 
     /** Parses and validates a version-1 submission; reports EVERY invalid field at once. */
     public ContactSubmission read(byte[] json) throws SubmissionRejectedException {
+        return read(json, Set.of());
+    }
+
+    /**
+     * Parses and validates a version-1 submission from a sender who may give only these referral sources
+     * (a school is not the police); reports EVERY invalid field at once.
+     *
+     * @param allowedReferralSources the census codes the sender may use; empty for any
+     */
+    public ContactSubmission read(byte[] json, Set<String> allowedReferralSources) throws SubmissionRejectedException {
         Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(allowedReferralSources, "allowedReferralSources");
         if (json.length > maxBodyBytes) {
             throw new SubmissionRejectedException(RejectionReason.TOO_LARGE,
                     List.of(new Violation("", "is larger than " + maxBodyBytes + " bytes")));
@@ -78,6 +94,7 @@ public final class SubmissionReader {
         SCHEMA.check(root, violations);
         if (root.isObject()) {
             semantics.check(root, clock.instant(), violations);
+            checkReferralSource(root, allowedReferralSources, violations);
         }
         if (!violations.isEmpty()) {
             throw new SubmissionRejectedException(RejectionReason.INVALID_SUBMISSION,
@@ -86,7 +103,27 @@ public final class SubmissionReader {
         return SubmissionMapper.submission(root);
     }
 
+    private static void checkReferralSource(JsonNode root, Set<String> allowed, Violations violations) {
+        JsonNode source = root.get("referralSource");
+        if (!allowed.isEmpty() && source != null && source.isTextual() && !violations.has("referralSource")
+                && !allowed.contains(source.textValue())) {
+            violations.add("referralSource", "is not a referral source your agency may use; it may use "
+                    + String.join(", ", allowed));
+        }
+    }
+
     private JsonNode parse(byte[] json) {
+        // JSON on the wire is UTF-8 (RFC 8259). Jackson's own decoder lets some bytes that are not UTF-8 through:
+        // an overlong 0xC0 0xAF is read as '/', so "Sam" + those bytes passes a submission id's pattern, and an
+        // encoded surrogate becomes half a character. Found by the fuzz test; checked strictly first.
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(json));
+        } catch (CharacterCodingException e) {
+            throw malformed("is not valid UTF-8");
+        }
         JsonNode root;
         try {
             root = reader.readTree(json);

@@ -21,6 +21,17 @@ public class SubmissionRejectedException extends RuntimeException {
         this.violations = List.copyOf(violations);
     }
 
+    /**
+     * The agency already used the submission's id for a submission that said something else: the first
+     * contact stands. Version 1 of the format has no field naming the submission a correction corrects.
+     */
+    public static SubmissionRejectedException submissionIdReused() {
+        return new SubmissionRejectedException(RejectionReason.SUBMISSION_ID_REUSED, List.of(new Violation(
+                "submissionId", "was already used by your agency for a different submission; the first submission "
+                + "stands and nothing was stored. Send a correction as a new submission with a new submissionId "
+                + "(format version 1 has no field naming the submission it corrects: say which in concerns.narrative)")));
+    }
+
     public RejectionReason reason() {
         return reason;
     }

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class IntakeTopicsTest {
 
     private static final PartnerAgencies AGENCIES = new PartnerAgencies(List.of(
-            new PartnerAgencies.Agency("demo-police", "Demo Police", null),
-            new PartnerAgencies.Agency("demo-school", "Demo School", null)));
+            new PartnerAgencies.Agency("demo-police", "Demo Police", null, null, null),
+            new PartnerAgencies.Agency("demo-school", "Demo School", null, null, null)));
 
     @Test
     void each_configured_agency_has_its_own_topic_and_the_topic_names_the_agency() {
@@ -45,7 +45,7 @@ class IntakeTopicsTest {
 
     @Test
     void an_agency_code_that_cannot_name_a_topic_or_no_agency_at_all_stops_the_start() {
-        var badCode = new PartnerAgencies(List.of(new PartnerAgencies.Agency("demo police", "Demo Police", null)));
+        var badCode = new PartnerAgencies(List.of(new PartnerAgencies.Agency("demo police", "Demo Police", null, null, null)));
         assertThatThrownBy(() -> new IntakeTopics(properties(AgencyFrom.TOPIC), badCode))
                 .hasMessageContaining("'frontdoor.contacts.demo police' cannot be a Kafka topic name");
         assertThatThrownBy(() -> new IntakeTopics(properties(AgencyFrom.TOPIC), new PartnerAgencies(List.of())))

@@ -563,6 +563,82 @@ class SubmissionReaderTest {
         }
     }
 
+    /** Found by the fuzz test (SubmissionFuzzTest): Jackson alone read these bytes as text. */
+    @Nested
+    class BytesThatAreNotUtf8 {
+
+        /** C0AF and E080AF are overlong encodings of '/': "Sam" + C0AF was read as "Sam/", a valid submission id. */
+        @ParameterizedTest
+        @ValueSource(strings = {"C0AF", "E080AF", "EDA080", "F4908080", "FF", "C328", "E282"})
+        void are_refused_as_malformed_even_where_they_would_decode_to_an_allowed_character(String hex) {
+            byte[] bad = java.util.HexFormat.of().parseHex(hex);
+            byte[] body = policeExampleWith(set("submissionId", "Sam-MARK"));
+            String text = new String(body, StandardCharsets.UTF_8);
+            int at = text.indexOf("-MARK");
+            byte[] spliced = new byte[body.length - 5 + bad.length];
+            System.arraycopy(body, 0, spliced, 0, at);
+            System.arraycopy(bad, 0, spliced, at, bad.length);
+            System.arraycopy(body, at + 5, spliced, at + bad.length, body.length - at - 5);
+
+            SubmissionRejectedException rejected = rejection(spliced);
+
+            assertThat(rejected.reason()).isEqualTo(RejectionReason.MALFORMED_JSON);
+            assertThat(rejected.violations()).singleElement().satisfies(violation -> {
+                assertThat(violation.field()).isEmpty();
+                assertThat(violation.problem()).isEqualTo("is not valid UTF-8");
+            });
+        }
+    }
+
+    @Nested
+    class ReferralSourceOfTheSendingAgency {
+
+        private static final java.util.Set<String> SCHOOL = java.util.Set.of("2A", "2B");
+
+        @Test
+        void a_source_the_agency_may_use_is_accepted() {
+            ContactSubmission read = reader().read(policeExampleWith(set("referralSource", "2B")), SCHOOL);
+
+            assertThat(read.referralSource()).isEqualTo("2B");
+        }
+
+        @Test
+        void a_school_may_not_say_it_is_the_police_and_is_told_which_sources_it_may_use() {
+            SubmissionRejectedException rejected = catchThrowableOfType(SubmissionRejectedException.class,
+                    () -> reader().read(policeExample().toString().getBytes(StandardCharsets.UTF_8),
+                            new java.util.LinkedHashSet<>(List.of("2A", "2B"))));
+
+            assertThat(rejected.reason()).isEqualTo(RejectionReason.INVALID_SUBMISSION);
+            assertThat(rejected.violations()).singleElement().satisfies(violation -> {
+                assertThat(violation.field()).isEqualTo("referralSource");
+                assertThat(violation.problem()).endsWith("may use 2A, 2B");
+            });
+        }
+
+        @Test
+        void the_agency_rule_is_reported_with_the_submissions_other_problems_in_one_answer() {
+            SubmissionRejectedException rejected = catchThrowableOfType(SubmissionRejectedException.class,
+                    () -> reader().read(policeExampleWith(remove("consent")), SCHOOL));
+
+            assertThat(fields(rejected)).containsExactlyInAnyOrder("referralSource", "consent");
+        }
+
+        @Test
+        void a_source_that_is_no_census_code_is_named_by_the_schema_not_by_the_agency_rule() {
+            SubmissionRejectedException rejected = catchThrowableOfType(SubmissionRejectedException.class,
+                    () -> reader().read(policeExampleWith(set("referralSource", "2Z")), SCHOOL));
+
+            assertThat(rejected.violations()).singleElement().satisfies(violation ->
+                    assertThat(violation.problem()).contains("census"));
+        }
+
+        @Test
+        void with_no_sources_configured_any_census_code_is_accepted() {
+            assertThat(reader().read(policeExampleWith(set("referralSource", "6")), java.util.Set.of()).referralSource())
+                    .isEqualTo("6");
+        }
+    }
+
     private static Consumer<ObjectNode> unborn(String expectedDateOfBirth) {
         return all(remove("child.dateOfBirth"), remove("child.nhsNumber"),
                 set("child.expectedDateOfBirth", expectedDateOfBirth));

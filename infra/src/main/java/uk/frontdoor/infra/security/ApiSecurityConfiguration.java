@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -32,10 +33,12 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import uk.frontdoor.intake.IntakeMetrics;
 import uk.frontdoor.intake.IntakeProperties;
 import uk.frontdoor.intake.http.Problems;
+import uk.frontdoor.intake.submission.Violation;
 import uk.frontdoor.intake.http.SubmissionSizeLimitFilter;
 import uk.frontdoor.intake.partner.PartnerAgencies;
 import uk.frontdoor.intake.partner.PartnerApiKeyAuthenticationFilter;
@@ -198,6 +201,22 @@ class ApiSecurityConfiguration {
                     .map(staff -> AuthorityUtils.createAuthorityList("ROLE_" + staff.role().name()))
                     .orElse(List.of());
             return new JwtAuthenticationToken(jwt, authorities, actor.map(Actor::userId).orElse(jwt.getSubject()));
+        };
+    }
+
+    /**
+     * A URL Spring Security's firewall refuses (an encoded slash, semicolon or percent sign, a {@code ..}
+     * segment): a problem naming the URL, like every other refusal, instead of the servlet container's HTML
+     * error page. Found by the staff API fuzz test.
+     */
+    @Bean
+    RequestRejectedHandler requestRejected(ObjectMapper json) {
+        return (request, response, rejected) -> {
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request",
+                    "The URL has characters or segments this service does not accept; nothing was changed.");
+            problem.setProperty("errors", List.of(new Violation("url",
+                    "may not hold an encoded slash, semicolon or percent sign, a '..' segment or a control character")));
+            Problems.write(response, json, problem);
         };
     }
 

@@ -106,7 +106,7 @@ class StaffPagesScreenshots extends IntegrationTestSupport {
 
             // The duty manager's board: sw1's proposal waits for a manager; two children back from missing,
             // one return home interview overdue and one nearly due.
-            String waiting = contactIdOf(postContact(SCHOOL_KEY, submission()));
+            String waiting = contactIdOf(postContact(SCHOOL_KEY, sentBy(SCHOOL_KEY, submission())));
             awaitStatus(waiting, "ASSESSED");
             String proposal = "/api/v1/contacts/" + waiting;
             postJson(proposal + "/claim", staff("sw2"), null);

@@ -70,6 +70,7 @@ class KubernetesManifestsTest {
         assertThat(agencies.agencies()).singleElement().satisfies(agency -> {
             assertThat(agency.code()).isEqualTo("thames-valley-police");
             assertThat(agency.apiKeySha256()).hasSize(64);
+            assertThat(agency.allowedReferralSources()).containsExactly("6");
         });
     }
 

@@ -193,7 +193,7 @@ class AccessibilityScanTest extends CaseworkBrowserTestSupport {
     }
 
     private String contactWithOpenPartnerCheck() throws Exception {
-        String contactId = contactIdOf(postContact(HEALTH_KEY, submission()));
+        String contactId = contactIdOf(postContact(HEALTH_KEY, sentBy(HEALTH_KEY, submission())));
         awaitQueueItem(contactId);
         String contact = "/api/v1/contacts/" + contactId;
         assertThat(postJson(contact + "/claim", staff("sw1"), null).statusCode()).isEqualTo(204);

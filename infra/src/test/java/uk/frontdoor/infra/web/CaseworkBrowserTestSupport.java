@@ -126,7 +126,7 @@ abstract class CaseworkBrowserTestSupport extends BrowserTestSupport {
         long waiting = jdbc.sql("SELECT count(*) FROM triage_queue WHERE status <> 'DECIDED' AND agency = 'demo-school'")
                 .query(Long.class).single();
         for (long i = waiting; i < count; i++) {
-            assertThat(postContact(SCHOOL_KEY, submission()).statusCode()).isEqualTo(202);
+            assertThat(postContact(SCHOOL_KEY, sentBy(SCHOOL_KEY, submission())).statusCode()).isEqualTo(202);
         }
         awaitUpToDate("triage-queue");
         return jdbc.sql("SELECT count(*) FROM triage_queue WHERE status <> 'DECIDED' AND agency = 'demo-school'")

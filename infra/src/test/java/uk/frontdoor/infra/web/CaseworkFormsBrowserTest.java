@@ -126,7 +126,7 @@ class CaseworkFormsBrowserTest extends CaseworkBrowserTestSupport {
     @Test
     void another_record_of_the_same_child_is_linked_from_the_chronology_and_every_view_of_it_is_recorded() {
         String childId = childOf(contactIdOf(postContact(POLICE_KEY, submission())));
-        String otherChild = childOf(contactIdOf(postContact(SCHOOL_KEY, submission())));
+        String otherChild = childOf(contactIdOf(postContact(SCHOOL_KEY, sentBy(SCHOOL_KEY, submission()))));
         browser.open("/sign-in");
         browser.signIn("sw2");
         browser.open("/children/" + childId + "/chronology");
@@ -159,7 +159,7 @@ class CaseworkFormsBrowserTest extends CaseworkBrowserTestSupport {
     @Test
     void a_wrong_link_is_undone_from_the_chronology_with_a_reason_and_both_records_say_so() {
         String childId = childOf(contactIdOf(postContact(POLICE_KEY, submission())));
-        String otherChild = childOf(contactIdOf(postContact(SCHOOL_KEY, submission())));
+        String otherChild = childOf(contactIdOf(postContact(SCHOOL_KEY, sentBy(SCHOOL_KEY, submission()))));
         assertThat(postJson("/api/v1/children/" + childId + "/links", staff("sw1"),
                 Map.of("otherChildId", otherChild, "reason", "Thought to be the same child")).statusCode())
                 .isEqualTo(204);

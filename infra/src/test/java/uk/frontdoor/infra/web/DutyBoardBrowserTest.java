@@ -79,7 +79,7 @@ class DutyBoardBrowserTest extends BrowserTestSupport {
     @Test
     void the_board_shows_queue_health_and_proposals_awaiting_authorisation_and_is_for_managers_only() {
         ObjectNode submission = submission();
-        String contactId = contactIdOf(postContact(SCHOOL_KEY, submission));
+        String contactId = contactIdOf(postContact(SCHOOL_KEY, sentBy(SCHOOL_KEY, submission)));
         awaitQueueItem(contactId);
         String contact = "/api/v1/contacts/" + contactId;
         assertThat(postJson(contact + "/claim", staff("sw1"), null).statusCode()).isEqualTo(204);

@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,26 +51,41 @@ class ContactRegistry {
         jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(RECEPTION_LOCK).query(Object.class).list();
     }
 
-    Optional<ContactId> findBySubmission(AgencyCode agency, String submissionId) {
-        return jdbc.sql("SELECT contact_id FROM contact_registry WHERE agency = ? AND submission_id = ?")
+    /**
+     * The contact an agency's submission id was first registered as.
+     *
+     * @param contentHash its {@link SubmissionFingerprint}; null for a contact registered before hashes were
+     *                    kept, or one that is not a partner's submission (a step-up)
+     */
+    record Registered(ContactId contactId, byte[] contentHash) {
+    }
+
+    Optional<Registered> findBySubmission(AgencyCode agency, String submissionId) {
+        return jdbc.sql("SELECT contact_id, content_hash FROM contact_registry WHERE agency = ? AND submission_id = ?")
                 .params(agency.value(), submissionId)
-                .query((rs, row) -> ContactId.of(rs.getString(1)))
+                .query((rs, row) -> new Registered(ContactId.of(rs.getString(1)), rs.getBytes(2)))
                 .optional();
     }
 
-    /** @return false when the agency already registered this submission id (and nothing was written) */
-    boolean claimSubmission(ContactId contactId, AgencyCode agency, String submissionId, Instant receivedAt) {
+    /**
+     * @param contentHash the submission's {@link SubmissionFingerprint}, or null when there is no partner
+     *                    submission to compare a resend with
+     * @return false when the agency already registered this submission id (and nothing was written)
+     */
+    boolean claimSubmission(ContactId contactId, AgencyCode agency, String submissionId, byte[] contentHash,
+                            Instant receivedAt) {
         int inserted = jdbc.sql("""
-                        INSERT INTO contact_registry (contact_id, agency, submission_id, received_at)
-                        VALUES (?, ?, ?, ?)
+                        INSERT INTO contact_registry (contact_id, agency, submission_id, content_hash, received_at)
+                        VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (agency, submission_id) DO NOTHING""")
-                .params(contactId.value(), agency.value(), submissionId, Timestamp.from(receivedAt))
+                .params(contactId.value(), agency.value(), submissionId, contentHash, Timestamp.from(receivedAt))
                 .update();
         return inserted == 1;
     }
 
     /** A submission to claim: the contact it becomes if it is new. */
-    record Claim(ContactId contactId, AgencyCode agency, String submissionId, Instant receivedAt) {
+    record Claim(ContactId contactId, AgencyCode agency, String submissionId, byte[] contentHash,
+                 Instant receivedAt) {
     }
 
     /**
@@ -79,19 +95,23 @@ class ContactRegistry {
     Set<ContactId> claimSubmissions(List<Claim> claims) {
         if (claims.size() == 1) {
             Claim claim = claims.get(0);
-            return claimSubmission(claim.contactId(), claim.agency(), claim.submissionId(), claim.receivedAt())
+            return claimSubmission(claim.contactId(), claim.agency(), claim.submissionId(), claim.contentHash(),
+                    claim.receivedAt())
                     ? Set.of(claim.contactId()) : Set.of();
         }
         Set<ContactId> claimed = new HashSet<>();
         jdbc.sql("""
-                        INSERT INTO contact_registry (contact_id, agency, submission_id, received_at)
-                        SELECT * FROM unnest(CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]),
-                                             CAST(? AS timestamptz[]))
+                        INSERT INTO contact_registry (contact_id, agency, submission_id, content_hash, received_at)
+                        SELECT c, a, s, decode(h, 'hex'), r
+                          FROM unnest(CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]),
+                                      CAST(? AS text[]), CAST(? AS timestamptz[])) AS claim(c, a, s, h, r)
                         ON CONFLICT (agency, submission_id) DO NOTHING
                         RETURNING contact_id""")
                 .params(claims.stream().map(claim -> claim.contactId().value()).toArray(String[]::new),
                         claims.stream().map(claim -> claim.agency().value()).toArray(String[]::new),
                         claims.stream().map(Claim::submissionId).toArray(String[]::new),
+                        claims.stream().map(claim -> claim.contentHash() == null ? null
+                                : HexFormat.of().formatHex(claim.contentHash())).toArray(String[]::new),
                         claims.stream().map(claim -> claim.receivedAt().toString()).toArray(String[]::new))
                 .query(rs -> {
                     claimed.add(ContactId.of(rs.getString(1)));

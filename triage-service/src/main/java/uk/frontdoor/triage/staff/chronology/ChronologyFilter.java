@@ -50,6 +50,14 @@ public record ChronologyFilter(Set<String> types, LocalDate from, LocalDate to) 
         return null;
     }
 
+    /** The query parameter {@link #problem()} is about ({@code type} or {@code from}); null when the filter is sound. */
+    public String problemParameter() {
+        if (!TYPES.containsAll(types)) {
+            return "type";
+        }
+        return problem() == null ? null : "from";
+    }
+
     @Override
     public boolean test(ChildChronology.Entry entry) {
         if (!types.isEmpty() && !types.contains(entry.type())) {

@@ -1,0 +1,166 @@
+package uk.frontdoor.infra.fuzz;
+
+import org.junit.jupiter.api.Test;
+import uk.frontdoor.infra.IntegrationTestSupport;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One example of each fault the fuzz tests ({@link SubmissionFuzzTest}, {@link StaffApiFuzzTest}) found, kept
+ * as a plain test so it stays fixed whatever a future fuzz run happens to draw.
+ */
+class FuzzFindingsTest extends IntegrationTestSupport {
+
+    @Test
+    void an_overlong_utf8_slash_in_a_submission_id_is_refused_not_read_as_a_slash() {
+        String submissionId = "FUZZ-" + UUID.randomUUID();
+        String body = new String(bytes(submission().put("submissionId", submissionId + "MARK")), StandardCharsets.UTF_8);
+        byte[] raw = body.getBytes(StandardCharsets.UTF_8);
+        int at = body.indexOf("MARK");
+        byte[] spliced = new byte[raw.length - 2];
+        System.arraycopy(raw, 0, spliced, 0, at);
+        // 0xC0 0xAF: '/' written in two bytes, which UTF-8 forbids. Jackson alone read "...-id/".
+        spliced[at] = (byte) 0xC0;
+        spliced[at + 1] = (byte) 0xAF;
+        System.arraycopy(raw, at + 4, spliced, at + 2, raw.length - at - 4);
+
+        HttpResponse<String> answer = postContact(POLICE_KEY, "application/json", spliced);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(body(answer)).containsEntry("type", "/problems/malformed-json");
+        assertThat(errors(answer)).containsExactly(Map.of("field", "", "problem", "is not valid UTF-8"));
+        assertThat(jdbc.sql("SELECT count(*) FROM contact_registry WHERE submission_id LIKE ?")
+                .param(submissionId + "%").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_staff_command_body_that_is_json_but_not_an_object_names_the_body() {
+        String contactId = contactIdOf(postContact(POLICE_KEY, submission()));
+
+        HttpResponse<String> answer = postJson("/api/v1/contacts/" + contactId + "/priority", staff("sw1"), List.of(1));
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(errors(answer)).containsExactly(Map.of("field", "", "problem", "must be a JSON object"));
+    }
+
+    @Test
+    void a_staff_command_body_that_is_not_json_names_the_body() {
+        String contactId = contactIdOf(postContact(POLICE_KEY, submission()));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/contacts/"
+                        + contactId + "/priority"))
+                .header("Authorization", staff("sw1")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"priority\":")).build();
+
+        HttpResponse<String> answer = send(request);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(errors(answer)).containsExactly(Map.of("field", "", "problem", "is not well-formed JSON"));
+    }
+
+    @Test
+    void a_staff_command_body_with_a_repeated_field_is_malformed_json_not_a_500() {
+        String contactId = contactIdOf(postContact(POLICE_KEY, submission()));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/contacts/"
+                        + contactId + "/proposal/return"))
+                .header("Authorization", staff("manager1")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"a\",\"reason\":\"b\"}")).build();
+
+        try (CapturedLog log = CapturedLog.capture()) {
+            HttpResponse<String> answer = send(request);
+
+            assertThat(answer.statusCode()).isEqualTo(400);
+            assertThat(errors(answer)).containsExactly(Map.of("field", "", "problem", "is not well-formed JSON"));
+            assertThat(log.withStackTraces()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_query_parameter_of_the_wrong_type_is_named_and_its_value_never_quoted() {
+        HttpResponse<String> answer = get("/api/v1/alerts?limit=%3Cscript%3Ealert(1)%3C%2Fscript%3E", staff("manager1"));
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(answer.body()).doesNotContain("script");
+        assertThat(errors(answer)).singleElement().satisfies(error -> assertThat(error).containsEntry("field", "limit"));
+
+        HttpResponse<String> choice = get("/api/v1/alerts?type=NOT_A_CLOCK", staff("manager1"));
+        assertThat(choice.statusCode()).isEqualTo(400);
+        assertThat(choice.body()).doesNotContain("NOT_A_CLOCK");
+        assertThat(errors(choice)).singleElement().satisfies(error -> {
+            assertThat(error).containsEntry("field", "type");
+            assertThat((String) error.get("problem")).startsWith("must be one of ");
+        });
+    }
+
+    @Test
+    void a_chronology_filter_of_an_unknown_type_names_the_parameter() {
+        HttpResponse<String> answer = get("/api/v1/children/" + UUID.randomUUID() + "/chronology?type=NoSuchEvent",
+                staff("sw1"));
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(errors(answer)).singleElement().satisfies(error -> assertThat(error).containsEntry("field", "type"));
+    }
+
+    @Test
+    void a_url_the_firewall_refuses_is_a_problem_not_an_html_page() {
+        HttpResponse<String> answer = get("/api/v1/contacts/a%3Bb", staff("sw1"));
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(answer.body()).doesNotContain("<html");
+        assertThat(errors(answer)).singleElement().satisfies(error -> assertThat(error).containsEntry("field", "url"));
+    }
+
+    @Test
+    void a_request_tomcat_refuses_itself_is_a_problem_and_logs_no_stack_trace() {
+        try (CapturedLog log = CapturedLog.capture()) {
+            HttpResponse<String> answer = get("/api/v1/children?givenName=" + "%C3%A9".repeat(10_000), staff("sw1"));
+
+            assertThat(answer.statusCode()).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(answer.body()).doesNotContain("<html", "Tomcat", "Exception");
+            assertThat(errors(answer)).singleElement().satisfies(error -> assertThat(error).containsEntry("field", "request"));
+            assertThat(log.withStackTraces()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_command_naming_a_child_record_that_does_not_exist_is_a_404_and_logs_no_stack_trace() {
+        try (CapturedLog log = CapturedLog.capture()) {
+            HttpResponse<String> answer = postJson("/api/v1/children/" + UUID.randomUUID() + "/links", staff("sw1"),
+                    Map.of("otherChildId", UUID.randomUUID().toString(), "reason", "Same child, two records."));
+
+            assertThat(answer.statusCode()).isEqualTo(404);
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(log.withStackTraces()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_step_up_for_a_child_id_that_is_no_child_id_is_a_404_and_writes_nothing() {
+        long registered = jdbc.sql("SELECT count(*) FROM contact_registry").query(Long.class).single();
+        try (CapturedLog log = CapturedLog.capture()) {
+            HttpResponse<String> answer = postJson("/api/v1/children/" + "x".repeat(3_000) + "/step-up", staff("sw1"),
+                    Map.of("earlyHelpSummary", "Family support since the spring.", "reason", "Needs a social work assessment now."));
+
+            assertThat(answer.statusCode()).isEqualTo(404);
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(log.withStackTraces()).isEmpty();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM contact_registry").query(Long.class).single()).isEqualTo(registered);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> errors(HttpResponse<String> answer) {
+        return (List<Map<String, Object>>) body(answer).get("errors");
+    }
+}
