@@ -44,7 +44,8 @@ class DeadLetterReplayIntegrationTest extends IntegrationTestSupport {
         String run = UUID.randomUUID().toString();
         ObjectNode wrongNhsNumber = submission();
         ((ObjectNode) wrongNhsNumber.get("child")).put("nhsNumber", "1234567890");
-        ObjectNode noConsent = submission();
+        // A school's contact, with the school's own referral source: only its missing consent is wrong.
+        ObjectNode noConsent = sentBy("demo-school", submission());
         noConsent.remove("consent");
         ObjectNode good = submission();
         byte[] garbage = ("{\"submissionId\": \"" + run + "-garbage\", \"child\": ").getBytes(StandardCharsets.UTF_8);
