@@ -271,13 +271,20 @@ class SubmissionFuzzTest extends IntegrationTestSupport {
     static final List<String> STACK_TRACE_SIGNS = List.of("Exception", "\tat ", "at java.", "at org.", "at uk.",
             "Caused by", "org.springframework", "com.fasterxml", "java.lang", "SQLState", "org.postgresql");
 
-    static void assertNoStackTraceOrAttack(String text, String what) {
+    static void assertNoStackTrace(String text, String what) {
         if (text == null) {
             return;
         }
         for (String sign : STACK_TRACE_SIGNS) {
             assertThat(text).as(what + ": a stack trace or internal name in the answer").doesNotContain(sign);
         }
+    }
+
+    static void assertNoStackTraceOrAttack(String text, String what) {
+        if (text == null) {
+            return;
+        }
+        assertNoStackTrace(text, what);
         for (String attack : HostileSubmissions.INJECTIONS) {
             if (attack.length() >= 8) {
                 assertThat(text).as(what + ": an attack string came back").doesNotContain(attack);
