@@ -212,10 +212,12 @@ class TriageJourneyIntegrationTest extends IntegrationTestSupport {
     @SuppressWarnings("unchecked")
     void an_uncertain_match_waits_for_a_person_and_is_then_linked() {
         // A child no other test has, then a contact giving the same family, birth date, home and mother but
-        // another given name: maybe the same child, maybe a twin. Never joined without a person.
+        // another given name: maybe the same child, maybe a twin. Never joined without a person. The other name
+        // never sounds like the first ("Zed..." against "Kid..."): two random "Kid..." names share a Double
+        // Metaphone code in about 1 pair of 40, and were then joined with confidence.
         ChildIdentity child = ChildIdentity.fresh();
         ObjectNode first = aChildOfItsOwn(submission(), child);
-        ObjectNode second = aChildOfItsOwn(submission(), child.withGivenName(uniqueName("Kid")));
+        ObjectNode second = aChildOfItsOwn(submission(), child.withGivenName(uniqueName("Zed")));
 
         HttpResponse<String> firstPost = postContact(POLICE_KEY, first);
         assertThat(firstPost.statusCode()).as(firstPost.body()).isEqualTo(202);
