@@ -46,8 +46,10 @@ public record IntakeProperties(
     /**
      * @param maxContacts the most waiting contacts stored in one transaction; 1 stores each on its own
      *                    request thread
-     * @param committers  transactions in flight at once, each gathering the contacts waiting when it starts
+     * @param committers  transactions in flight at once, each gathering the contacts waiting when it starts;
+     *                    receptions take turns (one at a time across instances), so a second committer on one
+     *                    instance only waits for the first with a smaller group
      */
-    public record GroupCommitSettings(@DefaultValue("64") int maxContacts, @DefaultValue("2") int committers) {
+    public record GroupCommitSettings(@DefaultValue("64") int maxContacts, @DefaultValue("1") int committers) {
     }
 }

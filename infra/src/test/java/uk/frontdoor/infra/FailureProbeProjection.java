@@ -2,6 +2,7 @@ package uk.frontdoor.infra;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.triage.api.ContactReceived;
 
@@ -13,8 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A test-only read model that fails a set number of times on contacts whose submission id starts
  * with {@link #PREFIX}, and ignores every other contact. Picked up by component scanning in the
  * shared integration-test context.
+ * Not in benchmark runs ({@code -Dfrontdoor.bench=true}): the three probes are not part of the service, and
+ * together took a tenth of the machine's CPU in {@code KafkaIntakeBench}.
  */
 @Component
+@ConditionalOnProperty(name = "frontdoor.bench", havingValue = "false", matchIfMissing = true)
 @ProcessingGroup("failure-probe")
 public class FailureProbeProjection {
 

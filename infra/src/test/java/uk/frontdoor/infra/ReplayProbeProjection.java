@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.triage.api.ContactReceived;
 
@@ -16,8 +17,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * A test-only read model whose replay can be held at its first event, so a test sees a rebuild
  * under way however few events there are. Holds only while a test has closed {@link #gate}, and
  * never longer than 30 seconds (a failed test must not hang the shared context's shutdown).
+ * Not in benchmark runs ({@code -Dfrontdoor.bench=true}): the three probes are not part of the service, and
+ * together took a tenth of the machine's CPU in {@code KafkaIntakeBench}.
  */
 @Component
+@ConditionalOnProperty(name = "frontdoor.bench", havingValue = "false", matchIfMissing = true)
 @ProcessingGroup(ReplayProbeProjection.NAME)
 public class ReplayProbeProjection {
 

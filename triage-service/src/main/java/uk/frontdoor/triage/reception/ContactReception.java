@@ -186,9 +186,9 @@ class ContactReception {
         }
         ContactId contactId = ContactId.random();
         Instant receivedAt = clock.instant();
-        registry.claimSubmission(contactId, AgencyCode.of(command.actor().agency()), "step-up-" + contactId,
-                null, receivedAt);
-        registry.assignChild(contactId, command.childId());
+        registry.claimSubmissions(List.of(new ContactRegistry.Claim(contactId, AgencyCode.of(command.actor().agency()),
+                "step-up-" + contactId, null, receivedAt)));
+        registry.assignChildren(Map.of(contactId, command.childId()));
         children.sendAndWait(new RecordStepUp(command.childId(), contactId, receivedAt, command));
         return new ContactAccepted(contactId, false);
     }

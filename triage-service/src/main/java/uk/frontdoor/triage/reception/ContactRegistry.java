@@ -68,37 +68,22 @@ class ContactRegistry {
     }
 
     /**
+     * A submission to claim: the contact it becomes if it is new.
+     *
      * @param contentHash the submission's {@link SubmissionFingerprint}, or null when there is no partner
-     *                    submission to compare a resend with
-     * @return false when the agency already registered this submission id (and nothing was written)
+     *                    submission to compare a resend with (a step-up)
      */
-    boolean claimSubmission(ContactId contactId, AgencyCode agency, String submissionId, byte[] contentHash,
-                            Instant receivedAt) {
-        int inserted = jdbc.sql("""
-                        INSERT INTO contact_registry (contact_id, agency, submission_id, content_hash, received_at)
-                        VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (agency, submission_id) DO NOTHING""")
-                .params(contactId.value(), agency.value(), submissionId, contentHash, Timestamp.from(receivedAt))
-                .update();
-        return inserted == 1;
-    }
-
-    /** A submission to claim: the contact it becomes if it is new. */
     record Claim(ContactId contactId, AgencyCode agency, String submissionId, byte[] contentHash,
                  Instant receivedAt) {
     }
 
     /**
-     * {@link #claimSubmission} for many in one statement; a submission claimed twice in the list is claimed by
-     * its first. @return the contacts whose submissions were new (the others wrote nothing)
+     * Claims every submission in one statement; a submission claimed twice in the list is claimed by its first,
+     * and one the agency already registered writes nothing.
+     *
+     * @return the contacts whose submissions were new
      */
     Set<ContactId> claimSubmissions(List<Claim> claims) {
-        if (claims.size() == 1) {
-            Claim claim = claims.get(0);
-            return claimSubmission(claim.contactId(), claim.agency(), claim.submissionId(), claim.contentHash(),
-                    claim.receivedAt())
-                    ? Set.of(claim.contactId()) : Set.of();
-        }
         Set<ContactId> claimed = new HashSet<>();
         jdbc.sql("""
                         INSERT INTO contact_registry (contact_id, agency, submission_id, content_hash, received_at)
@@ -121,9 +106,7 @@ class ContactRegistry {
 
     /** Records each contact's child, in one statement. */
     void assignChildren(Map<ContactId, ChildId> children) {
-        if (children.size() == 1) {
-            children.forEach(this::assignChild);
-        } else if (!children.isEmpty()) {
+        if (!children.isEmpty()) {
             jdbc.sql("""
                             UPDATE contact_registry r SET child_id = v.child_id
                               FROM unnest(CAST(? AS varchar[]), CAST(? AS varchar[])) AS v(contact_id, child_id)
@@ -132,12 +115,6 @@ class ContactRegistry {
                             children.values().stream().map(ChildId::value).toArray(String[]::new))
                     .update();
         }
-    }
-
-    void assignChild(ContactId contactId, ChildId childId) {
-        jdbc.sql("UPDATE contact_registry SET child_id = ? WHERE contact_id = ?")
-                .params(childId.value(), contactId.value())
-                .update();
     }
 
     /** The streams of the children already known by these NHS numbers, in one statement; a map to change. */

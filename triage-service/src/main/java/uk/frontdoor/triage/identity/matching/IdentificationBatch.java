@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -40,7 +41,11 @@ public final class IdentificationBatch {
                         List<Boolean> searchAhead) {
         this.identification = identification;
         this.finder = finder;
-        List<String[]> keys = finder.soundKeys(children.stream().map(Facts::names).toList());
+        // The keys serve only the overlap check of a contact that is matched, and only contacts searched for
+        // ahead are matched: a batch whose children are all known by NHS number needs none.
+        List<String[]> keys = searchAhead.contains(true)
+                ? finder.soundKeys(children.stream().map(Facts::names).toList())
+                : Collections.nCopies(children.size(), new String[3]);
         this.facts = new ArrayList<>(children.size());
         for (int i = 0; i < children.size(); i++) {
             facts.add(Facts.of(children.get(i), keys.get(i)));
