@@ -49,6 +49,7 @@ import uk.frontdoor.triage.api.StrategyDiscussionConvened;
 import uk.frontdoor.triage.api.StrategyDiscussionHeld;
 import uk.frontdoor.triage.api.StrategyDiscussionRequired;
 import uk.frontdoor.triage.api.ThresholdAssessed;
+import uk.frontdoor.triage.api.WorkAllocated;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -182,7 +183,9 @@ class StoredEventContractTest {
                         RecordRestricted.Category.PREVENT, "Prevent referral from the school.", List.of("sw2"),
                         List.of("prevent"), MANAGER1, NOW)),
                 Arguments.of("RecordUnrestricted-1.json", "1", new RecordUnrestricted(CHILD, null,
-                        "Channel panel closed the case.", MANAGER1, NOW)));
+                        "Channel panel closed the case.", MANAGER1, NOW)),
+                Arguments.of("WorkAllocated-1.json", "1", new WorkAllocated(CHILD, CONTACT,
+                        WorkAllocated.Work.CONTACT, "mash", "sw1", "Visit within 5 working days.", MANAGER1, NOW)));
     }
 
     @ParameterizedTest(name = "{0}")

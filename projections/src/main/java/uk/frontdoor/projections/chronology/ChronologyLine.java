@@ -9,6 +9,7 @@ import uk.frontdoor.triage.api.AlertAssigned;
 import uk.frontdoor.triage.api.AlertEscalated;
 import uk.frontdoor.triage.api.RecordRestricted;
 import uk.frontdoor.triage.api.RecordUnrestricted;
+import uk.frontdoor.triage.api.WorkAllocated;
 import uk.frontdoor.triage.api.ClockBreached;
 import uk.frontdoor.triage.api.ClockStarted;
 import uk.frontdoor.triage.api.ClockStopped;
@@ -260,6 +261,10 @@ record ChronologyLine(Instant at, ContactId contactId, String summary, String de
         if (event instanceof RecordUnrestricted e) {
             return staff(e.at(), e.contactId(), WORDS.line(e.contactId() == null ? "RecordUnrestricted"
                     : "RecordUnrestricted.contact"), e.reason(), e.actor());
+        }
+        if (event instanceof WorkAllocated e) {
+            return staff(e.at(), e.contactId(), WORDS.line("WorkAllocated", WORDS.word("allocated-work", e.work()),
+                    e.worker(), e.team()), e.note(), e.actor());
         }
         throw new IllegalArgumentException("No chronology line for " + event.getClass().getSimpleName());
     }

@@ -159,6 +159,10 @@ class ChronologyLineTest {
                 "Record restricted (Prevent): read only by sw2, team prevent and managers");
         examples.put(new RecordUnrestricted(CHILD, CONTACT, "Allegation unfounded", MANAGER1, AT),
                 "Restriction lifted from the contact");
+        examples.put(new uk.frontdoor.triage.api.WorkAllocated(CHILD, CONTACT,
+                        uk.frontdoor.triage.api.WorkAllocated.Work.STRATEGY_DISCUSSION, "mash", "sw2", "Red: today.",
+                        MANAGER1, AT),
+                "Strategy discussion allocated to sw2 (team mash)");
         return examples;
     }
 

@@ -21,6 +21,7 @@ import uk.frontdoor.triage.api.command.EscalateAlert;
 import uk.frontdoor.triage.api.command.PartnerCheckReceipt;
 import uk.frontdoor.triage.api.command.ProposeDecision;
 import uk.frontdoor.triage.api.command.RecordConsent;
+import uk.frontdoor.triage.api.command.AllocateWork;
 import uk.frontdoor.triage.api.command.RecordContact;
 import uk.frontdoor.triage.api.command.RecordFirstContact;
 import uk.frontdoor.triage.api.command.RecordDutyCompleted;
@@ -37,6 +38,7 @@ import uk.frontdoor.triage.api.command.UnrestrictRecord;
 import uk.frontdoor.triage.api.staff.StaffDirectory;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.child.access.Restrictions;
+import uk.frontdoor.triage.child.allocation.Allocation;
 import uk.frontdoor.triage.child.decision.Feedback;
 import uk.frontdoor.triage.child.decision.Proposals;
 import uk.frontdoor.triage.child.identity.Identity;
@@ -199,6 +201,11 @@ public class Child {
     @CommandHandler
     void handle(UnrestrictRecord command, Clock clock) {
         record(Restrictions.decide(command, state, clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(AllocateWork command, Clock clock, StaffDirectory staff) {
+        record(Allocation.decide(command, state, clock.instant(), staff));
     }
 
     @CommandHandler

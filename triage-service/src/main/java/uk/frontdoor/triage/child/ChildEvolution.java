@@ -26,6 +26,7 @@ import uk.frontdoor.triage.api.PossibleMatchResolved;
 import uk.frontdoor.triage.api.PriorityChanged;
 import uk.frontdoor.triage.api.RecordRestricted;
 import uk.frontdoor.triage.api.RecordUnrestricted;
+import uk.frontdoor.triage.api.WorkAllocated;
 import uk.frontdoor.triage.api.ProposalAuthorised;
 import uk.frontdoor.triage.api.ProposalReturned;
 import uk.frontdoor.triage.api.SteppedUpFromEarlyHelp;
@@ -131,7 +132,8 @@ public final class ChildEvolution {
                     unchanged(DutyCompleted.class),
                     unchanged(AlertAcknowledged.class),
                     unchanged(AlertAssigned.class),
-                    unchanged(AlertEscalated.class));
+                    unchanged(AlertEscalated.class),
+                    unchanged(WorkAllocated.class));
 
     private ChildEvolution() {
     }

@@ -42,6 +42,7 @@ class VocabularyTest {
                 Map.entry("conference-outcome", InitialConferenceHeld.Outcome.values()),
                 Map.entry("role", StaffRole.values()),
                 Map.entry("restriction", uk.frontdoor.triage.api.RecordRestricted.Category.values()),
+                Map.entry("allocated-work", uk.frontdoor.triage.api.WorkAllocated.Work.values()),
                 Map.entry("reassessed", ThresholdReassessed.Cause.values()),
                 Map.entry("flag", Flag.values()),
                 Map.entry("discussion-flag", new Object[]{StrategyDiscussionHeld.HEALTH_ABSENT,
