@@ -94,6 +94,10 @@ class ApiSecurityConfiguration {
                         // Only managers authorise or return a proposed decision.
                         .requestMatchers(HttpMethod.POST, CONTACT + "/proposal/authorise", CONTACT + "/proposal/return")
                         .hasAnyRole(StaffPermission.OVERSEE.roleNames())
+                        // Allocating work is a manager's; a worker's own list and a contact's allocations are screeners'.
+                        .requestMatchers(HttpMethod.POST, CONTACT + "/allocation").hasAnyRole(StaffPermission.OVERSEE.roleNames())
+                        .requestMatchers(HttpMethod.GET, CONTACT + "/allocations", "/api/v1/my-work")
+                        .hasAnyRole(StaffPermission.SCREEN.roleNames())
                         // Recording a partner's reply and feedback to the referrer: any member of staff.
                         .requestMatchers(HttpMethod.POST, CONTACT + "/partner-checks/*/reply", CONTACT + "/feedback")
                         .hasAnyRole(StaffPermission.CASEWORK.roleNames())

@@ -159,6 +159,9 @@ class PageSecurityConfiguration {
                         .hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         .requestMatchers(HttpMethod.POST, CONTACT + "/partner-checks/*/reply", CONTACT + "/feedback")
                         .hasAnyRole(StaffPermission.CASEWORK.roleNames())
+                        // Allocating work: managers, as in the API; each screener's own work list.
+                        .requestMatchers(HttpMethod.POST, CONTACT + "/allocation").hasAnyRole(StaffPermission.OVERSEE.roleNames())
+                        .requestMatchers("/my-work").hasAnyRole(StaffPermission.SCREEN.roleNames())
                         // Restricting a record to named staff, and lifting it: managers only, as in the API.
                         .requestMatchers(HttpMethod.POST, CONTACT + "/restriction", CONTACT + "/restriction/lift")
                         .hasAnyRole(StaffPermission.RESTRICT.roleNames())

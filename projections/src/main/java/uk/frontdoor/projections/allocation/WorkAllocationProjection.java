@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.triage.api.WorkAllocated;
@@ -28,9 +29,11 @@ import java.util.List;
 class WorkAllocationProjection {
 
     private final JdbcClient jdbc;
+    private final QueryUpdateEmitter emitter;
 
-    WorkAllocationProjection(JdbcClient jdbc) {
+    WorkAllocationProjection(JdbcClient jdbc, QueryUpdateEmitter emitter) {
         this.jdbc = jdbc;
+        this.emitter = emitter;
     }
 
     @EventHandler
@@ -46,6 +49,10 @@ class WorkAllocationProjection {
                 .params(event.contactId().value(), event.work().name(), event.childId().value(), event.team(),
                         event.worker(), event.note(), event.actor().userId(), Timestamp.from(event.at()), sequence)
                 .update();
+        // For a manager's page waiting to show the allocation just made (sent once the batch commits).
+        ContactId contact = event.contactId();
+        emitter.emit(FindAllocations.class, query -> query.contactId().equals(contact),
+                handle(new FindAllocations(contact)));
     }
 
     @ResetHandler

@@ -17,6 +17,9 @@ import uk.frontdoor.triage.api.query.ContactRegistration;
 import uk.frontdoor.triage.api.query.ContactStatusView;
 import uk.frontdoor.triage.api.query.ContactSubmissionView;
 import uk.frontdoor.triage.api.query.FindAlert;
+import uk.frontdoor.triage.api.query.FindAllocatedWork;
+import uk.frontdoor.triage.api.query.FindAllocations;
+import uk.frontdoor.triage.api.query.WorkAllocation;
 import uk.frontdoor.triage.api.query.FindAlerts;
 import uk.frontdoor.triage.api.query.FindChildChronology;
 import uk.frontdoor.triage.api.query.FindContactClocks;
@@ -145,6 +148,18 @@ public class StaffDesk {
                 ResponseTypes.instanceOf(AlertBoard.Change.class));
     }
 
+    /** The work on a contact allocated now, the contact itself first. */
+    public List<WorkAllocation> allocations(ContactId contactId) {
+        return queries.query(new FindAllocations(contactId), ResponseTypes.multipleInstancesOf(WorkAllocation.class))
+                .join();
+    }
+
+    /** The work allocated now to one worker, most recent first. */
+    public List<WorkAllocation> allocatedTo(String worker, int limit) {
+        return queries.query(new FindAllocatedWork(worker, limit),
+                ResponseTypes.multipleInstancesOf(WorkAllocation.class)).join();
+    }
+
     public QueueHealth queueHealth(Instant asOf) {
         return queries.query(new FindQueueHealth(asOf), ResponseTypes.instanceOf(QueueHealth.class)).join();
     }
@@ -197,6 +212,12 @@ public class StaffDesk {
         public boolean clocks(ContactId contactId, Predicate<List<AlertBoard.Alert>> visible) {
             return until(new FindContactClocks(contactId), ResponseTypes.multipleInstancesOf(AlertBoard.Alert.class),
                     Optional::of, ResponseTypes.multipleInstancesOf(AlertBoard.Alert.class), visible);
+        }
+
+        /** A contact's allocations ({@link FindAllocations}) show the change. */
+        public boolean allocations(ContactId contactId, Predicate<List<WorkAllocation>> visible) {
+            return until(new FindAllocations(contactId), ResponseTypes.multipleInstancesOf(WorkAllocation.class),
+                    Optional::of, ResponseTypes.multipleInstancesOf(WorkAllocation.class), visible);
         }
 
         /** A child's chronology ({@link FindChildChronology}) shows the change. */

@@ -2,6 +2,7 @@ package uk.frontdoor.triage.staff.contact;
 
 import uk.frontdoor.triage.access.Placeholders;
 import uk.frontdoor.triage.api.RecordRestricted;
+import uk.frontdoor.triage.api.WorkAllocated;
 import uk.frontdoor.triage.api.staff.RestrictedRecords;
 import uk.frontdoor.triage.staff.StaffDesk;
 import uk.frontdoor.triage.staff.pages.ContactIds;
@@ -45,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One contact's workspace: the submission as the referrer wrote it, the rules' assessment and why,
@@ -187,6 +189,10 @@ class ContactPage {
                 .map(running -> new DutyRow(running, ContactCommands.dutyPath(running.type()), TimeLeft.until(running.dueAt(), now)))
                 .toList());
         model.addAttribute("dutiesDone", ContactActions.listOf(work.dutiesDone()));
+        model.addAttribute("allocations", screener ? desk.allocations(id) : List.of());
+        // What a manager may allocate now: the decided contact, and a strategy discussion once one is required.
+        model.addAttribute("allocatable", Stream.of(WorkAllocated.Work.values())
+                .filter(kind -> kind == WorkAllocated.Work.CONTACT ? decided : discussion != null).toList());
         model.addAttribute("identityChoices", DutyAndIdentityPage.IDENTITY_CHOICES);
         model.addAttribute("attendeeRows", DiscussionForms.ATTENDEE_ROWS);
         model.addAttribute("actionRows", DiscussionForms.ACTION_ROWS);

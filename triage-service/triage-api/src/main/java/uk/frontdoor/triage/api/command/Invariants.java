@@ -20,13 +20,17 @@ final class Invariants {
         return value;
     }
 
+    /** A value that must be given; refused naming the field, as every problem about one field is. */
     static void present(Object value, String field) {
         if (value == null) {
-            throw new TriageRefusedException(Refusal.FIELD_REQUIRED, field + " is required.");
+            throw new TriageRefusedException(Refusal.FIELD_REQUIRED, field, field + " is required.");
         }
     }
 
     static String required(String value, String field) {
-        return text(value, Refusal.FIELD_REQUIRED, field + " is required.");
+        if (value == null || value.isBlank()) {
+            throw new TriageRefusedException(Refusal.FIELD_REQUIRED, field, field + " is required.");
+        }
+        return value;
     }
 }
