@@ -162,6 +162,7 @@ class ContactScreenMvcTest {
         answer(FindContactSubmission.class, Optional.<ContactSubmissionView>empty());
         answer(FindChildChronology.class, Optional.<ChildChronology>empty());
         answer(FindContactClocks.class, List.of());
+        answer(uk.frontdoor.triage.api.query.FindAllocations.class, List.of());
         String page = mvc.perform(get(PAGE).principal(signedIn()).flashAttr("errors", errors))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
