@@ -47,7 +47,8 @@ import java.util.function.Predicate;
  * configuration), so the servers start once per run.
  */
 @SpringBootTest(classes = FrontDoorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"frontdoor.embedded.kafka-port=0", "frontdoor.demo-feed.enabled=false",
+        properties = {"frontdoor.embedded.kafka-port=0", "frontdoor.embedded.smtp-port=0",
+                "frontdoor.embedded.imap-port=0", "frontdoor.demo-feed.enabled=false",
                 "frontdoor.deadlines.polling-interval=200ms",
                 // Idle alert streams beat often, so a client that has gone is let go quickly.
                 "frontdoor.alerts.stream.heartbeat=200ms",

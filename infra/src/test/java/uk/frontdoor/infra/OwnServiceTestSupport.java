@@ -60,7 +60,8 @@ public abstract class OwnServiceTestSupport {
                 .profiles("embedded")
                 .initializers(context -> ((GenericApplicationContext) context).registerBean("movableClock",
                         Clock.class, () -> clock, definition -> definition.setPrimary(true)))
-                .run("--server.port=0", "--frontdoor.embedded.kafka-port=0",
+                .run("--server.port=0", "--frontdoor.embedded.kafka-port=0", "--frontdoor.embedded.smtp-port=0",
+                        "--frontdoor.embedded.imap-port=0",
                         "--frontdoor.embedded.postgres-data-directory=" + database.toAbsolutePath(),
                         "--frontdoor.demo-feed.enabled=false", "--frontdoor.deadlines.polling-interval=100ms",
                         // Long enough that a request holding the graceful shutdown shows as a hang, not a delay.

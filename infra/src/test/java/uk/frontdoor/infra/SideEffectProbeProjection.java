@@ -7,7 +7,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.triage.api.ContactReceived;
 
-/** A test-only processing group of side effects (nothing may see an event twice): it cannot be rebuilt. * Not in benchmark runs ({@code -Dfrontdoor.bench=true}): the three probes are not part of the service, and
+/**
+ * A test-only processing group of side effects (nothing may see an event twice): it cannot be rebuilt.
+ * Not in benchmark runs ({@code -Dfrontdoor.bench=true}): the three probes are not part of the service, and
  * together took a tenth of the machine's CPU in {@code KafkaIntakeBench}.
  */
 @Component

@@ -1,5 +1,7 @@
 package uk.frontdoor.infra.embedded;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,8 +22,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The embedded default: a real PostgreSQL (binaries from Maven Central, run in a child process) and
- * a real single-node KRaft Kafka broker in this JVM, so a newcomer needs nothing but a JDK. The rest
+ * The embedded default: a real PostgreSQL (binaries from Maven Central, run in a child process),
+ * a real single-node KRaft Kafka broker and a real SMTP server (GreenMail) in this JVM, so a newcomer needs
+ * nothing but a JDK. The rest
  * of the application finds them through Spring Boot's connection-details beans, exactly as it finds
  * external servers in production.
  */
@@ -99,6 +104,32 @@ class EmbeddedInfrastructure {
         broker.brokerProperty("auto.create.topics.enable", "false");
         broker.afterPropertiesSet();
         return broker;
+    }
+
+    /** A real SMTP server in this JVM, with IMAP to read what it received: the service's emails go here. */
+    @Bean(destroyMethod = "stop")
+    GreenMail embeddedMail(EmbeddedProperties properties) {
+        GreenMail mail = new GreenMail(new ServerSetup[]{
+                setup(properties.smtpPort(), ServerSetup.PROTOCOL_SMTP),
+                setup(properties.imapPort(), ServerSetup.PROTOCOL_IMAP)});
+        mail.start();
+        log.info("Embedded mail server: SMTP on port {}, IMAP on port {}", mail.getSmtp().getPort(),
+                mail.getImap().getPort());
+        return mail;
+    }
+
+    private static ServerSetup setup(int port, String protocol) {
+        ServerSetup setup = new ServerSetup(port, "localhost", protocol);
+        return port == 0 ? setup.dynamicPort() : setup;
+    }
+
+    /** Sends to the in-process server, as Spring Boot's own sender would to {@code spring.mail.host}. */
+    @Bean
+    JavaMailSender mailSender(GreenMail mail) {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("localhost");
+        sender.setPort(mail.getSmtp().getPort());
+        return sender;
     }
 
     @Bean

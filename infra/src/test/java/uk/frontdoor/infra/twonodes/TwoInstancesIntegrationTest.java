@@ -169,7 +169,8 @@ class TwoInstancesIntegrationTest {
                 .profiles("embedded")
                 .initializers(context -> ((GenericApplicationContext) context).registerBean("movableClock",
                         Clock.class, () -> clock, definition -> definition.setPrimary(true)))
-                .run("--server.port=0", "--frontdoor.embedded.kafka-port=0",
+                .run("--server.port=0", "--frontdoor.embedded.kafka-port=0", "--frontdoor.embedded.smtp-port=0",
+                        "--frontdoor.embedded.imap-port=0",
                         "--frontdoor.embedded.postgres-url=" + databaseUrl,
                         "--frontdoor.demo-feed.enabled=false", "--frontdoor.deadlines.polling-interval=100ms",
                         "--frontdoor.alerts.stream.heartbeat=200ms",
