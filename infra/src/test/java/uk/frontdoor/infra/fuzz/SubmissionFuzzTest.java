@@ -8,7 +8,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import net.jqwik.api.sessions.JqwikSession;
 import org.junit.jupiter.api.Test;
 import uk.frontdoor.infra.IntegrationTestSupport;
 
@@ -56,12 +55,7 @@ class SubmissionFuzzTest extends IntegrationTestSupport {
 
     @Test
     void every_generated_submission_over_http_is_stored_or_refused_with_a_problem_naming_the_field() throws Exception {
-        JqwikSession.start(Long.toString(SEED));
-        try {
-            fuzzHttp();
-        } finally {
-            JqwikSession.finish();
-        }
+        fuzzHttp();
     }
 
     private void fuzzHttp() throws Exception {
@@ -131,12 +125,7 @@ class SubmissionFuzzTest extends IntegrationTestSupport {
 
     @Test
     void every_generated_record_over_kafka_is_stored_or_dead_lettered_with_its_reason_and_none_is_lost() throws Exception {
-        JqwikSession.start(Long.toString(SEED + 1));
-        try {
-            fuzzKafka();
-        } finally {
-            JqwikSession.finish();
-        }
+        fuzzKafka();
     }
 
     private void fuzzKafka() throws Exception {
