@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p infra/target
-./mvnw -B -Pfaults -pl infra -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false "$@" \
+./mvnw -B -Pfaults -pl infra -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dfrontdoor.fuzz.skip-full-size=true "$@" \
     | tee infra/target/fault-run.out | grep -E 'FAULT-RUN|Tests run:|BUILD|ERROR' || true
 grep -q 'BUILD SUCCESS' infra/target/fault-run.out

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Service;
 import uk.frontdoor.intake.partner.PartnerAgencies;
 import uk.frontdoor.intake.submission.RejectionReason;
@@ -13,6 +14,7 @@ import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.AgencyCode;
 import uk.frontdoor.triage.api.value.Channel;
 import uk.frontdoor.triage.api.command.ContactAccepted;
+import uk.frontdoor.triage.api.command.DatabaseUnreachable;
 import uk.frontdoor.triage.api.value.ContactSubmission;
 import uk.frontdoor.triage.api.command.ReceiveContact;
 import uk.frontdoor.triage.api.command.ReceiveContacts;
@@ -66,7 +68,16 @@ public class ContactIntake implements DisposableBean {
     private ContactAccepted accept(AgencyCode agency, Channel channel, byte[] body, Actor loggedBy) {
         ContactSubmission submission = loggedBy == null ? read(agency, channel, body) : read(channel, body);
         var contact = new ReceiveContact(agency, channel, submission, loggedBy);
-        return requests == null ? store(contact) : requests.store(contact);
+        try {
+            return requests == null ? store(contact) : requests.store(contact);
+        } catch (RuntimeException failed) {
+            // However it surfaced (a transaction that could not start, a connection cut at commit), the caller is
+            // told the database is out of reach: 503 with Retry-After over HTTP, never a 500.
+            if (DatabaseUnreachable.causedBy(failed) && !(failed instanceof DataAccessResourceFailureException)) {
+                throw new DataAccessResourceFailureException("The database cannot be reached", failed);
+            }
+            throw failed;
+        }
     }
 
     /**

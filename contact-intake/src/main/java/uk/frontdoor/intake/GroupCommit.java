@@ -3,6 +3,7 @@ package uk.frontdoor.intake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.frontdoor.triage.api.command.ContactAccepted;
+import uk.frontdoor.triage.api.command.DatabaseUnreachable;
 import uk.frontdoor.triage.api.command.ReceiveContact;
 
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import java.util.function.Function;
  * committer is free are stored together in one transaction, so concurrent callers share its commit
  * instead of queueing for one each. A caller still returns only once its own contact is committed, with
  * its own answer or its own exception: if a group fails, its contacts are stored again one at a time,
- * so one bad contact fails only its own request.
+ * so one bad contact fails only its own request; unless the database could not be reached, which fails
+ * every contact of the group at once.
  */
 final class GroupCommit implements AutoCloseable {
 
@@ -100,14 +102,25 @@ final class GroupCommit implements AutoCloseable {
                 }
                 return;
             } catch (RuntimeException groupFailed) {
-                // Nothing of the group was stored: each contact is tried alone, for its own answer.
+                // Nothing of the group was stored. The database out of reach fails every contact alike: each is
+                // answered now, not after waiting out the pool's connection timeout once more alone.
+                if (DatabaseUnreachable.causedBy(groupFailed)) {
+                    group.forEach(waiting -> waiting.answer().completeExceptionally(groupFailed));
+                    return;
+                }
+                // Otherwise each contact is tried alone, for its own answer.
             }
         }
-        for (Waiting waiting : group) {
+        for (int i = 0; i < group.size(); i++) {
+            Waiting waiting = group.get(i);
             try {
                 waiting.answer().complete(storeOne.apply(waiting.contact()));
             } catch (RuntimeException failed) {
                 waiting.answer().completeExceptionally(failed);
+                if (DatabaseUnreachable.causedBy(failed)) {
+                    group.subList(i + 1, group.size()).forEach(rest -> rest.answer().completeExceptionally(failed));
+                    return;
+                }
             }
         }
     }

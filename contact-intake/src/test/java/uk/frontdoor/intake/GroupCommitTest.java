@@ -121,6 +121,42 @@ class GroupCommitTest {
         }
     }
 
+    @Test
+    void a_group_that_cannot_reach_the_database_fails_every_caller_at_once_without_trying_each_alone()
+            throws Exception {
+        CountDownLatch allWaiting = new CountDownLatch(1);
+        AtomicInteger held = new AtomicInteger();
+        AtomicInteger triedAlone = new AtomicInteger();
+        RuntimeException unreachable = new IllegalStateException("could not open a transaction",
+                new java.sql.SQLTransientConnectionException("no connection available in time", "08001"));
+        try (var group = new GroupCommit(contacts -> {
+            held.compareAndSet(0, contacts.size());
+            await(allWaiting);
+            throw unreachable;
+        }, contact -> {
+            held.compareAndSet(0, 1);
+            await(allWaiting);
+            triedAlone.incrementAndGet();
+            throw unreachable;
+        }, 1, 64)) {
+            ExecutorService callers = Executors.newFixedThreadPool(8);
+            List<Future<ContactAccepted>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                ReceiveContact contact = contact(i);
+                answers.add(callers.submit(() -> group.store(contact)));
+            }
+            until(() -> held.get() > 0 && held.get() + group.waiting() == 8);
+            allWaiting.countDown();
+            for (Future<ContactAccepted> answer : answers) {
+                assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS)).hasCause(unreachable);
+            }
+            // The first group held one contact or more; the rest came as one more group at most. Whatever tried
+            // alone (a group of one) failed the others of its group with it.
+            assertThat(triedAlone.get()).isLessThanOrEqualTo(2);
+            callers.shutdown();
+        }
+    }
+
     /** Waits for a condition the committer threads bring about. */
     private static void until(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -4,6 +4,8 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
+import uk.frontdoor.triage.api.command.DatabaseUnreachable;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -54,7 +56,18 @@ public class TriageConfiguration {
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retryScheduler()).build();
     }
 
-    static IntervalRetryScheduler retryScheduler() {
+    /**
+     * A command that failed because the database cannot be reached is not retried: each retry would wait out
+     * the pool's connection timeout again, holding the caller (a partner's request) many times that long for
+     * the same answer. It fails at once, and HTTP answers {@code 503} with {@code Retry-After}.
+     */
+    static RetryScheduler retryScheduler() {
+        IntervalRetryScheduler appendRaces = intervalRetryScheduler();
+        return (command, failure, failures, dispatch) -> !DatabaseUnreachable.causedBy(failure)
+                && appendRaces.scheduleRetry(command, failure, failures, dispatch);
+    }
+
+    private static IntervalRetryScheduler intervalRetryScheduler() {
         return IntervalRetryScheduler.builder()
                 .retryExecutor(Executors.newSingleThreadScheduledExecutor(runnable -> {
                     Thread thread = new Thread(runnable, "command-retry");

@@ -159,6 +159,38 @@ class FuzzFindingsTest extends IntegrationTestSupport {
         assertThat(jdbc.sql("SELECT count(*) FROM contact_registry").query(Long.class).single()).isEqualTo(registered);
     }
 
+    @Test
+    void a_nul_character_in_a_query_parameter_is_refused_naming_it_not_a_500_from_postgresql() {
+        try (CapturedLog log = CapturedLog.capture()) {
+            // The full-size staff API fuzz run: PostgreSQL's text cannot hold U+0000, and the team went into a query.
+            HttpResponse<String> answer = get("/api/v1/alerts?team=a%00b&priority=RED", staff("manager1"));
+
+            assertThat(answer.statusCode()).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(errors(answer)).singleElement().satisfies(error -> assertThat(error).containsEntry("field", "team"));
+            // The same on a page: the queue's agency filter went into a query too.
+            HttpResponse<String> page = get("/queue?agency=%00", staff("sw1"));
+            assertThat(page.statusCode()).isEqualTo(400);
+            assertThat(errors(page)).singleElement().satisfies(error -> assertThat(error).containsEntry("field", "agency"));
+            // Escaped, it is text like any other: "%00" as three characters is a team that has no alerts.
+            assertThat(get("/api/v1/alerts?team=%2500", staff("manager1")).statusCode()).isEqualTo(200);
+            assertThat(log.withStackTraces()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_submission_id_that_looks_like_a_path_is_an_id_like_any_other() {
+        // The full-size Kafka fuzz run: its generator took every injection in a submission id for a refusal, but
+        // "../../../../etc/passwd" is a valid id (letters, digits and . _ : / -), so such a submission was stored
+        // under it; the run counted only its own ids, and waited 15 minutes for a record it had in fact stored.
+        String submissionId = "../../../../etc/passwd-" + UUID.randomUUID();
+
+        HttpResponse<String> answer = postContact(POLICE_KEY, submission().put("submissionId", submissionId));
+
+        assertThat(answer.statusCode()).isEqualTo(202);
+        assertThat(contactsWithSubmissionId(submissionId)).isEqualTo(1);
+    }
+
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> errors(HttpResponse<String> answer) {
         return (List<Map<String, Object>>) body(answer).get("errors");

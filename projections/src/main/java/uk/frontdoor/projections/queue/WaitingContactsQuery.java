@@ -8,10 +8,14 @@ import uk.frontdoor.triage.api.query.FindWaitingContacts;
 import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
 import uk.frontdoor.triage.api.query.TriageQueue;
 import uk.frontdoor.triage.api.query.WaitingContacts;
+import uk.frontdoor.triage.api.staff.RestrictedRecords.Withheld;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.value.ContactId;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +29,9 @@ import java.util.TreeSet;
 class WaitingContactsQuery {
 
     private static final String WAITING = TriageQueueProjection.WAITING;
+    /** A withheld record's or a withheld contact's row; takes the withheld child ids, then contact ids. */
+    private static final String WITHHELD = "(child_id = ANY (?::varchar[]) OR contact_id = ANY (?::varchar[]))";
+    private static final String NOT_WITHHELD = "NOT " + WITHHELD;
 
     private final JdbcClient jdbc;
 
@@ -56,6 +63,14 @@ class WaitingContactsQuery {
         if (query.unclaimed()) {
             conditions.add("claimed_by IS NULL");
         }
+        Withheld withheld = query.withheld();
+        if (query.leavesOutWithheld()) {
+            // Narrowed by what a placeholder withholds: a withheld record is left out, not shown as a placeholder
+            // (listed under an agency or a category, it would say that much of itself), and not counted.
+            conditions.add(NOT_WITHHELD);
+            params.add(childIds(withheld));
+            params.add(contactIds(withheld));
+        }
         String where = String.join(" AND ", conditions);
 
         List<Object> pageParams = new ArrayList<>(params);
@@ -72,6 +87,7 @@ class WaitingContactsQuery {
         long[] unassessed = {0};
         long[] matchingShape = {0};
         Set<AgencyCode> waitingAgencies = new TreeSet<>(Comparator.comparing(AgencyCode::value));
+        Map<String, Long> waitingIn = new HashMap<>();
         // The whole queue's shape, by RAG and agency, from the tally the queue's triggers keep (V22): a few
         // dozen rows, however many contacts wait.
         jdbc.sql("SELECT priority, agency, sum(waiting) AS waiting FROM triage_queue_tally"
@@ -86,20 +102,43 @@ class WaitingContactsQuery {
                         byPriority.merge(Priority.valueOf(priority), waiting, Long::sum);
                     }
                     waitingAgencies.add(AgencyCode.of(agency));
+                    waitingIn.merge(agency, waiting, Long::sum);
                     if ((query.priority() == null || query.priority().name().equals(priority))
                             && (query.agency() == null || query.agency().value().equals(agency))) {
                         matchingShape[0] += waiting;
                     }
                 });
         long total = byPriority.values().stream().mapToLong(Long::longValue).sum() + unassessed[0];
-        // No count of rows when the answer is known: filtered by RAG and agency alone, the tally has it; a
-        // page shorter than the limit ends the matches (unless it is empty past the first page: then it
-        // says nothing of how many there are).
-        boolean shapeOnly = query.factors().isEmpty() && query.claimedBy() == null && !query.unclaimed();
+        if (withheld.any()) {
+            // The agencies offered as filters are the agencies of what the worker may read: an agency whose
+            // waiting contacts are all withheld is not offered (its name would say who sent them).
+            Map<String, Long> withheldByAgency = new HashMap<>();
+            jdbc.sql("SELECT agency, count(*) AS withheld FROM triage_queue WHERE " + WAITING + " AND " + WITHHELD
+                            + " GROUP BY agency")
+                    .params(childIds(withheld), contactIds(withheld))
+                    .query(rs -> {
+                        withheldByAgency.put(rs.getString("agency"), rs.getLong("withheld"));
+                    });
+            waitingAgencies.removeIf(agency -> waitingIn.getOrDefault(agency.value(), 0L)
+                    <= withheldByAgency.getOrDefault(agency.value(), 0L));
+        }
+        // No count of rows when the answer is known: filtered by RAG and agency alone, the tally has it (unless
+        // withheld records are left out: the tally counts them); a page shorter than the limit ends the matches
+        // (unless it is empty past the first page: then it says nothing of how many there are).
+        boolean shapeOnly = query.factors().isEmpty() && query.claimedBy() == null && !query.unclaimed()
+                && !query.leavesOutWithheld();
         long matching = shapeOnly ? matchingShape[0]
                 : items.size() < query.limit() && (!items.isEmpty() || query.offset() == 0) ? query.offset() + items.size()
                 : jdbc.sql("SELECT count(*) FROM triage_queue WHERE " + where).params(params).query(Long.class).single();
         List<AgencyCode> agencies = List.copyOf(waitingAgencies);
         return new WaitingContacts(items, matching, total, byPriority, unassessed[0], agencies);
+    }
+
+    private static String[] childIds(Withheld withheld) {
+        return withheld.children().stream().map(ChildId::value).toArray(String[]::new);
+    }
+
+    private static String[] contactIds(Withheld withheld) {
+        return withheld.contacts().stream().map(ContactId::value).toArray(String[]::new);
     }
 }

@@ -20,6 +20,7 @@ import uk.frontdoor.triage.api.query.ProposalsAwaitingAuthorisation;
 import uk.frontdoor.triage.api.query.QueueHealth;
 import uk.frontdoor.triage.api.query.TriageQueue;
 import uk.frontdoor.triage.api.query.WaitingContacts;
+import uk.frontdoor.triage.api.staff.RestrictedRecords.Withheld;
 import uk.frontdoor.triage.api.value.AgencyCode;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -208,6 +209,38 @@ class TriageQueueProjectionTest {
         WaitingContacts unclaimedOnePage = waiting.handle(new FindWaitingContacts(null, null, Set.of(), null, true, 1));
         assertThat(unclaimedOnePage.items()).hasSize(1);
         assertThat(unclaimedOnePage.matching()).isEqualTo(2);
+    }
+
+    @Test
+    void narrowed_by_agency_or_category_the_queue_leaves_out_and_does_not_count_what_is_withheld_from_the_worker() {
+        // B (the school's only waiting contact, 16A and 17A) is restricted from the worker; C's whole record is.
+        Withheld withheld = new Withheld(Set.of(childC), Set.of(b));
+        FindWaitingContacts bySchool = new FindWaitingContacts(null, AgencyCode.of("demo-school"), Set.of(), null, false,
+                50);
+        WaitingContacts school = waiting.handle(bySchool.withholding(withheld));
+        assertThat(school.items()).isEmpty();
+        assertThat(school.matching()).as("not counted from the tally either").isZero();
+        assertThat(waiting.handle(bySchool).matching()).isEqualTo(1);
+        WaitingContacts police = waiting.handle(new FindWaitingContacts(null, AgencyCode.of("demo-police"), Set.of(),
+                null, false, 50).withholding(withheld));
+        assertThat(ids(police)).containsExactly(a);
+        assertThat(police.matching()).isEqualTo(1);
+        WaitingContacts neglect = waiting.handle(new FindWaitingContacts(null, null, Set.of("16A"), null, false, 50)
+                .withholding(withheld));
+        assertThat(neglect.items()).isEmpty();
+        assertThat(neglect.matching()).isZero();
+        // Only agencies with something the worker may read are offered as filters.
+        assertThat(police.agencies()).containsExactly(AgencyCode.of("demo-police"));
+        // Narrowed by what a placeholder shows (its RAG, who holds it), or not at all, withheld contacts stay
+        // listed, for the caller to show as placeholders, and counted.
+        WaitingContacts amber = waiting.handle(new FindWaitingContacts(Priority.AMBER, null, Set.of(), null, false, 50)
+                .withholding(withheld));
+        assertThat(ids(amber)).containsExactly(b);
+        assertThat(amber.matching()).isEqualTo(1);
+        WaitingContacts all = waiting.handle(FindWaitingContacts.all(50).withholding(withheld));
+        assertThat(ids(all)).containsExactly(c, a, b);
+        assertThat(all.matching()).isEqualTo(3);
+        assertThat(all.totalWaiting()).isEqualTo(3);
     }
 
     @Test

@@ -37,6 +37,14 @@ public class Placeholders {
         return restricted.withheldFrom(viewer, children);
     }
 
+    /**
+     * Every record and contact the viewer may not read: what a queue filtered by something a placeholder
+     * withholds (the sending agency, the category of concern) must leave out, rows and counts alike.
+     */
+    public Withheld withheldFrom(Actor viewer) {
+        return restricted.withheldFrom(viewer);
+    }
+
     public List<TriageQueue.Item> queue(Actor viewer, List<TriageQueue.Item> items) {
         return queue(items, restricted.withheldFrom(viewer, items.stream().map(TriageQueue.Item::childId).toList()));
     }

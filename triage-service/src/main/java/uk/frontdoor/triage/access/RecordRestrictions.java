@@ -81,10 +81,21 @@ public class RecordRestrictions implements RestrictedRecords {
         if (children.isEmpty() || viewer.isManager()) {
             return Withheld.NOTHING;
         }
-        List<Restriction> restrictions = jdbc.sql(SELECT + " WHERE child_id = ANY (?::varchar[])")
+        return withheld(viewer, jdbc.sql(SELECT + " WHERE child_id = ANY (?::varchar[])")
                 .param(children.stream().map(ChildId::value).distinct().toArray(String[]::new))
                 .query((rs, row) -> restriction(rs))
-                .list();
+                .list());
+    }
+
+    @Override
+    public Withheld withheldFrom(Actor viewer) {
+        if (viewer.isManager()) {
+            return Withheld.NOTHING;
+        }
+        return withheld(viewer, jdbc.sql(SELECT).query((rs, row) -> restriction(rs)).list());
+    }
+
+    private Withheld withheld(Actor viewer, List<Restriction> restrictions) {
         if (restrictions.isEmpty()) {
             return Withheld.NOTHING;
         }

@@ -128,8 +128,10 @@ class QueuePage {
         Actor me = desk.actor(who);
         Filters filters = Filters.of(rag, agency, category, show);
         int pageNumber = page(page);
-        WaitingContacts found = desk.waiting(filters.query(me, pageNumber));
-        // Restricted contacts the worker may not read are listed as placeholders, naming nobody.
+        // Narrowed by agency or category, records withheld from the worker are left out, rows and counts; a
+        // placeholder listed there would say who sent it or what it is about.
+        WaitingContacts found = desk.waiting(filters.query(me, pageNumber).withholding(placeholders.withheldFrom(me)));
+        // Otherwise restricted contacts the worker may not read are listed as placeholders, naming nobody.
         WaitingContacts waiting = new WaitingContacts(placeholders.queue(me, found.items()), found.matching(),
                 found.totalWaiting(), found.waitingByPriority(), found.notYetAssessed(), found.agencies());
         // The page names each child: every one shown is recorded as viewed, before the page is sent.

@@ -1,6 +1,7 @@
 package uk.frontdoor.triage.api.query;
 
 import uk.frontdoor.triage.api.ThresholdAssessed;
+import uk.frontdoor.triage.api.staff.RestrictedRecords.Withheld;
 import uk.frontdoor.triage.api.value.AgencyCode;
 
 import java.util.Set;
@@ -16,6 +17,10 @@ import java.util.Set;
  * @param unclaimed only contacts nobody holds
  * @param limit     at most this many contacts (a page)
  * @param offset    how many matching contacts come before the page, in the queue's order (0 for the first page)
+ * @param withheld  the records and contacts the worker may not read: left out of the rows and of every count
+ *                  when the queue is narrowed by what a placeholder withholds (agency, factors), since a
+ *                  placeholder listed under "demo-school" or "domestic abuse" would say that much of it;
+ *                  otherwise listed, as placeholders, by the caller
  */
 public record FindWaitingContacts(
         ThresholdAssessed.Priority priority,
@@ -24,10 +29,12 @@ public record FindWaitingContacts(
         String claimedBy,
         boolean unclaimed,
         int limit,
-        long offset) {
+        long offset,
+        Withheld withheld) {
 
     public FindWaitingContacts {
         factors = factors == null ? Set.of() : Set.copyOf(factors);
+        withheld = withheld == null ? Withheld.NOTHING : withheld;
         if (claimedBy != null && unclaimed) {
             throw new IllegalArgumentException("claimedBy and unclaimed cannot both be asked for");
         }
@@ -39,10 +46,29 @@ public record FindWaitingContacts(
         }
     }
 
+    /** For a viewer from whom nothing is withheld. */
+    public FindWaitingContacts(ThresholdAssessed.Priority priority, AgencyCode agency, Set<String> factors,
+                               String claimedBy, boolean unclaimed, int limit, long offset) {
+        this(priority, agency, factors, claimedBy, unclaimed, limit, offset, Withheld.NOTHING);
+    }
+
     /** The first page. */
     public FindWaitingContacts(ThresholdAssessed.Priority priority, AgencyCode agency, Set<String> factors,
                                String claimedBy, boolean unclaimed, int limit) {
         this(priority, agency, factors, claimedBy, unclaimed, limit, 0);
+    }
+
+    /** The same query for a viewer from whom these records and contacts are withheld. */
+    public FindWaitingContacts withholding(Withheld withheld) {
+        return new FindWaitingContacts(priority, agency, factors, claimedBy, unclaimed, limit, offset, withheld);
+    }
+
+    /**
+     * Whether withheld records are left out of the answer: the queue is narrowed by something a placeholder
+     * does not show, and something is withheld.
+     */
+    public boolean leavesOutWithheld() {
+        return withheld.any() && (agency != null || !factors.isEmpty());
     }
 
     /** Every contact waiting, up to {@code limit}. */

@@ -22,6 +22,12 @@ public interface RestrictedRecords {
     /** What of these children's records the viewer may not read. Managers read everything. */
     Withheld withheldFrom(Actor viewer, Collection<ChildId> children);
 
+    /**
+     * Every record and contact the viewer may not read, for a query that must leave them out rather than
+     * show a placeholder (a queue filtered by agency or category). Restrictions are few: a list, not a page.
+     */
+    Withheld withheldFrom(Actor viewer);
+
     /** The restrictions now on a child's record (the whole record first, then each contact restricted). */
     List<Restriction> of(ChildId child);
 
