@@ -41,6 +41,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Every integration test runs the whole service on its embedded default: a real PostgreSQL and a
  * real KRaft broker, started in-process. All test classes share one application context (same
@@ -314,6 +316,31 @@ public abstract class IntegrationTestSupport {
      * each of its segments has reached the event store's head as it was when asked, with no error and
      * no rebuild under way. What a read model must not show is only worth asserting after this.
      */
+    /** The contact as staff read it ({@code GET /api/v1/contacts/{id}}), once it has this status. */
+    protected Map<String, Object> awaitStatus(String contactId, String status) {
+        return Awaitility.await().until(() -> body(get("/api/v1/contacts/" + contactId, staff("sw1"))),
+                view -> status.equals(view.get("status")));
+    }
+
+    /**
+     * A police contact screened by sw1 and decided by manager1 with this outcome (a manager's reason given in case it
+     * steps down); returns once the contact view says it is decided.
+     */
+    protected String decided(String outcome) {
+        String contactId = contactIdOf(postContact(POLICE_KEY, submission()));
+        awaitStatus(contactId, "ASSESSED");
+        String contact = "/api/v1/contacts/" + contactId;
+        assertThat(postJson(contact + "/claim", staff("sw1"), null).statusCode()).isEqualTo(204);
+        assertThat(postJson(contact + "/consent", staff("sw1"), Map.of("decision", "GIVEN")).statusCode()).isEqualTo(204);
+        assertThat(postJson(contact + "/proposal", staff("sw1"), Map.of("outcome", outcome,
+                "rationale", "The rationale for the test.")).statusCode()).isEqualTo(204);
+        HttpResponse<String> authorised = postJson(contact + "/proposal/authorise", staff("manager1"),
+                Map.of("reason", "The family is engaging."));
+        assertThat(authorised.statusCode()).as(authorised.body()).isEqualTo(204);
+        awaitStatus(contactId, "DECIDED");
+        return contactId;
+    }
+
     protected void awaitUpToDate(String processor) {
         Awaitility.await().until(() -> {
             HttpResponse<String> status = get("/api/v1/admin/projections/" + processor, staff("sysadmin1"));

@@ -277,10 +277,6 @@ class TriageJourneyIntegrationTest extends IntegrationTestSupport {
         assertThat(awaitQueueItem(stepUpId)).containsEntry("referralSource", "5D");
     }
 
-    private Map<String, Object> awaitStatus(String contactId, String status) {
-        return await().until(() -> body(get("/api/v1/contacts/" + contactId, staff("sw1"))),
-                view -> status.equals(view.get("status")));
-    }
 
     @Test
     void a_return_home_interview_the_rules_raised_is_recorded_as_done_once() {

@@ -20,7 +20,7 @@ class AllocationIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void a_manager_allocates_a_decided_contact_and_the_worker_finds_it_in_their_own_work() {
-        String contactId = decided();
+        String contactId = decided("ASSESSMENT");
         String contact = "/api/v1/contacts/" + contactId;
 
         HttpResponse<String> allocated = postJson(contact + "/allocation", staff("manager1"),
@@ -55,7 +55,7 @@ class AllocationIntegrationTest extends IntegrationTestSupport {
         assertThat(notDecided.statusCode()).as(notDecided.body()).isEqualTo(409);
         assertThat(notDecided.body()).contains("not-decided");
 
-        String contactId = decided();
+        String contactId = decided("ASSESSMENT");
         String path = "/api/v1/contacts/" + contactId + "/allocation";
         long eventsBefore = storedEvents();
         assertProblem(postJson(path, staff("manager1"), allocation("CONTACT", "masj", "sw1", null)), 400, "team");
@@ -71,20 +71,6 @@ class AllocationIntegrationTest extends IntegrationTestSupport {
         assertThat(get("/api/v1/my-work", staff("admin1")).statusCode()).isEqualTo(403);
         assertThat(storedEvents()).isEqualTo(eventsBefore);
         assertThat(list(get("/api/v1/contacts/" + contactId + "/allocations", staff("manager1")))).isEmpty();
-    }
-
-    private String decided() {
-        String contactId = contactIdOf(postContact(POLICE_KEY, submission()));
-        awaitQueueItem(contactId);
-        String contact = "/api/v1/contacts/" + contactId;
-        assertThat(postJson(contact + "/claim", staff("sw1"), null).statusCode()).isEqualTo(204);
-        assertThat(postJson(contact + "/consent", staff("sw1"), Map.of("decision", "GIVEN")).statusCode()).isEqualTo(204);
-        assertThat(postJson(contact + "/proposal", staff("sw1"), Map.of("outcome", "ASSESSMENT",
-                "rationale", "Needs a child and family assessment.")).statusCode()).isEqualTo(204);
-        HttpResponse<String> authorised = postJson(contact + "/proposal/authorise", staff("manager1"),
-                Map.of("reason", "Agreed."));
-        assertThat(authorised.statusCode()).as(authorised.body()).isEqualTo(204);
-        return contactId;
     }
 
     private static Map<String, Object> allocation(String work, String team, String worker, String note) {

@@ -136,7 +136,4 @@ class StaffPagesScreenshots extends IntegrationTestSupport {
         }
     }
 
-    private void awaitStatus(String contactId, String status) {
-        await().until(() -> status.equals(body(get("/api/v1/contacts/" + contactId, staff("sw1"))).get("status")));
-    }
 }

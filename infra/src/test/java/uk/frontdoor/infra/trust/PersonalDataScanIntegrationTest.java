@@ -395,9 +395,6 @@ class PersonalDataScanIntegrationTest extends IntegrationTestSupport {
         return json.readValue(response.body(), List.class);
     }
 
-    private void awaitStatus(String contactId, String status) {
-        await().until(() -> body(get("/api/v1/contacts/" + contactId, staff("sw1"))).get("status"), status::equals);
-    }
 
     /** Every record's key and headers (names and values), on every topic, internal ones too, from the start. */
     private String kafkaKeysAndHeaders() throws Exception {

@@ -62,22 +62,6 @@ abstract class CaseworkBrowserTestSupport extends BrowserTestSupport {
         return returned;
     }
 
-    /** A contact screened by sw1 and decided by manager1 with this outcome (a manager's reason given in case it steps down). */
-    protected String decided(String outcome) {
-        String contactId = contactIdOf(postContact(POLICE_KEY, submission()));
-        awaitStatus(contactId, "ASSESSED");
-        String contact = "/api/v1/contacts/" + contactId;
-        assertThat(postJson(contact + "/claim", staff("sw1"), null).statusCode()).isEqualTo(204);
-        assertThat(postJson(contact + "/consent", staff("sw1"), Map.of("decision", "GIVEN")).statusCode()).isEqualTo(204);
-        assertThat(postJson(contact + "/proposal", staff("sw1"), Map.of("outcome", outcome,
-                "rationale", "The rationale for the test.")).statusCode()).isEqualTo(204);
-        HttpResponse<String> authorised = postJson(contact + "/proposal/authorise", staff("manager1"),
-                Map.of("reason", "The family is engaging."));
-        assertThat(authorised.statusCode()).as(authorised.body()).isEqualTo(204);
-        awaitStatus(contactId, "DECIDED");
-        return contactId;
-    }
-
     /**
      * A contact decided for a strategy discussion, whose discussion (held just now: not before the contact) started a
      * section 47 enquiry: the initial child protection conference is now due.
@@ -107,11 +91,6 @@ abstract class CaseworkBrowserTestSupport extends BrowserTestSupport {
         Map<String, Object> view = await().until(() -> body(get("/api/v1/contacts/" + contactId, staff("sw1"))),
                 found -> found.get("work") instanceof Map<?, ?> work && shown.test((Map<String, Object>) work));
         return (Map<String, Object>) view.get("work");
-    }
-
-    protected Map<String, Object> awaitStatus(String contactId, String status) {
-        return await().until(() -> body(get("/api/v1/contacts/" + contactId, staff("sw1"))),
-                view -> status.equals(view.get("status")));
     }
 
     protected String childOf(String contactId) {
