@@ -19,6 +19,7 @@ import uk.frontdoor.triage.api.value.ContactSubmission;
 import uk.frontdoor.triage.api.command.ReceiveContact;
 import uk.frontdoor.triage.api.command.ReceiveContacts;
 import uk.frontdoor.triage.api.command.SubmissionIdReusedException;
+import uk.frontdoor.triage.api.command.UnknownCorrectedSubmissionException;
 
 import java.util.List;
 import java.util.Set;
@@ -123,6 +124,10 @@ public class ContactIntake implements DisposableBean {
                 metrics.rejected(contact.channel(), RejectionReason.SUBMISSION_ID_REUSED.name());
                 throw SubmissionRejectedException.submissionIdReused();
             }
+            if (caused(failed, UnknownCorrectedSubmissionException.class)) {
+                metrics.rejected(contact.channel(), RejectionReason.INVALID_SUBMISSION.name());
+                throw SubmissionRejectedException.unknownCorrectedSubmission();
+            }
             throw failed;
         }
         counted(contact, accepted);
@@ -130,8 +135,12 @@ public class ContactIntake implements DisposableBean {
     }
 
     private static boolean reusedId(Throwable failure) {
+        return caused(failure, SubmissionIdReusedException.class);
+    }
+
+    private static boolean caused(Throwable failure, Class<? extends Throwable> cause) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SubmissionIdReusedException) {
+            if (cause.isInstance(t)) {
                 return true;
             }
         }

@@ -12,10 +12,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A submission id is an agency's name for one submission: resent with the same content it is a repeat
- * (202, the first contact), resent with other content it is refused (409), and the first contact stands.
+ * (202, the first contact), resent with other content it is refused (409), and the first contact stands. A
+ * correction is a new submission naming the one it corrects ({@code corrects}); one naming a submission its
+ * agency never sent is refused, naming the field.
  */
 class ReusedSubmissionIdIntegrationTest extends IntegrationTestSupport {
 
@@ -107,6 +110,77 @@ class ReusedSubmissionIdIntegrationTest extends IntegrationTestSupport {
                 .doesNotContain("changed account");
         awaitContactId("demo-police", after.get("submissionId").asText());
         assertThat(contactsWithSubmissionId(submissionId)).isEqualTo(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_correction_names_the_submission_it_corrects_and_both_contacts_stand() {
+        ObjectNode first = submission();
+        String firstId = contactIdOf(postContact(POLICE_KEY, first));
+        ObjectNode correction = first.deepCopy();
+        correction.put("submissionId", "TEST-" + UUID.randomUUID());
+        correction.put("corrects", first.get("submissionId").asText());
+        ((ObjectNode) correction.get("concerns")).put("narrative", "The incident was on Friday, not Thursday.");
+
+        HttpResponse<String> accepted = postContact(POLICE_KEY, correction);
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String correctionId = contactIdOf(accepted);
+        assertThat(correctionId).isNotEqualTo(firstId);
+        assertThat(contactsWithSubmissionId(first.get("submissionId").asText())).isEqualTo(1);
+        String childId = await().until(() -> jdbc.sql("SELECT child_id FROM contact_registry WHERE contact_id = ?")
+                .param(correctionId).query(String.class).optional().orElse(null), id -> id != null);
+        List<Map<String, Object>> entries = await().until(() -> {
+            HttpResponse<String> response = get("/api/v1/children/" + childId + "/chronology", staff("sw1"));
+            return response.statusCode() == 200 ? (List<Map<String, Object>>) body(response).get("entries") : List.of();
+        }, found -> found.stream().anyMatch(entry -> correctionId.equals(entry.get("contactId"))));
+        assertThat(entries).filteredOn(entry -> correctionId.equals(entry.get("contactId"))).first()
+                .satisfies(entry -> assertThat((String) entry.get("summary"))
+                        .startsWith("Contact received from demo-police").endsWith("; corrects contact " + firstId));
+    }
+
+    @Test
+    void a_correction_of_a_submission_its_agency_never_sent_is_refused_naming_corrects_and_nothing_is_stored() {
+        ObjectNode schools = sentBy("demo-school", submission());
+        assertThat(postContact(SCHOOL_KEY, schools).statusCode()).isEqualTo(202);
+        long eventsBefore = storedEvents();
+
+        for (String corrects : List.of("NEVER-SENT-" + UUID.randomUUID(), schools.get("submissionId").asText())) {
+            ObjectNode correction = submission();
+            correction.put("corrects", corrects);
+            HttpResponse<String> refused = postContact(POLICE_KEY, correction);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(fields(refused)).containsExactly("corrects");
+            assertThat(contactsWithSubmissionId(correction.get("submissionId").asText())).isZero();
+        }
+        ObjectNode itself = submission();
+        itself.put("corrects", itself.get("submissionId").asText());
+        HttpResponse<String> refused = postContact(POLICE_KEY, itself);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(fields(refused)).containsExactly("corrects");
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void on_kafka_a_correction_of_a_submission_never_sent_is_dead_lettered_with_its_reason() {
+        String run = UUID.randomUUID().toString();
+        ObjectNode correction = submission();
+        correction.put("corrects", "NEVER-SENT-" + run);
+        ObjectNode after = submission();
+
+        publish(TOPIC, "demo-police", key(run, "correction"), bytes(correction));
+        publish(TOPIC, "demo-police", key(run, "after"), bytes(after));
+
+        ConsumerRecord<byte[], byte[]> dead = awaitRecord(DLQ, r -> keyIs(r, run, "correction"));
+        assertThat(header(dead, "frontdoor-rejection-reason")).isEqualTo("INVALID_SUBMISSION");
+        assertThat(header(dead, "frontdoor-rejection-violations")).contains("corrects");
+        awaitContactId("demo-police", after.get("submissionId").asText());
+        assertThat(contactsWithSubmissionId(correction.get("submissionId").asText())).isZero();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> fields(HttpResponse<String> problem) {
+        return ((List<Map<String, String>>) body(problem).get("errors")).stream().map(error -> error.get("field")).toList();
     }
 
     private static byte[] key(String run, String name) {

@@ -12,6 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 import uk.frontdoor.triage.api.value.AgencyCode;
+import uk.frontdoor.triage.api.value.ContactSubmission;
+import uk.frontdoor.triage.api.value.ContactId;
 import uk.frontdoor.triage.api.value.Channel;
 import uk.frontdoor.triage.api.AlertAcknowledged;
 import uk.frontdoor.triage.api.AlertAssigned;
@@ -82,9 +84,10 @@ class StoredEventContractTest {
 
     static Stream<Arguments> events() {
         return Stream.of(
-                Arguments.of("ContactReceived-2.json", "2",
+                Arguments.of("ContactReceived-3.json", "3",
                         new ContactReceived(CHILD, CONTACT, AgencyCode.of("demo-council"), Channel.STAFF, RECEIVED,
-                                Examples.domesticAbuseNotification("NICHE-2026-000123"), ADMIN)),
+                                correcting(Examples.domesticAbuseNotification("NICHE-2026-000124"), "NICHE-2026-000123"),
+                                ADMIN, ContactId.of("0d9c3f44-1e55-4b5e-a1b6-7d1c0f6c0000"))),
                 Arguments.of("ThresholdAssessed-1.json", "1",
                         new ThresholdAssessed(CHILD, CONTACT, RECEIVED, new ThresholdAssessed.Threshold(3,
                                 ThresholdAssessed.Priority.AMBER, RECEIVED.plusSeconds(86_400),
@@ -219,12 +222,36 @@ class StoredEventContractTest {
                 .toList();
 
         assertThat(upcast).hasSize(1);
-        assertThat(upcast.get(0).getType().getRevision()).isEqualTo("2");
+        assertThat(upcast.get(0).getType().getRevision()).isEqualTo("3");
         Object read = serializer.deserialize(new SimpleSerializedObject<>(
                 upcast.get(0).getData(com.fasterxml.jackson.databind.JsonNode.class).getData().toString(), String.class,
                 upcast.get(0).getType()));
         assertThat(read).isEqualTo(new ContactReceived(CHILD, CONTACT, POLICE, Channel.HTTP, RECEIVED,
                 Examples.domesticAbuseNotification("NICHE-2026-000123")));
+    }
+
+    /** A revision 2 contact, stored before a submission could name the one it corrects, reads as correcting nothing. */
+    @org.junit.jupiter.api.Test
+    void a_revision_2_contact_is_upcast_to_one_that_corrects_nothing() throws Exception {
+        var stored = new org.axonframework.eventhandling.GenericDomainEventEntry<>("Child", CHILD.value(), 0,
+                "event-2", RECEIVED, ContactReceived.class.getName(), "2", pinned("ContactReceived-2.json"), "{}");
+        var upcast = new ContactReceivedUpcaster()
+                .upcast(Stream.of(new org.axonframework.serialization.upcasting.event.InitialEventRepresentation(
+                        stored, serializer)))
+                .toList();
+
+        assertThat(upcast).hasSize(1);
+        assertThat(upcast.get(0).getType().getRevision()).isEqualTo("3");
+        Object read = serializer.deserialize(new SimpleSerializedObject<>(
+                upcast.get(0).getData(com.fasterxml.jackson.databind.JsonNode.class).getData().toString(), String.class,
+                upcast.get(0).getType()));
+        assertThat(read).isEqualTo(new ContactReceived(CHILD, CONTACT, AgencyCode.of("demo-council"), Channel.STAFF,
+                RECEIVED, Examples.domesticAbuseNotification("NICHE-2026-000123"), ADMIN));
+    }
+
+    private static ContactSubmission correcting(ContactSubmission s, String corrects) {
+        return new ContactSubmission(s.submissionId(), s.referralSource(), s.referrer(), s.child(), s.household(),
+                s.concerns(), s.awareSince(), s.consent(), s.immediateRisk(), s.actionsTaken(), corrects);
     }
 
     /** Every event type the stream can hold has a pinned example above. */

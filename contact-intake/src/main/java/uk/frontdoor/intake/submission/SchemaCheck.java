@@ -36,6 +36,7 @@ final class SchemaCheck {
     /** Wording for one field's rule ({@code "<field with [] for indexes> <keyword>"}), or a shared definition's. */
     private static final Map<String, String> WORDING = Map.ofEntries(
             Map.entry("submissionId pattern", "may contain only letters, digits and . _ : / -"),
+            Map.entry("corrects pattern", "must be a submissionId: only letters, digits and . _ : / -"),
             Map.entry("referralSource enum", "must be a DfE Children in Need census referral-source code"),
             Map.entry("referrer.phone pattern",
                     "must be a telephone number of 10 to 15 digits (spaces, brackets and a leading + allowed)"),

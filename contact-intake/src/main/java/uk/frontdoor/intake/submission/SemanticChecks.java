@@ -25,6 +25,7 @@ import java.util.function.Predicate;
  *       10 months before the child's (expected) birth.</li>
  *   <li>The NHS number's modulus-11 check digit.</li>
  *   <li>Indicators come from the front door's vocabulary, which belongs to the threshold rules.</li>
+ *   <li>A correction names another submission than itself (whether the agency sent it is the registry's to say).</li>
  * </ul>
  */
 final class SemanticChecks {
@@ -65,6 +66,10 @@ final class SemanticChecks {
             }
         }
         awareSince(text(submission.path("awareSince"), "awareSince", violations), now, birth, violations);
+        String corrects = text(submission.path("corrects"), "corrects", violations);
+        if (corrects != null && corrects.equals(text(submission.path("submissionId"), "submissionId", violations))) {
+            violations.add("corrects", "must name an earlier submission, not this one");
+        }
     }
 
     /** @return the child's date of birth, or expected date of birth, when it is valid; otherwise null */

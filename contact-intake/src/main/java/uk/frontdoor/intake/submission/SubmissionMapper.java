@@ -38,7 +38,8 @@ final class SubmissionMapper {
                 OffsetDateTime.parse(text(root, "awareSince"), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant(),
                 new Consent(ConsentStatus.valueOf(text(root.path("consent"), "status")), text(root.path("consent"), "reason")),
                 root.path("immediateRisk").booleanValue(),
-                text(root, "actionsTaken"));
+                text(root, "actionsTaken"),
+                text(root, "corrects"));
     }
 
     private static Referrer referrer(JsonNode referrer) {

@@ -23,13 +23,19 @@ public class SubmissionRejectedException extends RuntimeException {
 
     /**
      * The agency already used the submission's id for a submission that said something else: the first
-     * contact stands. Version 1 of the format has no field naming the submission a correction corrects.
+     * contact stands. A correction is a new submission naming the first in {@code corrects}.
      */
     public static SubmissionRejectedException submissionIdReused() {
         return new SubmissionRejectedException(RejectionReason.SUBMISSION_ID_REUSED, List.of(new Violation(
                 "submissionId", "was already used by your agency for a different submission; the first submission "
                 + "stands and nothing was stored. Send a correction as a new submission with a new submissionId "
-                + "(format version 1 has no field naming the submission it corrects: say which in concerns.narrative)")));
+                + "and corrects set to the submissionId it corrects")));
+    }
+
+    /** The submission's {@code corrects} names a submission id its agency never sent; nothing was stored. */
+    public static SubmissionRejectedException unknownCorrectedSubmission() {
+        return new SubmissionRejectedException(RejectionReason.INVALID_SUBMISSION, List.of(new Violation(
+                "corrects", "names no submission your agency sent before; nothing was stored")));
     }
 
     public RejectionReason reason() {

@@ -87,11 +87,13 @@ record ChronologyLine(Instant at, ContactId contactId, String summary, String de
             String narrative = e.submission() == null || e.submission().concerns() == null ? null
                     : e.submission().concerns().narrative();
             String channel = WORDS.word("channel", e.channel());
-            return e.loggedBy() == null
-                    ? system(e.receivedAt(), e.contactId(), WORDS.line("ContactReceived", e.agency().value(), channel),
-                    narrative)
-                    : staff(e.receivedAt(), e.contactId(), WORDS.line("ContactReceived.logged", e.agency().value(),
-                    channel, userId(e.loggedBy())), narrative, e.loggedBy());
+            String summary = e.loggedBy() == null ? WORDS.line("ContactReceived", e.agency().value(), channel)
+                    : WORDS.line("ContactReceived.logged", e.agency().value(), channel, userId(e.loggedBy()));
+            if (e.corrects() != null) {
+                summary += WORDS.line("ContactReceived.corrects", e.corrects().value());
+            }
+            return e.loggedBy() == null ? system(e.receivedAt(), e.contactId(), summary, narrative)
+                    : staff(e.receivedAt(), e.contactId(), summary, narrative, e.loggedBy());
         }
         if (event instanceof ThresholdAssessed e) {
             ThresholdAssessed.Threshold t = e.threshold();

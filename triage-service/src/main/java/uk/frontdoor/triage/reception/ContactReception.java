@@ -26,6 +26,7 @@ import uk.frontdoor.triage.api.command.RecordFirstContact;
 import uk.frontdoor.triage.api.command.RecordStepUp;
 import uk.frontdoor.triage.api.command.StepUpFromEarlyHelp;
 import uk.frontdoor.triage.api.command.SubmissionIdReusedException;
+import uk.frontdoor.triage.api.command.UnknownCorrectedSubmissionException;
 
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -171,9 +172,24 @@ class ContactReception {
         matching.remember(index, childId, receivedAt);
 
         var contact = new RecordContact(childId, contactId, command.agency(), command.channel(), receivedAt,
-                command.submission(), identity, command.loggedBy());
+                command.submission(), identity, command.loggedBy(), corrected(command));
         children.sendAndWait(newChild ? new RecordFirstContact(contact) : contact);
         return childId;
+    }
+
+    /**
+     * The contact a correction corrects: the agency's earlier submission its {@code corrects} names (earlier in this
+     * batch too: its row is already claimed in this transaction).
+     *
+     * @throws UnknownCorrectedSubmissionException when the agency sent no submission with that id
+     */
+    private ContactId corrected(ReceiveContact command) {
+        String corrects = command.submission().corrects();
+        if (corrects == null) {
+            return null;
+        }
+        return registry.findBySubmission(command.agency(), corrects).map(ContactRegistry.Registered::contactId)
+                .orElseThrow(UnknownCorrectedSubmissionException::new);
     }
 
     /** A step-up contact is registered like a partner's, under the early-help worker's agency. */

@@ -52,7 +52,7 @@ public final class Reception {
             return List.of();
         }
         var received = new ContactReceived(command.childId(), command.contactId(), command.agency(),
-                command.channel(), command.receivedAt(), command.submission(), command.loggedBy());
+                command.channel(), command.receivedAt(), command.submission(), command.loggedBy(), command.corrects());
         List<ChildEvent> events = new ArrayList<>();
         events.add(received);
         if (command.identity().scored()) {

@@ -19,6 +19,7 @@ import java.util.List;
  * @param identity how matching decided which child this is (its possible matches are for a person to
  *                 decide); unscored when the NHS number settled it
  * @param loggedBy        the member of staff who logged it; null for a partner system
+ * @param corrects        the contact whose submission this one corrects; null for none
  */
 public record RecordContact(
         @TargetAggregateIdentifier ChildId childId,
@@ -28,10 +29,17 @@ public record RecordContact(
         Instant receivedAt,
         ContactSubmission submission,
         IdentityMatch identity,
-        Actor loggedBy) {
+        Actor loggedBy,
+        ContactId corrects) {
 
     public RecordContact {
         identity = identity == null ? IdentityMatch.possible(List.of()) : identity;
+    }
+
+    /** A contact that corrects no earlier one. */
+    public RecordContact(ChildId childId, ContactId contactId, AgencyCode agency, Channel channel, Instant receivedAt,
+                         ContactSubmission submission, IdentityMatch identity, Actor loggedBy) {
+        this(childId, contactId, agency, channel, receivedAt, submission, identity, loggedBy, null);
     }
 
     /** A contact whose possible matches are given as they are, without a matching decision. */

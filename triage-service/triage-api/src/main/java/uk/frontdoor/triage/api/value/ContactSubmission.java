@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * A partner's contact about a child, as the referrer wrote it (submission format version 1).
  * It is stored whole in the child's stream so the record shows exactly what was said.
+ *
+ * @param corrects the submission id of the agency's earlier submission this one corrects; null for none
  */
 public record ContactSubmission(
         String submissionId,
@@ -18,10 +20,19 @@ public record ContactSubmission(
         Instant awareSince,
         Consent consent,
         boolean immediateRisk,
-        String actionsTaken) {
+        String actionsTaken,
+        String corrects) {
 
     public ContactSubmission {
         household = household == null ? List.of() : List.copyOf(household);
+    }
+
+    /** A submission that corrects no earlier one. */
+    public ContactSubmission(String submissionId, String referralSource, Referrer referrer, Child child,
+                             List<HouseholdMember> household, Concerns concerns, Instant awareSince, Consent consent,
+                             boolean immediateRisk, String actionsTaken) {
+        this(submissionId, referralSource, referrer, child, household, concerns, awareSince, consent, immediateRisk,
+                actionsTaken, null);
     }
 
     public record Referrer(String name, String role, String agency, String phone, String email) {
