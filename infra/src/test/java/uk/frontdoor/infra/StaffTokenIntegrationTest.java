@@ -124,6 +124,31 @@ class StaffTokenIntegrationTest extends IdentityProviderTestSupport {
         assertThat(directory.find(noRole)).isEmpty();
     }
 
+    @Test
+    void the_teams_a_token_names_are_the_members_teams_for_allocation_and_restricted_records() {
+        String name = "oidc-worker-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String team = "assessment-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        assertThat(directory.isTeam(team)).isFalse();
+        String token = IDENTITY_PROVIDER.sign(claims("SOCIAL_WORKER", claims -> claims
+                .claim("preferred_username", name).claim("teams", java.util.List.of(team, "mash"))));
+
+        assertThat(get(API_WHO_AM_I, bearer(token)).statusCode()).isEqualTo(200);
+
+        assertThat(directory.find(name)).hasValueSatisfying(member ->
+                assertThat(member.teams()).containsExactlyInAnyOrder(team, "mash"));
+        assertThat(directory.isTeam(team)).isTrue();
+        String contactId = decided("ASSESSMENT");
+        HttpResponse<String> allocated = postJson("/api/v1/contacts/" + contactId + "/allocation", staff("manager1"),
+                java.util.Map.of("work", "CONTACT", "team", team, "worker", name));
+        assertThat(allocated.statusCode()).as(allocated.body()).isEqualTo(204);
+
+        // The provider moves them to another team, as a string claim: the next token says so.
+        get(API_WHO_AM_I, bearer(IDENTITY_PROVIDER.sign(claims("SOCIAL_WORKER", claims -> claims
+                .claim("preferred_username", name).claim("teams", "prevent")))));
+        assertThat(directory.find(name)).hasValueSatisfying(member ->
+                assertThat(member.teams()).containsExactly("prevent"));
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     uk.frontdoor.triage.api.staff.StaffDirectory directory;
 

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 /**
  * The staff the front door knows: the configured users ({@code frontdoor.staff.users}, with their teams),
  * and everyone who has signed in with the council's identity provider (remembered in {@code staff_seen} at
- * their first sign-in, and again whenever their role or agency changes). A configured user wins over one
+ * their first sign-in, with the teams their token names, and again whenever their role, agency or teams change). A configured user wins over one
  * seen, so the embedded profile's demo users are exactly as configured.
  */
 @Component
@@ -34,7 +34,10 @@ class ConfiguredStaffDirectory implements StaffDirectory {
     private final JdbcClient jdbc;
     private final Clock clock;
     /** What this instance last wrote for each member seen: a sign-in writes only when something changed. */
-    private final Map<String, Actor> remembered = new ConcurrentHashMap<>();
+    private final Map<String, Seen> remembered = new ConcurrentHashMap<>();
+
+    private record Seen(Actor actor, Set<String> teams) {
+    }
 
     ConfiguredStaffDirectory(StaffUsers staff, JdbcClient jdbc, Clock clock) {
         this.configured = staff.users().stream()
@@ -55,34 +58,39 @@ class ConfiguredStaffDirectory implements StaffDirectory {
         if (member != null) {
             return Optional.of(member);
         }
-        return jdbc.sql("SELECT user_id, role FROM staff_seen WHERE user_id = ?").param(userId)
+        return jdbc.sql("SELECT user_id, role, teams FROM staff_seen WHERE user_id = ?").param(userId)
                 .query((rs, row) -> new Member(rs.getString("user_id"), StaffRole.valueOf(rs.getString("role")),
-                        Set.of()))
+                        Set.of((String[]) rs.getArray("teams").getArray())))
                 .optional();
     }
 
+    /** A team of a configured user, or of anyone seen through the identity provider. */
     @Override
     public boolean isTeam(String team) {
-        return teams.contains(team);
+        return team != null && (teams.contains(team) || jdbc.sql("SELECT EXISTS (SELECT 1 FROM staff_seen WHERE ? = ANY (teams))")
+                .param(team).query(Boolean.class).single());
     }
 
     /**
      * A member of staff signed in with the identity provider: known from now on. A failure to remember is
      * logged and does not stop the sign-in (they are known at the next one).
      */
-    void seen(Actor actor) {
-        if (configured.containsKey(actor.userId()) || actor.equals(remembered.get(actor.userId()))) {
+    void seen(Actor actor, Set<String> memberOf) {
+        Seen now = new Seen(actor, Set.copyOf(memberOf));
+        if (configured.containsKey(actor.userId()) || now.equals(remembered.get(actor.userId()))) {
             return;
         }
         try {
-            Timestamp now = Timestamp.from(clock.instant());
+            Timestamp timestamp = Timestamp.from(clock.instant());
             jdbc.sql("""
-                            INSERT INTO staff_seen (user_id, role, agency, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)
+                            INSERT INTO staff_seen (user_id, role, agency, teams, first_seen, last_seen)
+                            VALUES (?, ?, ?, ?::text[], ?, ?)
                             ON CONFLICT (user_id) DO UPDATE SET role = EXCLUDED.role, agency = EXCLUDED.agency,
-                                last_seen = EXCLUDED.last_seen""")
-                    .params(actor.userId(), actor.role().name(), actor.agency(), now, now)
+                                teams = EXCLUDED.teams, last_seen = EXCLUDED.last_seen""")
+                    .params(actor.userId(), actor.role().name(), actor.agency(),
+                            now.teams().stream().sorted().toArray(String[]::new), timestamp, timestamp)
                     .update();
-            remembered.put(actor.userId(), actor);
+            remembered.put(actor.userId(), now);
         } catch (DataAccessException failed) {
             log.warn("Could not remember a member of staff in the staff directory: {}", failed.getClass().getSimpleName());
         }

@@ -46,7 +46,7 @@ public class StaffActorResolver implements ActorResolver {
     private final StaffTokenClaims claims;
 
     /** Told of each member of staff a token names, so that the staff directory knows them. */
-    private java.util.function.Consumer<Actor> seen = actor -> {
+    private java.util.function.BiConsumer<Actor, Set<String>> seen = (actor, teams) -> {
     };
 
     public StaffActorResolver(StaffUsers staff, StaffTokenClaims claims) {
@@ -89,7 +89,7 @@ public class StaffActorResolver implements ActorResolver {
             return Optional.empty();
         }
         Actor actor = new Actor(username.get(), role.get(), agency.get());
-        seen.accept(actor);
+        seen.accept(actor, names(token.getClaims().get(claims.teamsClaim())));
         return Optional.of(actor);
     }
 
@@ -98,19 +98,25 @@ public class StaffActorResolver implements ActorResolver {
      * by spaces or commas) or a list of strings. Values that are no front-door role are ignored.
      */
     static Optional<StaffRole> highestRole(Object claim) {
+        Set<String> named = names(claim);
+        return PRECEDENCE.stream().filter(role -> named.contains(role.name())).findFirst();
+    }
+
+    /** The names in a claim's value: a string (one, or several separated by spaces or commas) or a list of strings. */
+    static Set<String> names(Object claim) {
         Collection<?> values;
         if (claim instanceof String text) {
             values = List.of(SEPARATORS.split(text.trim()));
         } else if (claim instanceof Collection<?> list) {
             values = list;
         } else {
-            return Optional.empty();
+            return Set.of();
         }
-        Set<String> named = values.stream()
+        return values.stream()
                 .filter(String.class::isInstance)
                 .map(value -> ((String) value).trim())
-                .collect(Collectors.toSet());
-        return PRECEDENCE.stream().filter(role -> named.contains(role.name())).findFirst();
+                .filter(value -> !value.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private static Optional<String> text(ClaimAccessor token, String claim) {

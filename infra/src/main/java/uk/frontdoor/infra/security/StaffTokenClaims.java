@@ -14,9 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      the highest counts (MANAGER, then SOCIAL_WORKER, then ADMINISTRATOR, then
  *                      SYSTEM_MANAGER)
  * @param agencyClaim   the agency the member of staff works for
+ * @param teamsClaim    the teams they belong to (a list of strings, or one string separated by spaces or commas;
+ *                      absent for none): for records restricted to a team and for work allocated to a team
  */
 @ConfigurationProperties("frontdoor.security.jwt")
 public record StaffTokenClaims(@DefaultValue("preferred_username") String usernameClaim,
                             @DefaultValue("roles") String roleClaim,
-                            @DefaultValue("agency") String agencyClaim) {
+                            @DefaultValue("agency") String agencyClaim,
+                            @DefaultValue("teams") String teamsClaim) {
 }

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StaffActorResolverTest {
 
     private static final StaffTokenClaims DEFAULT_CLAIMS =
-            new StaffTokenClaims("preferred_username", "roles", "agency");
+            new StaffTokenClaims("preferred_username", "roles", "agency", "teams");
     private static final StaffUsers USERS = new StaffUsers(List.of(
             new StaffUsers.User("admin1", "{noop}x", StaffRole.ADMINISTRATOR, "demo-council", List.of()),
             new StaffUsers.User("manager1", "{noop}x", StaffRole.MANAGER, "demo-council", List.of())));
@@ -72,7 +72,7 @@ class StaffActorResolverTest {
 
     @Test
     void the_claim_names_are_configurable() {
-        var custom = new StaffActorResolver(USERS, new StaffTokenClaims("upn", "frontdoor_roles", "org"));
+        var custom = new StaffActorResolver(USERS, new StaffTokenClaims("upn", "frontdoor_roles", "org", "groups"));
         Jwt token = token(Map.of("sub", "0b7c", "upn", "j.smith@council.example", "frontdoor_roles", List.of("MANAGER"),
                 "org", "reading-council", "preferred_username", "ignored", "roles", "ADMINISTRATOR",
                 "agency", "ignored"));
