@@ -62,7 +62,9 @@ import static uk.frontdoor.triage.child.TriageWork.refused;
 /**
  * Every clock the child's stream keeps, on the late-May bank holiday weekend of 2026 (Monday 25 May is
  * a bank holiday; London is on BST). The fixture's stub deadline manager stands in for the scheduler:
- * what it holds is what the real one would hold, and letting time pass fires it.
+ * what it holds is what the real one would hold, and letting time pass fires it. Working time is office hours
+ * (09:00 to 17:00 on working days, the default): the expected times below changed from the old 24-hour working day
+ * where a clock counts working hours or warns at a share of working time; due times in working days did not.
  */
 class TimelinessTest {
 
@@ -77,10 +79,42 @@ class TimelinessTest {
         TriageWork.fixture(FRIDAY_1600).givenNoPriorActivity()
                 .when(contact(FRIDAY_1600, List.of()))
                 .expectEventsMatching(clocks(started(ClockType.CONTACT_DECISION, FRIDAY_1600,
-                        // 75% of its 24 working hours: Friday's last 8, then 10 of Tuesday's.
-                        london("2026-05-26T10:00"), TUESDAY_1600)))
+                        // 75% of its 8 office hours: Friday's last one, then 5 of Tuesday's.
+                        london("2026-05-26T14:00"), TUESDAY_1600)))
                 .expectScheduledDeadlineMatching(TUESDAY_1600, deadline(ClockDeadline.Stage.BREACH))
-                .expectScheduledDeadlineMatching(london("2026-05-26T10:00"), deadline(ClockDeadline.Stage.WARNING));
+                .expectScheduledDeadlineMatching(london("2026-05-26T14:00"), deadline(ClockDeadline.Stage.WARNING));
+    }
+
+    @Test
+    void a_red_contact_received_at_1630_on_the_friday_before_a_bank_holiday_is_due_on_tuesday_morning() {
+        Instant friday1630 = london("2026-05-22T16:30");
+        // 4 office hours: Friday 16:30 to 17:00, nothing on the weekend or the bank holiday, then Tuesday 09:00 to
+        // 12:30; sooner than one working day (Tuesday 16:30), so the decision is due then too.
+        TriageWork.fixture(friday1630).givenNoPriorActivity()
+                .when(redContact(friday1630))
+                .expectEventsMatching(clocks(started(ClockType.CONTACT_DECISION, friday1630,
+                        london("2026-05-26T11:30"), london("2026-05-26T12:30"))));
+        // Its partner checks (red, 2 working hours): half an hour on Friday, then Tuesday until 10:30.
+        TriageWork.fixture(friday1630)
+                .givenCommands(redContact(friday1630), new ClaimContact(CHILD, CONTACT, SW1))
+                .when(new RequestPartnerChecks(CHILD, CONTACT, List.of("POLICE"), "Known?", SW1))
+                .expectEventsMatching(clocks(started(ClockType.PARTNER_CHECK, friday1630,
+                        london("2026-05-26T10:00"), london("2026-05-26T10:30"))));
+    }
+
+    @Test
+    void a_red_contact_received_at_0057_on_a_sunday_is_due_within_mondays_office_hours() {
+        Instant sunday0057 = london("2026-03-08T00:57");
+        // Not 04:00 on Monday, when nobody is at work: 4 office hours from Monday's opening.
+        TriageWork.fixture(sunday0057).givenNoPriorActivity()
+                .when(redContact(sunday0057))
+                .expectEventsMatching(clocks(started(ClockType.CONTACT_DECISION, sunday0057,
+                        london("2026-03-09T12:00"), london("2026-03-09T13:00"))));
+        TriageWork.fixture(sunday0057)
+                .givenCommands(redContact(sunday0057), new ClaimContact(CHILD, CONTACT, SW1))
+                .when(new RequestPartnerChecks(CHILD, CONTACT, List.of("POLICE"), "Known?", SW1))
+                .expectEventsMatching(clocks(started(ClockType.PARTNER_CHECK, sunday0057,
+                        london("2026-03-09T10:30"), london("2026-03-09T11:00"))));
     }
 
     @Test
@@ -89,7 +123,7 @@ class TimelinessTest {
                 .whenTimeAdvancesTo(TUESDAY_1600)
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(
                         is(ClockWarned.class, warned -> warned.type() == ClockType.CONTACT_DECISION
-                                && warned.at().equals(london("2026-05-26T10:00"))
+                                && warned.at().equals(london("2026-05-26T14:00"))
                                 && warned.dueAt().equals(TUESDAY_1600)),
                         is(ClockBreached.class, breached -> breached.type() == ClockType.CONTACT_DECISION
                                 && breached.at().equals(TUESDAY_1600)),
@@ -123,7 +157,7 @@ class TimelinessTest {
                         stopped(ClockType.MANAGER_AUTHORISATION, ClockStopped.Reason.DONE, false),
                         stopped(ClockType.PARTNER_CHECK, ClockStopped.Reason.NOT_NEEDED, false),
                         // Feedback within 1 working day of the decision: Tuesday 16:00 again.
-                        started(ClockType.FEEDBACK, FRIDAY_1600, london("2026-05-26T10:00"), TUESDAY_1600)));
+                        started(ClockType.FEEDBACK, FRIDAY_1600, london("2026-05-26T14:00"), TUESDAY_1600)));
     }
 
     @Test
@@ -133,9 +167,10 @@ class TimelinessTest {
                 .when(new ChangePriority(CHILD, CONTACT, Priority.RED, "Child disclosed injuries.", SW1))
                 .expectEventsMatching(clocks(
                         stopped(ClockType.CONTACT_DECISION, ClockStopped.Reason.RESCHEDULED, false),
-                        // Red: 4 working hours from receipt, Friday 20:00; warning after 3.
-                        started(ClockType.CONTACT_DECISION, FRIDAY_1600, london("2026-05-22T19:00"),
-                                london("2026-05-22T20:00"))));
+                        // Red: 4 working hours from receipt: Friday's last office hour, then Tuesday 09:00 to
+                        // 12:00; warning after 3.
+                        started(ClockType.CONTACT_DECISION, FRIDAY_1600, london("2026-05-26T11:00"),
+                                london("2026-05-26T12:00"))));
     }
 
     // ----- manager authorisation -----
@@ -147,8 +182,9 @@ class TimelinessTest {
                 .givenCommands(contact(friday2300, List.of()), new ClaimContact(CHILD, CONTACT, SW1),
                         new RecordConsent(CHILD, CONTACT, ConsentRecorded.Decision.GIVEN, null, SW1))
                 .when(new ProposeDecision(CHILD, CONTACT, DecisionOutcome.ASSESSMENT, "Needs assessment.", SW1))
+                // 2 working hours counted from Tuesday's opening (no office hours at night or on the bank holiday).
                 .expectEventsMatching(clocks(started(ClockType.MANAGER_AUTHORISATION, friday2300,
-                        london("2026-05-26T00:30"), london("2026-05-26T01:00"))));
+                        london("2026-05-26T10:30"), london("2026-05-26T11:00"))));
     }
 
     @Test
@@ -165,13 +201,13 @@ class TimelinessTest {
     // ----- partner checks -----
 
     @Test
-    void an_amber_partner_check_asked_late_on_friday_is_due_early_on_tuesday_and_stops_at_the_reply() {
+    void an_amber_partner_check_asked_late_on_friday_is_counted_from_tuesdays_opening() {
         Instant friday2200 = london("2026-05-22T22:00");
         TriageWork.fixture(friday2200).givenCommands(contact(friday2200, List.of()), new ClaimContact(CHILD, CONTACT, SW1))
                 .when(new RequestPartnerChecks(CHILD, CONTACT, List.of("POLICE"), "Known?", SW1))
-                // 6 working hours: Friday's last 2, then Tuesday's first 4.
-                .expectEventsMatching(clocks(started(ClockType.PARTNER_CHECK, friday2200, london("2026-05-26T02:30"),
-                        london("2026-05-26T04:00"))));
+                // 6 working hours: none on Friday night, Saturday to Monday (bank holiday), then Tuesday 09:00 to 15:00.
+                .expectEventsMatching(clocks(started(ClockType.PARTNER_CHECK, friday2200, london("2026-05-26T13:30"),
+                        london("2026-05-26T15:00"))));
     }
 
     @Test
@@ -197,8 +233,9 @@ class TimelinessTest {
                 .givenCommands(decidedSection47(Priority.RED))
                 .when(new AuthoriseProposal(CHILD, CONTACT, null, MANAGER1))
                 .expectEventsMatching(clocksOf(ClockType.STRATEGY_DISCUSSION,
-                        started(ClockType.STRATEGY_DISCUSSION, FRIDAY_1600, london("2026-05-22T22:00"),
-                                london("2026-05-23T00:00"))));
+                        // The working day ends when the office closes, 17:00; warning after 45 of its 60 minutes.
+                        started(ClockType.STRATEGY_DISCUSSION, FRIDAY_1600, london("2026-05-22T16:45"),
+                                london("2026-05-22T17:00"))));
     }
 
     @Test
@@ -206,9 +243,10 @@ class TimelinessTest {
         TriageWork.fixture(FRIDAY_1600)
                 .givenCommands(decidedSection47(Priority.AMBER))
                 .when(new AuthoriseProposal(CHILD, CONTACT, null, MANAGER1))
-                // 72 working hours: Friday's last 8, Tuesday, Wednesday and 16 of Thursday's.
+                // 3 working days, Thursday 16:00; 24 office hours: the warning at 18 of them, Friday's last one,
+                // Tuesday, Wednesday and Thursday's first.
                 .expectEventsMatching(clocksOf(ClockType.STRATEGY_DISCUSSION,
-                        started(ClockType.STRATEGY_DISCUSSION, FRIDAY_1600, london("2026-05-27T22:00"),
+                        started(ClockType.STRATEGY_DISCUSSION, FRIDAY_1600, london("2026-05-28T10:00"),
                                 london("2026-05-28T16:00"))));
     }
 
@@ -224,8 +262,9 @@ class TimelinessTest {
                         StrategyDiscussionHeld.Outcome.SECTION_47_ENQUIRY, null, List.of(), SW1))
                 .expectEventsMatching(clocks(
                         stopped(ClockType.STRATEGY_DISCUSSION, ClockStopped.Reason.DONE, false),
-                        // 15 working days from Tuesday 26 May: Tuesday 16 June, 10:00.
-                        started(ClockType.INITIAL_CONFERENCE, heldAt, london("2026-06-10T16:00"),
+                        // 15 working days from Tuesday 26 May: Tuesday 16 June, 10:00; the warning at 90 of its
+                        // 120 office hours, 11 working days and 2 hours on: Wednesday 10 June, 12:00.
+                        started(ClockType.INITIAL_CONFERENCE, heldAt, london("2026-06-10T12:00"),
                                 london("2026-06-16T10:00"))));
 
         section47.add(new RecordStrategyDiscussion(CHILD, CONTACT, heldAt, StrategyDiscussionHeld.Mode.IN_PERSON,
@@ -263,7 +302,8 @@ class TimelinessTest {
         TriageWork.fixture(FRIDAY_1600).givenNoPriorActivity()
                 .when(contact(FRIDAY_1600, List.of("PRIVATE_FOSTERING")))
                 .expectEventsMatching(clocksOf(ClockType.PRIVATE_FOSTERING_VISIT,
-                        started(ClockType.PRIVATE_FOSTERING_VISIT, FRIDAY_1600, london("2026-06-01T22:00"),
+                        // 56 office hours; the warning at 42: Friday's last one, five whole days, Tuesday's first.
+                        started(ClockType.PRIVATE_FOSTERING_VISIT, FRIDAY_1600, london("2026-06-02T10:00"),
                                 london("2026-06-03T16:00"))));
     }
 
@@ -272,7 +312,7 @@ class TimelinessTest {
         TriageWork.fixture(FRIDAY_1600).givenNoPriorActivity()
                 .when(contact(FRIDAY_1600, List.of("ALLEGATION_AGAINST_PROFESSIONAL")))
                 .expectEventsMatching(clocksOf(ClockType.LADO_REFERRAL,
-                        started(ClockType.LADO_REFERRAL, FRIDAY_1600, london("2026-05-26T10:00"), TUESDAY_1600)));
+                        started(ClockType.LADO_REFERRAL, FRIDAY_1600, london("2026-05-26T14:00"), TUESDAY_1600)));
     }
 
     @Test
@@ -395,13 +435,23 @@ class TimelinessTest {
     }
 
     private static RecordContact contact(Instant receivedAt, List<String> extraIndicators, Instant awareSince) {
+        return contact(receivedAt, extraIndicators, awareSince, false);
+    }
+
+    /** A contact with immediate risk, which the rules always rate red. */
+    private static RecordContact redContact(Instant receivedAt) {
+        return contact(receivedAt, List.of(), null, true);
+    }
+
+    private static RecordContact contact(Instant receivedAt, List<String> extraIndicators, Instant awareSince,
+                                         boolean immediateRisk) {
         ContactSubmission example = Examples.domesticAbuseNotification("NICHE-1");
         List<String> indicators = new ArrayList<>(example.concerns().indicators());
         indicators.addAll(extraIndicators);
         var submission = new ContactSubmission(example.submissionId(), example.referralSource(), example.referrer(),
                 example.child(), example.household(), new ContactSubmission.Concerns(example.concerns().factors(),
                 indicators, example.concerns().narrative()),
-                awareSince == null ? example.awareSince() : awareSince, example.consent(), false,
+                awareSince == null ? example.awareSince() : awareSince, example.consent(), immediateRisk,
                 example.actionsTaken());
         return new RecordContact(CHILD, CONTACT, POLICE, Channel.HTTP, receivedAt, submission, List.of());
     }
