@@ -155,6 +155,80 @@ class TimelinessIntegrationTest extends OwnServiceTestSupport {
         await().until(() -> board.contains(STREAM_ENDED));
     }
 
+    @Test
+    void an_assessment_decision_clocks_45_working_days_shows_on_the_board_and_its_completion_is_counted() throws Exception {
+        app = start();
+        String child = childOf(postContact());
+        String contact = contactOf(child);
+        assertThat(post("/api/v1/contacts/" + contact + "/claim", "sw1", null).statusCode()).isEqualTo(204);
+        assertThat(post("/api/v1/contacts/" + contact + "/consent", "sw1", Map.of("decision", "GIVEN"))
+                .statusCode()).isEqualTo(204);
+        // Before any decision of ASSESSMENT there is no assessment to record: 409.
+        assertThat(post("/api/v1/contacts/" + contact + "/assessment", "sw1", Map.of("completedAt",
+                clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(), "outcome", "NO_FURTHER_ACTION"))
+                .statusCode()).isEqualTo(409);
+        assertThat(post("/api/v1/contacts/" + contact + "/proposal", "sw1",
+                Map.of("outcome", "ASSESSMENT", "rationale", "A child and family assessment is needed.")).statusCode())
+                .isEqualTo(204);
+        assertThat(post("/api/v1/contacts/" + contact + "/proposal/authorise", "manager1", Map.of()).statusCode())
+                .isEqualTo(204);
+
+        JsonNode assessment = await().until(() -> clockEvents(child, "ClockStarted", "ASSESSMENT"),
+                events -> !events.isEmpty()).get(0);
+        JsonNode received = await().until(() -> clockEvents(child, "ClockStarted", "CONTACT_DECISION"),
+                events -> !events.isEmpty()).get(0);
+        // From the point of referral, the contact's arrival; 45 working days later, at least nine weeks on.
+        assertThat(assessment.get("startedAt").asText()).isEqualTo(received.get("startedAt").asText());
+        Instant dueAt = Instant.parse(assessment.get("dueAt").asText());
+        assertThat(dueAt).isAfter(Instant.parse(assessment.get("startedAt").asText()).plus(Duration.ofDays(62)));
+
+        // Past its warning: on the duty manager's board, the assessment team's.
+        clock.moveTo(Instant.parse(assessment.get("warnAt").asText()).plus(Duration.ofMinutes(1)));
+        JsonNode board = await().until(() -> json.readTree(get("/api/v1/alerts?type=ASSESSMENT", "manager1").body()),
+                alerts -> ids(alerts).contains(id(assessment)));
+        board.get("alerts").forEach(alert -> {
+            if (alert.get("alertId").asText().equals(id(assessment))) {
+                assertThat(alert.get("state").asText()).isEqualTo("WARNING");
+                assertThat(alert.get("team").asText()).isEqualTo("ASSESSMENT");
+            }
+        });
+
+        // Recorded as completed, in time, with its outcome: by a social worker, never by an administrator.
+        String completedAt = clock.instant().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MINUTES).toString();
+        Map<String, String> completed = Map.of("completedAt", completedAt, "outcome", "CHILD_IN_NEED_PLAN",
+                "summary", "Needs met by a child in need plan.");
+        assertThat(post("/api/v1/contacts/" + contact + "/assessment", "admin1", completed).statusCode()).isEqualTo(403);
+        var bad = post("/api/v1/contacts/" + contact + "/assessment", "sw1",
+                Map.of("completedAt", completedAt, "outcome", "PURPLE"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("outcome").doesNotContain("PURPLE");
+        assertThat(post("/api/v1/contacts/" + contact + "/assessment", "sw1", completed).statusCode()).isEqualTo(204);
+        assertThat(post("/api/v1/contacts/" + contact + "/assessment", "sw1", completed).statusCode()).isEqualTo(409);
+        assertThat(clockEvents(child, "ClockStopped", "ASSESSMENT")).singleElement()
+                .satisfies(stopped -> assertThat(stopped.get("late").asBoolean()).isFalse());
+
+        await().until(() -> json.readTree(get("/api/v1/contacts/" + contact, "sw1").body()).get("work").get("assessment"),
+                done -> done != null && done.path("outcome").asText().equals("CHILD_IN_NEED_PLAN"));
+        await().until(() -> ids(json.readTree(get("/api/v1/alerts?type=ASSESSMENT", "manager1").body())),
+                open -> !open.contains(id(assessment)));
+        String day = java.time.LocalDate.ofInstant(Instant.parse(completedAt), java.time.ZoneId.of("Europe/London"))
+                .toString();
+        await().until(() -> json.readTree(get("/api/v1/performance?from=" + day + "&to=" + day, "manager1").body())
+                .path("assessmentsInTime"), figure -> figure.path("count").asLong() == 1 && figure.path("of").asLong() == 1);
+    }
+
+    /** The child's events of one type about one kind of clock, oldest first. */
+    private List<JsonNode> clockEvents(String childId, String type, String clockType) {
+        return jdbc().sql("""
+                        SELECT convert_from(payload, 'UTF8') FROM domainevententry
+                        WHERE aggregateidentifier = ? AND payloadtype = ? ORDER BY sequencenumber""")
+                .params(childId, "uk.frontdoor.triage.api." + type)
+                .query(String.class).list().stream()
+                .map(TimelinessIntegrationTest::tree)
+                .filter(event -> event.get("type").asText().equals(clockType))
+                .toList();
+    }
+
     private List<JsonNode> awaitClockEvents(String childId, String type) {
         return await().until(() -> clockEvents(childId, type), events -> !events.isEmpty());
     }

@@ -26,6 +26,7 @@ import uk.frontdoor.triage.api.command.RecordFirstContact;
 import uk.frontdoor.triage.api.command.RecordDutyCompleted;
 import uk.frontdoor.triage.api.command.RecordFeedback;
 import uk.frontdoor.triage.api.command.RecordInitialConference;
+import uk.frontdoor.triage.api.command.RecordAssessmentCompleted;
 import uk.frontdoor.triage.api.command.RecordPartnerReply;
 import uk.frontdoor.triage.api.command.RecordStepUp;
 import uk.frontdoor.triage.api.command.RecordStrategyDiscussion;
@@ -168,6 +169,11 @@ public class Child {
 
     @CommandHandler
     void handle(RecordInitialConference command, Timekeeper clocks) {
+        record(Duties.decide(command, state, clocks));
+    }
+
+    @CommandHandler
+    void handle(RecordAssessmentCompleted command, Timekeeper clocks) {
         record(Duties.decide(command, state, clocks));
     }
 

@@ -4,6 +4,7 @@ import uk.frontdoor.triage.api.IdentityMatched;
 import uk.frontdoor.triage.api.AlertAcknowledged;
 import uk.frontdoor.triage.api.AlertAssigned;
 import uk.frontdoor.triage.api.AlertEscalated;
+import uk.frontdoor.triage.api.AssessmentCompleted;
 import uk.frontdoor.triage.api.ChildEvent;
 import uk.frontdoor.triage.api.ChildRecordLinked;
 import uk.frontdoor.triage.api.ChildRecordUnlinked;
@@ -129,6 +130,8 @@ public final class ChildEvolution {
                     unchanged(FeedbackSent.class),
                     unchanged(StrategyDiscussionConvened.class),
                     unchanged(DutyCompleted.class),
+                    // Whether an assessment is outstanding is its running clock, which ClockStopped ends.
+                    unchanged(AssessmentCompleted.class),
                     unchanged(AlertAcknowledged.class),
                     unchanged(AlertAssigned.class),
                     unchanged(AlertEscalated.class));

@@ -5,6 +5,7 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 import uk.frontdoor.triage.Examples;
 import uk.frontdoor.triage.api.AlertAcknowledged;
+import uk.frontdoor.triage.api.AssessmentCompleted;
 import uk.frontdoor.triage.api.AlertEscalated;
 import uk.frontdoor.triage.api.command.AuthoriseProposal;
 import uk.frontdoor.triage.api.command.ChangePriority;
@@ -27,6 +28,7 @@ import uk.frontdoor.triage.api.InitialConferenceHeld;
 import uk.frontdoor.triage.api.PartnerCheckRequested;
 import uk.frontdoor.triage.api.command.ProposeDecision;
 import uk.frontdoor.triage.api.command.RecordConsent;
+import uk.frontdoor.triage.api.command.RecordAssessmentCompleted;
 import uk.frontdoor.triage.api.command.RecordContact;
 import uk.frontdoor.triage.api.command.RecordDutyCompleted;
 import uk.frontdoor.triage.api.command.RecordFeedback;
@@ -285,6 +287,102 @@ class TimelinessTest {
                 .expectException(refused(Refusal.NO_CONFERENCE_DUE));
     }
 
+    // ----- child and family assessment -----
+
+    /** Monday 2 November 2026, 10:00 in London (GMT): a referral whose 45 working days run across Christmas. */
+    private static final Instant NOVEMBER_2 = london("2026-11-02T10:00");
+    /**
+     * 45 working days from it: November's 20 after the 2nd, December's 21 less Christmas Day (Friday 25) and the
+     * Boxing Day substitute (Monday 28), 1 January 2027 a bank holiday: Thursday 7 January 2027, 10:00.
+     */
+    private static final Instant ASSESSMENT_DUE = london("2027-01-07T10:00");
+
+    @Test
+    void a_decision_of_assessment_starts_the_45_working_day_clock_from_the_referral_across_christmas() {
+        TriageWork.fixture(london("2026-11-03T11:00"))
+                .givenCommands(proposed(NOVEMBER_2, DecisionOutcome.ASSESSMENT))
+                .when(new AuthoriseProposal(CHILD, CONTACT, null, MANAGER1))
+                // From the point of referral (the contact's arrival), not the decision a day later; the warning at
+                // 75% of its 360 office hours: 7 on the Monday, 32 whole days, 7 more: Thursday 17 December, 16:00.
+                .expectEventsMatching(clocksOf(ClockType.ASSESSMENT,
+                        started(ClockType.ASSESSMENT, NOVEMBER_2, london("2026-12-17T16:00"), ASSESSMENT_DUE)))
+                .expectScheduledDeadlineMatching(ASSESSMENT_DUE, deadline(ClockDeadline.Stage.BREACH));
+    }
+
+    @Test
+    void other_decisions_start_no_assessment_clock() {
+        TriageWork.fixture(london("2026-11-03T11:00"))
+                .givenCommands(proposed(NOVEMBER_2, DecisionOutcome.EARLY_HELP))
+                .when(new AuthoriseProposal(CHILD, CONTACT, "Early help is proportionate.", MANAGER1))
+                .expectEventsMatching(clocksOf(ClockType.ASSESSMENT));
+    }
+
+    @Test
+    void an_assessment_completed_in_time_stops_its_clock_with_its_outcome() {
+        Instant completed = london("2027-01-06T15:00");
+        TriageWork.fixture(london("2027-01-06T16:00")).givenCommands(decided(NOVEMBER_2, DecisionOutcome.ASSESSMENT))
+                .when(new RecordAssessmentCompleted(CHILD, CONTACT, completed,
+                        AssessmentCompleted.Outcome.CHILD_IN_NEED_PLAN, "A child in need plan.", null, SW1))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        is(AssessmentCompleted.class, done -> done.completedAt().equals(completed)
+                                && done.outcome() == AssessmentCompleted.Outcome.CHILD_IN_NEED_PLAN
+                                && done.lateReason() == null && done.actor().equals(SW1)),
+                        is(ClockStopped.class, stopped -> stopped.type() == ClockType.ASSESSMENT
+                                && stopped.reason() == ClockStopped.Reason.DONE && !stopped.late()
+                                && stopped.doneAt().equals(completed)),
+                        andNoMore())))
+                .expectNoScheduledDeadlineMatching(ASSESSMENT_DUE, deadline(ClockDeadline.Stage.BREACH));
+    }
+
+    @Test
+    void an_undone_assessment_warns_and_breaches_on_the_board_and_a_late_one_must_say_why() {
+        TriageWork.fixture(london("2026-11-03T11:00")).givenCommands(decided(NOVEMBER_2, DecisionOutcome.ASSESSMENT))
+                .whenTimeAdvancesTo(ASSESSMENT_DUE)
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        is(ClockWarned.class, warned -> warned.type() == ClockType.ASSESSMENT
+                                && warned.at().equals(london("2026-12-17T16:00"))),
+                        is(ClockBreached.class, breached -> breached.type() == ClockType.ASSESSMENT
+                                && breached.at().equals(ASSESSMENT_DUE)),
+                        andNoMore())));
+        Instant late = london("2027-01-12T10:00");
+        TriageWork.fixture(london("2027-01-12T12:00")).givenCommands(decided(NOVEMBER_2, DecisionOutcome.ASSESSMENT))
+                .when(new RecordAssessmentCompleted(CHILD, CONTACT, late, AssessmentCompleted.Outcome.NO_FURTHER_ACTION,
+                        null, " ", SW1))
+                .expectException(refused(Refusal.REASON_REQUIRED))
+                .expectNoEvents();
+        TriageWork.fixture(london("2027-01-12T12:00")).givenCommands(decided(NOVEMBER_2, DecisionOutcome.ASSESSMENT))
+                .when(new RecordAssessmentCompleted(CHILD, CONTACT, late, AssessmentCompleted.Outcome.NO_FURTHER_ACTION,
+                        null, "The family could not be seen over Christmas.", SW1))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        is(AssessmentCompleted.class, done -> "The family could not be seen over Christmas."
+                                .equals(done.lateReason())),
+                        is(ClockStopped.class, stopped -> stopped.type() == ClockType.ASSESSMENT && stopped.late()),
+                        andNoMore())));
+    }
+
+    @Test
+    void an_assessment_is_recorded_once_only_where_a_decision_started_one_and_only_by_qualified_staff() {
+        TriageWork.fixture(london("2026-11-20T12:00")).givenCommands(decided(NOVEMBER_2, DecisionOutcome.EARLY_HELP))
+                .when(new RecordAssessmentCompleted(CHILD, CONTACT, london("2026-11-20T10:00"),
+                        AssessmentCompleted.Outcome.EARLY_HELP, null, null, SW1))
+                .expectException(refused(Refusal.NO_ASSESSMENT_DUE));
+        List<Object> completed = new ArrayList<>(List.of(decided(NOVEMBER_2, DecisionOutcome.ASSESSMENT)));
+        completed.add(new RecordAssessmentCompleted(CHILD, CONTACT, london("2026-11-20T10:00"),
+                AssessmentCompleted.Outcome.EARLY_HELP, null, null, SW1));
+        TriageWork.fixture(london("2026-11-20T12:00")).givenCommands(completed)
+                .when(new RecordAssessmentCompleted(CHILD, CONTACT, london("2026-11-20T11:00"),
+                        AssessmentCompleted.Outcome.EARLY_HELP, null, null, SW1))
+                .expectException(refused(Refusal.NO_ASSESSMENT_DUE));
+        TriageWork.fixture(london("2026-11-20T12:00")).givenCommands(decided(NOVEMBER_2, DecisionOutcome.ASSESSMENT))
+                .when(new RecordAssessmentCompleted(CHILD, CONTACT, london("2026-11-25T10:00"),
+                        AssessmentCompleted.Outcome.EARLY_HELP, null, null, SW1))
+                .expectException(refused(Refusal.TIME_IN_FUTURE));
+        TriageWork.fixture(london("2026-11-20T12:00")).givenCommands(decided(NOVEMBER_2, DecisionOutcome.ASSESSMENT))
+                .when(new RecordAssessmentCompleted(CHILD, CONTACT, london("2026-11-20T10:00"),
+                        AssessmentCompleted.Outcome.EARLY_HELP, null, null, TriageWork.ADMIN))
+                .expectException(refused(Refusal.ROLE_NOT_ALLOWED));
+    }
+
     // ----- duties the rules raise -----
 
     @Test
@@ -454,6 +552,22 @@ class TimelinessTest {
                 awareSince == null ? example.awareSince() : awareSince, example.consent(), immediateRisk,
                 example.actionsTaken());
         return new RecordContact(CHILD, CONTACT, POLICE, Channel.HTTP, receivedAt, submission, List.of());
+    }
+
+    /** A contact received at {@code receivedAt}, held, consented and proposed for {@code outcome}. */
+    private static Object[] proposed(Instant receivedAt, DecisionOutcome outcome) {
+        return new Object[]{contact(receivedAt, List.of()), new ClaimContact(CHILD, CONTACT, SW1),
+                new RecordConsent(CHILD, CONTACT, ConsentRecorded.Decision.GIVEN, null, SW1),
+                new ProposeDecision(CHILD, CONTACT, outcome, "Needs assessing.", SW1)};
+    }
+
+    /** The same, authorised by a manager, and the referrer told a day after the contact arrived. */
+    private static Object[] decided(Instant receivedAt, DecisionOutcome outcome) {
+        List<Object> commands = new ArrayList<>(List.of(proposed(receivedAt, outcome)));
+        commands.add(new AuthoriseProposal(CHILD, CONTACT, "Proportionate.", MANAGER1));
+        commands.add(new RecordFeedback(CHILD, CONTACT, FeedbackSent.Method.SECURE_EMAIL,
+                receivedAt.plus(Duration.ofDays(1)), null, SW1));
+        return commands.toArray();
     }
 
     /** A contact rated {@code priority}, held, consented and proposed for a strategy discussion. */

@@ -1,8 +1,10 @@
 package uk.frontdoor.triage.child.strategy;
 
+import uk.frontdoor.triage.api.AssessmentCompleted;
 import uk.frontdoor.triage.api.ChildEvent;
 import uk.frontdoor.triage.api.DutyCompleted;
 import uk.frontdoor.triage.api.InitialConferenceHeld;
+import uk.frontdoor.triage.api.command.RecordAssessmentCompleted;
 import uk.frontdoor.triage.api.command.RecordDutyCompleted;
 import uk.frontdoor.triage.api.command.RecordInitialConference;
 import uk.frontdoor.triage.api.staff.Refusal;
@@ -40,6 +42,33 @@ public final class Duties {
         events.add(new InitialConferenceHeld(child.childId(), command.contactId(), contact.strategyDiscussionId(),
                 command.heldAt(), command.outcome(), Require.blankToNull(command.summary()), command.actor(), now));
         events.addAll(clocks.done(child, contact.contactId(), command.heldAt(), now, ClockType.INITIAL_CONFERENCE));
+        return events;
+    }
+
+    /**
+     * The child and family assessment a decision of ASSESSMENT started, completed: its clock stops. Working Together
+     * asks for the reasons when it took longer than its time, so a late one without a reason is refused.
+     */
+    public static List<ChildEvent> decide(RecordAssessmentCompleted command, ChildState child, Timekeeper clocks) {
+        ContactState contact = child.contact(command.contactId());
+        Require.screener(command.actor());
+        List<RunningClock> running = child.runningClocks(contact.contactId(), ClockType.ASSESSMENT);
+        if (running.isEmpty()) {
+            throw new TriageRefusedException(Refusal.NO_ASSESSMENT_DUE);
+        }
+        Instant now = clocks.now();
+        Require.during(command.completedAt(), contact, now, "completedAt");
+        String lateReason = Require.blankToNull(command.lateReason());
+        boolean late = running.stream().anyMatch(clock -> command.completedAt().isAfter(clock.dueAt()));
+        if (late && lateReason == null) {
+            throw new TriageRefusedException(Refusal.REASON_REQUIRED,
+                    "The assessment took longer than 45 working days: say why (lateReason).");
+        }
+        List<ChildEvent> events = new ArrayList<>();
+        events.add(new AssessmentCompleted(child.childId(), command.contactId(), command.completedAt(),
+                command.outcome(), Require.blankToNull(command.summary()), late ? lateReason : null, command.actor(),
+                now));
+        events.addAll(clocks.done(child, contact.contactId(), command.completedAt(), now, ClockType.ASSESSMENT));
         return events;
     }
 

@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.staff.contact;
 
+import uk.frontdoor.triage.api.AssessmentCompleted;
 import uk.frontdoor.triage.api.ConsentRecorded;
 import uk.frontdoor.triage.api.FeedbackSent;
 import uk.frontdoor.triage.api.InitialConferenceHeld;
@@ -10,6 +11,7 @@ import uk.frontdoor.triage.api.command.ChangePriority;
 import uk.frontdoor.triage.api.command.ClaimContact;
 import uk.frontdoor.triage.api.command.ConveneStrategyDiscussion;
 import uk.frontdoor.triage.api.command.ProposeDecision;
+import uk.frontdoor.triage.api.command.RecordAssessmentCompleted;
 import uk.frontdoor.triage.api.command.RecordConsent;
 import uk.frontdoor.triage.api.command.RecordDutyCompleted;
 import uk.frontdoor.triage.api.command.RecordFeedback;
@@ -125,6 +127,14 @@ final class ContactCommands {
         @Override
         public Object command(ChildId child, ContactId contact, Actor by) {
             return new RecordInitialConference(child, contact, heldAt, outcome, summary, by);
+        }
+    }
+
+    record AssessmentRecord(Instant completedAt, AssessmentCompleted.Outcome outcome, String summary,
+                            String lateReason) implements ContactAction {
+        @Override
+        public Object command(ChildId child, ContactId contact, Actor by) {
+            return new RecordAssessmentCompleted(child, contact, completedAt, outcome, summary, lateReason, by);
         }
     }
 

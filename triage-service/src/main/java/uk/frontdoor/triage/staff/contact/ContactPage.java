@@ -17,7 +17,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
+import uk.frontdoor.triage.api.AssessmentCompleted;
 import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.value.ClockType;
 import uk.frontdoor.triage.api.query.AlertBoard;
 import uk.frontdoor.triage.api.query.ChildChronology;
 import uk.frontdoor.triage.api.value.ChildId;
@@ -182,7 +184,15 @@ class ContactPage {
         model.addAttribute("conferenceDueAt", conferenceDueAt);
         model.addAttribute("conferenceTimeLeft", conferenceDueAt == null || work.conference() != null ? null
                 : TimeLeft.until(conferenceDueAt, now));
-        model.addAttribute("duties", desk.clocks(id).stream()
+        List<AlertBoard.Alert> clocks = desk.clocks(id);
+        AlertBoard.Alert assessmentClock = clocks.stream().filter(running -> running.type() == ClockType.ASSESSMENT)
+                .findFirst().orElse(null);
+        model.addAttribute("assessmentClock", assessmentClock);
+        model.addAttribute("assessmentTimeLeft", assessmentClock == null || work.assessment() != null
+                || assessmentClock.state() == AlertBoard.State.STOPPED ? null
+                : TimeLeft.until(assessmentClock.dueAt(), now));
+        model.addAttribute("assessmentOutcomes", AssessmentCompleted.Outcome.values());
+        model.addAttribute("duties", clocks.stream()
                 .filter(running -> running.type().recordedAsDuty() && running.state() != AlertBoard.State.STOPPED)
                 .map(running -> new DutyRow(running, ContactCommands.dutyPath(running.type()), TimeLeft.until(running.dueAt(), now)))
                 .toList());

@@ -18,6 +18,7 @@ import uk.frontdoor.triage.api.staff.TriageRefusedException;
 import uk.frontdoor.triage.api.value.ClockType;
 import uk.frontdoor.triage.api.value.ContactId;
 import uk.frontdoor.triage.staff.StaffDesk;
+import uk.frontdoor.triage.staff.contact.ContactCommands.AssessmentRecord;
 import uk.frontdoor.triage.staff.contact.ContactCommands.ConferenceRecord;
 import uk.frontdoor.triage.staff.contact.ContactCommands.ConsentRequest;
 import uk.frontdoor.triage.staff.contact.ContactCommands.ContactAction;
@@ -145,6 +146,14 @@ class ContactWorkController {
     @PostMapping("/contacts/{contactId}/conference")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void recordConference(Authentication who, @PathVariable String contactId, @RequestBody ConferenceRecord body) {
+        send(who, contactId, body);
+    }
+
+    @Operation(summary = "Record the child and family assessment a decision of ASSESSMENT started as completed, with "
+            + "its outcome (and lateReason when it took longer than 45 working days); its clock stops")
+    @PostMapping("/contacts/{contactId}/assessment")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void recordAssessment(Authentication who, @PathVariable String contactId, @RequestBody AssessmentRecord body) {
         send(who, contactId, body);
     }
 

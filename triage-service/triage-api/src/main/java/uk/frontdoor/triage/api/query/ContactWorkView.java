@@ -37,7 +37,8 @@ public record ContactWorkView(
         StrategyDiscussion strategyDiscussion,
         Identity identity,
         Conference conference,
-        List<DutyDone> dutiesDone) {
+        List<DutyDone> dutiesDone,
+        Assessment assessment) {
 
     public record Consent(ConsentRecorded.Decision decision, String reason, Actor by, Instant at) {
     }
@@ -79,6 +80,11 @@ public record ContactWorkView(
     /** The initial child protection conference held after the section 47 enquiry the discussion started. */
     public record Conference(Instant heldAt, InitialConferenceHeld.Outcome outcome, String summary, Actor by,
                              Instant at) {
+    }
+
+    /** The child and family assessment a decision of ASSESSMENT started, recorded as completed. */
+    public record Assessment(Instant completedAt, uk.frontdoor.triage.api.AssessmentCompleted.Outcome outcome,
+                             String summary, String lateReason, Actor by, Instant at) {
     }
 
     /** A duty the rules raised (return home interview, private fostering visit, LADO referral), recorded as done. */

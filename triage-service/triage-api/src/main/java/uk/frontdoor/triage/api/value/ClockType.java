@@ -25,7 +25,9 @@ public enum ClockType {
     /** Tell the referrer what was decided within 1 working day of the decision. */
     FEEDBACK,
     /** A manager authorises or returns a proposal (default 2 working hours). */
-    MANAGER_AUTHORISATION;
+    MANAGER_AUTHORISATION,
+    /** The child and family assessment: 45 working days from the point of referral (Working Together 2023). */
+    ASSESSMENT;
 
     /** Duties a worker records as done with {@link RecordDutyCompleted}; the others stop with their own command. */
     public boolean recordedAsDuty() {
