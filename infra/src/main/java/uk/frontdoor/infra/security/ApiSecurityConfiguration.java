@@ -102,7 +102,8 @@ class ApiSecurityConfiguration {
                                 CONTACT + "/consent", CONTACT + "/partner-checks", CONTACT + "/priority",
                                 CONTACT + "/proposal", CONTACT + "/strategy-discussion",
                                 CONTACT + "/strategy-discussion/record", CONTACT + "/identity/resolve",
-                                CONTACT + "/conference", CONTACT + "/duties/*", CONTACT + "/assessment")
+                                CONTACT + "/conference", CONTACT + "/duties/*", CONTACT + "/assessment",
+                                CONTACT + "/strategy-discussion/actions/*/done")
                         .hasAnyRole(StaffPermission.SCREEN.roleNames())
                         // Finding a child: staff who log contacts too, never a partner.
                         .requestMatchers(HttpMethod.GET, "/api/v1/children").hasAnyRole(StaffPermission.FIND_CHILD.roleNames())

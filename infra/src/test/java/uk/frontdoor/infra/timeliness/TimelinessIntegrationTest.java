@@ -217,6 +217,71 @@ class TimelinessIntegrationTest extends OwnServiceTestSupport {
                 .path("assessmentsInTime"), figure -> figure.path("count").asLong() == 1 && figure.path("of").asLong() == 1);
     }
 
+    @Test
+    void strategy_discussion_actions_are_duties_one_falls_overdue_on_the_board_another_is_done_with_a_note()
+            throws Exception {
+        app = start();
+        String child = childOf(postContact());
+        String contact = contactOf(child);
+        assertThat(post("/api/v1/contacts/" + contact + "/claim", "sw1", null).statusCode()).isEqualTo(204);
+        assertThat(post("/api/v1/contacts/" + contact + "/consent", "sw1", Map.of("decision", "GIVEN"))
+                .statusCode()).isEqualTo(204);
+        assertThat(post("/api/v1/contacts/" + contact + "/proposal", "sw1",
+                Map.of("outcome", "STRATEGY_DISCUSSION", "rationale", "Reasonable cause to suspect harm.")).statusCode())
+                .isEqualTo(204);
+        assertThat(post("/api/v1/contacts/" + contact + "/proposal/authorise", "manager1", Map.of()).statusCode())
+                .isEqualTo(204);
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/London"));
+        var discussion = Map.of(
+                "heldAt", clock.instant().truncatedTo(ChronoUnit.MINUTES).toString(), "mode", "VIDEO",
+                "outcome", "SECTION_47_ENQUIRY",
+                "attendees", List.of(Map.of("name", "DS Example", "agency", "POLICE", "role", "Detective sergeant"),
+                        Map.of("name", "Nurse Example", "agency", "HEALTH", "role", "Named nurse")),
+                "actions", List.of(
+                        Map.of("description", "Visit the child at school", "owner", "sw1", "agency", "SOCIAL_CARE",
+                                "dueDate", today.plusDays(1).toString()),
+                        Map.of("description", "Check police records", "owner", "DS Example", "agency", "POLICE",
+                                "dueDate", today.plusDays(20).toString())));
+        assertThat(post("/api/v1/contacts/" + contact + "/strategy-discussion/record", "sw1", discussion).statusCode())
+                .isEqualTo(204);
+
+        List<JsonNode> actions = await().until(() -> clockEvents(child, "ClockStarted", "STRATEGY_ACTION"),
+                events -> events.size() == 2);
+        JsonNode visit = actions.get(0);
+        assertThat(visit.get("team").asText()).isEqualTo("SOCIAL_CARE");
+        assertThat(actions.get(1).get("team").asText()).isEqualTo("POLICE");
+
+        // The visit is not done by its due date: overdue, on the board under its agency.
+        clock.moveTo(Instant.parse(visit.get("dueAt").asText()).plus(Duration.ofMinutes(1)));
+        await().until(() -> clockEvents(child, "ClockBreached", "STRATEGY_ACTION").size() == 1);
+        JsonNode board = await().until(() -> json.readTree(
+                        get("/api/v1/alerts?type=STRATEGY_ACTION&team=SOCIAL_CARE", "manager1").body()),
+                alerts -> ids(alerts).contains(id(visit)));
+        board.get("alerts").forEach(alert -> {
+            if (alert.get("alertId").asText().equals(id(visit))) {
+                assertThat(alert.get("state").asText()).isEqualTo("BREACHED");
+            }
+        });
+
+        // The police check is done, with a note: its clock stops, once only; a note is required.
+        String done = "/api/v1/contacts/" + contact + "/strategy-discussion/actions/2/done";
+        String doneAt = clock.instant().truncatedTo(ChronoUnit.MINUTES).toString();
+        var noNote = post(done, "sw1", Map.of("doneAt", doneAt));
+        assertThat(noNote.statusCode()).isEqualTo(400);
+        assertThat(noNote.body()).contains("note");
+        assertThat(post(done, "admin1", Map.of("doneAt", doneAt, "note", "Nothing known.")).statusCode()).isEqualTo(403);
+        assertThat(post(done, "sw1", Map.of("doneAt", doneAt, "note", "Nothing known to police.")).statusCode())
+                .isEqualTo(204);
+        assertThat(post(done, "sw1", Map.of("doneAt", doneAt, "note", "Again.")).statusCode()).isEqualTo(409);
+        assertThat(post("/api/v1/contacts/" + contact + "/strategy-discussion/actions/7/done", "sw1",
+                Map.of("doneAt", doneAt, "note", "No such action.")).statusCode()).isEqualTo(409);
+        assertThat(clockEvents(child, "ClockStopped", "STRATEGY_ACTION")).singleElement()
+                .satisfies(stopped -> assertThat(stopped.get("late").asBoolean()).isFalse());
+        await().until(() -> json.readTree(get("/api/v1/contacts/" + contact, "sw1").body()).path("work")
+                .path("strategyActionsDone"), list -> list.size() == 1
+                && list.get(0).path("note").asText().equals("Nothing known to police."));
+    }
+
     /** The child's events of one type about one kind of clock, oldest first. */
     private List<JsonNode> clockEvents(String childId, String type, String clockType) {
         return jdbc().sql("""

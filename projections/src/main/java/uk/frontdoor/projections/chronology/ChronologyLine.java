@@ -16,6 +16,7 @@ import uk.frontdoor.triage.api.ClockWarned;
 import uk.frontdoor.triage.api.DutyCompleted;
 import uk.frontdoor.triage.api.InitialConferenceHeld;
 import uk.frontdoor.triage.api.AssessmentCompleted;
+import uk.frontdoor.triage.api.StrategyActionDone;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.ChildEvent;
 import uk.frontdoor.triage.api.ChildRecordLinked;
@@ -240,6 +241,10 @@ record ChronologyLine(Instant at, ContactId contactId, String summary, String de
         if (event instanceof InitialConferenceHeld e) {
             return staff(e.at(), e.contactId(), WORDS.line("InitialConferenceHeld", TIME.format(e.heldAt()),
                     WORDS.word("conference-outcome", e.outcome())), e.summary(), e.actor());
+        }
+        if (event instanceof StrategyActionDone e) {
+            return staff(e.at(), e.contactId(), WORDS.line("StrategyActionDone", e.action(), TIME.format(e.doneAt())),
+                    e.note(), e.actor());
         }
         if (event instanceof AssessmentCompleted e) {
             String detail = e.lateReason() == null ? e.summary()

@@ -32,6 +32,7 @@ import uk.frontdoor.triage.api.query.ContactWorkView;
 import uk.frontdoor.triage.api.value.DecisionOutcome;
 import uk.frontdoor.triage.api.DecisionProposed;
 import uk.frontdoor.triage.api.AssessmentCompleted;
+import uk.frontdoor.triage.api.StrategyActionDone;
 import uk.frontdoor.triage.api.DutyCompleted;
 import uk.frontdoor.triage.api.FeedbackSent;
 import uk.frontdoor.triage.api.query.FindContactStatus;
@@ -275,6 +276,14 @@ class ContactStatusProjection {
         change(event.contactId(), sequence, null, work -> work.set("assessment", json.valueToTree(
                 new ContactWorkView.Assessment(event.completedAt(), event.outcome(), event.summary(),
                         event.lateReason(), event.actor(), event.at()))));
+    }
+
+    // No migration replays the view for this either: StrategyActionDone is new.
+    @EventHandler
+    void on(StrategyActionDone event, @SequenceNumber long sequence) {
+        change(event.contactId(), sequence, null, work -> work.withArray("strategyActionsDone").add(json.valueToTree(
+                new ContactWorkView.ActionDone(event.action(), event.doneAt(), event.note(), event.actor(),
+                        event.at()))));
     }
 
     @ResetHandler
@@ -538,6 +547,6 @@ class ContactStatusProjection {
         return new ContactWorkView(work.childId(), work.heldBy(), work.priority(), work.responseDueAt(),
                 work.consent(), checks, work.priorityChanges(), work.proposal(), work.returns(), work.decision(),
                 work.feedback(), work.strategyDiscussion(), work.identity(), work.conference(), work.dutiesDone(),
-                work.assessment());
+                work.assessment(), work.strategyActionsDone());
     }
 }

@@ -5,6 +5,7 @@ import uk.frontdoor.triage.api.AlertAcknowledged;
 import uk.frontdoor.triage.api.AlertAssigned;
 import uk.frontdoor.triage.api.AlertEscalated;
 import uk.frontdoor.triage.api.AssessmentCompleted;
+import uk.frontdoor.triage.api.StrategyActionDone;
 import uk.frontdoor.triage.api.ChildEvent;
 import uk.frontdoor.triage.api.ChildRecordLinked;
 import uk.frontdoor.triage.api.ChildRecordUnlinked;
@@ -132,6 +133,8 @@ public final class ChildEvolution {
                     unchanged(DutyCompleted.class),
                     // Whether an assessment is outstanding is its running clock, which ClockStopped ends.
                     unchanged(AssessmentCompleted.class),
+                    // Likewise an action's: its running clock, which ClockStopped ends.
+                    unchanged(StrategyActionDone.class),
                     unchanged(AlertAcknowledged.class),
                     unchanged(AlertAssigned.class),
                     unchanged(AlertEscalated.class));

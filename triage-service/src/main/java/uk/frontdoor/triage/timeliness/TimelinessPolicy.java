@@ -70,6 +70,8 @@ public record TimelinessPolicy(WorkingCalendar calendar, double warnAt, Map<Cloc
         teams.put(ClockType.PRIVATE_FOSTERING_VISIT, "PRIVATE_FOSTERING");
         teams.put(ClockType.LADO_REFERRAL, "LADO");
         teams.put(ClockType.ASSESSMENT, "ASSESSMENT");
+        // A strategy action is on its owning agency's board; this is only where an action names none.
+        teams.put(ClockType.STRATEGY_ACTION, "CHILD_PROTECTION");
         return teams;
     }
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import uk.frontdoor.triage.Examples;
 import uk.frontdoor.triage.api.AlertAcknowledged;
 import uk.frontdoor.triage.api.AssessmentCompleted;
+import uk.frontdoor.triage.api.StrategyActionDone;
 import uk.frontdoor.triage.api.AlertEscalated;
 import uk.frontdoor.triage.api.command.AuthoriseProposal;
 import uk.frontdoor.triage.api.command.ChangePriority;
@@ -29,6 +30,7 @@ import uk.frontdoor.triage.api.PartnerCheckRequested;
 import uk.frontdoor.triage.api.command.ProposeDecision;
 import uk.frontdoor.triage.api.command.RecordConsent;
 import uk.frontdoor.triage.api.command.RecordAssessmentCompleted;
+import uk.frontdoor.triage.api.command.RecordStrategyActionDone;
 import uk.frontdoor.triage.api.command.RecordContact;
 import uk.frontdoor.triage.api.command.RecordDutyCompleted;
 import uk.frontdoor.triage.api.command.RecordFeedback;
@@ -277,6 +279,96 @@ class TimelinessTest {
                         InitialConferenceHeld.Outcome.CHILD_PROTECTION_PLAN, "Plan under neglect.", SW1))
                 .expectEventsMatching(clocks(stopped(ClockType.INITIAL_CONFERENCE, ClockStopped.Reason.DONE, false)))
                 .expectNoScheduledDeadlineMatching(london("2026-06-16T10:00"), deadline(ClockDeadline.Stage.BREACH));
+    }
+
+    // ----- strategy discussion actions -----
+
+    private static final Instant DISCUSSION_HELD = london("2026-05-26T10:00");
+    private static final List<StrategyDiscussionHeld.Action> ACTIONS = List.of(
+            new StrategyDiscussionHeld.Action("Visit the child at school", "sw1", "SOCIAL_CARE",
+                    java.time.LocalDate.of(2026, 5, 27)),
+            new StrategyDiscussionHeld.Action("Check the police national computer", "DS Example", "POLICE",
+                    java.time.LocalDate.of(2026, 5, 29)));
+
+    @Test
+    void each_action_agreed_at_a_strategy_discussion_is_a_duty_of_its_agency_clocked_to_its_due_date() {
+        TriageWork.fixture(london("2026-05-26T12:00")).givenCommands(section47Decided())
+                .when(discussionWith(ACTIONS))
+                // Due when the office closes on the due date; warned at 75% of the office time to then (Tuesday
+                // 10:00 to Wednesday 17:00 is 15 office hours: Wednesday 13:15; to Friday 17:00, 31: Friday 09:15).
+                .expectEventsMatching(clocksOf(ClockType.STRATEGY_ACTION,
+                        action(1, "SOCIAL_CARE", london("2026-05-27T13:15"), london("2026-05-27T17:00")),
+                        action(2, "POLICE", london("2026-05-29T09:15"), london("2026-05-29T17:00"))));
+    }
+
+    @Test
+    void an_action_done_with_a_note_stops_its_clock_and_only_its_own() {
+        List<Object> held = new ArrayList<>(List.of(section47Decided()));
+        held.add(discussionWith(ACTIONS));
+        Instant done = london("2026-05-27T11:00");
+        TriageWork.fixture(london("2026-05-27T12:00")).givenCommands(held)
+                .when(new RecordStrategyActionDone(CHILD, CONTACT, 1, done, " Seen at school. ", SW1))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        is(StrategyActionDone.class, action -> action.action() == 1 && action.doneAt().equals(done)
+                                && action.note().equals("Seen at school.") && action.actor().equals(SW1)),
+                        is(ClockStopped.class, stopped -> stopped.type() == ClockType.STRATEGY_ACTION
+                                && stopped.reason() == ClockStopped.Reason.DONE && !stopped.late()
+                                && stopped.doneAt().equals(done)),
+                        andNoMore())))
+                .expectNoScheduledDeadlineMatching(london("2026-05-27T17:00"), deadline(ClockDeadline.Stage.BREACH))
+                .expectScheduledDeadlineMatching(london("2026-05-29T17:00"), deadline(ClockDeadline.Stage.BREACH));
+
+        held.add(new RecordStrategyActionDone(CHILD, CONTACT, 1, done, "Seen at school.", SW1));
+        TriageWork.fixture(london("2026-05-27T12:00")).givenCommands(held)
+                .when(new RecordStrategyActionDone(CHILD, CONTACT, 1, done, "Again.", SW1))
+                .expectException(refused(Refusal.ACTION_NOT_OPEN));
+        TriageWork.fixture(london("2026-05-27T12:00")).givenCommands(held)
+                .when(new RecordStrategyActionDone(CHILD, CONTACT, 3, done, "No such action.", SW1))
+                .expectException(refused(Refusal.ACTION_NOT_OPEN));
+        TriageWork.fixture(london("2026-05-27T12:00")).givenCommands(held)
+                .when(new RecordStrategyActionDone(CHILD, CONTACT, 2, london("2026-05-26T09:00"), "Before.", SW1))
+                .expectException(refused(Refusal.TIME_TOO_EARLY));
+        TriageWork.fixture(london("2026-05-27T12:00")).givenCommands(held)
+                .when(new RecordStrategyActionDone(CHILD, CONTACT, 2, done, "Checked.", TriageWork.ADMIN))
+                .expectException(refused(Refusal.ROLE_NOT_ALLOWED));
+        assertThat(catchThrowable(() -> new RecordStrategyActionDone(CHILD, CONTACT, 2, done, " ", SW1)))
+                .matches(refused(Refusal.FIELD_REQUIRED)::matches);
+    }
+
+    @Test
+    void an_action_not_done_by_its_due_date_falls_overdue_as_an_alert() {
+        List<Object> held = new ArrayList<>(List.of(section47Decided()));
+        held.add(discussionWith(List.of(ACTIONS.get(0))));
+        held.add(new RecordInitialConference(CHILD, CONTACT, london("2026-05-26T11:00"),
+                InitialConferenceHeld.Outcome.NO_PLAN, null, SW1));
+        held.add(new RecordFeedback(CHILD, CONTACT, FeedbackSent.Method.SECURE_EMAIL, london("2026-05-26T11:00"),
+                null, SW1));
+        TriageWork.fixture(london("2026-05-26T12:00")).givenCommands(held)
+                .whenTimeAdvancesTo(london("2026-05-27T17:00"))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        is(ClockWarned.class, warned -> warned.type() == ClockType.STRATEGY_ACTION
+                                && warned.at().equals(london("2026-05-27T13:15"))),
+                        is(ClockBreached.class, breached -> breached.type() == ClockType.STRATEGY_ACTION
+                                && breached.at().equals(london("2026-05-27T17:00"))),
+                        andNoMore())));
+    }
+
+    private static Object[] section47Decided() {
+        List<Object> commands = new ArrayList<>(List.of(decidedSection47(Priority.AMBER)));
+        commands.add(new AuthoriseProposal(CHILD, CONTACT, null, MANAGER1));
+        return commands.toArray();
+    }
+
+    private static RecordStrategyDiscussion discussionWith(List<StrategyDiscussionHeld.Action> actions) {
+        return new RecordStrategyDiscussion(CHILD, CONTACT, DISCUSSION_HELD, StrategyDiscussionHeld.Mode.IN_PERSON,
+                List.of(new StrategyDiscussionHeld.Attendee("DS", "POLICE", "Detective sergeant"),
+                        new StrategyDiscussionHeld.Attendee("Nurse", "HEALTH", "Named nurse")),
+                StrategyDiscussionHeld.Outcome.SECTION_47_ENQUIRY, null, actions, SW1);
+    }
+
+    private static Predicate<Object> action(int number, String team, Instant warnAt, Instant dueAt) {
+        return event -> started(ClockType.STRATEGY_ACTION, DISCUSSION_HELD, warnAt, dueAt).test(event)
+                && ((ClockStarted) event).team().equals(team) && ((ClockStarted) event).reference().endsWith("#" + number);
     }
 
     @Test

@@ -3,10 +3,13 @@ package uk.frontdoor.triage.child.strategy;
 import uk.frontdoor.triage.api.AssessmentCompleted;
 import uk.frontdoor.triage.api.ChildEvent;
 import uk.frontdoor.triage.api.DutyCompleted;
+import uk.frontdoor.triage.api.ClockStopped;
 import uk.frontdoor.triage.api.InitialConferenceHeld;
+import uk.frontdoor.triage.api.StrategyActionDone;
 import uk.frontdoor.triage.api.command.RecordAssessmentCompleted;
 import uk.frontdoor.triage.api.command.RecordDutyCompleted;
 import uk.frontdoor.triage.api.command.RecordInitialConference;
+import uk.frontdoor.triage.api.command.RecordStrategyActionDone;
 import uk.frontdoor.triage.api.staff.Refusal;
 import uk.frontdoor.triage.api.staff.TriageRefusedException;
 import uk.frontdoor.triage.api.value.ClockType;
@@ -69,6 +72,30 @@ public final class Duties {
                 command.outcome(), Require.blankToNull(command.summary()), late ? lateReason : null, command.actor(),
                 now));
         events.addAll(clocks.done(child, contact.contactId(), command.completedAt(), now, ClockType.ASSESSMENT));
+        return events;
+    }
+
+    /** An action agreed at the strategy discussion, done: a note says what was done, and its clock stops. */
+    public static List<ChildEvent> decide(RecordStrategyActionDone command, ChildState child, Timekeeper clocks) {
+        ContactState contact = child.contact(command.contactId());
+        Require.screener(command.actor());
+        String discussionId = contact.strategyDiscussionId();
+        String reference = discussionId == null ? null
+                : StrategyDiscussions.actionReference(discussionId, command.action());
+        List<RunningClock> running = child.runningClocks(contact.contactId(), ClockType.STRATEGY_ACTION).stream()
+                .filter(clock -> clock.reference() != null && clock.reference().equals(reference))
+                .toList();
+        if (running.isEmpty()) {
+            throw new TriageRefusedException(Refusal.ACTION_NOT_OPEN);
+        }
+        Instant now = clocks.now();
+        Require.past(command.doneAt(), now, "doneAt");
+        Require.notBefore(command.doneAt(), running.get(0).startedAt(), "doneAt", "the discussion was held");
+        List<ChildEvent> events = new ArrayList<>();
+        events.add(new StrategyActionDone(child.childId(), command.contactId(), discussionId, command.action(),
+                command.doneAt(), command.note().strip(), command.actor(), now));
+        events.addAll(clocks.stop(child, contact.contactId(), clock -> clock.type() == ClockType.STRATEGY_ACTION
+                && reference.equals(clock.reference()), ClockStopped.Reason.DONE, command.doneAt(), now));
         return events;
     }
 

@@ -17,6 +17,7 @@ import uk.frontdoor.triage.api.command.RecordDutyCompleted;
 import uk.frontdoor.triage.api.command.RecordFeedback;
 import uk.frontdoor.triage.api.command.RecordInitialConference;
 import uk.frontdoor.triage.api.command.RecordPartnerReply;
+import uk.frontdoor.triage.api.command.RecordStrategyActionDone;
 import uk.frontdoor.triage.api.command.RecordStrategyDiscussion;
 import uk.frontdoor.triage.api.command.ReleaseContact;
 import uk.frontdoor.triage.api.command.RequestPartnerChecks;
@@ -135,6 +136,12 @@ final class ContactCommands {
         @Override
         public Object command(ChildId child, ContactId contact, Actor by) {
             return new RecordAssessmentCompleted(child, contact, completedAt, outcome, summary, lateReason, by);
+        }
+    }
+
+    record ActionDoneRecord(Instant doneAt, String note) {
+        ContactAction of(int action) {
+            return (child, contact, by) -> new RecordStrategyActionDone(child, contact, action, doneAt, note, by);
         }
     }
 

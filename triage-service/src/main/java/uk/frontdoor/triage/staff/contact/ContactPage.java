@@ -192,6 +192,16 @@ class ContactPage {
                 || assessmentClock.state() == AlertBoard.State.STOPPED ? null
                 : TimeLeft.until(assessmentClock.dueAt(), now));
         model.addAttribute("assessmentOutcomes", AssessmentCompleted.Outcome.values());
+        // A strategy action's clock names it "<discussion>#<n>": its number in the discussion's record.
+        model.addAttribute("actionClocks", clocks.stream()
+                .filter(running -> running.type() == ClockType.STRATEGY_ACTION && running.reference() != null
+                        && running.reference().contains("#"))
+                .collect(java.util.stream.Collectors.toMap(running -> Integer.valueOf(
+                        running.reference().substring(running.reference().lastIndexOf('#') + 1)),
+                        running -> running, (first, second) -> first)));
+        model.addAttribute("actionsDone", ContactActions.listOf(work.strategyActionsDone()).stream()
+                .collect(java.util.stream.Collectors.toMap(ContactWorkView.ActionDone::action, done -> done,
+                        (first, second) -> first)));
         model.addAttribute("duties", clocks.stream()
                 .filter(running -> running.type().recordedAsDuty() && running.state() != AlertBoard.State.STOPPED)
                 .map(running -> new DutyRow(running, ContactCommands.dutyPath(running.type()), TimeLeft.until(running.dueAt(), now)))

@@ -18,6 +18,7 @@ import uk.frontdoor.triage.api.staff.TriageRefusedException;
 import uk.frontdoor.triage.api.value.ClockType;
 import uk.frontdoor.triage.api.value.ContactId;
 import uk.frontdoor.triage.staff.StaffDesk;
+import uk.frontdoor.triage.staff.contact.ContactCommands.ActionDoneRecord;
 import uk.frontdoor.triage.staff.contact.ContactCommands.AssessmentRecord;
 import uk.frontdoor.triage.staff.contact.ContactCommands.ConferenceRecord;
 import uk.frontdoor.triage.staff.contact.ContactCommands.ConsentRequest;
@@ -147,6 +148,15 @@ class ContactWorkController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void recordConference(Authentication who, @PathVariable String contactId, @RequestBody ConferenceRecord body) {
         send(who, contactId, body);
+    }
+
+    @Operation(summary = "Record an action agreed at the strategy discussion (numbered from 1 in its record) as done, "
+            + "with a note of what was done; its clock stops")
+    @PostMapping("/contacts/{contactId}/strategy-discussion/actions/{action}/done")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void recordActionDone(Authentication who, @PathVariable String contactId, @PathVariable int action,
+                          @RequestBody ActionDoneRecord body) {
+        send(who, contactId, body.of(action));
     }
 
     @Operation(summary = "Record the child and family assessment a decision of ASSESSMENT started as completed, with "

@@ -38,7 +38,8 @@ public record ContactWorkView(
         Identity identity,
         Conference conference,
         List<DutyDone> dutiesDone,
-        Assessment assessment) {
+        Assessment assessment,
+        List<ActionDone> strategyActionsDone) {
 
     public record Consent(ConsentRecorded.Decision decision, String reason, Actor by, Instant at) {
     }
@@ -80,6 +81,10 @@ public record ContactWorkView(
     /** The initial child protection conference held after the section 47 enquiry the discussion started. */
     public record Conference(Instant heldAt, InitialConferenceHeld.Outcome outcome, String summary, Actor by,
                              Instant at) {
+    }
+
+    /** An action agreed at the strategy discussion (numbered from 1 in its record), recorded as done. */
+    public record ActionDone(int action, Instant doneAt, String note, Actor by, Instant at) {
     }
 
     /** The child and family assessment a decision of ASSESSMENT started, recorded as completed. */

@@ -27,7 +27,12 @@ public enum ClockType {
     /** A manager authorises or returns a proposal (default 2 working hours). */
     MANAGER_AUTHORISATION,
     /** The child and family assessment: 45 working days from the point of referral (Working Together 2023). */
-    ASSESSMENT;
+    ASSESSMENT,
+    /**
+     * An action agreed at a strategy discussion, due by the office's closing on its due date; on the board under its
+     * owning agency (the clock's team). Working Together 2023: every action needs an owner and a timescale.
+     */
+    STRATEGY_ACTION;
 
     /** Duties a worker records as done with {@link RecordDutyCompleted}; the others stop with their own command. */
     public boolean recordedAsDuty() {
