@@ -175,6 +175,8 @@ class StoredEventContractTest {
                 Arguments.of("AssessmentCompleted-1.json", "1", new uk.frontdoor.triage.api.AssessmentCompleted(CHILD,
                         CONTACT, NOW.minusSeconds(3_600), uk.frontdoor.triage.api.AssessmentCompleted.Outcome.CHILD_IN_NEED_PLAN,
                         "Needs met by a child in need plan.", "Father could not be seen until week 9.", SW1, NOW)),
+                Arguments.of("HandedBackToDayTeam-1.json", "1", new uk.frontdoor.triage.api.HandedBackToDayTeam(CHILD,
+                        CONTACT, "Visited at 02:00 with police; the child is safe with an aunt.", SW1, NOW)),
                 Arguments.of("StrategyActionDone-1.json", "1", new uk.frontdoor.triage.api.StrategyActionDone(CHILD,
                         CONTACT, "sd-1", 1, NOW.minusSeconds(3_600), "Seen at school with the head teacher.", SW1, NOW)),
                 Arguments.of("AlertAcknowledged-1.json", "1", new AlertAcknowledged(CHILD, CONTACT, "clock-1",

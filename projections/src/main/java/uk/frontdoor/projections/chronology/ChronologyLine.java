@@ -17,6 +17,7 @@ import uk.frontdoor.triage.api.DutyCompleted;
 import uk.frontdoor.triage.api.InitialConferenceHeld;
 import uk.frontdoor.triage.api.AssessmentCompleted;
 import uk.frontdoor.triage.api.StrategyActionDone;
+import uk.frontdoor.triage.api.HandedBackToDayTeam;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.ChildEvent;
 import uk.frontdoor.triage.api.ChildRecordLinked;
@@ -241,6 +242,9 @@ record ChronologyLine(Instant at, ContactId contactId, String summary, String de
         if (event instanceof InitialConferenceHeld e) {
             return staff(e.at(), e.contactId(), WORDS.line("InitialConferenceHeld", TIME.format(e.heldAt()),
                     WORDS.word("conference-outcome", e.outcome())), e.summary(), e.actor());
+        }
+        if (event instanceof HandedBackToDayTeam e) {
+            return staff(e.at(), e.contactId(), WORDS.line("HandedBackToDayTeam"), e.summary(), e.actor());
         }
         if (event instanceof StrategyActionDone e) {
             return staff(e.at(), e.contactId(), WORDS.line("StrategyActionDone", e.action(), TIME.format(e.doneAt())),

@@ -33,6 +33,7 @@ import uk.frontdoor.triage.api.value.DecisionOutcome;
 import uk.frontdoor.triage.api.DecisionProposed;
 import uk.frontdoor.triage.api.AssessmentCompleted;
 import uk.frontdoor.triage.api.StrategyActionDone;
+import uk.frontdoor.triage.api.HandedBackToDayTeam;
 import uk.frontdoor.triage.api.DutyCompleted;
 import uk.frontdoor.triage.api.FeedbackSent;
 import uk.frontdoor.triage.api.query.FindContactStatus;
@@ -276,6 +277,13 @@ class ContactStatusProjection {
         change(event.contactId(), sequence, null, work -> work.set("assessment", json.valueToTree(
                 new ContactWorkView.Assessment(event.completedAt(), event.outcome(), event.summary(),
                         event.lateReason(), event.actor(), event.at()))));
+    }
+
+    // Nor for this: HandedBackToDayTeam is new.
+    @EventHandler
+    void on(HandedBackToDayTeam event, @SequenceNumber long sequence) {
+        change(event.contactId(), sequence, null, work -> work.set("handedBack", json.valueToTree(
+                new ContactWorkView.HandBack(event.summary(), event.actor(), event.at()))));
     }
 
     // No migration replays the view for this either: StrategyActionDone is new.
@@ -547,6 +555,6 @@ class ContactStatusProjection {
         return new ContactWorkView(work.childId(), work.heldBy(), work.priority(), work.responseDueAt(),
                 work.consent(), checks, work.priorityChanges(), work.proposal(), work.returns(), work.decision(),
                 work.feedback(), work.strategyDiscussion(), work.identity(), work.conference(), work.dutiesDone(),
-                work.assessment(), work.strategyActionsDone());
+                work.assessment(), work.strategyActionsDone(), work.handedBack());
     }
 }

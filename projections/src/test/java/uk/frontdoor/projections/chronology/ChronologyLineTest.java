@@ -152,6 +152,8 @@ class ChronologyLineTest {
         examples.put(new uk.frontdoor.triage.api.AssessmentCompleted(CHILD, CONTACT, AT.minusSeconds(3600),
                 uk.frontdoor.triage.api.AssessmentCompleted.Outcome.CHILD_IN_NEED_PLAN, "Needs met by a plan", null,
                 SW1, AT), "Child and family assessment completed 2026-06-01 09:00: Child in need plan");
+        examples.put(new uk.frontdoor.triage.api.HandedBackToDayTeam(CHILD, CONTACT, "Visited at 02:00; safe with aunt.",
+                SW1, AT), "Handed back to the day team by the emergency duty team");
         examples.put(new uk.frontdoor.triage.api.StrategyActionDone(CHILD, CONTACT, "sd-1", 2, AT.minusSeconds(3600),
                 "Visited the school", SW1, AT), "Strategy discussion action 2 done 2026-06-01 09:00");
         examples.put(new AlertAcknowledged(CHILD, CONTACT, "clock-1", "Worker on it", MANAGER1, AT),

@@ -28,6 +28,7 @@ import uk.frontdoor.triage.api.command.RecordFeedback;
 import uk.frontdoor.triage.api.command.RecordInitialConference;
 import uk.frontdoor.triage.api.command.RecordAssessmentCompleted;
 import uk.frontdoor.triage.api.command.RecordStrategyActionDone;
+import uk.frontdoor.triage.api.command.HandBackToDayTeam;
 import uk.frontdoor.triage.api.command.RecordPartnerReply;
 import uk.frontdoor.triage.api.command.RecordStepUp;
 import uk.frontdoor.triage.api.command.RecordStrategyDiscussion;
@@ -170,6 +171,11 @@ public class Child {
 
     @CommandHandler
     void handle(RecordInitialConference command, Timekeeper clocks) {
+        record(Duties.decide(command, state, clocks));
+    }
+
+    @CommandHandler
+    void handle(HandBackToDayTeam command, Timekeeper clocks) {
         record(Duties.decide(command, state, clocks));
     }
 

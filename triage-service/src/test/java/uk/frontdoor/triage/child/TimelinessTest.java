@@ -7,6 +7,7 @@ import uk.frontdoor.triage.Examples;
 import uk.frontdoor.triage.api.AlertAcknowledged;
 import uk.frontdoor.triage.api.AssessmentCompleted;
 import uk.frontdoor.triage.api.StrategyActionDone;
+import uk.frontdoor.triage.api.HandedBackToDayTeam;
 import uk.frontdoor.triage.api.AlertEscalated;
 import uk.frontdoor.triage.api.command.AuthoriseProposal;
 import uk.frontdoor.triage.api.command.ChangePriority;
@@ -31,6 +32,7 @@ import uk.frontdoor.triage.api.command.ProposeDecision;
 import uk.frontdoor.triage.api.command.RecordConsent;
 import uk.frontdoor.triage.api.command.RecordAssessmentCompleted;
 import uk.frontdoor.triage.api.command.RecordStrategyActionDone;
+import uk.frontdoor.triage.api.command.HandBackToDayTeam;
 import uk.frontdoor.triage.api.command.RecordContact;
 import uk.frontdoor.triage.api.command.RecordDutyCompleted;
 import uk.frontdoor.triage.api.command.RecordFeedback;
@@ -109,17 +111,70 @@ class TimelinessTest {
     @Test
     void a_red_contact_received_at_0057_on_a_sunday_is_due_within_mondays_office_hours() {
         Instant sunday0057 = london("2026-03-08T00:57");
-        // Not 04:00 on Monday, when nobody is at work: 4 office hours from Monday's opening.
+        // Not 04:00 on Monday, when nobody is at work: 4 office hours from Monday's opening. Meanwhile it is on
+        // the emergency duty team's out-of-hours queue, its response due in 2 plain hours.
         TriageWork.fixture(sunday0057).givenNoPriorActivity()
                 .when(redContact(sunday0057))
                 .expectEventsMatching(clocks(started(ClockType.CONTACT_DECISION, sunday0057,
-                        london("2026-03-09T12:00"), london("2026-03-09T13:00"))));
+                                london("2026-03-09T12:00"), london("2026-03-09T13:00")),
+                        started(ClockType.OUT_OF_HOURS, sunday0057, london("2026-03-08T02:27"),
+                                london("2026-03-08T02:57"))));
         TriageWork.fixture(sunday0057)
                 .givenCommands(redContact(sunday0057), new ClaimContact(CHILD, CONTACT, SW1))
                 .when(new RequestPartnerChecks(CHILD, CONTACT, List.of("POLICE"), "Known?", SW1))
                 .expectEventsMatching(clocks(started(ClockType.PARTNER_CHECK, sunday0057,
                         london("2026-03-09T10:30"), london("2026-03-09T11:00"))));
     }
+
+    // ----- out of hours -----
+
+    @Test
+    void out_of_hours_only_red_contacts_go_to_the_emergency_duty_team_on_its_board() {
+        Instant saturday0200 = london("2026-05-23T02:00");
+        TriageWork.fixture(saturday0200).givenNoPriorActivity()
+                .when(redContact(saturday0200))
+                .expectEventsMatching(clocksOf(ClockType.OUT_OF_HOURS,
+                        started(ClockType.OUT_OF_HOURS, saturday0200, london("2026-05-23T03:30"),
+                                london("2026-05-23T04:00"))
+                                .and(event -> ((ClockStarted) event).team().equals("EMERGENCY_DUTY"))));
+        // An amber contact at the same hour waits for the day team.
+        TriageWork.fixture(saturday0200).givenNoPriorActivity()
+                .when(contact(saturday0200, List.of()))
+                .expectEventsMatching(clocksOf(ClockType.OUT_OF_HOURS));
+    }
+
+    @Test
+    void the_emergency_duty_team_hands_a_contact_back_to_the_day_team_with_what_it_did() {
+        Instant saturday0200 = london("2026-05-23T02:00");
+        Instant morning = london("2026-05-23T07:30");
+        TriageWork.fixture(morning).givenCommands(redContact(saturday0200))
+                .when(new HandBackToDayTeam(CHILD, CONTACT, " Visited with police at 03:00; child safe with an aunt. ",
+                        EDT))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        is(HandedBackToDayTeam.class, back -> back.summary()
+                                .equals("Visited with police at 03:00; child safe with an aunt.")
+                                && back.actor().equals(EDT) && back.at().equals(morning)),
+                        is(ClockStopped.class, stopped -> stopped.type() == ClockType.OUT_OF_HOURS
+                                && stopped.reason() == ClockStopped.Reason.DONE && stopped.late()),
+                        andNoMore())));
+        List<Object> handedBack = List.of(redContact(saturday0200),
+                new HandBackToDayTeam(CHILD, CONTACT, "Visited.", EDT));
+        TriageWork.fixture(morning).givenCommands(handedBack)
+                .when(new HandBackToDayTeam(CHILD, CONTACT, "Again.", EDT))
+                .expectException(refused(Refusal.NOT_OUT_OF_HOURS));
+        TriageWork.fixture(FRIDAY_1600).givenCommands(contact(FRIDAY_1600, List.of()))
+                .when(new HandBackToDayTeam(CHILD, CONTACT, "Nothing to hand back.", SW1))
+                .expectException(refused(Refusal.NOT_OUT_OF_HOURS));
+        TriageWork.fixture(morning).givenCommands(redContact(saturday0200))
+                .when(new HandBackToDayTeam(CHILD, CONTACT, "Visited.", TriageWork.ADMIN))
+                .expectException(refused(Refusal.ROLE_NOT_ALLOWED));
+        assertThat(catchThrowable(() -> new HandBackToDayTeam(CHILD, CONTACT, " ", EDT)))
+                .matches(refused(Refusal.FIELD_REQUIRED)::matches);
+    }
+
+    /** The emergency duty team's demo worker: a qualified social worker. */
+    private static final uk.frontdoor.triage.api.value.Actor EDT = new uk.frontdoor.triage.api.value.Actor("edt1",
+            uk.frontdoor.triage.api.staff.StaffRole.SOCIAL_WORKER, "demo-council");
 
     @Test
     void an_undecided_contact_warns_at_three_quarters_of_its_time_and_breaches_when_due() {

@@ -4,8 +4,10 @@ import uk.frontdoor.triage.api.AssessmentCompleted;
 import uk.frontdoor.triage.api.ChildEvent;
 import uk.frontdoor.triage.api.DutyCompleted;
 import uk.frontdoor.triage.api.ClockStopped;
+import uk.frontdoor.triage.api.HandedBackToDayTeam;
 import uk.frontdoor.triage.api.InitialConferenceHeld;
 import uk.frontdoor.triage.api.StrategyActionDone;
+import uk.frontdoor.triage.api.command.HandBackToDayTeam;
 import uk.frontdoor.triage.api.command.RecordAssessmentCompleted;
 import uk.frontdoor.triage.api.command.RecordDutyCompleted;
 import uk.frontdoor.triage.api.command.RecordInitialConference;
@@ -96,6 +98,21 @@ public final class Duties {
                 command.doneAt(), command.note().strip(), command.actor(), now));
         events.addAll(clocks.stop(child, contact.contactId(), clock -> clock.type() == ClockType.STRATEGY_ACTION
                 && reference.equals(clock.reference()), ClockStopped.Reason.DONE, command.doneAt(), now));
+        return events;
+    }
+
+    /** The emergency duty team hands a contact back to the day team, saying what it did: its clock stops. */
+    public static List<ChildEvent> decide(HandBackToDayTeam command, ChildState child, Timekeeper clocks) {
+        ContactState contact = child.contact(command.contactId());
+        Require.screener(command.actor());
+        if (child.runningClocks(contact.contactId(), ClockType.OUT_OF_HOURS).isEmpty()) {
+            throw new TriageRefusedException(Refusal.NOT_OUT_OF_HOURS);
+        }
+        Instant now = clocks.now();
+        List<ChildEvent> events = new ArrayList<>();
+        events.add(new HandedBackToDayTeam(child.childId(), command.contactId(), command.summary().strip(),
+                command.actor(), now));
+        events.addAll(clocks.done(child, contact.contactId(), now, now, ClockType.OUT_OF_HOURS));
         return events;
     }
 

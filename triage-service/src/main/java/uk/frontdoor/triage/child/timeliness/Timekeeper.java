@@ -53,6 +53,11 @@ public class Timekeeper {
         return timeliness.planInWorkingTime(start, dueAt);
     }
 
+    /** Whether the day team's office is open at {@code at}: outside, red contacts go to the emergency duty team. */
+    public boolean isOfficeHours(Instant at) {
+        return timeliness.calendar().isOfficeHours(at);
+    }
+
     /** When an action agreed at a strategy discussion is due: the office's closing on its due date. */
     public Instant endOfOfficeDay(java.time.LocalDate date) {
         var calendar = timeliness.calendar();

@@ -19,7 +19,11 @@ import uk.frontdoor.triage.staff.pages.StaffPage;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
-/** The contact page's form for the child and family assessment a decision of ASSESSMENT started: completed. */
+/**
+ * The contact page's forms for what follows a contact beyond the front door's decision: the child and family
+ * assessment a decision of ASSESSMENT started, completed; and a contact received out of hours, handed back by the
+ * emergency duty team to the day team.
+ */
 @Controller
 @StaffPage
 class AssessmentPage {
@@ -47,6 +51,25 @@ class AssessmentPage {
                 (wait, contact, result, me) -> wait.contact(contact, view -> view.work().assessment() != null)
                         && wait.clocks(contact, clocks -> clocks.stream().noneMatch(clock ->
                         clock.type() == ClockType.ASSESSMENT && clock.state() != AlertBoard.State.STOPPED)));
+    }
+
+    /** The emergency duty team hands a contact received out of hours back to the day team, saying what it did. */
+    @PostMapping("/contacts/{contactId}/out-of-hours/hand-back")
+    String handBack(Authentication who, @PathVariable String contactId, @ModelAttribute HandBackForm form,
+                    RedirectAttributes flash) {
+        FormErrors errors = new FormErrors("hand-back").keep("hand-back-summary", form.summary());
+        String summary = FormInput.text(form.summary());
+        if (summary == null) {
+            errors.add("hand-back-summary", "Enter what the emergency duty team did");
+        }
+        return actions.act(who, contactId, errors, flash, "Handed back to the day team",
+                new ContactCommands.HandBackRequest(summary), refusal -> "hand-back-summary",
+                (wait, contact, result, me) -> wait.contact(contact, view -> view.work().handedBack() != null)
+                        && wait.clocks(contact, clocks -> clocks.stream().noneMatch(clock ->
+                        clock.type() == ClockType.OUT_OF_HOURS && clock.state() != AlertBoard.State.STOPPED)));
+    }
+
+    record HandBackForm(String summary) {
     }
 
     record AssessmentForm(@BindParam("assessment-completed-day") String day,

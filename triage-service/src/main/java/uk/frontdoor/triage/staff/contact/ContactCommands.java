@@ -11,6 +11,7 @@ import uk.frontdoor.triage.api.command.ChangePriority;
 import uk.frontdoor.triage.api.command.ClaimContact;
 import uk.frontdoor.triage.api.command.ConveneStrategyDiscussion;
 import uk.frontdoor.triage.api.command.ProposeDecision;
+import uk.frontdoor.triage.api.command.HandBackToDayTeam;
 import uk.frontdoor.triage.api.command.RecordAssessmentCompleted;
 import uk.frontdoor.triage.api.command.RecordConsent;
 import uk.frontdoor.triage.api.command.RecordDutyCompleted;
@@ -136,6 +137,13 @@ final class ContactCommands {
         @Override
         public Object command(ChildId child, ContactId contact, Actor by) {
             return new RecordAssessmentCompleted(child, contact, completedAt, outcome, summary, lateReason, by);
+        }
+    }
+
+    record HandBackRequest(String summary) implements ContactAction {
+        @Override
+        public Object command(ChildId child, ContactId contact, Actor by) {
+            return new HandBackToDayTeam(child, contact, summary, by);
         }
     }
 

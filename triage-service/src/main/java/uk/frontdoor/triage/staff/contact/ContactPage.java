@@ -188,6 +188,8 @@ class ContactPage {
         AlertBoard.Alert assessmentClock = clocks.stream().filter(running -> running.type() == ClockType.ASSESSMENT)
                 .findFirst().orElse(null);
         model.addAttribute("assessmentClock", assessmentClock);
+        model.addAttribute("outOfHoursClock", clocks.stream().filter(running -> running.type() == ClockType.OUT_OF_HOURS)
+                .findFirst().orElse(null));
         model.addAttribute("assessmentTimeLeft", assessmentClock == null || work.assessment() != null
                 || assessmentClock.state() == AlertBoard.State.STOPPED ? null
                 : TimeLeft.until(assessmentClock.dueAt(), now));

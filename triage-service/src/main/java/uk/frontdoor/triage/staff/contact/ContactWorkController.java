@@ -19,6 +19,7 @@ import uk.frontdoor.triage.api.value.ClockType;
 import uk.frontdoor.triage.api.value.ContactId;
 import uk.frontdoor.triage.staff.StaffDesk;
 import uk.frontdoor.triage.staff.contact.ContactCommands.ActionDoneRecord;
+import uk.frontdoor.triage.staff.contact.ContactCommands.HandBackRequest;
 import uk.frontdoor.triage.staff.contact.ContactCommands.AssessmentRecord;
 import uk.frontdoor.triage.staff.contact.ContactCommands.ConferenceRecord;
 import uk.frontdoor.triage.staff.contact.ContactCommands.ConsentRequest;
@@ -147,6 +148,14 @@ class ContactWorkController {
     @PostMapping("/contacts/{contactId}/conference")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void recordConference(Authentication who, @PathVariable String contactId, @RequestBody ConferenceRecord body) {
+        send(who, contactId, body);
+    }
+
+    @Operation(summary = "Hand a contact on the out-of-hours queue back to the day team, with what the emergency duty "
+            + "team did; its out-of-hours clock stops")
+    @PostMapping("/contacts/{contactId}/out-of-hours/hand-back")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void handBack(Authentication who, @PathVariable String contactId, @RequestBody HandBackRequest body) {
         send(who, contactId, body);
     }
 

@@ -272,7 +272,7 @@ class ContactScreenMvcTest {
 
     private static ContactWorkView assessed(ContactWorkView.Assessment assessment) {
         return new ContactWorkView(CHILD, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, assessment, null);
+                null, null, assessment, null, null);
     }
 
     @Test
@@ -322,7 +322,7 @@ class ContactScreenMvcTest {
 
     private static ContactWorkView work(String heldBy, ContactWorkView.Consent consent) {
         return new ContactWorkView(CHILD, heldBy, null, null, consent, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     private static ContactWorkView.Consent consent(ConsentRecorded.Decision decision) {

@@ -15,7 +15,7 @@ public sealed interface ChildEvent permits ContactReceived, ThresholdAssessed, I
         StrategyDiscussionHeld, SteppedUpFromEarlyHelp, ClockStarted, ClockWarned, ClockBreached, ClockStopped,
         DutyCompleted, InitialConferenceHeld, AlertAcknowledged, AlertAssigned, AlertEscalated,
         RecordRestricted, RecordUnrestricted,
-        AssessmentCompleted, StrategyActionDone {
+        AssessmentCompleted, StrategyActionDone, HandedBackToDayTeam {
 
     ChildId childId();
 }

@@ -39,7 +39,8 @@ public record ContactWorkView(
         Conference conference,
         List<DutyDone> dutiesDone,
         Assessment assessment,
-        List<ActionDone> strategyActionsDone) {
+        List<ActionDone> strategyActionsDone,
+        HandBack handedBack) {
 
     public record Consent(ConsentRecorded.Decision decision, String reason, Actor by, Instant at) {
     }
@@ -81,6 +82,10 @@ public record ContactWorkView(
     /** The initial child protection conference held after the section 47 enquiry the discussion started. */
     public record Conference(Instant heldAt, InitialConferenceHeld.Outcome outcome, String summary, Actor by,
                              Instant at) {
+    }
+
+    /** The emergency duty team handed the contact back to the day team: what it did, who and when. */
+    public record HandBack(String summary, Actor by, Instant at) {
     }
 
     /** An action agreed at the strategy discussion (numbered from 1 in its record), recorded as done. */
