@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How much working time each priority allows before a response is due. Partnership-configurable; the default is
- * the Surrey MASH scheme: red 4, amber 24, green 72 working hours, blue no MASH action (no due time).
+ * How much working time (office hours on working days, see {@link WorkingCalendar}) each priority allows before a
+ * response is due. Partnership-configurable; the default is the Surrey MASH scheme, red within 4 working hours, amber
+ * within one working day, green within three, blue no MASH action (no due time). Since working hours became office
+ * hours (8 a day by default), a working day is written as 8 hours here: amber 8h, green 24h.
  */
 public record ResponseScheme(Map<Priority, Duration> workingTime) {
 
@@ -25,8 +27,8 @@ public record ResponseScheme(Map<Priority, Duration> workingTime) {
     public static ResponseScheme defaults() {
         return new ResponseScheme(Map.of(
                 Priority.RED, Duration.ofHours(4),
-                Priority.AMBER, Duration.ofHours(24),
-                Priority.GREEN, Duration.ofHours(72)));
+                Priority.AMBER, Duration.ofHours(8),
+                Priority.GREEN, Duration.ofHours(24)));
     }
 
     /** The working time allowed for a priority; empty when the priority has no due time (BLUE by default). */

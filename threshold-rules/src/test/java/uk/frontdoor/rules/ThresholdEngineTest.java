@@ -46,7 +46,7 @@ class ThresholdEngineTest {
     }
 
     @Test
-    void green_response_is_due_in_72_working_hours_but_the_decision_in_one_working_day() {
+    void green_response_is_due_in_three_working_days_but_the_decision_in_one_working_day() {
         ThresholdDecision d = engine.decide(contact("2026-03-10T10:00", Set.of(), Set.of("YOUNG_CARER")), ChildHistory.none());
 
         assertThat(d.priority()).isEqualTo(Priority.GREEN);

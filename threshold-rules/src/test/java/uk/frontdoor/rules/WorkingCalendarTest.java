@@ -94,8 +94,12 @@ class WorkingCalendarTest {
             "2023-05-05T16:00, 2023-05-09T16:00, the coronation on Monday 8 May 2023",
             "2022-06-01T16:00, 2022-06-06T16:00, the moved Spring bank holiday and Platinum Jubilee (2 and 3 June 2022)",
             "2022-05-27T16:00, 2022-05-30T16:00, 30 May 2022 was a working day",
-            "2026-03-07T14:00, 2026-03-10T00:00, starting on a Saturday counts from 00:00 Monday",
-            "2026-04-03T12:00, 2026-04-08T00:00, starting on Good Friday counts from 00:00 on the Tuesday after Easter"})
+            "2026-03-07T14:00, 2026-03-10T09:00, starting on a Saturday counts from the opening on Monday",
+            "2026-04-03T12:00, 2026-04-08T09:00, starting on Good Friday counts from the opening on the Tuesday after Easter",
+            "2026-05-22T16:30, 2026-05-26T16:30, a red contact received Friday 16:30 before a bank-holiday Monday",
+            "2026-03-08T00:57, 2026-03-10T09:00, a Sunday contact: counted from Monday's opening, so due when no office time is left on Monday",
+            "2026-03-10T07:30, 2026-03-11T09:00, before opening counts from that day's opening",
+            "2026-03-10T17:00, 2026-03-12T09:00, at closing counts from the next working day's opening"})
     void one_working_day(String from, String expected, String why) {
         assertThat(local(calendar.plusWorkingDays(london(from), 1))).as(why).isEqualTo(expected);
     }
@@ -103,11 +107,17 @@ class WorkingCalendarTest {
     @ParameterizedTest(name = "{0} + {1} working hours = {2} ({3})")
     @CsvSource({
             "2026-03-10T10:00, 4, 2026-03-10T14:00, red within the day",
-            "2026-03-10T22:00, 4, 2026-03-11T02:00, the clock runs through the night of a working day",
-            "2026-03-13T22:00, 4, 2026-03-16T02:00, Friday night carries over to Monday",
-            "2026-05-22T16:00, 24, 2026-05-26T16:00, 24 working hours equal one working day",
-            "2026-04-02T16:00, 72, 2026-04-09T16:00, green over Easter 2026",
-            "2026-03-13T00:00, 24, 2026-03-14T00:00, a whole Friday ends at its midnight",
+            "2026-03-10T22:00, 4, 2026-03-11T13:00, the clock does not run at night: it starts at the next opening",
+            "2026-03-13T22:00, 4, 2026-03-16T13:00, Friday night carries over to Monday's office hours",
+            "2026-03-13T15:00, 4, 2026-03-16T11:00, two hours on Friday afternoon, two on Monday morning",
+            "2026-03-08T00:57, 4, 2026-03-09T13:00, a red contact at 00:57 on a Sunday is due within Monday's office hours",
+            "2026-03-08T00:57, 2, 2026-03-09T11:00, its partner checks (red, 2 working hours) on Monday morning",
+            "2026-05-22T16:30, 4, 2026-05-26T12:30, red received Friday 16:30 before a bank-holiday Monday",
+            "2026-05-22T16:00, 24, 2026-05-28T16:00, 24 working hours are three office days",
+            "2026-05-22T16:00, 8, 2026-05-26T16:00, 8 working hours (one office day) equal one working day",
+            "2026-04-02T16:00, 24, 2026-04-09T16:00, three office days over Easter 2026",
+            "2026-04-02T16:00, 72, 2026-04-17T16:00, green (72 working hours, nine office days) over Easter 2026",
+            "2026-03-13T00:00, 8, 2026-03-13T17:00, a whole Friday ends at its closing",
             "2026-03-10T10:00, 0, 2026-03-10T10:00, nothing to add"})
     void working_hours(String from, long hours, String expected, String why) {
         assertThat(local(calendar.plusWorkingHours(london(from), hours))).as(why).isEqualTo(expected);
@@ -132,7 +142,7 @@ class WorkingCalendarTest {
     @Test
     void a_start_in_the_early_hours_of_a_clock_change_sunday_counts_from_monday() {
         Instant sundayNight = Instant.parse("2026-03-29T00:30:00Z"); // 00:30 GMT, before the change at 01:00
-        assertThat(local(calendar.plusWorkingHours(sundayNight, 4))).isEqualTo("2026-03-30T04:00");
+        assertThat(local(calendar.plusWorkingHours(sundayNight, 4))).isEqualTo("2026-03-30T13:00");
     }
 
     @Test
@@ -151,10 +161,11 @@ class WorkingCalendarTest {
     @ParameterizedTest(name = "{0} to {1} = {2} working hours ({3})")
     @CsvSource({
             "2026-03-10T10:00, 2026-03-10T14:00, 4, within one day",
-            "2026-05-22T16:00, 2026-05-26T16:00, 24, Friday 16:00 to Tuesday 16:00 over the late-May bank holiday",
+            "2026-05-22T16:00, 2026-05-26T16:00, 8, Friday 16:00 to Tuesday 16:00 over the late-May bank holiday",
+            "2026-03-10T07:00, 2026-03-10T20:00, 8, only office hours count",
             "2026-03-14T10:00, 2026-03-15T10:00, 0, a weekend has no working time",
             "2026-03-10T14:00, 2026-03-10T10:00, 0, backwards is nothing",
-            "2026-04-02T16:00, 2026-04-09T16:00, 72, Easter 2026"})
+            "2026-04-02T16:00, 2026-04-09T16:00, 24, Easter 2026"})
     void working_time_between(String from, String to, long hours, String why) {
         assertThat(calendar.workingTimeBetween(london(from), london(to))).as(why).isEqualTo(Duration.ofHours(hours));
     }
@@ -168,9 +179,47 @@ class WorkingCalendarTest {
 
     @ParameterizedTest(name = "the working day of {0} ends at {1} ({2})")
     @CsvSource({
-            "2026-03-10T16:00, 2026-03-11T00:00, a Tuesday ends at its midnight",
-            "2026-05-23T10:00, 2026-05-27T00:00, a Saturday before a bank-holiday Monday belongs to the Tuesday"})
+            "2026-03-10T16:00, 2026-03-10T17:00, a Tuesday's working day ends at closing",
+            "2026-03-10T18:00, 2026-03-11T17:00, after closing the same working day is the next one",
+            "2026-05-23T10:00, 2026-05-26T17:00, a Saturday before a bank-holiday Monday belongs to the Tuesday"})
     void end_of_the_working_day(String at, String expected, String why) {
         assertThat(local(calendar.endOfWorkingDay(london(at)))).as(why).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} is in office hours: {1}")
+    @CsvSource({
+            "2026-03-10T09:00, true",
+            "2026-03-10T16:59, true",
+            "2026-03-10T17:00, false",
+            "2026-03-10T08:59, false",
+            "2026-03-08T12:00, false",
+            "2026-05-25T12:00, false"})
+    void office_hours(String at, boolean open) {
+        assertThat(calendar.isOfficeHours(london(at))).isEqualTo(open);
+    }
+
+    @Test
+    void a_council_sets_its_own_office_hours() {
+        WorkingCalendar longer = WorkingCalendar.englandAndWales(new OfficeHours(
+                java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.THURSDAY),
+                java.time.LocalTime.of(8, 30), java.time.LocalTime.of(18, 0), WorkingCalendar.LONDON));
+        // Thursday 17:00 + 4 working hours: one hour on Thursday, Friday is not an office day, three on Monday.
+        assertThat(local(longer.plusWorkingHours(london("2026-03-12T17:00"), 4))).isEqualTo("2026-03-16T11:30");
+        assertThat(longer.isWorkingDay(LocalDate.of(2026, 3, 13))).isFalse();
+        assertThat(local(longer.plusWorkingDays(london("2026-03-12T17:00"), 1))).isEqualTo("2026-03-16T17:00");
+    }
+
+    @Test
+    void office_hours_that_are_empty_or_inverted_are_refused_with_a_clear_message() {
+        assertThatThrownBy(() -> new OfficeHours(java.util.Set.of(), java.time.LocalTime.of(9, 0),
+                java.time.LocalTime.of(17, 0), WorkingCalendar.LONDON))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one office day");
+        assertThatThrownBy(() -> new OfficeHours(java.util.Set.of(java.time.DayOfWeek.MONDAY), java.time.LocalTime.of(17, 0),
+                java.time.LocalTime.of(9, 0), WorkingCalendar.LONDON))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Office hours close (09:00) at or before they open (17:00): the closing time must be later in the same day than the opening time");
+        assertThatThrownBy(() -> new OfficeHours(java.util.Set.of(java.time.DayOfWeek.MONDAY), java.time.LocalTime.of(9, 0),
+                java.time.LocalTime.of(9, 0), WorkingCalendar.LONDON))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at or before they open");
     }
 }

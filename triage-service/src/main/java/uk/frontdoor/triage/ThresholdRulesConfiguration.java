@@ -10,6 +10,7 @@ import uk.frontdoor.rules.ResponseScheme;
 import uk.frontdoor.rules.RuleSetCatalogue;
 import uk.frontdoor.rules.ThresholdEngine;
 import uk.frontdoor.rules.WorkingCalendar;
+import uk.frontdoor.triage.timeliness.OfficeHoursProperties;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,12 +23,13 @@ import java.util.Map;
  * never runs on half a rule set.
  */
 @Configuration
-@EnableConfigurationProperties(ThresholdRulesConfiguration.RulesProperties.class)
+@EnableConfigurationProperties({ThresholdRulesConfiguration.RulesProperties.class, OfficeHoursProperties.class})
 public class ThresholdRulesConfiguration {
 
     /**
      * @param directory    a folder of rule-set files to use instead of the shipped ones
-     * @param responseTime the partnership's RAG scheme, in working time (default red 4h, amber 24h, green 72h)
+     * @param responseTime the partnership's RAG scheme, in working time, i.e. office hours (default red 4h, amber 8h
+     *                     = one working day, green 24h = three)
      */
     @ConfigurationProperties("frontdoor.rules")
     public record RulesProperties(@DefaultValue("") String directory, Map<Priority, Duration> responseTime) {
@@ -41,8 +43,8 @@ public class ThresholdRulesConfiguration {
     }
 
     @Bean
-    WorkingCalendar workingCalendar() {
-        return WorkingCalendar.englandAndWales();
+    WorkingCalendar workingCalendar(OfficeHoursProperties officeHours) {
+        return WorkingCalendar.englandAndWales(officeHours.officeHours());
     }
 
     @Bean

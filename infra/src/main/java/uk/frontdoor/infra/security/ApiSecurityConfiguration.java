@@ -106,7 +106,8 @@ class ApiSecurityConfiguration {
                                 CONTACT + "/consent", CONTACT + "/partner-checks", CONTACT + "/priority",
                                 CONTACT + "/proposal", CONTACT + "/strategy-discussion",
                                 CONTACT + "/strategy-discussion/record", CONTACT + "/identity/resolve",
-                                CONTACT + "/conference", CONTACT + "/duties/*")
+                                CONTACT + "/conference", CONTACT + "/duties/*", CONTACT + "/assessment",
+                                CONTACT + "/strategy-discussion/actions/*/done", CONTACT + "/out-of-hours/hand-back")
                         .hasAnyRole(StaffPermission.SCREEN.roleNames())
                         // Finding a child: staff who log contacts too, never a partner.
                         .requestMatchers(HttpMethod.GET, "/api/v1/children").hasAnyRole(StaffPermission.FIND_CHILD.roleNames())
@@ -117,7 +118,7 @@ class ApiSecurityConfiguration {
                         .requestMatchers("/api/v1/children/**").hasAnyRole(StaffPermission.SCREEN.roleNames())
                         .requestMatchers("/api/v1/alerts/**").hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         .requestMatchers("/api/v1/performance/**", "/api/v1/performance").hasAnyRole(StaffPermission.OVERSEE.roleNames())
-                        .requestMatchers("/api/v1/triage-queue/**", "/api/v1/threshold-rules/**")
+                        .requestMatchers("/api/v1/triage-queue/**", "/api/v1/threshold-rules/**", "/api/v1/out-of-hours")
                         .hasAnyRole(StaffPermission.SCREEN.roleNames())
                         // The service's own machinery: system managers only, who see nothing of any child.
                         .requestMatchers("/api/v1/admin/**").hasAnyRole(StaffPermission.RUN_SERVICE.roleNames())

@@ -153,6 +153,8 @@ class PageSecurityConfiguration {
                         .requestMatchers("/children/**").hasAnyRole(StaffPermission.SCREEN.roleNames())
                         // The duty manager's board and its alerts: managers only, as the alerts API.
                         .requestMatchers("/board", "/board/**").hasAnyRole(StaffPermission.OVERSEE.roleNames())
+                        // The emergency duty team's out-of-hours queue: qualified staff, as the triage queue.
+                        .requestMatchers("/out-of-hours").hasAnyRole(StaffPermission.SCREEN.roleNames())
                         // Logging a contact phoned or e-mailed in: anyone who does casework, as POST /api/v1/contacts.
                         .requestMatchers("/contacts/new").hasAnyRole(StaffPermission.CASEWORK.roleNames())
                         .requestMatchers(HttpMethod.POST, CONTACT + "/proposal/authorise", CONTACT + "/proposal/return")

@@ -87,6 +87,10 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "POST " + CONTACT + "/strategy-discussion", SCREEN,
             "POST " + CONTACT + "/strategy-discussion/record", SCREEN,
             "POST " + CONTACT + "/conference", SCREEN,
+            "POST " + CONTACT + "/assessment", SCREEN,
+            "POST " + CONTACT + "/out-of-hours/hand-back", SCREEN,
+            "GET /api/v1/out-of-hours", SCREEN,
+            "POST " + CONTACT + "/strategy-discussion/actions/{action}/done", SCREEN,
             "POST " + CONTACT + "/duties/{duty}", SCREEN,
             "POST " + CONTACT + "/identity/resolve", SCREEN,
             "POST " + CONTACT + "/allocation", MANAGERS,
@@ -137,6 +141,10 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "POST " + PAGE_CONTACT + "/strategy-discussion", SCREEN,
             "POST " + PAGE_CONTACT + "/strategy-discussion/record", SCREEN,
             "POST " + PAGE_CONTACT + "/conference", SCREEN,
+            "POST " + PAGE_CONTACT + "/assessment", SCREEN,
+            "POST " + PAGE_CONTACT + "/out-of-hours/hand-back", SCREEN,
+            "GET /out-of-hours", SCREEN,
+            "POST " + PAGE_CONTACT + "/strategy-discussion/actions/{action}/done", SCREEN,
             "POST " + PAGE_CONTACT + "/duties/{duty}", SCREEN,
             "POST " + PAGE_CONTACT + "/identity/resolve", SCREEN,
             "POST " + PAGE_CONTACT + "/restriction", MANAGERS,
@@ -177,6 +185,7 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "alertId", "00000000-0000-4000-8000-00000000a1e7",
             "checkId", "no-such-check",
             "duty", "return-home-interview",
+            "action", "1",
             "name", "no-such-projection");
 
     @Autowired

@@ -155,6 +155,145 @@ class TimelinessIntegrationTest extends OwnServiceTestSupport {
         await().until(() -> board.contains(STREAM_ENDED));
     }
 
+    @Test
+    void an_assessment_decision_clocks_45_working_days_shows_on_the_board_and_its_completion_is_counted() throws Exception {
+        app = start();
+        String child = childOf(postContact());
+        String contact = contactOf(child);
+        assertThat(post("/api/v1/contacts/" + contact + "/claim", "sw1", null).statusCode()).isEqualTo(204);
+        assertThat(post("/api/v1/contacts/" + contact + "/consent", "sw1", Map.of("decision", "GIVEN"))
+                .statusCode()).isEqualTo(204);
+        // Before any decision of ASSESSMENT there is no assessment to record: 409.
+        assertThat(post("/api/v1/contacts/" + contact + "/assessment", "sw1", Map.of("completedAt",
+                clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(), "outcome", "NO_FURTHER_ACTION"))
+                .statusCode()).isEqualTo(409);
+        assertThat(post("/api/v1/contacts/" + contact + "/proposal", "sw1",
+                Map.of("outcome", "ASSESSMENT", "rationale", "A child and family assessment is needed.")).statusCode())
+                .isEqualTo(204);
+        assertThat(post("/api/v1/contacts/" + contact + "/proposal/authorise", "manager1", Map.of()).statusCode())
+                .isEqualTo(204);
+
+        JsonNode assessment = await().until(() -> clockEvents(child, "ClockStarted", "ASSESSMENT"),
+                events -> !events.isEmpty()).get(0);
+        JsonNode received = await().until(() -> clockEvents(child, "ClockStarted", "CONTACT_DECISION"),
+                events -> !events.isEmpty()).get(0);
+        // From the point of referral, the contact's arrival; 45 working days later, at least nine weeks on.
+        assertThat(assessment.get("startedAt").asText()).isEqualTo(received.get("startedAt").asText());
+        Instant dueAt = Instant.parse(assessment.get("dueAt").asText());
+        assertThat(dueAt).isAfter(Instant.parse(assessment.get("startedAt").asText()).plus(Duration.ofDays(62)));
+
+        // Past its warning: on the duty manager's board, the assessment team's.
+        clock.moveTo(Instant.parse(assessment.get("warnAt").asText()).plus(Duration.ofMinutes(1)));
+        JsonNode board = await().until(() -> json.readTree(get("/api/v1/alerts?type=ASSESSMENT", "manager1").body()),
+                alerts -> ids(alerts).contains(id(assessment)));
+        board.get("alerts").forEach(alert -> {
+            if (alert.get("alertId").asText().equals(id(assessment))) {
+                assertThat(alert.get("state").asText()).isEqualTo("WARNING");
+                assertThat(alert.get("team").asText()).isEqualTo("ASSESSMENT");
+            }
+        });
+
+        // Recorded as completed, in time, with its outcome: by a social worker, never by an administrator.
+        String completedAt = clock.instant().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MINUTES).toString();
+        Map<String, String> completed = Map.of("completedAt", completedAt, "outcome", "CHILD_IN_NEED_PLAN",
+                "summary", "Needs met by a child in need plan.");
+        assertThat(post("/api/v1/contacts/" + contact + "/assessment", "admin1", completed).statusCode()).isEqualTo(403);
+        var bad = post("/api/v1/contacts/" + contact + "/assessment", "sw1",
+                Map.of("completedAt", completedAt, "outcome", "PURPLE"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("outcome").doesNotContain("PURPLE");
+        assertThat(post("/api/v1/contacts/" + contact + "/assessment", "sw1", completed).statusCode()).isEqualTo(204);
+        assertThat(post("/api/v1/contacts/" + contact + "/assessment", "sw1", completed).statusCode()).isEqualTo(409);
+        assertThat(clockEvents(child, "ClockStopped", "ASSESSMENT")).singleElement()
+                .satisfies(stopped -> assertThat(stopped.get("late").asBoolean()).isFalse());
+
+        await().until(() -> json.readTree(get("/api/v1/contacts/" + contact, "sw1").body()).get("work").get("assessment"),
+                done -> done != null && done.path("outcome").asText().equals("CHILD_IN_NEED_PLAN"));
+        await().until(() -> ids(json.readTree(get("/api/v1/alerts?type=ASSESSMENT", "manager1").body())),
+                open -> !open.contains(id(assessment)));
+        String day = java.time.LocalDate.ofInstant(Instant.parse(completedAt), java.time.ZoneId.of("Europe/London"))
+                .toString();
+        await().until(() -> json.readTree(get("/api/v1/performance?from=" + day + "&to=" + day, "manager1").body())
+                .path("assessmentsInTime"), figure -> figure.path("count").asLong() == 1 && figure.path("of").asLong() == 1);
+    }
+
+    @Test
+    void strategy_discussion_actions_are_duties_one_falls_overdue_on_the_board_another_is_done_with_a_note()
+            throws Exception {
+        app = start();
+        String child = childOf(postContact());
+        String contact = contactOf(child);
+        assertThat(post("/api/v1/contacts/" + contact + "/claim", "sw1", null).statusCode()).isEqualTo(204);
+        assertThat(post("/api/v1/contacts/" + contact + "/consent", "sw1", Map.of("decision", "GIVEN"))
+                .statusCode()).isEqualTo(204);
+        assertThat(post("/api/v1/contacts/" + contact + "/proposal", "sw1",
+                Map.of("outcome", "STRATEGY_DISCUSSION", "rationale", "Reasonable cause to suspect harm.")).statusCode())
+                .isEqualTo(204);
+        assertThat(post("/api/v1/contacts/" + contact + "/proposal/authorise", "manager1", Map.of()).statusCode())
+                .isEqualTo(204);
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/London"));
+        var discussion = Map.of(
+                "heldAt", clock.instant().truncatedTo(ChronoUnit.MINUTES).toString(), "mode", "VIDEO",
+                "outcome", "SECTION_47_ENQUIRY",
+                "attendees", List.of(Map.of("name", "DS Example", "agency", "POLICE", "role", "Detective sergeant"),
+                        Map.of("name", "Nurse Example", "agency", "HEALTH", "role", "Named nurse")),
+                "actions", List.of(
+                        Map.of("description", "Visit the child at school", "owner", "sw1", "agency", "SOCIAL_CARE",
+                                "dueDate", today.plusDays(1).toString()),
+                        Map.of("description", "Check police records", "owner", "DS Example", "agency", "POLICE",
+                                "dueDate", today.plusDays(20).toString())));
+        assertThat(post("/api/v1/contacts/" + contact + "/strategy-discussion/record", "sw1", discussion).statusCode())
+                .isEqualTo(204);
+
+        List<JsonNode> actions = await().until(() -> clockEvents(child, "ClockStarted", "STRATEGY_ACTION"),
+                events -> events.size() == 2);
+        JsonNode visit = actions.get(0);
+        assertThat(visit.get("team").asText()).isEqualTo("SOCIAL_CARE");
+        assertThat(actions.get(1).get("team").asText()).isEqualTo("POLICE");
+
+        // The visit is not done by its due date: overdue, on the board under its agency.
+        clock.moveTo(Instant.parse(visit.get("dueAt").asText()).plus(Duration.ofMinutes(1)));
+        await().until(() -> clockEvents(child, "ClockBreached", "STRATEGY_ACTION").size() == 1);
+        JsonNode board = await().until(() -> json.readTree(
+                        get("/api/v1/alerts?type=STRATEGY_ACTION&team=SOCIAL_CARE", "manager1").body()),
+                alerts -> ids(alerts).contains(id(visit)));
+        board.get("alerts").forEach(alert -> {
+            if (alert.get("alertId").asText().equals(id(visit))) {
+                assertThat(alert.get("state").asText()).isEqualTo("BREACHED");
+            }
+        });
+
+        // The police check is done, with a note: its clock stops, once only; a note is required.
+        String done = "/api/v1/contacts/" + contact + "/strategy-discussion/actions/2/done";
+        String doneAt = clock.instant().truncatedTo(ChronoUnit.MINUTES).toString();
+        var noNote = post(done, "sw1", Map.of("doneAt", doneAt));
+        assertThat(noNote.statusCode()).isEqualTo(400);
+        assertThat(noNote.body()).contains("note");
+        assertThat(post(done, "admin1", Map.of("doneAt", doneAt, "note", "Nothing known.")).statusCode()).isEqualTo(403);
+        assertThat(post(done, "sw1", Map.of("doneAt", doneAt, "note", "Nothing known to police.")).statusCode())
+                .isEqualTo(204);
+        assertThat(post(done, "sw1", Map.of("doneAt", doneAt, "note", "Again.")).statusCode()).isEqualTo(409);
+        assertThat(post("/api/v1/contacts/" + contact + "/strategy-discussion/actions/7/done", "sw1",
+                Map.of("doneAt", doneAt, "note", "No such action.")).statusCode()).isEqualTo(409);
+        assertThat(clockEvents(child, "ClockStopped", "STRATEGY_ACTION")).singleElement()
+                .satisfies(stopped -> assertThat(stopped.get("late").asBoolean()).isFalse());
+        await().until(() -> json.readTree(get("/api/v1/contacts/" + contact, "sw1").body()).path("work")
+                .path("strategyActionsDone"), list -> list.size() == 1
+                && list.get(0).path("note").asText().equals("Nothing known to police."));
+    }
+
+    /** The child's events of one type about one kind of clock, oldest first. */
+    private List<JsonNode> clockEvents(String childId, String type, String clockType) {
+        return jdbc().sql("""
+                        SELECT convert_from(payload, 'UTF8') FROM domainevententry
+                        WHERE aggregateidentifier = ? AND payloadtype = ? ORDER BY sequencenumber""")
+                .params(childId, "uk.frontdoor.triage.api." + type)
+                .query(String.class).list().stream()
+                .map(TimelinessIntegrationTest::tree)
+                .filter(event -> event.get("type").asText().equals(clockType))
+                .toList();
+    }
+
     private List<JsonNode> awaitClockEvents(String childId, String type) {
         return await().until(() -> clockEvents(childId, type), events -> !events.isEmpty());
     }

@@ -126,6 +126,9 @@ class AccessibilityScanTest extends CaseworkBrowserTestSupport {
         browser.open("/board");
         browser.waitFor().until(d -> d.findElement(By.id("board-live-status")).getText().startsWith("Live"));
         scan("duty board");
+        browser.open("/out-of-hours");
+        browser.find(By.id("main-content"));
+        scan("out-of-hours queue");
         browser.open("/board/alerts/" + alertId);
         browser.submit(By.id("acknowledge"));
         browser.errorSummary();

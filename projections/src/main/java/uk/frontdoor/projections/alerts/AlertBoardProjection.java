@@ -30,6 +30,7 @@ import uk.frontdoor.triage.api.value.ContactId;
 import uk.frontdoor.triage.api.query.FindAlert;
 import uk.frontdoor.triage.api.query.FindAlerts;
 import uk.frontdoor.triage.api.query.FindContactClocks;
+import uk.frontdoor.triage.api.query.FindOutOfHoursQueue;
 import uk.frontdoor.triage.api.PriorityChanged;
 import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
 
@@ -234,6 +235,14 @@ class AlertBoardProjection {
     List<Alert> handle(FindContactClocks query) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM timeliness_clocks WHERE contact_id = ? ORDER BY due_at, clock_id")
                 .param(query.contactId().value())
+                .query(AlertBoardProjection::alert)
+                .list();
+    }
+
+    @QueryHandler
+    List<Alert> handle(FindOutOfHoursQueue query) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM timeliness_clocks WHERE type = 'OUT_OF_HOURS' AND state <> 'STOPPED'"
+                        + " ORDER BY due_at, clock_id")
                 .query(AlertBoardProjection::alert)
                 .list();
     }

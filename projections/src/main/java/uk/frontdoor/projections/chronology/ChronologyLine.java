@@ -16,6 +16,9 @@ import uk.frontdoor.triage.api.ClockStopped;
 import uk.frontdoor.triage.api.ClockWarned;
 import uk.frontdoor.triage.api.DutyCompleted;
 import uk.frontdoor.triage.api.InitialConferenceHeld;
+import uk.frontdoor.triage.api.AssessmentCompleted;
+import uk.frontdoor.triage.api.StrategyActionDone;
+import uk.frontdoor.triage.api.HandedBackToDayTeam;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.ChildEvent;
 import uk.frontdoor.triage.api.ChildRecordLinked;
@@ -242,6 +245,20 @@ record ChronologyLine(Instant at, ContactId contactId, String summary, String de
         if (event instanceof InitialConferenceHeld e) {
             return staff(e.at(), e.contactId(), WORDS.line("InitialConferenceHeld", TIME.format(e.heldAt()),
                     WORDS.word("conference-outcome", e.outcome())), e.summary(), e.actor());
+        }
+        if (event instanceof HandedBackToDayTeam e) {
+            return staff(e.at(), e.contactId(), WORDS.line("HandedBackToDayTeam"), e.summary(), e.actor());
+        }
+        if (event instanceof StrategyActionDone e) {
+            return staff(e.at(), e.contactId(), WORDS.line("StrategyActionDone", e.action(), TIME.format(e.doneAt())),
+                    e.note(), e.actor());
+        }
+        if (event instanceof AssessmentCompleted e) {
+            String detail = e.lateReason() == null ? e.summary()
+                    : e.summary() == null ? e.lateReason() : e.summary() + " " + e.lateReason();
+            return staff(e.at(), e.contactId(), WORDS.line(e.lateReason() == null ? "AssessmentCompleted"
+                            : "AssessmentCompleted.late", TIME.format(e.completedAt()),
+                    WORDS.word("assessment-outcome", e.outcome())), detail, e.actor());
         }
         if (event instanceof AlertAcknowledged e) {
             return staff(e.at(), e.contactId(), WORDS.line("AlertAcknowledged"), e.note(), e.actor());

@@ -115,8 +115,8 @@ class PerformanceProjection {
 
     @EventHandler
     void on(ClockStopped event) {
-        if (event.reason() != ClockStopped.Reason.DONE
-                || (event.type() != ClockType.CONTACT_DECISION && event.type() != ClockType.STRATEGY_DISCUSSION)) {
+        if (event.reason() != ClockStopped.Reason.DONE || (event.type() != ClockType.CONTACT_DECISION
+                && event.type() != ClockType.STRATEGY_DISCUSSION && event.type() != ClockType.ASSESSMENT)) {
             return;
         }
         Instant done = event.doneAt() == null ? event.at() : event.doneAt();
@@ -255,6 +255,13 @@ class PerformanceProjection {
                         DecisionOutcome.valueOf(rs.getString("outcome")), rs.getLong("decisions")))
                 .list();
 
+        Ratio assessmentsInTime = jdbc.sql("""
+                        SELECT count(*) AS completed, count(*) FILTER (WHERE NOT late) AS in_time
+                        FROM performance_clocks WHERE type = 'ASSESSMENT' AND done_at >= ? AND done_at < ?""")
+                .params(start, end)
+                .query((rs, row) -> new Ratio(rs.getLong("in_time"), rs.getLong("completed")))
+                .single();
+
         Map<ReferralSourceGroup, Long> bySource = new EnumMap<>(ReferralSourceGroup.class);
         weekList.forEach(w -> w.contactsBySource().forEach((group, count) -> bySource.merge(group, count, Long::sum)));
         return new PerformanceReport(query.from(), query.to(), weekList, bySource,
@@ -264,7 +271,7 @@ class PerformanceProjection {
                 weekList.stream().map(Week::strategyDiscussions).reduce(StrategyDiscussions.NONE,
                         (a, b) -> new StrategyDiscussions(a.held() + b.held(), a.inTime() + b.inTime(),
                                 a.allThreeAgencies() + b.allThreeAgencies())),
-                referralQuality, byLevel, byWorker);
+                referralQuality, byLevel, byWorker, assessmentsInTime);
     }
 
     private static Ratio sum(List<Ratio> ratios) {

@@ -31,6 +31,9 @@ import uk.frontdoor.triage.api.query.ContactStatusView;
 import uk.frontdoor.triage.api.query.ContactWorkView;
 import uk.frontdoor.triage.api.value.DecisionOutcome;
 import uk.frontdoor.triage.api.DecisionProposed;
+import uk.frontdoor.triage.api.AssessmentCompleted;
+import uk.frontdoor.triage.api.StrategyActionDone;
+import uk.frontdoor.triage.api.HandedBackToDayTeam;
 import uk.frontdoor.triage.api.DutyCompleted;
 import uk.frontdoor.triage.api.FeedbackSent;
 import uk.frontdoor.triage.api.query.FindContactStatus;
@@ -266,6 +269,29 @@ class ContactStatusProjection {
     void on(DutyCompleted event, @SequenceNumber long sequence) {
         change(event.contactId(), sequence, null, work -> work.withArray("dutiesDone").add(json.valueToTree(
                 new ContactWorkView.DutyDone(event.duty(), event.doneAt(), event.note(), event.actor(), event.at()))));
+    }
+
+    // No migration replays the view for this: no AssessmentCompleted was stored before this handler existed.
+    @EventHandler
+    void on(AssessmentCompleted event, @SequenceNumber long sequence) {
+        change(event.contactId(), sequence, null, work -> work.set("assessment", json.valueToTree(
+                new ContactWorkView.Assessment(event.completedAt(), event.outcome(), event.summary(),
+                        event.lateReason(), event.actor(), event.at()))));
+    }
+
+    // Nor for this: HandedBackToDayTeam is new.
+    @EventHandler
+    void on(HandedBackToDayTeam event, @SequenceNumber long sequence) {
+        change(event.contactId(), sequence, null, work -> work.set("handedBack", json.valueToTree(
+                new ContactWorkView.HandBack(event.summary(), event.actor(), event.at()))));
+    }
+
+    // No migration replays the view for this either: StrategyActionDone is new.
+    @EventHandler
+    void on(StrategyActionDone event, @SequenceNumber long sequence) {
+        change(event.contactId(), sequence, null, work -> work.withArray("strategyActionsDone").add(json.valueToTree(
+                new ContactWorkView.ActionDone(event.action(), event.doneAt(), event.note(), event.actor(),
+                        event.at()))));
     }
 
     @ResetHandler
@@ -528,6 +554,7 @@ class ContactStatusProjection {
                 .toList();
         return new ContactWorkView(work.childId(), work.heldBy(), work.priority(), work.responseDueAt(),
                 work.consent(), checks, work.priorityChanges(), work.proposal(), work.returns(), work.decision(),
-                work.feedback(), work.strategyDiscussion(), work.identity(), work.conference(), work.dutiesDone());
+                work.feedback(), work.strategyDiscussion(), work.identity(), work.conference(), work.dutiesDone(),
+                work.assessment(), work.strategyActionsDone(), work.handedBack());
     }
 }

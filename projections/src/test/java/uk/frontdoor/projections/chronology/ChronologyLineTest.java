@@ -149,6 +149,13 @@ class ChronologyLineTest {
         examples.put(new InitialConferenceHeld(CHILD, CONTACT, "sd-1", AT.minusSeconds(3600),
                 InitialConferenceHeld.Outcome.CHILD_PROTECTION_PLAN, "Plan under neglect", SW1, AT),
                 "Initial child protection conference held 2026-06-01 09:00: Child protection plan");
+        examples.put(new uk.frontdoor.triage.api.AssessmentCompleted(CHILD, CONTACT, AT.minusSeconds(3600),
+                uk.frontdoor.triage.api.AssessmentCompleted.Outcome.CHILD_IN_NEED_PLAN, "Needs met by a plan", null,
+                SW1, AT), "Child and family assessment completed 2026-06-01 09:00: Child in need plan");
+        examples.put(new uk.frontdoor.triage.api.HandedBackToDayTeam(CHILD, CONTACT, "Visited at 02:00; safe with aunt.",
+                SW1, AT), "Handed back to the day team by the emergency duty team");
+        examples.put(new uk.frontdoor.triage.api.StrategyActionDone(CHILD, CONTACT, "sd-1", 2, AT.minusSeconds(3600),
+                "Visited the school", SW1, AT), "Strategy discussion action 2 done 2026-06-01 09:00");
         examples.put(new AlertAcknowledged(CHILD, CONTACT, "clock-1", "Worker on it", MANAGER1, AT),
                 "Alert acknowledged");
         examples.put(new AlertAssigned(CHILD, CONTACT, "clock-1", "sw2", MANAGER1, AT), "Alert assigned to sw2");
@@ -228,6 +235,9 @@ class ChronologyLineTest {
                 "Manager's authorisation: no longer needed");
         variants.put(new InitialConferenceHeld(CHILD, CONTACT, "sd-1", AT, InitialConferenceHeld.Outcome.NO_PLAN, null,
                 SW1, AT), "Initial child protection conference held 2026-06-01 10:00: No child protection plan");
+        variants.put(new uk.frontdoor.triage.api.AssessmentCompleted(CHILD, CONTACT, AT,
+                uk.frontdoor.triage.api.AssessmentCompleted.Outcome.NO_FURTHER_ACTION, null, "Family moved away",
+                SW1, AT), "Child and family assessment completed 2026-06-01 10:00, late: No further action");
         variants.forEach((event, summary) -> assertThat(ChronologyLine.of(event, AT).summary())
                 .as(event.getClass().getSimpleName()).isEqualTo(summary));
     }

@@ -89,6 +89,11 @@ class PerformanceProjectionTest {
                         StrategyDiscussionHeld.Outcome.SECTION_47_ENQUIRY, "Joint visit", List.of(), List.of(), null,
                         MANAGER1, MONDAY.plus(Duration.ofHours(3))),
                 done(school, fromSchool, "discussion-1", ClockType.STRATEGY_DISCUSSION, false, MONDAY.plus(Duration.ofHours(3))));
+        // Two assessments completed that week: March's referral's late (its 45 working days ran out in May), the
+        // police referral's in time.
+        feed.apply(MONDAY, done(schoolEarlierRecord, earlier, "assessment-1", ClockType.ASSESSMENT, true,
+                        MONDAY.plus(Duration.ofHours(4))),
+                done(police, fromPolice, "assessment-2", ClockType.ASSESSMENT, false, MONDAY.plus(Duration.ofHours(6))));
     }
 
     @Test
@@ -105,6 +110,7 @@ class PerformanceProjectionTest {
                 ReferralSourceGroup.HEALTH, 1L, ReferralSourceGroup.EDUCATION, 1L));
         assertThat(report.reReferrals()).isEqualTo(new Ratio(1, 2));
         assertThat(report.strategyDiscussions()).isEqualTo(new StrategyDiscussions(1, 1, 1));
+        assertThat(report.assessmentsInTime()).isEqualTo(new Ratio(1, 2));
         assertThat(report.referralQuality()).containsExactlyInAnyOrder(
                 new AgencyQuality(ReferralSourceGroup.POLICE, new Ratio(1, 1), true),
                 new AgencyQuality(ReferralSourceGroup.HEALTH, new Ratio(0, 1), true),

@@ -27,6 +27,9 @@ import uk.frontdoor.triage.api.command.RecordFirstContact;
 import uk.frontdoor.triage.api.command.RecordDutyCompleted;
 import uk.frontdoor.triage.api.command.RecordFeedback;
 import uk.frontdoor.triage.api.command.RecordInitialConference;
+import uk.frontdoor.triage.api.command.RecordAssessmentCompleted;
+import uk.frontdoor.triage.api.command.RecordStrategyActionDone;
+import uk.frontdoor.triage.api.command.HandBackToDayTeam;
 import uk.frontdoor.triage.api.command.RecordPartnerReply;
 import uk.frontdoor.triage.api.command.RecordStepUp;
 import uk.frontdoor.triage.api.command.RecordStrategyDiscussion;
@@ -170,6 +173,21 @@ public class Child {
 
     @CommandHandler
     void handle(RecordInitialConference command, Timekeeper clocks) {
+        record(Duties.decide(command, state, clocks));
+    }
+
+    @CommandHandler
+    void handle(HandBackToDayTeam command, Timekeeper clocks) {
+        record(Duties.decide(command, state, clocks));
+    }
+
+    @CommandHandler
+    void handle(RecordStrategyActionDone command, Timekeeper clocks) {
+        record(Duties.decide(command, state, clocks));
+    }
+
+    @CommandHandler
+    void handle(RecordAssessmentCompleted command, Timekeeper clocks) {
         record(Duties.decide(command, state, clocks));
     }
 

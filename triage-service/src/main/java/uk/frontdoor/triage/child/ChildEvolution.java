@@ -4,6 +4,9 @@ import uk.frontdoor.triage.api.IdentityMatched;
 import uk.frontdoor.triage.api.AlertAcknowledged;
 import uk.frontdoor.triage.api.AlertAssigned;
 import uk.frontdoor.triage.api.AlertEscalated;
+import uk.frontdoor.triage.api.AssessmentCompleted;
+import uk.frontdoor.triage.api.StrategyActionDone;
+import uk.frontdoor.triage.api.HandedBackToDayTeam;
 import uk.frontdoor.triage.api.ChildEvent;
 import uk.frontdoor.triage.api.ChildRecordLinked;
 import uk.frontdoor.triage.api.ChildRecordUnlinked;
@@ -130,6 +133,12 @@ public final class ChildEvolution {
                     unchanged(FeedbackSent.class),
                     unchanged(StrategyDiscussionConvened.class),
                     unchanged(DutyCompleted.class),
+                    // Whether an assessment is outstanding is its running clock, which ClockStopped ends.
+                    unchanged(AssessmentCompleted.class),
+                    // Likewise an action's: its running clock, which ClockStopped ends.
+                    unchanged(StrategyActionDone.class),
+                    // And whether a contact is with the emergency duty team: its out-of-hours clock.
+                    unchanged(HandedBackToDayTeam.class),
                     unchanged(AlertAcknowledged.class),
                     unchanged(AlertAssigned.class),
                     unchanged(AlertEscalated.class),

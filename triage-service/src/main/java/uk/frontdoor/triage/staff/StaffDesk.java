@@ -23,6 +23,7 @@ import uk.frontdoor.triage.api.query.WorkAllocation;
 import uk.frontdoor.triage.api.query.FindAlerts;
 import uk.frontdoor.triage.api.query.FindChildChronology;
 import uk.frontdoor.triage.api.query.FindContactClocks;
+import uk.frontdoor.triage.api.query.FindOutOfHoursQueue;
 import uk.frontdoor.triage.api.query.FindContactRegistration;
 import uk.frontdoor.triage.api.query.FindContactStatus;
 import uk.frontdoor.triage.api.query.FindContactSubmission;
@@ -136,6 +137,12 @@ public class StaffDesk {
     public List<AlertBoard.Alert> clocks(ContactId contactId) {
         return queries.query(new FindContactClocks(contactId),
                 ResponseTypes.multipleInstancesOf(AlertBoard.Alert.class)).join();
+    }
+
+    /** The emergency duty team's queue: contacts with it and not yet handed back, soonest due first. */
+    public List<AlertBoard.Alert> outOfHoursQueue() {
+        return queries.query(new FindOutOfHoursQueue(), ResponseTypes.multipleInstancesOf(AlertBoard.Alert.class))
+                .join();
     }
 
     public Optional<AlertBoard.Alert> alert(String alertId) {

@@ -40,9 +40,15 @@ public record TimelinessPolicy(WorkingCalendar calendar, double warnAt, Map<Cloc
         return new TimelinessPolicy(calendar, DEFAULT_WARN_AT, Map.of(), Map.of(), Map.of());
     }
 
-    /** Return home interview 72 hours; private fostering visit 7 WD; LADO 1 WD; feedback 1 WD; authorisation 2 WH. */
+    /**
+     * Return home interview 72 hours; private fostering visit 7 WD; LADO 1 WD; feedback 1 WD; authorisation 2 WH;
+     * child and family assessment 45 WD from the point of referral (Working Together 2023); the emergency duty
+     * team's response to a red contact out of hours, 2 hours (plain: it is night or a weekend).
+     */
     public static Map<ClockType, Allowance> defaultAllowances() {
-        return Map.of(ClockType.RETURN_HOME_INTERVIEW, Allowance.hours(72),
+        return Map.of(ClockType.ASSESSMENT, Allowance.workingDays(45),
+                ClockType.OUT_OF_HOURS, Allowance.hours(2),
+                ClockType.RETURN_HOME_INTERVIEW, Allowance.hours(72),
                 ClockType.PRIVATE_FOSTERING_VISIT, Allowance.workingDays(7),
                 ClockType.LADO_REFERRAL, Allowance.workingDays(1),
                 ClockType.FEEDBACK, Allowance.workingDays(1),
@@ -65,6 +71,10 @@ public record TimelinessPolicy(WorkingCalendar calendar, double warnAt, Map<Cloc
         teams.put(ClockType.RETURN_HOME_INTERVIEW, "MISSING");
         teams.put(ClockType.PRIVATE_FOSTERING_VISIT, "PRIVATE_FOSTERING");
         teams.put(ClockType.LADO_REFERRAL, "LADO");
+        teams.put(ClockType.ASSESSMENT, "ASSESSMENT");
+        // A strategy action is on its owning agency's board; this is only where an action names none.
+        teams.put(ClockType.STRATEGY_ACTION, "CHILD_PROTECTION");
+        teams.put(ClockType.OUT_OF_HOURS, "EMERGENCY_DUTY");
         return teams;
     }
 

@@ -63,12 +63,14 @@ class ChecksAndPriorityTest {
     }
 
     @Test
-    void a_green_check_asked_on_friday_afternoon_is_due_on_monday_afternoon() {
+    void a_green_check_asked_on_friday_afternoon_is_due_three_office_days_later_not_over_the_weekend() {
+        // 24 working hours are office hours (09:00-17:00 on working days): 1 on Friday, 8 on Monday, 8 on Tuesday,
+        // 7 on Wednesday. (With the old 24-hour working day this was Monday 16:00.)
         var fridayAfternoon = TriageWork.fixture(Instant.parse("2026-11-27T16:00:00Z"));
         fridayAfternoon.given(received(), assessed(2, Priority.GREEN), claimed(SW1))
                 .when(new RequestPartnerChecks(CHILD, CONTACT, List.of("HOUSING"), null, SW1))
                 .expectEventsMatching(withoutClocks(exactSequenceOf(
-                        check("HOUSING", "2026-11-30T16:00:00Z", Instant.parse("2026-11-27T16:00:00Z")), andNoMore())));
+                        check("HOUSING", "2026-12-02T16:00:00Z", Instant.parse("2026-11-27T16:00:00Z")), andNoMore())));
     }
 
     @Test

@@ -5,6 +5,9 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 import uk.frontdoor.triage.Examples;
 import uk.frontdoor.triage.api.AlertAcknowledged;
+import uk.frontdoor.triage.api.AssessmentCompleted;
+import uk.frontdoor.triage.api.StrategyActionDone;
+import uk.frontdoor.triage.api.HandedBackToDayTeam;
 import uk.frontdoor.triage.api.AlertEscalated;
 import uk.frontdoor.triage.api.command.AuthoriseProposal;
 import uk.frontdoor.triage.api.command.ChangePriority;
@@ -27,6 +30,9 @@ import uk.frontdoor.triage.api.InitialConferenceHeld;
 import uk.frontdoor.triage.api.PartnerCheckRequested;
 import uk.frontdoor.triage.api.command.ProposeDecision;
 import uk.frontdoor.triage.api.command.RecordConsent;
+import uk.frontdoor.triage.api.command.RecordAssessmentCompleted;
+import uk.frontdoor.triage.api.command.RecordStrategyActionDone;
+import uk.frontdoor.triage.api.command.HandBackToDayTeam;
 import uk.frontdoor.triage.api.command.RecordContact;
 import uk.frontdoor.triage.api.command.RecordDutyCompleted;
 import uk.frontdoor.triage.api.command.RecordFeedback;
@@ -62,7 +68,9 @@ import static uk.frontdoor.triage.child.TriageWork.refused;
 /**
  * Every clock the child's stream keeps, on the late-May bank holiday weekend of 2026 (Monday 25 May is
  * a bank holiday; London is on BST). The fixture's stub deadline manager stands in for the scheduler:
- * what it holds is what the real one would hold, and letting time pass fires it.
+ * what it holds is what the real one would hold, and letting time pass fires it. Working time is office hours
+ * (09:00 to 17:00 on working days, the default): the expected times below changed from the old 24-hour working day
+ * where a clock counts working hours or warns at a share of working time; due times in working days did not.
  */
 class TimelinessTest {
 
@@ -77,11 +85,96 @@ class TimelinessTest {
         TriageWork.fixture(FRIDAY_1600).givenNoPriorActivity()
                 .when(contact(FRIDAY_1600, List.of()))
                 .expectEventsMatching(clocks(started(ClockType.CONTACT_DECISION, FRIDAY_1600,
-                        // 75% of its 24 working hours: Friday's last 8, then 10 of Tuesday's.
-                        london("2026-05-26T10:00"), TUESDAY_1600)))
+                        // 75% of its 8 office hours: Friday's last one, then 5 of Tuesday's.
+                        london("2026-05-26T14:00"), TUESDAY_1600)))
                 .expectScheduledDeadlineMatching(TUESDAY_1600, deadline(ClockDeadline.Stage.BREACH))
-                .expectScheduledDeadlineMatching(london("2026-05-26T10:00"), deadline(ClockDeadline.Stage.WARNING));
+                .expectScheduledDeadlineMatching(london("2026-05-26T14:00"), deadline(ClockDeadline.Stage.WARNING));
     }
+
+    @Test
+    void a_red_contact_received_at_1630_on_the_friday_before_a_bank_holiday_is_due_on_tuesday_morning() {
+        Instant friday1630 = london("2026-05-22T16:30");
+        // 4 office hours: Friday 16:30 to 17:00, nothing on the weekend or the bank holiday, then Tuesday 09:00 to
+        // 12:30; sooner than one working day (Tuesday 16:30), so the decision is due then too.
+        TriageWork.fixture(friday1630).givenNoPriorActivity()
+                .when(redContact(friday1630))
+                .expectEventsMatching(clocks(started(ClockType.CONTACT_DECISION, friday1630,
+                        london("2026-05-26T11:30"), london("2026-05-26T12:30"))));
+        // Its partner checks (red, 2 working hours): half an hour on Friday, then Tuesday until 10:30.
+        TriageWork.fixture(friday1630)
+                .givenCommands(redContact(friday1630), new ClaimContact(CHILD, CONTACT, SW1))
+                .when(new RequestPartnerChecks(CHILD, CONTACT, List.of("POLICE"), "Known?", SW1))
+                .expectEventsMatching(clocks(started(ClockType.PARTNER_CHECK, friday1630,
+                        london("2026-05-26T10:00"), london("2026-05-26T10:30"))));
+    }
+
+    @Test
+    void a_red_contact_received_at_0057_on_a_sunday_is_due_within_mondays_office_hours() {
+        Instant sunday0057 = london("2026-03-08T00:57");
+        // Not 04:00 on Monday, when nobody is at work: 4 office hours from Monday's opening. Meanwhile it is on
+        // the emergency duty team's out-of-hours queue, its response due in 2 plain hours.
+        TriageWork.fixture(sunday0057).givenNoPriorActivity()
+                .when(redContact(sunday0057))
+                .expectEventsMatching(clocks(started(ClockType.CONTACT_DECISION, sunday0057,
+                                london("2026-03-09T12:00"), london("2026-03-09T13:00")),
+                        started(ClockType.OUT_OF_HOURS, sunday0057, london("2026-03-08T02:27"),
+                                london("2026-03-08T02:57"))));
+        TriageWork.fixture(sunday0057)
+                .givenCommands(redContact(sunday0057), new ClaimContact(CHILD, CONTACT, SW1))
+                .when(new RequestPartnerChecks(CHILD, CONTACT, List.of("POLICE"), "Known?", SW1))
+                .expectEventsMatching(clocks(started(ClockType.PARTNER_CHECK, sunday0057,
+                        london("2026-03-09T10:30"), london("2026-03-09T11:00"))));
+    }
+
+    // ----- out of hours -----
+
+    @Test
+    void out_of_hours_only_red_contacts_go_to_the_emergency_duty_team_on_its_board() {
+        Instant saturday0200 = london("2026-05-23T02:00");
+        TriageWork.fixture(saturday0200).givenNoPriorActivity()
+                .when(redContact(saturday0200))
+                .expectEventsMatching(clocksOf(ClockType.OUT_OF_HOURS,
+                        started(ClockType.OUT_OF_HOURS, saturday0200, london("2026-05-23T03:30"),
+                                london("2026-05-23T04:00"))
+                                .and(event -> ((ClockStarted) event).team().equals("EMERGENCY_DUTY"))));
+        // An amber contact at the same hour waits for the day team.
+        TriageWork.fixture(saturday0200).givenNoPriorActivity()
+                .when(contact(saturday0200, List.of()))
+                .expectEventsMatching(clocksOf(ClockType.OUT_OF_HOURS));
+    }
+
+    @Test
+    void the_emergency_duty_team_hands_a_contact_back_to_the_day_team_with_what_it_did() {
+        Instant saturday0200 = london("2026-05-23T02:00");
+        Instant morning = london("2026-05-23T07:30");
+        TriageWork.fixture(morning).givenCommands(redContact(saturday0200))
+                .when(new HandBackToDayTeam(CHILD, CONTACT, " Visited with police at 03:00; child safe with an aunt. ",
+                        EDT))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        is(HandedBackToDayTeam.class, back -> back.summary()
+                                .equals("Visited with police at 03:00; child safe with an aunt.")
+                                && back.actor().equals(EDT) && back.at().equals(morning)),
+                        is(ClockStopped.class, stopped -> stopped.type() == ClockType.OUT_OF_HOURS
+                                && stopped.reason() == ClockStopped.Reason.DONE && stopped.late()),
+                        andNoMore())));
+        List<Object> handedBack = List.of(redContact(saturday0200),
+                new HandBackToDayTeam(CHILD, CONTACT, "Visited.", EDT));
+        TriageWork.fixture(morning).givenCommands(handedBack)
+                .when(new HandBackToDayTeam(CHILD, CONTACT, "Again.", EDT))
+                .expectException(refused(Refusal.NOT_OUT_OF_HOURS));
+        TriageWork.fixture(FRIDAY_1600).givenCommands(contact(FRIDAY_1600, List.of()))
+                .when(new HandBackToDayTeam(CHILD, CONTACT, "Nothing to hand back.", SW1))
+                .expectException(refused(Refusal.NOT_OUT_OF_HOURS));
+        TriageWork.fixture(morning).givenCommands(redContact(saturday0200))
+                .when(new HandBackToDayTeam(CHILD, CONTACT, "Visited.", TriageWork.ADMIN))
+                .expectException(refused(Refusal.ROLE_NOT_ALLOWED));
+        assertThat(catchThrowable(() -> new HandBackToDayTeam(CHILD, CONTACT, " ", EDT)))
+                .matches(refused(Refusal.FIELD_REQUIRED)::matches);
+    }
+
+    /** The emergency duty team's demo worker: a qualified social worker. */
+    private static final uk.frontdoor.triage.api.value.Actor EDT = new uk.frontdoor.triage.api.value.Actor("edt1",
+            uk.frontdoor.triage.api.staff.StaffRole.SOCIAL_WORKER, "demo-council");
 
     @Test
     void an_undecided_contact_warns_at_three_quarters_of_its_time_and_breaches_when_due() {
@@ -89,7 +182,7 @@ class TimelinessTest {
                 .whenTimeAdvancesTo(TUESDAY_1600)
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(
                         is(ClockWarned.class, warned -> warned.type() == ClockType.CONTACT_DECISION
-                                && warned.at().equals(london("2026-05-26T10:00"))
+                                && warned.at().equals(london("2026-05-26T14:00"))
                                 && warned.dueAt().equals(TUESDAY_1600)),
                         is(ClockBreached.class, breached -> breached.type() == ClockType.CONTACT_DECISION
                                 && breached.at().equals(TUESDAY_1600)),
@@ -123,7 +216,7 @@ class TimelinessTest {
                         stopped(ClockType.MANAGER_AUTHORISATION, ClockStopped.Reason.DONE, false),
                         stopped(ClockType.PARTNER_CHECK, ClockStopped.Reason.NOT_NEEDED, false),
                         // Feedback within 1 working day of the decision: Tuesday 16:00 again.
-                        started(ClockType.FEEDBACK, FRIDAY_1600, london("2026-05-26T10:00"), TUESDAY_1600)));
+                        started(ClockType.FEEDBACK, FRIDAY_1600, london("2026-05-26T14:00"), TUESDAY_1600)));
     }
 
     @Test
@@ -133,9 +226,10 @@ class TimelinessTest {
                 .when(new ChangePriority(CHILD, CONTACT, Priority.RED, "Child disclosed injuries.", SW1))
                 .expectEventsMatching(clocks(
                         stopped(ClockType.CONTACT_DECISION, ClockStopped.Reason.RESCHEDULED, false),
-                        // Red: 4 working hours from receipt, Friday 20:00; warning after 3.
-                        started(ClockType.CONTACT_DECISION, FRIDAY_1600, london("2026-05-22T19:00"),
-                                london("2026-05-22T20:00"))));
+                        // Red: 4 working hours from receipt: Friday's last office hour, then Tuesday 09:00 to
+                        // 12:00; warning after 3.
+                        started(ClockType.CONTACT_DECISION, FRIDAY_1600, london("2026-05-26T11:00"),
+                                london("2026-05-26T12:00"))));
     }
 
     // ----- manager authorisation -----
@@ -147,8 +241,9 @@ class TimelinessTest {
                 .givenCommands(contact(friday2300, List.of()), new ClaimContact(CHILD, CONTACT, SW1),
                         new RecordConsent(CHILD, CONTACT, ConsentRecorded.Decision.GIVEN, null, SW1))
                 .when(new ProposeDecision(CHILD, CONTACT, DecisionOutcome.ASSESSMENT, "Needs assessment.", SW1))
+                // 2 working hours counted from Tuesday's opening (no office hours at night or on the bank holiday).
                 .expectEventsMatching(clocks(started(ClockType.MANAGER_AUTHORISATION, friday2300,
-                        london("2026-05-26T00:30"), london("2026-05-26T01:00"))));
+                        london("2026-05-26T10:30"), london("2026-05-26T11:00"))));
     }
 
     @Test
@@ -165,13 +260,13 @@ class TimelinessTest {
     // ----- partner checks -----
 
     @Test
-    void an_amber_partner_check_asked_late_on_friday_is_due_early_on_tuesday_and_stops_at_the_reply() {
+    void an_amber_partner_check_asked_late_on_friday_is_counted_from_tuesdays_opening() {
         Instant friday2200 = london("2026-05-22T22:00");
         TriageWork.fixture(friday2200).givenCommands(contact(friday2200, List.of()), new ClaimContact(CHILD, CONTACT, SW1))
                 .when(new RequestPartnerChecks(CHILD, CONTACT, List.of("POLICE"), "Known?", SW1))
-                // 6 working hours: Friday's last 2, then Tuesday's first 4.
-                .expectEventsMatching(clocks(started(ClockType.PARTNER_CHECK, friday2200, london("2026-05-26T02:30"),
-                        london("2026-05-26T04:00"))));
+                // 6 working hours: none on Friday night, Saturday to Monday (bank holiday), then Tuesday 09:00 to 15:00.
+                .expectEventsMatching(clocks(started(ClockType.PARTNER_CHECK, friday2200, london("2026-05-26T13:30"),
+                        london("2026-05-26T15:00"))));
     }
 
     @Test
@@ -197,8 +292,9 @@ class TimelinessTest {
                 .givenCommands(decidedSection47(Priority.RED))
                 .when(new AuthoriseProposal(CHILD, CONTACT, null, MANAGER1))
                 .expectEventsMatching(clocksOf(ClockType.STRATEGY_DISCUSSION,
-                        started(ClockType.STRATEGY_DISCUSSION, FRIDAY_1600, london("2026-05-22T22:00"),
-                                london("2026-05-23T00:00"))));
+                        // The working day ends when the office closes, 17:00; warning after 45 of its 60 minutes.
+                        started(ClockType.STRATEGY_DISCUSSION, FRIDAY_1600, london("2026-05-22T16:45"),
+                                london("2026-05-22T17:00"))));
     }
 
     @Test
@@ -206,9 +302,10 @@ class TimelinessTest {
         TriageWork.fixture(FRIDAY_1600)
                 .givenCommands(decidedSection47(Priority.AMBER))
                 .when(new AuthoriseProposal(CHILD, CONTACT, null, MANAGER1))
-                // 72 working hours: Friday's last 8, Tuesday, Wednesday and 16 of Thursday's.
+                // 3 working days, Thursday 16:00; 24 office hours: the warning at 18 of them, Friday's last one,
+                // Tuesday, Wednesday and Thursday's first.
                 .expectEventsMatching(clocksOf(ClockType.STRATEGY_DISCUSSION,
-                        started(ClockType.STRATEGY_DISCUSSION, FRIDAY_1600, london("2026-05-27T22:00"),
+                        started(ClockType.STRATEGY_DISCUSSION, FRIDAY_1600, london("2026-05-28T10:00"),
                                 london("2026-05-28T16:00"))));
     }
 
@@ -224,8 +321,9 @@ class TimelinessTest {
                         StrategyDiscussionHeld.Outcome.SECTION_47_ENQUIRY, null, List.of(), SW1))
                 .expectEventsMatching(clocks(
                         stopped(ClockType.STRATEGY_DISCUSSION, ClockStopped.Reason.DONE, false),
-                        // 15 working days from Tuesday 26 May: Tuesday 16 June, 10:00.
-                        started(ClockType.INITIAL_CONFERENCE, heldAt, london("2026-06-10T16:00"),
+                        // 15 working days from Tuesday 26 May: Tuesday 16 June, 10:00; the warning at 90 of its
+                        // 120 office hours, 11 working days and 2 hours on: Wednesday 10 June, 12:00.
+                        started(ClockType.INITIAL_CONFERENCE, heldAt, london("2026-06-10T12:00"),
                                 london("2026-06-16T10:00"))));
 
         section47.add(new RecordStrategyDiscussion(CHILD, CONTACT, heldAt, StrategyDiscussionHeld.Mode.IN_PERSON,
@@ -238,12 +336,198 @@ class TimelinessTest {
                 .expectNoScheduledDeadlineMatching(london("2026-06-16T10:00"), deadline(ClockDeadline.Stage.BREACH));
     }
 
+    // ----- strategy discussion actions -----
+
+    private static final Instant DISCUSSION_HELD = london("2026-05-26T10:00");
+    private static final List<StrategyDiscussionHeld.Action> ACTIONS = List.of(
+            new StrategyDiscussionHeld.Action("Visit the child at school", "sw1", "SOCIAL_CARE",
+                    java.time.LocalDate.of(2026, 5, 27)),
+            new StrategyDiscussionHeld.Action("Check the police national computer", "DS Example", "POLICE",
+                    java.time.LocalDate.of(2026, 5, 29)));
+
+    @Test
+    void each_action_agreed_at_a_strategy_discussion_is_a_duty_of_its_agency_clocked_to_its_due_date() {
+        TriageWork.fixture(london("2026-05-26T12:00")).givenCommands(section47Decided())
+                .when(discussionWith(ACTIONS))
+                // Due when the office closes on the due date; warned at 75% of the office time to then (Tuesday
+                // 10:00 to Wednesday 17:00 is 15 office hours: Wednesday 13:15; to Friday 17:00, 31: Friday 09:15).
+                .expectEventsMatching(clocksOf(ClockType.STRATEGY_ACTION,
+                        action(1, "SOCIAL_CARE", london("2026-05-27T13:15"), london("2026-05-27T17:00")),
+                        action(2, "POLICE", london("2026-05-29T09:15"), london("2026-05-29T17:00"))));
+    }
+
+    @Test
+    void an_action_done_with_a_note_stops_its_clock_and_only_its_own() {
+        List<Object> held = new ArrayList<>(List.of(section47Decided()));
+        held.add(discussionWith(ACTIONS));
+        Instant done = london("2026-05-27T11:00");
+        TriageWork.fixture(london("2026-05-27T12:00")).givenCommands(held)
+                .when(new RecordStrategyActionDone(CHILD, CONTACT, 1, done, " Seen at school. ", SW1))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        is(StrategyActionDone.class, action -> action.action() == 1 && action.doneAt().equals(done)
+                                && action.note().equals("Seen at school.") && action.actor().equals(SW1)),
+                        is(ClockStopped.class, stopped -> stopped.type() == ClockType.STRATEGY_ACTION
+                                && stopped.reason() == ClockStopped.Reason.DONE && !stopped.late()
+                                && stopped.doneAt().equals(done)),
+                        andNoMore())))
+                .expectNoScheduledDeadlineMatching(london("2026-05-27T17:00"), deadline(ClockDeadline.Stage.BREACH))
+                .expectScheduledDeadlineMatching(london("2026-05-29T17:00"), deadline(ClockDeadline.Stage.BREACH));
+
+        held.add(new RecordStrategyActionDone(CHILD, CONTACT, 1, done, "Seen at school.", SW1));
+        TriageWork.fixture(london("2026-05-27T12:00")).givenCommands(held)
+                .when(new RecordStrategyActionDone(CHILD, CONTACT, 1, done, "Again.", SW1))
+                .expectException(refused(Refusal.ACTION_NOT_OPEN));
+        TriageWork.fixture(london("2026-05-27T12:00")).givenCommands(held)
+                .when(new RecordStrategyActionDone(CHILD, CONTACT, 3, done, "No such action.", SW1))
+                .expectException(refused(Refusal.ACTION_NOT_OPEN));
+        TriageWork.fixture(london("2026-05-27T12:00")).givenCommands(held)
+                .when(new RecordStrategyActionDone(CHILD, CONTACT, 2, london("2026-05-26T09:00"), "Before.", SW1))
+                .expectException(refused(Refusal.TIME_TOO_EARLY));
+        TriageWork.fixture(london("2026-05-27T12:00")).givenCommands(held)
+                .when(new RecordStrategyActionDone(CHILD, CONTACT, 2, done, "Checked.", TriageWork.ADMIN))
+                .expectException(refused(Refusal.ROLE_NOT_ALLOWED));
+        assertThat(catchThrowable(() -> new RecordStrategyActionDone(CHILD, CONTACT, 2, done, " ", SW1)))
+                .matches(refused(Refusal.FIELD_REQUIRED)::matches);
+    }
+
+    @Test
+    void an_action_not_done_by_its_due_date_falls_overdue_as_an_alert() {
+        List<Object> held = new ArrayList<>(List.of(section47Decided()));
+        held.add(discussionWith(List.of(ACTIONS.get(0))));
+        held.add(new RecordInitialConference(CHILD, CONTACT, london("2026-05-26T11:00"),
+                InitialConferenceHeld.Outcome.NO_PLAN, null, SW1));
+        held.add(new RecordFeedback(CHILD, CONTACT, FeedbackSent.Method.SECURE_EMAIL, london("2026-05-26T11:00"),
+                null, SW1));
+        TriageWork.fixture(london("2026-05-26T12:00")).givenCommands(held)
+                .whenTimeAdvancesTo(london("2026-05-27T17:00"))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        is(ClockWarned.class, warned -> warned.type() == ClockType.STRATEGY_ACTION
+                                && warned.at().equals(london("2026-05-27T13:15"))),
+                        is(ClockBreached.class, breached -> breached.type() == ClockType.STRATEGY_ACTION
+                                && breached.at().equals(london("2026-05-27T17:00"))),
+                        andNoMore())));
+    }
+
+    private static Object[] section47Decided() {
+        List<Object> commands = new ArrayList<>(List.of(decidedSection47(Priority.AMBER)));
+        commands.add(new AuthoriseProposal(CHILD, CONTACT, null, MANAGER1));
+        return commands.toArray();
+    }
+
+    private static RecordStrategyDiscussion discussionWith(List<StrategyDiscussionHeld.Action> actions) {
+        return new RecordStrategyDiscussion(CHILD, CONTACT, DISCUSSION_HELD, StrategyDiscussionHeld.Mode.IN_PERSON,
+                List.of(new StrategyDiscussionHeld.Attendee("DS", "POLICE", "Detective sergeant"),
+                        new StrategyDiscussionHeld.Attendee("Nurse", "HEALTH", "Named nurse")),
+                StrategyDiscussionHeld.Outcome.SECTION_47_ENQUIRY, null, actions, SW1);
+    }
+
+    private static Predicate<Object> action(int number, String team, Instant warnAt, Instant dueAt) {
+        return event -> started(ClockType.STRATEGY_ACTION, DISCUSSION_HELD, warnAt, dueAt).test(event)
+                && ((ClockStarted) event).team().equals(team) && ((ClockStarted) event).reference().endsWith("#" + number);
+    }
+
     @Test
     void a_conference_is_refused_when_no_section_47_enquiry_made_one_due() {
         TriageWork.fixture(FRIDAY_1600).givenCommands(contact(FRIDAY_1600, List.of()))
                 .when(new RecordInitialConference(CHILD, CONTACT, FRIDAY_1600,
                         InitialConferenceHeld.Outcome.NO_PLAN, null, SW1))
                 .expectException(refused(Refusal.NO_CONFERENCE_DUE));
+    }
+
+    // ----- child and family assessment -----
+
+    /** Monday 2 November 2026, 10:00 in London (GMT): a referral whose 45 working days run across Christmas. */
+    private static final Instant NOVEMBER_2 = london("2026-11-02T10:00");
+    /**
+     * 45 working days from it: November's 20 after the 2nd, December's 21 less Christmas Day (Friday 25) and the
+     * Boxing Day substitute (Monday 28), 1 January 2027 a bank holiday: Thursday 7 January 2027, 10:00.
+     */
+    private static final Instant ASSESSMENT_DUE = london("2027-01-07T10:00");
+
+    @Test
+    void a_decision_of_assessment_starts_the_45_working_day_clock_from_the_referral_across_christmas() {
+        TriageWork.fixture(london("2026-11-03T11:00"))
+                .givenCommands(proposed(NOVEMBER_2, DecisionOutcome.ASSESSMENT))
+                .when(new AuthoriseProposal(CHILD, CONTACT, null, MANAGER1))
+                // From the point of referral (the contact's arrival), not the decision a day later; the warning at
+                // 75% of its 360 office hours: 7 on the Monday, 32 whole days, 7 more: Thursday 17 December, 16:00.
+                .expectEventsMatching(clocksOf(ClockType.ASSESSMENT,
+                        started(ClockType.ASSESSMENT, NOVEMBER_2, london("2026-12-17T16:00"), ASSESSMENT_DUE)))
+                .expectScheduledDeadlineMatching(ASSESSMENT_DUE, deadline(ClockDeadline.Stage.BREACH));
+    }
+
+    @Test
+    void other_decisions_start_no_assessment_clock() {
+        TriageWork.fixture(london("2026-11-03T11:00"))
+                .givenCommands(proposed(NOVEMBER_2, DecisionOutcome.EARLY_HELP))
+                .when(new AuthoriseProposal(CHILD, CONTACT, "Early help is proportionate.", MANAGER1))
+                .expectEventsMatching(clocksOf(ClockType.ASSESSMENT));
+    }
+
+    @Test
+    void an_assessment_completed_in_time_stops_its_clock_with_its_outcome() {
+        Instant completed = london("2027-01-06T15:00");
+        TriageWork.fixture(london("2027-01-06T16:00")).givenCommands(decided(NOVEMBER_2, DecisionOutcome.ASSESSMENT))
+                .when(new RecordAssessmentCompleted(CHILD, CONTACT, completed,
+                        AssessmentCompleted.Outcome.CHILD_IN_NEED_PLAN, "A child in need plan.", null, SW1))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        is(AssessmentCompleted.class, done -> done.completedAt().equals(completed)
+                                && done.outcome() == AssessmentCompleted.Outcome.CHILD_IN_NEED_PLAN
+                                && done.lateReason() == null && done.actor().equals(SW1)),
+                        is(ClockStopped.class, stopped -> stopped.type() == ClockType.ASSESSMENT
+                                && stopped.reason() == ClockStopped.Reason.DONE && !stopped.late()
+                                && stopped.doneAt().equals(completed)),
+                        andNoMore())))
+                .expectNoScheduledDeadlineMatching(ASSESSMENT_DUE, deadline(ClockDeadline.Stage.BREACH));
+    }
+
+    @Test
+    void an_undone_assessment_warns_and_breaches_on_the_board_and_a_late_one_must_say_why() {
+        TriageWork.fixture(london("2026-11-03T11:00")).givenCommands(decided(NOVEMBER_2, DecisionOutcome.ASSESSMENT))
+                .whenTimeAdvancesTo(ASSESSMENT_DUE)
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        is(ClockWarned.class, warned -> warned.type() == ClockType.ASSESSMENT
+                                && warned.at().equals(london("2026-12-17T16:00"))),
+                        is(ClockBreached.class, breached -> breached.type() == ClockType.ASSESSMENT
+                                && breached.at().equals(ASSESSMENT_DUE)),
+                        andNoMore())));
+        Instant late = london("2027-01-12T10:00");
+        TriageWork.fixture(london("2027-01-12T12:00")).givenCommands(decided(NOVEMBER_2, DecisionOutcome.ASSESSMENT))
+                .when(new RecordAssessmentCompleted(CHILD, CONTACT, late, AssessmentCompleted.Outcome.NO_FURTHER_ACTION,
+                        null, " ", SW1))
+                .expectException(refused(Refusal.REASON_REQUIRED))
+                .expectNoEvents();
+        TriageWork.fixture(london("2027-01-12T12:00")).givenCommands(decided(NOVEMBER_2, DecisionOutcome.ASSESSMENT))
+                .when(new RecordAssessmentCompleted(CHILD, CONTACT, late, AssessmentCompleted.Outcome.NO_FURTHER_ACTION,
+                        null, "The family could not be seen over Christmas.", SW1))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        is(AssessmentCompleted.class, done -> "The family could not be seen over Christmas."
+                                .equals(done.lateReason())),
+                        is(ClockStopped.class, stopped -> stopped.type() == ClockType.ASSESSMENT && stopped.late()),
+                        andNoMore())));
+    }
+
+    @Test
+    void an_assessment_is_recorded_once_only_where_a_decision_started_one_and_only_by_qualified_staff() {
+        TriageWork.fixture(london("2026-11-20T12:00")).givenCommands(decided(NOVEMBER_2, DecisionOutcome.EARLY_HELP))
+                .when(new RecordAssessmentCompleted(CHILD, CONTACT, london("2026-11-20T10:00"),
+                        AssessmentCompleted.Outcome.EARLY_HELP, null, null, SW1))
+                .expectException(refused(Refusal.NO_ASSESSMENT_DUE));
+        List<Object> completed = new ArrayList<>(List.of(decided(NOVEMBER_2, DecisionOutcome.ASSESSMENT)));
+        completed.add(new RecordAssessmentCompleted(CHILD, CONTACT, london("2026-11-20T10:00"),
+                AssessmentCompleted.Outcome.EARLY_HELP, null, null, SW1));
+        TriageWork.fixture(london("2026-11-20T12:00")).givenCommands(completed)
+                .when(new RecordAssessmentCompleted(CHILD, CONTACT, london("2026-11-20T11:00"),
+                        AssessmentCompleted.Outcome.EARLY_HELP, null, null, SW1))
+                .expectException(refused(Refusal.NO_ASSESSMENT_DUE));
+        TriageWork.fixture(london("2026-11-20T12:00")).givenCommands(decided(NOVEMBER_2, DecisionOutcome.ASSESSMENT))
+                .when(new RecordAssessmentCompleted(CHILD, CONTACT, london("2026-11-25T10:00"),
+                        AssessmentCompleted.Outcome.EARLY_HELP, null, null, SW1))
+                .expectException(refused(Refusal.TIME_IN_FUTURE));
+        TriageWork.fixture(london("2026-11-20T12:00")).givenCommands(decided(NOVEMBER_2, DecisionOutcome.ASSESSMENT))
+                .when(new RecordAssessmentCompleted(CHILD, CONTACT, london("2026-11-20T10:00"),
+                        AssessmentCompleted.Outcome.EARLY_HELP, null, null, TriageWork.ADMIN))
+                .expectException(refused(Refusal.ROLE_NOT_ALLOWED));
     }
 
     // ----- duties the rules raise -----
@@ -263,7 +547,8 @@ class TimelinessTest {
         TriageWork.fixture(FRIDAY_1600).givenNoPriorActivity()
                 .when(contact(FRIDAY_1600, List.of("PRIVATE_FOSTERING")))
                 .expectEventsMatching(clocksOf(ClockType.PRIVATE_FOSTERING_VISIT,
-                        started(ClockType.PRIVATE_FOSTERING_VISIT, FRIDAY_1600, london("2026-06-01T22:00"),
+                        // 56 office hours; the warning at 42: Friday's last one, five whole days, Tuesday's first.
+                        started(ClockType.PRIVATE_FOSTERING_VISIT, FRIDAY_1600, london("2026-06-02T10:00"),
                                 london("2026-06-03T16:00"))));
     }
 
@@ -272,7 +557,7 @@ class TimelinessTest {
         TriageWork.fixture(FRIDAY_1600).givenNoPriorActivity()
                 .when(contact(FRIDAY_1600, List.of("ALLEGATION_AGAINST_PROFESSIONAL")))
                 .expectEventsMatching(clocksOf(ClockType.LADO_REFERRAL,
-                        started(ClockType.LADO_REFERRAL, FRIDAY_1600, london("2026-05-26T10:00"), TUESDAY_1600)));
+                        started(ClockType.LADO_REFERRAL, FRIDAY_1600, london("2026-05-26T14:00"), TUESDAY_1600)));
     }
 
     @Test
@@ -395,15 +680,41 @@ class TimelinessTest {
     }
 
     private static RecordContact contact(Instant receivedAt, List<String> extraIndicators, Instant awareSince) {
+        return contact(receivedAt, extraIndicators, awareSince, false);
+    }
+
+    /** A contact with immediate risk, which the rules always rate red. */
+    private static RecordContact redContact(Instant receivedAt) {
+        return contact(receivedAt, List.of(), null, true);
+    }
+
+    private static RecordContact contact(Instant receivedAt, List<String> extraIndicators, Instant awareSince,
+                                         boolean immediateRisk) {
         ContactSubmission example = Examples.domesticAbuseNotification("NICHE-1");
         List<String> indicators = new ArrayList<>(example.concerns().indicators());
         indicators.addAll(extraIndicators);
         var submission = new ContactSubmission(example.submissionId(), example.referralSource(), example.referrer(),
                 example.child(), example.household(), new ContactSubmission.Concerns(example.concerns().factors(),
                 indicators, example.concerns().narrative()),
-                awareSince == null ? example.awareSince() : awareSince, example.consent(), false,
+                awareSince == null ? example.awareSince() : awareSince, example.consent(), immediateRisk,
                 example.actionsTaken());
         return new RecordContact(CHILD, CONTACT, POLICE, Channel.HTTP, receivedAt, submission, List.of());
+    }
+
+    /** A contact received at {@code receivedAt}, held, consented and proposed for {@code outcome}. */
+    private static Object[] proposed(Instant receivedAt, DecisionOutcome outcome) {
+        return new Object[]{contact(receivedAt, List.of()), new ClaimContact(CHILD, CONTACT, SW1),
+                new RecordConsent(CHILD, CONTACT, ConsentRecorded.Decision.GIVEN, null, SW1),
+                new ProposeDecision(CHILD, CONTACT, outcome, "Needs assessing.", SW1)};
+    }
+
+    /** The same, authorised by a manager, and the referrer told a day after the contact arrived. */
+    private static Object[] decided(Instant receivedAt, DecisionOutcome outcome) {
+        List<Object> commands = new ArrayList<>(List.of(proposed(receivedAt, outcome)));
+        commands.add(new AuthoriseProposal(CHILD, CONTACT, "Proportionate.", MANAGER1));
+        commands.add(new RecordFeedback(CHILD, CONTACT, FeedbackSent.Method.SECURE_EMAIL,
+                receivedAt.plus(Duration.ofDays(1)), null, SW1));
+        return commands.toArray();
     }
 
     /** A contact rated {@code priority}, held, consented and proposed for a strategy discussion. */

@@ -86,6 +86,12 @@ public final class Proposals {
         events.add(clocks.start(child.childId(), contact.contactId(), contact.priority(), ClockType.FEEDBACK, null,
                 clocks.plan(ClockType.FEEDBACK, now)));
         events.addAll(strategyDiscussion(child, contact, outcome, now, clocks));
+        if (outcome == DecisionOutcome.ASSESSMENT) {
+            // Working Together 2023: the child and family assessment within 45 working days of the point of
+            // referral, which is when the contact that became the referral arrived, not when it was decided.
+            events.add(clocks.start(child.childId(), contact.contactId(), contact.priority(), ClockType.ASSESSMENT,
+                    null, clocks.plan(ClockType.ASSESSMENT, contact.receivedAt())));
+        }
         return events;
     }
 

@@ -142,6 +142,13 @@ public final class Reception {
             started.add(start(assessed, ClockType.PRIVATE_FOSTERING_VISIT,
                     clocks.plan(ClockType.PRIVATE_FOSTERING_VISIT, receivedAt), clocks));
         }
+        // Out of hours, a red or immediate-risk contact cannot wait for the morning: it goes to the emergency duty
+        // team's queue, with that team's own response time, until the team hands it back to the day team.
+        if (!clocks.isOfficeHours(receivedAt)
+                && (threshold.priority() == ThresholdAssessed.Priority.RED || submission.immediateRisk())) {
+            started.add(start(assessed, ClockType.OUT_OF_HOURS, clocks.plan(ClockType.OUT_OF_HOURS, receivedAt),
+                    clocks));
+        }
         if (flags.contains(Flag.LADO_REFERRAL.name())) {
             started.add(start(assessed, ClockType.LADO_REFERRAL, clocks.plan(ClockType.LADO_REFERRAL, receivedAt),
                     clocks));

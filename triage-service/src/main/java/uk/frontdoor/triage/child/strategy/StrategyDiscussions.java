@@ -91,7 +91,20 @@ public final class StrategyDiscussions {
                     ClockType.INITIAL_CONFERENCE, contact.strategyDiscussionId(),
                     clocks.planInWorkingTime(command.heldAt(), conferenceDueAt)));
         }
+        // Each action is a duty of its owning agency, clocked to its due date: the records Ofsted read "lack
+        // timescales for actions", and an action with one was then never followed up.
+        for (int i = 0; i < actions.size(); i++) {
+            var action = actions.get(i);
+            events.add(clocks.start(child.childId(), contact.contactId(), contact.priority(),
+                    ClockType.STRATEGY_ACTION, actionReference(contact.strategyDiscussionId(), i + 1), action.agency(),
+                    clocks.planInWorkingTime(command.heldAt(), clocks.endOfOfficeDay(action.dueDate()))));
+        }
         return events;
+    }
+
+    /** How a strategy action's clock names it: the discussion and the action's number in its record (1, 2 …). */
+    public static String actionReference(String discussionId, int action) {
+        return discussionId + "#" + action;
     }
 
     private static ContactState open(ChildState child, ContactId contactId, Actor actor) {

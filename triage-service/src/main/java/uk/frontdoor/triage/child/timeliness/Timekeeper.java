@@ -53,6 +53,17 @@ public class Timekeeper {
         return timeliness.planInWorkingTime(start, dueAt);
     }
 
+    /** Whether the day team's office is open at {@code at}: outside, red contacts go to the emergency duty team. */
+    public boolean isOfficeHours(Instant at) {
+        return timeliness.calendar().isOfficeHours(at);
+    }
+
+    /** When an action agreed at a strategy discussion is due: the office's closing on its due date. */
+    public Instant endOfOfficeDay(java.time.LocalDate date) {
+        var calendar = timeliness.calendar();
+        return date.atTime(calendar.officeHours().closes()).atZone(calendar.zone()).toInstant();
+    }
+
     public TimelinessPolicy.Plan strategyDiscussion(ThresholdAssessed.Priority priority, Instant decidedAt) {
         return timeliness.strategyDiscussion(priority, decidedAt);
     }
@@ -60,13 +71,19 @@ public class Timekeeper {
     /** Starts a clock: its warning and breach are scheduled, and the event that records it is returned. */
     public ClockStarted start(ChildId childId, ContactId contactId, ThresholdAssessed.Priority priority,
                               ClockType type, String reference, TimelinessPolicy.Plan plan) {
+        return start(childId, contactId, priority, type, reference, timeliness.team(type), plan);
+    }
+
+    /** The same, on the board of a team named here rather than the duty's (a strategy action's owning agency). */
+    public ClockStarted start(ChildId childId, ContactId contactId, ThresholdAssessed.Priority priority,
+                              ClockType type, String reference, String team, TimelinessPolicy.Plan plan) {
         String clockId = UUID.randomUUID().toString();
         List<String> scheduleIds = List.of(
                 deadlines.schedule(plan.warnAt(), ClockDeadline.NAME,
                         new ClockDeadline(clockId, ClockDeadline.Stage.WARNING)),
                 deadlines.schedule(plan.dueAt(), ClockDeadline.NAME,
                         new ClockDeadline(clockId, ClockDeadline.Stage.BREACH)));
-        return new ClockStarted(childId, contactId, clockId, type, reference, timeliness.team(type), priority,
+        return new ClockStarted(childId, contactId, clockId, type, reference, team, priority,
                 plan.startedAt(), plan.warnAt(), plan.dueAt(), scheduleIds);
     }
 

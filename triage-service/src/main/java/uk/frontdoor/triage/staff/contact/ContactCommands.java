@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.staff.contact;
 
+import uk.frontdoor.triage.api.AssessmentCompleted;
 import uk.frontdoor.triage.api.ConsentRecorded;
 import uk.frontdoor.triage.api.FeedbackSent;
 import uk.frontdoor.triage.api.InitialConferenceHeld;
@@ -10,11 +11,14 @@ import uk.frontdoor.triage.api.command.ChangePriority;
 import uk.frontdoor.triage.api.command.ClaimContact;
 import uk.frontdoor.triage.api.command.ConveneStrategyDiscussion;
 import uk.frontdoor.triage.api.command.ProposeDecision;
+import uk.frontdoor.triage.api.command.HandBackToDayTeam;
+import uk.frontdoor.triage.api.command.RecordAssessmentCompleted;
 import uk.frontdoor.triage.api.command.RecordConsent;
 import uk.frontdoor.triage.api.command.RecordDutyCompleted;
 import uk.frontdoor.triage.api.command.RecordFeedback;
 import uk.frontdoor.triage.api.command.RecordInitialConference;
 import uk.frontdoor.triage.api.command.RecordPartnerReply;
+import uk.frontdoor.triage.api.command.RecordStrategyActionDone;
 import uk.frontdoor.triage.api.command.RecordStrategyDiscussion;
 import uk.frontdoor.triage.api.command.ReleaseContact;
 import uk.frontdoor.triage.api.command.RequestPartnerChecks;
@@ -125,6 +129,27 @@ final class ContactCommands {
         @Override
         public Object command(ChildId child, ContactId contact, Actor by) {
             return new RecordInitialConference(child, contact, heldAt, outcome, summary, by);
+        }
+    }
+
+    record AssessmentRecord(Instant completedAt, AssessmentCompleted.Outcome outcome, String summary,
+                            String lateReason) implements ContactAction {
+        @Override
+        public Object command(ChildId child, ContactId contact, Actor by) {
+            return new RecordAssessmentCompleted(child, contact, completedAt, outcome, summary, lateReason, by);
+        }
+    }
+
+    record HandBackRequest(String summary) implements ContactAction {
+        @Override
+        public Object command(ChildId child, ContactId contact, Actor by) {
+            return new HandBackToDayTeam(child, contact, summary, by);
+        }
+    }
+
+    record ActionDoneRecord(Instant doneAt, String note) {
+        ContactAction of(int action) {
+            return (child, contact, by) -> new RecordStrategyActionDone(child, contact, action, doneAt, note, by);
         }
     }
 

@@ -18,7 +18,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
+import uk.frontdoor.triage.api.AssessmentCompleted;
 import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.value.ClockType;
 import uk.frontdoor.triage.api.query.AlertBoard;
 import uk.frontdoor.triage.api.query.ChildChronology;
 import uk.frontdoor.triage.api.value.ChildId;
@@ -184,7 +186,27 @@ class ContactPage {
         model.addAttribute("conferenceDueAt", conferenceDueAt);
         model.addAttribute("conferenceTimeLeft", conferenceDueAt == null || work.conference() != null ? null
                 : TimeLeft.until(conferenceDueAt, now));
-        model.addAttribute("duties", desk.clocks(id).stream()
+        List<AlertBoard.Alert> clocks = desk.clocks(id);
+        AlertBoard.Alert assessmentClock = clocks.stream().filter(running -> running.type() == ClockType.ASSESSMENT)
+                .findFirst().orElse(null);
+        model.addAttribute("assessmentClock", assessmentClock);
+        model.addAttribute("outOfHoursClock", clocks.stream().filter(running -> running.type() == ClockType.OUT_OF_HOURS)
+                .findFirst().orElse(null));
+        model.addAttribute("assessmentTimeLeft", assessmentClock == null || work.assessment() != null
+                || assessmentClock.state() == AlertBoard.State.STOPPED ? null
+                : TimeLeft.until(assessmentClock.dueAt(), now));
+        model.addAttribute("assessmentOutcomes", AssessmentCompleted.Outcome.values());
+        // A strategy action's clock names it "<discussion>#<n>": its number in the discussion's record.
+        model.addAttribute("actionClocks", clocks.stream()
+                .filter(running -> running.type() == ClockType.STRATEGY_ACTION && running.reference() != null
+                        && running.reference().contains("#"))
+                .collect(java.util.stream.Collectors.toMap(running -> Integer.valueOf(
+                        running.reference().substring(running.reference().lastIndexOf('#') + 1)),
+                        running -> running, (first, second) -> first)));
+        model.addAttribute("actionsDone", ContactActions.listOf(work.strategyActionsDone()).stream()
+                .collect(java.util.stream.Collectors.toMap(ContactWorkView.ActionDone::action, done -> done,
+                        (first, second) -> first)));
+        model.addAttribute("duties", clocks.stream()
                 .filter(running -> running.type().recordedAsDuty() && running.state() != AlertBoard.State.STOPPED)
                 .map(running -> new DutyRow(running, ContactCommands.dutyPath(running.type()), TimeLeft.until(running.dueAt(), now)))
                 .toList());

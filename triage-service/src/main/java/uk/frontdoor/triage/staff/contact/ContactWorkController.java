@@ -18,6 +18,9 @@ import uk.frontdoor.triage.api.staff.TriageRefusedException;
 import uk.frontdoor.triage.api.value.ClockType;
 import uk.frontdoor.triage.api.value.ContactId;
 import uk.frontdoor.triage.staff.StaffDesk;
+import uk.frontdoor.triage.staff.contact.ContactCommands.ActionDoneRecord;
+import uk.frontdoor.triage.staff.contact.ContactCommands.HandBackRequest;
+import uk.frontdoor.triage.staff.contact.ContactCommands.AssessmentRecord;
 import uk.frontdoor.triage.staff.contact.ContactCommands.ConferenceRecord;
 import uk.frontdoor.triage.staff.contact.ContactCommands.ConsentRequest;
 import uk.frontdoor.triage.staff.contact.ContactCommands.ContactAction;
@@ -145,6 +148,31 @@ class ContactWorkController {
     @PostMapping("/contacts/{contactId}/conference")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void recordConference(Authentication who, @PathVariable String contactId, @RequestBody ConferenceRecord body) {
+        send(who, contactId, body);
+    }
+
+    @Operation(summary = "Hand a contact on the out-of-hours queue back to the day team, with what the emergency duty "
+            + "team did; its out-of-hours clock stops")
+    @PostMapping("/contacts/{contactId}/out-of-hours/hand-back")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void handBack(Authentication who, @PathVariable String contactId, @RequestBody HandBackRequest body) {
+        send(who, contactId, body);
+    }
+
+    @Operation(summary = "Record an action agreed at the strategy discussion (numbered from 1 in its record) as done, "
+            + "with a note of what was done; its clock stops")
+    @PostMapping("/contacts/{contactId}/strategy-discussion/actions/{action}/done")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void recordActionDone(Authentication who, @PathVariable String contactId, @PathVariable int action,
+                          @RequestBody ActionDoneRecord body) {
+        send(who, contactId, body.of(action));
+    }
+
+    @Operation(summary = "Record the child and family assessment a decision of ASSESSMENT started as completed, with "
+            + "its outcome (and lateReason when it took longer than 45 working days); its clock stops")
+    @PostMapping("/contacts/{contactId}/assessment")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void recordAssessment(Authentication who, @PathVariable String contactId, @RequestBody AssessmentRecord body) {
         send(who, contactId, body);
     }
 

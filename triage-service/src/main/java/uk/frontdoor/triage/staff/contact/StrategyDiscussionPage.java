@@ -6,7 +6,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.bind.annotation.RequestParam;
 import uk.frontdoor.triage.api.StrategyDiscussionHeld;
+import uk.frontdoor.triage.api.query.AlertBoard;
+import uk.frontdoor.triage.api.value.ClockType;
+import uk.frontdoor.triage.staff.contact.ContactCommands.ActionDoneRecord;
 import uk.frontdoor.triage.api.staff.Refusal;
 import uk.frontdoor.triage.staff.contact.ContactCommands.ConferenceRecord;
 import uk.frontdoor.triage.staff.contact.ContactCommands.ConveneRequest;
@@ -21,10 +25,14 @@ import uk.frontdoor.triage.staff.pages.FormInput;
 import uk.frontdoor.triage.staff.pages.StaffPage;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import static uk.frontdoor.triage.staff.contact.ContactActions.inView;
+import static uk.frontdoor.triage.staff.contact.ContactActions.listOf;
 
 /** The contact page's strategy discussion forms: convene it, record it as held, and the initial conference. */
 @Controller
@@ -71,6 +79,37 @@ class StrategyDiscussionPage {
                 },
                 inView((result, me) -> view -> view.work().strategyDiscussion() != null
                         && view.work().strategyDiscussion().held() != null));
+    }
+
+    /**
+     * An action agreed at the discussion, done. Each open action has its own form on the page, so its fields are
+     * named after its number ({@code done-action-2-day} …), read here by name.
+     */
+    @PostMapping("/contacts/{contactId}/strategy-discussion/actions/{action}/done")
+    String recordActionDone(Authentication who, @PathVariable String contactId, @PathVariable int action,
+                            @RequestParam Map<String, String> form, RedirectAttributes flash) {
+        String prefix = "done-action-" + action;
+        String note = form.get(prefix + "-note");
+        FormErrors errors = new FormErrors("action").keep(prefix + "-note", note);
+        LocalDate date = FormInput.date(errors, prefix, "the date action " + action + " was done", true,
+                form.get(prefix + "-day"), form.get(prefix + "-month"), form.get(prefix + "-year"));
+        LocalTime at = FormInput.time(errors, prefix + "-time", "the time action " + action + " was done", true,
+                form.get(prefix + "-time"));
+        if (FormInput.text(note) == null) {
+            errors.add(prefix + "-note", "Enter what was done for action " + action);
+        }
+        Instant doneAt = FormInput.instant(date, at);
+        actions.notInFuture(errors, doneAt, prefix + "-day", "The date and time action " + action + " was done");
+        return actions.act(who, contactId, errors, flash, "Action " + action + " recorded as done",
+                new ActionDoneRecord(doneAt, FormInput.text(note)).of(action),
+                refusal -> refusal == Refusal.FIELD_REQUIRED ? prefix + "-note" : prefix + "-day",
+                (wait, contact, result, me) -> wait.contact(contact, view -> listOf(view.work().strategyActionsDone())
+                        .stream().anyMatch(done -> done.action() == action))
+                        // ... and its clock has stopped in the alerts read model, which the page also shows.
+                        && wait.clocks(contact, clocks -> clocks.stream().noneMatch(clock ->
+                        clock.type() == ClockType.STRATEGY_ACTION && clock.reference() != null
+                                && clock.reference().endsWith("#" + action)
+                                && clock.state() != AlertBoard.State.STOPPED)));
     }
 
     @PostMapping("/contacts/{contactId}/conference")

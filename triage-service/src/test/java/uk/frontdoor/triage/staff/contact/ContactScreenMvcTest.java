@@ -22,13 +22,16 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.frontdoor.rules.WorkingCalendar;
+import uk.frontdoor.triage.api.AssessmentCompleted;
 import uk.frontdoor.triage.api.ConsentRecorded;
 import uk.frontdoor.triage.api.FeedbackSent;
 import uk.frontdoor.triage.api.StrategyDiscussionHeld;
 import uk.frontdoor.triage.api.command.ClaimContact;
+import uk.frontdoor.triage.api.command.RecordAssessmentCompleted;
 import uk.frontdoor.triage.api.command.RecordConsent;
 import uk.frontdoor.triage.api.command.RecordFeedback;
 import uk.frontdoor.triage.api.command.RecordStrategyDiscussion;
+import uk.frontdoor.triage.api.query.AlertBoard;
 import uk.frontdoor.triage.api.query.ChildChronology;
 import uk.frontdoor.triage.api.query.ContactRegistration;
 import uk.frontdoor.triage.api.query.ContactStatusView;
@@ -44,6 +47,7 @@ import uk.frontdoor.triage.api.staff.StaffRole;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.AgencyCode;
 import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.value.ClockType;
 import uk.frontdoor.triage.api.value.ContactId;
 import uk.frontdoor.triage.api.value.ContactStatus;
 import uk.frontdoor.triage.audit.RecordViews;
@@ -85,7 +89,7 @@ class ContactScreenMvcTest {
     @Configuration
     @ComponentScan(basePackageClasses = StaffPage.class)
     @Import({ContactPage.class, CaseworkPage.class, DecisionPage.class, StrategyDiscussionPage.class,
-            DutyAndIdentityPage.class, ContactActions.class, ContactWorkController.class, StaffDesk.class,
+            DutyAndIdentityPage.class, AssessmentPage.class, ContactActions.class, ContactWorkController.class, StaffDesk.class,
             uk.frontdoor.triage.access.Placeholders.class})
     static class Screen {
 
@@ -215,6 +219,64 @@ class ContactScreenMvcTest {
     }
 
     @Test
+    void theAssessmentFormSendsTheCommandTheApiSends() throws Exception {
+        var done = new ContactWorkView.Assessment(Instant.parse("2026-03-26T15:00:00Z"),
+                AssessmentCompleted.Outcome.CHILD_IN_NEED_PLAN, "A plan", null, WORKER, NOW);
+        watch(Optional.of(view(assessed(done))), Flux.empty());
+        doReturn(new DefaultSubscriptionQueryResult<>(Mono.just(List.of(assessmentClock(AlertBoard.State.STOPPED))),
+                Flux.empty(), () -> true)).when(queries).subscriptionQuery(isA(FindContactClocks.class),
+                any(ResponseType.class), any(ResponseType.class));
+
+        mvc.perform(form(post(PAGE + "/assessment")).param("assessment-completed-day", "26")
+                        .param("assessment-completed-month", "3").param("assessment-completed-year", "2026")
+                        .param("assessment-completed-time", "15:00").param("outcome", "CHILD_IN_NEED_PLAN")
+                        .param("summary", " A plan ").param("lateReason", " "))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl(PAGE))
+                .andExpect(flash().attribute("success", "Child and family assessment recorded as completed."));
+        mvc.perform(post("/api/v1" + PAGE + "/assessment").principal(signedIn()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"completedAt\":\"2026-03-26T15:00:00Z\",\"outcome\":\"CHILD_IN_NEED_PLAN\","
+                                + "\"summary\":\"A plan\"}"))
+                .andExpect(status().isNoContent());
+
+        verify(commands, org.mockito.Mockito.times(2)).sendAndWait(new RecordAssessmentCompleted(CHILD, CONTACT,
+                Instant.parse("2026-03-26T15:00:00Z"), AssessmentCompleted.Outcome.CHILD_IN_NEED_PLAN, "A plan", null,
+                WORKER));
+    }
+
+    @Test
+    void anAssessmentClockRunningShowsItsDueTimeAndTheFormAndACompletedOneItsOutcome() throws Exception {
+        answer(FindContactSubmission.class, Optional.<ContactSubmissionView>empty());
+        answer(FindChildChronology.class, Optional.<ChildChronology>empty());
+        answer(FindContactClocks.class, List.of(assessmentClock(AlertBoard.State.WARNING)));
+        String page = mvc.perform(get(PAGE).principal(signedIn())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"assessment\"", "Child and family assessment", "id=\"assessment-due\"",
+                "action=\"" + PAGE + "/assessment\"", "name=\"lateReason\"", "Child in need plan");
+
+        answer(FindContactStatus.class, Optional.of(view(assessed(new ContactWorkView.Assessment(
+                Instant.parse("2026-03-26T15:00:00Z"), AssessmentCompleted.Outcome.NO_FURTHER_ACTION, null,
+                "Family away", WORKER, NOW)))));
+        answer(FindContactClocks.class, List.of(assessmentClock(AlertBoard.State.STOPPED)));
+        page = mvc.perform(get(PAGE).principal(signedIn())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"assessment-record\"", "No further action", "Family away")
+                .doesNotContain("action=\"" + PAGE + "/assessment\"");
+    }
+
+    private static AlertBoard.Alert assessmentClock(AlertBoard.State state) {
+        return new AlertBoard.Alert("clock-a", CHILD, CONTACT, ClockType.ASSESSMENT, null, "ASSESSMENT",
+                uk.frontdoor.triage.api.ThresholdAssessed.Priority.AMBER, state, NOW.minusSeconds(86_400),
+                NOW.minusSeconds(3_600), NOW.plusSeconds(86_400 * 30L), null, null,
+                state == AlertBoard.State.STOPPED ? NOW : null, null, null, null, null, null, null);
+    }
+
+    private static ContactWorkView assessed(ContactWorkView.Assessment assessment) {
+        return new ContactWorkView(CHILD, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, assessment, null, null);
+    }
+
+    @Test
     void theSuccessBannerWaitsForTheReadModelsUpdate() throws Exception {
         // Not claimed yet when the page asks; the projection's update then shows the claim.
         watch(Optional.of(view(work(null, null))), Flux.just(view(work(WORKER.userId(), null))));
@@ -261,7 +323,7 @@ class ContactScreenMvcTest {
 
     private static ContactWorkView work(String heldBy, ContactWorkView.Consent consent) {
         return new ContactWorkView(CHILD, heldBy, null, null, consent, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null, null, null);
     }
 
     private static ContactWorkView.Consent consent(ConsentRecorded.Decision decision) {

@@ -14,7 +14,8 @@ public sealed interface ChildEvent permits ContactReceived, ThresholdAssessed, I
         ProposalReturned, FeedbackSent, StrategyDiscussionRequired, StrategyDiscussionConvened,
         StrategyDiscussionHeld, SteppedUpFromEarlyHelp, ClockStarted, ClockWarned, ClockBreached, ClockStopped,
         DutyCompleted, InitialConferenceHeld, AlertAcknowledged, AlertAssigned, AlertEscalated,
-        RecordRestricted, RecordUnrestricted, WorkAllocated {
+        RecordRestricted, RecordUnrestricted, WorkAllocated,
+        AssessmentCompleted, StrategyActionDone, HandedBackToDayTeam {
 
     ChildId childId();
 }

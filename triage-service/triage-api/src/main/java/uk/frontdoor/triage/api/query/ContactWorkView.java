@@ -37,7 +37,10 @@ public record ContactWorkView(
         StrategyDiscussion strategyDiscussion,
         Identity identity,
         Conference conference,
-        List<DutyDone> dutiesDone) {
+        List<DutyDone> dutiesDone,
+        Assessment assessment,
+        List<ActionDone> strategyActionsDone,
+        HandBack handedBack) {
 
     public record Consent(ConsentRecorded.Decision decision, String reason, Actor by, Instant at) {
     }
@@ -79,6 +82,19 @@ public record ContactWorkView(
     /** The initial child protection conference held after the section 47 enquiry the discussion started. */
     public record Conference(Instant heldAt, InitialConferenceHeld.Outcome outcome, String summary, Actor by,
                              Instant at) {
+    }
+
+    /** The emergency duty team handed the contact back to the day team: what it did, who and when. */
+    public record HandBack(String summary, Actor by, Instant at) {
+    }
+
+    /** An action agreed at the strategy discussion (numbered from 1 in its record), recorded as done. */
+    public record ActionDone(int action, Instant doneAt, String note, Actor by, Instant at) {
+    }
+
+    /** The child and family assessment a decision of ASSESSMENT started, recorded as completed. */
+    public record Assessment(Instant completedAt, uk.frontdoor.triage.api.AssessmentCompleted.Outcome outcome,
+                             String summary, String lateReason, Actor by, Instant at) {
     }
 
     /** A duty the rules raised (return home interview, private fostering visit, LADO referral), recorded as done. */

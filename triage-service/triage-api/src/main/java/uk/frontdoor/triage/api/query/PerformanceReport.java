@@ -25,6 +25,8 @@ import java.util.Map;
  *                               follow-up (a partner check sent back to the same kind of agency)
  * @param outcomesByLevel        decisions authorised in the period by the rules' level and outcome
  * @param outcomesByWorker       decisions authorised in the period by the worker who proposed them and outcome
+ * @param assessmentsInTime      child and family assessments completed in the period within their 45 working days
+ *                               of the referral, of those completed
  */
 public record PerformanceReport(
         LocalDate from,
@@ -37,7 +39,8 @@ public record PerformanceReport(
         StrategyDiscussions strategyDiscussions,
         List<AgencyQuality> referralQuality,
         List<LevelOutcome> outcomesByLevel,
-        List<WorkerOutcome> outcomesByWorker) {
+        List<WorkerOutcome> outcomesByWorker,
+        Ratio assessmentsInTime) {
 
     public PerformanceReport {
         weeks = List.copyOf(weeks);

@@ -25,7 +25,19 @@ public enum ClockType {
     /** Tell the referrer what was decided within 1 working day of the decision. */
     FEEDBACK,
     /** A manager authorises or returns a proposal (default 2 working hours). */
-    MANAGER_AUTHORISATION;
+    MANAGER_AUTHORISATION,
+    /** The child and family assessment: 45 working days from the point of referral (Working Together 2023). */
+    ASSESSMENT,
+    /**
+     * An action agreed at a strategy discussion, due by the office's closing on its due date; on the board under its
+     * owning agency (the clock's team). Working Together 2023: every action needs an owner and a timescale.
+     */
+    STRATEGY_ACTION,
+    /**
+     * A red or immediate-risk contact received outside office hours, on the emergency duty team's out-of-hours
+     * queue: its response time in plain hours (default 2), stopped when it is handed back to the day team.
+     */
+    OUT_OF_HOURS;
 
     /** Duties a worker records as done with {@link RecordDutyCompleted}; the others stop with their own command. */
     public boolean recordedAsDuty() {

@@ -40,6 +40,7 @@ class VocabularyTest {
                 Map.entry("mode", StrategyDiscussionHeld.Mode.values()),
                 Map.entry("discussion-outcome", StrategyDiscussionHeld.Outcome.values()),
                 Map.entry("conference-outcome", InitialConferenceHeld.Outcome.values()),
+                Map.entry("assessment-outcome", uk.frontdoor.triage.api.AssessmentCompleted.Outcome.values()),
                 Map.entry("role", StaffRole.values()),
                 Map.entry("restriction", uk.frontdoor.triage.api.RecordRestricted.Category.values()),
                 Map.entry("allocated-work", uk.frontdoor.triage.api.WorkAllocated.Work.values()),

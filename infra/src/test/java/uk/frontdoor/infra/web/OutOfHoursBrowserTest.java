@@ -1,0 +1,109 @@
+package uk.frontdoor.infra.web;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import uk.frontdoor.infra.IntegrationTestSupport;
+import uk.frontdoor.infra.OwnServiceTestSupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The out-of-hours queue in a real browser (headless Chromium) against the whole service on its embedded database
+ * and broker, started by the test on a clock it sets to 02:00 on a Saturday: a red contact goes to the emergency duty
+ * team's queue and an amber one does not; the team's worker opens it, hands it back to the day team with what was
+ * done, and it leaves the queue; in the morning the day team reads what was done on the contact.
+ */
+class OutOfHoursBrowserTest extends OwnServiceTestSupport {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    private Browser browser;
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void the_emergency_duty_team_takes_a_red_contact_received_at_night_and_hands_it_back_to_the_day_team() {
+        // Saturday 23 May 2026, 02:00 in London: the office is shut until Tuesday (Monday is a bank holiday).
+        clock.moveTo(LocalDateTime.parse("2026-05-23T02:00").atZone(LONDON).toInstant());
+        app = start();
+        String red = postContact(true);
+        String amber = postContact(false);
+        await().until(() -> jdbc().sql("SELECT count(*) FROM timeliness_clocks WHERE contact_id = ? AND type = 'OUT_OF_HOURS'")
+                .param(red).query(Long.class).single() == 1);
+
+        browser = new Browser(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")), Browser.DESKTOP);
+        browser.open("/out-of-hours");
+        browser.signIn("edt1");
+        assertThat(browser.path()).startsWith("/out-of-hours");
+        assertThat(browser.driver().getTitle()).isEqualTo("Out of hours – Front door");
+        By redRow = By.cssSelector("tr[data-contact-id='" + red + "']");
+        WebElement row = browser.refreshUntil(redRow);
+        // The queue names no child: the contact's short reference, its RAG rating and the time left.
+        assertThat(row.getText()).contains("Red").contains("Due in").doesNotContain("Sam").doesNotContain("Example");
+        assertThat(browser.findAll(By.cssSelector("tr[data-contact-id='" + amber + "']"))).isEmpty();
+
+        row.findElement(By.tagName("a")).click();
+        assertThat(browser.path()).isEqualTo("/contacts/" + red);
+        assertThat(browser.find(By.id("out-of-hours-due")).getText()).contains("emergency duty team");
+        // Nothing said about what was done: refused with an error summary linked to the field.
+        browser.submit(By.id("hand-back"));
+        assertThat(browser.errorSummary()).contains("Enter what the emergency duty team did");
+        browser.find(By.id("hand-back-summary")).sendKeys("Visited with police at 03:00; the child is safe with an aunt.");
+        browser.submit(By.id("hand-back"));
+        assertThat(browser.success()).startsWith("Handed back to the day team");
+        browser.refreshUntil(By.id("handed-back-summary"), text -> text.contains("safe with an aunt"));
+        assertThat(browser.findAll(By.id("hand-back"))).isEmpty();
+
+        // Off the queue.
+        browser.open("/out-of-hours");
+        browser.refreshUntil(By.id("out-of-hours-empty"));
+        assertThat(browser.findAll(redRow)).isEmpty();
+
+        // Tuesday morning: the day team reads what the emergency duty team did.
+        browser.signOut();
+        clock.moveTo(LocalDateTime.parse("2026-05-26T09:05").atZone(LONDON).toInstant());
+        browser.open("/contacts/" + red);
+        browser.signIn("sw1");
+        assertThat(browser.path()).startsWith("/contacts/" + red);
+        assertThat(browser.find(By.id("handed-back")).getText()).contains("edt1")
+                .contains("Visited with police at 03:00; the child is safe with an aunt.");
+    }
+
+    /** A police contact about a child no other test has used; with immediate risk, the rules rate it red. */
+    private String postContact(boolean immediateRisk) {
+        try (InputStream in = getClass().getResourceAsStream("/police-example.json")) {
+            ObjectNode submission = (ObjectNode) json.readTree(in);
+            submission.put("submissionId", "OUT-OF-HOURS-" + UUID.randomUUID());
+            ((ObjectNode) submission.get("child")).put("nhsNumber", IntegrationTestSupport.freshNhsNumber());
+            submission.put("awareSince", clock.instant().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
+                    .toString());
+            submission.put("immediateRisk", immediateRisk);
+            HttpResponse<String> response = IntegrationTestSupport.send(request("/api/v1/contacts", "Bearer dev-key-police")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(submission.toString())).build());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+            return tree(response.body()).get("contactId").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package uk.frontdoor.triage.api;
+
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.value.ContactId;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/**
+ * The emergency duty team handed a contact that came in outside office hours back to the day team, saying what it
+ * did; the out-of-hours clock stops and the contact leaves the out-of-hours queue.
+ *
+ * @param summary what the emergency duty team did (visits, calls, police protection …), for the day team
+ */
+@Revision("1")
+public record HandedBackToDayTeam(ChildId childId, ContactId contactId, String summary, Actor actor, Instant at)
+        implements ChildEvent {
+}
