@@ -90,6 +90,7 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "POST " + CONTACT + "/duties/{duty}", SCREEN,
             "POST " + CONTACT + "/identity/resolve", SCREEN,
             "GET /api/v1/children", CASEWORK,
+            "GET " + CHILD, SCREEN,
             "GET " + CHILD + "/chronology", SCREEN,
             "GET " + CHILD + "/family", SCREEN,
             "GET " + CHILD + "/views", MANAGERS,
