@@ -107,6 +107,8 @@ class ApiSecurityConfiguration {
                         // Finding a child: staff who log contacts too, never a partner.
                         .requestMatchers(HttpMethod.GET, "/api/v1/children").hasAnyRole(StaffPermission.FIND_CHILD.roleNames())
                         .requestMatchers(HttpMethod.GET, "/api/v1/children/*/views").hasAnyRole(StaffPermission.OVERSEE.roleNames())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/children/*/review-pack.pdf")
+                        .hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         // Sealing a record to named staff, and lifting it: managers only.
                         .requestMatchers("/api/v1/children/*/restriction", "/api/v1/children/*/restriction/**",
                                 "/api/v1/children/*/restrictions").hasAnyRole(StaffPermission.RESTRICT.roleNames())
