@@ -103,6 +103,8 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "GET " + CHILD + "/restrictions", MANAGERS,
             "GET /api/v1/triage-queue", SCREEN,
             "GET /api/v1/threshold-rules", SCREEN,
+            "POST /api/v1/threshold-rules/simulations", MANAGERS,
+            "GET /api/v1/threshold-rules/simulations/{simulationId}", MANAGERS,
             "GET /api/v1/alerts", MANAGERS,
             "GET /api/v1/alerts/stream", MANAGERS,
             "POST /api/v1/alerts/{alertId}/acknowledge", MANAGERS,
@@ -176,7 +178,8 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "alertId", "00000000-0000-4000-8000-00000000a1e7",
             "checkId", "no-such-check",
             "duty", "return-home-interview",
-            "name", "no-such-projection");
+            "name", "no-such-projection",
+            "simulationId", "no-such-simulation");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
