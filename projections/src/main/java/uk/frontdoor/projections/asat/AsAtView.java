@@ -154,8 +154,9 @@ class AsAtView {
                     }));
 
             for (String table : TABLES) {
-                // Table names are this class's constants, never input.
-                jdbc.sql("CREATE TEMPORARY TABLE " + table + " (LIKE public." + table + " INCLUDING ALL) ON COMMIT DROP")
+                // Table names are this class's constants, never input. Unqualified, LIKE still finds the read model's
+                // table (this name is not shadowed yet), in whatever schema the service runs.
+                jdbc.sql("CREATE TEMPORARY TABLE " + table + " (LIKE " + table + " INCLUDING ALL) ON COMMIT DROP")
                         .update();
             }
             fold(streams, parts);
