@@ -16,7 +16,24 @@ import java.util.function.Supplier;
  */
 public final class ReadModelUpdates {
 
+    /** Set while the as-at view folds past events into its own transaction's tables: nobody waits on those. */
+    private static final ThreadLocal<Boolean> QUIET = ThreadLocal.withInitial(() -> false);
+
     private ReadModelUpdates() {
+    }
+
+    /**
+     * Runs the work with no update sent to any subscriber: the as-at view applies the projections' handlers to
+     * tables of its own transaction, and what they hold is the record as it was, not a change anyone waits for.
+     */
+    public static <T> T quietly(java.util.function.Supplier<T> work) {
+        boolean before = QUIET.get();
+        QUIET.set(true);
+        try {
+            return work.get();
+        } finally {
+            QUIET.set(before);
+        }
     }
 
     /**
@@ -25,6 +42,9 @@ public final class ReadModelUpdates {
      */
     public static <Q> void afterCommit(QueryUpdateEmitter updates, Class<Q> queryType, Predicate<? super Q> which,
                                        Supplier<? extends Optional<?>> answer) {
+        if (QUIET.get()) {
+            return;
+        }
         Runnable emit = () -> {
             if (watched(updates, queryType, which)) {
                 answer.get().ifPresent(update -> updates.emit(queryType, which, update));

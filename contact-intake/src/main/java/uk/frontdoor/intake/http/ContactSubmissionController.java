@@ -1,5 +1,14 @@
 package uk.frontdoor.intake.http;
 
+import uk.frontdoor.triage.api.query.AsAtInstant;
+import uk.frontdoor.triage.api.query.ChildAsAt;
+import uk.frontdoor.triage.api.query.FindChildAsAt;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.RequestParam;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -59,8 +68,11 @@ class ContactSubmissionController {
     private final ViewLog views;
     private final RestrictedRecords restricted;
 
+    private final Clock clock;
+
     ContactSubmissionController(ContactIntake intake, QueryGateway queries, ActorResolver actors, ViewLog views,
-                                RestrictedRecords restricted) {
+                                RestrictedRecords restricted, Clock clock) {
+        this.clock = clock;
         this.intake = intake;
         this.queries = queries;
         this.actors = actors;
@@ -108,8 +120,12 @@ class ContactSubmissionController {
                     + "threshold assessment and the triage work: claim, consent, partner checks, proposal, decision, "
                     + "feedback, strategy discussion, identity.")
     @GetMapping(path = "/{contactId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ContactStatusResponse> status(Authentication authentication, @PathVariable String contactId) {
+    ResponseEntity<ContactStatusResponse> status(Authentication authentication, @PathVariable String contactId,
+                                                 @RequestParam(required = false) String asAt) {
         ContactId id = ContactId.of(contactId);
+        if (asAt != null) {
+            return asAt(authentication, id, asAt);
+        }
         Optional<ContactStatusView> view = queries.query(new FindContactStatus(id),
                 ResponseTypes.optionalInstanceOf(ContactStatusView.class)).join();
         // The projection may not have caught up with a contact stored a moment ago: the write
@@ -142,7 +158,50 @@ class ContactSubmissionController {
         boolean details = !partner && !withheld;
         return ResponseEntity.ok(new ContactStatusResponse(current.contactId().value(), current.submissionId(),
                 current.status(), current.receivedAt(), details ? current.threshold() : null,
-                details ? current.work() : null, withheld ? Boolean.TRUE : null));
+                details ? current.work() : null, withheld ? Boolean.TRUE : null, null, null));
+    }
+
+    /**
+     * The contact as it stood at a past moment, with its clocks and the time left on each then: staff only (a
+     * partner follows only where its contact stands now). Built from the child's events up to that moment
+     * ({@code FindChildAsAt}); recorded as a view before it is shown.
+     */
+    private ResponseEntity<ContactStatusResponse> asAt(Authentication authentication, ContactId id, String asAt) {
+        if (authentication.getPrincipal() instanceof PartnerPrincipal) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                    "Only staff read a contact as it stood at a past moment.");
+            problem.setTitle("Not for partners");
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+        }
+        Instant at;
+        try {
+            at = AsAtInstant.parse(asAt, clock.instant());
+        } catch (IllegalArgumentException e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The parameter asAt " + e.getMessage() + ".");
+            problem.setType(URI.create("/problems/invalid-as-at"));
+            problem.setTitle("Invalid moment");
+            problem.setProperty("errors", List.of(Map.of("field", AsAtInstant.FIELD, "problem", e.getMessage())));
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        }
+        Actor viewer = actors.resolve(authentication)
+                .orElseThrow(() -> new AccessDeniedException("neither a partner nor a member of staff"));
+        ChildId child = queries.query(new FindContactRegistration(id),
+                        ResponseTypes.optionalInstanceOf(ContactRegistration.class)).join()
+                .map(ContactRegistration::childId)
+                .orElseThrow(ContactNotFoundException::new);
+        ChildAsAt record = queries.query(new FindChildAsAt(child, at),
+                ResponseTypes.optionalInstanceOf(ChildAsAt.class)).join().orElse(null);
+        // Not yet received then: there was no such contact at that moment.
+        ContactStatusView then = record == null ? null : record.contact(id).orElse(null);
+        if (then == null) {
+            throw new ContactNotFoundException();
+        }
+        boolean withheld = restricted.withheldFrom(viewer, List.of(child)).contact(child, id);
+        views.record(child, id, viewer, "contact (API) as at " + at + (withheld ? " (restricted: withheld)" : ""));
+        return ResponseEntity.ok(new ContactStatusResponse(then.contactId().value(), then.submissionId(),
+                then.status(), then.receivedAt(), withheld ? null : then.threshold(), withheld ? null : then.work(),
+                withheld ? Boolean.TRUE : null, at, record.clocks(id)));
     }
 
     private static boolean mayRead(Authentication authentication, ContactStatusView contact) {
@@ -162,7 +221,8 @@ class ContactSubmissionController {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ContactStatusResponse(String contactId, String submissionId, ContactStatus status, Instant receivedAt,
-                                 ThresholdAssessed.Threshold threshold, ContactWorkView work, Boolean restricted) {
+                                 ThresholdAssessed.Threshold threshold, ContactWorkView work, Boolean restricted,
+                                 Instant asAt, List<ChildAsAt.Clock> clocks) {
     }
 
     static class ContactNotFoundException extends RuntimeException {

@@ -112,12 +112,17 @@ class ApiSecurityConfiguration {
                         // Finding a child: staff who log contacts too, never a partner.
                         .requestMatchers(HttpMethod.GET, "/api/v1/children").hasAnyRole(StaffPermission.FIND_CHILD.roleNames())
                         .requestMatchers(HttpMethod.GET, "/api/v1/children/*/views").hasAnyRole(StaffPermission.OVERSEE.roleNames())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/children/*/review-pack.pdf")
+                        .hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         // Sealing a record to named staff, and lifting it: managers only.
                         .requestMatchers("/api/v1/children/*/restriction", "/api/v1/children/*/restriction/**",
                                 "/api/v1/children/*/restrictions").hasAnyRole(StaffPermission.RESTRICT.roleNames())
                         .requestMatchers("/api/v1/children/**").hasAnyRole(StaffPermission.SCREEN.roleNames())
                         .requestMatchers("/api/v1/alerts/**").hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         .requestMatchers("/api/v1/performance/**", "/api/v1/performance").hasAnyRole(StaffPermission.OVERSEE.roleNames())
+                        // Replaying contacts through a draft rule set: managers only.
+                        .requestMatchers("/api/v1/threshold-rules/simulations", "/api/v1/threshold-rules/simulations/**")
+                        .hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         .requestMatchers("/api/v1/triage-queue/**", "/api/v1/threshold-rules/**", "/api/v1/out-of-hours")
                         .hasAnyRole(StaffPermission.SCREEN.roleNames())
                         // The service's own machinery: system managers only, who see nothing of any child.

@@ -150,6 +150,9 @@ class PageSecurityConfiguration {
                         // Finding a child: administrators too, who log contacts and must find the child's record.
                         .requestMatchers("/children/search").hasAnyRole(StaffPermission.FIND_CHILD.roleNames())
                         // A child's chronology and the forms on it (link records, step up from early help).
+                        // A practice review pack: managers only.
+                        .requestMatchers("/children/*/review-pack", "/children/*/review-pack.pdf")
+                        .hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         .requestMatchers("/children/**").hasAnyRole(StaffPermission.SCREEN.roleNames())
                         // The duty manager's board and its alerts: managers only, as the alerts API.
                         .requestMatchers("/board", "/board/**").hasAnyRole(StaffPermission.OVERSEE.roleNames())

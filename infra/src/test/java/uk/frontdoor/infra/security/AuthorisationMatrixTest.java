@@ -97,9 +97,11 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "GET " + CONTACT + "/allocations", SCREEN,
             "GET /api/v1/my-work", SCREEN,
             "GET /api/v1/children", CASEWORK,
+            "GET " + CHILD, SCREEN,
             "GET " + CHILD + "/chronology", SCREEN,
             "GET " + CHILD + "/family", SCREEN,
             "GET " + CHILD + "/views", MANAGERS,
+            "GET " + CHILD + "/review-pack.pdf", MANAGERS,
             "POST " + CHILD + "/links", SCREEN,
             "POST " + CHILD + "/unlink", SCREEN,
             "POST " + CHILD + "/step-up", SCREEN,
@@ -108,6 +110,8 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "GET " + CHILD + "/restrictions", MANAGERS,
             "GET /api/v1/triage-queue", SCREEN,
             "GET /api/v1/threshold-rules", SCREEN,
+            "POST /api/v1/threshold-rules/simulations", MANAGERS,
+            "GET /api/v1/threshold-rules/simulations/{simulationId}", MANAGERS,
             "GET /api/v1/alerts", MANAGERS,
             "GET /api/v1/alerts/stream", MANAGERS,
             "POST /api/v1/alerts/{alertId}/acknowledge", MANAGERS,
@@ -155,6 +159,8 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "POST /children/search", CASEWORK,
             "GET /children/{childId}/chronology", SCREEN,
             "GET /children/{childId}/chronology.csv", SCREEN,
+            "GET /children/{childId}/review-pack", MANAGERS,
+            "GET /children/{childId}/review-pack.pdf", MANAGERS,
             "POST /children/{childId}/links", SCREEN,
             "POST /children/{childId}/unlink", SCREEN,
             "POST /children/{childId}/step-up", SCREEN,
@@ -186,7 +192,8 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "checkId", "no-such-check",
             "duty", "return-home-interview",
             "action", "1",
-            "name", "no-such-projection");
+            "name", "no-such-projection",
+            "simulationId", "no-such-simulation");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

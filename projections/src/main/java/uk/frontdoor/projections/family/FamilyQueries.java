@@ -135,7 +135,7 @@ class FamilyQueries {
                 .thenComparing(Family.Member::latestContactAt, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(member -> member.childId().value()));
 
-        Instant since = clock.instant().minus(HOUSEHOLD_WINDOW);
+        Instant since = (query.asOf() == null ? clock.instant() : query.asOf()).minus(HOUSEHOLD_WINDOW);
         List<String> counted = new ArrayList<>(ownWithChild);
         children.forEach(counted::addAll);
         // Counted over every related record, listed or not. The records are found first and their

@@ -303,7 +303,7 @@ class ContactStatusProjection {
     Optional<ContactStatusView> handle(FindContactStatus query) {
         return jdbc.sql("SELECT * FROM contact_status WHERE contact_id = ?")
                 .param(query.contactId().value())
-                .query(this::view)
+                .query((rs, row) -> view(rs, query.asOf() == null ? clock.instant() : query.asOf()))
                 .optional();
     }
 
@@ -524,7 +524,7 @@ class ContactStatusProjection {
         return work.with("identity");
     }
 
-    private ContactStatusView view(ResultSet rs, int row) throws SQLException {
+    private ContactStatusView view(ResultSet rs, Instant now) throws SQLException {
         String threshold = rs.getString("threshold");
         try {
             return new ContactStatusView(
@@ -534,19 +534,18 @@ class ContactStatusProjection {
                     ContactStatus.valueOf(rs.getString("status")),
                     rs.getTimestamp("received_at").toInstant(),
                     threshold == null ? null : json.readValue(threshold, ThresholdAssessed.Threshold.class),
-                    withOverdueChecks(json.readValue(rs.getString("work"), ContactWorkView.class)));
+                    withOverdueChecks(json.readValue(rs.getString("work"), ContactWorkView.class), now));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("contact_status of contact " + rs.getString("contact_id")
                     + " does not read back", e);
         }
     }
 
-    /** An unanswered check past its due time is overdue now, whenever now is. */
-    private ContactWorkView withOverdueChecks(ContactWorkView work) {
+    /** An unanswered check past its due time is overdue now, whenever now is (for the as-at view, then). */
+    private ContactWorkView withOverdueChecks(ContactWorkView work, Instant now) {
         if (work.partnerChecks() == null) {
             return work;
         }
-        Instant now = clock.instant();
         var checks = work.partnerChecks().stream()
                 .map(check -> new ContactWorkView.PartnerCheck(check.checkId(), check.agency(), check.question(),
                         check.requestedBy(), check.requestedAt(), check.dueAt(), check.reply(), check.repliedBy(),

@@ -1,6 +1,8 @@
 package uk.frontdoor.triage.access;
 
+import uk.frontdoor.triage.api.query.ChildAsAt;
 import uk.frontdoor.triage.api.query.ChildChronology;
+import uk.frontdoor.triage.api.query.ContactStatusView;
 import uk.frontdoor.triage.api.query.ChildSearchResults;
 import uk.frontdoor.triage.api.query.Family;
 import uk.frontdoor.triage.api.query.TriageQueue;
@@ -115,5 +117,39 @@ public class Placeholders {
                         member.relationship(), List.of(), 0, null, null, null)
                         : member)
                 .toList(), family.householdContactsSince(), family.householdContactsInWindow(), family.truncated());
+    }
+
+    /** Every record an as-at view shows something of. */
+    public static List<ChildId> records(ChildAsAt record) {
+        List<ChildId> records = new ArrayList<>();
+        records.add(record.childId());
+        if (record.chronology() != null) {
+            records.addAll(record.chronology().linkedChildren());
+        }
+        if (record.family() != null) {
+            records.addAll(records(record.family()));
+        }
+        return records;
+    }
+
+    /**
+     * A record as it stood, with what is restricted now withheld as the live view withholds it: entries keep
+     * their place, a contact its reference, receipt time and status only, the family its placeholders.
+     */
+    public static ChildAsAt childAsAt(ChildAsAt record, Withheld withheld) {
+        if (!withheld.any()) {
+            return record;
+        }
+        return new ChildAsAt(record.childId(), record.asAt(),
+                record.chronology() == null ? null : chronology(record.chronology(), withheld),
+                record.contacts().stream()
+                        .map(contact -> withheld.contact(contact.work() == null ? record.childId()
+                                : contact.work().childId(), contact.contactId())
+                                ? new ContactStatusView(contact.contactId(), contact.agency(), contact.submissionId(),
+                                contact.status(), contact.receivedAt(), null, null)
+                                : contact)
+                        .toList(),
+                record.clocks(),
+                record.family() == null ? null : family(record.family(), withheld));
     }
 }

@@ -103,6 +103,21 @@ public class RecordViews implements ViewLog {
                 .list();
     }
 
+    /** Who looked at any of these records in a period ({@code from} included, {@code to} not), oldest first. */
+    public List<View> between(Collection<ChildId> children, Instant from, Instant to, int limit) {
+        return jdbc.sql("""
+                        SELECT viewed_at, viewed_by, role, what, contact_id FROM record_views
+                        WHERE child_id IN (:children) AND viewed_at >= :from AND viewed_at < :to
+                        ORDER BY viewed_at, id LIMIT :limit""")
+                .param("children", children.stream().map(ChildId::value).toList())
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .param("limit", limit)
+                .query((rows, i) -> new View(rows.getTimestamp("viewed_at").toInstant(), rows.getString("viewed_by"),
+                        rows.getString("role"), rows.getString("what"), rows.getString("contact_id")))
+                .list();
+    }
+
     /** The viewer's role, from their {@code ROLE_} authority; {@code NONE} if they have none. */
     static String role(Authentication viewer) {
         return viewer.getAuthorities().stream()

@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.child.reception;
 
+import uk.frontdoor.rules.RuleSetRef;
 import uk.frontdoor.triage.api.IdentityMatched;
 import uk.frontdoor.rules.ContactFacts;
 import uk.frontdoor.rules.Flag;
@@ -103,6 +104,20 @@ public final class Reception {
         events.add(received);
         events.addAll(assessed(submission, received, new History(child, linked), rules, clocks));
         return events;
+    }
+
+    /**
+     * What a named rule set decides for a contact received into this history: reception's own facts and history,
+     * for replaying past contacts through a draft (a simulation, which records nothing).
+     *
+     * @param before the child's stream as it stood just before the contact
+     * @param linked the contacts on the records linked to the child then
+     */
+    public static ThresholdAssessed.Threshold assess(ContactReceived received, ChildState before,
+                                                     List<LinkedContact> linked, ThresholdEngine rules,
+                                                     RuleSetRef ruleSet) {
+        ContactFacts facts = RuleFacts.of(received.submission(), received.receivedAt());
+        return RuleFacts.threshold(rules.decide(facts, RuleFacts.history(before, linked, facts), ruleSet));
     }
 
     /** What came before a contact: the child's own stream as it stood, and the contacts on its linked records. */

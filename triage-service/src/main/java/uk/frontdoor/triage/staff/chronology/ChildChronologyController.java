@@ -20,7 +20,12 @@ import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.query.FindChildChronology;
 import uk.frontdoor.triage.audit.RecordViews;
 
+import uk.frontdoor.triage.staff.asat.AsAtParameter;
+import uk.frontdoor.triage.staff.asat.AsAtRecords;
+
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +49,13 @@ class ChildChronologyController {
     private final ActorResolver actors;
     private final Placeholders placeholders;
 
-    ChildChronologyController(QueryGateway queries, RecordViews views, ActorResolver actors, Placeholders placeholders) {
+    private final AsAtRecords asAtRecords;
+    private final Clock clock;
+
+    ChildChronologyController(QueryGateway queries, RecordViews views, ActorResolver actors, Placeholders placeholders,
+                              AsAtRecords asAtRecords, Clock clock) {
+        this.asAtRecords = asAtRecords;
+        this.clock = clock;
         this.queries = queries;
         this.views = views;
         this.actors = actors;
@@ -55,12 +66,14 @@ class ChildChronologyController {
      * @param types only entries of these types (event simple class names, e.g. {@code ContactClaimed}); repeatable
      * @param from  only entries on or after this day (England)
      * @param to    only entries on or before this day (England)
+     * @param asAt  the chronology as it stood at this moment (ISO-8601 with offset, not in the future)
      */
     @GetMapping(path = "/{childId}/chronology", produces = MediaType.APPLICATION_JSON_VALUE)
     ChildChronology chronology(Authentication viewer, @PathVariable String childId,
                                @RequestParam(name = "type", required = false) List<String> types,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                               @RequestParam(required = false) String asAt) {
         ChronologyFilter filter = new ChronologyFilter(types == null ? Set.of() : Set.copyOf(types), from, to);
         if (filter.problem() != null) {
             ErrorResponseException invalid = problem(HttpStatus.BAD_REQUEST, INVALID_FILTER, "Invalid filter",
@@ -71,6 +84,16 @@ class ChildChronologyController {
             throw invalid;
         }
         ChildId id = ChildId.of(childId);
+        if (asAt != null) {
+            // The chronology as it stood then: built from the events up to that moment (see AsAtRecords).
+            Instant at = AsAtParameter.parse(asAt, clock);
+            ChildChronology then = asAtRecords.show(actors.require(viewer), id, null, at,
+                            "chronology" + filter.describe(), false)
+                    .map(shown -> shown.record().chronology())
+                    .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, NOT_FOUND, "No such child",
+                            "There is no child record with this id, or it had nothing in it at that moment."));
+            return filter.apply(then);
+        }
         Optional<ChildChronology> found = queries.query(new FindChildChronology(id),
                 ResponseTypes.optionalInstanceOf(ChildChronology.class)).join();
         ChildChronology chronology = found.orElseThrow(() -> problem(HttpStatus.NOT_FOUND, NOT_FOUND,

@@ -1,5 +1,8 @@
 package uk.frontdoor.triage.staff.chronology;
 
+import uk.frontdoor.triage.staff.asat.AsAtControl;
+import uk.frontdoor.triage.staff.asat.AsAtRecords;
+import java.time.Clock;
 import uk.frontdoor.triage.access.Placeholders;
 import uk.frontdoor.triage.staff.StaffDesk;
 import uk.frontdoor.triage.staff.pages.ConcernCategory;
@@ -58,7 +61,13 @@ class ChronologyPage {
     private final Labels labels;
     private final Placeholders placeholders;
 
-    ChronologyPage(StaffDesk desk, RecordViews views, Labels labels, Placeholders placeholders) {
+    private final AsAtRecords asAtRecords;
+    private final Clock clock;
+
+    ChronologyPage(StaffDesk desk, RecordViews views, Labels labels, Placeholders placeholders, AsAtRecords asAtRecords,
+                   Clock clock) {
+        this.asAtRecords = asAtRecords;
+        this.clock = clock;
         this.placeholders = placeholders;
         this.desk = desk;
         this.views = views;
@@ -91,7 +100,7 @@ class ChronologyPage {
 
     @GetMapping("/children/{childId}/chronology")
     String chronology(Authentication who, @PathVariable String childId, @ModelAttribute("filterInput") FilterForm form,
-                      Model model) {
+                      @ModelAttribute("asAtInput") AsAtControl.Input asAtInput, Model model) {
         Actor me = desk.actor(who);
         ChildId child = ContactIds.child(childId);
         FormErrors errors = new FormErrors("filter");
@@ -103,8 +112,25 @@ class ChronologyPage {
         if (filter.problem() != null) {
             errors.add("to-day", "The last date must be the same as or after the first date");
         }
-        ChildChronology chronology = load(child, who, "chronology page" + filter.describe());
+        // The record as it stood at a past moment, when the "as at" control asks for one.
+        AsAtControl.Moment moment = AsAtControl.read(asAtInput, clock.instant());
+        ChildChronology chronology = null;
+        if (moment.asked()) {
+            chronology = asAtRecords.show(me, child, null, moment.at(), "chronology page" + filter.describe(), false)
+                    .map(shown -> shown.record().chronology()).orElse(null);
+            if (chronology == null) {
+                moment.errors().add("as-at-day", "The record had nothing in it yet at that moment");
+                moment = new AsAtControl.Moment(null, moment.errors());
+            }
+        }
+        if (chronology == null) {
+            chronology = load(child, who, "chronology page" + filter.describe());
+        }
         ChildChronology shown = errors.any() ? chronology : filter.apply(chronology);
+        model.addAttribute("asAt", moment.at());
+        model.addAttribute("asAtWords", moment.asked() ? AsAtControl.words(moment.at()) : null);
+        model.addAttribute("asAtForm", moment.errors());
+        model.addAttribute("liveUrl", "/children/" + child.value() + "/chronology");
 
         model.addAttribute("childId", child.value());
         model.addAttribute("chronology", shown);
@@ -127,6 +153,8 @@ class ChronologyPage {
         }
         if (errors.any()) {
             model.addAttribute("errors", errors);
+        } else if (moment.errors().any()) {
+            model.addAttribute("errors", moment.errors());
         }
         return "chronology";
     }

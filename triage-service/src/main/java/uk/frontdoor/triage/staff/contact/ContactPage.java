@@ -1,5 +1,9 @@
 package uk.frontdoor.triage.staff.contact;
 
+import uk.frontdoor.triage.staff.asat.AsAtControl;
+import uk.frontdoor.triage.staff.asat.AsAtRecords;
+import uk.frontdoor.triage.api.query.ChildAsAt;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import uk.frontdoor.triage.access.Placeholders;
 import uk.frontdoor.triage.api.RecordRestricted;
 import uk.frontdoor.triage.api.WorkAllocated;
@@ -74,8 +78,11 @@ class ContactPage {
     private final Placeholders placeholders;
     private final RestrictedRecords restricted;
 
+    private final AsAtRecords asAtRecords;
+
     ContactPage(ContactActions actions, RecordViews views, TriagePolicy policy, Clock clock, Placeholders placeholders,
-                RestrictedRecords restricted) {
+                RestrictedRecords restricted, AsAtRecords asAtRecords) {
+        this.asAtRecords = asAtRecords;
         this.placeholders = placeholders;
         this.restricted = restricted;
         this.desk = actions.desk();
@@ -108,7 +115,8 @@ class ContactPage {
     }
 
     @GetMapping("/contacts/{contactId}")
-    String contact(Authentication who, @PathVariable String contactId, Model model) {
+    String contact(Authentication who, @PathVariable String contactId,
+                   @ModelAttribute("asAtInput") AsAtControl.Input asAtInput, Model model) {
         Actor me = desk.actor(who);
         ContactId id = ContactIds.parse(contactId);
         ChildId child = actions.childOrNotFound(id);
@@ -124,6 +132,20 @@ class ContactPage {
         // The child's history is part of their case record: screeners only, as in the staff API.
         boolean screener = Permissions.may(me, StaffPermission.SCREEN);
         boolean overseer = Permissions.may(me, StaffPermission.OVERSEE);
+
+        AsAtControl.Moment moment = AsAtControl.read(asAtInput, clock.instant());
+        model.addAttribute("asAtForm", moment.errors());
+        model.addAttribute("liveUrl", "/contacts/" + id.value());
+        if (moment.asked()) {
+            Optional<String> then = asAt(me, id, child, moment.at(), screener, model);
+            if (then.isPresent()) {
+                return then.get();
+            }
+            moment.errors().add("as-at-day", "The contact had not been received yet at that moment");
+        }
+        if (moment.errors().any() && !model.containsAttribute("errors")) {
+            model.addAttribute("errors", moment.errors());
+        }
         // Earlier contacts restricted from this worker are left out of the history in brief.
         Optional<ChildChronology> chronology = screener
                 ? desk.chronology(child).map(found -> placeholders.chronology(me, found)) : Optional.empty();
@@ -222,6 +244,50 @@ class ContactPage {
         model.addAttribute("today", today);
         model.addAttribute("nowTime", LocalTime.ofInstant(now, Dates.ENGLAND).withSecond(0).withNano(0).toString());
         return "contact";
+    }
+
+    /** A clock as the page shows it at a moment: its time left then, while it was running. */
+    record ClockRow(AlertBoard.Alert clock, TimeLeft timeLeft) {
+    }
+
+    /**
+     * The contact as it stood at a past moment ({@code contact-as-at}): read only, from the record folded up to then
+     * (see {@link AsAtRecords}); the view is recorded first. Empty when the contact had not been received then.
+     */
+    private Optional<String> asAt(Actor me, ContactId id, ChildId child, Instant at, boolean screener, Model model) {
+        Optional<AsAtRecords.Shown> found = asAtRecords.show(me, child, id, at, "contact " + id + " (contact page)",
+                false);
+        Optional<ContactStatusView> then = found.flatMap(shown -> shown.record().contact(id));
+        if (then.isEmpty()) {
+            return Optional.empty();
+        }
+        ChildAsAt record = found.get().record();
+        ContactStatusView status = then.get();
+        ContactWorkView work = status.work();
+        boolean decided = status.status() == ContactStatus.DECIDED;
+        // Earlier contacts as the record stood then; the history in brief is for screeners, as live.
+        Optional<ChildChronology> chronology = screener ? Optional.ofNullable(record.chronology()) : Optional.empty();
+        model.addAttribute("asAt", at);
+        model.addAttribute("asAtWords", AsAtControl.words(at));
+        model.addAttribute("contactId", id.value());
+        model.addAttribute("childId", child.value());
+        model.addAttribute("status", status);
+        model.addAttribute("work", work);
+        model.addAttribute("threshold", status.threshold());
+        model.addAttribute("submission", desk.submission(id).orElse(null));
+        model.addAttribute("decided", decided);
+        model.addAttribute("screener", screener);
+        model.addAttribute("responseTimeLeft", decided || work.responseDueAt() == null ? null
+                : TimeLeft.until(work.responseDueAt(), at));
+        model.addAttribute("checks", ContactActions.listOf(work.partnerChecks()).stream()
+                .map(check -> new CheckRow(check, check.repliedAt() == null ? TimeLeft.until(check.dueAt(), at) : null))
+                .toList());
+        model.addAttribute("clocks", record.clocks(id).stream()
+                .map(clock -> new ClockRow(clock.clock(), clock.open() ? TimeLeft.until(clock.clock().dueAt(), at) : null))
+                .toList());
+        model.addAttribute("history", history(chronology, id, child));
+        model.addAttribute("linkedRecords", chronology.map(ChildChronology::linkedChildren).orElse(List.of()));
+        return Optional.of("contact-as-at");
     }
 
     /** Earlier contacts, newest first: when, from whom, what the rules said and what was decided. */

@@ -90,7 +90,7 @@ class ContactScreenMvcTest {
     @ComponentScan(basePackageClasses = StaffPage.class)
     @Import({ContactPage.class, CaseworkPage.class, DecisionPage.class, StrategyDiscussionPage.class,
             DutyAndIdentityPage.class, AssessmentPage.class, ContactActions.class, ContactWorkController.class, StaffDesk.class,
-            uk.frontdoor.triage.access.Placeholders.class})
+            uk.frontdoor.triage.access.Placeholders.class, uk.frontdoor.triage.staff.asat.AsAtRecords.class})
     static class Screen {
 
         @Bean

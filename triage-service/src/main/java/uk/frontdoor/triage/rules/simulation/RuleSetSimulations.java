@@ -1,0 +1,231 @@
+package uk.frontdoor.triage.rules.simulation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import uk.frontdoor.rules.RuleSetCatalogue;
+import uk.frontdoor.rules.RuleSetRef;
+import uk.frontdoor.rules.ThresholdEngine;
+import uk.frontdoor.triage.api.ChildEvent;
+import uk.frontdoor.triage.api.ContactReceived;
+import uk.frontdoor.triage.api.ThresholdAssessed;
+import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.child.ChildEvolution;
+import uk.frontdoor.triage.child.ChildState;
+import uk.frontdoor.triage.child.LinkedContact;
+import uk.frontdoor.triage.child.LinkedContacts;
+import uk.frontdoor.triage.child.reception.Reception;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Replays the contacts received in a period through a named rule set and reports what would change against what
+ * the rules in force decided. Each contact is decided by reception's own code ({@link Reception#assess}) with the
+ * facts it had and the child's history as it stood at its receipt: the child's stream from the event store, folded
+ * by {@link ChildEvolution#evolve} up to the contact, and the contacts on its linked records received before it.
+ * Nothing is written to any child's stream; the report is kept in {@code rule_set_simulations}.
+ *
+ * <p>Simulations run one at a time on a thread of their own: a second one asked for while one runs waits its turn
+ * ({@code QUEUED}), it is not refused.
+ */
+@Component
+public class RuleSetSimulations {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleSetSimulations.class);
+    private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
+    /** Progress is written after this many contacts. */
+    private static final int PROGRESS_EVERY = 200;
+
+    private final JdbcClient jdbc;
+    private final EventStore events;
+    private final ThresholdEngine rules;
+    private final RuleSetCatalogue catalogue;
+    private final LinkedContacts linkedContacts;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "rule-set-simulation");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    RuleSetSimulations(JdbcClient jdbc, EventStore events, ThresholdEngine rules, RuleSetCatalogue catalogue,
+                       LinkedContacts linkedContacts, Clock clock, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.rules = rules;
+        this.catalogue = catalogue;
+        this.linkedContacts = linkedContacts;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    @PreDestroy
+    void stop() {
+        runner.shutdownNow();
+    }
+
+    /** A simulation asked for: its period in whole days in England, both included. */
+    public record Request(RuleSetRef ruleSet, LocalDate from, LocalDate to, String requestedBy) {
+    }
+
+    /** A simulation as kept: where it stands, and its report once done. */
+    public record Simulation(String simulationId, String ruleSetId, String ruleSetVersion, LocalDate from,
+                             LocalDate to, String requestedBy, Instant requestedAt, String state,
+                             Integer contactsTotal, int contactsDone, Instant finishedAt, SimulationReport report) {
+    }
+
+    /** Whether the catalogue holds this rule set (only a rule set that loaded can be simulated). */
+    public boolean known(RuleSetRef ruleSet) {
+        return catalogue.find(ruleSet).isPresent();
+    }
+
+    /** Keeps the request and queues it; returns its id at once. */
+    public String start(Request request) {
+        String id = UUID.randomUUID().toString();
+        jdbc.sql("""
+                        INSERT INTO rule_set_simulations (simulation_id, rule_set_id, rule_set_version, period_from,
+                                                          period_to, requested_by, requested_at, state)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED')""")
+                .params(id, request.ruleSet().id(), request.ruleSet().version(), Date.valueOf(request.from()),
+                        Date.valueOf(request.to()), request.requestedBy(), Timestamp.from(clock.instant()))
+                .update();
+        runner.submit(() -> run(id, request));
+        return id;
+    }
+
+    public Optional<Simulation> find(String simulationId) {
+        return jdbc.sql("SELECT * FROM rule_set_simulations WHERE simulation_id = ?")
+                .param(simulationId)
+                .query((rs, row) -> {
+                    String report = rs.getString("report");
+                    Timestamp finished = rs.getTimestamp("finished_at");
+                    int total = rs.getInt("contacts_total");
+                    Integer contactsTotal = rs.wasNull() ? null : total;
+                    try {
+                        return new Simulation(rs.getString("simulation_id"), rs.getString("rule_set_id"),
+                                rs.getString("rule_set_version"), rs.getDate("period_from").toLocalDate(),
+                                rs.getDate("period_to").toLocalDate(), rs.getString("requested_by"),
+                                rs.getTimestamp("requested_at").toInstant(), rs.getString("state"), contactsTotal,
+                                rs.getInt("contacts_done"), finished == null ? null : finished.toInstant(),
+                                report == null ? null : json.readValue(report, SimulationReport.class));
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("The report of simulation " + simulationId
+                                + " does not read back", e);
+                    }
+                })
+                .optional();
+    }
+
+    private void run(String id, Request request) {
+        try {
+            jdbc.sql("UPDATE rule_set_simulations SET state = 'RUNNING' WHERE simulation_id = ?").param(id).update();
+            Instant start = request.from().atStartOfDay(ENGLAND).toInstant();
+            Instant end = request.to().plusDays(1).atStartOfDay(ENGLAND).toInstant();
+            Map<String, List<String>> contactsByChild = new LinkedHashMap<>();
+            jdbc.sql("""
+                            SELECT child_id, contact_id FROM contact_registry
+                            WHERE received_at >= ? AND received_at < ? AND child_id IS NOT NULL
+                            ORDER BY child_id, received_at""")
+                    .params(Timestamp.from(start), Timestamp.from(end))
+                    .query(rs -> {
+                        contactsByChild.computeIfAbsent(rs.getString("child_id"), child -> new ArrayList<>())
+                                .add(rs.getString("contact_id"));
+                    });
+            int total = contactsByChild.values().stream().mapToInt(List::size).sum();
+            jdbc.sql("UPDATE rule_set_simulations SET contacts_total = ? WHERE simulation_id = ?")
+                    .params(total, id).update();
+            SimulationReport.Builder report = new SimulationReport.Builder(request.ruleSet());
+            int done = 0;
+            for (Map.Entry<String, List<String>> child : contactsByChild.entrySet()) {
+                done += replay(ChildId.of(child.getKey()), Set.copyOf(child.getValue()), request.ruleSet(), report);
+                if (done % PROGRESS_EVERY < child.getValue().size()) {
+                    jdbc.sql("UPDATE rule_set_simulations SET contacts_done = ? WHERE simulation_id = ?")
+                            .params(done, id).update();
+                }
+            }
+            jdbc.sql("""
+                            UPDATE rule_set_simulations SET state = 'DONE', contacts_done = ?, finished_at = ?,
+                                                            report = CAST(? AS jsonb)
+                            WHERE simulation_id = ?""")
+                    .params(done, Timestamp.from(clock.instant()), json.writeValueAsString(report.build()), id)
+                    .update();
+        } catch (Exception e) {
+            // The class only: a message could quote a contact's data.
+            log.error("Rule-set simulation {} failed: {}", id, e.getClass().getName());
+            jdbc.sql("UPDATE rule_set_simulations SET state = 'FAILED', finished_at = ? WHERE simulation_id = ?")
+                    .params(Timestamp.from(clock.instant()), id).update();
+        }
+    }
+
+    /** One child's stream, folded event by event; each simulated contact decided against the state before it. */
+    private int replay(ChildId childId, Set<String> simulated, RuleSetRef draft, SimulationReport.Builder report) {
+        List<ChildEvent> stream = new ArrayList<>();
+        DomainEventStream read = events.readEvents(childId.value(), 0L);
+        while (read.hasNext()) {
+            DomainEventMessage<?> event = read.next();
+            if (event.getPayload() instanceof ChildEvent childEvent) {
+                stream.add(childEvent);
+            }
+        }
+        ChildState state = ChildState.NONE;
+        int replayed = 0;
+        for (int i = 0; i < stream.size(); i++) {
+            ChildEvent event = stream.get(i);
+            if (event instanceof ContactReceived received && simulated.contains(received.contactId().value())
+                    && received.submission() != null) {
+                Optional<ThresholdAssessed.Threshold> inForce = recorded(stream, i, received);
+                if (inForce.isPresent()) {
+                    List<LinkedContact> linked = asThen(linkedContacts.linkedTo(childId, state), received.receivedAt());
+                    ThresholdAssessed.Threshold byDraft = Reception.assess(received, state, linked, rules, draft);
+                    report.add(received.contactId().value(), received.receivedAt(), inForce.get(), byDraft);
+                    replayed++;
+                }
+            }
+            state = ChildEvolution.evolve(state, event);
+        }
+        return replayed;
+    }
+
+    /** What the rules in force decided on receipt: the assessment recorded with the contact. */
+    private static Optional<ThresholdAssessed.Threshold> recorded(List<ChildEvent> stream, int from,
+                                                                  ContactReceived received) {
+        for (int i = from + 1; i < stream.size(); i++) {
+            if (stream.get(i) instanceof ThresholdAssessed assessed && assessed.contactId().equals(received.contactId())) {
+                return Optional.of(assessed.threshold());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The linked records' contacts as they stood at the moment: received before it, decided only if decided by then. */
+    private static List<LinkedContact> asThen(List<LinkedContact> linked, Instant at) {
+        return linked.stream()
+                .filter(contact -> contact.receivedAt().isBefore(at))
+                .map(contact -> contact.decidedAt() == null || contact.decidedAt().isBefore(at) ? contact
+                        : new LinkedContact(contact.contactId(), contact.childId(), contact.receivedAt(),
+                        contact.factors(), contact.indicators(), null, null, false))
+                .toList();
+    }
+}
