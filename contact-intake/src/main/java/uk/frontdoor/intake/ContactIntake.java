@@ -14,7 +14,6 @@ import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.AgencyCode;
 import uk.frontdoor.triage.api.value.Channel;
 import uk.frontdoor.triage.api.command.ContactAccepted;
-import uk.frontdoor.triage.api.command.DatabaseUnreachable;
 import uk.frontdoor.triage.api.value.ContactSubmission;
 import uk.frontdoor.triage.api.command.ReceiveContact;
 import uk.frontdoor.triage.api.command.ReceiveContacts;

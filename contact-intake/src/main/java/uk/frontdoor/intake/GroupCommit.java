@@ -3,7 +3,6 @@ package uk.frontdoor.intake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.frontdoor.triage.api.command.ContactAccepted;
-import uk.frontdoor.triage.api.command.DatabaseUnreachable;
 import uk.frontdoor.triage.api.command.ReceiveContact;
 
 import java.util.ArrayList;

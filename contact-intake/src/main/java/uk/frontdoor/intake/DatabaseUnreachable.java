@@ -1,4 +1,4 @@
-package uk.frontdoor.triage.api.command;
+package uk.frontdoor.intake;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -10,14 +10,16 @@ import java.sql.SQLTransientConnectionException;
  * Such a failure is the same for every contact of a group and for a retry a moment later, so neither is
  * tried: the caller is answered at once ({@code 503} with {@code Retry-After} over HTTP) and sends again.
  * Only the JDK's types are looked at, wherever they sit in the cause chain (Spring, Axon and the pool wrap
- * what the driver threw).
+ * what the driver threw). The write side's command retries make the same test ({@code
+ * uk.frontdoor.triage.DatabaseUnreachable}): the modules share nothing but the published API, which knows no
+ * database.
  */
-public final class DatabaseUnreachable {
+final class DatabaseUnreachable {
 
     private DatabaseUnreachable() {
     }
 
-    public static boolean causedBy(Throwable failure) {
+    static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
                 return true;
