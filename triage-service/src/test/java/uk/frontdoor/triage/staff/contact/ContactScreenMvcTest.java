@@ -131,6 +131,8 @@ class ContactScreenMvcTest {
         answer(FindContactRegistration.class,
                 Optional.of(new ContactRegistration(CONTACT, CHILD, AgencyCode.of("POLICE"), "s-1", NOW)));
         answer(FindContactStatus.class, Optional.of(view(work(null, null))));
+        // Nothing allocated: the page's allocation section is not what these tests are about.
+        answer(uk.frontdoor.triage.api.query.FindAllocations.class, List.of());
     }
 
     @Test
@@ -166,7 +168,6 @@ class ContactScreenMvcTest {
         answer(FindContactSubmission.class, Optional.<ContactSubmissionView>empty());
         answer(FindChildChronology.class, Optional.<ChildChronology>empty());
         answer(FindContactClocks.class, List.of());
-        answer(uk.frontdoor.triage.api.query.FindAllocations.class, List.of());
         String page = mvc.perform(get(PAGE).principal(signedIn()).flashAttr("errors", errors))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
