@@ -1,5 +1,7 @@
 package uk.frontdoor.intake.http;
 
+import uk.frontdoor.intake.partner.outcome.ReferrerFeedbackProperties;
+import uk.frontdoor.intake.partner.outcome.ReferrerOutcome;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -58,9 +60,11 @@ class ContactSubmissionController {
     private final ActorResolver actors;
     private final ViewLog views;
     private final RestrictedRecords restricted;
+    private final ReferrerFeedbackProperties referrerWords;
 
     ContactSubmissionController(ContactIntake intake, QueryGateway queries, ActorResolver actors, ViewLog views,
-                                RestrictedRecords restricted) {
+                                RestrictedRecords restricted, ReferrerFeedbackProperties referrerWords) {
+        this.referrerWords = referrerWords;
         this.intake = intake;
         this.queries = queries;
         this.actors = actors;
@@ -104,7 +108,8 @@ class ContactSubmissionController {
     }
 
     @Operation(summary = "Where a contact stands",
-            description = "Partners see only contacts their own agency sent, and only its status; staff also see the "
+            description = "Partners see only contacts their own agency sent: its status and, once decided, the outcome "
+                    + "(in plain words, what happens next, whom to contact) and the feedback sent; staff also see the "
                     + "threshold assessment and the triage work: claim, consent, partner checks, proposal, decision, "
                     + "feedback, strategy discussion, identity.")
     @GetMapping(path = "/{contactId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -142,7 +147,27 @@ class ContactSubmissionController {
         boolean details = !partner && !withheld;
         return ResponseEntity.ok(new ContactStatusResponse(current.contactId().value(), current.submissionId(),
                 current.status(), current.receivedAt(), details ? current.threshold() : null,
-                details ? current.work() : null, withheld ? Boolean.TRUE : null));
+                details ? current.work() : null, withheld ? Boolean.TRUE : null,
+                partner ? outcome(current) : null, partner ? feedback(current) : null));
+    }
+
+    /** The decision, for the referrer: in plain words, what happens next and whom to contact; nothing else. */
+    private ReferrerOutcome.Outcome outcome(ContactStatusView contact) {
+        if (contact.status() != ContactStatus.DECIDED || contact.work() == null || contact.work().decision() == null) {
+            return null;
+        }
+        var decision = contact.work().decision();
+        return ReferrerOutcome.Outcome.of(decision.outcome(), decision.at(), referrerWords);
+    }
+
+    /** The feedback sent to the referrer, as sent: never who in the front door sent it. */
+    private List<ReferrerOutcome.Feedback> feedback(ContactStatusView contact) {
+        if (contact.work() == null || contact.work().feedback() == null || contact.work().feedback().isEmpty()) {
+            return null;
+        }
+        return contact.work().feedback().stream()
+                .map(sent -> new ReferrerOutcome.Feedback(sent.method(), sent.sentAt(), sent.summary()))
+                .toList();
     }
 
     private static boolean mayRead(Authentication authentication, ContactStatusView contact) {
@@ -162,7 +187,8 @@ class ContactSubmissionController {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ContactStatusResponse(String contactId, String submissionId, ContactStatus status, Instant receivedAt,
-                                 ThresholdAssessed.Threshold threshold, ContactWorkView work, Boolean restricted) {
+                                 ThresholdAssessed.Threshold threshold, ContactWorkView work, Boolean restricted,
+                                 ReferrerOutcome.Outcome outcome, List<ReferrerOutcome.Feedback> feedback) {
     }
 
     static class ContactNotFoundException extends RuntimeException {

@@ -35,14 +35,16 @@ import static uk.frontdoor.infra.IntegrationTestSupport.send;
 /**
  * Partner checks delivered to the agencies asked and answered by them, on the whole running service (real
  * PostgreSQL, real Kafka): police over the partner API, health over Kafka and late (the test's clock moves past
- * the due time), with every refusal the issue names. Its own service, for the clock it moves.
+ * the due time), with every refusal the issue names; then the referring school reads the outcome and feedback of
+ * its own contact, over HTTP and on its reply topic, and another school reads neither. Its own service, for the
+ * clock it moves.
  */
 class PartnerRequestsIntegrationTest extends OwnServiceTestSupport {
 
     private static final String DEAD_LETTERS = "contact-submissions.dlq";
 
     @Test
-    void police_answer_over_the_api_health_over_kafka_and_late_and_no_agency_answers_for_another() throws Exception {
+    void police_answer_over_the_api_health_over_kafka_and_late_and_the_referring_school_hears_back() throws Exception {
         app = start();
         String contact = postContact("Bearer dev-key-school", "2A");
         String childId = childOf(contact);
@@ -142,6 +144,61 @@ class PartnerRequestsIntegrationTest extends OwnServiceTestSupport {
         assertThat(checks.get(0).get("reply").asText()).isEqualTo("Two call-outs to the address this year.");
         assertThat(checks.get(1).get("late").asBoolean()).isTrue();
         assertThat(checks.get(1).get("reply").asText()).contains("The GP needs the family's consent first.");
+
+        // Referrers hear back. Before the decision the school reads its status alone.
+        JsonNode before = tree(partnerRead(contact, "Bearer dev-key-school").body());
+        assertThat(before.has("outcome")).isFalse();
+        assertThat(before.has("feedback")).isFalse();
+        assertThat(post("/api/v1/contacts/" + contact + "/consent", "sw1", Map.of("decision", "GIVEN")).statusCode())
+                .isEqualTo(204);
+        assertThat(post("/api/v1/contacts/" + contact + "/proposal", "sw1", Map.of("outcome", "ASSESSMENT",
+                "rationale", "Needs a child and family assessment.")).statusCode()).isEqualTo(204);
+        assertThat(post("/api/v1/contacts/" + contact + "/proposal/authorise", "manager1", Map.of()).statusCode())
+                .isEqualTo(204);
+        JsonNode decided = await().until(() -> tree(partnerRead(contact, "Bearer dev-key-school").body()),
+                it -> it.has("outcome"));
+        assertThat(decided.get("status").asText()).isEqualTo("DECIDED");
+        assertThat(decided.get("outcome").get("decision").asText()).isEqualTo("ASSESSMENT");
+        assertThat(decided.get("outcome").get("inWords").asText()).isEqualTo("Child and family assessment (section 17)");
+        assertThat(decided.get("outcome").get("whatHappensNext").asText()).contains("A social worker will assess");
+        assertThat(decided.get("outcome").get("contact").asText()).contains("Demo MASH");
+        String sentAt = clock.instant().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString();
+        assertThat(post("/api/v1/contacts/" + contact + "/feedback", "admin1", Map.of("method", "SECURE_EMAIL",
+                "sentAt", sentAt, "summary", "A social worker will assess Sam's needs; they will call you this week."))
+                .statusCode()).isEqualTo(204);
+        JsonNode heard = await().until(() -> tree(partnerRead(contact, "Bearer dev-key-school").body()),
+                it -> it.has("feedback"));
+        assertThat(heard.get("feedback").get(0).get("method").asText()).isEqualTo("SECURE_EMAIL");
+        assertThat(heard.get("feedback").get(0).get("sentAt").asText()).isEqualTo(sentAt);
+        assertThat(heard.get("feedback").get(0).get("summary").asText()).startsWith("A social worker will assess");
+        // Nothing of the record beyond the outcome: no threshold, no work, no other agency's answer, no worker.
+        assertThat(heard.has("threshold")).isFalse();
+        assertThat(heard.has("work")).isFalse();
+        assertThat(heard.toString()).doesNotContain("call-outs", "GP needs", "sw1", "manager1", "admin1", childId);
+        // Another school may not read it at all.
+        assertThat(partnerRead(contact, "Bearer dev-key-academy").statusCode()).isEqualTo(404);
+        String academysOwn = postContact("Bearer dev-key-academy", "2A");
+        assertThat(partnerRead(academysOwn, "Bearer dev-key-school").statusCode()).isEqualTo(404);
+        assertThat(partnerRead(academysOwn, "Bearer dev-key-academy").statusCode()).isEqualTo(200);
+
+        // The same outcome and feedback on the school's reply topic, keyed by the contact id alone.
+        ConsumerRecord<byte[], byte[]> outcome = awaitRecord("frontdoor.replies.demo-school",
+                record -> new String(record.key(), StandardCharsets.UTF_8).equals(contact)
+                        && new String(record.value(), StandardCharsets.UTF_8).contains("\"OUTCOME\""));
+        JsonNode outcomeMessage = tree(new String(outcome.value(), StandardCharsets.UTF_8));
+        assertThat(outcomeMessage.get("submissionId").asText()).isEqualTo(before.get("submissionId").asText());
+        assertThat(outcomeMessage.get("outcome").get("decision").asText()).isEqualTo("ASSESSMENT");
+        assertThat(outcomeMessage.get("outcome").get("whatHappensNext").asText()).contains("A social worker will assess");
+        ConsumerRecord<byte[], byte[]> feedback = awaitRecord("frontdoor.replies.demo-school",
+                record -> new String(record.key(), StandardCharsets.UTF_8).equals(contact)
+                        && new String(record.value(), StandardCharsets.UTF_8).contains("\"FEEDBACK\""));
+        assertThat(tree(new String(feedback.value(), StandardCharsets.UTF_8)).get("feedback").get("summary").asText())
+                .startsWith("A social worker will assess");
+    }
+
+    /** A contact as a partner system reads it, with its API key. */
+    private HttpResponse<String> partnerRead(String contactId, String authorization) {
+        return send(request("/api/v1/contacts/" + contactId, authorization).GET().build());
     }
 
     private HttpResponse<String> partnerGet(String key) {

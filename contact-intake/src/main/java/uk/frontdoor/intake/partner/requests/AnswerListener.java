@@ -140,14 +140,18 @@ class AnswerListener {
         }
     }
 
-    /** Each answering agency's reply and answer topics, created where the service may create topics. */
+    /**
+     * Every agency's reply topic (its contacts' outcomes, and its partner checks if it is sent any) and each
+     * answering agency's answer topic, created where the service may create topics.
+     */
     @Configuration
     static class Topics {
         @Bean
-        KafkaAdmin.NewTopics partnerRequestTopics(AnswerTopics answerTopics, PartnerRequestProperties properties) {
-            return new KafkaAdmin.NewTopics(answerTopics.answering()
-                    .flatMap(agency -> Stream.of(properties.replyTopicOf(agency.code()),
-                            properties.answerTopicOf(agency.code())))
+        KafkaAdmin.NewTopics partnerRequestTopics(PartnerAgencies agencies, AnswerTopics answerTopics,
+                                                  PartnerRequestProperties properties) {
+            return new KafkaAdmin.NewTopics(Stream.concat(
+                            agencies.agencies().stream().map(agency -> properties.replyTopicOf(agency.code())),
+                            answerTopics.answering().map(agency -> properties.answerTopicOf(agency.code())))
                     .map(topic -> TopicBuilder.name(topic).partitions(properties.partitions()).build())
                     .toArray(NewTopic[]::new));
         }
