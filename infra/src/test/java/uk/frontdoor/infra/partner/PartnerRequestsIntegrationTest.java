@@ -21,6 +21,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -194,6 +196,22 @@ class PartnerRequestsIntegrationTest extends OwnServiceTestSupport {
                         && new String(record.value(), StandardCharsets.UTF_8).contains("\"FEEDBACK\""));
         assertThat(tree(new String(feedback.value(), StandardCharsets.UTF_8)).get("feedback").get("summary").asText())
                 .startsWith("A social worker will assess");
+
+        // The school reads its own figures for the month: one contact, which became a referral.
+        String month = YearMonth.now(clock.withZone(ZoneId.of("Europe/London"))).toString();
+        JsonNode figures = await().until(() -> tree(send(request("/api/v1/partner/referral-quality?from=" + month
+                        + "&to=" + month, "Bearer dev-key-school").GET().build()).body()),
+                it -> it.path("months").path(0).path("becameReferrals").path("of").asLong() == 1);
+        assertThat(figures.get("agency").asText()).isEqualTo("demo-school");
+        JsonNode thisMonth = figures.get("months").get(0);
+        assertThat(thisMonth.get("month").asText()).isEqualTo(month);
+        assertThat(thisMonth.get("contacts").asLong()).isEqualTo(1);
+        assertThat(thisMonth.get("becameReferrals").get("count").asLong()).isEqualTo(1);
+        assertThat(thisMonth.get("neededFollowUp").get("count").asLong()).isZero();
+        HttpResponse<String> badMonth = send(request("/api/v1/partner/referral-quality?from=December",
+                "Bearer dev-key-school").GET().build());
+        assertThat(badMonth.statusCode()).isEqualTo(400);
+        assertThat(tree(badMonth.body()).get("errors").get(0).get("field").asText()).isEqualTo("from");
     }
 
     /** A contact as a partner system reads it, with its API key. */

@@ -96,6 +96,7 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "POST " + CONTACT + "/identity/resolve", SCREEN,
             "GET /api/v1/partner/information-requests", PARTNER_SYSTEM,
             "POST /api/v1/partner/information-requests/{requestId}/answer", PARTNER_SYSTEM,
+            "GET /api/v1/partner/referral-quality", PARTNER_SYSTEM,
             "GET /api/v1/children", CASEWORK,
             "GET " + CHILD + "/chronology", SCREEN,
             "GET " + CHILD + "/family", SCREEN,
