@@ -219,6 +219,63 @@ class PartnerRequestsIntegrationTest extends OwnServiceTestSupport {
         return send(request("/api/v1/contacts/" + contactId, authorization).GET().build());
     }
 
+    @Test
+    void delivery_starts_at_the_head_the_first_time_so_an_upgrade_sends_partners_no_history() {
+        app = start();
+        String before = askPolice();
+        awaitRecord("frontdoor.replies.demo-police", key(before));
+        // As if the service were upgraded to a version with partner delivery: its processor has never run.
+        app.close();
+        clock.moveTo(clock.instant().plus(Duration.ofMinutes(1)));
+        app = start();
+        jdbc().sql("DELETE FROM tokenentry WHERE processorname = 'partner-delivery'").update();
+        app.close();
+        app = start();
+
+        // The embedded broker starts empty each time: whatever is on the topic now was sent since this start.
+        String after = askPolice();
+        awaitRecord("frontdoor.replies.demo-police", key(after));
+        assertThat(recordsOn("frontdoor.replies.demo-police")).as("requests delivered since the upgrade")
+                .contains(after).doesNotContain(before);
+    }
+
+    /** A contact from the police claimed and a partner check sent back to the police: its id. */
+    private String askPolice() {
+        String contact = postContact("Bearer dev-key-police", "6");
+        childOf(contact);
+        await().until(() -> post("/api/v1/contacts/" + contact + "/claim", "sw1", null).statusCode() == 204);
+        HttpResponse<String> asked = post("/api/v1/contacts/" + contact + "/partner-checks", "sw1",
+                Map.of("agencies", List.of("POLICE")));
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+        return tree(asked.body()).get(0).get("checkId").asText();
+    }
+
+    private static Predicate<ConsumerRecord<byte[], byte[]>> key(String key) {
+        return record -> record.key() != null && new String(record.key(), StandardCharsets.UTF_8).equals(key);
+    }
+
+    /** Every record's key on a topic, read to its end. */
+    private List<String> recordsOn(String topic) {
+        var config = Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, app.getBean(EmbeddedKafkaKraftBroker.class).getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new org.apache.kafka.common.TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            List<String> keys = new ArrayList<>();
+            await().until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record ->
+                        keys.add(new String(record.key(), StandardCharsets.UTF_8)));
+                return partitions.stream().allMatch(partition -> consumer.position(partition) >= end.get(partition));
+            });
+            return keys;
+        }
+    }
+
     private HttpResponse<String> partnerGet(String key) {
         return send(request("/api/v1/partner/information-requests", "Bearer " + key).GET().build());
     }

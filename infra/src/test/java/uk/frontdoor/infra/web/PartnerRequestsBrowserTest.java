@@ -1,11 +1,17 @@
 package uk.frontdoor.infra.web;
 
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,9 +21,13 @@ import static org.awaitility.Awaitility.await;
  * A police researcher seconded to the MASH answers a partner check on the partner pages, in a real browser against
  * the whole service: the request is listed for police, with the child to search by; an empty answer is refused
  * with an error summary; the answer lands in the child's record as the researcher's, and the request leaves the
- * list. The researcher sees nothing else of the front door.
+ * list. The researcher sees nothing else of the front door. The pages are scanned with axe-core (WCAG 2.2 AA).
  */
 class PartnerRequestsBrowserTest extends BrowserTestSupport {
+
+    private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+    private final List<String> violations = new ArrayList<>();
 
     @Test
     void a_police_researcher_answers_a_request_on_its_page() throws Exception {
@@ -37,14 +47,17 @@ class PartnerRequestsBrowserTest extends BrowserTestSupport {
         By row = By.cssSelector("tr[data-request-id='" + requestId + "']");
         WebElement listed = browser.refreshUntil(row);
         assertThat(listed.getText()).contains("Sam").contains("Example");
+        scan("partner requests");
 
-        listed.findElement(By.tagName("a")).click();
+        browser.find(row).findElement(By.tagName("a")).click();
         assertThat(browser.driver().getTitle()).isEqualTo("Request to your agency – Front door");
         assertThat(browser.find(By.id("request-question")).getText()).isEqualTo("Any call-outs to the family home?");
         assertThat(browser.find(By.id("request-child")).getText()).contains("Date of birth");
+        scan("partner request");
 
         browser.submit(By.id("send-answer"));
         assertThat(browser.errorSummary()).contains("Select what your agency found");
+        scan("partner request with an error");
         browser.choose("answer");
         browser.submit(By.id("send-answer"));
         assertThat(browser.errorSummary()).contains("Enter the information your agency holds");
@@ -74,5 +87,18 @@ class PartnerRequestsBrowserTest extends BrowserTestSupport {
         // A request answered, or sent to another agency, is not found.
         browser.open("/partner-requests/" + requestId);
         assertThat(browser.driver().getTitle()).doesNotContain("Request to your agency");
+        assertThat(violations).as("WCAG 2.2 AA violations found by axe-core").isEmpty();
+    }
+
+    /** The partner pages, scanned as {@link AccessibilityScanTest} scans every other page. */
+    private void scan(String page) {
+        Results results = new AxeBuilder().withTags(WCAG_AA).analyze(browser.driver());
+        assertThat(results.isErrored()).as(page + ": axe-core ran").isFalse();
+        assertThat(results.getPasses()).as(page + ": rules checked").isNotEmpty();
+        for (Rule rule : results.getViolations()) {
+            String where = rule.getNodes().stream().map(CheckedNode::getTarget).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+            violations.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " at " + where);
+        }
     }
 }

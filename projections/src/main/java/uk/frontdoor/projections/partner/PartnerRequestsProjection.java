@@ -116,10 +116,10 @@ class PartnerRequestsProjection {
 
     @QueryHandler
     Optional<PartnerRequests.Request> handle(FindPartnerRequest query) {
-        return jdbc.sql(SELECT + "WHERE r.check_id = ? AND r.agency = ?")
-                .params(query.requestId(), query.agency())
-                .query(this::request)
-                .optional();
+        var select = query.agency() == null
+                ? jdbc.sql(SELECT + "WHERE r.check_id = ?").param(query.requestId())
+                : jdbc.sql(SELECT + "WHERE r.check_id = ? AND r.agency = ?").params(query.requestId(), query.agency());
+        return select.query(this::request).optional();
     }
 
     private PartnerRequests.Request request(ResultSet rs, int row) throws SQLException {

@@ -75,6 +75,10 @@ class PartnerRequestsProjectionTest {
         // Another agency's request is not found at all.
         assertThat(projection.handle(new FindPartnerRequest("health", "POLICE"))).isEmpty();
         assertThat(projection.handle(new FindPartnerRequest("health", "HEALTH"))).isPresent();
+        // The service itself asks whether the read model knows a check at all, whichever agency it went to.
+        assertThat(projection.handle(FindPartnerRequest.toAnyAgency("health")))
+                .hasValueSatisfying(found -> assertThat(found.agency()).isEqualTo("HEALTH"));
+        assertThat(projection.handle(FindPartnerRequest.toAnyAgency("no-such-check"))).isEmpty();
     }
 
     @Test

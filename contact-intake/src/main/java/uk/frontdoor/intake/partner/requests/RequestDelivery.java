@@ -32,11 +32,10 @@ import java.util.concurrent.ExecutionException;
  * contact), not from a read model that may not have caught up.
  */
 @Component
-@ProcessingGroup(RequestDelivery.PROCESSING_GROUP)
+@ProcessingGroup(PartnerDeliveryConfiguration.PROCESSING_GROUP)
 @DisallowReplay
 class RequestDelivery {
 
-    static final String PROCESSING_GROUP = "partner-delivery";
 
     private final PartnerAgencies agencies;
     private final PartnerRequestProperties topics;
