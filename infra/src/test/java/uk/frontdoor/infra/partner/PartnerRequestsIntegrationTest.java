@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -220,7 +221,7 @@ class PartnerRequestsIntegrationTest extends OwnServiceTestSupport {
     }
 
     @Test
-    void delivery_starts_at_the_head_the_first_time_so_an_upgrade_sends_partners_no_history() {
+    void a_newly_deployed_delivery_sends_partners_no_history() {
         app = start();
         String before = askPolice();
         awaitRecord("frontdoor.replies.demo-police", key(before));
@@ -228,7 +229,10 @@ class PartnerRequestsIntegrationTest extends OwnServiceTestSupport {
         app.close();
         clock.moveTo(clock.instant().plus(Duration.ofMinutes(1)));
         app = start();
-        jdbc().sql("DELETE FROM tokenentry WHERE processorname = 'partner-delivery'").update();
+        // Stopped first: a running processor would store its token again.
+        app.getBean(EventProcessingConfiguration.class).eventProcessor("partner-delivery")
+                .orElseThrow().shutDown();
+        assertThat(jdbc().sql("DELETE FROM tokenentry WHERE processorname = 'partner-delivery'").update()).isPositive();
         app.close();
         app = start();
 

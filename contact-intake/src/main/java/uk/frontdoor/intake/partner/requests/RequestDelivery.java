@@ -32,9 +32,11 @@ import java.util.concurrent.ExecutionException;
  * contact), not from a read model that may not have caught up.
  */
 @Component
-@ProcessingGroup(PartnerDeliveryConfiguration.PROCESSING_GROUP)
+@ProcessingGroup(RequestDelivery.PROCESSING_GROUP)
 @DisallowReplay
 class RequestDelivery {
+
+    static final String PROCESSING_GROUP = "partner-delivery";
 
 
     private final PartnerAgencies agencies;
