@@ -54,7 +54,7 @@ class AnswerListener {
     }
 
     @KafkaListener(id = "partner-answers", groupId = "${frontdoor.partner-requests.answer-group:frontdoor-partner-answers}",
-            topics = "#{@answerTopics.names()}")
+            topics = "#{@answerTopics.names()}", autoStartup = "#{@answerTopics.any()}")
     void onAnswer(ConsumerRecord<byte[], byte[]> record, Consumer<?, ?> consumer) {
         try {
             AgencyCode agency = topics.agencyOf(record.topic());
@@ -123,9 +123,18 @@ class AnswerListener {
             this.properties = properties;
         }
 
-        /** Used by the listener's annotation. */
+        /**
+         * Used by the listener's annotation. A container must name a topic even when no agency is sent partner
+         * checks (no agency with a kind or {@code answers-for}): then it names the prefix alone and never starts.
+         */
         public String[] names() {
-            return answering().map(agency -> properties.answerTopicOf(agency.code())).toArray(String[]::new);
+            String[] names = answering().map(agency -> properties.answerTopicOf(agency.code())).toArray(String[]::new);
+            return names.length > 0 ? names : new String[]{properties.answerTopicPrefix()};
+        }
+
+        /** Whether any agency answers partner checks, so the listener has topics to read. */
+        public boolean any() {
+            return answering().findAny().isPresent();
         }
 
         Stream<PartnerAgencies.Agency> answering() {
