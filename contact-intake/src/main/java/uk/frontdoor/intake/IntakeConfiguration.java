@@ -6,13 +6,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.frontdoor.intake.partner.PartnerAgencies;
 import uk.frontdoor.intake.partner.PartnerRateLimits;
+import uk.frontdoor.intake.partner.outcome.ReferrerFeedbackProperties;
+import uk.frontdoor.intake.partner.requests.PartnerRequestProperties;
 import uk.frontdoor.intake.submission.SubmissionReader;
 import uk.frontdoor.rules.Indicator;
 
 import java.time.Clock;
 
 @Configuration
-@EnableConfigurationProperties({IntakeProperties.class, PartnerAgencies.class, PartnerRateLimits.class})
+@EnableConfigurationProperties({IntakeProperties.class, PartnerAgencies.class, PartnerRateLimits.class,
+        PartnerRequestProperties.class, ReferrerFeedbackProperties.class})
 class IntakeConfiguration {
 
     @Bean

@@ -37,6 +37,7 @@ import uk.frontdoor.triage.api.ContactReleased;
 import uk.frontdoor.triage.api.value.DecisionOutcome;
 import uk.frontdoor.triage.api.DecisionProposed;
 import uk.frontdoor.triage.api.FeedbackSent;
+import uk.frontdoor.triage.api.PartnerCheckAnswered;
 import uk.frontdoor.triage.api.PartnerCheckReplied;
 import uk.frontdoor.triage.api.PartnerCheckRequested;
 import uk.frontdoor.triage.api.PossibleMatchFound;
@@ -133,6 +134,13 @@ class StoredEventContractTest {
                         "check-1", "POLICE", "Known to police?", NOW.plusSeconds(21_600), SW1, NOW)),
                 Arguments.of("PartnerCheckReplied-1.json", "1", new PartnerCheckReplied(CHILD, CONTACT, "check-1",
                         "POLICE", "Two call-outs this year.", false, ADMIN, NOW)),
+                Arguments.of("PartnerCheckAnswered-1.json", "1", new PartnerCheckAnswered(CHILD, CONTACT, "check-1",
+                        "POLICE", PartnerCheckAnswered.Answer.INFORMATION_FOUND, "Two call-outs this year.", null,
+                        true, new PartnerCheckAnswered.Answerer(null, "demo-police", Channel.HTTP), NOW)),
+                Arguments.of("PartnerCheckAnswered-1-cannot-share.json", "1", new PartnerCheckAnswered(CHILD, CONTACT,
+                        "check-2", "HEALTH", PartnerCheckAnswered.Answer.CANNOT_SHARE, null,
+                        "Patient consent is needed.", false,
+                        new PartnerCheckAnswered.Answerer("health1", "HEALTH", Channel.STAFF), NOW)),
                 Arguments.of("PriorityChanged-1.json", "1", new PriorityChanged(CHILD, CONTACT,
                         ThresholdAssessed.Priority.AMBER, ThresholdAssessed.Priority.RED, NOW.plusSeconds(10_800),
                         "Child disclosed injuries.", SW1, NOW)),

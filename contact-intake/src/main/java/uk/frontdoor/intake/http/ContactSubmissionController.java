@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
+import uk.frontdoor.intake.partner.outcome.ReferrerFeedbackProperties;
+import uk.frontdoor.intake.partner.outcome.ReferrerOutcome;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -67,12 +69,14 @@ class ContactSubmissionController {
     private final ActorResolver actors;
     private final ViewLog views;
     private final RestrictedRecords restricted;
+    private final ReferrerFeedbackProperties referrerWords;
 
     private final Clock clock;
 
     ContactSubmissionController(ContactIntake intake, QueryGateway queries, ActorResolver actors, ViewLog views,
-                                RestrictedRecords restricted, Clock clock) {
+                                RestrictedRecords restricted, Clock clock, ReferrerFeedbackProperties referrerWords) {
         this.clock = clock;
+        this.referrerWords = referrerWords;
         this.intake = intake;
         this.queries = queries;
         this.actors = actors;
@@ -116,7 +120,8 @@ class ContactSubmissionController {
     }
 
     @Operation(summary = "Where a contact stands",
-            description = "Partners see only contacts their own agency sent, and only its status; staff also see the "
+            description = "Partners see only contacts their own agency sent: its status and, once decided, the outcome "
+                    + "(in plain words, what happens next, whom to contact) and the feedback sent; staff also see the "
                     + "threshold assessment and the triage work: claim, consent, partner checks, proposal, decision, "
                     + "feedback, strategy discussion, identity.")
     @GetMapping(path = "/{contactId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -158,7 +163,8 @@ class ContactSubmissionController {
         boolean details = !partner && !withheld;
         return ResponseEntity.ok(new ContactStatusResponse(current.contactId().value(), current.submissionId(),
                 current.status(), current.receivedAt(), details ? current.threshold() : null,
-                details ? current.work() : null, withheld ? Boolean.TRUE : null, null, null));
+                details ? current.work() : null, withheld ? Boolean.TRUE : null,
+                partner ? outcome(current) : null, partner ? feedback(current) : null, null, null));
     }
 
     /**
@@ -201,7 +207,26 @@ class ContactSubmissionController {
         views.record(child, id, viewer, "contact (API) as at " + at + (withheld ? " (restricted: withheld)" : ""));
         return ResponseEntity.ok(new ContactStatusResponse(then.contactId().value(), then.submissionId(),
                 then.status(), then.receivedAt(), withheld ? null : then.threshold(), withheld ? null : then.work(),
-                withheld ? Boolean.TRUE : null, at, record.clocks(id)));
+                withheld ? Boolean.TRUE : null, null, null, at, record.clocks(id)));
+    }
+
+    /** The decision, for the referrer: in plain words, what happens next and whom to contact; nothing else. */
+    private ReferrerOutcome.Outcome outcome(ContactStatusView contact) {
+        if (contact.status() != ContactStatus.DECIDED || contact.work() == null || contact.work().decision() == null) {
+            return null;
+        }
+        var decision = contact.work().decision();
+        return ReferrerOutcome.Outcome.of(decision.outcome(), decision.at(), referrerWords);
+    }
+
+    /** The feedback sent to the referrer, as sent: never who in the front door sent it. */
+    private List<ReferrerOutcome.Feedback> feedback(ContactStatusView contact) {
+        if (contact.work() == null || contact.work().feedback() == null || contact.work().feedback().isEmpty()) {
+            return null;
+        }
+        return contact.work().feedback().stream()
+                .map(sent -> new ReferrerOutcome.Feedback(sent.method(), sent.sentAt(), sent.summary()))
+                .toList();
     }
 
     private static boolean mayRead(Authentication authentication, ContactStatusView contact) {
@@ -222,6 +247,7 @@ class ContactSubmissionController {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ContactStatusResponse(String contactId, String submissionId, ContactStatus status, Instant receivedAt,
                                  ThresholdAssessed.Threshold threshold, ContactWorkView work, Boolean restricted,
+                                 ReferrerOutcome.Outcome outcome, List<ReferrerOutcome.Feedback> feedback,
                                  Instant asAt, List<ChildAsAt.Clock> clocks) {
     }
 

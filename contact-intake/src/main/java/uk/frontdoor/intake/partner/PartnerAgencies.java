@@ -1,6 +1,7 @@
 package uk.frontdoor.intake.partner;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import uk.frontdoor.triage.api.value.AgencyCode;
 import uk.frontdoor.triage.api.value.ReferralSourceGroup;
@@ -46,12 +47,33 @@ public record PartnerAgencies(@DefaultValue List<Agency> agencies) {
     /**
      * @param kind            the census referral-source group the agency belongs to; null for none
      * @param referralSources the census codes the agency may send; empty to go by {@code kind}
+     * @param answersFor      the partner-check agency ({@code frontdoor.triage.agencies}: {@code POLICE},
+     *                        {@code HEALTH}, ...) whose checks this agency is sent and answers; null to go by
+     *                        {@code kind} (police answer police checks, a school education checks, health health
+     *                        checks, housing housing checks); none for a kind with no single such agency
      */
     public record Agency(String code, String name, String apiKeySha256, ReferralSourceGroup kind,
-                         List<String> referralSources) {
+                         List<String> referralSources, String answersFor) {
 
+        @ConstructorBinding
         public Agency {
             referralSources = referralSources == null ? List.of() : List.copyOf(referralSources);
+        }
+
+        public Agency(String code, String name, String apiKeySha256, ReferralSourceGroup kind,
+                      List<String> referralSources) {
+            this(code, name, apiKeySha256, kind, referralSources, null);
+        }
+
+        /** The partner-check agency whose checks are sent to this agency; empty if none. */
+        public Optional<String> partnerCheckAgency() {
+            if (answersFor != null && !answersFor.isBlank()) {
+                return Optional.of(answersFor);
+            }
+            if (kind != null && kind.partnerCheckAgencies().size() == 1) {
+                return Optional.of(kind.partnerCheckAgencies().iterator().next());
+            }
+            return Optional.empty();
         }
 
         /** The codes this agency may send, in census order; empty when it may send any. */
@@ -78,6 +100,19 @@ public record PartnerAgencies(@DefaultValue List<Agency> agencies) {
             }
         }
         return Optional.ofNullable(match);
+    }
+
+    /** The partner-check agency whose checks this partner agency is sent and answers; empty if none. */
+    public Optional<String> answersFor(AgencyCode code) {
+        return agencies.stream().filter(agency -> agency.code().equals(code.value())).findFirst()
+                .flatMap(Agency::partnerCheckAgency);
+    }
+
+    /** The partner agencies a check to this partner-check agency is delivered to. */
+    public List<Agency> answering(String partnerCheckAgency) {
+        return agencies.stream()
+                .filter(agency -> agency.partnerCheckAgency().filter(partnerCheckAgency::equals).isPresent())
+                .toList();
     }
 
     public Optional<PartnerPrincipal> byCode(String code) {

@@ -19,5 +19,11 @@ public enum RejectionReason {
      * The agency had already used this submission id for a submission with different content (HTTP 409).
      * A correction is a new submission with a new id; the first contact stands.
      */
-    SUBMISSION_ID_REUSED
+    SUBMISSION_ID_REUSED,
+    /** An answer to a partner check that breaks its contract (no request id, no answer, a missing reason). */
+    INVALID_ANSWER,
+    /** An answer to a partner check that was not sent to the answering agency, or does not exist. */
+    UNKNOWN_REQUEST,
+    /** A second answer to a partner check: the first stands. */
+    ALREADY_ANSWERED
 }

@@ -91,6 +91,11 @@ public final class SecureKafka implements AutoCloseable {
         }
     }
 
+    /** The defaults of {@code frontdoor.partner-requests.*}. */
+    static final String REPLY_TOPIC_PREFIX = "frontdoor.replies.";
+    static final String ANSWER_TOPIC_PREFIX = "frontdoor.answers.";
+    static final String ANSWER_GROUP = "frontdoor-partner-answers";
+
     private final Settings settings;
     private final KafkaRaftServer server;
 
@@ -160,12 +165,27 @@ public final class SecureKafka implements AutoCloseable {
                 topics.add(new NewTopic(topic, settings.partitions(), (short) 1));
                 acls.add(allow(agency, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE));
                 acls.add(allow(agency, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.DESCRIBE));
+                // Partner checks and outcomes to the agency, its answers back (README: Partner information requests).
+                String replies = REPLY_TOPIC_PREFIX + agency.name();
+                String answers = ANSWER_TOPIC_PREFIX + agency.name();
+                topics.add(new NewTopic(replies, 1, (short) 1));
+                topics.add(new NewTopic(answers, 1, (short) 1));
+                acls.add(allow(agency, ResourceType.TOPIC, replies, PatternType.LITERAL, AclOperation.READ));
+                acls.add(allow(agency, ResourceType.TOPIC, replies, PatternType.LITERAL, AclOperation.DESCRIBE));
+                acls.add(allow(agency, ResourceType.GROUP, agency.name() + ".", PatternType.PREFIXED, AclOperation.READ));
+                acls.add(allow(agency, ResourceType.TOPIC, answers, PatternType.LITERAL, AclOperation.WRITE));
+                acls.add(allow(agency, ResourceType.TOPIC, answers, PatternType.LITERAL, AclOperation.DESCRIBE));
             }
             topics.add(new NewTopic(settings.deadLetterTopic(), 1, (short) 1));
             User service = settings.service();
             acls.add(allow(service, ResourceType.TOPIC, settings.agencyTopicPrefix(), PatternType.PREFIXED, AclOperation.READ));
             acls.add(allow(service, ResourceType.TOPIC, settings.agencyTopicPrefix(), PatternType.PREFIXED, AclOperation.DESCRIBE));
             acls.add(allow(service, ResourceType.GROUP, settings.consumerGroup(), PatternType.LITERAL, AclOperation.READ));
+            acls.add(allow(service, ResourceType.TOPIC, REPLY_TOPIC_PREFIX, PatternType.PREFIXED, AclOperation.WRITE));
+            acls.add(allow(service, ResourceType.TOPIC, REPLY_TOPIC_PREFIX, PatternType.PREFIXED, AclOperation.DESCRIBE));
+            acls.add(allow(service, ResourceType.TOPIC, ANSWER_TOPIC_PREFIX, PatternType.PREFIXED, AclOperation.READ));
+            acls.add(allow(service, ResourceType.TOPIC, ANSWER_TOPIC_PREFIX, PatternType.PREFIXED, AclOperation.DESCRIBE));
+            acls.add(allow(service, ResourceType.GROUP, ANSWER_GROUP, PatternType.LITERAL, AclOperation.READ));
             acls.add(allow(service, ResourceType.TOPIC, settings.deadLetterTopic(), PatternType.LITERAL, AclOperation.WRITE));
             acls.add(allow(service, ResourceType.TOPIC, settings.deadLetterTopic(), PatternType.LITERAL, AclOperation.DESCRIBE));
             // Export reads with no consumer group, so the replay user needs no group ACL.

@@ -91,6 +91,8 @@ class ApiSecurityConfiguration {
                         // Partners submit contacts; staff log the ones phoned in to them.
                         .requestMatchers(HttpMethod.POST, "/api/v1/contacts").hasAnyRole(PARTNERS_AND_STAFF)
                         .requestMatchers(HttpMethod.GET, CONTACT).hasAnyRole(PARTNERS_AND_STAFF)
+                        // Partner checks sent to the agency, and its answers: partner systems only, each its own.
+                        .requestMatchers("/api/v1/partner/**").hasRole(PARTNER)
                         // Only managers authorise or return a proposed decision.
                         .requestMatchers(HttpMethod.POST, CONTACT + "/proposal/authorise", CONTACT + "/proposal/return")
                         .hasAnyRole(StaffPermission.OVERSEE.roleNames())

@@ -145,6 +145,9 @@ class PageSecurityConfiguration {
                         // Everyone signed in has a start page; it sends each role where it works.
                         .requestMatchers(HttpMethod.GET, "/").hasAnyRole(StaffPermission.SIGN_IN.roleNames())
                         .requestMatchers("/admin/**").hasAnyRole(StaffPermission.RUN_SERVICE.roleNames())
+                        // Seconded partner staff: their agency's partner checks, and nothing else of any record.
+                        .requestMatchers("/partner-requests", "/partner-requests/**")
+                        .hasAnyRole(StaffPermission.ANSWER_PARTNER_REQUESTS.roleNames())
                         .requestMatchers("/performance", "/performance/**").hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         .requestMatchers("/queue", "/queue/**").hasAnyRole(StaffPermission.SCREEN.roleNames())
                         // Finding a child: administrators too, who log contacts and must find the child's record.

@@ -59,7 +59,7 @@ class SignInPage {
 
     /**
      * Screeners start at the queue; administrators, who do not screen, at a contact they look up;
-     * system managers, who see no child, at the projections.
+     * system managers, who see no child, at the projections; seconded partner staff at their agency's requests.
      */
     @GetMapping("/")
     String start(Authentication who) {
@@ -69,6 +69,9 @@ class SignInPage {
         }
         if (role.filter(r -> r.managesSystem()).isPresent()) {
             return "redirect:/admin/projections";
+        }
+        if (role.filter(r -> r.answersPartnerRequests()).isPresent()) {
+            return "redirect:/partner-requests";
         }
         return "start";
     }

@@ -39,7 +39,8 @@ public class StaffActorResolver implements ActorResolver {
      * never widens or narrows what they may do with children's records.
      */
     private static final List<StaffRole> PRECEDENCE =
-            List.of(StaffRole.MANAGER, StaffRole.SOCIAL_WORKER, StaffRole.ADMINISTRATOR, StaffRole.SYSTEM_MANAGER);
+            List.of(StaffRole.MANAGER, StaffRole.SOCIAL_WORKER, StaffRole.ADMINISTRATOR, StaffRole.SYSTEM_MANAGER,
+                    StaffRole.PARTNER_PRACTITIONER);
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,]+");
 
     private final Map<String, StaffUsers.User> passwordUsers;

@@ -50,14 +50,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuthorisationMatrixTest extends IntegrationTestSupport {
 
     /** Everyone who may call: nobody signed in, a partner system, and a member of staff of each role. */
-    enum Caller { ANONYMOUS, PARTNER, ADMINISTRATOR, SOCIAL_WORKER, MANAGER, SYSTEM_MANAGER }
+    enum Caller { ANONYMOUS, PARTNER, ADMINISTRATOR, SOCIAL_WORKER, MANAGER, SYSTEM_MANAGER, PARTNER_PRACTITIONER }
 
     private static final Map<StaffRole, String> DEMO_USER = Map.of(StaffRole.ADMINISTRATOR, "admin1",
-            StaffRole.SOCIAL_WORKER, "sw1", StaffRole.MANAGER, "manager1", StaffRole.SYSTEM_MANAGER, "sysadmin1");
+            StaffRole.SOCIAL_WORKER, "sw1", StaffRole.MANAGER, "manager1", StaffRole.SYSTEM_MANAGER, "sysadmin1",
+            StaffRole.PARTNER_PRACTITIONER, "police1");
 
     private static final Set<Caller> ANYONE = EnumSet.allOf(Caller.class);
     private static final Set<Caller> SIGNED_IN = EnumSet.of(Caller.ADMINISTRATOR, Caller.SOCIAL_WORKER,
-            Caller.MANAGER, Caller.SYSTEM_MANAGER);
+            Caller.MANAGER, Caller.SYSTEM_MANAGER, Caller.PARTNER_PRACTITIONER);
+    /** A partner agency's system, with its API key. */
+    private static final Set<Caller> PARTNER_SYSTEM = EnumSet.of(Caller.PARTNER);
+    /** Seconded MASH partner staff: their agency's partner checks, nothing else. */
+    private static final Set<Caller> PARTNER_STAFF = EnumSet.of(Caller.PARTNER_PRACTITIONER);
     /** Open a child's records at all; also who finds a child. */
     private static final Set<Caller> CASEWORK = EnumSet.of(Caller.ADMINISTRATOR, Caller.SOCIAL_WORKER, Caller.MANAGER);
     private static final Set<Caller> PARTNER_AND_CASEWORK = EnumSet.of(Caller.PARTNER, Caller.ADMINISTRATOR,
@@ -96,6 +101,9 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "POST " + CONTACT + "/allocation", MANAGERS,
             "GET " + CONTACT + "/allocations", SCREEN,
             "GET /api/v1/my-work", SCREEN,
+            "GET /api/v1/partner/information-requests", PARTNER_SYSTEM,
+            "POST /api/v1/partner/information-requests/{requestId}/answer", PARTNER_SYSTEM,
+            "GET /api/v1/partner/referral-quality", PARTNER_SYSTEM,
             "GET /api/v1/children", CASEWORK,
             "GET " + CHILD, SCREEN,
             "GET " + CHILD + "/chronology", SCREEN,
@@ -171,6 +179,9 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "POST /board/alerts/{alertId}/assign", MANAGERS,
             "POST /board/alerts/{alertId}/escalate", MANAGERS,
             "GET /performance", MANAGERS,
+            "GET /partner-requests", PARTNER_STAFF,
+            "GET /partner-requests/{requestId}", PARTNER_STAFF,
+            "POST /partner-requests/{requestId}/answer", PARTNER_STAFF,
             "GET /admin/projections", RUN_SERVICE,
             "GET /admin/projections/{name}", RUN_SERVICE,
             "GET /admin/projections/{name}/rebuild", RUN_SERVICE,
@@ -190,6 +201,7 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "childId", "00000000-0000-4000-8000-0000000c41d0",
             "alertId", "00000000-0000-4000-8000-00000000a1e7",
             "checkId", "no-such-check",
+            "requestId", "no-such-request",
             "duty", "return-home-interview",
             "action", "1",
             "name", "no-such-projection",

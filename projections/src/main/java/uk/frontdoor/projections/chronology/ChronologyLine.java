@@ -29,7 +29,9 @@ import uk.frontdoor.triage.api.ContactReceived;
 import uk.frontdoor.triage.api.ContactReleased;
 import uk.frontdoor.triage.api.DecisionProposed;
 import uk.frontdoor.triage.api.FeedbackSent;
+import uk.frontdoor.triage.api.PartnerCheckAnswered;
 import uk.frontdoor.triage.api.PartnerCheckReplied;
+import uk.frontdoor.triage.api.vocabulary.PartnerAnswers;
 import uk.frontdoor.triage.api.PartnerCheckRequested;
 import uk.frontdoor.triage.api.PossibleMatchFound;
 import uk.frontdoor.triage.api.PossibleMatchResolved;
@@ -154,6 +156,10 @@ record ChronologyLine(Instant at, ContactId contactId, String summary, String de
             String agency = WORDS.wordOrAsGiven("agency", e.agency());
             return staff(e.at(), e.contactId(), e.dueAt() == null ? WORDS.line("PartnerCheckRequested", agency)
                     : WORDS.line("PartnerCheckRequested.due", agency, TIME.format(e.dueAt())), e.question(), e.actor());
+        }
+        if (event instanceof PartnerCheckAnswered e) {
+            // Answered by the agency itself, not by front-door staff: who answered is in the line, not an Actor.
+            return system(e.at(), e.contactId(), PartnerAnswers.line(e), PartnerAnswers.inWords(e));
         }
         if (event instanceof PartnerCheckReplied e) {
             return staff(e.at(), e.contactId(), WORDS.line(e.late() ? "PartnerCheckReplied.late" : "PartnerCheckReplied",

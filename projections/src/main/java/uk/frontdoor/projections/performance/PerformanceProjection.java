@@ -77,11 +77,12 @@ class PerformanceProjection {
     void on(ContactReceived event) {
         String source = event.submission().referralSource() == null ? "10" : event.submission().referralSource();
         rows.write(PROCESSING_GROUP, event.contactId().value(), """
-                        INSERT INTO performance_contacts (contact_id, child_id, received_at, referral_source, source_group)
-                        VALUES (?, ?, ?, ?, ?)
+                        INSERT INTO performance_contacts (contact_id, child_id, received_at, referral_source, source_group,
+                                                          agency)
+                        VALUES (?, ?, ?, ?, ?, ?)
                         ON CONFLICT (contact_id) DO NOTHING""",
                 event.contactId().value(), event.childId().value(), Timestamp.from(event.receivedAt()),
-                source, ReferralSourceGroup.of(source).name());
+                source, ReferralSourceGroup.of(source).name(), event.agency().value());
     }
 
     /** A partner check to the same kind of agency as the referrer: the contact went back to its sender. */

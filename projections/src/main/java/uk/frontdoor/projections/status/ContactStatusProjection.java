@@ -38,7 +38,9 @@ import uk.frontdoor.triage.api.DutyCompleted;
 import uk.frontdoor.triage.api.FeedbackSent;
 import uk.frontdoor.triage.api.query.FindContactStatus;
 import uk.frontdoor.triage.api.InitialConferenceHeld;
+import uk.frontdoor.triage.api.PartnerCheckAnswered;
 import uk.frontdoor.triage.api.PartnerCheckReplied;
+import uk.frontdoor.triage.api.vocabulary.PartnerAnswers;
 import uk.frontdoor.triage.api.PartnerCheckRequested;
 import uk.frontdoor.triage.api.PossibleMatchFound;
 import uk.frontdoor.triage.api.PossibleMatchResolved;
@@ -172,7 +174,7 @@ class ContactStatusProjection {
     void on(PartnerCheckRequested event, @SequenceNumber long sequence) {
         change(event.contactId(), sequence, null, work -> work.withArray("partnerChecks").add(json.valueToTree(
                 new ContactWorkView.PartnerCheck(event.checkId(), event.agency(), event.question(), event.actor(),
-                        event.at(), event.dueAt(), null, null, null, false, false))));
+                        event.at(), event.dueAt(), null, null, null, false, false, null, null))));
     }
 
     @EventHandler
@@ -182,6 +184,19 @@ class ContactStatusProjection {
                 ((ObjectNode) check).put("reply", event.information())
                         .put("late", event.late())
                         .set("repliedBy", json.valueToTree(event.actor()));
+                ((ObjectNode) check).set("repliedAt", json.valueToTree(event.at()));
+            }
+        }));
+    }
+
+    @EventHandler
+    void on(PartnerCheckAnswered event, @SequenceNumber long sequence) {
+        change(event.contactId(), sequence, null, work -> work.withArray("partnerChecks").forEach(check -> {
+            if (check.path("checkId").asText().equals(event.checkId())) {
+                ((ObjectNode) check).put("reply", PartnerAnswers.inWords(event))
+                        .put("late", event.late())
+                        .put("answer", event.answer().name())
+                        .set("answeredBy", json.valueToTree(event.answeredBy()));
                 ((ObjectNode) check).set("repliedAt", json.valueToTree(event.at()));
             }
         }));
@@ -549,7 +564,8 @@ class ContactStatusProjection {
         var checks = work.partnerChecks().stream()
                 .map(check -> new ContactWorkView.PartnerCheck(check.checkId(), check.agency(), check.question(),
                         check.requestedBy(), check.requestedAt(), check.dueAt(), check.reply(), check.repliedBy(),
-                        check.repliedAt(), check.late(), check.repliedAt() == null && now.isAfter(check.dueAt())))
+                        check.repliedAt(), check.late(), check.repliedAt() == null && now.isAfter(check.dueAt()),
+                        check.answer(), check.answeredBy()))
                 .toList();
         return new ContactWorkView(work.childId(), work.heldBy(), work.priority(), work.responseDueAt(),
                 work.consent(), checks, work.priorityChanges(), work.proposal(), work.returns(), work.decision(),

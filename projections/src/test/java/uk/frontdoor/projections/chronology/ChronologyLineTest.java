@@ -32,6 +32,7 @@ import uk.frontdoor.triage.api.value.ContactSubmission;
 import uk.frontdoor.triage.api.value.DecisionOutcome;
 import uk.frontdoor.triage.api.DecisionProposed;
 import uk.frontdoor.triage.api.FeedbackSent;
+import uk.frontdoor.triage.api.PartnerCheckAnswered;
 import uk.frontdoor.triage.api.PartnerCheckReplied;
 import uk.frontdoor.triage.api.PartnerCheckRequested;
 import uk.frontdoor.triage.api.PossibleMatchFound;
@@ -107,6 +108,10 @@ class ChronologyLineTest {
                 AT.plusSeconds(86_400), SW1, AT), "Partner check requested of Police, due 2026-06-02 10:00");
         examples.put(new PartnerCheckReplied(CHILD, CONTACT, "check-1", "POLICE", "Two call-outs in May", true, SW1, AT),
                 "Partner check reply from Police (late)");
+        examples.put(new PartnerCheckAnswered(CHILD, CONTACT, "check-1", "POLICE",
+                        PartnerCheckAnswered.Answer.INFORMATION_FOUND, "Two call-outs in May", null, true,
+                        new PartnerCheckAnswered.Answerer(null, "demo-police", Channel.HTTP), AT),
+                "demo-police answered the partner check: Information found (by the partner API, late)");
         examples.put(new PriorityChanged(CHILD, CONTACT, AMBER, RED, AT.plusSeconds(4 * 3600), "Injury seen", SW1, AT),
                 "RAG rating changed from Amber to Red, response due 2026-06-01 14:00");
         examples.put(new DecisionProposed(CHILD, CONTACT, DecisionOutcome.EARLY_HELP, "Needs are met by early help",
@@ -212,6 +217,10 @@ class ChronologyLineTest {
                 "Partner check requested of demo-housing");
         variants.put(new PartnerCheckReplied(CHILD, CONTACT, "check-2", "HEALTH", "Known to the GP", false, SW1, AT),
                 "Partner check reply from Health");
+        variants.put(new PartnerCheckAnswered(CHILD, CONTACT, "check-3", "HEALTH",
+                        PartnerCheckAnswered.Answer.CANNOT_SHARE, null, "Consent needed", false,
+                        new PartnerCheckAnswered.Answerer("health1", "HEALTH", Channel.STAFF), AT),
+                "Health answered the partner check: Cannot share (on the partner pages by health1)");
         variants.put(new PriorityChanged(CHILD, CONTACT, RED, AMBER, null, "Seen and safe", SW1, AT),
                 "RAG rating changed from Red to Amber");
         variants.put(new DecisionProposed(CHILD, CONTACT, DecisionOutcome.NO_FURTHER_ACTION, "No concerns", List.of(),
@@ -246,7 +255,9 @@ class ChronologyLineTest {
     void staff_events_name_who_did_it_and_the_service_own_events_name_nobody() {
         Set<String> system = Set.of("ContactReceived", "ThresholdAssessed", "ThresholdReassessed", "IdentityMatched",
                 "PossibleMatchFound",
-                "StrategyDiscussionRequired", "ClockStarted", "ClockWarned", "ClockBreached", "ClockStopped");
+                "StrategyDiscussionRequired", "ClockStarted", "ClockWarned", "ClockBreached", "ClockStopped",
+                // Answered by the partner agency itself, which its line names: no front-door member of staff acted.
+                "PartnerCheckAnswered");
         examples().keySet().forEach(event -> {
             ChronologyLine line = ChronologyLine.of(event, AT);
             if (system.contains(event.getClass().getSimpleName())) {

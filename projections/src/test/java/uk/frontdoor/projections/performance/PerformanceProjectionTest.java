@@ -1,5 +1,9 @@
 package uk.frontdoor.projections.performance;
 
+import uk.frontdoor.triage.api.query.AgencyReferralQuality;
+import uk.frontdoor.triage.api.query.FindAgencyReferralQuality;
+import java.time.YearMonth;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.frontdoor.projections.ProjectionFeed;
@@ -127,6 +131,31 @@ class PerformanceProjectionTest {
         feed.replay();
         assertThat(tables()).isEqualTo(tables);
         assertThat(projection.handle(THAT_WEEK)).isEqualTo(report);
+    }
+
+    @Test
+    void each_agency_reads_its_own_figures_month_by_month() {
+        var query = new AgencyReferralQualityQuery(database.jdbc());
+        YearMonth march = YearMonth.of(2026, 3);
+        YearMonth june = YearMonth.of(2026, 6);
+
+        AgencyReferralQuality school = query.handle(new FindAgencyReferralQuality("demo-school", march, june));
+        assertThat(school.months()).extracting(AgencyReferralQuality.Month::month)
+                .containsExactly(march, YearMonth.of(2026, 4), YearMonth.of(2026, 5), june);
+        assertThat(school.months().get(0)).isEqualTo(new AgencyReferralQuality.Month(march, 1, new Ratio(0, 1),
+                new Ratio(1, 1), new Ratio(0, 1)));
+        // A month with nothing sent has no figure rather than zero per cent.
+        assertThat(school.months().get(1).contacts()).isZero();
+        assertThat(school.months().get(1).becameReferrals().percent()).isNull();
+        // June's referral is a re-referral: the record linked to this child was referred in March.
+        assertThat(school.months().get(3)).isEqualTo(new AgencyReferralQuality.Month(june, 1, new Ratio(0, 1),
+                new Ratio(1, 1), new Ratio(1, 1)));
+
+        // The police's own month: the front door had to ask the police again; nothing of the school's.
+        assertThat(query.handle(new FindAgencyReferralQuality("demo-police", june, june)).months()).containsExactly(
+                new AgencyReferralQuality.Month(june, 1, new Ratio(1, 1), new Ratio(1, 1), new Ratio(0, 1)));
+        assertThat(query.handle(new FindAgencyReferralQuality("demo-health", june, june)).months()).containsExactly(
+                new AgencyReferralQuality.Month(june, 1, new Ratio(0, 1), new Ratio(0, 1), Ratio.NONE));
     }
 
     @Test

@@ -18,6 +18,7 @@ import uk.frontdoor.triage.api.command.ChangePriority;
 import uk.frontdoor.triage.api.command.ClaimContact;
 import uk.frontdoor.triage.api.command.ConveneStrategyDiscussion;
 import uk.frontdoor.triage.api.command.EscalateAlert;
+import uk.frontdoor.triage.api.command.AnswerPartnerCheck;
 import uk.frontdoor.triage.api.command.PartnerCheckReceipt;
 import uk.frontdoor.triage.api.command.ProposeDecision;
 import uk.frontdoor.triage.api.command.RecordConsent;
@@ -133,6 +134,11 @@ public class Child {
 
     @CommandHandler
     void handle(RecordPartnerReply command, Timekeeper clocks) {
+        record(PartnerChecks.decide(command, state, clocks));
+    }
+
+    @CommandHandler
+    void handle(AnswerPartnerCheck command, Timekeeper clocks) {
         record(PartnerChecks.decide(command, state, clocks));
     }
 

@@ -22,6 +22,7 @@ import uk.frontdoor.triage.api.DecisionProposed;
 import uk.frontdoor.triage.api.DutyCompleted;
 import uk.frontdoor.triage.api.FeedbackSent;
 import uk.frontdoor.triage.api.InitialConferenceHeld;
+import uk.frontdoor.triage.api.PartnerCheckAnswered;
 import uk.frontdoor.triage.api.PartnerCheckReplied;
 import uk.frontdoor.triage.api.PartnerCheckRequested;
 import uk.frontdoor.triage.api.PossibleMatchFound;
@@ -89,6 +90,9 @@ public final class ChildEvolution {
                             contact -> contact.with(contact.screening().checks(checks -> put(checks, event.checkId(),
                                     new ContactState.PartnerCheck(event.agency(), event.dueAt(), false)))))),
                     row(PartnerCheckReplied.class, (state, event) -> state.withContact(event.contactId(),
+                            contact -> contact.with(contact.screening().checks(checks -> put(checks, event.checkId(),
+                                    answered(checks.get(event.checkId()))))))),
+                    row(PartnerCheckAnswered.class, (state, event) -> state.withContact(event.contactId(),
                             contact -> contact.with(contact.screening().checks(checks -> put(checks, event.checkId(),
                                     answered(checks.get(event.checkId()))))))),
                     row(PriorityChanged.class, (state, event) -> state.withContact(event.contactId(),

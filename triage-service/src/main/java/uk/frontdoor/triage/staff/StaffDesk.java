@@ -27,6 +27,9 @@ import uk.frontdoor.triage.api.query.FindOutOfHoursQueue;
 import uk.frontdoor.triage.api.query.FindContactRegistration;
 import uk.frontdoor.triage.api.query.FindContactStatus;
 import uk.frontdoor.triage.api.query.FindContactSubmission;
+import uk.frontdoor.triage.api.query.FindPartnerRequest;
+import uk.frontdoor.triage.api.query.FindPartnerRequests;
+import uk.frontdoor.triage.api.query.PartnerRequests;
 import uk.frontdoor.triage.api.query.FindPerformance;
 import uk.frontdoor.triage.api.query.FindProposalsAwaitingAuthorisation;
 import uk.frontdoor.triage.api.query.FindQueueHealth;
@@ -127,6 +130,17 @@ public class StaffDesk {
 
     public WaitingContacts waiting(FindWaitingContacts query) {
         return queries.query(query, ResponseTypes.instanceOf(WaitingContacts.class)).join();
+    }
+
+    /** The partner checks sent to one agency and still open, most urgent first. */
+    public PartnerRequests partnerRequests(String agency) {
+        return queries.query(new FindPartnerRequests(agency), ResponseTypes.instanceOf(PartnerRequests.class)).join();
+    }
+
+    /** One partner check sent to this agency; empty for one sent to another. */
+    public Optional<PartnerRequests.Request> partnerRequest(String requestId, String agency) {
+        return queries.query(new FindPartnerRequest(requestId, agency),
+                ResponseTypes.optionalInstanceOf(PartnerRequests.Request.class)).join();
     }
 
     public AlertBoard alerts(FindAlerts query) {

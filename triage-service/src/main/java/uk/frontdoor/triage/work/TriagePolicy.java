@@ -2,6 +2,7 @@ package uk.frontdoor.triage.work;
 
 import uk.frontdoor.rules.WorkingCalendar;
 import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
+import uk.frontdoor.triage.timeliness.Allowance;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +16,14 @@ import java.util.Set;
  * The partnership's local choices the triage rules depend on: which agencies exist, and how long an
  * agency has to answer a partner check at each RAG rating (in working time).
  *
- * @param agencies       agency codes that may be asked for information or attend a strategy discussion
- * @param partnerCheckDue working time allowed for a partner's reply, by the contact's RAG rating
+ * @param agencies                agency codes that may be asked for information or attend a strategy discussion
+ * @param partnerCheckDue         working time allowed for a partner's reply, by the contact's RAG rating
+ * @param partnerCheckDueByAgency for an agency that agreed other times with the partnership (a police force
+ *                                that answers red checks within the hour), its allowance by RAG rating; a
+ *                                rating it does not name takes {@code partnerCheckDue}'s
  */
-public record TriagePolicy(WorkingCalendar calendar, Set<String> agencies, Map<Priority, Duration> partnerCheckDue) {
+public record TriagePolicy(WorkingCalendar calendar, Set<String> agencies, Map<Priority, Duration> partnerCheckDue,
+                           Map<String, Map<Priority, Allowance>> partnerCheckDueByAgency) {
 
     public static final String POLICE = "POLICE";
     public static final String HEALTH = "HEALTH";
@@ -35,6 +40,18 @@ public record TriagePolicy(WorkingCalendar calendar, Set<String> agencies, Map<P
         due.putAll(defaultPartnerCheckDue());
         due.putAll(partnerCheckDue);
         partnerCheckDue = Map.copyOf(due);
+        partnerCheckDueByAgency = Map.copyOf(partnerCheckDueByAgency);
+        for (String agency : partnerCheckDueByAgency.keySet()) {
+            // A typo would silently give the agency the default times: the service does not start with one.
+            if (!agencies.contains(agency)) {
+                throw new IllegalArgumentException("frontdoor.triage.partner-check-due-by-agency names " + agency
+                        + ", which is not an agency (frontdoor.triage.agencies)");
+            }
+        }
+    }
+
+    public TriagePolicy(WorkingCalendar calendar, Set<String> agencies, Map<Priority, Duration> partnerCheckDue) {
+        this(calendar, agencies, partnerCheckDue, Map.of());
     }
 
     /** Red 2, amber 6, green 24 working hours; a blue contact is given green's time. */
@@ -53,5 +70,11 @@ public record TriagePolicy(WorkingCalendar calendar, Set<String> agencies, Map<P
 
     public Instant partnerCheckDueAt(Priority priority, Instant askedAt) {
         return calendar.plusWorkingTime(askedAt, partnerCheckDue.get(priority));
+    }
+
+    /** When this agency's reply is due: its own allowance for the rating if it has one, else the partnership's. */
+    public Instant partnerCheckDueAt(String agency, Priority priority, Instant askedAt) {
+        Allowance own = partnerCheckDueByAgency.getOrDefault(agency, Map.of()).get(priority);
+        return own == null ? partnerCheckDueAt(priority, askedAt) : own.dueFrom(askedAt, calendar);
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.frontdoor.rules.WorkingCalendar;
 import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
+import uk.frontdoor.triage.timeliness.Allowance;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -20,9 +21,11 @@ class TriageWorkConfiguration {
      * @param agencies        agency codes beyond the defaults (police, health, education, probation,
      *                        housing, youth justice, adult services, social care)
      * @param partnerCheckDue working time for a partner's reply by RAG (default red 2h, amber 6h, green 24h)
+     * @param partnerCheckDueByAgency an agency's own allowances by RAG, e.g. {@code POLICE: {RED: 1WH}}
      */
     @ConfigurationProperties("frontdoor.triage")
-    record TriageProperties(List<String> agencies, Map<Priority, Duration> partnerCheckDue) {
+    record TriageProperties(List<String> agencies, Map<Priority, Duration> partnerCheckDue,
+                            Map<String, Map<Priority, Allowance>> partnerCheckDueByAgency) {
     }
 
     @Bean
@@ -32,6 +35,7 @@ class TriageWorkConfiguration {
             agencies.addAll(properties.agencies());
         }
         return new TriagePolicy(calendar, agencies,
-                properties.partnerCheckDue() == null ? Map.of() : properties.partnerCheckDue());
+                properties.partnerCheckDue() == null ? Map.of() : properties.partnerCheckDue(),
+                properties.partnerCheckDueByAgency() == null ? Map.of() : properties.partnerCheckDueByAgency());
     }
 }

@@ -108,13 +108,18 @@ public final class TriageWork {
 
     /** A fixture whose linked records' histories come from {@code linked} (the write side's table in the service). */
     public static AggregateTestFixture<Child> fixture(Instant now, LinkedContacts linked) {
+        return fixture(now, linked, POLICY);
+    }
+
+    /** A fixture with the partnership's choices {@code policy} (partner-check agencies and reply times). */
+    public static AggregateTestFixture<Child> fixture(Instant now, LinkedContacts linked, TriagePolicy policy) {
         var fixture = new AggregateTestFixture<>(Child.class);
         fixture.registerInjectableResource(linked);
         fixture.registerInjectableResource(STAFF);
         var clock = new FixtureClock(fixture);
         fixture.registerInjectableResource(RULES);
         fixture.registerInjectableResource(clock);
-        fixture.registerInjectableResource(POLICY);
+        fixture.registerInjectableResource(policy);
         fixture.registerInjectableResource(new Timekeeper(clock, TIMELINESS, deadlineManagerOf(fixture)));
         fixture.givenCurrentTime(now);
         return fixture;

@@ -2,14 +2,17 @@ package uk.frontdoor.triage.child.screening;
 
 import uk.frontdoor.triage.api.ChildEvent;
 import uk.frontdoor.triage.api.ClockStopped;
+import uk.frontdoor.triage.api.PartnerCheckAnswered;
 import uk.frontdoor.triage.api.PartnerCheckReplied;
 import uk.frontdoor.triage.api.PartnerCheckRequested;
+import uk.frontdoor.triage.api.command.AnswerPartnerCheck;
 import uk.frontdoor.triage.api.command.PartnerCheckReceipt;
 import uk.frontdoor.triage.api.command.RecordPartnerReply;
 import uk.frontdoor.triage.api.command.RequestPartnerChecks;
 import uk.frontdoor.triage.api.staff.Refusal;
 import uk.frontdoor.triage.api.staff.TriageRefusedException;
 import uk.frontdoor.triage.api.value.ClockType;
+import uk.frontdoor.triage.api.value.ContactId;
 import uk.frontdoor.triage.child.ChildState;
 import uk.frontdoor.triage.child.ContactState;
 import uk.frontdoor.triage.child.Require;
@@ -21,8 +24,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
-/** Asking partner agencies what they know, each reply due by the contact's RAG rating, and their replies. */
+/** Asking partner agencies what they know, each reply due by the contact's RAG rating and the agency's agreed times, and their replies. */
 public final class PartnerChecks {
 
     /** The checks asked for, for the caller to record replies against, and the events that record them. */
@@ -47,10 +51,10 @@ public final class PartnerChecks {
             }
         }
         Instant now = clocks.now();
-        Instant dueAt = policy.partnerCheckDueAt(contact.priority(), now);
         List<PartnerCheckReceipt> receipts = new ArrayList<>();
         List<ChildEvent> events = new ArrayList<>();
         for (String agency : new LinkedHashSet<>(command.agencies())) {
+            Instant dueAt = policy.partnerCheckDueAt(agency, contact.priority(), now);
             var receipt = new PartnerCheckReceipt(UUID.randomUUID().toString(), agency, dueAt);
             events.add(new PartnerCheckRequested(child.childId(), command.contactId(), receipt.checkId(), agency,
                     Require.blankToNull(command.question()), dueAt, command.actor(), now));
@@ -63,9 +67,34 @@ public final class PartnerChecks {
 
     public static List<ChildEvent> decide(RecordPartnerReply command, ChildState child, Timekeeper clocks) {
         Require.casework(command.actor());
-        ContactState contact = child.contact(command.contactId());
-        ContactState.PartnerCheck check = command.checkId() == null ? null : contact.checks().get(command.checkId());
-        if (check == null) {
+        return reply(child, command.contactId(), command.checkId(), check -> true, clocks,
+                (check, late, now) -> new PartnerCheckReplied(child.childId(), command.contactId(), command.checkId(),
+                        check.agency(), command.information(), late, command.actor(), now));
+    }
+
+    /**
+     * The agency asked answers for itself. A check sent to another agency is refused exactly as one that does
+     * not exist: an agency learns nothing of the checks sent to others.
+     */
+    public static List<ChildEvent> decide(AnswerPartnerCheck command, ChildState child, Timekeeper clocks) {
+        return reply(child, command.contactId(), command.checkId(),
+                check -> check.agency().equals(command.answersFor()), clocks,
+                (check, late, now) -> new PartnerCheckAnswered(child.childId(), command.contactId(),
+                        command.checkId(), check.agency(), command.answer(), command.information(),
+                        command.reason(), late, command.answeredBy(), now));
+    }
+
+    private interface Reply {
+        ChildEvent of(ContactState.PartnerCheck check, boolean late, Instant now);
+    }
+
+    /** Whoever replies: the check must exist (and be theirs), be unanswered, and its clock stops as it is answered. */
+    private static List<ChildEvent> reply(ChildState child, ContactId contactId, String checkId,
+                                          Predicate<ContactState.PartnerCheck> theirs, Timekeeper clocks,
+                                          Reply reply) {
+        ContactState contact = child.contact(contactId);
+        ContactState.PartnerCheck check = checkId == null ? null : contact.checks().get(checkId);
+        if (check == null || !theirs.test(check)) {
             throw new TriageRefusedException(Refusal.UNKNOWN_CHECK);
         }
         if (check.answered()) {
@@ -73,10 +102,9 @@ public final class PartnerChecks {
         }
         Instant now = clocks.now();
         List<ChildEvent> events = new ArrayList<>();
-        events.add(new PartnerCheckReplied(child.childId(), command.contactId(), command.checkId(), check.agency(),
-                command.information(), now.isAfter(check.dueAt()), command.actor(), now));
+        events.add(reply.of(check, now.isAfter(check.dueAt()), now));
         events.addAll(clocks.stop(child, contact.contactId(), running -> running.type() == ClockType.PARTNER_CHECK
-                && command.checkId().equals(running.reference()), ClockStopped.Reason.DONE, now, now));
+                && checkId.equals(running.reference()), ClockStopped.Reason.DONE, now, now));
         return events;
     }
 }

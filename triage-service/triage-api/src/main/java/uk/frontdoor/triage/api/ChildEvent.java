@@ -10,7 +10,7 @@ import uk.frontdoor.triage.api.value.ChildId;
 public sealed interface ChildEvent permits ContactReceived, ThresholdAssessed, IdentityMatched, PossibleMatchFound,
         PossibleMatchResolved, ChildRecordLinked, ChildRecordUnlinked, ThresholdReassessed, ContactClaimed,
         ContactReleased, ConsentRecorded,
-        PartnerCheckRequested, PartnerCheckReplied, PriorityChanged, DecisionProposed, ProposalAuthorised,
+        PartnerCheckRequested, PartnerCheckReplied, PartnerCheckAnswered, PriorityChanged, DecisionProposed, ProposalAuthorised,
         ProposalReturned, FeedbackSent, StrategyDiscussionRequired, StrategyDiscussionConvened,
         StrategyDiscussionHeld, SteppedUpFromEarlyHelp, ClockStarted, ClockWarned, ClockBreached, ClockStopped,
         DutyCompleted, InitialConferenceHeld, AlertAcknowledged, AlertAssigned, AlertEscalated,

@@ -1,6 +1,7 @@
 package uk.frontdoor.triage.api.query;
 
 import uk.frontdoor.triage.api.ConsentRecorded;
+import uk.frontdoor.triage.api.PartnerCheckAnswered;
 import uk.frontdoor.triage.api.FeedbackSent;
 import uk.frontdoor.triage.api.InitialConferenceHeld;
 import uk.frontdoor.triage.api.StrategyDiscussionHeld;
@@ -45,10 +46,15 @@ public record ContactWorkView(
     public record Consent(ConsentRecorded.Decision decision, String reason, Actor by, Instant at) {
     }
 
-    /** {@code overdue}: no reply and past its due time, as of the moment this view was read. */
+    /**
+     * {@code overdue}: no reply and past its due time, as of the moment this view was read. A reply typed in by
+     * staff has {@code repliedBy}; an agency's own answer has {@code answer} and {@code answeredBy} instead, and
+     * {@code reply} in words (the information, "No information held", or why it cannot be shared).
+     */
     public record PartnerCheck(String checkId, String agency, String question, Actor requestedBy, Instant requestedAt,
                                Instant dueAt, String reply, Actor repliedBy, Instant repliedAt, boolean late,
-                               boolean overdue) {
+                               boolean overdue, PartnerCheckAnswered.Answer answer,
+                               PartnerCheckAnswered.Answerer answeredBy) {
     }
 
     public record PriorityChange(ThresholdAssessed.Priority from, ThresholdAssessed.Priority to, String rationale,

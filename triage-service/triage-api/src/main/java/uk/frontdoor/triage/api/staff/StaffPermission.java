@@ -6,6 +6,7 @@ import java.util.Set;
 
 import static uk.frontdoor.triage.api.staff.StaffRole.ADMINISTRATOR;
 import static uk.frontdoor.triage.api.staff.StaffRole.MANAGER;
+import static uk.frontdoor.triage.api.staff.StaffRole.PARTNER_PRACTITIONER;
 import static uk.frontdoor.triage.api.staff.StaffRole.SOCIAL_WORKER;
 import static uk.frontdoor.triage.api.staff.StaffRole.SYSTEM_MANAGER;
 
@@ -38,8 +39,13 @@ public enum StaffPermission {
     RESTRICT(MANAGER),
     /** See and rebuild the service's projections; nothing about children. */
     RUN_SERVICE(SYSTEM_MANAGER),
+    /**
+     * Answer the partner checks sent to one's own agency, and see those requests (with the child's details the
+     * agency needs to search its own systems), nothing else: seconded MASH partner staff.
+     */
+    ANSWER_PARTNER_REQUESTS(PARTNER_PRACTITIONER),
     /** Sign in to the staff pages at all. */
-    SIGN_IN(ADMINISTRATOR, SOCIAL_WORKER, MANAGER, SYSTEM_MANAGER);
+    SIGN_IN(ADMINISTRATOR, SOCIAL_WORKER, MANAGER, SYSTEM_MANAGER, PARTNER_PRACTITIONER);
 
     private final Set<StaffRole> roles;
 

@@ -11,7 +11,13 @@ public enum StaffRole {
     SOCIAL_WORKER,
     MANAGER,
     /** Runs the service: projections and their rebuilds. No queue, no contact, no chronology. */
-    SYSTEM_MANAGER;
+    SYSTEM_MANAGER,
+    /**
+     * A partner agency's practitioner seconded to the MASH (a police researcher, a health practitioner, an
+     * education officer): answers the partner checks sent to their own agency, and sees nothing else of any
+     * record. Their {@code agency} is the partner-check agency they answer for ({@code POLICE}, {@code HEALTH}, ...).
+     */
+    PARTNER_PRACTITIONER;
 
     /** The role rules live in {@link StaffPermission}; this asks them. */
     public boolean may(StaffPermission permission) {
@@ -31,6 +37,11 @@ public enum StaffRole {
     /** Oversees: authorises, runs the duty board, is escalated to. */
     public boolean isManagerRole() {
         return may(StaffPermission.OVERSEE);
+    }
+
+    /** May answer the partner checks sent to their own agency. */
+    public boolean answersPartnerRequests() {
+        return may(StaffPermission.ANSWER_PARTNER_REQUESTS);
     }
 
     /** May see and rebuild the service's projections. */

@@ -1,0 +1,36 @@
+package uk.frontdoor.intake.partner.requests;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Partner information requests over Kafka, named like the contact topics ({@code frontdoor.contacts.<code>}).
+ *
+ * @param replyTopicPrefix  the service publishes to agency {@code <code>} on {@code <prefix><code>}: each partner
+ *                          check sent to it, and (for contacts it sent) their outcome and feedback
+ * @param answerTopicPrefix agency {@code <code>} answers its checks on {@code <prefix><code>}: the topic says which
+ *                          agency answers, as the contact topics say which agency sent a contact
+ * @param answerGroup       the consumer group reading the answer topics
+ * @param partitions        the partitions the service gives these topics when it creates them
+ * @param unknownRequestWait how long an answer to a request the read model does not know (yet) waits for it to
+ *                          catch up before it is refused as unknown: a partner can answer a request delivered on
+ *                          Kafka before the read model of requests has it
+ */
+@ConfigurationProperties("frontdoor.partner-requests")
+public record PartnerRequestProperties(
+        @DefaultValue("frontdoor.replies.") String replyTopicPrefix,
+        @DefaultValue("frontdoor.answers.") String answerTopicPrefix,
+        @DefaultValue("frontdoor-partner-answers") String answerGroup,
+        @DefaultValue("1") int partitions,
+        @DefaultValue("3s") Duration unknownRequestWait) {
+
+    public String replyTopicOf(String agencyCode) {
+        return replyTopicPrefix + agencyCode;
+    }
+
+    public String answerTopicOf(String agencyCode) {
+        return answerTopicPrefix + agencyCode;
+    }
+}

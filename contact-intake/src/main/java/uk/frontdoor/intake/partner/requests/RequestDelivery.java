@@ -1,0 +1,89 @@
+package uk.frontdoor.intake.partner.requests;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.stereotype.Component;
+import uk.frontdoor.intake.partner.PartnerAgencies;
+import uk.frontdoor.triage.api.ClockStarted;
+import uk.frontdoor.triage.api.ContactReceived;
+import uk.frontdoor.triage.api.PartnerCheckRequested;
+import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
+import uk.frontdoor.triage.api.query.PartnerRequests;
+import uk.frontdoor.triage.api.value.ClockType;
+import uk.frontdoor.triage.api.value.ContactSubmission;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Each partner check, published on the reply topic of every agency that answers for the agency asked. A side
+ * effect, so a processing group of its own that is never replayed: a read model's rebuild does not send the
+ * requests again. Delivery is at least once (a crash between the send and the processor's token update sends it
+ * again): the request id tells a partner it already has it, and the message key is that id, never anything about
+ * the child.
+ *
+ * <p>The child's details come from the child's own stream (from its first event: a snapshot would hide the
+ * contact), not from a read model that may not have caught up.
+ */
+@Component
+@ProcessingGroup(RequestDelivery.PROCESSING_GROUP)
+@DisallowReplay
+class RequestDelivery {
+
+    static final String PROCESSING_GROUP = "partner-delivery";
+
+
+    private final PartnerAgencies agencies;
+    private final PartnerRequestProperties topics;
+    private final KafkaOperations<byte[], byte[]> kafka;
+    private final EventStore events;
+    private final ObjectMapper json;
+
+    RequestDelivery(PartnerAgencies agencies, PartnerRequestProperties topics, KafkaOperations<byte[], byte[]> kafka,
+                    EventStore events, ObjectMapper json) {
+        this.agencies = agencies;
+        this.topics = topics;
+        this.kafka = kafka;
+        this.events = events;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(PartnerCheckRequested event) throws JsonProcessingException, InterruptedException, ExecutionException {
+        var answering = agencies.answering(event.agency());
+        if (answering.isEmpty()) {
+            return;
+        }
+        ContactSubmission submission = null;
+        Priority priority = null;
+        var stream = events.readEvents(event.childId().value(), 0L);
+        while (stream.hasNext()) {
+            Object payload = stream.next().getPayload();
+            if (payload instanceof ContactReceived received && received.contactId().equals(event.contactId())) {
+                submission = received.submission();
+            } else if (payload instanceof ClockStarted clock && clock.type() == ClockType.PARTNER_CHECK
+                    && event.checkId().equals(clock.reference())) {
+                priority = clock.priority();
+            }
+        }
+        PartnerRequests.Subject child = submission == null || submission.child() == null ? null
+                : new PartnerRequests.Subject(submission.child().givenName(), submission.child().familyName(),
+                submission.child().dateOfBirth(), submission.child().expectedDateOfBirth(), submission.child().sex(),
+                submission.child().nhsNumber(), submission.child().address(), submission.household());
+        byte[] key = event.checkId().getBytes(StandardCharsets.UTF_8);
+        for (PartnerAgencies.Agency agency : answering) {
+            var message = new InformationRequestMessages.Delivered(InformationRequestMessages.INFORMATION_REQUEST,
+                    event.checkId(), event.agency(), event.question(), priority, event.at(), event.dueAt(), child,
+                    topics.answerTopicOf(agency.code()));
+            // Waits for the broker: a failed send fails the handler, which is retried, never skipped.
+            kafka.send(new ProducerRecord<>(topics.replyTopicOf(agency.code()), key, json.writeValueAsBytes(message)))
+                    .get();
+        }
+    }
+}
