@@ -42,7 +42,7 @@ class StaffAccessIntegrationTest extends IntegrationTestSupport {
                           AND convert_from(payload, 'UTF8')::jsonb ->> 'contactId' = ?""")
                 .param(contactId).query().singleRow();
         assertThat(received).containsEntry("channel", "STAFF").containsEntry("agency", "demo-council")
-                .containsEntry("logged_by", "admin1").containsEntry("revision", "2");
+                .containsEntry("logged_by", "admin1").containsEntry("revision", "3");
         // No partner agency can see a contact staff logged.
         assertThat(get("/api/v1/contacts/" + contactId, bearer(POLICE_KEY)).statusCode()).isEqualTo(404);
     }
