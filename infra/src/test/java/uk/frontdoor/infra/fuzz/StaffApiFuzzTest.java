@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import uk.frontdoor.infra.IntegrationTestSupport;
+import uk.frontdoor.triage.api.ClockBreached;
+import uk.frontdoor.triage.api.ClockWarned;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -94,7 +96,8 @@ class StaffApiFuzzTest extends IntegrationTestSupport {
                     }
                     if (status >= 400) {
                         assertProblem(answer, what);
-                        assertThat(lastEvent()).as(what + ": an event was stored for a refused command").isEqualTo(eventsBefore);
+                        assertThat(eventsSince(eventsBefore)).as(what + ": an event was stored for a refused command")
+                                .isZero();
                     }
                 });
             }
@@ -123,6 +126,16 @@ class StaffApiFuzzTest extends IntegrationTestSupport {
 
     private long lastEvent() {
         return jdbc.sql("SELECT coalesce(max(globalindex), 0) FROM domainevententry").query(Long.class).single();
+    }
+
+    /**
+     * Events stored after this one, but for a clock's warning or breach: deadlines fire on their own time, in the
+     * shared service, whatever request is being made (a run saw 24 land during one refused request).
+     */
+    private long eventsSince(long event) {
+        return jdbc.sql("SELECT count(*) FROM domainevententry WHERE globalindex > ? AND payloadtype NOT IN (?, ?)")
+                .params(event, ClockWarned.class.getName(), ClockBreached.class.getName())
+                .query(Long.class).single();
     }
 
     // ---- the operations, from the OpenAPI document
