@@ -44,7 +44,7 @@ class AccessibilityScanTest extends CaseworkBrowserTestSupport {
         String alertId = jdbc.sql("SELECT clock_id FROM timeliness_clocks WHERE contact_id = ? AND state = 'BREACHED'")
                 .param(alertContact).query(String.class).single();
         // A child to find, under a family name no other test uses.
-        String searchedFamily = "Scanlon" + java.util.UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 5);
+        String searchedFamily = uniqueName("Scanlon");
         policeContactWithoutNhsNumber("Rosa", searchedFamily, java.time.LocalDate.of(2014, 6, 3), "SL2 4QX");
 
         browser.open("/sign-in");

@@ -5,7 +5,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.time.LocalDate;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +17,7 @@ class ChildSearchBrowserTest extends BrowserTestSupport {
 
     @Test
     void a_social_worker_finds_a_child_from_the_navigation_and_opens_the_record() {
-        String familyName = "Ashdown" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 5);
+        String familyName = uniqueName("Ashdown");
         LocalDate born = LocalDate.of(2015, 2, 9);
         // Police wrote "Ahsdown...": two letters swapped.
         String misspelt = "Ahsdown" + familyName.substring(7);
@@ -66,7 +65,7 @@ class ChildSearchBrowserTest extends BrowserTestSupport {
 
     @Test
     void an_administrator_finds_a_child_but_opens_no_chronology_and_a_system_manager_cannot_search() {
-        String familyName = "Bexley" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 5);
+        String familyName = uniqueName("Bexley");
         String childId = policeContactWithoutNhsNumber("Theo", familyName, LocalDate.of(2013, 11, 4), "SL4 3QX");
 
         browser.open("/sign-in");

@@ -6,7 +6,6 @@ import org.openqa.selenium.WebElement;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,7 +15,7 @@ class RecordOfViewsBrowserTest extends BrowserTestSupport {
 
     @Test
     void a_manager_sees_who_has_looked_at_the_record_on_the_childs_page() {
-        String familyName = "Viewed" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 5);
+        String familyName = uniqueName("Viewed");
         String childId = policeContactWithoutNhsNumber("Ruby", familyName, LocalDate.of(2014, 6, 2), "SL6 1AB");
         await().until(() -> get("/api/v1/children/" + childId + "/chronology", staff("manager2")).statusCode() == 200);
 
