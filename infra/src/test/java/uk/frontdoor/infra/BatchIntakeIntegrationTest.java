@@ -139,10 +139,6 @@ class BatchIntakeIntegrationTest extends IntegrationTestSupport {
                 + "EXECUTE FUNCTION batch_intake_poison('" + submissionId + "')").update();
     }
 
-    private String childOf(String contactId) {
-        return jdbc.sql("SELECT child_id FROM contact_registry WHERE contact_id = ?").param(contactId)
-                .query(String.class).single();
-    }
 
     private List<String> contactsReceivedInStreamOrder(String childId) {
         return eventsAbout(childId, "ContactReceived");

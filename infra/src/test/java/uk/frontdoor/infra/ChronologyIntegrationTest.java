@@ -270,8 +270,7 @@ class ChronologyIntegrationTest extends IntegrationTestSupport {
         HttpResponse<String> response = postContact(apiKey, submission);
         assertThat(response.statusCode()).isEqualTo(202);
         String contactId = contactIdOf(response);
-        String childId = await().until(() -> jdbc.sql("SELECT child_id FROM contact_registry WHERE contact_id = ?")
-                .param(contactId).query(String.class).optional().orElse(null), id -> id != null);
+        String childId = childOf(contactId);
         return new Contact(ChildId.of(childId), ContactId.of(contactId));
     }
 

@@ -195,10 +195,7 @@ public abstract class IntegrationTestSupport {
             throw new IllegalStateException("contact not accepted: " + accepted.statusCode() + " " + accepted.body());
         }
         String contactId = contactIdOf(accepted);
-        String childId = Awaitility.await().until(() -> jdbc.sql(
-                                "SELECT child_id FROM contact_registry WHERE contact_id = ?")
-                        .param(contactId).query(String.class).optional().orElse(null),
-                id -> id != null);
+        String childId = childOf(contactId);
         searchable(childId, submission);
         return childId;
     }
@@ -382,6 +379,17 @@ public abstract class IntegrationTestSupport {
             });
             return found.get(0);
         }
+    }
+
+    /** The child record an accepted contact joined, once reception has stored it. */
+    protected String childOf(String contactId) {
+        return childOf(jdbc, contactId);
+    }
+
+    /** {@link #childOf(String)} for tests with a database of their own. */
+    public static String childOf(JdbcClient jdbc, String contactId) {
+        return Awaitility.await().until(() -> jdbc.sql("SELECT child_id FROM contact_registry WHERE contact_id = ?")
+                .param(contactId).query(String.class).optional().orElse(null), id -> id != null);
     }
 
     protected long contactsWithSubmissionId(String submissionId) {

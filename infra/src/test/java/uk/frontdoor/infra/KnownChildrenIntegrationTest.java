@@ -31,8 +31,4 @@ class KnownChildrenIntegrationTest extends IntegrationTestSupport {
         assertThat(childOf(contactIdOf(postContact(POLICE_KEY, again)))).isEqualTo(known);
     }
 
-    private String childOf(String contactId) {
-        return jdbc.sql("SELECT child_id FROM contact_registry WHERE contact_id = ?").param(contactId)
-                .query(String.class).single();
-    }
 }

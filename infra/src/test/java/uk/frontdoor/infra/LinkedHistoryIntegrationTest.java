@@ -56,7 +56,6 @@ class LinkedHistoryIntegrationTest extends IntegrationTestSupport {
     }
 
     private ChildId childOf(ContactId contact) {
-        return ChildId.of(jdbc.sql("SELECT child_id FROM contact_registry WHERE contact_id = ?")
-                .param(contact.value()).query(String.class).single());
+        return ChildId.of(childOf(contact.value()));
     }
 }

@@ -116,10 +116,6 @@ class OneChildOneHistoryIntegrationTest extends IntegrationTestSupport {
         assertThat(matched.get("prior").asDouble()).isPositive().isLessThanOrEqualTo(1e-5);
     }
 
-    private String childOf(String contactId) {
-        return jdbc.sql("SELECT child_id FROM contact_registry WHERE contact_id = ?").param(contactId)
-                .query(String.class).single();
-    }
 
     private JsonNode event(String contactId, String type) {
         String payload = jdbc.sql("""

@@ -68,6 +68,11 @@ public abstract class OwnServiceTestSupport {
                         "--spring.lifecycle.timeout-per-shutdown-phase=5m");
     }
 
+    /** The child record an accepted contact joined, once reception has stored it. */
+    protected String childOf(String contactId) {
+        return IntegrationTestSupport.childOf(jdbc(), contactId);
+    }
+
     protected JdbcClient jdbc() {
         return app.getBean(JdbcClient.class);
     }

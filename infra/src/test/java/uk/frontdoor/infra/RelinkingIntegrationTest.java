@@ -95,10 +95,6 @@ class RelinkingIntegrationTest extends IntegrationTestSupport {
         assertThat(storedEvents()).isEqualTo(before);
     }
 
-    private String childOf(String contactId) {
-        return jdbc.sql("SELECT child_id FROM contact_registry WHERE contact_id = ?").param(contactId)
-                .query(String.class).single();
-    }
 
     private List<JsonNode> reassessments(String contactId) {
         return events(contactId, "ThresholdReassessed");

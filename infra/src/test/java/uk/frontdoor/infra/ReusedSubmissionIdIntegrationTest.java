@@ -128,8 +128,7 @@ class ReusedSubmissionIdIntegrationTest extends IntegrationTestSupport {
         String correctionId = contactIdOf(accepted);
         assertThat(correctionId).isNotEqualTo(firstId);
         assertThat(contactsWithSubmissionId(first.get("submissionId").asText())).isEqualTo(1);
-        String childId = await().until(() -> jdbc.sql("SELECT child_id FROM contact_registry WHERE contact_id = ?")
-                .param(correctionId).query(String.class).optional().orElse(null), id -> id != null);
+        String childId = childOf(correctionId);
         List<Map<String, Object>> entries = await().until(() -> {
             HttpResponse<String> response = get("/api/v1/children/" + childId + "/chronology", staff("sw1"));
             return response.statusCode() == 200 ? (List<Map<String, Object>>) body(response).get("entries") : List.of();

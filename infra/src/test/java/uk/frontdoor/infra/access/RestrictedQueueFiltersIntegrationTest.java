@@ -43,9 +43,7 @@ class RestrictedQueueFiltersIntegrationTest extends IntegrationTestSupport {
         ObjectNode submission = aChildOfItsOwn(sentBy("demo-school", submission()), ChildIdentity.fresh());
         ((ObjectNode) submission.get("concerns")).putArray("factors").add("23A");
         String contactId = contactIdOf(postContact(SCHOOL_KEY, submission));
-        String childId = Awaitility.await().until(() -> jdbc.sql(
-                        "SELECT child_id FROM contact_registry WHERE contact_id = ?").param(contactId)
-                .query(String.class).optional().orElse(null), id -> id != null);
+        String childId = childOf(contactId);
         assertThat(postJson("/api/v1/children/" + childId + "/restriction", staff("manager1"), Map.of(
                 "category", "PREVENT", "reason", "Prevent referral from the school.", "staff", List.of("sw2")))
                 .statusCode()).isEqualTo(204);

@@ -26,7 +26,7 @@ class RestrictedRecordsIntegrationTest extends IntegrationTestSupport {
         ChildIdentity identity = ChildIdentity.fresh();
         ObjectNode submission = aChildOfItsOwn(submission(), identity);
         String contactId = contactIdOf(postContact(POLICE_KEY, submission));
-        String childId = awaitContactChild(contactId);
+        String childId = childOf(contactId);
         searchable(childId, submission);
         String child = "/api/v1/children/" + childId;
 
@@ -118,7 +118,7 @@ class RestrictedRecordsIntegrationTest extends IntegrationTestSupport {
     @SuppressWarnings("unchecked")
     void one_contact_restricted_to_a_team_leaves_the_rest_of_the_record_readable() {
         String first = contactIdOf(postContact(POLICE_KEY, submission()));
-        String childId = awaitContactChild(first);
+        String childId = childOf(first);
         String child = "/api/v1/children/" + childId;
 
         assertThat(postJson(child + "/restriction", staff("manager1"), Map.of("contactId", first, "category", "LADO",
@@ -170,9 +170,4 @@ class RestrictedRecordsIntegrationTest extends IntegrationTestSupport {
         }
     }
 
-    private String awaitContactChild(String contactId) {
-        return Awaitility.await().until(() -> jdbc.sql(
-                        "SELECT child_id FROM contact_registry WHERE contact_id = ?").param(contactId)
-                .query(String.class).optional().orElse(null), id -> id != null);
-    }
 }

@@ -57,9 +57,7 @@ class ReviewPackIntegrationTest extends IntegrationTestSupport {
         ObjectNode submission = sentBy(POLICE_KEY, submission());
         ((ObjectNode) submission.get("concerns")).putArray("indicators").add("CHILD_PRESENT");
         String contactId = contactIdOf(postContact(POLICE_KEY, submission));
-        ChildId child = ChildId.of(await().until(() -> jdbc.sql(
-                        "SELECT child_id FROM contact_registry WHERE contact_id = ?").param(contactId)
-                .query(String.class).optional().orElse(null), id -> id != null));
+        ChildId child = ChildId.of(childOf(contactId));
         ContactId contact = ContactId.of(contactId);
         List<DomainEventMessage<?>> service = await().until(() -> {
             List<DomainEventMessage<?>> stream = new ArrayList<>();

@@ -31,8 +31,8 @@ class RuleSetSimulationIntegrationTest extends IntegrationTestSupport {
     void a_draft_rule_set_changes_exactly_the_contacts_it_decides_differently_and_writes_to_no_stream() {
         String strangulation = contact(List.of("3A"), List.of("NON_FATAL_STRANGULATION", "CHILD_PRESENT"));
         String alike = contact(List.of("3A"), List.of("CHILD_PRESENT"));
-        String strangulationChild = childOf(strangulation);
-        String alikeChild = childOf(alike);
+        String strangulationChild = assessedChildOf(strangulation);
+        String alikeChild = assessedChildOf(alike);
         long[] before = {events(strangulationChild), events(alikeChild)};
         String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
 
@@ -107,9 +107,8 @@ class RuleSetSimulationIntegrationTest extends IntegrationTestSupport {
     }
 
     /** The child's stream, once the contact's assessment is in it. */
-    private String childOf(String contactId) {
-        String child = await().until(() -> jdbc.sql("SELECT child_id FROM contact_registry WHERE contact_id = ?")
-                .param(contactId).query(String.class).optional().orElse(null), id -> id != null);
+    private String assessedChildOf(String contactId) {
+        String child = childOf(contactId);
         await().until(() -> eventStore.readEvents(child, 0L).asStream()
                 .anyMatch(event -> event.getPayload() instanceof ThresholdAssessed assessed
                         && assessed.contactId().value().equals(contactId)));

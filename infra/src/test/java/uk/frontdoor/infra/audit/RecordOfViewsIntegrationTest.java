@@ -29,7 +29,7 @@ class RecordOfViewsIntegrationTest extends IntegrationTestSupport {
     @Test
     void reading_a_contact_or_the_queue_through_the_api_is_recorded_and_managers_list_who_looked() {
         String contactId = contactIdOf(postContact(POLICE_KEY, submission()));
-        String childId = awaitContactChild(contactId);
+        String childId = childOf(contactId);
         long before = lastViewId();
 
         assertThat(get("/api/v1/contacts/" + contactId, staff("sw1")).statusCode()).isEqualTo(200);
@@ -101,9 +101,4 @@ class RecordOfViewsIntegrationTest extends IntegrationTestSupport {
         return jdbc.sql("SELECT coalesce(max(id), 0) FROM record_views").query(Long.class).single();
     }
 
-    private String awaitContactChild(String contactId) {
-        return org.awaitility.Awaitility.await().until(() -> jdbc.sql(
-                        "SELECT child_id FROM contact_registry WHERE contact_id = ?").param(contactId)
-                .query(String.class).optional().orElse(null), id -> id != null);
-    }
 }

@@ -332,9 +332,7 @@ class StaffApiFuzzTest extends IntegrationTestSupport {
         for (int i = 0; i < 3; i++) {
             String contactId = contactIdOf(postContact(POLICE_KEY, submission()));
             contacts.add(contactId);
-            children.add(org.awaitility.Awaitility.await().until(() -> jdbc.sql(
-                            "SELECT child_id FROM contact_registry WHERE contact_id = ?").param(contactId)
-                    .query(String.class).optional().orElse(null), id -> id != null));
+            children.add(childOf(contactId));
         }
         List<String> checks = new ArrayList<>();
         postJson("/api/v1/contacts/" + contacts.get(0) + "/claim", staff("sw1"), null);

@@ -306,10 +306,6 @@ class PartnerRequestsIntegrationTest extends OwnServiceTestSupport {
         return jdbc().sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
     }
 
-    private String childOf(String contactId) {
-        return await().until(() -> jdbc().sql("SELECT child_id FROM contact_registry WHERE contact_id = ?")
-                .param(contactId).query(String.class).optional().orElse(null), id -> id != null);
-    }
 
     @SuppressWarnings("unchecked")
     private void publish(String topic, byte[] value) {

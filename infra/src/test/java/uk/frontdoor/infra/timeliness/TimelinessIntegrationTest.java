@@ -326,10 +326,6 @@ class TimelinessIntegrationTest extends OwnServiceTestSupport {
                 .param(java.sql.Timestamp.from(clock.instant())).query(Long.class).single();
     }
 
-    private String childOf(String contactId) {
-        return await().until(() -> jdbc().sql("SELECT child_id FROM contact_registry WHERE contact_id = ?")
-                .param(contactId).query(String.class).optional().orElse(null), id -> id != null);
-    }
 
     private String contactOf(String childId) {
         return jdbc().sql("SELECT contact_id FROM contact_registry WHERE child_id = ?")

@@ -109,8 +109,7 @@ class TwoInstancesIntegrationTest {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
         }
 
-        String childId = jdbc().sql("SELECT child_id FROM contact_registry WHERE contact_id = ?")
-                .param(contactId).query(String.class).single();
+        String childId = IntegrationTestSupport.childOf(jdbc(), contactId);
         List<String> stored = jdbc().sql("SELECT payloadtype FROM domainevententry WHERE aggregateidentifier = ? "
                         + "ORDER BY sequencenumber").param(childId).query(String.class).list();
         assertThat(stored).filteredOn(type -> type.endsWith(".PartnerCheckRequested")).hasSize(24);
@@ -141,8 +140,7 @@ class TwoInstancesIntegrationTest {
         await().until(() -> boardOnA.contains("event:board") && boardOnB.contains("event:board"));
 
         String contactId = postContact(a);
-        String childId = await().until(() -> jdbc().sql("SELECT child_id FROM contact_registry WHERE contact_id = ?")
-                .param(contactId).query(String.class).optional().orElse(null), id -> id != null);
+        String childId = IntegrationTestSupport.childOf(jdbc(), contactId);
         JsonNode started = await().until(() -> jdbc().sql("""
                                 SELECT convert_from(payload, 'UTF8') FROM domainevententry
                                 WHERE aggregateidentifier = ? AND payloadtype = 'uk.frontdoor.triage.api.ClockStarted'""")

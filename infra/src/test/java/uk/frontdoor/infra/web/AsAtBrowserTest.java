@@ -55,9 +55,7 @@ class AsAtBrowserTest extends BrowserTestSupport {
         ((ObjectNode) submission.get("concerns")).putArray("indicators").add("CHILD_PRESENT");
         HttpResponse<String> posted = postContact(POLICE_KEY, submission);
         String contactId = contactIdOf(posted);
-        ChildId child = ChildId.of(await().until(() -> jdbc.sql(
-                        "SELECT child_id FROM contact_registry WHERE contact_id = ?").param(contactId)
-                .query(String.class).optional().orElse(null), id -> id != null));
+        ChildId child = ChildId.of(childOf(contactId));
         ContactId contact = ContactId.of(contactId);
         List<DomainEventMessage<?>> service = await().until(() -> {
             List<DomainEventMessage<?>> stream = new ArrayList<>();

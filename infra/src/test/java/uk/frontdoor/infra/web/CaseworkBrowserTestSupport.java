@@ -92,10 +92,6 @@ abstract class CaseworkBrowserTestSupport extends BrowserTestSupport {
         return (Map<String, Object>) view.get("work");
     }
 
-    protected String childOf(String contactId) {
-        return await().until(() -> jdbc.sql("SELECT child_id FROM contact_registry WHERE contact_id = ?")
-                .param(contactId).query(String.class).optional().orElse(null), id -> id != null);
-    }
 
     /**
      * At least {@code count} contacts from the demo school waiting, sent over the partner API if there are

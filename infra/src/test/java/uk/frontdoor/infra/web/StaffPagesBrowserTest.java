@@ -288,8 +288,4 @@ class StaffPagesBrowserTest extends BrowserTestSupport {
         return contactId;
     }
 
-    private String childOf(String contactId) {
-        return jdbc.sql("SELECT child_id FROM contact_registry WHERE contact_id = ?").param(contactId)
-                .query(String.class).single();
-    }
 }
