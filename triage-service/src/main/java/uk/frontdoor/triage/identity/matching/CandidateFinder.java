@@ -133,9 +133,10 @@ public class CandidateFinder {
     private static final String SEARCH_ALL = searchAllSql();
 
     /**
-     * {@link #SEARCH} for many children in one statement: the same rules, each child's parameters a row of
-     * arrays, searched row by row (a lateral join), so that each child's candidates are exactly what its own
-     * search would find.
+     * {@link #SEARCH}'s rules for many children in one statement: each child's parameters a row of arrays,
+     * searched row by row (a lateral join), so that each child's candidates are exactly what its own search
+     * would find. It gives only the ids: the children found are read once each afterwards, however many of
+     * the batch's contacts found the same child.
      */
     private static String searchAllSql() {
         String hits = HITS.replace("CAST(:postcodes AS text[])", "string_to_array(p.postcodes, ',')");
@@ -148,14 +149,11 @@ public class CandidateFinder {
         BATCH_COLUMNS.forEach(column -> unnest.append(", CAST(:").append(column).append(" AS ")
                 .append(BATCH_TYPES.get(column)).append(')'));
         return """
-                SELECT p.idx, v.child_id, v.facts
+                SELECT p.idx, h.child_id
                   FROM unnest(%s) AS p(idx, %s)
-                 CROSS JOIN LATERAL (
-                       SELECT v.child_id, v.facts, v.last_seen_at
-                         FROM child_identity_variant v
-                         JOIN (SELECT child_id FROM (%s) hits LIMIT %d) h ON h.child_id = v.child_id) v
-                 ORDER BY p.idx, v.child_id, v.last_seen_at DESC""".formatted(unnest,
-                String.join(", ", BATCH_COLUMNS), hits, MAX_CANDIDATES);
+                 CROSS JOIN LATERAL (SELECT child_id FROM (%s) hits LIMIT %d) h
+                 ORDER BY p.idx, h.child_id""".formatted(unnest, String.join(", ", BATCH_COLUMNS), hits,
+                MAX_CANDIDATES);
     }
 
     private final JdbcClient jdbc;
@@ -204,19 +202,21 @@ public class CandidateFinder {
         for (String column : BATCH_COLUMNS) {
             arrays.put(column, rows.stream().map(row -> text(row.get(column))).toArray(String[]::new));
         }
-        List<Map<String, List<IdentityFacts>>> variants = new ArrayList<>(children.size());
-        children.forEach(child -> variants.add(new LinkedHashMap<>()));
+        List<List<String>> hits = new ArrayList<>(children.size());
+        children.forEach(child -> hits.add(new ArrayList<>()));
+        Set<String> found = new LinkedHashSet<>();
         jdbc.sql(SEARCH_ALL).params(arrays).query(rs -> {
-            variants.get(rs.getInt("idx")).computeIfAbsent(rs.getString("child_id"), id -> new ArrayList<>())
-                    .add(read(rs.getString("facts")));
+            String childId = rs.getString("child_id");
+            hits.get(rs.getInt("idx")).add(childId);
+            found.add(childId);
         });
-        List<List<Candidate>> found = new ArrayList<>(children.size());
-        for (Map<String, List<IdentityFacts>> child : variants) {
-            List<Candidate> candidates = new ArrayList<>(child.size());
-            child.forEach((childId, facts) -> candidates.add(new Candidate(childId, merge(facts))));
-            found.add(candidates);
+        Map<String, Candidate> byId = new LinkedHashMap<>();
+        candidates(found).forEach(candidate -> byId.put(candidate.childId(), candidate));
+        List<List<Candidate>> candidates = new ArrayList<>(children.size());
+        for (List<String> ids : hits) {
+            candidates.add(ids.stream().map(byId::get).filter(Objects::nonNull).toList());
         }
-        return found;
+        return candidates;
     }
 
     /**
