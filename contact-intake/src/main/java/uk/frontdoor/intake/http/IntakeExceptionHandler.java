@@ -165,7 +165,8 @@ class IntakeExceptionHandler extends ResponseEntityExceptionHandler {
     private static ProblemDetail wrongType(MismatchedInputException mismatch) {
         String field = fieldPath(mismatch.getPath());
         Class<?> target = mismatch.getTargetType();
-        String expected = target != null && target.isEnum()
+        String expected = mismatch instanceof NulInBodies.NulInText ? NulInBodies.PROBLEM
+                : target != null && target.isEnum()
                 ? "must be one of " + Arrays.stream(target.getEnumConstants()).map(c -> ((Enum<?>) c).name())
                         .collect(Collectors.joining(", "))
                 : "has the wrong type" + (target == null ? "" : ": expected " + describe(target));
