@@ -120,6 +120,7 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "GET /api/v1/threshold-rules", SCREEN,
             "POST /api/v1/threshold-rules/simulations", MANAGERS,
             "GET /api/v1/threshold-rules/simulations/{simulationId}", MANAGERS,
+            "POST /api/v1/threshold-rules/simulations/{simulationId}/cancel", MANAGERS,
             "GET /api/v1/alerts", MANAGERS,
             "GET /api/v1/alerts/stream", MANAGERS,
             "POST /api/v1/alerts/{alertId}/acknowledge", MANAGERS,
