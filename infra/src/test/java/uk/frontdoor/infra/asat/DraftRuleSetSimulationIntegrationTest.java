@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * contact it has no rule for alone; a draft that does not load is refused naming the file, rule and error; a
  * cancelled simulation never runs and keeps no report; no child's stream changes.
  */
-class DraftRuleSetSimulationIntegrationTest extends IntegrationTestSupport {
+public class DraftRuleSetSimulationIntegrationTest extends IntegrationTestSupport {
 
     private static final String SIMULATIONS = "/api/v1/threshold-rules/simulations";
     /** The advisory lock the service's simulations take, one at a time ("RULESIM" in ASCII). */
@@ -169,7 +169,7 @@ class DraftRuleSetSimulationIntegrationTest extends IntegrationTestSupport {
     }
 
     /** The shipped 2026 rule set as a draft of its own: parental mental health at level 1 (blue), not 2 (green). */
-    static String lowerParentalMentalHealth() {
+    public static String lowerParentalMentalHealth() {
         try (InputStream in = DraftRuleSetSimulationIntegrationTest.class
                 .getResourceAsStream("/threshold-rules/berkshire-2026-v1.yaml")) {
             String shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
