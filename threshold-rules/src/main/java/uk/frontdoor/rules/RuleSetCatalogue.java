@@ -94,6 +94,14 @@ public final class RuleSetCatalogue {
         return loadFiles(files, "the given files");
     }
 
+    /**
+     * One rule-set file given as text (a draft uploaded to be simulated), with the same checks start-up makes: a
+     * file that does not load is a {@link RuleSetLoadException} naming the file, rule and error.
+     */
+    public static RuleSetCatalogue ofText(String file, String yamlText) {
+        return of(List.of(RuleSetCompiler.compile(file, yamlText)), file);
+    }
+
     private static RuleSetCatalogue loadFiles(List<Path> files, String where) {
         List<CompiledRuleSet> ruleSets = new ArrayList<>();
         for (Path file : files) {

@@ -36,6 +36,11 @@ public final class ThresholdEngine {
         this.mode = mode;
     }
 
+    /** The same calendar and response times over other rule sets: a draft checked or simulated on its own. */
+    public ThresholdEngine withCatalogue(RuleSetCatalogue other) {
+        return new ThresholdEngine(other, calendar, scheme, mode);
+    }
+
     /** Decides with the rule set in force on the contact's received date (Europe/London). */
     public ThresholdDecision decide(ContactFacts contact, ChildHistory history) {
         LocalDate received = LocalDate.ofInstant(contact.receivedAt(), calendar.zone());

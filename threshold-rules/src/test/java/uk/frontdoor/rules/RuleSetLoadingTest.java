@@ -106,6 +106,24 @@ class RuleSetLoadingTest {
                 });
     }
 
+    /** A draft uploaded as text (to be simulated) goes through the same checks as a file loaded at start-up. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenFiles")
+    void a_broken_draft_given_as_text_fails_the_same_way(String what, String text, String ruleId, String error) {
+        assertThatThrownBy(() -> RuleSetCatalogue.ofText("draft.yaml", text))
+                .isInstanceOfSatisfying(RuleSetLoadException.class, e -> {
+                    assertThat(e.file()).isEqualTo("draft.yaml");
+                    assertThat(e.ruleId()).isEqualTo(ruleId);
+                    assertThat(e.error()).contains(error);
+                });
+    }
+
+    @Test
+    void a_valid_draft_given_as_text_loads() {
+        assertThat(RuleSetCatalogue.ofText("draft.yaml", VALID).summaries()).singleElement()
+                .satisfies(summary -> assertThat(summary.ref()).isEqualTo(new RuleSetRef("test-set", "1")));
+    }
+
     @Test
     void one_broken_file_fails_the_whole_directory() throws IOException {
         write("a-good.yaml", VALID);

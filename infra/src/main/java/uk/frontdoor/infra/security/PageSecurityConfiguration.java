@@ -149,6 +149,8 @@ class PageSecurityConfiguration {
                         .requestMatchers("/partner-requests", "/partner-requests/**")
                         .hasAnyRole(StaffPermission.ANSWER_PARTNER_REQUESTS.roleNames())
                         .requestMatchers("/performance", "/performance/**").hasAnyRole(StaffPermission.OVERSEE.roleNames())
+                        // Rule-set simulations: managers only, as in the API.
+                        .requestMatchers("/rules", "/rules/**").hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         .requestMatchers("/queue", "/queue/**").hasAnyRole(StaffPermission.SCREEN.roleNames())
                         // Finding a child: administrators too, who log contacts and must find the child's record.
                         .requestMatchers("/children/search").hasAnyRole(StaffPermission.FIND_CHILD.roleNames())

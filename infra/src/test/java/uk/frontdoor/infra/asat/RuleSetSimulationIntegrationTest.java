@@ -68,6 +68,21 @@ class RuleSetSimulationIntegrationTest extends IntegrationTestSupport {
         assertThat(((Number) rules.get("DA-STRANGULATION").get("draft")).intValue()).isZero();
         assertThat((Map<String, Object>) report.get("flagsLost")).containsKey("MARAC_CONSIDERATION");
 
+        // Workload by team: the strategy discussion 2026 requires is child protection's; under 2023 it is not there.
+        // (and, on a night or a weekend, a red contact is the emergency duty team's too)
+        assertThat((List<String>) inForce.get("teams")).contains("MASH", "CHILD_PROTECTION");
+        assertThat((List<String>) draft.get("teams")).doesNotContain("CHILD_PROTECTION").contains("MASH");
+        assertThat(examples.get("WORKLOAD")).anySatisfy(example -> assertThat(example.get("contactId")).isEqualTo(strangulation));
+        Map<String, Map<String, Object>> workload = (Map<String, Map<String, Object>>) report.get("workload");
+        int contacts = ((Number) report.get("contacts")).intValue();
+        // Every contact is a decision for the MASH under both; the change is the draft's count less the one in force.
+        assertThat(workload.get("MASH")).containsEntry("inForce", contacts).containsEntry("draft", contacts)
+                .containsEntry("change", 0);
+        Map<String, Object> childProtection = workload.get("CHILD_PROTECTION");
+        assertThat(((Number) childProtection.get("inForce")).intValue()).isGreaterThanOrEqualTo(1);
+        assertThat(((Number) childProtection.get("change")).intValue()).isEqualTo(
+                ((Number) childProtection.get("draft")).intValue() - ((Number) childProtection.get("inForce")).intValue());
+
         // Nothing was written to any child's stream.
         assertThat(events(strangulationChild)).isEqualTo(before[0]);
         assertThat(events(alikeChild)).isEqualTo(before[1]);

@@ -73,6 +73,19 @@ class AccessibilityScanTest extends CaseworkBrowserTestSupport {
         browser.errorSummary();
         scan("chronology with the link form's errors");
 
+        // The record as it stood a moment ago: the as-at banner on the contact and the chronology, and the control's
+        // error for a moment in the future.
+        String moment = java.time.Instant.now().minusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        browser.open("/contacts/" + contactId + "?asAt=" + moment);
+        browser.find(By.id("as-at-banner"));
+        scan("contact as at a past moment");
+        browser.open("/children/" + childId + "/chronology?asAt=" + moment);
+        browser.find(By.id("as-at-banner"));
+        scan("chronology as at a past moment");
+        browser.open("/children/" + childId + "/chronology?asAt=2999-01-01T00:00:00Z");
+        browser.errorSummary();
+        scan("chronology with the as-at control's error");
+
         // Finding a child: the form, its error summary, and results.
         browser.find(By.id("nav-search")).click();
         browser.find(By.id("search-form"));
@@ -136,6 +149,32 @@ class AccessibilityScanTest extends CaseworkBrowserTestSupport {
         browser.open("/performance");
         browser.find(By.id("contacts-table"));
         scan("performance");
+        // The practice review pack: its form, the form's errors, and the pack.
+        browser.open("/children/" + childId + "/review-pack");
+        browser.find(By.id("review-pack-form"));
+        scan("review pack form");
+        browser.submit(By.id("produce-pack"));
+        browser.errorSummary();
+        scan("review pack form with errors");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        browser.open("/children/" + childId + "/review-pack?from=" + today.minusDays(7) + "&to=" + today);
+        browser.find(By.id("chronology-table"));
+        scan("review pack");
+        // Rule-set simulations: the form, its errors, and a simulation's report.
+        HttpResponse<String> simulation = postJson("/api/v1/threshold-rules/simulations", staff("manager1"),
+                Map.of("ruleSet", "berkshire-threshold", "version", "2023.1", "from", today.toString(), "to", today.toString()));
+        String simulationAt = simulation.headers().firstValue("Location").orElseThrow();
+        await().until(() -> "DONE".equals(body(get(simulationAt, staff("manager1"))).get("state")));
+        browser.open("/rules/simulations");
+        browser.find(By.id("simulation-form"));
+        scan("rule-set simulations");
+        browser.choose("source-DRAFT");
+        browser.submit(By.id("start-simulation"));
+        browser.errorSummary();
+        scan("rule-set simulations with errors");
+        browser.open(simulationAt.replace("/api/v1/threshold-rules", "/rules"));
+        browser.find(By.id("report-summary"));
+        scan("a rule-set simulation's report");
         // A manager's restriction form, and its errors.
         browser.open("/contacts/" + restrictedContact);
         browser.refreshUntil(By.id("restrict"));

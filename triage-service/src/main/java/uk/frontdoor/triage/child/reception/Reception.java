@@ -143,32 +143,43 @@ public final class Reception {
         Instant receivedAt = assessed.assessedAt();
         var threshold = assessed.threshold();
         List<ChildEvent> started = new ArrayList<>();
-        started.add(start(assessed, ClockType.CONTACT_DECISION,
-                clocks.planInWorkingTime(receivedAt, threshold.decisionDueAt()), clocks));
+        for (ClockType duty : dutiesOnReceipt(threshold, submission.immediateRisk(), clocks.isOfficeHours(receivedAt))) {
+            TimelinessPolicy.Plan plan = switch (duty) {
+                case CONTACT_DECISION -> clocks.planInWorkingTime(receivedAt, threshold.decisionDueAt());
+                // 72 hours from the child's return: the referrer's "aware since" is the return they report.
+                case RETURN_HOME_INTERVIEW -> clocks.plan(duty, submission.awareSince() != null
+                        && submission.awareSince().isBefore(receivedAt) ? submission.awareSince() : receivedAt);
+                default -> clocks.plan(duty, receivedAt);
+            };
+            started.add(start(assessed, duty, plan, clocks));
+        }
+        return started;
+    }
+
+    /**
+     * The duties a contact's assessment starts on receipt, in the order their clocks start. Each duty belongs to a
+     * team ({@code TimelinessPolicy.team}), so this is also where the contact's work goes: a simulation counts them.
+     */
+    public static List<ClockType> dutiesOnReceipt(ThresholdAssessed.Threshold threshold, boolean immediateRisk,
+                                                  boolean officeHours) {
+        List<ClockType> duties = new ArrayList<>();
+        duties.add(ClockType.CONTACT_DECISION);
         List<String> flags = threshold.flags();
         if (flags.contains(Flag.RETURN_HOME_INTERVIEW_DUE.name())) {
-            // 72 hours from the child's return: the referrer's "aware since" is the return they report.
-            Instant returned = submission.awareSince() != null && submission.awareSince().isBefore(receivedAt)
-                    ? submission.awareSince() : receivedAt;
-            started.add(start(assessed, ClockType.RETURN_HOME_INTERVIEW,
-                    clocks.plan(ClockType.RETURN_HOME_INTERVIEW, returned), clocks));
+            duties.add(ClockType.RETURN_HOME_INTERVIEW);
         }
         if (flags.contains(Flag.PRIVATE_FOSTERING_VISIT.name())) {
-            started.add(start(assessed, ClockType.PRIVATE_FOSTERING_VISIT,
-                    clocks.plan(ClockType.PRIVATE_FOSTERING_VISIT, receivedAt), clocks));
+            duties.add(ClockType.PRIVATE_FOSTERING_VISIT);
         }
         // Out of hours, a red or immediate-risk contact cannot wait for the morning: it goes to the emergency duty
         // team's queue, with that team's own response time, until the team hands it back to the day team.
-        if (!clocks.isOfficeHours(receivedAt)
-                && (threshold.priority() == ThresholdAssessed.Priority.RED || submission.immediateRisk())) {
-            started.add(start(assessed, ClockType.OUT_OF_HOURS, clocks.plan(ClockType.OUT_OF_HOURS, receivedAt),
-                    clocks));
+        if (!officeHours && (threshold.priority() == ThresholdAssessed.Priority.RED || immediateRisk)) {
+            duties.add(ClockType.OUT_OF_HOURS);
         }
         if (flags.contains(Flag.LADO_REFERRAL.name())) {
-            started.add(start(assessed, ClockType.LADO_REFERRAL, clocks.plan(ClockType.LADO_REFERRAL, receivedAt),
-                    clocks));
+            duties.add(ClockType.LADO_REFERRAL);
         }
-        return started;
+        return duties;
     }
 
     private static ChildEvent start(ThresholdAssessed assessed, ClockType type, TimelinessPolicy.Plan plan,

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.rules.RuleSetCatalogue;
+import uk.frontdoor.rules.RuleSetLoadException;
 import uk.frontdoor.rules.RuleSetRef;
 import uk.frontdoor.rules.ThresholdEngine;
 import uk.frontdoor.triage.api.ChildEvent;
@@ -23,7 +24,12 @@ import uk.frontdoor.triage.child.LinkedContact;
 import uk.frontdoor.triage.child.LinkedContacts;
 import uk.frontdoor.triage.child.reception.Reception;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,18 +52,26 @@ import java.util.concurrent.Executors;
  * by {@link ChildEvolution#evolve} up to the contact, and the contacts on its linked records received before it.
  * Nothing is written to any child's stream; the report is kept in {@code rule_set_simulations}.
  *
- * <p>Simulations run one at a time on a thread of their own: a second one asked for while one runs waits its turn
- * ({@code QUEUED}), it is not refused.
+ * <p>Simulations run one at a time on a thread of their own, and one at a time across instances (a PostgreSQL
+ * advisory lock): a second one asked for while one runs waits its turn ({@code QUEUED}), it is not refused. A
+ * simulation is cancelled by its state alone: the run checks it at each progress step and writes its report only
+ * if still {@code RUNNING}, so a cancel on any instance stops it.
  */
 @Component
 public class RuleSetSimulations {
 
     private static final Logger log = LoggerFactory.getLogger(RuleSetSimulations.class);
     private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
-    /** Progress is written after this many contacts. */
+    /** Progress is written, and a cancel noticed, after this many contacts. */
     private static final int PROGRESS_EVERY = 200;
+    /** The advisory lock key that runs simulations one at a time across instances: "RULESIM" in ASCII. */
+    static final long SIMULATION_LOCK = 0x52554c4553494dL;
+    /** A draft file larger than this is not a rule set (the shipped ones are about 20 kB). */
+    public static final int MAX_DRAFT_CHARS = 500_000;
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final Workload workload;
     private final EventStore events;
     private final ThresholdEngine rules;
     private final RuleSetCatalogue catalogue;
@@ -70,9 +84,12 @@ public class RuleSetSimulations {
         return thread;
     });
 
-    RuleSetSimulations(JdbcClient jdbc, EventStore events, ThresholdEngine rules, RuleSetCatalogue catalogue,
-                       LinkedContacts linkedContacts, Clock clock, ObjectMapper json) {
+    RuleSetSimulations(JdbcClient jdbc, DataSource dataSource, Workload workload, EventStore events,
+                       ThresholdEngine rules, RuleSetCatalogue catalogue, LinkedContacts linkedContacts, Clock clock,
+                       ObjectMapper json) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.workload = workload;
         this.events = events;
         this.rules = rules;
         this.catalogue = catalogue;
@@ -86,101 +103,199 @@ public class RuleSetSimulations {
         runner.shutdownNow();
     }
 
-    /** A simulation asked for: its period in whole days in England, both included. */
-    public record Request(RuleSetRef ruleSet, LocalDate from, LocalDate to, String requestedBy) {
+    /**
+     * A simulation asked for: its period in whole days in England, both included.
+     *
+     * @param draft an uploaded draft rule file, or {@code null} for a rule set the service has loaded
+     */
+    public record Request(RuleSetRef ruleSet, DraftFile draft, LocalDate from, LocalDate to, String requestedBy) {
     }
 
-    /** A simulation as kept: where it stands, and its report once done. */
-    public record Simulation(String simulationId, String ruleSetId, String ruleSetVersion, LocalDate from,
-                             LocalDate to, String requestedBy, Instant requestedAt, String state,
-                             Integer contactsTotal, int contactsDone, Instant finishedAt, SimulationReport report) {
+    /** A draft rule file as uploaded: its name (for errors) and text. */
+    public record DraftFile(String file, String text) {
     }
+
+    /**
+     * A simulation as kept: where it stands ({@code QUEUED}, {@code RUNNING}, {@code DONE}, {@code FAILED},
+     * {@code CANCELLED}), and its report once done.
+     *
+     * @param draftFile the name of the uploaded draft file, or {@code null} for a loaded rule set
+     */
+    public record Simulation(String simulationId, String ruleSetId, String ruleSetVersion, String draftFile,
+                             LocalDate from, LocalDate to, String requestedBy, Instant requestedAt, String state,
+                             Integer contactsTotal, int contactsDone, Instant finishedAt, String cancelledBy,
+                             Instant cancelledAt, SimulationReport report) {
+
+        public boolean finished() {
+            return !state.equals("QUEUED") && !state.equals("RUNNING");
+        }
+    }
+
+    /** What cancelling found. */
+    public enum Cancel { CANCELLED, ALREADY_FINISHED, NOT_FOUND }
 
     /** Whether the catalogue holds this rule set (only a rule set that loaded can be simulated). */
     public boolean known(RuleSetRef ruleSet) {
         return catalogue.find(ruleSet).isPresent();
     }
 
+    /**
+     * Checks an uploaded draft with the checks start-up makes ({@link RuleSetCatalogue#ofText}) and returns the rule
+     * set it defines.
+     *
+     * @throws RuleSetLoadException naming the file, rule and error, for a draft that does not load
+     */
+    public RuleSetRef check(DraftFile draft) {
+        return RuleSetCatalogue.ofText(draft.file(), draft.text()).summaries().get(0).ref();
+    }
+
     /** Keeps the request and queues it; returns its id at once. */
     public String start(Request request) {
         String id = UUID.randomUUID().toString();
+        DraftFile draft = request.draft();
         jdbc.sql("""
                         INSERT INTO rule_set_simulations (simulation_id, rule_set_id, rule_set_version, period_from,
-                                                          period_to, requested_by, requested_at, state)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED')""")
+                                                          period_to, requested_by, requested_at, state, draft_file,
+                                                          draft_text)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)""")
                 .params(id, request.ruleSet().id(), request.ruleSet().version(), Date.valueOf(request.from()),
-                        Date.valueOf(request.to()), request.requestedBy(), Timestamp.from(clock.instant()))
+                        Date.valueOf(request.to()), request.requestedBy(), Timestamp.from(clock.instant()),
+                        draft == null ? null : draft.file(), draft == null ? null : draft.text())
                 .update();
         runner.submit(() -> run(id, request));
         return id;
     }
 
+    /** Cancels a simulation queued or running; one finished keeps its state and report. */
+    public Cancel cancel(String simulationId, String cancelledBy) {
+        Instant now = clock.instant();
+        int cancelled = jdbc.sql("""
+                        UPDATE rule_set_simulations SET state = 'CANCELLED', cancelled_by = ?, cancelled_at = ?,
+                                                        finished_at = ?
+                        WHERE simulation_id = ? AND state IN ('QUEUED', 'RUNNING')""")
+                .params(cancelledBy, Timestamp.from(now), Timestamp.from(now), simulationId)
+                .update();
+        if (cancelled == 1) {
+            return Cancel.CANCELLED;
+        }
+        return find(simulationId).isPresent() ? Cancel.ALREADY_FINISHED : Cancel.NOT_FOUND;
+    }
+
     public Optional<Simulation> find(String simulationId) {
         return jdbc.sql("SELECT * FROM rule_set_simulations WHERE simulation_id = ?")
                 .param(simulationId)
-                .query((rs, row) -> {
-                    String report = rs.getString("report");
-                    Timestamp finished = rs.getTimestamp("finished_at");
-                    int total = rs.getInt("contacts_total");
-                    Integer contactsTotal = rs.wasNull() ? null : total;
-                    try {
-                        return new Simulation(rs.getString("simulation_id"), rs.getString("rule_set_id"),
-                                rs.getString("rule_set_version"), rs.getDate("period_from").toLocalDate(),
-                                rs.getDate("period_to").toLocalDate(), rs.getString("requested_by"),
-                                rs.getTimestamp("requested_at").toInstant(), rs.getString("state"), contactsTotal,
-                                rs.getInt("contacts_done"), finished == null ? null : finished.toInstant(),
-                                report == null ? null : json.readValue(report, SimulationReport.class));
-                    } catch (JsonProcessingException e) {
-                        throw new IllegalStateException("The report of simulation " + simulationId
-                                + " does not read back", e);
-                    }
-                })
+                .query(this::simulation)
                 .optional();
     }
 
-    private void run(String id, Request request) {
+    /** The newest simulations first, without their reports. */
+    public List<Simulation> recent(int limit) {
+        return jdbc.sql("""
+                        SELECT simulation_id, rule_set_id, rule_set_version, draft_file, period_from, period_to,
+                               requested_by, requested_at, state, contacts_total, contacts_done, finished_at,
+                               cancelled_by, cancelled_at, NULL AS report
+                        FROM rule_set_simulations ORDER BY requested_at DESC, simulation_id LIMIT ?""")
+                .param(limit)
+                .query(this::simulation)
+                .list();
+    }
+
+    private Simulation simulation(ResultSet rs, int row) throws SQLException {
+        String id = rs.getString("simulation_id");
+        String report = rs.getString("report");
+        int total = rs.getInt("contacts_total");
+        Integer contactsTotal = rs.wasNull() ? null : total;
         try {
-            jdbc.sql("UPDATE rule_set_simulations SET state = 'RUNNING' WHERE simulation_id = ?").param(id).update();
-            Instant start = request.from().atStartOfDay(ENGLAND).toInstant();
-            Instant end = request.to().plusDays(1).atStartOfDay(ENGLAND).toInstant();
-            Map<String, List<String>> contactsByChild = new LinkedHashMap<>();
-            jdbc.sql("""
-                            SELECT child_id, contact_id FROM contact_registry
-                            WHERE received_at >= ? AND received_at < ? AND child_id IS NOT NULL
-                            ORDER BY child_id, received_at""")
-                    .params(Timestamp.from(start), Timestamp.from(end))
-                    .query(rs -> {
-                        contactsByChild.computeIfAbsent(rs.getString("child_id"), child -> new ArrayList<>())
-                                .add(rs.getString("contact_id"));
-                    });
-            int total = contactsByChild.values().stream().mapToInt(List::size).sum();
-            jdbc.sql("UPDATE rule_set_simulations SET contacts_total = ? WHERE simulation_id = ?")
-                    .params(total, id).update();
-            SimulationReport.Builder report = new SimulationReport.Builder(request.ruleSet());
-            int done = 0;
-            for (Map.Entry<String, List<String>> child : contactsByChild.entrySet()) {
-                done += replay(ChildId.of(child.getKey()), Set.copyOf(child.getValue()), request.ruleSet(), report);
-                if (done % PROGRESS_EVERY < child.getValue().size()) {
-                    jdbc.sql("UPDATE rule_set_simulations SET contacts_done = ? WHERE simulation_id = ?")
-                            .params(done, id).update();
+            return new Simulation(id, rs.getString("rule_set_id"), rs.getString("rule_set_version"),
+                    rs.getString("draft_file"), rs.getDate("period_from").toLocalDate(),
+                    rs.getDate("period_to").toLocalDate(), rs.getString("requested_by"),
+                    rs.getTimestamp("requested_at").toInstant(), rs.getString("state"), contactsTotal,
+                    rs.getInt("contacts_done"), instant(rs.getTimestamp("finished_at")), rs.getString("cancelled_by"),
+                    instant(rs.getTimestamp("cancelled_at")),
+                    report == null ? null : json.readValue(report, SimulationReport.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The report of simulation " + id + " does not read back", e);
+        }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private void run(String id, Request request) {
+        // One at a time across instances: a session lock on a connection of its own, held for the run.
+        try (Connection lock = dataSource.getConnection()) {
+            try (PreparedStatement take = lock.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                take.setLong(1, SIMULATION_LOCK);
+                take.execute();
+            }
+            try {
+                runAlone(id, request);
+            } finally {
+                try (PreparedStatement release = lock.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                    release.setLong(1, SIMULATION_LOCK);
+                    release.execute();
                 }
             }
-            jdbc.sql("""
-                            UPDATE rule_set_simulations SET state = 'DONE', contacts_done = ?, finished_at = ?,
-                                                            report = CAST(? AS jsonb)
-                            WHERE simulation_id = ?""")
-                    .params(done, Timestamp.from(clock.instant()), json.writeValueAsString(report.build()), id)
-                    .update();
         } catch (Exception e) {
             // The class only: a message could quote a contact's data.
             log.error("Rule-set simulation {} failed: {}", id, e.getClass().getName());
-            jdbc.sql("UPDATE rule_set_simulations SET state = 'FAILED', finished_at = ? WHERE simulation_id = ?")
+            jdbc.sql("""
+                            UPDATE rule_set_simulations SET state = 'FAILED', finished_at = ?
+                            WHERE simulation_id = ? AND state IN ('QUEUED', 'RUNNING')""")
                     .params(Timestamp.from(clock.instant()), id).update();
         }
     }
 
+    private void runAlone(String id, Request request) throws JsonProcessingException {
+        int started = jdbc.sql("UPDATE rule_set_simulations SET state = 'RUNNING' WHERE simulation_id = ? AND state = 'QUEUED'")
+                .param(id).update();
+        if (started == 0) {
+            return; // cancelled while it waited
+        }
+        ThresholdEngine engine = request.draft() == null ? rules
+                : rules.withCatalogue(RuleSetCatalogue.ofText(request.draft().file(), request.draft().text()));
+        Instant start = request.from().atStartOfDay(ENGLAND).toInstant();
+        Instant end = request.to().plusDays(1).atStartOfDay(ENGLAND).toInstant();
+        Map<String, List<String>> contactsByChild = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT child_id, contact_id FROM contact_registry
+                        WHERE received_at >= ? AND received_at < ? AND child_id IS NOT NULL
+                        ORDER BY child_id, received_at""")
+                .params(Timestamp.from(start), Timestamp.from(end))
+                .query(rs -> {
+                    contactsByChild.computeIfAbsent(rs.getString("child_id"), child -> new ArrayList<>())
+                            .add(rs.getString("contact_id"));
+                });
+        int total = contactsByChild.values().stream().mapToInt(List::size).sum();
+        if (!progress(id, "contacts_total", total)) {
+            return;
+        }
+        SimulationReport.Builder report = new SimulationReport.Builder(request.ruleSet());
+        int done = 0;
+        for (Map.Entry<String, List<String>> child : contactsByChild.entrySet()) {
+            done += replay(ChildId.of(child.getKey()), Set.copyOf(child.getValue()), engine, request.ruleSet(), report);
+            if (done % PROGRESS_EVERY < child.getValue().size() && !progress(id, "contacts_done", done)) {
+                return; // cancelled
+            }
+        }
+        jdbc.sql("""
+                        UPDATE rule_set_simulations SET state = 'DONE', contacts_done = ?, finished_at = ?,
+                                                        report = CAST(? AS jsonb)
+                        WHERE simulation_id = ? AND state = 'RUNNING'""")
+                .params(done, Timestamp.from(clock.instant()), json.writeValueAsString(report.build()), id)
+                .update();
+    }
+
+    /** Writes a count while the simulation runs; false once it no longer does (it was cancelled). */
+    private boolean progress(String id, String column, int count) {
+        return jdbc.sql("UPDATE rule_set_simulations SET " + column + " = ? WHERE simulation_id = ? AND state = 'RUNNING'")
+                .params(count, id).update() == 1;
+    }
+
     /** One child's stream, folded event by event; each simulated contact decided against the state before it. */
-    private int replay(ChildId childId, Set<String> simulated, RuleSetRef draft, SimulationReport.Builder report) {
+    private int replay(ChildId childId, Set<String> simulated, ThresholdEngine engine, RuleSetRef draft,
+                       SimulationReport.Builder report) {
         List<ChildEvent> stream = new ArrayList<>();
         DomainEventStream read = events.readEvents(childId.value(), 0L);
         while (read.hasNext()) {
@@ -198,8 +313,9 @@ public class RuleSetSimulations {
                 Optional<ThresholdAssessed.Threshold> inForce = recorded(stream, i, received);
                 if (inForce.isPresent()) {
                     List<LinkedContact> linked = asThen(linkedContacts.linkedTo(childId, state), received.receivedAt());
-                    ThresholdAssessed.Threshold byDraft = Reception.assess(received, state, linked, rules, draft);
-                    report.add(received.contactId().value(), received.receivedAt(), inForce.get(), byDraft);
+                    ThresholdAssessed.Threshold byDraft = Reception.assess(received, state, linked, engine, draft);
+                    report.add(received.contactId().value(), received.receivedAt(), inForce.get(), byDraft,
+                            workload.teams(received, inForce.get()), workload.teams(received, byDraft));
                     replayed++;
                 }
             }

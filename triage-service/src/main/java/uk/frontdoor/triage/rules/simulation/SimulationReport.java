@@ -24,30 +24,38 @@ import java.util.TreeMap;
  * @param rules        each rule that fired under either, with how often under each
  * @param flagsAdded   flags the draft raises that the rules in force did not, with how many contacts
  * @param flagsLost    flags the rules in force raised that the draft does not
- * @param examples     for each kind of change (LEVEL_UP, LEVEL_DOWN, PRIORITY_UP, PRIORITY_DOWN, FLAGS), the most
+ * @param examples     for each kind of change (LEVEL_UP, LEVEL_DOWN, PRIORITY_UP, PRIORITY_DOWN, FLAGS,
+ *                     WORKLOAD: the duties go to other teams), the most
  *                     recent contacts, at most 20, with the two decisions side by side
+ * @param workload     by team, the duties the rules' decisions start (see {@link Workload}) under each
  */
 public record SimulationReport(String ruleSetId, String ruleSetVersion, int contacts, boolean empty, int levelUp,
                                int levelDown, int priorityUp, int priorityDown, Map<String, RuleCount> rules,
                                Map<String, Integer> flagsAdded, Map<String, Integer> flagsLost,
-                               Map<String, List<Example>> examples) {
+                               Map<String, List<Example>> examples, Map<String, TeamWorkload> workload) {
 
     static final int EXAMPLES = 20;
 
     public record RuleCount(int inForce, int draft) {
     }
 
+    /** A team's duties under the rules in force and under the draft; {@code change} is the second less the first. */
+    public record TeamWorkload(int inForce, int draft, int change) {
+    }
+
     /** One contact decided both ways; the rules that fired, with their explanations, side by side. */
     public record Example(String contactId, Instant receivedAt, Decision inForce, Decision draft) {
     }
 
-    public record Decision(int level, String priority, String ruleSet, List<String> flags, List<String> rules) {
+    /** @param teams the team of each duty the decision starts, as counted in the workload */
+    public record Decision(int level, String priority, String ruleSet, List<String> flags, List<String> rules,
+                           List<String> teams) {
 
-        static Decision of(ThresholdAssessed.Threshold threshold) {
+        static Decision of(ThresholdAssessed.Threshold threshold, List<String> teams) {
             return new Decision(threshold.level(), threshold.priority().name(),
                     threshold.ruleSet() == null ? null : threshold.ruleSet().id() + " " + threshold.ruleSet().version(),
                     threshold.flags(), threshold.rulesFired().stream()
-                    .map(rule -> rule.id() + ": " + rule.description()).toList());
+                    .map(rule -> rule.id() + ": " + rule.description()).toList(), teams);
         }
     }
 
@@ -62,15 +70,23 @@ public record SimulationReport(String ruleSetId, String ruleSetVersion, int cont
         private final Map<String, Integer> flagsAdded = new TreeMap<>();
         private final Map<String, Integer> flagsLost = new TreeMap<>();
         private final Map<String, List<Example>> examples = new TreeMap<>();
+        private final Map<String, int[]> workload = new TreeMap<>();
 
         Builder(RuleSetRef draft) {
             this.draft = draft;
         }
 
+        /**
+         * @param teamsInForce the team of each duty the decision in force starts (a team once per duty)
+         * @param teamsByDraft the same under the draft
+         */
         void add(String contactId, Instant receivedAt, ThresholdAssessed.Threshold inForce,
-                 ThresholdAssessed.Threshold byDraft) {
+                 ThresholdAssessed.Threshold byDraft, List<String> teamsInForce, List<String> teamsByDraft) {
             contacts++;
-            Example example = new Example(contactId, receivedAt, Decision.of(inForce), Decision.of(byDraft));
+            teamsInForce.forEach(team -> workload.computeIfAbsent(team, t -> new int[2])[0]++);
+            teamsByDraft.forEach(team -> workload.computeIfAbsent(team, t -> new int[2])[1]++);
+            Example example = new Example(contactId, receivedAt, Decision.of(inForce, teamsInForce),
+                    Decision.of(byDraft, teamsByDraft));
             if (byDraft.level() > inForce.level()) {
                 levelUp++;
                 example("LEVEL_UP", example);
@@ -98,6 +114,13 @@ public record SimulationReport(String ruleSetId, String ruleSetVersion, int cont
             if (!added.isEmpty() || !lost.isEmpty()) {
                 example("FLAGS", example);
             }
+            if (!sorted(teamsInForce).equals(sorted(teamsByDraft))) {
+                example("WORKLOAD", example);
+            }
+        }
+
+        private static List<String> sorted(List<String> teams) {
+            return teams.stream().sorted().toList();
         }
 
         private void example(String kind, Example example) {
@@ -110,8 +133,10 @@ public record SimulationReport(String ruleSetId, String ruleSetVersion, int cont
             Map<String, List<Example>> recent = new TreeMap<>();
             examples.forEach((kind, list) -> recent.put(kind, list.stream()
                     .sorted(Comparator.comparing(Example::receivedAt).reversed()).limit(EXAMPLES).toList()));
+            Map<String, TeamWorkload> teams = new TreeMap<>();
+            workload.forEach((team, count) -> teams.put(team, new TeamWorkload(count[0], count[1], count[1] - count[0])));
             return new SimulationReport(draft.id(), draft.version(), contacts, contacts == 0, levelUp, levelDown,
-                    priorityUp, priorityDown, counts, flagsAdded, flagsLost, recent);
+                    priorityUp, priorityDown, counts, flagsAdded, flagsLost, recent, teams);
         }
     }
 }

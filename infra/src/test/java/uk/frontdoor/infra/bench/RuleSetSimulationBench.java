@@ -1,0 +1,144 @@
+package uk.frontdoor.infra.bench;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.frontdoor.infra.IntegrationTestSupport;
+import uk.frontdoor.infra.load.LoadMix;
+import uk.frontdoor.infra.load.LoadSettings;
+import uk.frontdoor.rules.RuleSetRef;
+import uk.frontdoor.rules.ThresholdEngine;
+import uk.frontdoor.triage.api.ContactReceived;
+import uk.frontdoor.triage.api.ThresholdAssessed;
+import uk.frontdoor.triage.child.ChildState;
+import uk.frontdoor.triage.child.reception.Reception;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A rule-set simulation, timed: N contacts of the load generator's mix (20% about a child of an earlier contact, so
+ * some children have histories) are received over Kafka, then a manager simulates the 2023 rule set over the day, over
+ * HTTP, and the clock runs from the request to the report (every child's stream read from the event store and folded,
+ * each contact decided by reception's own code, the report written).
+ *
+ * <p>The floor, measured in the same run on the same contacts: the same decisions with everything already in memory
+ * (each contact's {@code ContactReceived} read beforehand, decided by {@link Reception#assess} with the 2023 rule set
+ * and no history), so the difference is what reading and folding the streams costs.
+ *
+ * <p>Needs a database holding no other contact received today: run it on its own.
+ *
+ * <pre>./mvnw -o -q test -pl infra -am -Dtest=RuleSetSimulationBench -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dfrontdoor.bench=true [-Dfrontdoor.bench.contacts=10000]</pre>
+ */
+@EnabledIfSystemProperty(named = "frontdoor.bench", matches = "true")
+class RuleSetSimulationBench extends IntegrationTestSupport {
+
+    private static final String TOPIC = "contact-submissions";
+    private static final RuleSetRef DRAFT = new RuleSetRef("berkshire-threshold", "2023.1");
+
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    ThresholdEngine rules;
+
+    @Test
+    void a_simulation_over_n_contacts_beside_the_same_decisions_in_memory() throws Exception {
+        int contacts = Integer.getInteger("frontdoor.bench.contacts", 10_000);
+        String run = "LOAD-SIMBENCH" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        receive(run, contacts);
+        String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
+        long inPeriod = jdbc.sql("SELECT count(*) FROM contact_registry WHERE received_at >= CAST(? AS date) "
+                + "AND child_id IS NOT NULL").param(today).query(Long.class).single();
+
+        // A first simulation warms the code up; the second is the one timed.
+        simulate(today);
+        long start = System.nanoTime();
+        Map<String, Object> done = simulate(today);
+        long simulated = System.nanoTime() - start;
+        int replayed = ((Number) done.get("contactsDone")).intValue();
+        assertThat(replayed).isGreaterThanOrEqualTo(contacts);
+
+        // The floor: the same decisions, every contact's facts already in memory.
+        List<ContactReceived> received = new ArrayList<>(replayed);
+        for (String child : jdbc.sql("SELECT DISTINCT child_id FROM contact_registry WHERE received_at >= CAST(? AS date) "
+                + "AND child_id IS NOT NULL").param(today).query(String.class).list()) {
+            eventStore.readEvents(child, 0L).asStream().map(event -> event.getPayload())
+                    .filter(ContactReceived.class::isInstance).map(ContactReceived.class::cast)
+                    .filter(contact -> contact.submission() != null).forEach(received::add);
+        }
+        for (ContactReceived contact : received) {
+            Reception.assess(contact, ChildState.NONE, List.of(), rules, DRAFT); // warm-up
+        }
+        long floorStart = System.nanoTime();
+        int levels = 0;
+        for (ContactReceived contact : received) {
+            ThresholdAssessed.Threshold threshold = Reception.assess(contact, ChildState.NONE, List.of(), rules, DRAFT);
+            levels += threshold.level();
+        }
+        long floor = System.nanoTime() - floorStart;
+        assertThat(levels).isPositive();
+
+        System.out.printf("Rule-set simulation: %d contacts received today (%d in this run), %d replayed in %.2f s: "
+                        + "%.0f contacts/s%n", inPeriod, contacts, replayed, simulated / 1e9, replayed / (simulated / 1e9));
+        System.out.printf("Floor, the same %d decisions in memory: %.3f s: %.0f contacts/s; the simulation runs at "
+                        + "%.1f%% of it%n", received.size(), floor / 1e9, received.size() / (floor / 1e9),
+                100.0 * (replayed / (simulated / 1e9)) / (received.size() / (floor / 1e9)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> simulate(String day) throws InterruptedException {
+        var started = postJson("/api/v1/threshold-rules/simulations", staff("manager1"),
+                Map.of("ruleSet", DRAFT.id(), "version", DRAFT.version(), "from", day, "to", day));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        long deadline = System.nanoTime() + 1_800_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Map<String, Object> simulation = body(get(location, staff("manager1")));
+            if (!List.of("QUEUED", "RUNNING").contains(simulation.get("state"))) {
+                assertThat(simulation).containsEntry("state", "DONE");
+                return simulation;
+            }
+            // Not more often: the benchmark's own requests (a password check each) would take from the run.
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the simulation did not finish in 30 minutes");
+    }
+
+    /** The load generator's mix over Kafka, until every contact is committed with its child. */
+    private void receive(String run, int contacts) throws InterruptedException {
+        LoadMix mix = new LoadMix(LoadSettings.parse("--run-id=" + run.substring("LOAD-".length(), run.length() - 1),
+                "--repeat-share=0.2", "--invalid-share=0", "--seed=17"), Clock.systemUTC());
+        Map<LoadSettings.Partner, String> agencies = Map.of(LoadSettings.Partner.POLICE, "demo-police",
+                LoadSettings.Partner.SCHOOL, "demo-school", LoadSettings.Partner.HEALTH, "demo-health");
+        List<CompletableFuture<?>> sent = new ArrayList<>(contacts);
+        for (int i = 0; i < contacts; i++) {
+            LoadMix.Submission submission = mix.next(false);
+            var record = new ProducerRecord<>(TOPIC, submission.submissionId().getBytes(StandardCharsets.UTF_8),
+                    submission.body());
+            record.headers().add("agency", agencies.get(submission.partner()).getBytes(StandardCharsets.UTF_8));
+            sent.add(kafka.send(record));
+        }
+        kafka.flush();
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+        long deadline = System.nanoTime() + 1_800_000_000_000L;
+        while (jdbc.sql("SELECT count(*) FROM contact_registry WHERE submission_id LIKE ? AND child_id IS NOT NULL")
+                .param(run + "%").query(Long.class).single() < contacts) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the contacts were not all received in 30 minutes");
+            }
+            Thread.sleep(500);
+        }
+    }
+}
