@@ -48,8 +48,8 @@ public class DraftRuleSetSimulationIntegrationTest extends IntegrationTestSuppor
     void a_draft_lowering_parental_mental_health_lowers_those_contacts_sent_as_json_or_uploaded() {
         String mentalHealth = contact(List.of("4B"), List.of());
         String alike = contact(List.of("3A"), List.of("CHILD_PRESENT"));
-        String mentalHealthChild = childOf(mentalHealth);
-        String alikeChild = childOf(alike);
+        String mentalHealthChild = assessedChildOf(mentalHealth);
+        String alikeChild = assessedChildOf(alike);
         long[] before = {events(mentalHealthChild), events(alikeChild)};
         String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
         String draft = lowerParentalMentalHealth();
@@ -236,9 +236,8 @@ public class DraftRuleSetSimulationIntegrationTest extends IntegrationTestSuppor
     }
 
     /** The child's stream, once the contact's assessment is in it. */
-    private String childOf(String contactId) {
-        String child = await().until(() -> jdbc.sql("SELECT child_id FROM contact_registry WHERE contact_id = ?")
-                .param(contactId).query(String.class).optional().orElse(null), id -> id != null);
+    private String assessedChildOf(String contactId) {
+        String child = childOf(contactId);
         await().until(() -> eventStore.readEvents(child, 0L).asStream()
                 .anyMatch(event -> event.getPayload() instanceof ThresholdAssessed assessed
                         && assessed.contactId().value().equals(contactId)));

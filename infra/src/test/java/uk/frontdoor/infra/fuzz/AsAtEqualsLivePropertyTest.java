@@ -87,8 +87,7 @@ class AsAtEqualsLivePropertyTest extends IntegrationTestSupport {
             {
                 ObjectNode submission = sentBy(POLICE_KEY, submission());
                 String contactId = contactIdOf(postContact(POLICE_KEY, submission));
-                String childId = await().until(() -> jdbc.sql("SELECT child_id FROM contact_registry WHERE contact_id = ?")
-                        .param(contactId).query(String.class).optional().orElse(null), id -> id != null);
+                String childId = childOf(contactId);
                 child = ChildId.of(childId);
                 contact = ContactId.of(contactId);
             }
