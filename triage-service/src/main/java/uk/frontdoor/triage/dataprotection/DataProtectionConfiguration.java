@@ -13,7 +13,7 @@ import java.time.Clock;
  */
 @Configuration
 @EnableConfigurationProperties(DataProtectionProperties.class)
-class DataProtectionConfiguration {
+public class DataProtectionConfiguration {
 
     @Bean
     PersonalDataKeys personalDataKeys(DataProtectionProperties settings, JdbcTemplate jdbc, Clock clock) {
