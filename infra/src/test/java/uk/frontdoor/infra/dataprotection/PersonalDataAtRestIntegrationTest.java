@@ -26,7 +26,7 @@ import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
 import uk.frontdoor.triage.api.value.ContactSubmission;
 import uk.frontdoor.triage.api.value.PersonalData;
-import uk.frontdoor.triage.api.value.StaffRole;
+import uk.frontdoor.triage.api.staff.StaffRole;
 import uk.frontdoor.triage.dataprotection.DataProtectionConfiguration;
 import uk.frontdoor.triage.dataprotection.DataProtectionProperties;
 import uk.frontdoor.triage.dataprotection.JdbcPersonalDataKeys;
