@@ -32,6 +32,7 @@ import uk.frontdoor.triage.dataprotection.DataProtectionProperties;
 import uk.frontdoor.triage.dataprotection.JdbcPersonalDataKeys;
 import uk.frontdoor.triage.dataprotection.MasterKeys;
 import uk.frontdoor.triage.dataprotection.PersonalDataKeys;
+import uk.frontdoor.triage.dataprotection.StoredPlainText;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +73,8 @@ class PersonalDataAtRestIntegrationTest extends IntegrationTestSupport {
     private DataSource dataSource;
     @Autowired
     private PlatformTransactionManager transactionManager;
+    @Autowired
+    private JdbcTemplate jdbcTemplate;
 
     @Test
     void a_childs_name_birth_date_and_nhs_number_are_never_in_the_event_store_and_are_gone_once_the_key_is() {
@@ -139,19 +142,42 @@ class PersonalDataAtRestIntegrationTest extends IntegrationTestSupport {
         TransactionTemplate transaction = new TransactionTemplate(transactionManager);
         ContactReceived read = transaction.execute(status -> {
             status.setRollbackOnly();
-            jdbc.sql("""
-                            INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,
-                                metadata, payload, payloadrevision, payloadtype, timestamp)
-                            VALUES (?, 0, 'Child', ?, convert_to('{}', 'UTF8'), convert_to(?, 'UTF8'), '2', ?, ?)""")
-                    .params(childId, UUID.randomUUID().toString(), revision2.toString(),
-                            ContactReceived.class.getName(), before.receivedAt().toString())
-                    .update();
+            storePlain(childId, revision2, "2", before.receivedAt());
             assertThat(eventsHolding(givenName)).as("stored in plain text").isOne();
             return received(childId);
         });
 
         assertThat(read).isEqualTo(before);
         assertThat(keys.destroyed(ChildId.of(childId))).isFalse();
+    }
+
+    @Test
+    void events_stored_in_plain_text_are_encrypted_in_place_by_v43_and_read_as_before() {
+        assertThat(jdbc.sql("SELECT success FROM flyway_schema_history WHERE version = '43'").query(Boolean.class)
+                .single()).as("V43 ran at start-up").isTrue();
+        String childId = UUID.randomUUID().toString();
+        String givenName = uniqueName("Plain");
+        ContactReceived before = new ContactReceived(ChildId.of(childId), ContactId.of(UUID.randomUUID().toString()),
+                AgencyCode.of("demo-police"), Channel.HTTP, Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                aboutAChildCalled(givenName), null, null);
+        ObjectNode revision2 = plainJson().valueToTree(before);
+        revision2.remove("corrects");
+        ((ObjectNode) revision2.get("submission")).remove("corrects");
+
+        // Rewritten and read in one transaction that is rolled back: no projection ever sees a contact that never was.
+        ContactReceived read = new TransactionTemplate(transactionManager).execute(status -> {
+            status.setRollbackOnly();
+            storePlain(childId, revision2, "2", before.receivedAt());
+            assertThat(StoredPlainText.encryptAll(jdbcTemplate, keys)).isOne();
+            assertThat(StoredPlainText.encryptAll(jdbcTemplate, keys)).as("run again").isZero();
+            assertThat(eventsHolding(givenName)).isZero();
+            assertThat(eventsHolding("Stored before encryption.")).isZero();
+            assertThat(jdbc.sql("SELECT payloadrevision FROM domainevententry WHERE aggregateidentifier = ?")
+                    .param(childId).query(String.class).single()).isEqualTo("2");
+            return received(childId);
+        });
+
+        assertThat(read).isEqualTo(before);
     }
 
     @Test
@@ -215,6 +241,17 @@ class PersonalDataAtRestIntegrationTest extends IntegrationTestSupport {
         });
         dataProtection.withPropertyValues("frontdoor.data-protection.master-key=" + settings.masterKey())
                 .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    /** A contact as events were stored before personal fields were encrypted: the first of the child's stream. */
+    private void storePlain(String childId, ObjectNode payload, String revision, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,
+                            metadata, payload, payloadrevision, payloadtype, timestamp)
+                        VALUES (?, 0, 'Child', ?, convert_to('{}', 'UTF8'), convert_to(?, 'UTF8'), ?, ?, ?)""")
+                .params(childId, UUID.randomUUID().toString(), payload.toString(), revision,
+                        ContactReceived.class.getName(), at.toString())
+                .update();
     }
 
     /** How many stored events hold these bytes anywhere in their payload or metadata. */

@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.dataprotection;
 
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,5 +21,11 @@ public class DataProtectionConfiguration {
         KeyEncryptionKey masterKey = MasterKeys.from(settings);
         MasterKeyCheck.verify(jdbc, masterKey, clock);
         return new JdbcPersonalDataKeys(jdbc, masterKey, clock, settings.keyCacheSize(), settings.keyCacheTtl());
+    }
+
+    /** Run by Flyway (Spring Boot hands it every JavaMigration bean): needs the master key, which scanning cannot give. */
+    @Bean
+    JavaMigration encryptPersonalDataStoredInPlainText(DataProtectionProperties settings, Clock clock) {
+        return new V43__Encrypt_personal_data_stored_in_plain_text(settings, clock);
     }
 }

@@ -94,12 +94,7 @@ public final class PersonalDataModule extends SimpleModule {
                 throw JsonMappingException.from(gen,
                         "Personal data is never stored unencrypted: this mapper has no data protection keys");
             }
-            DataKey key = keys.forWriting(childId);
-            byte[] sealed = Aes.seal(key.secret(), plain.writeValueAsBytes(value), associated(childId));
-            gen.writeStartObject();
-            gen.writeStringField(CIPHERTEXT, Base64.getEncoder().encodeToString(sealed));
-            gen.writeStringField(KEY, childId);
-            gen.writeEndObject();
+            gen.writeTree(sealed(keys.forWriting(childId), plain.writeValueAsBytes(value)));
         }
     }
 
@@ -118,8 +113,7 @@ public final class PersonalDataModule extends SimpleModule {
         @Override
         public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             JsonNode node = ctxt.readTree(p);
-            if (!(node instanceof ObjectNode sealed && sealed.size() == 2 && sealed.hasNonNull(CIPHERTEXT)
-                    && sealed.hasNonNull(KEY))) {
+            if (!isSealed(node)) {
                 // Stored before personal fields were encrypted.
                 return plain.readerFor(type).readValue(node);
             }
@@ -127,6 +121,7 @@ public final class PersonalDataModule extends SimpleModule {
                 throw JsonMappingException.from(p,
                         "An encrypted personal field needs the data protection keys to be read");
             }
+            ObjectNode sealed = (ObjectNode) node;
             String childId = sealed.get(KEY).asText();
             Optional<DataKey> key = keys.forReading(childId);
             if (key.isEmpty()) {
@@ -158,6 +153,20 @@ public final class PersonalDataModule extends SimpleModule {
             }
         }
         return null;
+    }
+
+    /** A value's JSON sealed with its child's key, as it is stored in the value's place. */
+    static ObjectNode sealed(DataKey key, byte[] json) {
+        ObjectNode sealed = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        sealed.put(CIPHERTEXT, Base64.getEncoder().encodeToString(Aes.seal(key.secret(), json,
+                associated(key.childId()))));
+        sealed.put(KEY, key.childId());
+        return sealed;
+    }
+
+    static boolean isSealed(JsonNode node) {
+        return node instanceof ObjectNode sealed && sealed.size() == 2 && sealed.hasNonNull(CIPHERTEXT)
+                && sealed.hasNonNull(KEY);
     }
 
     private static byte[] associated(String childId) {
