@@ -222,6 +222,19 @@ class PersonalDataAtRestIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void a_key_destroyed_on_another_instance_is_dropped_from_this_ones_memory_when_that_commits() {
+        String child = UUID.randomUUID().toString();
+        ObjectMapper here = EventJson.mapper(keys);
+        String event = new TransactionTemplate(transactionManager).execute(status -> write(here, child, "Cached here"));
+        assertThat(read(here, event).reason()).isEqualTo("Cached here");
+
+        freshKeys().destroy(ChildId.of(child));
+
+        // Without the notification this instance would read the child from its cache for ten minutes more.
+        await().until(() -> read(here, event).reason(), PersonalData.ERASED::equals);
+    }
+
+    @Test
     void a_wrong_or_missing_master_key_stops_start_up_with_a_clear_message_and_without_the_key() {
         String wrongKey = Base64.getEncoder().encodeToString(new byte[32]);
         ApplicationContextRunner dataProtection = new ApplicationContextRunner()

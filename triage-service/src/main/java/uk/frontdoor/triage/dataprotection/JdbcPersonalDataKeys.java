@@ -89,6 +89,8 @@ public final class JdbcPersonalDataKeys implements PersonalDataKeys {
                             VALUES (?, NULL, ?, ?, ?) ON CONFLICT (child_id) DO NOTHING""",
                     id, masterKey.id(), Timestamp.from(clock.instant()), Timestamp.from(clock.instant()));
         }
+        // Delivered to every instance (this one included) when the transaction commits; never if it rolls back.
+        jdbc.query("SELECT pg_notify(?, ?)", rs -> null, KEYS_DESTROYED, id);
         cache.invalidate(id);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // A read by another transaction before ours commits may have cached the key again.
@@ -107,6 +109,16 @@ public final class JdbcPersonalDataKeys implements PersonalDataKeys {
         List<Boolean> rows = jdbc.query("SELECT wrapped_key IS NULL FROM personal_data_keys WHERE child_id = ?",
                 (rs, row) -> rs.getBoolean(1), childId.value());
         return !rows.isEmpty() && rows.get(0);
+    }
+
+    @Override
+    public void forgetCached(String childId) {
+        cache.invalidate(childId);
+    }
+
+    @Override
+    public void forgetAllCached() {
+        cache.invalidateAll();
     }
 
     private DataKey known(String childId) {

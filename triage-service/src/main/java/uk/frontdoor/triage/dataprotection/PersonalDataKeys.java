@@ -27,8 +27,9 @@ public interface PersonalDataKeys {
      * <p>
      * The wrapped key is removed from its row in the caller's transaction (if there is one; otherwise at once)
      * and a tombstone stays, so the child is never given a new key: personal data written for the child later
-     * is unreadable too. This instance forgets the key at once; another instance of the service within its
-     * key cache's time to live ({@code frontdoor.data-protection.key-cache-ttl}). There is no undo.
+     * is unreadable too. This instance forgets the key at once, the others when the transaction commits (a
+     * PostgreSQL notification; should one go unheard, within the key cache's time to live,
+     * {@code frontdoor.data-protection.key-cache-ttl}). There is no undo.
      *
      * @return whether a key was destroyed (false if the child had none, or it was destroyed before)
      */
@@ -36,4 +37,16 @@ public interface PersonalDataKeys {
 
     /** Whether the child's key has been destroyed. */
     boolean destroyed(ChildId childId);
+
+    /**
+     * Drops the child's key from this instance's memory: another instance destroyed it. Each {@link #destroy}
+     * tells every instance so on commit ({@code NOTIFY} on {@link #KEYS_DESTROYED}).
+     */
+    void forgetCached(String childId);
+
+    /** Drops every key from this instance's memory: some destructions elsewhere may have gone unheard. */
+    void forgetAllCached();
+
+    /** The PostgreSQL notification channel on which a destroyed key's child id is announced, on commit. */
+    String KEYS_DESTROYED = "frontdoor_keys_destroyed";
 }

@@ -37,4 +37,13 @@ public final class InMemoryPersonalDataKeys implements PersonalDataKeys {
     public boolean destroyed(ChildId childId) {
         return destroyed.contains(childId.value());
     }
+
+    /** Nothing cached: every key is the stored one. */
+    @Override
+    public void forgetCached(String childId) {
+    }
+
+    @Override
+    public void forgetAllCached() {
+    }
 }
