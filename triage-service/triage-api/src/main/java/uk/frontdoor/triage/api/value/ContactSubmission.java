@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A partner's contact about a child, as the referrer wrote it (submission format version 1).
  * It is stored whole in the child's stream so the record shows exactly what was said.
- *
+ * <p>
  * Its referrer, child, household and free text are {@link Personal}: stored encrypted with the child's key.
  *
  * @param corrects the submission id of the agency's earlier submission this one corrects; null for none
