@@ -2,6 +2,9 @@ package uk.frontdoor.infra;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.frontdoor.triage.EventJson;
+import uk.frontdoor.triage.dataprotection.PersonalDataKeys;
 import uk.frontdoor.triage.identity.matching.KnownChildren;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * upgraded service recognises them from its first contact.
  */
 class KnownChildrenIntegrationTest extends IntegrationTestSupport {
+
+    @Autowired
+    private PersonalDataKeys keys;
 
     @Test
     void the_migration_ran_and_a_child_the_matching_table_had_forgotten_is_recognised_again_after_the_backfill() {
@@ -22,7 +28,8 @@ class KnownChildrenIntegrationTest extends IntegrationTestSupport {
         // As a store from before matching existed: the contact is in the event store, not in the matching table.
         jdbc.sql("DELETE FROM child_identity_variant WHERE child_id = ?").param(known).update();
 
-        int read = KnownChildren.rememberAll(jdbc);
+        // Run again today, over contacts whose personal fields are stored encrypted: with the keys.
+        int read = KnownChildren.rememberAll(jdbc, EventJson.mapper(keys));
 
         assertThat(read).isPositive();
         assertThat(jdbc.sql("SELECT count(*) FROM child_identity_variant WHERE child_id = ?").param(known)

@@ -5,26 +5,43 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.serialization.json.JacksonSerializer;
+import uk.frontdoor.triage.dataprotection.PersonalDataKeys;
+import uk.frontdoor.triage.dataprotection.PersonalDataModule;
 
 /**
  * How events and messages are written to the event store. Deliberately independent of the web
  * layer's JSON settings: stored events are a public contract, and a tweak for an HTTP response
  * must never change what is written to a child's record.
+ * <p>
+ * A child's personal fields are encrypted with the child's own key ({@link PersonalDataModule}).
  */
 public final class EventJson {
 
     private EventJson() {
     }
 
+    /**
+     * Reads events stored before personal fields were encrypted; refuses to write a personal field, or to read
+     * an encrypted one, since it has no keys.
+     */
     public static ObjectMapper mapper() {
+        return mapper(null);
+    }
+
+    /** Writes and reads the event store's JSON, personal fields encrypted with these keys. */
+    public static ObjectMapper mapper(PersonalDataKeys keys) {
+        return plain().registerModule(new PersonalDataModule(keys, plain()));
+    }
+
+    public static JacksonSerializer serializer(PersonalDataKeys keys) {
+        return JacksonSerializer.builder().objectMapper(mapper(keys)).build();
+    }
+
+    private static ObjectMapper plain() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 // A newer event read by older code, or a field removed by an upcaster, is not an error.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    }
-
-    public static JacksonSerializer serializer() {
-        return JacksonSerializer.builder().objectMapper(mapper()).build();
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import uk.frontdoor.triage.dataprotection.PersonalDataKeys;
 
 import java.util.concurrent.Executors;
 
@@ -21,14 +22,14 @@ public class TriageConfiguration {
 
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer() {
-        return EventJson.serializer();
+    Serializer eventSerializer(PersonalDataKeys keys) {
+        return EventJson.serializer(keys);
     }
 
     @Bean
     @Qualifier("messageSerializer")
-    Serializer messageSerializer() {
-        return EventJson.serializer();
+    Serializer messageSerializer(PersonalDataKeys keys) {
+        return EventJson.serializer(keys);
     }
 
     /**

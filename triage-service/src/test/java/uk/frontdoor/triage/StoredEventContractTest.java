@@ -2,7 +2,12 @@ package uk.frontdoor.triage;
 
 import uk.frontdoor.triage.api.value.IdentityMatch;
 import uk.frontdoor.triage.api.IdentityMatched;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.SerializedObject;
+import uk.frontdoor.triage.dataprotection.InMemoryPersonalDataKeys;
+import uk.frontdoor.triage.dataprotection.SealedFields;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -76,12 +81,18 @@ import static uk.frontdoor.triage.child.TriageWork.SW1;
  * Stored events are a public contract: children's records are kept for decades. Each event's JSON
  * is pinned here; if this test fails, the change needs a new @Revision and an upcaster, never an
  * edit of the pinned file.
+ * <p>
+ * The pinned files hold each event as plain JSON: as events were stored before personal fields were
+ * encrypted, and as every event reads once its encrypted fields are opened. Which fields are stored
+ * encrypted ({@code {"enc":"...","k":"<child id>"}} in the field's place) is pinned beside them, in
+ * {@code events/encrypted-fields.properties}.
  */
 class StoredEventContractTest {
 
     private static final ChildId OTHER_CHILD = ChildId.of("7c1d2e3f-0000-4000-8000-000000000001");
 
-    private final JacksonSerializer serializer = EventJson.serializer();
+    private final InMemoryPersonalDataKeys keys = new InMemoryPersonalDataKeys();
+    private final JacksonSerializer serializer = EventJson.serializer(keys);
 
     static Stream<Arguments> events() {
         return Stream.of(
@@ -211,8 +222,31 @@ class StoredEventContractTest {
     void an_event_is_written_exactly_as_pinned(String file, String revision, ChildEvent event) throws Exception {
         SerializedObject<String> written = serializer.serialize(event, String.class);
 
-        JSONAssert.assertEquals(pinned(file), written.getData(), JSONCompareMode.STRICT);
+        ObjectNode opened = (ObjectNode) new ObjectMapper().readTree(written.getData());
+        List<String> encrypted = SealedFields.openAll(opened, keys);
+        JSONAssert.assertEquals(pinned(file), opened.toString(), JSONCompareMode.STRICT);
+        assertThat(String.join(",", encrypted)).as("the fields stored encrypted")
+                .isEqualTo(encryptedFields().getProperty(file, ""));
         assertThat(written.getType().getRevision()).isEqualTo(revision);
+    }
+
+    /** What is written encrypted today reads back as the event. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("events")
+    void an_encrypted_event_reads_back_as_the_event(String file, String revision, ChildEvent event) {
+        SerializedObject<byte[]> written = serializer.serialize(event, byte[].class);
+
+        Object read = serializer.deserialize(written);
+
+        assertThat(read).isEqualTo(event);
+    }
+
+    private static java.util.Properties encryptedFields() throws IOException {
+        var fields = new java.util.Properties();
+        try (InputStream in = StoredEventContractTest.class.getResourceAsStream("/events/encrypted-fields.properties")) {
+            fields.load(in);
+        }
+        return fields;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -224,6 +258,19 @@ class StoredEventContractTest {
         Object read = serializer.deserialize(stored);
 
         assertThat(read).isEqualTo(event);
+    }
+
+    /** The list of encrypted fields names fields the events have (a renamed field would otherwise go unseen). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("events")
+    void every_encrypted_field_is_a_field_of_the_pinned_event(String file, String revision,
+                                                                          ChildEvent event) throws Exception {
+        JsonNode pinned = new ObjectMapper().readTree(pinned(file));
+        for (String field : encryptedFields().getProperty(file, "").split(",")) {
+            if (!field.isEmpty()) {
+                assertThat(pinned.at(field).isMissingNode()).as(field + " in " + file).isFalse();
+            }
+        }
     }
 
     /** A revision 1 contact, stored before events said who logged a contact, reads as a partner's. */

@@ -1,5 +1,6 @@
 package uk.frontdoor.infra.cluster;
 
+import uk.frontdoor.infra.dataprotection.TestMasterKeys;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.common.Uuid;
 import org.springframework.util.FileSystemUtils;
@@ -57,6 +58,8 @@ public final class LoopbackCluster implements AutoCloseable {
     private final List<Node> instances = new ArrayList<>();
     private final List<Path> brokerConfigs = new ArrayList<>();
     private final Thread shutdownHook = new Thread(this::closeQuietly, "loopback-cluster-stop");
+    /** One master key for the run's shared database (the prod profile has none of its own). */
+    private final String masterKey = TestMasterKeys.random32();
     private int postgresPort;
     private EmbeddedPostgres postgres;
     private TestIdentityProvider identityProvider;
@@ -226,6 +229,7 @@ public final class LoopbackCluster implements AutoCloseable {
         env.put("FRONTDOOR_OIDC_ISSUER_URI", identityProvider.issuer());
         env.put("FRONTDOOR_OIDC_CLIENT_ID", TestIdentityProvider.CLIENT_ID);
         env.put("FRONTDOOR_OIDC_CLIENT_SECRET", TestIdentityProvider.CLIENT_SECRET);
+        env.put("FRONTDOOR_DATA_PROTECTION_MASTER_KEY", masterKey);
         String[][] agencies = {{"demo-police", "Demo Police", POLICE_KEY_SHA256},
                 {"demo-school", "Demo School", SCHOOL_KEY_SHA256}, {"demo-health", "Demo Health", HEALTH_KEY_SHA256}};
         for (int i = 0; i < agencies.length; i++) {

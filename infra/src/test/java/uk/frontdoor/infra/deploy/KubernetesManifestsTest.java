@@ -42,6 +42,8 @@ class KubernetesManifestsTest {
         }
         // The pages' client registration is refused at start-up without these (they default to empty).
         required.addAll(List.of("FRONTDOOR_OIDC_CLIENT_ID", "FRONTDOOR_OIDC_CLIENT_SECRET"));
+        // Start-up stops without a master key for personal data (it has no default outside the embedded profile).
+        required.add("FRONTDOOR_DATA_PROTECTION_MASTER_KEY_FILE");
         assertThat(required).contains("FRONTDOOR_DB_URL", "FRONTDOOR_KAFKA_BOOTSTRAP_SERVERS", "FRONTDOOR_OIDC_ISSUER_URI");
 
         Map<String, Object> container = container();
@@ -56,6 +58,12 @@ class KubernetesManifestsTest {
         assertThat(configMapData().values()).allSatisfy(value -> assertThat(value).isInstanceOf(String.class));
         // Secrets come from a Secret, never the ConfigMap.
         assertThat(configMapData().keySet()).doesNotContain("FRONTDOOR_DB_PASSWORD", "FRONTDOOR_OIDC_CLIENT_SECRET");
+        // ... and so does the master key: a file mounted from its own Secret, where the setting says it is.
+        String masterKeyFile = list(container.get("env")).stream()
+                .filter(env -> "FRONTDOOR_DATA_PROTECTION_MASTER_KEY_FILE".equals(env.get("name")))
+                .map(env -> (String) env.get("value")).findFirst().orElseThrow();
+        assertThat(list(container.get("volumeMounts"))).anySatisfy(mount -> assertThat(masterKeyFile)
+                .startsWith(mount.get("mountPath") + "/").isEqualTo(mount.get("mountPath") + "/master-key"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package uk.frontdoor.infra.partner;
 
+import org.axonframework.serialization.Serializer;
+import uk.frontdoor.infra.dataprotection.StoredEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -294,12 +296,15 @@ class PartnerRequestsIntegrationTest extends OwnServiceTestSupport {
         return await().until(() -> eventsOf(childId, "PartnerCheckAnswered"), answers -> !answers.isEmpty());
     }
 
+    /** The child's stored events of this type, their personal fields opened as the service reads them. */
     private List<JsonNode> eventsOf(String childId, String type) {
+        Serializer events = app.getBean("eventSerializer", Serializer.class);
         return jdbc().sql("""
-                        SELECT convert_from(payload, 'UTF8') FROM domainevententry
+                        SELECT payloadtype, payloadrevision, convert_from(payload, 'UTF8') FROM domainevententry
                         WHERE aggregateidentifier = ? AND payloadtype = ? ORDER BY sequencenumber""")
                 .params(childId, "uk.frontdoor.triage.api." + type)
-                .query(String.class).list().stream().map(OwnServiceTestSupport::tree).toList();
+                .query((rs, row) -> StoredEvents.opened(events, rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
     }
 
     private long storedEvents() {

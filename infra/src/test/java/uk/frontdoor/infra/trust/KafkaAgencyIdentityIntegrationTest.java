@@ -1,5 +1,6 @@
 package uk.frontdoor.infra.trust;
 
+import uk.frontdoor.infra.dataprotection.TestMasterKeys;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -117,6 +118,8 @@ class KafkaAgencyIdentityIntegrationTest {
                 "--FRONTDOOR_OIDC_ISSUER_URI=" + identityProvider.issuer(),
                 "--FRONTDOOR_OIDC_CLIENT_ID=" + TestIdentityProvider.CLIENT_ID,
                 "--FRONTDOOR_OIDC_CLIENT_SECRET=" + TestIdentityProvider.CLIENT_SECRET,
+                // The prod profile has no master key of its own: this run's database gets a random one.
+                "--frontdoor.data-protection.master-key=" + TestMasterKeys.random32(),
                 "--frontdoor.intake.partitions=2",
                 "--frontdoor.partners.agencies[0].code=demo-police", "--frontdoor.partners.agencies[0].name=Demo Police",
                 "--frontdoor.partners.agencies[0].api-key-sha256=c526584d45c568ebaa3c7ed63dcbf0c90fd8c223ff3153b6219be26cddb0b2db",

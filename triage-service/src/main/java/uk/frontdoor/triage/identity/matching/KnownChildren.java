@@ -25,9 +25,13 @@ public final class KnownChildren {
     private KnownChildren() {
     }
 
-    /** @return how many contacts were read */
+    /** For V17, which runs before any event was stored with its personal fields encrypted. @return contacts read */
     public static int rememberAll(JdbcClient jdbc) {
-        ObjectMapper json = EventJson.mapper();
+        return rememberAll(jdbc, EventJson.mapper());
+    }
+
+    /** @param json the event store's mapper, with the keys to open encrypted personal fields; @return contacts read */
+    public static int rememberAll(JdbcClient jdbc, ObjectMapper json) {
         CandidateFinder finder = new CandidateFinder(jdbc);
         long after = -1;
         int read = 0;

@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.api;
 
+import uk.frontdoor.triage.api.value.Personal;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -10,6 +11,6 @@ import java.time.Instant;
 
 /** A manager acknowledged a warning or breach, saying what is being done. */
 @Revision("1")
-public record AlertAcknowledged(ChildId childId, ContactId contactId, String clockId, String note, Actor actor,
+public record AlertAcknowledged(ChildId childId, ContactId contactId, String clockId, @Personal String note, Actor actor,
                                 Instant at) implements ChildEvent {
 }

@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.api;
 
+import uk.frontdoor.triage.api.value.Personal;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -10,6 +11,6 @@ import java.time.Instant;
 
 /** A manager escalated an alert to a senior manager, with the reason. */
 @Revision("1")
-public record AlertEscalated(ChildId childId, ContactId contactId, String clockId, String escalatedTo, String reason,
+public record AlertEscalated(ChildId childId, ContactId contactId, String clockId, String escalatedTo, @Personal String reason,
                              Actor actor, Instant at) implements ChildEvent {
 }

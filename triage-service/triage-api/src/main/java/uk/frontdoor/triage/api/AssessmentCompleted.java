@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.api;
 
+import uk.frontdoor.triage.api.value.Personal;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -17,7 +18,7 @@ import java.time.Instant;
  */
 @Revision("1")
 public record AssessmentCompleted(ChildId childId, ContactId contactId, Instant completedAt, Outcome outcome,
-                                  String summary, String lateReason, Actor actor, Instant at) implements ChildEvent {
+                                  @Personal String summary, @Personal String lateReason, Actor actor, Instant at) implements ChildEvent {
 
     /** What the assessment concluded (the DfE census's outcomes of an assessment, in short). */
     public enum Outcome {

@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.api;
 
+import uk.frontdoor.triage.api.value.Personal;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
 
@@ -9,6 +10,6 @@ import java.time.Instant;
 
 /** This record and another were found to be one child and linked; each chronology shows both. */
 @Revision("1")
-public record ChildRecordLinked(ChildId childId, ChildId linkedChildId, String reason, Actor actor, Instant at)
+public record ChildRecordLinked(ChildId childId, ChildId linkedChildId, @Personal String reason, Actor actor, Instant at)
         implements ChildEvent {
 }

@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.api;
 
+import uk.frontdoor.triage.api.value.Personal;
 import org.axonframework.serialization.Revision;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
@@ -12,6 +13,6 @@ import java.time.Instant;
  * streams, with who found the link wrong and why.
  */
 @Revision("1")
-public record ChildRecordUnlinked(ChildId childId, ChildId unlinkedChildId, String reason, Actor actor, Instant at)
+public record ChildRecordUnlinked(ChildId childId, ChildId unlinkedChildId, @Personal String reason, Actor actor, Instant at)
         implements ChildEvent {
 }

@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.api;
 
+import uk.frontdoor.triage.api.value.Personal;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -11,7 +12,7 @@ import java.util.List;
 
 /** What the family said about information being sought and shared, or why they were not asked. */
 @Revision("1")
-public record ConsentRecorded(ChildId childId, ContactId contactId, Decision decision, String reason, Actor actor, Instant at) implements ChildEvent {
+public record ConsentRecorded(ChildId childId, ContactId contactId, Decision decision, @Personal String reason, Actor actor, Instant at) implements ChildEvent {
 
     public enum Decision {
         GIVEN,

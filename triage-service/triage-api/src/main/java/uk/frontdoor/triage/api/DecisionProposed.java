@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.api;
 
+import uk.frontdoor.triage.api.value.Personal;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -12,5 +13,5 @@ import java.util.List;
 
 /** A worker proposed a decision. {@code agenciesChecked} are the partners whose replies it rests on; with none, it was made on social care information alone and is flagged. */
 @Revision("1")
-public record DecisionProposed(ChildId childId, ContactId contactId, DecisionOutcome outcome, String rationale, List<String> agenciesChecked, boolean socialCareInformationOnly, Actor actor, Instant at) implements ChildEvent {
+public record DecisionProposed(ChildId childId, ContactId contactId, DecisionOutcome outcome, @Personal String rationale, List<String> agenciesChecked, boolean socialCareInformationOnly, Actor actor, Instant at) implements ChildEvent {
 }

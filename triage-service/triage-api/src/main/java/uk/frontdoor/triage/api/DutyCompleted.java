@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.api;
 
+import uk.frontdoor.triage.api.value.Personal;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ClockType;
@@ -14,6 +15,6 @@ import java.time.Instant;
  * made, the designated officer (LADO) referred to.
  */
 @Revision("1")
-public record DutyCompleted(ChildId childId, ContactId contactId, ClockType duty, Instant doneAt, String note,
+public record DutyCompleted(ChildId childId, ContactId contactId, ClockType duty, Instant doneAt, @Personal String note,
                             Actor actor, Instant at) implements ChildEvent {
 }

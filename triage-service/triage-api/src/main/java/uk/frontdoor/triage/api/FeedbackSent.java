@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.api;
 
+import uk.frontdoor.triage.api.value.Personal;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -12,7 +13,7 @@ import java.util.List;
 
 /** The referrer was told what was decided: when, and how. */
 @Revision("1")
-public record FeedbackSent(ChildId childId, ContactId contactId, DecisionOutcome outcome, Method method, Instant sentAt, String summary, Actor actor, Instant at) implements ChildEvent {
+public record FeedbackSent(ChildId childId, ContactId contactId, DecisionOutcome outcome, Method method, Instant sentAt, @Personal String summary, Actor actor, Instant at) implements ChildEvent {
 
     public enum Method {
         SECURE_EMAIL,

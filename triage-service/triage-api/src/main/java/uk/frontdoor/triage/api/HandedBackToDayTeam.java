@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.api;
 
+import uk.frontdoor.triage.api.value.Personal;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -15,6 +16,6 @@ import java.time.Instant;
  * @param summary what the emergency duty team did (visits, calls, police protection …), for the day team
  */
 @Revision("1")
-public record HandedBackToDayTeam(ChildId childId, ContactId contactId, String summary, Actor actor, Instant at)
+public record HandedBackToDayTeam(ChildId childId, ContactId contactId, @Personal String summary, Actor actor, Instant at)
         implements ChildEvent {
 }

@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.api;
 
+import uk.frontdoor.triage.api.value.Personal;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -11,7 +12,7 @@ import java.time.Instant;
 /** The initial child protection conference that followed a section 47 enquiry was held. */
 @Revision("1")
 public record InitialConferenceHeld(ChildId childId, ContactId contactId, String discussionId, Instant heldAt,
-                                    Outcome outcome, String summary, Actor actor, Instant at) implements ChildEvent {
+                                    Outcome outcome, @Personal String summary, Actor actor, Instant at) implements ChildEvent {
 
     public enum Outcome {
         CHILD_PROTECTION_PLAN,

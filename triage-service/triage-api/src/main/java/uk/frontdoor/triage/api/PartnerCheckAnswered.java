@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.api;
 
+import uk.frontdoor.triage.api.value.Personal;
 import uk.frontdoor.triage.api.value.Channel;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -19,7 +20,7 @@ import java.time.Instant;
  */
 @Revision("1")
 public record PartnerCheckAnswered(ChildId childId, ContactId contactId, String checkId, String agency, Answer answer,
-                                   String information, String reason, boolean late, Answerer answeredBy, Instant at)
+                                   @Personal String information, @Personal String reason, boolean late, Answerer answeredBy, Instant at)
         implements ChildEvent {
 
     public enum Answer {

@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.api;
 
+import uk.frontdoor.triage.api.value.Personal;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -11,5 +12,5 @@ import java.util.List;
 
 /** An agency replied to a partner check; {@code late} if after its due time. */
 @Revision("1")
-public record PartnerCheckReplied(ChildId childId, ContactId contactId, String checkId, String agency, String information, boolean late, Actor actor, Instant at) implements ChildEvent {
+public record PartnerCheckReplied(ChildId childId, ContactId contactId, String checkId, String agency, @Personal String information, boolean late, Actor actor, Instant at) implements ChildEvent {
 }

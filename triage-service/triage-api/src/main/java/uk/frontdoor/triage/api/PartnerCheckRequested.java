@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.api;
 
+import uk.frontdoor.triage.api.value.Personal;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -11,5 +12,5 @@ import java.util.List;
 
 /** An agency was asked what it knows, with the time its reply is due. */
 @Revision("1")
-public record PartnerCheckRequested(ChildId childId, ContactId contactId, String checkId, String agency, String question, Instant dueAt, Actor actor, Instant at) implements ChildEvent {
+public record PartnerCheckRequested(ChildId childId, ContactId contactId, String checkId, String agency, @Personal String question, Instant dueAt, Actor actor, Instant at) implements ChildEvent {
 }

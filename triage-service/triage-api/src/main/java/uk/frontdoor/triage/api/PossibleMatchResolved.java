@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.api;
 
+import uk.frontdoor.triage.api.value.Personal;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -11,5 +12,5 @@ import java.util.List;
 
 /** A person decided whether a possible match is the same child. */
 @Revision("1")
-public record PossibleMatchResolved(ChildId childId, ContactId contactId, ChildId candidate, boolean sameChild, String reason, Actor actor, Instant at) implements ChildEvent {
+public record PossibleMatchResolved(ChildId childId, ContactId contactId, ChildId candidate, boolean sameChild, @Personal String reason, Actor actor, Instant at) implements ChildEvent {
 }

@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.api;
 
+import uk.frontdoor.triage.api.value.Personal;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -11,5 +12,5 @@ import java.util.List;
 
 /** A manager returned the proposal to its worker with a reason. */
 @Revision("1")
-public record ProposalReturned(ChildId childId, ContactId contactId, String reason, Actor actor, Instant at) implements ChildEvent {
+public record ProposalReturned(ChildId childId, ContactId contactId, @Personal String reason, Actor actor, Instant at) implements ChildEvent {
 }

@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.api;
 
+import uk.frontdoor.triage.api.value.Personal;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -20,7 +21,7 @@ import java.util.List;
  * @param visibleToTeams teams whose members may read it
  */
 @Revision("1")
-public record RecordRestricted(ChildId childId, ContactId contactId, Category category, String reason,
+public record RecordRestricted(ChildId childId, ContactId contactId, Category category, @Personal String reason,
                                List<String> visibleToStaff, List<String> visibleToTeams, Actor actor, Instant at)
         implements ChildEvent {
 

@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.api;
 
+import uk.frontdoor.triage.api.value.Personal;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -14,6 +15,6 @@ import java.time.Instant;
  * @param contactId the contact whose restriction was lifted; null for the whole record's
  */
 @Revision("1")
-public record RecordUnrestricted(ChildId childId, ContactId contactId, String reason, Actor actor, Instant at)
+public record RecordUnrestricted(ChildId childId, ContactId contactId, @Personal String reason, Actor actor, Instant at)
         implements ChildEvent {
 }

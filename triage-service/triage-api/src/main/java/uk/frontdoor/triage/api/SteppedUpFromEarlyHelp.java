@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.api;
 
+import uk.frontdoor.triage.api.value.Personal;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -14,6 +15,6 @@ import java.time.Instant;
  */
 @Revision("1")
 public record SteppedUpFromEarlyHelp(ChildId childId, ContactId contactId, ContactId earlyHelpContactId,
-                                     Instant earlyHelpDecidedAt, String earlyHelpSummary, String reason, Actor actor,
+                                     Instant earlyHelpDecidedAt, @Personal String earlyHelpSummary, @Personal String reason, Actor actor,
                                      Instant at) implements ChildEvent {
 }

@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.api;
 
+import uk.frontdoor.triage.api.value.Personal;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -15,6 +16,6 @@ import java.time.Instant;
  */
 @Revision("1")
 public record StrategyActionDone(ChildId childId, ContactId contactId, String discussionId, int action,
-                                 Instant doneAt, String note, Actor actor, Instant at)
+                                 Instant doneAt, @Personal String note, Actor actor, Instant at)
         implements ChildEvent {
 }

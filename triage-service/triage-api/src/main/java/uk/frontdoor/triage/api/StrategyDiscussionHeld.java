@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.api;
 
+import uk.frontdoor.triage.api.value.Personal;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -12,7 +13,7 @@ import java.util.List;
 
 /** The strategy discussion took place. Flags mark a discussion without health, or with only police and social care; a section 47 enquiry makes the initial child protection conference due 15 working days later. */
 @Revision("1")
-public record StrategyDiscussionHeld(ChildId childId, ContactId contactId, String discussionId, Instant heldAt, Mode mode, List<Attendee> attendees, Outcome outcome, String summary, List<Action> actions, List<String> flags, Instant conferenceDueAt, Actor actor, Instant at) implements ChildEvent {
+public record StrategyDiscussionHeld(ChildId childId, ContactId contactId, String discussionId, Instant heldAt, Mode mode, @Personal List<Attendee> attendees, Outcome outcome, @Personal String summary, @Personal List<Action> actions, List<String> flags, Instant conferenceDueAt, Actor actor, Instant at) implements ChildEvent {
 
     public static final String HEALTH_ABSENT = "HEALTH_ABSENT";
     public static final String POLICE_AND_SOCIAL_CARE_ONLY = "POLICE_AND_SOCIAL_CARE_ONLY";

@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.api;
 
+import uk.frontdoor.triage.api.value.Personal;
 import org.axonframework.serialization.Revision;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
@@ -15,7 +16,7 @@ import java.time.Instant;
  * @param note what the worker should know, or null
  */
 @Revision("1")
-public record WorkAllocated(ChildId childId, ContactId contactId, Work work, String team, String worker, String note,
+public record WorkAllocated(ChildId childId, ContactId contactId, Work work, String team, String worker, @Personal String note,
                             Actor actor, Instant at) implements ChildEvent {
 
     /** What is allocated. */

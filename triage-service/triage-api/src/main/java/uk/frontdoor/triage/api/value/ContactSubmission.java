@@ -7,20 +7,22 @@ import java.util.List;
 /**
  * A partner's contact about a child, as the referrer wrote it (submission format version 1).
  * It is stored whole in the child's stream so the record shows exactly what was said.
+ * <p>
+ * Its referrer, child, household and free text are {@link Personal}: stored encrypted with the child's key.
  *
  * @param corrects the submission id of the agency's earlier submission this one corrects; null for none
  */
 public record ContactSubmission(
         String submissionId,
         String referralSource,
-        Referrer referrer,
-        Child child,
-        List<HouseholdMember> household,
+        @Personal Referrer referrer,
+        @Personal Child child,
+        @Personal List<HouseholdMember> household,
         Concerns concerns,
         Instant awareSince,
         Consent consent,
         boolean immediateRisk,
-        String actionsTaken,
+        @Personal String actionsTaken,
         String corrects) {
 
     public ContactSubmission {
@@ -65,14 +67,14 @@ public record ContactSubmission(
      * @param factors    DfE Children in Need census assessment-factor codes
      * @param indicators the front door's structured indicators (see threshold-rules' vocabulary)
      */
-    public record Concerns(List<String> factors, List<String> indicators, String narrative) {
+    public record Concerns(List<String> factors, List<String> indicators, @Personal String narrative) {
         public Concerns {
             factors = factors == null ? List.of() : List.copyOf(factors);
             indicators = indicators == null ? List.of() : List.copyOf(indicators);
         }
     }
 
-    public record Consent(ConsentStatus status, String reason) {
+    public record Consent(ConsentStatus status, @Personal String reason) {
     }
 
     public enum Sex {

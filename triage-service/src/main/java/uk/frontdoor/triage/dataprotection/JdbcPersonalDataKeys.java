@@ -1,0 +1,185 @@
+package uk.frontdoor.triage.dataprotection;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import uk.frontdoor.triage.api.value.ChildId;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Data keys in {@code personal_data_keys} (V42), each wrapped by the master key, unwrapped keys cached in a
+ * bounded cache so the hot path (a known child's next event) touches neither the table nor the master key.
+ * <p>
+ * A key is created in the transaction that first writes the child's personal data, so it commits or rolls back
+ * with those events. Until that transaction commits, the new key is kept for that transaction only: a key whose
+ * row rolled back must never be cached and used for another transaction's events, which no one could read.
+ */
+public final class JdbcPersonalDataKeys implements PersonalDataKeys {
+
+    private final JdbcTemplate jdbc;
+    private final KeyEncryptionKey masterKey;
+    private final Clock clock;
+    private final Cache<String, DataKey> cache;
+
+    public JdbcPersonalDataKeys(JdbcTemplate jdbc, KeyEncryptionKey masterKey, Clock clock, long cacheSize,
+                                Duration cacheTtl) {
+        this.jdbc = jdbc;
+        this.masterKey = masterKey;
+        this.clock = clock;
+        this.cache = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(cacheTtl).build();
+    }
+
+    @Override
+    public DataKey forWriting(String childId) {
+        DataKey known = known(childId);
+        if (known != null) {
+            return known;
+        }
+        byte[] fresh = Aes.randomKey();
+        try {
+            int inserted = jdbc.update("""
+                            INSERT INTO personal_data_keys (child_id, wrapped_key, master_key_id, created_at)
+                            VALUES (?, ?, ?, ?) ON CONFLICT (child_id) DO NOTHING""",
+                    childId, masterKey.wrap(fresh, context(childId)), masterKey.id(), Timestamp.from(clock.instant()));
+            if (inserted == 1) {
+                DataKey key = new DataKey(childId, new SecretKeySpec(fresh, "AES"));
+                createdInThisTransaction(childId, key);
+                return key;
+            }
+            // Another transaction holds the child's key (it committed before our insert returned), or destroyed it.
+            return stored(childId).orElseGet(() -> throwaway(childId));
+        } finally {
+            Arrays.fill(fresh, (byte) 0);
+        }
+    }
+
+    @Override
+    public Optional<DataKey> forReading(String childId) {
+        DataKey known = known(childId);
+        return known != null ? Optional.of(known) : stored(childId);
+    }
+
+    @Override
+    public boolean destroy(ChildId childId) {
+        String id = childId.value();
+        Map<String, DataKey> pending = pending(false);
+        if (pending != null) {
+            pending.remove(id);
+        }
+        int destroyed = jdbc.update("""
+                        UPDATE personal_data_keys SET wrapped_key = NULL, destroyed_at = ?
+                        WHERE child_id = ? AND wrapped_key IS NOT NULL""",
+                Timestamp.from(clock.instant()), id);
+        if (destroyed == 0) {
+            // A tombstone for a child that had no key yet: none is ever created for it after its erasure.
+            jdbc.update("""
+                            INSERT INTO personal_data_keys (child_id, wrapped_key, master_key_id, created_at, destroyed_at)
+                            VALUES (?, NULL, ?, ?, ?) ON CONFLICT (child_id) DO NOTHING""",
+                    id, masterKey.id(), Timestamp.from(clock.instant()), Timestamp.from(clock.instant()));
+        }
+        // Delivered to every instance (this one included) when the transaction commits; never if it rolls back.
+        jdbc.query("SELECT pg_notify(?, ?)", rs -> null, KEYS_DESTROYED, id);
+        cache.invalidate(id);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // A read by another transaction before ours commits may have cached the key again.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    cache.invalidate(id);
+                }
+            });
+        }
+        return destroyed == 1;
+    }
+
+    @Override
+    public boolean destroyed(ChildId childId) {
+        List<Boolean> rows = jdbc.query("SELECT wrapped_key IS NULL FROM personal_data_keys WHERE child_id = ?",
+                (rs, row) -> rs.getBoolean(1), childId.value());
+        return !rows.isEmpty() && rows.get(0);
+    }
+
+    @Override
+    public void forgetCached(String childId) {
+        cache.invalidate(childId);
+    }
+
+    @Override
+    public void forgetAllCached() {
+        cache.invalidateAll();
+    }
+
+    private DataKey known(String childId) {
+        Map<String, DataKey> pending = pending(false);
+        DataKey key = pending == null ? null : pending.get(childId);
+        return key != null ? key : cache.getIfPresent(childId);
+    }
+
+    /** The committed key (another transaction's, or ours from an earlier one), cached; empty if none or destroyed. */
+    private Optional<DataKey> stored(String childId) {
+        List<byte[]> rows = jdbc.query("SELECT wrapped_key FROM personal_data_keys WHERE child_id = ?",
+                (rs, row) -> rs.getBytes(1), childId);
+        if (rows.isEmpty() || rows.get(0) == null) {
+            return Optional.empty();
+        }
+        byte[] raw = masterKey.unwrap(rows.get(0), context(childId));
+        DataKey key = new DataKey(childId, new SecretKeySpec(raw, "AES"));
+        Arrays.fill(raw, (byte) 0);
+        cache.put(childId, key);
+        return Optional.of(key);
+    }
+
+    private static DataKey throwaway(String childId) {
+        return new DataKey(childId, new SecretKeySpec(Aes.randomKey(), "AES"));
+    }
+
+    private void createdInThisTransaction(String childId, DataKey key) {
+        Map<String, DataKey> pending = pending(true);
+        if (pending == null) {
+            cache.put(childId, key);
+        } else {
+            pending.put(childId, key);
+        }
+    }
+
+    /** The keys this transaction created, cached once it commits; null outside a transaction. */
+    @SuppressWarnings("unchecked")
+    private Map<String, DataKey> pending(boolean create) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Map<String, DataKey> pending = (Map<String, DataKey>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null && create) {
+            Map<String, DataKey> created = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(JdbcPersonalDataKeys.this);
+                    if (status == STATUS_COMMITTED) {
+                        cache.putAll(created);
+                    }
+                }
+            });
+            pending = created;
+        }
+        return pending;
+    }
+
+    /** Binds a wrapped key to its child: a row copied to another child does not open. */
+    static byte[] context(String childId) {
+        return ("frontdoor-data-key:" + childId).getBytes(StandardCharsets.UTF_8);
+    }
+}

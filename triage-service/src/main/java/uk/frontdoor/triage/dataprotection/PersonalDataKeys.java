@@ -1,0 +1,52 @@
+package uk.frontdoor.triage.dataprotection;
+
+import uk.frontdoor.triage.api.value.ChildId;
+
+import java.util.Optional;
+
+/**
+ * Each child's own data key, which encrypts the child's {@link uk.frontdoor.triage.api.value.Personal personal}
+ * fields in stored events. Keys are kept wrapped by the master key ({@link KeyEncryptionKey}).
+ */
+public interface PersonalDataKeys {
+
+    /**
+     * The key new events of this child are encrypted with, created on first use. For a child whose key was
+     * destroyed, a throwaway key that is never stored: what is written for an erased child is unreadable from
+     * the start.
+     */
+    DataKey forWriting(String childId);
+
+    /** The key to read this child's events with; empty once it is destroyed (or for a child never written). */
+    Optional<DataKey> forReading(String childId);
+
+    /**
+     * Destroys the child's data key irrevocably: every personal field of every stored event of the child (and
+     * every backup and replay of them) becomes unreadable and reads as
+     * {@link uk.frontdoor.triage.api.value.PersonalData#ERASED}. This is what erasure (crypto-shredding) calls.
+     * <p>
+     * The wrapped key is removed from its row in the caller's transaction (if there is one; otherwise at once)
+     * and a tombstone stays, so the child is never given a new key: personal data written for the child later
+     * is unreadable too. This instance forgets the key at once, the others when the transaction commits (a
+     * PostgreSQL notification; should one go unheard, within the key cache's time to live,
+     * {@code frontdoor.data-protection.key-cache-ttl}). There is no undo.
+     *
+     * @return whether a key was destroyed (false if the child had none, or it was destroyed before)
+     */
+    boolean destroy(ChildId childId);
+
+    /** Whether the child's key has been destroyed. */
+    boolean destroyed(ChildId childId);
+
+    /**
+     * Drops the child's key from this instance's memory: another instance destroyed it. Each {@link #destroy}
+     * tells every instance so on commit ({@code NOTIFY} on {@link #KEYS_DESTROYED}).
+     */
+    void forgetCached(String childId);
+
+    /** Drops every key from this instance's memory: some destructions elsewhere may have gone unheard. */
+    void forgetAllCached();
+
+    /** The PostgreSQL notification channel on which a destroyed key's child id is announced, on commit. */
+    String KEYS_DESTROYED = "frontdoor_keys_destroyed";
+}

@@ -1,0 +1,203 @@
+package uk.frontdoor.triage.dataprotection;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.Version;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.frontdoor.triage.api.ChildEvent;
+import uk.frontdoor.triage.api.value.Personal;
+import uk.frontdoor.triage.api.value.PersonalData;
+
+import javax.crypto.AEADBadTagException;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Encrypts every {@link Personal} value of a stored event with its child's data key, and opens it on reading.
+ * An encrypted value is stored in its field's place as {@code {"enc":"<base64 nonce and ciphertext>","k":"<child
+ * id>"}}; the rest of the event stays plain JSON, so upcasters and operators still read ids, times and codes.
+ * <ul>
+ * <li>A value is encrypted whole (a child, a household list) in one AES-GCM operation: the JSON the field would
+ * have had, sealed with the child's key, the child's id bound to it as associated data.</li>
+ * <li>Reading takes a value stored before encryption (plain JSON) as it is.</li>
+ * <li>A value whose key was destroyed, or that will not open, reads as erased ({@link PersonalData#ERASED} for
+ * text), never as a failure: replays and projections of an erased child still run.</li>
+ * <li>A personal value outside a child's event cannot be given a key and is refused, never written plain; so is
+ * any personal value when the mapper has no keys.</li>
+ * </ul>
+ */
+public final class PersonalDataModule extends SimpleModule {
+
+    static final String CIPHERTEXT = "enc";
+    static final String KEY = "k";
+    private static final Logger log = LoggerFactory.getLogger(PersonalDataModule.class);
+
+    private final PersonalDataKeys keys;
+    private final ObjectMapper plain;
+    private final Map<JavaType, Object> placeholders = new ConcurrentHashMap<>();
+
+    /**
+     * @param keys  the children's keys; null for a mapper that only reads events stored before encryption
+     * @param plain writes and reads the values themselves: the event store's mapper without this module
+     */
+    public PersonalDataModule(PersonalDataKeys keys, ObjectMapper plain) {
+        super("frontdoor-personal-data", Version.unknownVersion());
+        this.keys = keys;
+        this.plain = plain;
+    }
+
+    @Override
+    public void setupModule(SetupContext context) {
+        super.setupModule(context);
+        context.insertAnnotationIntrospector(new NopAnnotationIntrospector() {
+            @Override
+            public Object findSerializer(Annotated annotated) {
+                return annotated.hasAnnotation(Personal.class) ? new Encrypting() : null;
+            }
+
+            @Override
+            public Object findDeserializer(Annotated annotated) {
+                return annotated.hasAnnotation(Personal.class) ? new Decrypting(null) : null;
+            }
+        });
+    }
+
+    private final class Encrypting extends JsonSerializer<Object> {
+        @Override
+        public void serialize(Object value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            String childId = childOf(gen.getOutputContext());
+            if (childId == null) {
+                throw JsonMappingException.from(gen,
+                        "A personal field can only be stored in a child's event, encrypted with the child's key");
+            }
+            if (keys == null) {
+                throw JsonMappingException.from(gen,
+                        "Personal data is never stored unencrypted: this mapper has no data protection keys");
+            }
+            gen.writeTree(sealed(keys.forWriting(childId), plain.writeValueAsBytes(value)));
+        }
+    }
+
+    private final class Decrypting extends JsonDeserializer<Object> implements ContextualDeserializer {
+        private final JavaType type;
+
+        Decrypting(JavaType type) {
+            this.type = type;
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
+            return new Decrypting(property.getType());
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonNode node = ctxt.readTree(p);
+            if (!isSealed(node)) {
+                // Stored before personal fields were encrypted.
+                return plain.readerFor(type).readValue(node);
+            }
+            if (keys == null) {
+                throw JsonMappingException.from(p,
+                        "An encrypted personal field needs the data protection keys to be read");
+            }
+            ObjectNode sealed = (ObjectNode) node;
+            String childId = sealed.get(KEY).asText();
+            Optional<DataKey> key = keys.forReading(childId);
+            if (key.isEmpty()) {
+                return erased(type);
+            }
+            byte[] opened;
+            try {
+                opened = Aes.open(key.get().secret(), Base64.getDecoder().decode(sealed.get(CIPHERTEXT).asText()),
+                        associated(childId));
+            } catch (AEADBadTagException | IllegalArgumentException e) {
+                // Altered, or written for the child after its key was destroyed: unreadable either way.
+                log.warn("A personal field of a stored event does not open with its child's key: read as erased");
+                return erased(type);
+            }
+            return plain.readerFor(type).readValue(opened);
+        }
+
+        @Override
+        public Object getNullValue(DeserializationContext ctxt) {
+            return null;
+        }
+    }
+
+    /** The event being written: every context up from the field, to the event's own object. */
+    private static String childOf(JsonStreamContext context) {
+        for (JsonStreamContext at = context; at != null; at = at.getParent()) {
+            if (at.getCurrentValue() instanceof ChildEvent event) {
+                return event.childId().value();
+            }
+        }
+        return null;
+    }
+
+    /** A value's JSON sealed with its child's key, as it is stored in the value's place. */
+    static ObjectNode sealed(DataKey key, byte[] json) {
+        ObjectNode sealed = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        sealed.put(CIPHERTEXT, Base64.getEncoder().encodeToString(Aes.seal(key.secret(), json,
+                associated(key.childId()))));
+        sealed.put(KEY, key.childId());
+        return sealed;
+    }
+
+    static boolean isSealed(JsonNode node) {
+        return node instanceof ObjectNode sealed && sealed.size() == 2 && sealed.hasNonNull(CIPHERTEXT)
+                && sealed.hasNonNull(KEY);
+    }
+
+    private static byte[] associated(String childId) {
+        return ("frontdoor-personal:" + childId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Text erased, lists empty, a record with its text erased and nothing else. */
+    Object erased(JavaType type) {
+        if (type.hasRawClass(String.class)) {
+            return PersonalData.ERASED;
+        }
+        return placeholders.computeIfAbsent(type, this::placeholder);
+    }
+
+    private Object placeholder(JavaType type) {
+        try {
+            if (type.isCollectionLikeType() || type.isArrayType()) {
+                return plain.readerFor(type).readValue("[]");
+            }
+            if (type.getRawClass().isRecord()) {
+                ObjectNode erased = plain.createObjectNode();
+                for (RecordComponent component : type.getRawClass().getRecordComponents()) {
+                    if (component.getType() == String.class) {
+                        erased.put(component.getName(), PersonalData.ERASED);
+                    }
+                }
+                return plain.readerFor(type).readValue(erased);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("No erased form for " + type.getRawClass().getSimpleName(), e);
+        }
+        return null;
+    }
+}
