@@ -126,6 +126,7 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "POST /api/v1/alerts/{alertId}/assign", MANAGERS,
             "POST /api/v1/alerts/{alertId}/escalate", MANAGERS,
             "GET /api/v1/performance", MANAGERS,
+            "GET /api/v1/referral-quality", MANAGERS,
             "GET /api/v1/admin/projections", RUN_SERVICE,
             "GET /api/v1/admin/projections/{name}", RUN_SERVICE,
             "POST /api/v1/admin/projections/{name}/rebuild", RUN_SERVICE);
@@ -179,6 +180,8 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "POST /board/alerts/{alertId}/assign", MANAGERS,
             "POST /board/alerts/{alertId}/escalate", MANAGERS,
             "GET /performance", MANAGERS,
+            "GET /referral-scorecard", MANAGERS,
+            "GET /referral-quality", PARTNER_STAFF,
             "GET /partner-requests", PARTNER_STAFF,
             "GET /partner-requests/{requestId}", PARTNER_STAFF,
             "POST /partner-requests/{requestId}/answer", PARTNER_STAFF,

@@ -145,6 +145,16 @@ public final class ReferralStandard {
         return new ThresholdAssessed.Completeness(ref, agencyType.name(), met, of, gaps);
     }
 
+    /** The standard's words for an element (by its id), for pages that show gaps counted by id; the id if unknown. */
+    public String words(String element) {
+        for (var entry : wording.entrySet()) {
+            if (entry.getKey().name().equals(element)) {
+                return entry.getValue();
+            }
+        }
+        return element;
+    }
+
     public ThresholdAssessed.ReferralStandard ref() {
         return ref;
     }

@@ -44,6 +44,12 @@ public enum StaffPermission {
      * agency needs to search its own systems), nothing else: seconded MASH partner staff.
      */
     ANSWER_PARTNER_REQUESTS(PARTNER_PRACTITIONER),
+    /**
+     * See how one's own kind of agency's referrals fared (completeness against the referral standard, the commonest
+     * gaps, what they led to), counts and shares only: seconded MASH partner staff, so their agency learns to refer
+     * better. Managers see every agency's side by side ({@link #OVERSEE}).
+     */
+    SEE_OWN_AGENCY_REFERRALS(PARTNER_PRACTITIONER),
     /** Sign in to the staff pages at all. */
     SIGN_IN(ADMINISTRATOR, SOCIAL_WORKER, MANAGER, SYSTEM_MANAGER, PARTNER_PRACTITIONER);
 
