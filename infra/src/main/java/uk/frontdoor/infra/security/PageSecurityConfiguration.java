@@ -148,6 +148,9 @@ class PageSecurityConfiguration {
                         // Seconded partner staff: their agency's partner checks, and nothing else of any record.
                         .requestMatchers("/partner-requests", "/partner-requests/**")
                         .hasAnyRole(StaffPermission.ANSWER_PARTNER_REQUESTS.roleNames())
+                        // ... the strategy discussion actions given to their agency.
+                        .requestMatchers("/partner-actions", "/partner-actions/**")
+                        .hasAnyRole(StaffPermission.OWN_AGENCY_ACTIONS.roleNames())
                         .requestMatchers("/performance", "/performance/**").hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         // Referral quality: partner staff their own kind of agency's figures; managers every agency's.
                         .requestMatchers("/referral-quality").hasAnyRole(StaffPermission.SEE_OWN_AGENCY_REFERRALS.roleNames())

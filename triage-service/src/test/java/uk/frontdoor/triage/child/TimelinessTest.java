@@ -390,6 +390,32 @@ class TimelinessTest {
                 .matches(refused(Refusal.FIELD_REQUIRED)::matches);
     }
 
+    /** A police researcher seconded to the MASH records the police's action done; never another agency's. */
+    @Test
+    void partner_staff_record_their_own_agencys_action_done_and_no_other() {
+        List<Object> held = new ArrayList<>(List.of(section47Decided()));
+        held.add(discussionWith(ACTIONS));
+        Instant done = london("2026-05-27T11:00");
+        var police = new uk.frontdoor.triage.api.value.Actor("police1",
+                uk.frontdoor.triage.api.staff.StaffRole.PARTNER_PRACTITIONER, "POLICE");
+        TriageWork.fixture(london("2026-05-27T12:00")).givenCommands(held)
+                .when(new RecordStrategyActionDone(CHILD, CONTACT, 2, done, "PNC checked: nothing held.", police))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        is(StrategyActionDone.class, action -> action.action() == 2 && action.actor().equals(police)),
+                        is(ClockStopped.class, stopped -> stopped.type() == ClockType.STRATEGY_ACTION
+                                && stopped.reason() == ClockStopped.Reason.DONE),
+                        andNoMore())));
+        // Action 1 is children's social care's.
+        TriageWork.fixture(london("2026-05-27T12:00")).givenCommands(held)
+                .when(new RecordStrategyActionDone(CHILD, CONTACT, 1, done, "Seen.", police))
+                .expectException(refused(Refusal.ROLE_NOT_ALLOWED));
+        var health = new uk.frontdoor.triage.api.value.Actor("health1",
+                uk.frontdoor.triage.api.staff.StaffRole.PARTNER_PRACTITIONER, "HEALTH");
+        TriageWork.fixture(london("2026-05-27T12:00")).givenCommands(held)
+                .when(new RecordStrategyActionDone(CHILD, CONTACT, 2, done, "Checked.", health))
+                .expectException(refused(Refusal.ROLE_NOT_ALLOWED));
+    }
+
     @Test
     void an_action_not_done_by_its_due_date_falls_overdue_as_an_alert() {
         List<Object> held = new ArrayList<>(List.of(section47Decided()));

@@ -50,6 +50,12 @@ public enum StaffPermission {
      * better. Managers see every agency's side by side ({@link #OVERSEE}).
      */
     SEE_OWN_AGENCY_REFERRALS(PARTNER_PRACTITIONER),
+    /**
+     * See the strategy discussion actions given to one's own agency, with the child each concerns and its due date,
+     * and record one done: seconded MASH partner staff, whose agency the discussion made responsible. Qualified staff
+     * record any action done ({@link #SCREEN}).
+     */
+    OWN_AGENCY_ACTIONS(PARTNER_PRACTITIONER),
     /** Sign in to the staff pages at all. */
     SIGN_IN(ADMINISTRATOR, SOCIAL_WORKER, MANAGER, SYSTEM_MANAGER, PARTNER_PRACTITIONER);
 
