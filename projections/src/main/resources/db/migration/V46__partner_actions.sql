@@ -22,3 +22,12 @@ CREATE TABLE partner_actions (
 
 CREATE INDEX partner_actions_open ON partner_actions (agency, due_date) WHERE done_at IS NULL;
 CREATE INDEX partner_actions_done ON partner_actions (agency, done_at) WHERE done_at IS NOT NULL;
+
+-- The answered and fallen-away requests as the agency's history: how each was answered (INFORMATION_FOUND,
+-- NONE_HELD, CANNOT_SHARE, or REPLIED_BY_STAFF for a reply the front door typed in), by whom (a sign-in name or the
+-- agency's system), and whether late. Not the answer's text: the history says what happened, not what was shared.
+ALTER TABLE partner_requests ADD COLUMN answer VARCHAR(32);
+ALTER TABLE partner_requests ADD COLUMN answered_by VARCHAR(255);
+ALTER TABLE partner_requests ADD COLUMN late BOOLEAN;
+CREATE INDEX partner_requests_history ON partner_requests (agency, requested_at)
+    WHERE answered_at IS NOT NULL OR closed_at IS NOT NULL;

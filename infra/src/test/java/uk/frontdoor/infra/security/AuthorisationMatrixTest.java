@@ -184,6 +184,7 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "GET /referral-scorecard", MANAGERS,
             "GET /referral-quality", PARTNER_STAFF,
             "GET /partner-requests", PARTNER_STAFF,
+            "GET /partner-requests/answered", PARTNER_STAFF,
             "GET /partner-requests/{requestId}", PARTNER_STAFF,
             "POST /partner-requests/{requestId}/answer", PARTNER_STAFF,
             "GET /partner-actions", PARTNER_STAFF,

@@ -19,6 +19,8 @@ import uk.frontdoor.triage.api.StrategyDiscussionHeld;
 import uk.frontdoor.triage.api.query.FindPartnerAction;
 import uk.frontdoor.triage.api.query.FindPartnerActions;
 import uk.frontdoor.triage.api.query.PartnerActions;
+import uk.frontdoor.triage.api.query.FindPartnerRequestHistory;
+import uk.frontdoor.triage.api.query.PartnerRequestHistory;
 import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
 import uk.frontdoor.triage.api.query.FindPartnerRequest;
 import uk.frontdoor.triage.api.query.FindPartnerRequests;
@@ -53,6 +55,8 @@ class PartnerRequestsProjection {
             SELECT a.*, s.submission FROM partner_actions a
             JOIN contact_submissions s ON s.contact_id = a.contact_id
             """;
+    /** A reply typed in by the front door's staff, as the history names it. */
+    static final String REPLIED_BY_STAFF = "REPLIED_BY_STAFF";
     /** A page's worth: an agency's list is a work list, not an archive. */
     static final int MOST_ACTIONS = 200;
 
@@ -124,18 +128,23 @@ class PartnerRequestsProjection {
 
     @EventHandler
     void on(PartnerCheckAnswered event) {
-        answered(event.contactId(), event.checkId(), event.at());
+        String by = event.answeredBy() == null ? null
+                : event.answeredBy().userId() != null ? event.answeredBy().userId() : event.answeredBy().agency();
+        answered(event.contactId(), event.checkId(), event.at(), event.answer().name(), by, event.late());
     }
 
     @EventHandler
     void on(PartnerCheckReplied event) {
-        answered(event.contactId(), event.checkId(), event.at());
+        answered(event.contactId(), event.checkId(), event.at(), REPLIED_BY_STAFF, event.actor().userId(),
+                event.late());
     }
 
-    private void answered(ContactId contactId, String checkId, java.time.Instant at) {
-        rows.write(PROCESSING_GROUP, contactId.value(),
-                "UPDATE partner_requests SET answered_at = ? WHERE check_id = ? AND answered_at IS NULL",
-                Timestamp.from(at), checkId);
+    private void answered(ContactId contactId, String checkId, java.time.Instant at, String answer, String by,
+                          boolean late) {
+        rows.write(PROCESSING_GROUP, contactId.value(), """
+                        UPDATE partner_requests SET answered_at = ?, answer = ?, answered_by = ?, late = ?
+                        WHERE check_id = ? AND answered_at IS NULL""",
+                Timestamp.from(at), answer, by, late, checkId);
     }
 
     /** A decided contact needs no more answers: its unanswered checks leave the agencies' lists. */
@@ -169,6 +178,28 @@ class PartnerRequestsProjection {
                 ? jdbc.sql(SELECT + "WHERE r.check_id = ?").param(query.requestId())
                 : jdbc.sql(SELECT + "WHERE r.check_id = ? AND r.agency = ?").params(query.requestId(), query.agency());
         return select.query(this::request).optional();
+    }
+
+    @QueryHandler
+    PartnerRequestHistory handle(FindPartnerRequestHistory query) {
+        return new PartnerRequestHistory(jdbc.sql(SELECT + """
+                        WHERE r.agency = ? AND (r.answered_at IS NOT NULL OR r.closed_at IS NOT NULL)
+                        ORDER BY r.requested_at DESC, r.check_id LIMIT """ + " " + MOST_ACTIONS)
+                .param(query.agency())
+                .query((rs, row) -> {
+                    String priority = rs.getString("priority");
+                    Timestamp answeredAt = rs.getTimestamp("answered_at");
+                    Timestamp closedAt = rs.getTimestamp("closed_at");
+                    boolean late = rs.getBoolean("late");
+                    Boolean lateOrNull = rs.wasNull() ? null : late;
+                    return new PartnerRequestHistory.Past(rs.getString("check_id"), rs.getString("agency"),
+                            rs.getString("question"), priority == null ? null : Priority.valueOf(priority),
+                            rs.getTimestamp("requested_at").toInstant(), rs.getTimestamp("due_at").toInstant(),
+                            answeredAt == null ? null : answeredAt.toInstant(), rs.getString("answer"),
+                            rs.getString("answered_by"), lateOrNull,
+                            answeredAt != null || closedAt == null ? null : closedAt.toInstant(), subject(rs));
+                })
+                .list());
     }
 
     @QueryHandler

@@ -31,6 +31,8 @@ import uk.frontdoor.triage.api.StrategyDiscussionHeld;
 import uk.frontdoor.triage.api.query.FindPartnerAction;
 import uk.frontdoor.triage.api.query.FindPartnerActions;
 import uk.frontdoor.triage.api.query.PartnerActions;
+import uk.frontdoor.triage.api.query.FindPartnerRequestHistory;
+import uk.frontdoor.triage.api.query.PartnerRequestHistory;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,6 +112,21 @@ class PartnerRequestsProjectionTest {
                 "sw1", 1, false, null, false, MANAGER1, T0.plusSeconds(120)));
         assertThat(projection.handle(new FindPartnerRequests("POLICE")).requests()).isEmpty();
         assertThat(projection.handle(new FindPartnerRequest("unanswered", "POLICE")).orElseThrow().closed()).isTrue();
+
+        // The agency's history: how each was answered and by whom, or that it fell away; most recently asked first.
+        var history = projection.handle(new FindPartnerRequestHistory("POLICE")).requests();
+        assertThat(history).extracting(PartnerRequestHistory.Past::requestId)
+                .containsExactlyInAnyOrder("answered", "typed-in", "unanswered");
+        var byId = history.stream().collect(java.util.stream.Collectors.toMap(PartnerRequestHistory.Past::requestId,
+                past -> past));
+        assertThat(byId.get("answered").answer()).isEqualTo("NONE_HELD");
+        assertThat(byId.get("answered").answeredBy()).isEqualTo("demo-police");
+        assertThat(byId.get("answered").late()).isFalse();
+        assertThat(byId.get("typed-in").answer()).isEqualTo("REPLIED_BY_STAFF");
+        assertThat(byId.get("typed-in").answeredBy()).isEqualTo("sw1");
+        assertThat(byId.get("unanswered").answer()).isNull();
+        assertThat(byId.get("unanswered").closedAt()).isEqualTo(T0.plusSeconds(120));
+        assertThat(projection.handle(new FindPartnerRequestHistory("HEALTH")).requests()).isEmpty();
 
         List<Map<String, Object>> rows = database.rows("partner_requests", "check_id");
         feed.redeliverLast();
