@@ -1,5 +1,6 @@
 package uk.frontdoor.triage;
 
+import uk.frontdoor.triage.child.reception.ReferralStandard;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,7 +24,8 @@ import java.util.Map;
  * never runs on half a rule set.
  */
 @Configuration
-@EnableConfigurationProperties({ThresholdRulesConfiguration.RulesProperties.class, OfficeHoursProperties.class})
+@EnableConfigurationProperties({ThresholdRulesConfiguration.RulesProperties.class, OfficeHoursProperties.class,
+        ThresholdRulesConfiguration.ReferralStandardProperties.class})
 public class ThresholdRulesConfiguration {
 
     /**
@@ -33,6 +35,22 @@ public class ThresholdRulesConfiguration {
      */
     @ConfigurationProperties("frontdoor.rules")
     public record RulesProperties(@DefaultValue("") String directory, Map<Priority, Duration> responseTime) {
+    }
+
+    /**
+     * @param file the council's referral standard (YAML, see the shipped referral-standard/demo-council.yaml); empty
+     *             for the shipped one
+     */
+    @ConfigurationProperties("frontdoor.referral-standard")
+    public record ReferralStandardProperties(@DefaultValue("") String file) {
+    }
+
+    /** Loaded and checked at start-up, like the rules: a broken file stops the service, naming the fault. */
+    @Bean
+    ReferralStandard referralStandard(ReferralStandardProperties properties) {
+        return properties.file().isBlank()
+                ? ReferralStandard.loadDefault()
+                : ReferralStandard.load(Path.of(properties.file()));
     }
 
     @Bean

@@ -91,6 +91,11 @@ class StoredEventContractTest {
 
     private static final ChildId OTHER_CHILD = ChildId.of("7c1d2e3f-0000-4000-8000-000000000001");
 
+    private static final ThresholdAssessed.Threshold AMBER_THRESHOLD = new ThresholdAssessed.Threshold(3,
+            ThresholdAssessed.Priority.AMBER, RECEIVED.plusSeconds(86_400), RECEIVED.plusSeconds(86_400),
+            List.of("STRATEGY_DISCUSSION_REQUIRED"), new ThresholdAssessed.RuleSet("berkshire", "2026.1"),
+            List.of(new ThresholdAssessed.RuleFired("DA-CHILD-PRESENT", "Domestic abuse with a child present")));
+
     private final InMemoryPersonalDataKeys keys = new InMemoryPersonalDataKeys();
     private final JacksonSerializer serializer = EventJson.serializer(keys);
 
@@ -100,13 +105,15 @@ class StoredEventContractTest {
                         new ContactReceived(CHILD, CONTACT, AgencyCode.of("demo-council"), Channel.STAFF, RECEIVED,
                                 correcting(Examples.domesticAbuseNotification("NICHE-2026-000124"), "NICHE-2026-000123"),
                                 ADMIN, ContactId.of("0d9c3f44-1e55-4b5e-a1b6-7d1c0f6c0000"))),
-                Arguments.of("ThresholdAssessed-1.json", "1",
-                        new ThresholdAssessed(CHILD, CONTACT, RECEIVED, new ThresholdAssessed.Threshold(3,
-                                ThresholdAssessed.Priority.AMBER, RECEIVED.plusSeconds(86_400),
-                                RECEIVED.plusSeconds(86_400), List.of("STRATEGY_DISCUSSION_REQUIRED"),
-                                new ThresholdAssessed.RuleSet("berkshire", "2026.1"),
-                                List.of(new ThresholdAssessed.RuleFired("DA-CHILD-PRESENT",
-                                        "Domestic abuse with a child present"))))),
+                Arguments.of("ThresholdAssessed-2.json", "2",
+                        new ThresholdAssessed(CHILD, CONTACT, RECEIVED, AMBER_THRESHOLD,
+                                new ThresholdAssessed.Completeness(
+                                        new ThresholdAssessed.ReferralStandard("demo-council-referral-standard", "2026.1"),
+                                        "POLICE", 7, 9, List.of(
+                                        new ThresholdAssessed.Gap("RISK_INDICATORS",
+                                                "The risk indicators that apply, from the front door's list"),
+                                        new ThresholdAssessed.Gap("ACTIONS_TAKEN",
+                                                "What the referrer has already done about the concern"))))),
                 Arguments.of("IdentityMatched-1.json", "1",
                         new IdentityMatched(CHILD, CONTACT, new IdentityMatch(IdentityMatch.Outcome.POSSIBLE,
                                 List.of(new IdentityMatch.Candidate(OTHER_CHILD, 3.25, 0.0831,
@@ -302,6 +309,29 @@ class StoredEventContractTest {
         return serializer.deserialize(new SimpleSerializedObject<>(
                 upcast.get(0).getData(com.fasterxml.jackson.databind.JsonNode.class).getData().toString(), String.class,
                 upcast.get(0).getType()));
+    }
+
+    /**
+     * A revision 1 assessment, stored before referrals were scored against the referral standard, reads as one never
+     * scored: not as a score worked out now against a standard that was not in force then.
+     */
+    @org.junit.jupiter.api.Test
+    void a_revision_1_assessment_is_upcast_to_one_never_scored_for_completeness() throws Exception {
+        var stored = new org.axonframework.eventhandling.GenericDomainEventEntry<>("Child", CHILD.value(), 1,
+                "assessed-1", RECEIVED, ThresholdAssessed.class.getName(), "1", pinned("ThresholdAssessed-1.json"),
+                "{}");
+        var upcast = new ThresholdAssessedUpcaster()
+                .upcast(Stream.of(new org.axonframework.serialization.upcasting.event.InitialEventRepresentation(
+                        stored, serializer)))
+                .toList();
+
+        assertThat(upcast).hasSize(1);
+        assertThat(upcast.get(0).getType().getRevision()).isEqualTo("2");
+        Object read = serializer.deserialize(new SimpleSerializedObject<>(
+                upcast.get(0).getData(com.fasterxml.jackson.databind.JsonNode.class).getData().toString(), String.class,
+                upcast.get(0).getType()));
+        assertThat(read).isEqualTo(new ThresholdAssessed(CHILD, CONTACT, RECEIVED, AMBER_THRESHOLD));
+        assertThat(((ThresholdAssessed) read).completeness()).isNull();
     }
 
     private static ContactSubmission correcting(ContactSubmission s, String corrects) {

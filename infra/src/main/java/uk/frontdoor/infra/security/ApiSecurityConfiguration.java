@@ -122,6 +122,7 @@ class ApiSecurityConfiguration {
                         .requestMatchers("/api/v1/children/**").hasAnyRole(StaffPermission.SCREEN.roleNames())
                         .requestMatchers("/api/v1/alerts/**").hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         .requestMatchers("/api/v1/performance/**", "/api/v1/performance").hasAnyRole(StaffPermission.OVERSEE.roleNames())
+                        .requestMatchers("/api/v1/referral-quality").hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         // Replaying contacts through a draft rule set: managers only.
                         .requestMatchers("/api/v1/threshold-rules/simulations", "/api/v1/threshold-rules/simulations/**")
                         .hasAnyRole(StaffPermission.OVERSEE.roleNames())

@@ -148,9 +148,15 @@ class PageSecurityConfiguration {
                         // Seconded partner staff: their agency's partner checks, and nothing else of any record.
                         .requestMatchers("/partner-requests", "/partner-requests/**")
                         .hasAnyRole(StaffPermission.ANSWER_PARTNER_REQUESTS.roleNames())
+                        // ... the strategy discussion actions given to their agency.
+                        .requestMatchers("/partner-actions", "/partner-actions/**")
+                        .hasAnyRole(StaffPermission.OWN_AGENCY_ACTIONS.roleNames())
                         .requestMatchers("/performance", "/performance/**").hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         // Rule-set simulations: managers only, as in the API.
                         .requestMatchers("/rules", "/rules/**").hasAnyRole(StaffPermission.OVERSEE.roleNames())
+                        // Referral quality: partner staff their own kind of agency's figures; managers every agency's.
+                        .requestMatchers("/referral-quality").hasAnyRole(StaffPermission.SEE_OWN_AGENCY_REFERRALS.roleNames())
+                        .requestMatchers("/referral-scorecard").hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         .requestMatchers("/queue", "/queue/**").hasAnyRole(StaffPermission.SCREEN.roleNames())
                         // Finding a child: administrators too, who log contacts and must find the child's record.
                         .requestMatchers("/children/search").hasAnyRole(StaffPermission.FIND_CHILD.roleNames())

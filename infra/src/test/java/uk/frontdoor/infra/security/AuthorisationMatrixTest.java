@@ -104,6 +104,7 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "GET /api/v1/partner/information-requests", PARTNER_SYSTEM,
             "POST /api/v1/partner/information-requests/{requestId}/answer", PARTNER_SYSTEM,
             "GET /api/v1/partner/referral-quality", PARTNER_SYSTEM,
+            "GET /api/v1/partner/strategy-actions", PARTNER_SYSTEM,
             "GET /api/v1/children", CASEWORK,
             "GET " + CHILD, SCREEN,
             "GET " + CHILD + "/chronology", SCREEN,
@@ -127,6 +128,7 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "POST /api/v1/alerts/{alertId}/assign", MANAGERS,
             "POST /api/v1/alerts/{alertId}/escalate", MANAGERS,
             "GET /api/v1/performance", MANAGERS,
+            "GET /api/v1/referral-quality", MANAGERS,
             "GET /api/v1/admin/projections", RUN_SERVICE,
             "GET /api/v1/admin/projections/{name}", RUN_SERVICE,
             "POST /api/v1/admin/projections/{name}/rebuild", RUN_SERVICE);
@@ -185,9 +187,15 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "GET /rules/simulations/{simulationId}", MANAGERS,
             "GET /rules/simulations/{simulationId}/progress", MANAGERS,
             "POST /rules/simulations/{simulationId}/cancel", MANAGERS,
+            "GET /referral-scorecard", MANAGERS,
+            "GET /referral-quality", PARTNER_STAFF,
             "GET /partner-requests", PARTNER_STAFF,
+            "GET /partner-requests/answered", PARTNER_STAFF,
             "GET /partner-requests/{requestId}", PARTNER_STAFF,
             "POST /partner-requests/{requestId}/answer", PARTNER_STAFF,
+            "GET /partner-actions", PARTNER_STAFF,
+            "GET /partner-actions/{actionId}", PARTNER_STAFF,
+            "POST /partner-actions/{actionId}/done", PARTNER_STAFF,
             "GET /admin/projections", RUN_SERVICE,
             "GET /admin/projections/{name}", RUN_SERVICE,
             "GET /admin/projections/{name}/rebuild", RUN_SERVICE,
@@ -202,16 +210,17 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
     private static final Pattern NOT_OURS = Pattern.compile("/error|/v3/api-docs.*|/swagger-ui.*|(/api/v1)?/test-only/.*");
 
     /** What each path variable is filled with: nobody's, so an allowed call changes nothing. */
-    private static final Map<String, String> VARIABLES = Map.of(
-            "contactId", "00000000-0000-4000-8000-00000000c0de",
-            "childId", "00000000-0000-4000-8000-0000000c41d0",
-            "alertId", "00000000-0000-4000-8000-00000000a1e7",
-            "checkId", "no-such-check",
-            "requestId", "no-such-request",
-            "duty", "return-home-interview",
-            "action", "1",
-            "name", "no-such-projection",
-            "simulationId", "no-such-simulation");
+    private static final Map<String, String> VARIABLES = Map.ofEntries(
+            Map.entry("contactId", "00000000-0000-4000-8000-00000000c0de"),
+            Map.entry("childId", "00000000-0000-4000-8000-0000000c41d0"),
+            Map.entry("alertId", "00000000-0000-4000-8000-00000000a1e7"),
+            Map.entry("checkId", "no-such-check"),
+            Map.entry("requestId", "no-such-request"),
+            Map.entry("actionId", "no-such-discussion-1"),
+            Map.entry("duty", "return-home-interview"),
+            Map.entry("action", "1"),
+            Map.entry("name", "no-such-projection"),
+            Map.entry("simulationId", "no-such-simulation"));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

@@ -87,6 +87,13 @@ class PartnerRequestsBrowserTest extends BrowserTestSupport {
         // A request answered, or sent to another agency, is not found.
         browser.open("/partner-requests/" + requestId);
         assertThat(browser.driver().getTitle()).doesNotContain("Request to your agency");
+        // ... but it is in the agency's answered requests: how, by whom and when, not what was shared.
+        browser.open("/partner-requests/answered");
+        assertThat(browser.driver().getTitle()).isEqualTo("Answered requests – Front door");
+        WebElement past = browser.refreshUntil(By.cssSelector("#past-requests tr[data-request-id='" + requestId + "']"));
+        assertThat(past.getText()).contains("Sam").contains("Information found").contains("by police1")
+                .doesNotContain("Two call-outs");
+        scan("answered requests");
         assertThat(violations).as("WCAG 2.2 AA violations found by axe-core").isEmpty();
     }
 

@@ -13,6 +13,7 @@ import uk.frontdoor.triage.api.ChildRecordLinked;
 import uk.frontdoor.triage.api.ClockStopped;
 import uk.frontdoor.triage.api.value.ClockType;
 import uk.frontdoor.triage.api.ContactReceived;
+import uk.frontdoor.triage.api.ThresholdAssessed;
 import uk.frontdoor.triage.api.value.DecisionOutcome;
 import uk.frontdoor.triage.api.query.FindPerformance;
 import uk.frontdoor.triage.api.PartnerCheckRequested;
@@ -83,6 +84,23 @@ class PerformanceProjection {
                         ON CONFLICT (contact_id) DO NOTHING""",
                 event.contactId().value(), event.childId().value(), Timestamp.from(event.receivedAt()),
                 source, ReferralSourceGroup.of(source).name(), event.agency().value());
+    }
+
+    /** How complete the referral was on arrival: met and expected elements, and the ids of those it lacked. */
+    @EventHandler
+    void on(ThresholdAssessed event) {
+        ThresholdAssessed.Completeness completeness = event.completeness();
+        if (completeness == null) {
+            return;
+        }
+        String gaps = completeness.gaps().stream().map(ThresholdAssessed.Gap::element)
+                .collect(Collectors.joining(" "));
+        rows.write(PROCESSING_GROUP, event.contactId().value(), """
+                        UPDATE performance_contacts SET completeness_met = ?, completeness_of = ?, completeness_gaps = ?,
+                                                        referral_standard = ?
+                        WHERE contact_id = ?""",
+                completeness.met(), completeness.of(), gaps,
+                completeness.standard().id() + " " + completeness.standard().version(), event.contactId().value());
     }
 
     /** A partner check to the same kind of agency as the referrer: the contact went back to its sender. */

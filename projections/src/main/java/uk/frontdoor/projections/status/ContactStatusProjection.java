@@ -115,6 +115,9 @@ class ContactStatusProjection {
         change(event.contactId(), sequence, ContactStatus.ASSESSED, work -> {
             work.put("priority", event.threshold().priority().name());
             work.set("responseDueAt", json.valueToTree(event.threshold().responseDueAt()));
+            if (event.completeness() != null) {
+                work.set("completeness", json.valueToTree(event.completeness()));
+            }
         });
         String threshold = json.writeValueAsString(event.threshold());
         inBatch(rows -> rows.threshold(event.contactId(), threshold));
@@ -570,6 +573,6 @@ class ContactStatusProjection {
         return new ContactWorkView(work.childId(), work.heldBy(), work.priority(), work.responseDueAt(),
                 work.consent(), checks, work.priorityChanges(), work.proposal(), work.returns(), work.decision(),
                 work.feedback(), work.strategyDiscussion(), work.identity(), work.conference(), work.dutiesDone(),
-                work.assessment(), work.strategyActionsDone(), work.handedBack());
+                work.assessment(), work.strategyActionsDone(), work.handedBack(), work.completeness());
     }
 }

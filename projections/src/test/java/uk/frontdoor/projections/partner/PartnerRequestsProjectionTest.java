@@ -24,7 +24,15 @@ import uk.frontdoor.triage.api.value.DecisionOutcome;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import uk.frontdoor.triage.api.StrategyActionDone;
+import uk.frontdoor.triage.api.StrategyDiscussionHeld;
+import uk.frontdoor.triage.api.query.FindPartnerAction;
+import uk.frontdoor.triage.api.query.FindPartnerActions;
+import uk.frontdoor.triage.api.query.PartnerActions;
+import uk.frontdoor.triage.api.query.FindPartnerRequestHistory;
+import uk.frontdoor.triage.api.query.PartnerRequestHistory;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,11 +113,81 @@ class PartnerRequestsProjectionTest {
         assertThat(projection.handle(new FindPartnerRequests("POLICE")).requests()).isEmpty();
         assertThat(projection.handle(new FindPartnerRequest("unanswered", "POLICE")).orElseThrow().closed()).isTrue();
 
+        // The agency's history: how each was answered and by whom, or that it fell away; most recently asked first.
+        var history = projection.handle(new FindPartnerRequestHistory("POLICE")).requests();
+        assertThat(history).extracting(PartnerRequestHistory.Past::requestId)
+                .containsExactlyInAnyOrder("answered", "typed-in", "unanswered");
+        var byId = history.stream().collect(java.util.stream.Collectors.toMap(PartnerRequestHistory.Past::requestId,
+                past -> past));
+        assertThat(byId.get("answered").answer()).isEqualTo("NONE_HELD");
+        assertThat(byId.get("answered").answeredBy()).isEqualTo("demo-police");
+        assertThat(byId.get("answered").late()).isFalse();
+        assertThat(byId.get("typed-in").answer()).isEqualTo("REPLIED_BY_STAFF");
+        assertThat(byId.get("typed-in").answeredBy()).isEqualTo("sw1");
+        assertThat(byId.get("unanswered").answer()).isNull();
+        assertThat(byId.get("unanswered").closedAt()).isEqualTo(T0.plusSeconds(120));
+        assertThat(projection.handle(new FindPartnerRequestHistory("HEALTH")).requests()).isEmpty();
+
         List<Map<String, Object>> rows = database.rows("partner_requests", "check_id");
         feed.redeliverLast();
         assertThat(database.rows("partner_requests", "check_id")).isEqualTo(rows);
         feed.replay();
         assertThat(database.rows("partner_requests", "check_id")).isEqualTo(rows);
+    }
+
+    /**
+     * Each action a strategy discussion agrees is listed for its owning agency, soonest due first, with its due time
+     * and the child; done, it moves to the agency's done list; another agency's is not found.
+     */
+    @Test
+    void each_agency_sees_the_strategy_actions_given_to_it_open_then_done() throws Exception {
+        ChildId child = child();
+        ContactId contact = contact();
+        submitted(ChildEvents.received(child, contact, "demo-school", "2A", T0));
+        LocalDate tomorrow = LocalDate.of(2026, 6, 2);
+        LocalDate friday = LocalDate.of(2026, 6, 5);
+        feed.apply(T0, new StrategyDiscussionHeld(child, contact, "sd-1", T0, StrategyDiscussionHeld.Mode.VIDEO,
+                        List.of(), StrategyDiscussionHeld.Outcome.SECTION_47_ENQUIRY, "Joint visit", List.of(
+                        new StrategyDiscussionHeld.Action("Check the police national computer", "DS Example", "POLICE",
+                                friday),
+                        new StrategyDiscussionHeld.Action("Visit the child at school", "sw1", "SOCIAL_CARE", tomorrow),
+                        new StrategyDiscussionHeld.Action("Share the domestic abuse history", "DC Bee", "police",
+                                tomorrow)),
+                        List.of(), null, SW1, T0),
+                new ClockStarted(child, contact, "clock-a1", ClockType.STRATEGY_ACTION, "sd-1#1", "POLICE", null, T0,
+                        T0.plusSeconds(3600), Instant.parse("2026-06-05T16:00:00Z"), List.of()));
+
+        var police = projection.handle(new FindPartnerActions("POLICE", false)).actions();
+        assertThat(police).extracting(PartnerActions.Action::actionId).containsExactly("sd-1-3", "sd-1-1");
+        PartnerActions.Action pnc = police.get(1);
+        assertThat(pnc.description()).isEqualTo("Check the police national computer");
+        assertThat(pnc.dueDate()).isEqualTo(friday);
+        assertThat(pnc.dueAt()).isEqualTo(Instant.parse("2026-06-05T16:00:00Z"));
+        assertThat(pnc.child().givenName()).isEqualTo("Jamie");
+        assertThat(pnc.childId()).isEqualTo(child);
+        assertThat(projection.handle(new FindPartnerAction("sd-1", 2, "POLICE"))).isEmpty();
+        assertThat(projection.handle(new FindPartnerAction("sd-1", 2, "SOCIAL_CARE"))).isPresent();
+
+        var police1 = new uk.frontdoor.triage.api.value.Actor("police1",
+                uk.frontdoor.triage.api.staff.StaffRole.PARTNER_PRACTITIONER, "POLICE");
+        feed.apply(T0.plusSeconds(600), new StrategyActionDone(child, contact, "sd-1", 1, T0.plusSeconds(300),
+                "Nothing held on the PNC.", police1, T0.plusSeconds(600)));
+        assertThat(projection.handle(new FindPartnerActions("POLICE", false)).actions())
+                .extracting(PartnerActions.Action::actionId).containsExactly("sd-1-3");
+        assertThat(projection.handle(new FindPartnerActions("POLICE", true)).actions()).singleElement()
+                .satisfies(done -> {
+                    assertThat(done.actionId()).isEqualTo("sd-1-1");
+                    assertThat(done.doneAt()).isEqualTo(T0.plusSeconds(300));
+                    assertThat(done.note()).isEqualTo("Nothing held on the PNC.");
+                    assertThat(done.doneBy()).isEqualTo("police1");
+                    assertThat(done.open()).isFalse();
+                });
+
+        List<Map<String, Object>> rows = database.rows("partner_actions", "discussion_id, action_no");
+        feed.redeliverLast();
+        assertThat(database.rows("partner_actions", "discussion_id, action_no")).isEqualTo(rows);
+        feed.replay();
+        assertThat(database.rows("partner_actions", "discussion_id, action_no")).isEqualTo(rows);
     }
 
     private void submitted(ContactReceived received) throws Exception {

@@ -1,6 +1,13 @@
 package uk.frontdoor.projections.performance;
 
 import uk.frontdoor.triage.api.query.AgencyReferralQuality;
+import uk.frontdoor.triage.api.query.AgencyReferralQuality.Completeness;
+import uk.frontdoor.triage.api.query.AgencyReferralQuality.GapCount;
+import uk.frontdoor.triage.api.query.AgencyReferralQuality.Outcomes;
+import uk.frontdoor.triage.api.query.FindReferralQualityOfKind;
+import uk.frontdoor.triage.api.query.FindReferralScorecard;
+import uk.frontdoor.triage.api.query.ReferralScorecard;
+import uk.frontdoor.triage.api.ThresholdAssessed;
 import uk.frontdoor.triage.api.query.FindAgencyReferralQuality;
 import java.time.YearMonth;
 
@@ -143,19 +150,98 @@ class PerformanceProjectionTest {
         assertThat(school.months()).extracting(AgencyReferralQuality.Month::month)
                 .containsExactly(march, YearMonth.of(2026, 4), YearMonth.of(2026, 5), june);
         assertThat(school.months().get(0)).isEqualTo(new AgencyReferralQuality.Month(march, 1, new Ratio(0, 1),
-                new Ratio(1, 1), new Ratio(0, 1)));
+                new Ratio(1, 1), new Ratio(0, 1), Completeness.NONE, decided(1)));
         // A month with nothing sent has no figure rather than zero per cent.
         assertThat(school.months().get(1).contacts()).isZero();
         assertThat(school.months().get(1).becameReferrals().percent()).isNull();
         // June's referral is a re-referral: the record linked to this child was referred in March.
         assertThat(school.months().get(3)).isEqualTo(new AgencyReferralQuality.Month(june, 1, new Ratio(0, 1),
-                new Ratio(1, 1), new Ratio(1, 1)));
+                new Ratio(1, 1), new Ratio(1, 1), Completeness.NONE, decided(1)));
 
         // The police's own month: the front door had to ask the police again; nothing of the school's.
         assertThat(query.handle(new FindAgencyReferralQuality("demo-police", june, june)).months()).containsExactly(
-                new AgencyReferralQuality.Month(june, 1, new Ratio(1, 1), new Ratio(1, 1), new Ratio(0, 1)));
+                new AgencyReferralQuality.Month(june, 1, new Ratio(1, 1), new Ratio(1, 1), new Ratio(0, 1),
+                        Completeness.NONE, decided(1)));
         assertThat(query.handle(new FindAgencyReferralQuality("demo-health", june, june)).months()).containsExactly(
-                new AgencyReferralQuality.Month(june, 1, new Ratio(0, 1), new Ratio(0, 1), Ratio.NONE));
+                new AgencyReferralQuality.Month(june, 1, new Ratio(0, 1), new Ratio(0, 1), Ratio.NONE,
+                        Completeness.NONE, new Outcomes(new Ratio(1, 1), new Ratio(0, 1), new Ratio(0, 1))));
+    }
+
+    /**
+     * Completeness and outcomes, from contacts scored against the referral standard: each agency its own months and
+     * commonest gaps, partner staff their kind of agency's, managers every agency side by side.
+     */
+    @Test
+    void completeness_gaps_and_outcomes_by_agency_by_kind_and_side_by_side() {
+        projection.reset();
+        feed = new ProjectionFeed(projection);
+        ChildId a = child();
+        ChildId b = child();
+        ChildId c = child();
+        ContactId first = contact();
+        ContactId second = contact();
+        ContactId third = contact();
+        feed.apply(MONDAY, received(a, first, "demo-school", "2A", MONDAY),
+                scored(a, first, 8, 10, "ACTIONS_TAKEN", "ETHNICITY"),
+                authorised(a, first, DecisionOutcome.EARLY_HELP, 2, "sw1", MONDAY.plusSeconds(3_600)));
+        feed.apply(MONDAY, received(b, second, "demo-school", "2A", MONDAY.plusSeconds(60)),
+                scored(b, second, 9, 10, "ACTIONS_TAKEN"),
+                authorised(b, second, DecisionOutcome.NO_FURTHER_ACTION, 1, "sw1", MONDAY.plusSeconds(7_200)));
+        // Another school, and a contact from before the standard was in use (not scored).
+        feed.apply(MONDAY, received(c, third, "demo-academy", "2B", MONDAY.plusSeconds(120)),
+                scored(c, third, 10, 10));
+        feed.apply(MONDAY, received(c, contact(), "demo-police", "6", MONDAY.plusSeconds(180)));
+        YearMonth june = YearMonth.of(2026, 6);
+        var query = new AgencyReferralQualityQuery(database.jdbc());
+
+        AgencyReferralQuality school = query.handle(new FindAgencyReferralQuality("demo-school", june, june));
+        assertThat(school.months()).singleElement().satisfies(month -> {
+            assertThat(month.completeness()).isEqualTo(new Completeness(2, 85.0, new Ratio(0, 2)));
+            assertThat(month.outcomes()).isEqualTo(new Outcomes(new Ratio(1, 2), new Ratio(0, 2), new Ratio(1, 2)));
+        });
+        assertThat(school.commonGaps()).containsExactly(new GapCount("ACTIONS_TAKEN", new Ratio(2, 2)),
+                new GapCount("ETHNICITY", new Ratio(1, 2)));
+
+        // Education as a kind: both schools, nothing of the police's.
+        AgencyReferralQuality education = query.handle(new FindReferralQualityOfKind(ReferralSourceGroup.EDUCATION,
+                june, june));
+        assertThat(education.agency()).isEqualTo("EDUCATION");
+        assertThat(education.months()).singleElement().satisfies(month -> {
+            assertThat(month.contacts()).isEqualTo(3);
+            assertThat(month.completeness()).isEqualTo(new Completeness(3, 90.0, new Ratio(1, 3)));
+        });
+        assertThat(education.commonGaps()).first().isEqualTo(new GapCount("ACTIONS_TAKEN", new Ratio(2, 3)));
+
+        ReferralScorecard scorecard = query.handle(new FindReferralScorecard(june, june));
+        assertThat(scorecard.agencies()).extracting(ReferralScorecard.Agency::agency)
+                .containsExactly("demo-school", "demo-academy", "demo-police");
+        assertThat(scorecard.agencies().get(0)).isEqualTo(new ReferralScorecard.Agency("demo-school", "EDUCATION", 2,
+                new Completeness(2, 85.0, new Ratio(0, 2)), new Ratio(0, 2), new Ratio(0, 2), Ratio.NONE,
+                new Outcomes(new Ratio(1, 2), new Ratio(0, 2), new Ratio(1, 2)),
+                List.of(new GapCount("ACTIONS_TAKEN", new Ratio(2, 2)), new GapCount("ETHNICITY", new Ratio(1, 2)))));
+        assertThat(scorecard.agencies().get(1).kind()).isEqualTo("EDUCATION");
+        assertThat(scorecard.agencies().get(2)).satisfies(police -> {
+            assertThat(police.kind()).isEqualTo("POLICE");
+            assertThat(police.completeness()).isEqualTo(Completeness.NONE);
+            assertThat(police.commonGaps()).isEmpty();
+        });
+
+        // A replay counts nothing twice.
+        feed.replay();
+        assertThat(query.handle(new FindReferralScorecard(june, june))).isEqualTo(scorecard);
+    }
+
+    private static ThresholdAssessed scored(ChildId child, ContactId contact, int met, int of, String... gaps) {
+        return new ThresholdAssessed(child, contact, MONDAY, new ThresholdAssessed.Threshold(2,
+                ThresholdAssessed.Priority.GREEN, MONDAY, MONDAY, List.of(),
+                new ThresholdAssessed.RuleSet("berkshire-threshold", "2026.1"), List.of()),
+                new ThresholdAssessed.Completeness(new ThresholdAssessed.ReferralStandard("demo", "1"), "EDUCATION",
+                        met, of, java.util.Arrays.stream(gaps).map(gap -> new ThresholdAssessed.Gap(gap, "words"))
+                        .toList()));
+    }
+
+    private static Outcomes decided(int decided) {
+        return new Outcomes(new Ratio(0, decided), new Ratio(0, decided), new Ratio(0, decided));
     }
 
     @Test

@@ -51,6 +51,7 @@ import uk.frontdoor.triage.child.identity.UnlinkRecord;
 import uk.frontdoor.triage.child.reception.Reassessment;
 import uk.frontdoor.triage.child.identity.RecordMatchDecision;
 import uk.frontdoor.triage.child.reception.Reception;
+import uk.frontdoor.triage.child.reception.ReferralStandard;
 import uk.frontdoor.triage.child.screening.Claims;
 import uk.frontdoor.triage.child.screening.Consent;
 import uk.frontdoor.triage.child.screening.PartnerChecks;
@@ -94,15 +95,17 @@ public class Child {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordContact command, ThresholdEngine rules, Timekeeper clocks, LinkedContacts linked) {
-        record(Reception.decide(command, state, rules, clocks, linked.linkedTo(command.childId(), state)));
+    void handle(RecordContact command, ThresholdEngine rules, ReferralStandard standard, Timekeeper clocks,
+                LinkedContacts linked) {
+        record(Reception.decide(command, state, rules, standard, clocks, linked.linkedTo(command.childId(), state)));
     }
 
     /** A new child's first contact: created without looking for a stream that cannot exist yet. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    void handle(RecordFirstContact command, ThresholdEngine rules, Timekeeper clocks, LinkedContacts linked) {
-        handle(command.contact(), rules, clocks, linked);
+    void handle(RecordFirstContact command, ThresholdEngine rules, ReferralStandard standard, Timekeeper clocks,
+                LinkedContacts linked) {
+        handle(command.contact(), rules, standard, clocks, linked);
     }
 
     @CommandHandler

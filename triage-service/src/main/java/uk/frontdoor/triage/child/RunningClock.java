@@ -8,8 +8,12 @@ import java.time.Instant;
 import java.util.List;
 
 /** A clock the child's stream started and has not stopped: the only clocks that may still warn or breach. */
-public record RunningClock(String clockId, ContactId contactId, ClockType type, String reference, Instant startedAt,
-                           Instant dueAt, List<String> scheduleIds, Alarm alarm) {
+/**
+ * @param team the team or agency that owns the duty (the MASH, the emergency duty team, or for a strategy discussion
+ *             action the agency the discussion gave it to)
+ */
+public record RunningClock(String clockId, ContactId contactId, ClockType type, String reference, String team,
+                           Instant startedAt, Instant dueAt, List<String> scheduleIds, Alarm alarm) {
 
     /** How far a clock has gone towards its due time; a breach may come with or without a warning before it. */
     public enum Alarm {
@@ -17,7 +21,8 @@ public record RunningClock(String clockId, ContactId contactId, ClockType type, 
     }
 
     static RunningClock started(ClockStarted event) {
-        return new RunningClock(event.clockId(), event.contactId(), event.type(), event.reference(), event.startedAt(),
+        return new RunningClock(event.clockId(), event.contactId(), event.type(), event.reference(), event.team(),
+                event.startedAt(),
                 event.dueAt(), event.scheduleIds(), Alarm.NONE);
     }
 
@@ -40,6 +45,6 @@ public record RunningClock(String clockId, ContactId contactId, ClockType type, 
     }
 
     private RunningClock sounding(Alarm sounded) {
-        return new RunningClock(clockId, contactId, type, reference, startedAt, dueAt, scheduleIds, sounded);
+        return new RunningClock(clockId, contactId, type, reference, team, startedAt, dueAt, scheduleIds, sounded);
     }
 }

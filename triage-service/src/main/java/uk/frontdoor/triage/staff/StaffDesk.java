@@ -137,6 +137,12 @@ public class StaffDesk {
         return queries.query(new FindPartnerRequests(agency), ResponseTypes.instanceOf(PartnerRequests.class)).join();
     }
 
+    /** The partner checks this agency was sent that are answered or fell away, most recently asked first. */
+    public uk.frontdoor.triage.api.query.PartnerRequestHistory partnerRequestHistory(String agency) {
+        return queries.query(new uk.frontdoor.triage.api.query.FindPartnerRequestHistory(agency),
+                ResponseTypes.instanceOf(uk.frontdoor.triage.api.query.PartnerRequestHistory.class)).join();
+    }
+
     /** One partner check sent to this agency; empty for one sent to another. */
     public Optional<PartnerRequests.Request> partnerRequest(String requestId, String agency) {
         return queries.query(new FindPartnerRequest(requestId, agency),

@@ -118,6 +118,26 @@ class ChildTest {
                         andNoMore())));
     }
 
+    /**
+     * The referral is scored against the referral standard with the threshold, and the score is kept with the
+     * standard's id and version: the example's one-line narrative is short of the 20 words the standard asks.
+     */
+    @Test
+    void a_contact_is_scored_against_the_referral_standard_on_arrival() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordContact(CHILD, CONTACT, POLICE, Channel.HTTP, RECEIVED,
+                        domesticAbuseNotification("NICHE-1"), List.of()))
+                .expectEventsMatching(withoutClocks(exactSequenceOf(
+                        predicate(event -> event instanceof ContactReceived),
+                        predicate(event -> event instanceof ThresholdAssessed assessed
+                                && assessed.completeness().equals(new ThresholdAssessed.Completeness(
+                                        new ThresholdAssessed.ReferralStandard("demo-council-referral-standard",
+                                                "2026.1"), "POLICE", 8, 9, List.of(new ThresholdAssessed.Gap(
+                                                "CONCERN_DESCRIBED",
+                                                "What happened, described in the referrer's own words"))))),
+                        andNoMore())));
+    }
+
     @Test
     void recording_a_contact_the_stream_already_holds_changes_nothing() {
         var submission = domesticAbuseNotification("NICHE-1");

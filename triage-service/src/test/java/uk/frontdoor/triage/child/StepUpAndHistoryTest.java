@@ -59,6 +59,19 @@ class StepUpAndHistoryTest {
                 List.of("21"), List.of(), false, SW1);
     }
 
+    /** No agency referred a step-up: there is no referral to score against the referral standard. */
+    @Test
+    void a_step_up_is_not_scored_against_the_referral_standard() {
+        fixture.given(decided(DecisionOutcome.EARLY_HELP))
+                .when(new RecordStepUp(CHILD, STEP_UP, LATER, stepUp("Neglect worsening despite support.")))
+                .expectEventsMatching(withoutClocks(exactSequenceOf(
+                        predicate((Object event) -> event instanceof SteppedUpFromEarlyHelp),
+                        predicate((Object event) -> event instanceof ContactReceived),
+                        predicate((Object event) -> event instanceof ThresholdAssessed assessed
+                                && assessed.completeness() == null),
+                        andNoMore())));
+    }
+
     @Test
     void stepping_up_from_early_help_creates_a_contact_that_carries_the_early_help_history() {
         fixture.given(decided(DecisionOutcome.EARLY_HELP))

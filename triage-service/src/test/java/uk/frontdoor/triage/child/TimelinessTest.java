@@ -7,6 +7,7 @@ import uk.frontdoor.triage.Examples;
 import uk.frontdoor.triage.api.AlertAcknowledged;
 import uk.frontdoor.triage.api.AssessmentCompleted;
 import uk.frontdoor.triage.api.StrategyActionDone;
+import uk.frontdoor.triage.api.ThresholdAssessed;
 import uk.frontdoor.triage.api.HandedBackToDayTeam;
 import uk.frontdoor.triage.api.AlertEscalated;
 import uk.frontdoor.triage.api.command.AuthoriseProposal;
@@ -140,6 +141,36 @@ class TimelinessTest {
         // An amber contact at the same hour waits for the day team.
         TriageWork.fixture(saturday0200).givenNoPriorActivity()
                 .when(contact(saturday0200, List.of()))
+                .expectEventsMatching(clocksOf(ClockType.OUT_OF_HOURS));
+    }
+
+    /**
+     * An amber contact rated red at 02:00 on a Saturday goes to the emergency duty team as a red one received then
+     * would, its response due in the team's 2 plain hours from the change; a second change to red, or one in office
+     * hours, starts no other.
+     */
+    @Test
+    void a_contact_rated_red_at_night_goes_to_the_emergency_duty_team() {
+        Instant saturday0100 = london("2026-05-23T01:00");
+        Instant saturday0200 = london("2026-05-23T02:00");
+        var toRed = new ChangePriority(CHILD, CONTACT, ThresholdAssessed.Priority.RED, "Child disclosed injuries.", SW1);
+        TriageWork.fixture(saturday0200)
+                .givenCommands(contact(saturday0100, List.of()), new ClaimContact(CHILD, CONTACT, SW1))
+                .when(toRed)
+                .expectEventsMatching(clocksOf(ClockType.OUT_OF_HOURS,
+                        started(ClockType.OUT_OF_HOURS, saturday0200, london("2026-05-23T03:30"),
+                                london("2026-05-23T04:00"))
+                                .and(event -> ((ClockStarted) event).team().equals("EMERGENCY_DUTY"))));
+        // Already on the team's queue (red, to amber, to red again): its clock runs on, no second one.
+        TriageWork.fixture(saturday0200)
+                .givenCommands(redContact(saturday0100), new ClaimContact(CHILD, CONTACT, SW1),
+                        new ChangePriority(CHILD, CONTACT, ThresholdAssessed.Priority.AMBER, "Police attended.", SW1))
+                .when(toRed)
+                .expectEventsMatching(clocksOf(ClockType.OUT_OF_HOURS));
+        // In office hours the day team is at work.
+        TriageWork.fixture(FRIDAY_1600)
+                .givenCommands(contact(london("2026-05-22T15:00"), List.of()), new ClaimContact(CHILD, CONTACT, SW1))
+                .when(toRed)
                 .expectEventsMatching(clocksOf(ClockType.OUT_OF_HOURS));
     }
 
@@ -388,6 +419,32 @@ class TimelinessTest {
                 .expectException(refused(Refusal.ROLE_NOT_ALLOWED));
         assertThat(catchThrowable(() -> new RecordStrategyActionDone(CHILD, CONTACT, 2, done, " ", SW1)))
                 .matches(refused(Refusal.FIELD_REQUIRED)::matches);
+    }
+
+    /** A police researcher seconded to the MASH records the police's action done; never another agency's. */
+    @Test
+    void partner_staff_record_their_own_agencys_action_done_and_no_other() {
+        List<Object> held = new ArrayList<>(List.of(section47Decided()));
+        held.add(discussionWith(ACTIONS));
+        Instant done = london("2026-05-27T11:00");
+        var police = new uk.frontdoor.triage.api.value.Actor("police1",
+                uk.frontdoor.triage.api.staff.StaffRole.PARTNER_PRACTITIONER, "POLICE");
+        TriageWork.fixture(london("2026-05-27T12:00")).givenCommands(held)
+                .when(new RecordStrategyActionDone(CHILD, CONTACT, 2, done, "PNC checked: nothing held.", police))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        is(StrategyActionDone.class, action -> action.action() == 2 && action.actor().equals(police)),
+                        is(ClockStopped.class, stopped -> stopped.type() == ClockType.STRATEGY_ACTION
+                                && stopped.reason() == ClockStopped.Reason.DONE),
+                        andNoMore())));
+        // Action 1 is children's social care's.
+        TriageWork.fixture(london("2026-05-27T12:00")).givenCommands(held)
+                .when(new RecordStrategyActionDone(CHILD, CONTACT, 1, done, "Seen.", police))
+                .expectException(refused(Refusal.ROLE_NOT_ALLOWED));
+        var health = new uk.frontdoor.triage.api.value.Actor("health1",
+                uk.frontdoor.triage.api.staff.StaffRole.PARTNER_PRACTITIONER, "HEALTH");
+        TriageWork.fixture(london("2026-05-27T12:00")).givenCommands(held)
+                .when(new RecordStrategyActionDone(CHILD, CONTACT, 2, done, "Checked.", health))
+                .expectException(refused(Refusal.ROLE_NOT_ALLOWED));
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.hamcrest.TypeSafeMatcher;
 import uk.frontdoor.rules.ResponseScheme;
 import uk.frontdoor.rules.RuleSetCatalogue;
 import uk.frontdoor.rules.ThresholdEngine;
+import uk.frontdoor.triage.child.reception.ReferralStandard;
 import uk.frontdoor.rules.WorkingCalendar;
 import uk.frontdoor.triage.Examples;
 import uk.frontdoor.triage.api.value.Actor;
@@ -62,6 +63,7 @@ public final class TriageWork {
     public static final ThresholdEngine RULES = new ThresholdEngine(RuleSetCatalogue.loadDefault(), CALENDAR,
             ResponseScheme.defaults());
 
+    public static final ReferralStandard STANDARD = ReferralStandard.loadDefault();
     public static final Actor ADMIN = new Actor("admin1", StaffRole.ADMINISTRATOR, "demo-council");
     public static final Actor SW1 = new Actor("sw1", StaffRole.SOCIAL_WORKER, "demo-council");
     public static final Actor SW2 = new Actor("sw2", StaffRole.SOCIAL_WORKER, "demo-council");
@@ -118,6 +120,7 @@ public final class TriageWork {
         fixture.registerInjectableResource(STAFF);
         var clock = new FixtureClock(fixture);
         fixture.registerInjectableResource(RULES);
+        fixture.registerInjectableResource(STANDARD);
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(policy);
         fixture.registerInjectableResource(new Timekeeper(clock, TIMELINESS, deadlineManagerOf(fixture)));

@@ -47,7 +47,7 @@ public final class Reception {
     }
 
     public static List<ChildEvent> decide(RecordContact command, ChildState child, ThresholdEngine rules,
-                                          Timekeeper clocks, List<LinkedContact> linked) {
+                                          ReferralStandard standard, Timekeeper clocks, List<LinkedContact> linked) {
         if (child.holds(command.contactId())) {
             // Redelivery of a command already applied: the stream already holds it.
             return List.of();
@@ -67,7 +67,10 @@ public final class Reception {
             events.add(new PossibleMatchFound(command.childId(), command.contactId(), possibleMatches,
                     command.receivedAt()));
         }
-        events.addAll(assessed(command.submission(), received, new History(child, linked), rules, clocks));
+        // Scored on arrival, with the threshold: what the referral lacked is a decision input (the follow-up calls it
+        // needs) and the agency's own feedback, so it is kept with the standard's version it was measured against.
+        events.addAll(assessed(command.submission(), received, new History(child, linked), rules,
+                standard.score(command.submission()), clocks));
         return events;
     }
 
@@ -102,7 +105,8 @@ public final class Reception {
         events.add(new SteppedUpFromEarlyHelp(child.childId(), command.contactId(), earlyHelp.contactId(),
                 earlyHelp.decidedAt(), request.earlyHelpSummary(), request.reason(), actor, at));
         events.add(received);
-        events.addAll(assessed(submission, received, new History(child, linked), rules, clocks));
+        // No agency referred it: there is no referral to hold to the standard.
+        events.addAll(assessed(submission, received, new History(child, linked), rules, null, clocks));
         return events;
     }
 
@@ -126,11 +130,13 @@ public final class Reception {
 
     /** The rules' assessment, against the history before this contact, and the clocks it starts. */
     private static List<ChildEvent> assessed(ContactSubmission submission, ContactReceived received, History history,
-                                             ThresholdEngine rules, Timekeeper clocks) {
+                                             ThresholdEngine rules, ThresholdAssessed.Completeness completeness,
+                                             Timekeeper clocks) {
         Instant receivedAt = received.receivedAt();
         ContactFacts facts = RuleFacts.of(submission, receivedAt);
         var assessed = new ThresholdAssessed(received.childId(), received.contactId(), receivedAt,
-                RuleFacts.threshold(rules.decide(facts, RuleFacts.history(history.before(), history.linked(), facts))));
+                RuleFacts.threshold(rules.decide(facts, RuleFacts.history(history.before(), history.linked(), facts))),
+                completeness);
         List<ChildEvent> events = new ArrayList<>();
         events.add(assessed);
         events.addAll(contactClocks(assessed, submission, clocks));

@@ -5,6 +5,7 @@ import uk.frontdoor.rules.ThresholdEngine;
 import uk.frontdoor.triage.api.ChildEvent;
 import uk.frontdoor.triage.api.ClockStopped;
 import uk.frontdoor.triage.api.PriorityChanged;
+import uk.frontdoor.triage.api.ThresholdAssessed;
 import uk.frontdoor.triage.api.command.ChangePriority;
 import uk.frontdoor.triage.api.staff.Refusal;
 import uk.frontdoor.triage.api.staff.TriageRefusedException;
@@ -54,6 +55,13 @@ public final class PriorityChange {
                 events.add(clocks.start(child.childId(), contact.contactId(), command.priority(),
                         ClockType.CONTACT_DECISION, null, clocks.planInWorkingTime(running.startedAt(), decisionDueAt)));
             }
+        }
+        // Rated red at night, the contact cannot wait for the morning any more than one that arrived red: it goes to
+        // the emergency duty team's queue with that team's response time (once: a clock already running stays).
+        if (command.priority() == ThresholdAssessed.Priority.RED && !clocks.isOfficeHours(now)
+                && child.runningClocks(contact.contactId(), ClockType.OUT_OF_HOURS).isEmpty()) {
+            events.add(clocks.start(child.childId(), contact.contactId(), command.priority(), ClockType.OUT_OF_HOURS,
+                    null, clocks.plan(ClockType.OUT_OF_HOURS, now)));
         }
         return events;
     }

@@ -13,6 +13,7 @@ import uk.frontdoor.triage.api.command.RecordDutyCompleted;
 import uk.frontdoor.triage.api.command.RecordInitialConference;
 import uk.frontdoor.triage.api.command.RecordStrategyActionDone;
 import uk.frontdoor.triage.api.staff.Refusal;
+import uk.frontdoor.triage.api.staff.StaffPermission;
 import uk.frontdoor.triage.api.staff.TriageRefusedException;
 import uk.frontdoor.triage.api.value.ClockType;
 import uk.frontdoor.triage.child.ChildState;
@@ -77,10 +78,16 @@ public final class Duties {
         return events;
     }
 
-    /** An action agreed at the strategy discussion, done: a note says what was done, and its clock stops. */
+    /**
+     * An action agreed at the strategy discussion, done: a note says what was done, and its clock stops. Qualified
+     * staff record any action; seconded partner staff only their own agency's, which the discussion made theirs.
+     */
     public static List<ChildEvent> decide(RecordStrategyActionDone command, ChildState child, Timekeeper clocks) {
         ContactState contact = child.contact(command.contactId());
-        Require.screener(command.actor());
+        boolean ownAgency = command.actor().role().may(StaffPermission.OWN_AGENCY_ACTIONS);
+        if (!ownAgency) {
+            Require.screener(command.actor());
+        }
         String discussionId = contact.strategyDiscussionId();
         String reference = discussionId == null ? null
                 : StrategyDiscussions.actionReference(discussionId, command.action());
@@ -89,6 +96,11 @@ public final class Duties {
                 .toList();
         if (running.isEmpty()) {
             throw new TriageRefusedException(Refusal.ACTION_NOT_OPEN);
+        }
+        String owner = running.get(0).team();
+        if (ownAgency && (owner == null || !owner.equalsIgnoreCase(command.actor().agency()))) {
+            throw new TriageRefusedException(Refusal.ROLE_NOT_ALLOWED,
+                    "Only the agency the action was given to, or the front door's qualified staff, record it done.");
         }
         Instant now = clocks.now();
         Require.past(command.doneAt(), now, "doneAt");

@@ -63,6 +63,15 @@ class PartnerRequestsPage {
         return "partner-requests";
     }
 
+    /** The agency's past requests: how and when each was answered, or that it fell away. */
+    @GetMapping("/partner-requests/answered")
+    String answered(Authentication who, Model model) {
+        Actor me = partnerStaff(who);
+        model.addAttribute("agency", me.agency());
+        model.addAttribute("past", desk.partnerRequestHistory(me.agency()).requests());
+        return "partner-requests-answered";
+    }
+
     @GetMapping("/partner-requests/{requestId}")
     String request(Authentication who, @PathVariable String requestId, Model model) {
         Actor me = partnerStaff(who);

@@ -265,6 +265,42 @@ class ContactScreenMvcTest {
                 .doesNotContain("action=\"" + PAGE + "/assessment\"");
     }
 
+    @Test
+    void theReferralsGapsAgainstTheReferralStandardAreShownWithTheStandardsVersion() throws Exception {
+        answer(FindContactSubmission.class, Optional.<ContactSubmissionView>empty());
+        answer(FindChildChronology.class, Optional.<ChildChronology>empty());
+        answer(FindContactClocks.class, List.of());
+        answer(FindContactStatus.class, Optional.of(view(new ContactWorkView(CHILD, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null,
+                new uk.frontdoor.triage.api.ThresholdAssessed.Completeness(
+                        new uk.frontdoor.triage.api.ThresholdAssessed.ReferralStandard("demo-council-referral-standard",
+                                "2026.1"), "POLICE", 7, 9, List.of(
+                        new uk.frontdoor.triage.api.ThresholdAssessed.Gap("ACTIONS_TAKEN",
+                                "What the referrer has already done about the concern"),
+                        new uk.frontdoor.triage.api.ThresholdAssessed.Gap("REFERRER_CONTACT",
+                                "A telephone number or email address to reach the referrer")))))));
+
+        String page = mvc.perform(get(PAGE).principal(signedIn())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"completeness\"", "<strong>7 of 9</strong>", "77%", "police",
+                "demo-council-referral-standard, version 2026.1", "id=\"completeness-gaps\"", "ACTIONS_TAKEN",
+                "What the referrer has already done about the concern",
+                "A telephone number or email address to reach the referrer");
+    }
+
+    @Test
+    void aContactNeverScoredSaysSo() throws Exception {
+        answer(FindContactSubmission.class, Optional.<ContactSubmissionView>empty());
+        answer(FindChildChronology.class, Optional.<ChildChronology>empty());
+        answer(FindContactClocks.class, List.of());
+
+        String page = mvc.perform(get(PAGE).principal(signedIn())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"completeness-none\"").doesNotContain("id=\"completeness-gaps\"");
+    }
+
     private static AlertBoard.Alert assessmentClock(AlertBoard.State state) {
         return new AlertBoard.Alert("clock-a", CHILD, CONTACT, ClockType.ASSESSMENT, null, "ASSESSMENT",
                 uk.frontdoor.triage.api.ThresholdAssessed.Priority.AMBER, state, NOW.minusSeconds(86_400),

@@ -20,7 +20,8 @@ import java.util.List;
  * Where the front door's work on a contact stands, for staff: who holds it, consent, partner checks
  * and replies, the proposal and the manager's decision, feedback, the strategy discussion and the
  * initial conference after it, the duties the rules raised that were done, and any identity
- * question. Every step names who took it and when.
+ * question. Every step names who took it and when. {@code completeness}: how complete the referral was against the
+ * council's referral standard when it arrived, and what it lacked (null for a contact no agency referred).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ContactWorkView(
@@ -41,7 +42,20 @@ public record ContactWorkView(
         List<DutyDone> dutiesDone,
         Assessment assessment,
         List<ActionDone> strategyActionsDone,
-        HandBack handedBack) {
+        HandBack handedBack,
+        ThresholdAssessed.Completeness completeness) {
+
+    /** The work on a contact never scored against the referral standard. */
+    public ContactWorkView(ChildId childId, String heldBy, ThresholdAssessed.Priority priority, Instant responseDueAt,
+                           Consent consent, List<PartnerCheck> partnerChecks, List<PriorityChange> priorityChanges,
+                           Proposal proposal, List<Returned> returns, Decision decision, List<Feedback> feedback,
+                           StrategyDiscussion strategyDiscussion, Identity identity, Conference conference,
+                           List<DutyDone> dutiesDone, Assessment assessment, List<ActionDone> strategyActionsDone,
+                           HandBack handedBack) {
+        this(childId, heldBy, priority, responseDueAt, consent, partnerChecks, priorityChanges, proposal, returns,
+                decision, feedback, strategyDiscussion, identity, conference, dutiesDone, assessment,
+                strategyActionsDone, handedBack, null);
+    }
 
     public record Consent(ConsentRecorded.Decision decision, String reason, Actor by, Instant at) {
     }

@@ -44,6 +44,18 @@ public enum StaffPermission {
      * agency needs to search its own systems), nothing else: seconded MASH partner staff.
      */
     ANSWER_PARTNER_REQUESTS(PARTNER_PRACTITIONER),
+    /**
+     * See how one's own kind of agency's referrals fared (completeness against the referral standard, the commonest
+     * gaps, what they led to), counts and shares only: seconded MASH partner staff, so their agency learns to refer
+     * better. Managers see every agency's side by side ({@link #OVERSEE}).
+     */
+    SEE_OWN_AGENCY_REFERRALS(PARTNER_PRACTITIONER),
+    /**
+     * See the strategy discussion actions given to one's own agency, with the child each concerns and its due date,
+     * and record one done: seconded MASH partner staff, whose agency the discussion made responsible. Qualified staff
+     * record any action done ({@link #SCREEN}).
+     */
+    OWN_AGENCY_ACTIONS(PARTNER_PRACTITIONER),
     /** Sign in to the staff pages at all. */
     SIGN_IN(ADMINISTRATOR, SOCIAL_WORKER, MANAGER, SYSTEM_MANAGER, PARTNER_PRACTITIONER);
 

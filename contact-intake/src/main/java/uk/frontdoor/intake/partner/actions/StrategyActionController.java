@@ -1,0 +1,86 @@
+package uk.frontdoor.intake.partner.actions;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.frontdoor.intake.http.Problems;
+import uk.frontdoor.intake.partner.PartnerAgencies;
+import uk.frontdoor.intake.partner.PartnerPrincipal;
+import uk.frontdoor.intake.submission.Violation;
+import uk.frontdoor.triage.api.query.FindPartnerActions;
+import uk.frontdoor.triage.api.query.PartnerActions;
+import uk.frontdoor.triage.api.query.PartnerRequests;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Partner systems read the strategy discussion actions given to their agency, with their agency's API key: what to
+ * do, by when, and the child it concerns. Recording one done is for the agency's seconded staff on the partner
+ * pages (a member of staff is named on the record); a system only reads.
+ */
+@RestController
+class StrategyActionController {
+
+    static final URI INVALID_STATE = URI.create("/problems/invalid-state");
+
+    private final PartnerAgencies agencies;
+    private final QueryGateway queries;
+
+    StrategyActionController(PartnerAgencies agencies, QueryGateway queries) {
+        this.agencies = agencies;
+        this.queries = queries;
+    }
+
+    /** What a partner is told of an action: never the child's record id, the contact or the discussion's record. */
+    record Action(String actionId, String agency, String description, String owner, LocalDate dueDate, Instant dueAt,
+                  Instant heldAt, Instant doneAt, String note, PartnerRequests.Subject child) {
+
+        static Action of(PartnerActions.Action action) {
+            return new Action(action.actionId(), action.agency(), action.description(), action.owner(),
+                    action.dueDate(), action.dueAt(), action.heldAt(), action.doneAt(), action.note(), action.child());
+        }
+    }
+
+    record ActionList(List<Action> actions) {
+    }
+
+    @Operation(summary = "The strategy discussion actions given to your agency",
+            description = "state=open (the default): those not yet done, soonest due first; state=done: those recorded "
+                    + "done, most recent first, with when and the note. Each with what to do, the owner named at the "
+                    + "discussion, the due date (dueAt: the office's close that day) and the child's details to find "
+                    + "the child in your own systems.",
+            security = @SecurityRequirement(name = "partnerApiKey"))
+    @GetMapping(path = "/api/v1/partner/strategy-actions", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> actions(@AuthenticationPrincipal PartnerPrincipal partner,
+                              @RequestParam(required = false) String state) {
+        boolean done;
+        if (state == null || state.isBlank() || state.strip().equals("open")) {
+            done = false;
+        } else if (state.strip().equals("done")) {
+            done = true;
+        } else {
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, INVALID_STATE, "Invalid state",
+                    "state is open or done.");
+            problem.setProperty("errors", List.of(new Violation("state", "is not open or done")));
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        List<Action> actions = agencies.answersFor(partner.agency())
+                .map(agency -> queries.query(new FindPartnerActions(agency, done),
+                        ResponseTypes.instanceOf(PartnerActions.class)).join().actions().stream()
+                        .map(Action::of).toList())
+                .orElse(List.of());
+        return ResponseEntity.ok(new ActionList(actions));
+    }
+}
