@@ -93,6 +93,10 @@ public final class TriageWork {
     private TriageWork() {
     }
 
+    /** The children whose keys the fixture's erasures destroyed, in order (cleared by each new fixture). */
+    public static final java.util.List<uk.frontdoor.triage.api.value.ChildId> SHREDDED_KEYS =
+            java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
     public static AggregateTestFixture<Child> fixture() {
         return fixture(NOW);
     }
@@ -121,6 +125,11 @@ public final class TriageWork {
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(policy);
         fixture.registerInjectableResource(new Timekeeper(clock, TIMELINESS, deadlineManagerOf(fixture)));
+        SHREDDED_KEYS.clear();
+        var keys = new org.springframework.beans.factory.support.StaticListableBeanFactory();
+        keys.addBean("shredder", (uk.frontdoor.triage.child.erasure.ChildKeyShredder) SHREDDED_KEYS::add);
+        fixture.registerInjectableResource(new uk.frontdoor.triage.child.erasure.KeyDestruction(
+                keys.getBeanProvider(uk.frontdoor.triage.child.erasure.ChildKeyShredder.class)));
         fixture.givenCurrentTime(now);
         return fixture;
     }
