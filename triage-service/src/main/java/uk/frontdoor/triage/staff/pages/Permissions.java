@@ -9,13 +9,13 @@ import uk.frontdoor.triage.api.value.Actor;
  * rules would accept it. Nobody signed in may do nothing.
  */
 public record Permissions(boolean casework, boolean screen, boolean oversee, boolean runService, boolean findChild,
-                          boolean restrict, boolean answerPartnerRequests) {
+                          boolean restrict, boolean answerPartnerRequests, boolean protectData) {
 
     public static Permissions of(Actor actor) {
         return new Permissions(may(actor, StaffPermission.CASEWORK), may(actor, StaffPermission.SCREEN),
                 may(actor, StaffPermission.OVERSEE), may(actor, StaffPermission.RUN_SERVICE),
                 may(actor, StaffPermission.FIND_CHILD), may(actor, StaffPermission.RESTRICT),
-                may(actor, StaffPermission.ANSWER_PARTNER_REQUESTS));
+                may(actor, StaffPermission.ANSWER_PARTNER_REQUESTS), may(actor, StaffPermission.PROTECT_DATA));
     }
 
     public static boolean may(Actor actor, StaffPermission permission) {
