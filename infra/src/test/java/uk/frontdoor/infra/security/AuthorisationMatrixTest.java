@@ -116,6 +116,17 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "POST " + CHILD + "/restriction", MANAGERS,
             "POST " + CHILD + "/restriction/lift", MANAGERS,
             "GET " + CHILD + "/restrictions", MANAGERS,
+            "POST " + CHILD + "/erasure", MANAGERS,
+            "POST " + CHILD + "/erasure/authorise", MANAGERS,
+            "GET " + CHILD + "/erasure", MANAGERS,
+            "POST " + CHILD + "/legal-holds", MANAGERS,
+            "GET " + CHILD + "/legal-holds", MANAGERS,
+            "POST " + CHILD + "/legal-holds/{holdId}/lift", MANAGERS,
+            "GET " + CHILD + "/subject-access", MANAGERS,
+            "GET " + CHILD + "/subject-access.pdf", MANAGERS,
+            "GET /api/v1/data-protection/erasures/pending", MANAGERS,
+            "GET /api/v1/data-protection/retention/runs", MANAGERS,
+            "GET /api/v1/data-protection/retention/runs/{runId}", MANAGERS,
             "GET /api/v1/triage-queue", SCREEN,
             "GET /api/v1/threshold-rules", SCREEN,
             "POST /api/v1/threshold-rules/simulations", MANAGERS,
@@ -169,6 +180,14 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "GET /children/{childId}/chronology.csv", SCREEN,
             "GET /children/{childId}/review-pack", MANAGERS,
             "GET /children/{childId}/review-pack.pdf", MANAGERS,
+            "GET /children/{childId}/data-protection", MANAGERS,
+            "POST /children/{childId}/data-protection/erasure", MANAGERS,
+            "POST /children/{childId}/data-protection/erasure/authorise", MANAGERS,
+            "POST /children/{childId}/data-protection/legal-holds", MANAGERS,
+            "POST /children/{childId}/data-protection/legal-holds/lift", MANAGERS,
+            "GET /children/{childId}/data-protection/subject-access.json", MANAGERS,
+            "GET /children/{childId}/data-protection/subject-access.pdf", MANAGERS,
+            "GET /data-protection", MANAGERS,
             "POST /children/{childId}/links", SCREEN,
             "POST /children/{childId}/unlink", SCREEN,
             "POST /children/{childId}/step-up", SCREEN,
@@ -196,16 +215,18 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
     private static final Pattern NOT_OURS = Pattern.compile("/error|/v3/api-docs.*|/swagger-ui.*|(/api/v1)?/test-only/.*");
 
     /** What each path variable is filled with: nobody's, so an allowed call changes nothing. */
-    private static final Map<String, String> VARIABLES = Map.of(
-            "contactId", "00000000-0000-4000-8000-00000000c0de",
-            "childId", "00000000-0000-4000-8000-0000000c41d0",
-            "alertId", "00000000-0000-4000-8000-00000000a1e7",
-            "checkId", "no-such-check",
-            "requestId", "no-such-request",
-            "duty", "return-home-interview",
-            "action", "1",
-            "name", "no-such-projection",
-            "simulationId", "no-such-simulation");
+    private static final Map<String, String> VARIABLES = Map.ofEntries(
+            Map.entry("contactId", "00000000-0000-4000-8000-00000000c0de"),
+            Map.entry("childId", "00000000-0000-4000-8000-0000000c41d0"),
+            Map.entry("alertId", "00000000-0000-4000-8000-00000000a1e7"),
+            Map.entry("checkId", "no-such-check"),
+            Map.entry("requestId", "no-such-request"),
+            Map.entry("duty", "return-home-interview"),
+            Map.entry("action", "1"),
+            Map.entry("name", "no-such-projection"),
+            Map.entry("simulationId", "no-such-simulation"),
+            Map.entry("holdId", "no-such-hold"),
+            Map.entry("runId", "no-such-run"));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
