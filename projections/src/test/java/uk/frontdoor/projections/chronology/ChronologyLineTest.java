@@ -274,7 +274,9 @@ class ChronologyLineTest {
                 "PossibleMatchFound",
                 "StrategyDiscussionRequired", "ClockStarted", "ClockWarned", "ClockBreached", "ClockStopped",
                 // Answered by the partner agency itself, which its line names: no front-door member of staff acted.
-                "PartnerCheckAnswered");
+                "PartnerCheckAnswered",
+                // The retention schedule's own finding.
+                "ErasureDeferredByHold");
         examples().keySet().forEach(event -> {
             ChronologyLine line = ChronologyLine.of(event, AT);
             if (system.contains(event.getClass().getSimpleName())) {
