@@ -14,7 +14,7 @@ import uk.frontdoor.rules.Indicator;
 import java.time.Clock;
 
 @Configuration
-@EnableConfigurationProperties({IntakeProperties.class, PartnerAgencies.class, PartnerRateLimits.class,
+@EnableConfigurationProperties({IntakeProperties.class, uk.frontdoor.intake.kafka.DeadLetterRetention.class, PartnerAgencies.class, PartnerRateLimits.class,
         PartnerRequestProperties.class, ReferrerFeedbackProperties.class})
 class IntakeConfiguration {
 

@@ -71,6 +71,19 @@ public class RowWrites {
         pending(projection).once.add(sql);
     }
 
+    /**
+     * A statement run after every keyed write of the batch (and before the once-a-batch housekeeping): an erasure's
+     * deletion of a child's rows, which must follow the rows an earlier event of the same batch inserted, whatever
+     * their keys. Outside a unit of work, at once.
+     */
+    public void writeAfter(String projection, String sql, Object... args) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            jdbc.update(sql, args);
+            return;
+        }
+        pending(projection).after.add(new Write("", sql, args));
+    }
+
     private Pending pending(String projection) {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(RowWrites.class.getName() + "/" + projection, resource -> {
@@ -89,6 +102,7 @@ public class RowWrites {
         /** Each key's writes in the order they were made; keys in the order first seen. */
         private final Map<String, List<Write>> byKey = new LinkedHashMap<>();
         private final Set<String> once = new LinkedHashSet<>();
+        private final List<Write> after = new ArrayList<>();
         private int count;
 
         Pending(String projection) {
@@ -122,6 +136,7 @@ public class RowWrites {
                         flushed += writes.size();
                     }
                 }
+                after.forEach(write -> jdbc.update(write.sql(), write.args()));
                 once.forEach(jdbc::update);
             } catch (RuntimeException e) {
                 // The class only: a database error can quote the values it choked on.

@@ -221,7 +221,23 @@ class StoredEventContractTest {
                 Arguments.of("RecordUnrestricted-1.json", "1", new RecordUnrestricted(CHILD, null,
                         "Channel panel closed the case.", MANAGER1, NOW)),
                 Arguments.of("WorkAllocated-1.json", "1", new WorkAllocated(CHILD, CONTACT,
-                        WorkAllocated.Work.CONTACT, "mash", "sw1", "Visit within 5 working days.", MANAGER1, NOW)));
+                        WorkAllocated.Work.CONTACT, "mash", "sw1", "Visit within 5 working days.", MANAGER1, NOW)),
+                Arguments.of("ErasureRequested-1.json", "1", new uk.frontdoor.triage.api.ErasureRequested(CHILD,
+                        uk.frontdoor.triage.api.ErasureRequested.Reason.SUBJECT_REQUEST,
+                        uk.frontdoor.triage.api.ErasureRequested.LegalBasis.NO_LONGER_NECESSARY, "DPO-2026-041",
+                        MANAGER1, NOW)),
+                Arguments.of("ChildErased-1.json", "1", new uk.frontdoor.triage.api.ChildErased(CHILD,
+                        uk.frontdoor.triage.api.ErasureRequested.Reason.SUBJECT_REQUEST,
+                        uk.frontdoor.triage.api.ErasureRequested.LegalBasis.NO_LONGER_NECESSARY, "DPO-2026-041",
+                        MANAGER1, new uk.frontdoor.triage.api.value.Actor("manager2",
+                        uk.frontdoor.triage.api.staff.StaffRole.MANAGER, "demo-council"), NOW)),
+                Arguments.of("LegalHoldPlaced-1.json", "1", new uk.frontdoor.triage.api.LegalHoldPlaced(CHILD,
+                        "hold-1", uk.frontdoor.triage.api.LegalHoldPlaced.Kind.PROCEEDINGS,
+                        "Care proceedings, case ZW26C00123.", MANAGER1, NOW)),
+                Arguments.of("LegalHoldLifted-1.json", "1", new uk.frontdoor.triage.api.LegalHoldLifted(CHILD,
+                        "hold-1", "Final order made.", MANAGER1, NOW)),
+                Arguments.of("ErasureDeferredByHold-1.json", "1", new uk.frontdoor.triage.api.ErasureDeferredByHold(
+                        CHILD, List.of("hold-1"), "closed-no-further-action", NOW)));
     }
 
     @ParameterizedTest(name = "{0}")

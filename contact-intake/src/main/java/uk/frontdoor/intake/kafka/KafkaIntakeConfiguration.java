@@ -67,9 +67,17 @@ class KafkaIntakeConfiguration {
                 .toArray(NewTopic[]::new));
     }
 
+    /**
+     * Kept for {@code frontdoor.intake.dead-letters.kept-for} (30 days by default), then deleted by the broker: a
+     * dead letter is a partner's submission, personal data and all. Set when the service creates the topic; an
+     * existing topic keeps its own setting (README: Data protection).
+     */
     @Bean
-    NewTopic contactSubmissionsDeadLetterTopic(IntakeProperties properties) {
-        return TopicBuilder.name(properties.deadLetterTopic()).partitions(1).build();
+    NewTopic contactSubmissionsDeadLetterTopic(IntakeProperties properties, DeadLetterRetention retention) {
+        return TopicBuilder.name(properties.deadLetterTopic()).partitions(1)
+                .config(org.apache.kafka.common.config.TopicConfig.RETENTION_MS_CONFIG,
+                        String.valueOf(retention.keptFor().toMillis()))
+                .build();
     }
 
     /**

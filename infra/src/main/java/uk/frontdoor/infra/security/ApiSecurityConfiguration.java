@@ -119,6 +119,11 @@ class ApiSecurityConfiguration {
                         // Sealing a record to named staff, and lifting it: managers only.
                         .requestMatchers("/api/v1/children/*/restriction", "/api/v1/children/*/restriction/**",
                                 "/api/v1/children/*/restrictions").hasAnyRole(StaffPermission.RESTRICT.roleNames())
+                        // Data protection: erasure (four eyes), legal holds, retention, subject access: managers only.
+                        .requestMatchers("/api/v1/children/*/erasure", "/api/v1/children/*/erasure/**",
+                                "/api/v1/children/*/legal-holds", "/api/v1/children/*/legal-holds/**",
+                                "/api/v1/children/*/subject-access", "/api/v1/children/*/subject-access.pdf",
+                                "/api/v1/data-protection/**").hasAnyRole(StaffPermission.PROTECT_DATA.roleNames())
                         .requestMatchers("/api/v1/children/**").hasAnyRole(StaffPermission.SCREEN.roleNames())
                         .requestMatchers("/api/v1/alerts/**").hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         .requestMatchers("/api/v1/performance/**", "/api/v1/performance").hasAnyRole(StaffPermission.OVERSEE.roleNames())

@@ -164,6 +164,10 @@ class PageSecurityConfiguration {
                         // A practice review pack: managers only.
                         .requestMatchers("/children/*/review-pack", "/children/*/review-pack.pdf")
                         .hasAnyRole(StaffPermission.OVERSEE.roleNames())
+                        // Data protection: erasure, legal holds, retention, subject access: managers only, as in the API.
+                        .requestMatchers("/children/*/data-protection", "/children/*/data-protection/**",
+                                "/data-protection", "/data-protection/**")
+                        .hasAnyRole(StaffPermission.PROTECT_DATA.roleNames())
                         .requestMatchers("/children/**").hasAnyRole(StaffPermission.SCREEN.roleNames())
                         // The duty manager's board and its alerts: managers only, as the alerts API.
                         .requestMatchers("/board", "/board/**").hasAnyRole(StaffPermission.OVERSEE.roleNames())

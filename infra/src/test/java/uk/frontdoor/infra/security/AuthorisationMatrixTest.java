@@ -117,6 +117,17 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "POST " + CHILD + "/restriction", MANAGERS,
             "POST " + CHILD + "/restriction/lift", MANAGERS,
             "GET " + CHILD + "/restrictions", MANAGERS,
+            "POST " + CHILD + "/erasure", MANAGERS,
+            "POST " + CHILD + "/erasure/authorise", MANAGERS,
+            "GET " + CHILD + "/erasure", MANAGERS,
+            "POST " + CHILD + "/legal-holds", MANAGERS,
+            "GET " + CHILD + "/legal-holds", MANAGERS,
+            "POST " + CHILD + "/legal-holds/{holdId}/lift", MANAGERS,
+            "GET " + CHILD + "/subject-access", MANAGERS,
+            "GET " + CHILD + "/subject-access.pdf", MANAGERS,
+            "GET /api/v1/data-protection/erasures/pending", MANAGERS,
+            "GET /api/v1/data-protection/retention/runs", MANAGERS,
+            "GET /api/v1/data-protection/retention/runs/{runId}", MANAGERS,
             "GET /api/v1/triage-queue", SCREEN,
             "GET /api/v1/threshold-rules", SCREEN,
             "POST /api/v1/threshold-rules/simulations", MANAGERS,
@@ -172,6 +183,14 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "GET /children/{childId}/chronology.csv", SCREEN,
             "GET /children/{childId}/review-pack", MANAGERS,
             "GET /children/{childId}/review-pack.pdf", MANAGERS,
+            "GET /children/{childId}/data-protection", MANAGERS,
+            "POST /children/{childId}/data-protection/erasure", MANAGERS,
+            "POST /children/{childId}/data-protection/erasure/authorise", MANAGERS,
+            "POST /children/{childId}/data-protection/legal-holds", MANAGERS,
+            "POST /children/{childId}/data-protection/legal-holds/lift", MANAGERS,
+            "GET /children/{childId}/data-protection/subject-access.json", MANAGERS,
+            "GET /children/{childId}/data-protection/subject-access.pdf", MANAGERS,
+            "GET /data-protection", MANAGERS,
             "POST /children/{childId}/links", SCREEN,
             "POST /children/{childId}/unlink", SCREEN,
             "POST /children/{childId}/step-up", SCREEN,
@@ -220,7 +239,9 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             Map.entry("duty", "return-home-interview"),
             Map.entry("action", "1"),
             Map.entry("name", "no-such-projection"),
-            Map.entry("simulationId", "no-such-simulation"));
+            Map.entry("simulationId", "no-such-simulation"),
+            Map.entry("holdId", "no-such-hold"),
+            Map.entry("runId", "no-such-run"));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.frontdoor.triage.api.ChildErased;
 import uk.frontdoor.projections.ReadModelUpdates;
 import uk.frontdoor.triage.api.AlertAcknowledged;
 import uk.frontdoor.triage.api.AlertAssigned;
@@ -195,6 +196,16 @@ class AlertBoardProjection {
                 .query((rs, row) -> State.valueOf(rs.getString("state")).open() ? rs.getString("clock_id") : null)
                 .list();
         open.stream().filter(id -> id != null).forEach(id -> emit(Change.Kind.UPDATED, id, replay));
+    }
+
+    /** The child's record was erased: its clocks leave the board (open ones are told to it as closed). */
+    @EventHandler
+    void on(ChildErased event, ReplayStatus replay) {
+        jdbc.sql("SELECT clock_id FROM timeliness_clocks WHERE child_id = ? AND state IN ('WARNING', 'BREACHED')")
+                .param(event.childId().value())
+                .query(String.class).list()
+                .forEach(id -> emit(Change.Kind.CLOSED, id, replay));
+        jdbc.sql("DELETE FROM timeliness_clocks WHERE child_id = ?").param(event.childId().value()).update();
     }
 
     /** A rebuild empties the board; its gauges hold their last figures until it is refilled. */

@@ -8,6 +8,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.frontdoor.triage.api.ChildErased;
 import uk.frontdoor.triage.api.WorkAllocated;
 import uk.frontdoor.triage.api.query.FindAllocatedWork;
 import uk.frontdoor.triage.api.query.FindAllocations;
@@ -53,6 +54,12 @@ class WorkAllocationProjection {
         ContactId contact = event.contactId();
         emitter.emit(FindAllocations.class, query -> query.contactId().equals(contact),
                 handle(new FindAllocations(contact)));
+    }
+
+    /** The child's record was erased: its allocations (with their notes) go. Written at once, as the others here. */
+    @EventHandler
+    void on(ChildErased event) {
+        jdbc.sql("DELETE FROM work_allocations WHERE child_id = ?").param(event.childId().value()).update();
     }
 
     @ResetHandler

@@ -234,12 +234,17 @@ class AsAtView {
     private List<DomainEventMessage<?>> upTo(ChildId childId, Instant at) {
         List<DomainEventMessage<?>> stream = new ArrayList<>();
         var all = events.readEvents(childId.value(), 0L);
+        boolean past = false;
         while (all.hasNext()) {
             DomainEventMessage<?> event = all.next();
-            if (!(event.getPayload() instanceof ChildEvent) || recorded(event).isAfter(at)) {
-                break;
+            if (event.getPayload() instanceof uk.frontdoor.triage.api.ChildErased) {
+                // Erased since: the record is not shown as it stood either, not even beside a linked record.
+                return List.of();
             }
-            stream.add(event);
+            past = past || !(event.getPayload() instanceof ChildEvent) || recorded(event).isAfter(at);
+            if (!past) {
+                stream.add(event);
+            }
         }
         return stream;
     }

@@ -1,5 +1,6 @@
 package uk.frontdoor.projections.chronology;
 
+import uk.frontdoor.triage.api.ChildErased;
 import uk.frontdoor.triage.api.ChildRecordUnlinked;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -78,6 +79,13 @@ class ChildChronologyProjection {
             // The histories separate: neither chronology shows the other's from now on; the undoing stays in both.
             ChildLinkRows.deleteBothWays(rows, PROCESSING_GROUP, "child_links", unlinked.childId(),
                     unlinked.unlinkedChildId());
+        }
+        if (event instanceof ChildErased) {
+            // Erased: the child's history goes, and no linked record reads it any more. After the batch's other
+            // writes, so that a replay's batch that inserted the child's rows deletes them too.
+            rows.writeAfter(PROCESSING_GROUP, "DELETE FROM child_chronology WHERE child_id = ?", event.childId().value());
+            rows.writeAfter(PROCESSING_GROUP, "DELETE FROM child_links WHERE child_id = ? OR linked_child_id = ?",
+                    event.childId().value(), event.childId().value());
         }
         changed(event.childId());
     }

@@ -10,6 +10,11 @@ import uk.frontdoor.triage.api.AlertEscalated;
 import uk.frontdoor.triage.api.RecordRestricted;
 import uk.frontdoor.triage.api.RecordUnrestricted;
 import uk.frontdoor.triage.api.WorkAllocated;
+import uk.frontdoor.triage.api.ChildErased;
+import uk.frontdoor.triage.api.ErasureDeferredByHold;
+import uk.frontdoor.triage.api.ErasureRequested;
+import uk.frontdoor.triage.api.LegalHoldLifted;
+import uk.frontdoor.triage.api.LegalHoldPlaced;
 import uk.frontdoor.triage.api.ClockBreached;
 import uk.frontdoor.triage.api.ClockStarted;
 import uk.frontdoor.triage.api.ClockStopped;
@@ -290,6 +295,25 @@ record ChronologyLine(Instant at, ContactId contactId, String summary, String de
         if (event instanceof WorkAllocated e) {
             return staff(e.at(), e.contactId(), WORDS.line("WorkAllocated", WORDS.word("allocated-work", e.work()),
                     e.worker(), e.team()), e.note(), e.actor());
+        }
+        if (event instanceof ErasureRequested e) {
+            return staff(e.at(), null, WORDS.line("ErasureRequested", WORDS.word("erasure-reason", e.reason()),
+                    WORDS.word("legal-basis", e.legalBasis())), e.reference(), e.actor());
+        }
+        if (event instanceof ChildErased e) {
+            // The projection deletes the child's rows on this event; the line is for the as-at view and tests.
+            return staff(e.at(), null, WORDS.line("ChildErased", WORDS.word("erasure-reason", e.reason()),
+                    WORDS.word("legal-basis", e.legalBasis())), e.reference(), e.actor());
+        }
+        if (event instanceof LegalHoldPlaced e) {
+            return staff(e.at(), null, WORDS.line("LegalHoldPlaced", WORDS.word("hold", e.kind()), e.holdId()),
+                    e.reason(), e.actor());
+        }
+        if (event instanceof LegalHoldLifted e) {
+            return staff(e.at(), null, WORDS.line("LegalHoldLifted", e.holdId()), e.reason(), e.actor());
+        }
+        if (event instanceof ErasureDeferredByHold e) {
+            return system(e.at(), null, WORDS.line("ErasureDeferredByHold", e.schedule()), null);
         }
         throw new IllegalArgumentException("No chronology line for " + event.getClass().getSimpleName());
     }

@@ -1,5 +1,6 @@
 package uk.frontdoor.projections.family;
 
+import uk.frontdoor.triage.api.ChildErased;
 import uk.frontdoor.triage.api.ChildRecordUnlinked;
 import uk.frontdoor.triage.api.ThresholdReassessed;
 import org.axonframework.config.ProcessingGroup;
@@ -112,6 +113,16 @@ class FamilyProjection {
     @EventHandler
     void on(ChildRecordUnlinked event) {
         ChildLinkRows.deleteBothWays(rows, PROCESSING_GROUP, "family_link", event.childId(), event.unlinkedChildId());
+    }
+
+    /** The child's record was erased: their rows go, after the batch's other writes (a replay's too). */
+    @EventHandler
+    void on(ChildErased event) {
+        String child = event.childId().value();
+        rows.writeAfter(PROCESSING_GROUP, "DELETE FROM family_contact WHERE child_id = ?", child);
+        rows.writeAfter(PROCESSING_GROUP, "DELETE FROM family_key WHERE child_id = ?", child);
+        rows.writeAfter(PROCESSING_GROUP, "DELETE FROM family_link WHERE child_id = ? OR linked_child_id = ?", child,
+                child);
     }
 
     @ResetHandler

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.frontdoor.triage.api.ChildErased;
 import uk.frontdoor.projections.RowWrites;
 import uk.frontdoor.triage.api.ClockStarted;
 import uk.frontdoor.triage.api.PartnerCheckAnswered;
@@ -154,6 +155,12 @@ class PartnerRequestsProjection {
                         UPDATE partner_requests SET closed_at = ?
                         WHERE contact_id = ? AND answered_at IS NULL AND closed_at IS NULL""",
                 Timestamp.from(event.at()), event.contactId().value());
+    }
+
+    /** The child's record was erased: their rows go, after the batch's other writes (a replay's too). */
+    @EventHandler
+    void on(ChildErased event) {
+        rows.writeAfter(PROCESSING_GROUP, "DELETE FROM partner_requests WHERE child_id = ?", event.childId().value());
     }
 
     @ResetHandler

@@ -1,5 +1,6 @@
 package uk.frontdoor.projections.queue;
 
+import uk.frontdoor.triage.api.ChildErased;
 import uk.frontdoor.triage.api.ThresholdReassessed;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -159,6 +160,13 @@ class TriageQueueProjection {
     void on(ProposalAuthorised event) {
         write(event.contactId(), "UPDATE triage_queue SET status = ?, claimed_by = NULL WHERE contact_id = ?",
                 ContactStatus.DECIDED.name(), event.contactId().value());
+    }
+
+    /** The child's record was erased: their rows go, after the batch's other writes (a replay's too). */
+    @EventHandler
+    void on(ChildErased event) {
+        rows.writeAfter(PROCESSING_GROUP, "DELETE FROM triage_queue WHERE child_id = ?", event.childId().value());
+        rows.writeOnce(PROCESSING_GROUP, FOLD_TALLY);
     }
 
     @ResetHandler

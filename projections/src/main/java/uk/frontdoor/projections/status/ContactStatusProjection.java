@@ -1,5 +1,6 @@
 package uk.frontdoor.projections.status;
 
+import uk.frontdoor.triage.api.ChildErased;
 import uk.frontdoor.triage.api.ThresholdReassessed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -312,6 +313,15 @@ class ContactStatusProjection {
                         event.at()))));
     }
 
+    /**
+     * The child's record was erased: every contact of theirs leaves the contact view, when the batch is written (after
+     * the batch's own inserts of them, in a replay).
+     */
+    @EventHandler
+    void on(ChildErased event) {
+        inBatch(rows -> rows.erased(event.childId().value()));
+    }
+
     @ResetHandler
     void reset() {
         jdbc.sql("DELETE FROM contact_status").update();
@@ -441,6 +451,7 @@ class ContactStatusProjection {
         private final Set<String> absent = new HashSet<>();
         private final Map<String, Row> received = new LinkedHashMap<>();
         private final Map<String, Row> changed = new LinkedHashMap<>();
+        private final Set<String> erasedChildren = new java.util.LinkedHashSet<>();
 
         /** Reads the rows of these contacts, locked until the batch commits, as the one-event handler did. */
         void load(List<String> contactIds) {
@@ -500,6 +511,10 @@ class ContactStatusProjection {
             }
         }
 
+        void erased(String childId) {
+            erasedChildren.add(childId);
+        }
+
         void flush() {
             if (!received.isEmpty()) {
                 batch("""
@@ -519,8 +534,14 @@ class ContactStatusProjection {
                         changed.values().stream().map(row -> new Object[]{row.work.toString(), row.appliedSequence,
                                 row.status, row.threshold, row.contactId}).toList());
             }
+            if (!erasedChildren.isEmpty()) {
+                jdbc.sql("DELETE FROM contact_status WHERE child_id = ANY (?)")
+                        .param(erasedChildren.toArray(String[]::new)).update();
+                rows.values().removeIf(row -> erasedChildren.contains(row.childId));
+            }
             received.clear();
             changed.clear();
+            erasedChildren.clear();
         }
 
         private void batch(String sql, List<Object[]> rows) {

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.frontdoor.triage.api.ChildErased;
 import uk.frontdoor.projections.RowWrites;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.AgencyCode;
@@ -56,6 +57,13 @@ class ContactSubmissionProjection {
                 event.channel().name(), Timestamp.from(event.receivedAt()),
                 json.writeValueAsString(event.submission()),
                 event.loggedBy() == null ? null : json.writeValueAsString(event.loggedBy()));
+    }
+
+    /** The child's record was erased: their rows go, after the batch's other writes (a replay's too). */
+    @EventHandler
+    void on(ChildErased event) {
+        rows.writeAfter(PROCESSING_GROUP, "DELETE FROM contact_submissions WHERE child_id = ?",
+                event.childId().value());
     }
 
     @ResetHandler

@@ -175,6 +175,23 @@ class ChronologyLineTest {
                         uk.frontdoor.triage.api.WorkAllocated.Work.STRATEGY_DISCUSSION, "mash", "sw2", "Red: today.",
                         MANAGER1, AT),
                 "Strategy discussion allocated to sw2 (team mash)");
+        var request = new uk.frontdoor.triage.api.ErasureRequested(CHILD,
+                uk.frontdoor.triage.api.ErasureRequested.Reason.SUBJECT_REQUEST,
+                uk.frontdoor.triage.api.ErasureRequested.LegalBasis.NO_LONGER_NECESSARY, "DPO-2026-041", MANAGER1, AT);
+        examples.put(request, "Erasure of the record requested (request from the data subject) under UK GDPR Article "
+                + "17(1)(a), no longer necessary: waiting for a second manager to authorise it");
+        examples.put(new uk.frontdoor.triage.api.ChildErased(CHILD, request.reason(), request.legalBasis(),
+                request.reference(), MANAGER1, MANAGER1, AT),
+                "Record erased (request from the data subject) under UK GDPR Article 17(1)(a), no longer necessary");
+        examples.put(new uk.frontdoor.triage.api.LegalHoldPlaced(CHILD, "hold-1",
+                        uk.frontdoor.triage.api.LegalHoldPlaced.Kind.PRACTICE_REVIEW, "Rapid review", MANAGER1, AT),
+                "Legal hold placed (Child safeguarding practice review): the record is not erased while it is in "
+                        + "force (hold hold-1)");
+        examples.put(new uk.frontdoor.triage.api.LegalHoldLifted(CHILD, "hold-1", "Review published", MANAGER1, AT),
+                "Legal hold lifted (hold hold-1)");
+        examples.put(new uk.frontdoor.triage.api.ErasureDeferredByHold(CHILD, List.of("hold-1"), "closed-no-further-action",
+                        AT),
+                "Due for erasure under the retention schedule (closed-no-further-action), kept: under legal hold");
         return examples;
     }
 
@@ -257,7 +274,9 @@ class ChronologyLineTest {
                 "PossibleMatchFound",
                 "StrategyDiscussionRequired", "ClockStarted", "ClockWarned", "ClockBreached", "ClockStopped",
                 // Answered by the partner agency itself, which its line names: no front-door member of staff acted.
-                "PartnerCheckAnswered");
+                "PartnerCheckAnswered",
+                // The retention schedule's own finding.
+                "ErasureDeferredByHold");
         examples().keySet().forEach(event -> {
             ChronologyLine line = ChronologyLine.of(event, AT);
             if (system.contains(event.getClass().getSimpleName())) {

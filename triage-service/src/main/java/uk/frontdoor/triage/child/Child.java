@@ -1,6 +1,9 @@
 package uk.frontdoor.triage.child;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -39,6 +42,15 @@ import uk.frontdoor.triage.api.command.RequestPartnerChecks;
 import uk.frontdoor.triage.api.command.RestrictRecord;
 import uk.frontdoor.triage.api.command.ReturnProposal;
 import uk.frontdoor.triage.api.command.UnrestrictRecord;
+import uk.frontdoor.triage.api.command.AuthoriseErasure;
+import uk.frontdoor.triage.api.command.LiftLegalHold;
+import uk.frontdoor.triage.api.command.PlaceLegalHold;
+import uk.frontdoor.triage.api.command.RequestErasure;
+import uk.frontdoor.triage.api.command.ReviewRetention;
+import uk.frontdoor.triage.api.staff.Refusal;
+import uk.frontdoor.triage.api.staff.TriageRefusedException;
+import uk.frontdoor.triage.child.erasure.KeyDestruction;
+import uk.frontdoor.triage.child.erasure.Erasure;
 import uk.frontdoor.triage.api.staff.StaffDirectory;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.child.access.Restrictions;
@@ -256,9 +268,61 @@ public class Child {
                 records.isEmpty() ? List.of() : linked.of(records, self), rules, at, cause, other);
     }
 
+    @CommandHandler
+    void handle(RequestErasure command, Clock clock) {
+        record(Erasure.decide(command, state, clock.instant()));
+    }
+
+    /** Authorised: the erasure is recorded, the clocks' deadlines cancelled and the child's key destroyed. */
+    @CommandHandler
+    void handle(AuthoriseErasure command, Clock clock, Timekeeper clocks, KeyDestruction keys) {
+        List<ChildEvent> events = Erasure.decide(command, state, clock.instant());
+        erase(events, clocks, keys);
+    }
+
+    @CommandHandler
+    void handle(PlaceLegalHold command, Clock clock) {
+        record(Erasure.decide(command, state, clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(LiftLegalHold command, Clock clock) {
+        record(Erasure.decide(command, state, clock.instant()));
+    }
+
+    @CommandHandler
+    ReviewRetention.Outcome handle(ReviewRetention command, Clock clock, Timekeeper clocks, KeyDestruction keys) {
+        Erasure.Reviewed reviewed = Erasure.decide(command, state, clock.instant());
+        if (reviewed.outcome() == ReviewRetention.Outcome.ERASED) {
+            erase(reviewed.events(), clocks, keys);
+        } else {
+            record(reviewed.events());
+        }
+        return reviewed.outcome();
+    }
+
+    private void erase(List<ChildEvent> events, Timekeeper clocks, KeyDestruction keys) {
+        clocks.cancelAll(state);
+        record(events);
+        // Last, in the command's transaction: if the events cannot be stored, the key is not destroyed either.
+        keys.shred(childId);
+    }
+
+    /** An erased record takes no command but the retention schedule's look at it, which finds it erased. */
+    @CommandHandlerInterceptor
+    Object refuseOnceErased(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        if (state.isErased() && !(command.getPayload() instanceof ReviewRetention)) {
+            throw new TriageRefusedException(Refusal.ERASED, "This child's record was erased on "
+                    + state.protection().erased().at() + ": nothing more is recorded on it.");
+        }
+        return chain.proceed();
+    }
+
     @DeadlineHandler(deadlineName = ClockDeadline.NAME)
     void on(ClockDeadline deadline, Clock clock) {
-        record(ClockAlarms.decide(deadline, state, clock.instant()));
+        if (!state.isErased()) {
+            record(ClockAlarms.decide(deadline, state, clock.instant()));
+        }
     }
 
     @EventSourcingHandler

@@ -8,6 +8,11 @@ import uk.frontdoor.triage.api.AssessmentCompleted;
 import uk.frontdoor.triage.api.StrategyActionDone;
 import uk.frontdoor.triage.api.HandedBackToDayTeam;
 import uk.frontdoor.triage.api.ChildEvent;
+import uk.frontdoor.triage.api.ChildErased;
+import uk.frontdoor.triage.api.ErasureDeferredByHold;
+import uk.frontdoor.triage.api.ErasureRequested;
+import uk.frontdoor.triage.api.LegalHoldLifted;
+import uk.frontdoor.triage.api.LegalHoldPlaced;
 import uk.frontdoor.triage.api.ChildRecordLinked;
 import uk.frontdoor.triage.api.ChildRecordUnlinked;
 import uk.frontdoor.triage.api.ClockBreached;
@@ -132,6 +137,16 @@ public final class ChildEvolution {
                             clocks -> remove(clocks, event.clockId()))),
                     row(RecordRestricted.class, (state, event) -> state.withRestriction(event.contactId(), true)),
                     row(RecordUnrestricted.class, (state, event) -> state.withRestriction(event.contactId(), false)),
+                    row(ErasureRequested.class, (state, event) -> state.withProtection(
+                            protection -> protection.requested(event))),
+                    // Nothing personal stays in the aggregate's memory (its cache) once the record is erased.
+                    row(ChildErased.class, (state, event) -> state.erasedBy(event)),
+                    row(LegalHoldPlaced.class, (state, event) -> state.withProtection(
+                            protection -> protection.held(event))),
+                    row(LegalHoldLifted.class, (state, event) -> state.withProtection(
+                            protection -> protection.lifted(event.holdId()))),
+                    row(ErasureDeferredByHold.class, (state, event) -> state.withProtection(
+                            protection -> protection.deferred(event.holdIds()))),
                     // What follows is told to people and read models; no decision depends on it.
                     unchanged(SteppedUpFromEarlyHelp.class),
                     unchanged(FeedbackSent.class),

@@ -28,15 +28,16 @@ import java.util.function.UnaryOperator;
  * @param clocks          clocks started and not yet stopped, by id
  * @param restrictedContacts contacts restricted one by one (see {@code RecordRestricted})
  * @param restricted      the whole record is restricted
+ * @param protection      erasure, legal holds and retention: what the data protection decisions read
  */
 public record ChildState(ChildId childId, Map<ContactId, ContactState> contacts, Set<ChildId> linkedChildren,
                          ContactSubmission.Child latestChild, List<ContactSubmission.HouseholdMember> latestHousehold,
                          Map<String, RunningClock> clocks, Set<ContactId> restrictedContacts,
-                         boolean restricted) {
+                         boolean restricted, DataProtection protection) {
 
     /** A stream not yet started. */
     public static final ChildState NONE = new ChildState(null, Map.of(), Set.of(), null, List.of(), Map.of(),
-            Set.of(), false);
+            Set.of(), false, DataProtection.NONE);
 
     /** The contact a command names, or the refusal every command gives for one this child does not have. */
     public ContactState contact(ContactId contactId) {
@@ -71,27 +72,27 @@ public record ChildState(ChildId childId, Map<ContactId, ContactState> contacts,
     ChildState withContact(ContactId contactId, UnaryOperator<ContactState> change) {
         return new ChildState(childId, put(contacts, contactId, change.apply(contacts.get(contactId))),
                 linkedChildren, latestChild, latestHousehold, clocks,
-                restrictedContacts, restricted);
+                restrictedContacts, restricted, protection);
     }
 
     ChildState withReceived(ContactState received, ContactSubmission submission) {
         return new ChildState(childId, put(contacts, received.contactId(), received), linkedChildren,
-                submission.child(), submission.household(), clocks, restrictedContacts, restricted);
+                submission.child(), submission.household(), clocks, restrictedContacts, restricted, protection);
     }
 
     ChildState withChildId(ChildId id) {
         return new ChildState(id, contacts, linkedChildren, latestChild, latestHousehold, clocks,
-                restrictedContacts, restricted);
+                restrictedContacts, restricted, protection);
     }
 
     ChildState withLink(ChildId other) {
         return new ChildState(childId, contacts, add(linkedChildren, other), latestChild, latestHousehold, clocks,
-                restrictedContacts, restricted);
+                restrictedContacts, restricted, protection);
     }
 
     ChildState withoutLink(ChildId other) {
         return new ChildState(childId, contacts, remove(linkedChildren, other), latestChild, latestHousehold, clocks,
-                restrictedContacts, restricted);
+                restrictedContacts, restricted, protection);
     }
 
     /** The records the child's would be linked to with {@code other} linked too ({@code linked}) or not. */
@@ -101,7 +102,7 @@ public record ChildState(ChildId childId, Map<ContactId, ContactState> contacts,
 
     ChildState withClocks(UnaryOperator<Map<String, RunningClock>> change) {
         return new ChildState(childId, contacts, linkedChildren, latestChild, latestHousehold,
-                change.apply(clocks), restrictedContacts, restricted);
+                change.apply(clocks), restrictedContacts, restricted, protection);
     }
 
     /** Whether the whole record ({@code contactId} null) or that contact is restricted now. */
@@ -112,10 +113,25 @@ public record ChildState(ChildId childId, Map<ContactId, ContactState> contacts,
     ChildState withRestriction(ContactId contactId, boolean on) {
         if (contactId == null) {
             return new ChildState(childId, contacts, linkedChildren, latestChild, latestHousehold, clocks,
-                    restrictedContacts, on);
+                    restrictedContacts, on, protection);
         }
         return new ChildState(childId, contacts, linkedChildren, latestChild, latestHousehold, clocks,
-                on ? add(restrictedContacts, contactId) : remove(restrictedContacts, contactId), restricted);
+                on ? add(restrictedContacts, contactId) : remove(restrictedContacts, contactId), restricted, protection);
+    }
+
+    ChildState withProtection(UnaryOperator<DataProtection> change) {
+        return new ChildState(childId, contacts, linkedChildren, latestChild, latestHousehold, clocks,
+                restrictedContacts, restricted, change.apply(protection));
+    }
+
+    /** The record after erasure: the decision and the holds, nothing about the child or their contacts. */
+    ChildState erasedBy(uk.frontdoor.triage.api.ChildErased event) {
+        return new ChildState(childId, Map.of(), Set.of(), null, List.of(), Map.of(), Set.of(), false,
+                protection.erased(event));
+    }
+
+    public boolean isErased() {
+        return protection.erased() != null;
     }
 
     /** A copy of the map with one entry put: a replaced entry keeps its place. */

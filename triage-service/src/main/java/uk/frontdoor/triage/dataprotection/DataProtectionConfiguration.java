@@ -1,5 +1,7 @@
 package uk.frontdoor.triage.dataprotection;
 
+import uk.frontdoor.triage.child.erasure.ChildKeyShredder;
+
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +26,12 @@ public class DataProtectionConfiguration {
     }
 
     /** Run by Flyway (Spring Boot hands it every JavaMigration bean): needs the master key, which scanning cannot give. */
+    /** Erasure's key step (crypto-shredding): the child's data key destroyed, in the erasure's transaction. */
+    @Bean
+    ChildKeyShredder childKeyShredder(PersonalDataKeys keys) {
+        return keys::destroy;
+    }
+
     @Bean
     JavaMigration encryptPersonalDataStoredInPlainText(DataProtectionProperties settings, Clock clock) {
         return new V43__Encrypt_personal_data_stored_in_plain_text(settings, clock);

@@ -95,6 +95,10 @@ public final class TriageWork {
     private TriageWork() {
     }
 
+    /** The children whose keys the fixture's erasures destroyed, in order (cleared by each new fixture). */
+    public static final java.util.List<uk.frontdoor.triage.api.value.ChildId> SHREDDED_KEYS =
+            java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
     public static AggregateTestFixture<Child> fixture() {
         return fixture(NOW);
     }
@@ -124,6 +128,8 @@ public final class TriageWork {
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(policy);
         fixture.registerInjectableResource(new Timekeeper(clock, TIMELINESS, deadlineManagerOf(fixture)));
+        SHREDDED_KEYS.clear();
+        fixture.registerInjectableResource(new uk.frontdoor.triage.child.erasure.KeyDestruction(SHREDDED_KEYS::add));
         fixture.givenCurrentTime(now);
         return fixture;
     }

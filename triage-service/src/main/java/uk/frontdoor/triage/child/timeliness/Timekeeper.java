@@ -115,4 +115,10 @@ public class Timekeeper {
         return stop(child, contactId, running -> stopping.contains(running.type()), ClockStopped.Reason.DONE,
                 doneAt, now);
     }
+
+    /** Cancels the deadlines of every clock still running on the record: an erased record raises no alarm. */
+    public void cancelAll(ChildState child) {
+        child.clocks().values().forEach(running -> running.scheduleIds()
+                .forEach(scheduleId -> deadlines.cancelSchedule(ClockDeadline.NAME, scheduleId)));
+    }
 }

@@ -258,9 +258,11 @@ public class RuleSetSimulations {
         Instant start = request.from().atStartOfDay(ENGLAND).toInstant();
         Instant end = request.to().plusDays(1).atStartOfDay(ENGLAND).toInstant();
         Map<String, List<String>> contactsByChild = new LinkedHashMap<>();
+        // An erased record is not processed again, not even to be counted here.
         jdbc.sql("""
-                        SELECT child_id, contact_id FROM contact_registry
+                        SELECT child_id, contact_id FROM contact_registry r
                         WHERE received_at >= ? AND received_at < ? AND child_id IS NOT NULL
+                          AND NOT EXISTS (SELECT 1 FROM erased_children e WHERE e.child_id = r.child_id)
                         ORDER BY child_id, received_at""")
                 .params(Timestamp.from(start), Timestamp.from(end))
                 .query(rs -> {

@@ -10,7 +10,7 @@ import uk.frontdoor.triage.api.value.Actor;
  */
 public record Permissions(boolean casework, boolean screen, boolean oversee, boolean runService, boolean findChild,
                           boolean restrict, boolean answerPartnerRequests, boolean seeOwnAgencyReferrals,
-                          boolean ownAgencyActions) {
+                          boolean ownAgencyActions, boolean protectData) {
 
     public static Permissions of(Actor actor) {
         return new Permissions(may(actor, StaffPermission.CASEWORK), may(actor, StaffPermission.SCREEN),
@@ -18,7 +18,7 @@ public record Permissions(boolean casework, boolean screen, boolean oversee, boo
                 may(actor, StaffPermission.FIND_CHILD), may(actor, StaffPermission.RESTRICT),
                 may(actor, StaffPermission.ANSWER_PARTNER_REQUESTS),
                 may(actor, StaffPermission.SEE_OWN_AGENCY_REFERRALS),
-                may(actor, StaffPermission.OWN_AGENCY_ACTIONS));
+                may(actor, StaffPermission.OWN_AGENCY_ACTIONS), may(actor, StaffPermission.PROTECT_DATA));
     }
 
     public static boolean may(Actor actor, StaffPermission permission) {

@@ -15,7 +15,8 @@ public sealed interface ChildEvent permits ContactReceived, ThresholdAssessed, I
         StrategyDiscussionHeld, SteppedUpFromEarlyHelp, ClockStarted, ClockWarned, ClockBreached, ClockStopped,
         DutyCompleted, InitialConferenceHeld, AlertAcknowledged, AlertAssigned, AlertEscalated,
         RecordRestricted, RecordUnrestricted, WorkAllocated,
-        AssessmentCompleted, StrategyActionDone, HandedBackToDayTeam {
+        AssessmentCompleted, StrategyActionDone, HandedBackToDayTeam,
+        ErasureRequested, ChildErased, LegalHoldPlaced, LegalHoldLifted, ErasureDeferredByHold {
 
     ChildId childId();
 }

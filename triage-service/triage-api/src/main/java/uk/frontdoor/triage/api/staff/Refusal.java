@@ -55,6 +55,15 @@ public enum Refusal {
     NOT_RESTRICTED(Kind.CONFLICT, "not-restricted", "The record is not restricted"),
     UNKNOWN_STAFF(Kind.INVALID, "unknown-staff", "No such member of staff"),
     UNKNOWN_TEAM(Kind.INVALID, "unknown-team", "No such team"),
+    INVALID_REFERENCE(Kind.INVALID, "invalid-reference", "The reference is not a case number"),
+    ERASURE_PENDING(Kind.CONFLICT, "erasure-pending", "An erasure is already waiting for a second manager's authorisation"),
+    NO_ERASURE_REQUESTED(Kind.CONFLICT, "no-erasure-requested", "No erasure of this record is waiting for authorisation"),
+    OWN_ERASURE_REQUEST(Kind.FORBIDDEN, "own-erasure-request",
+            "A second manager must authorise an erasure: nobody authorises their own request"),
+    UNDER_LEGAL_HOLD(Kind.CONFLICT, "under-legal-hold", "The record is under legal hold"),
+    UNKNOWN_HOLD(Kind.NOT_FOUND, "unknown-hold", "No such legal hold on this record"),
+    UNKNOWN_CHILD(Kind.NOT_FOUND, "unknown-child", "No such child record"),
+    ERASED(Kind.CONFLICT, "erased", "This child's record has been erased"),
     RESTRICTED_RECORD(Kind.FORBIDDEN, "restricted-record",
             "This record is restricted: only the staff a manager named, and managers, work on it");
 

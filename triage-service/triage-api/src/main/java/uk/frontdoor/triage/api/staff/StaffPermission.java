@@ -37,6 +37,11 @@ public enum StaffPermission {
      * only: they oversee every decision, always read restricted records, and so can judge who else must.
      */
     RESTRICT(MANAGER),
+    /**
+     * Data protection: record or authorise an erasure (four eyes: two managers), place and lift legal holds, confirm
+     * what the retention schedule found due, and produce a subject access bundle. Managers only.
+     */
+    PROTECT_DATA(MANAGER),
     /** See and rebuild the service's projections; nothing about children. */
     RUN_SERVICE(SYSTEM_MANAGER),
     /**
