@@ -2,6 +2,7 @@ package uk.frontdoor.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,6 +12,7 @@ import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -19,7 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * For tests that start the whole service themselves, rather than share the one context of
@@ -101,6 +107,32 @@ public abstract class OwnServiceTestSupport {
                     .POST(HttpRequest.BodyPublishers.ofString(tree(body).toString()));
         }
         return IntegrationTestSupport.send(request.build());
+    }
+
+    /**
+     * The issue's example police submission about a child no other test has used (a fresh NHS number), its
+     * submission id {@code prefix} and a random part, the referrer aware two hours before the service's clock.
+     */
+    protected ObjectNode policeExample(String prefix) {
+        try (InputStream in = getClass().getResourceAsStream("/police-example.json")) {
+            ObjectNode submission = (ObjectNode) json.readTree(in);
+            submission.put("submissionId", prefix + UUID.randomUUID());
+            ((ObjectNode) submission.get("child")).put("nhsNumber", IntegrationTestSupport.freshNhsNumber());
+            submission.put("awareSince", clock.instant().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
+                    .toString());
+            return submission;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends a partner's submission (its API key's {@code authorization}); returns the accepted contact's id. */
+    protected String accepted(ObjectNode submission, String authorization) {
+        HttpResponse<String> response = IntegrationTestSupport.send(request("/api/v1/contacts", authorization)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(submission.toString())).build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return tree(response.body()).get("contactId").asText();
     }
 
     protected static String basic(String user) {

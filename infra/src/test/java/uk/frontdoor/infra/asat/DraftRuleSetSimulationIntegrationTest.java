@@ -1,11 +1,7 @@
 package uk.frontdoor.infra.asat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import uk.frontdoor.infra.IntegrationTestSupport;
-import uk.frontdoor.triage.api.ThresholdAssessed;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -18,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,14 +27,12 @@ import static org.awaitility.Awaitility.await;
  * contact it has no rule for alone; a draft that does not load is refused naming the file, rule and error; a
  * cancelled simulation never runs and keeps no report; no child's stream changes.
  */
-public class DraftRuleSetSimulationIntegrationTest extends IntegrationTestSupport {
+public class DraftRuleSetSimulationIntegrationTest extends SimulationTestSupport {
 
     private static final String SIMULATIONS = "/api/v1/threshold-rules/simulations";
     /** The advisory lock the service's simulations take, one at a time ("RULESIM" in ASCII). */
     private static final long SIMULATION_LOCK = 0x52554c4553494dL;
 
-    @Autowired
-    private EventStore eventStore;
     @Autowired
     private DataSource dataSource;
 
@@ -223,28 +216,5 @@ public class DraftRuleSetSimulationIntegrationTest extends IntegrationTestSuppor
             statement.setLong(1, SIMULATION_LOCK);
             statement.execute();
         }
-    }
-
-    private String contact(List<String> factors, List<String> indicators) {
-        ObjectNode submission = sentBy(POLICE_KEY, submission());
-        ObjectNode concerns = (ObjectNode) submission.get("concerns");
-        factors.forEach(concerns.putArray("factors")::add);
-        indicators.forEach(concerns.putArray("indicators")::add);
-        HttpResponse<String> response = postContact(POLICE_KEY, submission);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return contactIdOf(response);
-    }
-
-    /** The child's stream, once the contact's assessment is in it. */
-    private String assessedChildOf(String contactId) {
-        String child = childOf(contactId);
-        await().until(() -> eventStore.readEvents(child, 0L).asStream()
-                .anyMatch(event -> event.getPayload() instanceof ThresholdAssessed assessed
-                        && assessed.contactId().value().equals(contactId)));
-        return child;
-    }
-
-    private long events(String childId) {
-        return eventStore.readEvents(childId, 0L).asStream().count();
     }
 }

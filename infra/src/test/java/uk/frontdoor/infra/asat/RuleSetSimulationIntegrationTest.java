@@ -1,11 +1,6 @@
 package uk.frontdoor.infra.asat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import uk.frontdoor.infra.IntegrationTestSupport;
-import uk.frontdoor.triage.api.ThresholdAssessed;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -21,10 +16,8 @@ import static org.awaitility.Awaitility.await;
  * strangulation: the strangulation contact (level 4, red, under 2026) comes out lower, the rule fires less and its
  * flags are lost, a contact both rule sets decide alike is not among the changes, and no child's stream changes.
  */
-class RuleSetSimulationIntegrationTest extends IntegrationTestSupport {
+class RuleSetSimulationIntegrationTest extends SimulationTestSupport {
 
-    @Autowired
-    private EventStore eventStore;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -109,28 +102,5 @@ class RuleSetSimulationIntegrationTest extends IntegrationTestSupport {
         assertThat(postJson("/api/v1/threshold-rules/simulations", staff("sw1"),
                 Map.of("ruleSet", "berkshire-threshold", "version", "2023.1", "from", today, "to", today))
                 .statusCode()).isEqualTo(403);
-    }
-
-    private String contact(List<String> factors, List<String> indicators) {
-        ObjectNode submission = sentBy(POLICE_KEY, submission());
-        ObjectNode concerns = (ObjectNode) submission.get("concerns");
-        factors.forEach(concerns.putArray("factors")::add);
-        indicators.forEach(concerns.putArray("indicators")::add);
-        HttpResponse<String> response = postContact(POLICE_KEY, submission);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return contactIdOf(response);
-    }
-
-    /** The child's stream, once the contact's assessment is in it. */
-    private String assessedChildOf(String contactId) {
-        String child = childOf(contactId);
-        await().until(() -> eventStore.readEvents(child, 0L).asStream()
-                .anyMatch(event -> event.getPayload() instanceof ThresholdAssessed assessed
-                        && assessed.contactId().value().equals(contactId)));
-        return child;
-    }
-
-    private long events(String childId) {
-        return eventStore.readEvents(childId, 0L).asStream().count();
     }
 }

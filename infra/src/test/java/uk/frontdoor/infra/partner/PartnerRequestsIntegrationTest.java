@@ -3,7 +3,6 @@ package uk.frontdoor.infra.partner;
 import org.axonframework.serialization.Serializer;
 import uk.frontdoor.infra.dataprotection.StoredEvents;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -13,12 +12,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import uk.frontdoor.infra.IntegrationTestSupport;
 import uk.frontdoor.infra.OwnServiceTestSupport;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -345,20 +340,6 @@ class PartnerRequestsIntegrationTest extends OwnServiceTestSupport {
 
     /** The example submission, as this agency sends it, about a child no other test has. */
     private String postContact(String authorization, String referralSource) {
-        try (InputStream in = getClass().getResourceAsStream("/police-example.json")) {
-            ObjectNode submission = (ObjectNode) json.readTree(in);
-            submission.put("submissionId", "PARTNER-" + UUID.randomUUID());
-            submission.put("referralSource", referralSource);
-            ((ObjectNode) submission.get("child")).put("nhsNumber", IntegrationTestSupport.freshNhsNumber());
-            submission.put("awareSince", clock.instant().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
-                    .toString());
-            HttpResponse<String> response = send(request("/api/v1/contacts", authorization)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(submission.toString())).build());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-            return tree(response.body()).get("contactId").asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return accepted(policeExample("PARTNER-").put("referralSource", referralSource), authorization);
     }
 }

@@ -21,9 +21,6 @@ import uk.frontdoor.triage.api.query.PerformanceReport.StrategyDiscussions;
 import uk.frontdoor.triage.api.query.PerformanceReport.WorkerOutcome;
 import uk.frontdoor.triage.api.value.ReferralSourceGroup;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -33,7 +30,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -244,16 +240,9 @@ class PerformanceIntegrationTest extends OwnServiceTestSupport {
     }
 
     private ObjectNode submission(String source, String nhsNumber) {
-        try (InputStream in = getClass().getResourceAsStream("/police-example.json")) {
-            ObjectNode node = (ObjectNode) json.readTree(in);
-            node.put("submissionId", "PERF-" + UUID.randomUUID());
-            node.put("referralSource", source);
-            ((ObjectNode) node.get("child")).put("nhsNumber", nhsNumber);
-            node.put("awareSince", clock.instant().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
-            return node;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ObjectNode node = policeExample("PERF-").put("referralSource", source);
+        ((ObjectNode) node.get("child")).put("nhsNumber", nhsNumber);
+        return node;
     }
 
     private PerformanceReport performance(FindPerformance period) {

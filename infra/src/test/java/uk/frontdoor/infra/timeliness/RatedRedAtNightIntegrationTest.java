@@ -1,22 +1,15 @@
 package uk.frontdoor.infra.timeliness;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
-import uk.frontdoor.infra.IntegrationTestSupport;
 import uk.frontdoor.infra.OwnServiceTestSupport;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,20 +59,6 @@ class RatedRedAtNightIntegrationTest extends OwnServiceTestSupport {
 
     /** A police contact about a child no other test has used, with nothing the rules rate red. */
     private String postAmberContact() {
-        try (InputStream in = getClass().getResourceAsStream("/police-example.json")) {
-            ObjectNode submission = (ObjectNode) json.readTree(in);
-            submission.put("submissionId", "RATED-RED-" + UUID.randomUUID());
-            ((ObjectNode) submission.get("child")).put("nhsNumber", IntegrationTestSupport.freshNhsNumber());
-            submission.put("awareSince", clock.instant().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
-                    .toString());
-            submission.put("immediateRisk", false);
-            HttpResponse<String> response = IntegrationTestSupport.send(request("/api/v1/contacts", "Bearer dev-key-police")
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(submission.toString())).build());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-            return tree(response.body()).get("contactId").asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return accepted(policeExample("RATED-RED-").put("immediateRisk", false), "Bearer dev-key-police");
     }
 }

@@ -1,16 +1,10 @@
 package uk.frontdoor.infra.timeliness;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import uk.frontdoor.infra.OwnServiceTestSupport;
-import uk.frontdoor.infra.IntegrationTestSupport;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +20,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
-import static uk.frontdoor.infra.IntegrationTestSupport.send;
 
 /**
  * The clocks on the whole running service: real PostgreSQL (event store and db-scheduler's table),
@@ -352,20 +345,7 @@ class TimelinessIntegrationTest extends OwnServiceTestSupport {
 
     /** A police contact about a child no other test has used. */
     private String postContact() {
-        try (InputStream in = getClass().getResourceAsStream("/police-example.json")) {
-            ObjectNode submission = (ObjectNode) json.readTree(in);
-            submission.put("submissionId", "TIMELINESS-" + UUID.randomUUID());
-            ((ObjectNode) submission.get("child")).put("nhsNumber", IntegrationTestSupport.freshNhsNumber());
-            submission.put("awareSince", clock.instant().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
-                    .toString());
-            HttpResponse<String> response = send(request("/api/v1/contacts", "Bearer dev-key-police")
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(submission.toString())).build());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-            return tree(response.body()).get("contactId").asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return accepted(policeExample("TIMELINESS-"), "Bearer dev-key-police");
     }
 
     /** Every line the board's event stream sends, as it arrives, then {@link #STREAM_ENDED}. */

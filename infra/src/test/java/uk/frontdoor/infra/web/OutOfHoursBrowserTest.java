@@ -1,22 +1,13 @@
 package uk.frontdoor.infra.web;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import uk.frontdoor.infra.IntegrationTestSupport;
 import uk.frontdoor.infra.OwnServiceTestSupport;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -90,20 +81,6 @@ class OutOfHoursBrowserTest extends OwnServiceTestSupport {
 
     /** A police contact about a child no other test has used; with immediate risk, the rules rate it red. */
     private String postContact(boolean immediateRisk) {
-        try (InputStream in = getClass().getResourceAsStream("/police-example.json")) {
-            ObjectNode submission = (ObjectNode) json.readTree(in);
-            submission.put("submissionId", "OUT-OF-HOURS-" + UUID.randomUUID());
-            ((ObjectNode) submission.get("child")).put("nhsNumber", IntegrationTestSupport.freshNhsNumber());
-            submission.put("awareSince", clock.instant().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
-                    .toString());
-            submission.put("immediateRisk", immediateRisk);
-            HttpResponse<String> response = IntegrationTestSupport.send(request("/api/v1/contacts", "Bearer dev-key-police")
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(submission.toString())).build());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-            return tree(response.body()).get("contactId").asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return accepted(policeExample("OUT-OF-HOURS-").put("immediateRisk", immediateRisk), "Bearer dev-key-police");
     }
 }

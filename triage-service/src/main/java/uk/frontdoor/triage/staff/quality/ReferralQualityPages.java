@@ -23,7 +23,6 @@ import uk.frontdoor.triage.staff.pages.FormErrors;
 import uk.frontdoor.triage.staff.pages.StaffPage;
 
 import java.time.Clock;
-import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
@@ -159,9 +158,5 @@ class ReferralQualityPages {
     /** "3 of 14 (21.4%)"; a share of nothing has no figure rather than 0%. */
     static String share(Ratio ratio) {
         return ratio.percent() == null ? "No figure" : ratio.count() + " of " + ratio.of() + " (" + ratio.percent() + "%)";
-    }
-
-    static String month(YearMonth month) {
-        return MONTH.format(month);
     }
 }

@@ -1,0 +1,45 @@
+package uk.frontdoor.infra.asat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.frontdoor.infra.IntegrationTestSupport;
+import uk.frontdoor.triage.api.ThresholdAssessed;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The rule-set simulation tests' contacts, and their children's streams, which a simulation must never write to. */
+abstract class SimulationTestSupport extends IntegrationTestSupport {
+
+    @Autowired
+    protected EventStore eventStore;
+
+    /** A police contact with these census factors and indicators, accepted. */
+    protected String contact(List<String> factors, List<String> indicators) {
+        ObjectNode submission = sentBy(POLICE_KEY, submission());
+        ObjectNode concerns = (ObjectNode) submission.get("concerns");
+        factors.forEach(concerns.putArray("factors")::add);
+        indicators.forEach(concerns.putArray("indicators")::add);
+        HttpResponse<String> response = postContact(POLICE_KEY, submission);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return contactIdOf(response);
+    }
+
+    /** The child's stream, once the contact's assessment is in it. */
+    protected String assessedChildOf(String contactId) {
+        String child = childOf(contactId);
+        await().until(() -> eventStore.readEvents(child, 0L).asStream()
+                .anyMatch(event -> event.getPayload() instanceof ThresholdAssessed assessed
+                        && assessed.contactId().value().equals(contactId)));
+        return child;
+    }
+
+    /** How many events the child's stream holds. */
+    protected long events(String childId) {
+        return eventStore.readEvents(childId, 0L).asStream().count();
+    }
+}
