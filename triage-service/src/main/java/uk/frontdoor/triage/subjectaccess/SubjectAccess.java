@@ -1,10 +1,11 @@
 package uk.frontdoor.triage.subjectaccess;
 
+import uk.frontdoor.triage.staff.review.HtmlPdf;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -20,9 +21,6 @@ import uk.frontdoor.triage.audit.RecordViews;
 import uk.frontdoor.triage.erasure.ErasureRecords;
 import uk.frontdoor.triage.staff.StaffDesk;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -136,18 +134,7 @@ public class SubjectAccess {
         Context context = new Context(Locale.UK, Map.of("childId", bundle.path("childId").asText(),
                 "producedAt", bundle.path("producedAt").asText(), "producedBy", bundle.path("producedBy").asText(),
                 "sections", sections, "marked", marks.size()));
-        String html = templates.process("subject-access", context);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The subject access bundle could not be written as a PDF", e);
-        }
-        return out.toByteArray();
+        return HtmlPdf.render(templates.process("subject-access", context), "The subject access bundle");
     }
 
     /** One section of the PDF and its values, a line each. */

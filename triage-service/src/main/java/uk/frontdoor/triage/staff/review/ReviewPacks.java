@@ -1,6 +1,5 @@
 package uk.frontdoor.triage.staff.review;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -17,9 +16,6 @@ import uk.frontdoor.triage.staff.pages.Dates;
 import uk.frontdoor.triage.staff.pages.Labels;
 import uk.frontdoor.triage.staff.pages.TimeLeft;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -217,16 +213,6 @@ public class ReviewPacks {
     /** The pack as a PDF: the same template, laid out by openhtmltopdf and written by PDFBox. */
     public byte[] pdf(ReviewPack pack) {
         String html = templates.process("review-pack", new Context(Locale.UK, model(pack, null)));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The review pack could not be written as a PDF", e);
-        }
-        return out.toByteArray();
+        return HtmlPdf.render(html, "The review pack");
     }
 }
