@@ -13,7 +13,11 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The dead-letter topic the service creates keeps a refused submission for 30 days, then the broker deletes it. */
+/**
+ * The topics the service creates that hold partners' personal data beyond any record's reach: the dead-letter topic
+ * keeps a refused submission for 30 days, the partners' reply and answer topics a message for 14, then the broker
+ * deletes it.
+ */
 class DeadLetterRetentionIntegrationTest extends IntegrationTestSupport {
 
     @Test
@@ -24,6 +28,19 @@ class DeadLetterRetentionIntegrationTest extends IntegrationTestSupport {
             var config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
             assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value())
                     .isEqualTo(String.valueOf(Duration.ofDays(30).toMillis()));
+        }
+    }
+
+    @Test
+    void the_partners_reply_and_answer_topics_are_created_with_a_retention_period() throws Exception {
+        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString()))) {
+            for (String name : List.of("frontdoor.replies.demo-health", "frontdoor.answers.demo-health")) {
+                ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, name);
+                var config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+                assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).as(name)
+                        .isEqualTo(String.valueOf(Duration.ofDays(14).toMillis()));
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.annotation.Bean;
@@ -151,7 +152,8 @@ class AnswerListener {
 
     /**
      * Every agency's reply topic (its contacts' outcomes, and its partner checks if it is sent any) and each
-     * answering agency's answer topic, created where the service may create topics.
+     * answering agency's answer topic, created where the service may create topics, each kept for
+     * {@code frontdoor.partner-requests.kept-for}.
      */
     @Configuration
     static class Topics {
@@ -161,7 +163,9 @@ class AnswerListener {
             return new KafkaAdmin.NewTopics(Stream.concat(
                             agencies.agencies().stream().map(agency -> properties.replyTopicOf(agency.code())),
                             answerTopics.answering().map(agency -> properties.answerTopicOf(agency.code())))
-                    .map(topic -> TopicBuilder.name(topic).partitions(properties.partitions()).build())
+                    .map(topic -> TopicBuilder.name(topic).partitions(properties.partitions())
+                            .config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(properties.keptFor().toMillis()))
+                            .build())
                     .toArray(NewTopic[]::new));
         }
     }

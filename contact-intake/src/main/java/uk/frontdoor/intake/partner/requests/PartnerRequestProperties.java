@@ -17,6 +17,11 @@ import java.time.Duration;
  * @param unknownRequestWait how long an answer to a request the read model does not know (yet) waits for it to
  *                          catch up before it is refused as unknown: a partner can answer a request delivered on
  *                          Kafka before the read model of requests has it
+ * @param keptFor           how long the reply and answer topics keep a message ({@code retention.ms}, set when the
+ *                          service creates them): a partner check carries the child's details the partner searches
+ *                          with, and an answer what the partner holds, and no erasure of a record reaches a message
+ *                          already on a topic; the period must outlast a partner's reading (it checks its topic at
+ *                          least daily) and a manager's look at an answer
  */
 @ConfigurationProperties("frontdoor.partner-requests")
 public record PartnerRequestProperties(
@@ -24,7 +29,15 @@ public record PartnerRequestProperties(
         @DefaultValue("frontdoor.answers.") String answerTopicPrefix,
         @DefaultValue("frontdoor-partner-answers") String answerGroup,
         @DefaultValue("1") int partitions,
-        @DefaultValue("3s") Duration unknownRequestWait) {
+        @DefaultValue("3s") Duration unknownRequestWait,
+        @DefaultValue("P14D") Duration keptFor) {
+
+    public PartnerRequestProperties {
+        if (keptFor.compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalArgumentException("frontdoor.partner-requests.kept-for must be at least a day (P1D): "
+                    + "time for a partner to read its checks");
+        }
+    }
 
     public String replyTopicOf(String agencyCode) {
         return replyTopicPrefix + agencyCode;
