@@ -103,6 +103,18 @@ class PartnerRequestsIntegrationTest extends OwnServiceTestSupport {
         assertThat(policeAnswer.get("answeredBy").get("agency").asText()).isEqualTo("demo-police");
         assertThat(policeAnswer.get("answeredBy").get("channel").asText()).isEqualTo("HTTP");
         await().until(() -> tree(partnerGet("dev-key-police").body()).get("requests").isEmpty());
+        // The answered request is in the police's history, with how and when, not what; not in health's.
+        JsonNode policeHistory = await().until(() -> tree(send(request("/api/v1/partner/information-requests/answered",
+                "Bearer dev-key-police").GET().build()).body()).get("requests"), past -> !past.isEmpty());
+        assertThat(policeHistory).anySatisfy(past -> {
+            assertThat(past.get("requestId").asText()).isEqualTo(policeCheck);
+            assertThat(past.get("answer").asText()).isEqualTo("INFORMATION_FOUND");
+            assertThat(past.get("answeredBy").asText()).isEqualTo("demo-police");
+            assertThat(past.get("late").asBoolean()).isFalse();
+        });
+        assertThat(policeHistory.toString()).doesNotContain("Two call-outs");
+        assertThat(tree(send(request("/api/v1/partner/information-requests/answered", "Bearer dev-key-health").GET()
+                .build()).body()).get("requests").toString()).doesNotContain(policeCheck);
 
         // Health integrate by Kafka: the request arrives on its reply topic, keyed by the request id alone.
         ConsumerRecord<byte[], byte[]> delivered = awaitRecord("frontdoor.replies.demo-health",

@@ -102,6 +102,7 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "GET " + CONTACT + "/allocations", SCREEN,
             "GET /api/v1/my-work", SCREEN,
             "GET /api/v1/partner/information-requests", PARTNER_SYSTEM,
+            "GET /api/v1/partner/information-requests/answered", PARTNER_SYSTEM,
             "POST /api/v1/partner/information-requests/{requestId}/answer", PARTNER_SYSTEM,
             "GET /api/v1/partner/referral-quality", PARTNER_SYSTEM,
             "GET /api/v1/partner/strategy-actions", PARTNER_SYSTEM,

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.frontdoor.intake.partner.PartnerPrincipal;
+import uk.frontdoor.triage.api.query.PartnerRequestHistory;
 import uk.frontdoor.triage.api.value.Channel;
 
 /** Partner systems read the partner checks sent to their agency and answer them, with their agency's API key. */
@@ -33,6 +34,15 @@ class InformationRequestController {
     InformationRequestMessages.RequestList open(@AuthenticationPrincipal PartnerPrincipal partner) {
         return new InformationRequestMessages.RequestList(requests.open(partner.agency()).stream()
                 .map(InformationRequestMessages.Request::of).toList());
+    }
+
+    @Operation(summary = "The partner checks sent to your agency that are no longer open, most recent first",
+            description = "How and when each was answered (and by whom, and whether late), or when it fell away "
+                    + "unanswered because the contact was decided. Not the answer's text.",
+            security = @SecurityRequirement(name = "partnerApiKey"))
+    @GetMapping(path = "/answered", produces = MediaType.APPLICATION_JSON_VALUE)
+    PartnerRequestHistory answered(@AuthenticationPrincipal PartnerPrincipal partner) {
+        return requests.history(partner.agency());
     }
 
     @Operation(summary = "Answer a partner check sent to your agency",

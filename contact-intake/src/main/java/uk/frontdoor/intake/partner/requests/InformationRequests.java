@@ -8,7 +8,9 @@ import uk.frontdoor.intake.partner.PartnerAgencies;
 import uk.frontdoor.triage.api.PartnerCheckAnswered;
 import uk.frontdoor.triage.api.command.AnswerPartnerCheck;
 import uk.frontdoor.triage.api.query.FindPartnerRequest;
+import uk.frontdoor.triage.api.query.FindPartnerRequestHistory;
 import uk.frontdoor.triage.api.query.FindPartnerRequests;
+import uk.frontdoor.triage.api.query.PartnerRequestHistory;
 import uk.frontdoor.triage.api.query.PartnerRequests;
 import uk.frontdoor.triage.api.staff.Refusal;
 import uk.frontdoor.triage.api.staff.TriageRefusedException;
@@ -47,6 +49,17 @@ public class InformationRequests {
                 .map(answersFor -> queries.query(new FindPartnerRequests(answersFor),
                         ResponseTypes.instanceOf(PartnerRequests.class)).join().requests())
                 .orElse(List.of());
+    }
+
+    /**
+     * The agency's past requests, most recent first: how and when each was answered, or that it fell away unanswered
+     * (not the answer's text); none for an agency no check is sent to.
+     */
+    public PartnerRequestHistory history(AgencyCode agency) {
+        return agencies.answersFor(agency)
+                .map(answersFor -> queries.query(new FindPartnerRequestHistory(answersFor),
+                        ResponseTypes.instanceOf(PartnerRequestHistory.class)).join())
+                .orElse(new PartnerRequestHistory(List.of()));
     }
 
     /**
