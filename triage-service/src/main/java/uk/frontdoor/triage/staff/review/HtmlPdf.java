@@ -49,7 +49,8 @@ public final class HtmlPdf {
                 i++;
                 continue;
             }
-            boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+            boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD);
             if (!allowed && clean == null) {
                 clean = new StringBuilder(html.length()).append(html, 0, i);
             }
