@@ -5,19 +5,24 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import uk.frontdoor.triage.dataprotection.PersonalDataKeys;
 
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 
 @Configuration
+@EnableConfigurationProperties(ChildCacheProperties.class)
 public class TriageConfiguration {
 
     @Bean
@@ -37,8 +42,22 @@ public class TriageConfiguration {
      * child is used only while no other instance has appended to it since ({@link StoreCheckedCache}).
      */
     @Bean
-    Cache childCache(ObjectProvider<EventStore> eventStore) {
-        return new StoreCheckedCache(new WeakReferenceCache(), eventStore::getObject);
+    StoreCheckedCache childCache(ObjectProvider<EventStore> eventStore, JdbcTemplate jdbc, ChildCacheProperties settings) {
+        return new StoreCheckedCache(eventStore::getObject, childIds -> lastSequenceNumbers(jdbc, childIds),
+                settings.maximumSize(), settings.idle());
+    }
+
+    /** Each stream's last sequence number, by the event store's unique (stream, sequence number) index. */
+    private static Map<String, Long> lastSequenceNumbers(JdbcTemplate jdbc, Collection<String> childIds) {
+        Map<String, Long> last = new HashMap<>();
+        jdbc.query("""
+                        SELECT aggregateidentifier, max(sequencenumber) FROM domainevententry
+                        WHERE aggregateidentifier = ANY (?) GROUP BY aggregateidentifier""",
+                (ResultSet rows) -> {
+                    last.put(rows.getString(1), rows.getLong(2));
+                },
+                (Object) childIds.toArray(String[]::new));
+        return last;
     }
 
     /**

@@ -1,28 +1,33 @@
 package uk.frontdoor.infra.wakeup;
 
+import org.axonframework.common.caching.Cache;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.frontdoor.triage.dataprotection.PersonalDataKeys;
 
 /**
  * A child's data key destroyed on any instance (erasure) is dropped from every instance's memory when the
- * destroying transaction commits, so no instance goes on reading the child's personal data from its cache. A
- * reconnection of the listening connection may have missed some: every cached key is dropped then.
+ * destroying transaction commits, so no instance goes on reading the child's personal data from its cache; so is
+ * the child's record held between commands, which holds that data decrypted. A reconnection of the listening
+ * connection may have missed some: every cached key and child is dropped then.
  */
 @Configuration(proxyBeanMethods = false)
 class KeysDestroyedElsewhere {
 
     @Bean
-    NotificationListener keysDestroyed(PersonalDataKeys keys) {
+    NotificationListener keysDestroyed(PersonalDataKeys keys, @Qualifier("childCache") Cache children) {
         return new NotificationListener(PersonalDataKeys.KEYS_DESTROYED, new PostgresNotifications.Channel() {
             @Override
             public void notified(String childId) {
                 keys.forgetCached(childId);
+                children.remove(childId);
             }
 
             @Override
             public void missedSome() {
                 keys.forgetAllCached();
+                children.removeAll();
             }
         });
     }

@@ -48,6 +48,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -203,6 +204,53 @@ class PersonalDataAtRestIntegrationTest extends IntegrationTestSupport {
         byte[] wrapped = jdbc.sql("SELECT wrapped_key FROM personal_data_keys WHERE child_id = ?").param(kept)
                 .query(byte[].class).single();
         assertThat(wrapped).hasSize(12 + 32 + 16);
+    }
+
+    @Test
+    void new_childrens_keys_are_stored_together_when_their_transaction_commits_and_never_if_it_rolls_back() {
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        String rolledBack = UUID.randomUUID().toString();
+        ObjectMapper writer = EventJson.mapper(keys);
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+
+        List<String> events = transaction.execute(status -> {
+            keys.newChild(first);
+            keys.newChild(second);
+            // Used for the transaction's own events at once, and not stored until it commits.
+            List<String> written = List.of(write(writer, first, "First reason"), write(writer, second, "Second reason"));
+            assertThat(jdbc.sql("SELECT count(*) FROM personal_data_keys WHERE child_id IN (?, ?)")
+                    .params(first, second).query(Long.class).single()).isZero();
+            return written;
+        });
+        transaction.executeWithoutResult(status -> {
+            keys.newChild(rolledBack);
+            write(writer, rolledBack, "Rolled back reason");
+            status.setRollbackOnly();
+        });
+
+        ObjectMapper anotherInstance = EventJson.mapper(freshKeys());
+        assertThat(read(anotherInstance, events.get(0)).reason()).isEqualTo("First reason");
+        assertThat(read(anotherInstance, events.get(1)).reason()).isEqualTo("Second reason");
+        assertThat(jdbc.sql("SELECT count(*) FROM personal_data_keys WHERE child_id = ?").param(rolledBack)
+                .query(Long.class).single()).isZero();
+        // Not cached by the rollback either: a first use afterwards makes and stores a key of its own.
+        String afterRollback = transaction.execute(status -> write(writer, rolledBack, "Later reason"));
+        assertThat(read(anotherInstance, afterRollback).reason()).isEqualTo("Later reason");
+    }
+
+    @Test
+    void a_new_childs_key_that_would_overwrite_a_stored_one_refuses_the_whole_transaction() {
+        String child = UUID.randomUUID().toString();
+        ObjectMapper writer = EventJson.mapper(keys);
+        String stored = new TransactionTemplate(transactionManager).execute(status -> write(writer, child, "Stored"));
+        PersonalDataKeys elsewhere = freshKeys();
+
+        assertThatThrownBy(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            elsewhere.newChild(child);
+            write(EventJson.mapper(elsewhere), child, "Never readable");
+        })).isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        assertThat(read(EventJson.mapper(freshKeys()), stored).reason()).isEqualTo("Stored");
     }
 
     @Test

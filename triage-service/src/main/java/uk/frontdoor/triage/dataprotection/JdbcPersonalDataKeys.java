@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,9 @@ import java.util.Optional;
  * <p>
  * A key is created in the transaction that first writes the child's personal data, so it commits or rolls back
  * with those events. Until that transaction commits, the new key is kept for that transaction only: a key whose
- * row rolled back must never be cached and used for another transaction's events, which no one could read.
+ * row rolled back must never be cached and used for another transaction's events, which no one could read. The
+ * keys of children the transaction itself creates ({@link #newChild}) are written together just before it
+ * commits: one statement for a batch of contacts, where it was one a new child.
  */
 public final class JdbcPersonalDataKeys implements PersonalDataKeys {
 
@@ -66,6 +69,23 @@ public final class JdbcPersonalDataKeys implements PersonalDataKeys {
     }
 
     @Override
+    public void newChild(String childId) {
+        TransactionKeys transaction = transaction(true);
+        if (transaction == null) {
+            forWriting(childId);
+            return;
+        }
+        byte[] fresh = Aes.randomKey();
+        try {
+            transaction.created.put(childId, new DataKey(childId, new SecretKeySpec(fresh, "AES")));
+            transaction.unsaved.put(childId, new Object[]{childId, masterKey.wrap(fresh, context(childId)),
+                    masterKey.id(), Timestamp.from(clock.instant())});
+        } finally {
+            Arrays.fill(fresh, (byte) 0);
+        }
+    }
+
+    @Override
     public Optional<DataKey> forReading(String childId) {
         DataKey known = known(childId);
         return known != null ? Optional.of(known) : stored(childId);
@@ -74,9 +94,10 @@ public final class JdbcPersonalDataKeys implements PersonalDataKeys {
     @Override
     public boolean destroy(ChildId childId) {
         String id = childId.value();
-        Map<String, DataKey> pending = pending(false);
-        if (pending != null) {
-            pending.remove(id);
+        TransactionKeys transaction = transaction(false);
+        if (transaction != null) {
+            transaction.created.remove(id);
+            transaction.unsaved.remove(id);
         }
         int destroyed = jdbc.update("""
                         UPDATE personal_data_keys SET wrapped_key = NULL, destroyed_at = ?
@@ -122,8 +143,8 @@ public final class JdbcPersonalDataKeys implements PersonalDataKeys {
     }
 
     private DataKey known(String childId) {
-        Map<String, DataKey> pending = pending(false);
-        DataKey key = pending == null ? null : pending.get(childId);
+        TransactionKeys transaction = transaction(false);
+        DataKey key = transaction == null ? null : transaction.created.get(childId);
         return key != null ? key : cache.getIfPresent(childId);
     }
 
@@ -146,36 +167,63 @@ public final class JdbcPersonalDataKeys implements PersonalDataKeys {
     }
 
     private void createdInThisTransaction(String childId, DataKey key) {
-        Map<String, DataKey> pending = pending(true);
-        if (pending == null) {
+        TransactionKeys transaction = transaction(true);
+        if (transaction == null) {
             cache.put(childId, key);
         } else {
-            pending.put(childId, key);
+            transaction.created.put(childId, key);
         }
     }
 
-    /** The keys this transaction created, cached once it commits; null outside a transaction. */
-    @SuppressWarnings("unchecked")
-    private Map<String, DataKey> pending(boolean create) {
+    /**
+     * The keys this transaction created, cached once it commits, and the rows of those not yet stored, written
+     * before it commits; null outside a transaction.
+     */
+    private TransactionKeys transaction(boolean create) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
-        Map<String, DataKey> pending = (Map<String, DataKey>) TransactionSynchronizationManager.getResource(this);
-        if (pending == null && create) {
-            Map<String, DataKey> created = new HashMap<>();
+        TransactionKeys keys = (TransactionKeys) TransactionSynchronizationManager.getResource(this);
+        if (keys == null && create) {
+            TransactionKeys created = new TransactionKeys();
             TransactionSynchronizationManager.bindResource(this, created);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    store(created.unsaved);
+                }
+
                 @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(JdbcPersonalDataKeys.this);
                     if (status == STATUS_COMMITTED) {
-                        cache.putAll(created);
+                        cache.putAll(created.created);
                     }
                 }
             });
-            pending = created;
+            keys = created;
         }
-        return pending;
+        return keys;
+    }
+
+    /**
+     * New children's key rows, in one batch. Their ids were just made, so none can have a row; should one, the
+     * events already written with its new key could never be read: the primary key refuses it, and with it the
+     * transaction.
+     */
+    private void store(Map<String, Object[]> unsaved) {
+        if (!unsaved.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO personal_data_keys (child_id, wrapped_key, master_key_id, created_at)
+                    VALUES (?, ?, ?, ?)""", List.copyOf(unsaved.values()));
+            unsaved.clear();
+        }
+    }
+
+    /** What one transaction did with keys, until it completes. */
+    private static final class TransactionKeys {
+        private final Map<String, DataKey> created = new HashMap<>();
+        private final Map<String, Object[]> unsaved = new LinkedHashMap<>();
     }
 
     /** Binds a wrapped key to its child: a row copied to another child does not open. */

@@ -17,6 +17,15 @@ public interface PersonalDataKeys {
      */
     DataKey forWriting(String childId);
 
+    /**
+     * A child that the caller's transaction creates (a new record, its id just made): its key is made now and
+     * stored with the transaction's other new keys, in one statement just before it commits, instead of one
+     * statement each on first use. Outside a transaction, or in a store that keeps no rows, the same as first use.
+     */
+    default void newChild(String childId) {
+        forWriting(childId);
+    }
+
     /** The key to read this child's events with; empty once it is destroyed (or for a child never written). */
     Optional<DataKey> forReading(String childId);
 

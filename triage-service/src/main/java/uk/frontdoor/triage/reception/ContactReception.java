@@ -8,6 +8,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.matching.IdentityFacts;
+import uk.frontdoor.triage.StoreCheckedCache;
+import uk.frontdoor.triage.dataprotection.PersonalDataKeys;
 import uk.frontdoor.triage.api.value.AgencyCode;
 import uk.frontdoor.triage.api.value.IdentityMatch;
 import uk.frontdoor.triage.identity.matching.ChildIdentification;
@@ -32,6 +34,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,14 +60,18 @@ class ContactReception {
     private final ContactRegistry registry;
     private final ChildIdentification identification;
     private final CommandGateway children;
+    private final PersonalDataKeys keys;
+    private final StoreCheckedCache childrenHeld;
     private final Clock clock;
 
     /** Nested commands are sent without the gateway's retries, which would run them on another thread. */
     ContactReception(ContactRegistry registry, ChildIdentification identification, CommandBus commandBus,
-                     Clock clock) {
+                     PersonalDataKeys keys, StoreCheckedCache childrenHeld, Clock clock) {
         this.registry = registry;
         this.identification = identification;
         this.children = DefaultCommandGateway.builder().commandBus(commandBus).build();
+        this.keys = keys;
+        this.childrenHeld = childrenHeld;
         this.clock = clock;
     }
 
@@ -114,6 +121,10 @@ class ContactReception {
                     && (nhsNumber == null || !byNhsNumber.containsKey(nhsNumber)));
         }
         IdentificationBatch matching = identification.batch(facts, searchAhead);
+        // The children this batch may join, held in memory from earlier commands, checked against the store at once.
+        Set<String> known = new HashSet<>(matching.childrenFound());
+        byNhsNumber.values().forEach(child -> known.add(child.value()));
+        childrenHeld.checkAll(known);
         Map<String, ChildId> nhsClaims = new LinkedHashMap<>();
         Map<ContactId, ChildId> childOf = new LinkedHashMap<>();
         List<ContactAccepted> accepted = new ArrayList<>(contacts.size());
@@ -173,6 +184,10 @@ class ContactReception {
 
         var contact = new RecordContact(childId, contactId, command.agency(), command.channel(), receivedAt,
                 command.submission(), identity, command.loggedBy(), corrected(command));
+        if (newChild) {
+            // Its key is stored with the batch's other new children's, in one statement at commit.
+            keys.newChild(childId.value());
+        }
         children.sendAndWait(newChild ? new RecordFirstContact(contact) : contact);
         return childId;
     }

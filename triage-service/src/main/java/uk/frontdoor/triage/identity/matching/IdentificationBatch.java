@@ -92,6 +92,17 @@ public final class IdentificationBatch {
         }
     }
 
+    /** Every child the batch's searches ahead found, whichever contact found it. */
+    public Set<String> childrenFound() {
+        Set<String> found = new HashSet<>();
+        for (List<Candidate> candidates : searched) {
+            if (candidates != null) {
+                candidates.forEach(candidate -> found.add(candidate.childId()));
+            }
+        }
+        return found;
+    }
+
     /** How many contacts were searched for again, alone (for the benchmark's report). */
     public int searchedAgain() {
         return searchedAgain;
