@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.frontdoor.triage.child.ChildStreams;
 import uk.frontdoor.triage.dataprotection.PersonalDataKeys;
 
 import java.sql.ResultSet;
@@ -45,6 +47,13 @@ public class TriageConfiguration {
     StoreCheckedCache childCache(ObjectProvider<EventStore> eventStore, JdbcTemplate jdbc, ChildCacheProperties settings) {
         return new StoreCheckedCache(eventStore::getObject, childIds -> lastSequenceNumbers(jdbc, childIds),
                 settings.maximumSize(), settings.idle());
+    }
+
+    /** Many children's streams read at once, through the event store's own serializer and upcasters. */
+    @Bean
+    ChildStreams childStreams(JdbcClient jdbc, @Qualifier("eventSerializer") Serializer eventSerializer,
+                              ObjectProvider<org.axonframework.config.Configuration> axon, PersonalDataKeys keys) {
+        return new ChildStreams(jdbc, () -> eventSerializer, () -> axon.getObject().upcasterChain(), keys);
     }
 
     /** Each stream's last sequence number, by the event store's unique (stream, sequence number) index. */

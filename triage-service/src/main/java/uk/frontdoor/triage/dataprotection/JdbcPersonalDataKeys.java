@@ -9,10 +9,12 @@ import uk.frontdoor.triage.api.value.ChildId;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,6 +91,24 @@ public final class JdbcPersonalDataKeys implements PersonalDataKeys {
     public Optional<DataKey> forReading(String childId) {
         DataKey known = known(childId);
         return known != null ? Optional.of(known) : stored(childId);
+    }
+
+    @Override
+    public void loadAll(Collection<String> childIds) {
+        List<String> missing = childIds.stream().filter(id -> known(id) == null).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        jdbc.query("""
+                        SELECT child_id, wrapped_key FROM personal_data_keys
+                        WHERE child_id = ANY (?) AND wrapped_key IS NOT NULL""",
+                (ResultSet rows) -> {
+                    String childId = rows.getString(1);
+                    byte[] raw = masterKey.unwrap(rows.getBytes(2), context(childId));
+                    cache.put(childId, new DataKey(childId, new SecretKeySpec(raw, "AES")));
+                    Arrays.fill(raw, (byte) 0);
+                },
+                (Object) missing.toArray(String[]::new));
     }
 
     @Override

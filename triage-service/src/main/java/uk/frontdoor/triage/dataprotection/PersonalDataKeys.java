@@ -26,6 +26,14 @@ public interface PersonalDataKeys {
         forWriting(childId);
     }
 
+    /**
+     * Reads these children's keys into memory together, ahead of reading their events: one statement for a
+     * group of children instead of one for each child not held yet. The keys are then used as by
+     * {@link #forReading}.
+     */
+    default void loadAll(java.util.Collection<String> childIds) {
+    }
+
     /** The key to read this child's events with; empty once it is destroyed (or for a child never written). */
     Optional<DataKey> forReading(String childId);
 

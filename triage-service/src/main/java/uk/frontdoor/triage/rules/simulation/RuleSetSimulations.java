@@ -3,9 +3,6 @@ package uk.frontdoor.triage.rules.simulation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +16,7 @@ import uk.frontdoor.triage.api.ContactReceived;
 import uk.frontdoor.triage.api.ThresholdAssessed;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.child.ChildEvolution;
+import uk.frontdoor.triage.child.ChildStreams;
 import uk.frontdoor.triage.child.ChildState;
 import uk.frontdoor.triage.child.LinkedContact;
 import uk.frontdoor.triage.child.LinkedContacts;
@@ -64,6 +62,8 @@ public class RuleSetSimulations {
     private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
     /** Progress is written, and a cancel noticed, after this many contacts. */
     private static final int PROGRESS_EVERY = 200;
+    /** Children whose streams are read in one statement: bounded, so memory stays small over any period. */
+    private static final int CHILDREN_READ_TOGETHER = 500;
     /** The advisory lock key that runs simulations one at a time across instances: "RULESIM" in ASCII. */
     static final long SIMULATION_LOCK = 0x52554c4553494dL;
     /** A draft file larger than this is not a rule set (the shipped ones are about 20 kB). */
@@ -72,7 +72,7 @@ public class RuleSetSimulations {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final Workload workload;
-    private final EventStore events;
+    private final ChildStreams childStreams;
     private final ThresholdEngine rules;
     private final RuleSetCatalogue catalogue;
     private final LinkedContacts linkedContacts;
@@ -84,13 +84,13 @@ public class RuleSetSimulations {
         return thread;
     });
 
-    RuleSetSimulations(JdbcClient jdbc, DataSource dataSource, Workload workload, EventStore events,
+    RuleSetSimulations(JdbcClient jdbc, DataSource dataSource, Workload workload, ChildStreams childStreams,
                        ThresholdEngine rules, RuleSetCatalogue catalogue, LinkedContacts linkedContacts, Clock clock,
                        ObjectMapper json) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.workload = workload;
-        this.events = events;
+        this.childStreams = childStreams;
         this.rules = rules;
         this.catalogue = catalogue;
         this.linkedContacts = linkedContacts;
@@ -275,10 +275,17 @@ public class RuleSetSimulations {
         }
         SimulationReport.Builder report = new SimulationReport.Builder(request.ruleSet());
         int done = 0;
-        for (Map.Entry<String, List<String>> child : contactsByChild.entrySet()) {
-            done += replay(ChildId.of(child.getKey()), Set.copyOf(child.getValue()), engine, request.ruleSet(), report);
-            if (done % PROGRESS_EVERY < child.getValue().size() && !progress(id, "contacts_done", done)) {
-                return; // cancelled
+        List<String> children = List.copyOf(contactsByChild.keySet());
+        for (int from = 0; from < children.size(); from += CHILDREN_READ_TOGETHER) {
+            List<String> group = children.subList(from, Math.min(children.size(), from + CHILDREN_READ_TOGETHER));
+            Map<String, List<ChildEvent>> streams = childStreams.read(group);
+            for (String child : group) {
+                List<String> contacts = contactsByChild.get(child);
+                done += replay(ChildId.of(child), streams.get(child), Set.copyOf(contacts), engine, request.ruleSet(),
+                        report);
+                if (done % PROGRESS_EVERY < contacts.size() && !progress(id, "contacts_done", done)) {
+                    return; // cancelled
+                }
             }
         }
         jdbc.sql("""
@@ -296,16 +303,8 @@ public class RuleSetSimulations {
     }
 
     /** One child's stream, folded event by event; each simulated contact decided against the state before it. */
-    private int replay(ChildId childId, Set<String> simulated, ThresholdEngine engine, RuleSetRef draft,
-                       SimulationReport.Builder report) {
-        List<ChildEvent> stream = new ArrayList<>();
-        DomainEventStream read = events.readEvents(childId.value(), 0L);
-        while (read.hasNext()) {
-            DomainEventMessage<?> event = read.next();
-            if (event.getPayload() instanceof ChildEvent childEvent) {
-                stream.add(childEvent);
-            }
-        }
+    private int replay(ChildId childId, List<ChildEvent> stream, Set<String> simulated, ThresholdEngine engine,
+                       RuleSetRef draft, SimulationReport.Builder report) {
         ChildState state = ChildState.NONE;
         int replayed = 0;
         for (int i = 0; i < stream.size(); i++) {
