@@ -214,19 +214,32 @@ class AnswerListener {
     /**
      * Every agency's reply topic (its contacts' outcomes, and its partner checks if it is sent any) and each
      * answering agency's answer topic, created where the service may create topics, each kept for
-     * {@code frontdoor.partner-requests.kept-for}.
+     * {@code frontdoor.partner-requests.kept-for}. The reply topics are compacted too: the service keys every message
+     * there (a request id, a contact id), so the tombstone it publishes when a child is erased removes the child's
+     * earlier messages ({@code ErasedChildTombstones}). The answer topics are keyed by the partners, so only age
+     * removes their messages.
      */
     @Configuration
     static class Topics {
         @Bean
         KafkaAdmin.NewTopics partnerRequestTopics(PartnerAgencies agencies, AnswerTopics answerTopics,
                                                   PartnerRequestProperties properties) {
+            String keptFor = String.valueOf(properties.keptFor().toMillis());
             return new KafkaAdmin.NewTopics(Stream.concat(
-                            agencies.agencies().stream().map(agency -> properties.replyTopicOf(agency.code())),
-                            answerTopics.answering().map(agency -> properties.answerTopicOf(agency.code())))
-                    .map(topic -> TopicBuilder.name(topic).partitions(properties.partitions())
-                            .config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(properties.keptFor().toMillis()))
-                            .build())
+                            agencies.agencies().stream().map(agency -> TopicBuilder
+                                    .name(properties.replyTopicOf(agency.code())).partitions(properties.partitions())
+                                    .config(TopicConfig.RETENTION_MS_CONFIG, keptFor)
+                                    .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + ","
+                                            + TopicConfig.CLEANUP_POLICY_DELETE)
+                                    .config(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG,
+                                            String.valueOf(properties.compactAfter().toMillis()))
+                                    .config(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG,
+                                            String.valueOf(properties.erasedWithin().toMillis()))
+                                    .build()),
+                            answerTopics.answering().map(agency -> TopicBuilder
+                                    .name(properties.answerTopicOf(agency.code())).partitions(properties.partitions())
+                                    .config(TopicConfig.RETENTION_MS_CONFIG, keptFor)
+                                    .build()))
                     .toArray(NewTopic[]::new));
         }
     }
