@@ -207,8 +207,11 @@ class StoredEventContractTest {
                         "Needs met by a child in need plan.", "Father could not be seen until week 9.", SW1, NOW)),
                 Arguments.of("HandedBackToDayTeam-1.json", "1", new uk.frontdoor.triage.api.HandedBackToDayTeam(CHILD,
                         CONTACT, "Visited at 02:00 with police; the child is safe with an aunt.", SW1, NOW)),
-                Arguments.of("StrategyActionDone-1.json", "1", new uk.frontdoor.triage.api.StrategyActionDone(CHILD,
-                        CONTACT, "sd-1", 1, NOW.minusSeconds(3_600), "Seen at school with the head teacher.", SW1, NOW)),
+                Arguments.of("StrategyActionDone-2.json", "2", new uk.frontdoor.triage.api.StrategyActionDone(CHILD,
+                        CONTACT, "sd-1", 2, NOW.minusSeconds(3_600), "Nothing held on police systems.",
+                        new uk.frontdoor.triage.api.value.Actor("demo-police",
+                                uk.frontdoor.triage.api.staff.StaffRole.PARTNER_PRACTITIONER, "POLICE"),
+                        "DS Jane Example", Channel.HTTP, NOW)),
                 Arguments.of("AlertAcknowledged-1.json", "1", new AlertAcknowledged(CHILD, CONTACT, "clock-1",
                         "Calling police now.", MANAGER1, NOW)),
                 Arguments.of("AlertAssigned-1.json", "1", new AlertAssigned(CHILD, CONTACT, "clock-1", "sw2",
@@ -348,6 +351,29 @@ class StoredEventContractTest {
                 upcast.get(0).getType()));
         assertThat(read).isEqualTo(new ThresholdAssessed(CHILD, CONTACT, RECEIVED, AMBER_THRESHOLD));
         assertThat(((ThresholdAssessed) read).completeness()).isNull();
+    }
+
+    /**
+     * A revision 1 action done, stored before an agency's system could record one, reads as recorded by the member of
+     * staff who is its actor: on the pages, nobody else named.
+     */
+    @org.junit.jupiter.api.Test
+    void a_revision_1_action_done_is_upcast_to_one_staff_recorded() throws Exception {
+        var stored = new org.axonframework.eventhandling.GenericDomainEventEntry<>("Child", CHILD.value(), 1,
+                "action-done-1", RECEIVED, uk.frontdoor.triage.api.StrategyActionDone.class.getName(), "1",
+                pinned("StrategyActionDone-1.json"), "{}");
+        var upcast = new StrategyActionDoneUpcaster()
+                .upcast(Stream.of(new org.axonframework.serialization.upcasting.event.InitialEventRepresentation(
+                        stored, serializer)))
+                .toList();
+
+        assertThat(upcast).hasSize(1);
+        assertThat(upcast.get(0).getType().getRevision()).isEqualTo("2");
+        Object read = serializer.deserialize(new SimpleSerializedObject<>(
+                upcast.get(0).getData(com.fasterxml.jackson.databind.JsonNode.class).getData().toString(), String.class,
+                upcast.get(0).getType()));
+        assertThat(read).isEqualTo(new uk.frontdoor.triage.api.StrategyActionDone(CHILD, CONTACT, "sd-1", 1,
+                NOW.minusSeconds(3_600), "Seen at school with the head teacher.", SW1, null, Channel.STAFF, NOW));
     }
 
     private static ContactSubmission correcting(ContactSubmission s, String corrects) {

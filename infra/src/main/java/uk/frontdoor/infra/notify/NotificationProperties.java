@@ -15,6 +15,8 @@ import java.util.Map;
  * @param dutyManagers who hears of every breach (a team mailbox, as a MASH's duty desk has)
  * @param staff        each member of staff's address, by sign-in name, for the work allocated to them
  * @param agencies     each partner agency's address, by agency code, for the information requests sent to it
+ * @param emergencyDuty who hears at once of each contact that goes to the out-of-hours queue (the emergency duty
+ *                      team's on-call mailbox or phone gateway): at night nobody watches the queue
  * @param templates    the wording of each email, GOV.UK Notify style, to override the service's own
  *                     ({@code notifications/templates.properties})
  */
@@ -25,7 +27,8 @@ public record NotificationProperties(
         @DefaultValue List<String> dutyManagers,
         @DefaultValue Map<String, String> staff,
         @DefaultValue Map<String, String> agencies,
-        @DefaultValue Map<String, String> templates) {
+        @DefaultValue Map<String, String> templates,
+        @DefaultValue List<String> emergencyDuty) {
 
     public NotificationProperties {
         serviceUrl = serviceUrl.endsWith("/") ? serviceUrl.substring(0, serviceUrl.length() - 1) : serviceUrl;
@@ -33,5 +36,6 @@ public record NotificationProperties(
         staff = Map.copyOf(staff);
         agencies = Map.copyOf(agencies);
         templates = Map.copyOf(templates);
+        emergencyDuty = List.copyOf(emergencyDuty);
     }
 }

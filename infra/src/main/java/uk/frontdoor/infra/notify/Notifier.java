@@ -15,6 +15,8 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.triage.api.ClockBreached;
+import uk.frontdoor.triage.api.ClockStarted;
+import uk.frontdoor.triage.api.value.ClockType;
 import uk.frontdoor.triage.api.PartnerCheckRequested;
 import uk.frontdoor.triage.api.WorkAllocated;
 import uk.frontdoor.triage.api.vocabulary.Vocabulary;
@@ -27,8 +29,8 @@ import java.util.Map;
 
 /**
  * Tells people by email what the front door needs of them: duty managers of every breach, a worker of the work
- * allocated to them, a partner agency of each information request sent to it. Each email is a reference and a
- * link, never a child's details.
+ * allocated to them, a partner agency of each information request sent to it, the emergency duty team of each
+ * contact that goes to the out-of-hours queue. Each email is a reference and a link, never a child's details.
  *
  * <p>Its own processing group, which starts at the head of the event store (a new deployment does not email
  * about years of history), takes one event at a time and is never replayed: a rebuild of the read models sends
@@ -74,6 +76,23 @@ class Notifier {
                 "reference", event.contactId().value(),
                 "dueAt", TIME.format(event.dueAt()),
                 "link", properties.serviceUrl() + "/board/alerts/" + event.clockId()));
+    }
+
+    /**
+     * A contact for the emergency duty team: received red or with immediate risk while the office is shut, or rated
+     * red then. The team is on call, not at a screen, so it is told at once, with the time its response is due.
+     */
+    @EventHandler
+    void on(ClockStarted event) {
+        if (event.type() != ClockType.OUT_OF_HOURS) {
+            return;
+        }
+        send("out-of-hours", properties.emergencyDuty(), Map.of(
+                "reference", event.contactId().value(),
+                "priority", event.priority() == null ? "not yet rated" : words.word("priority", event.priority()),
+                "dueAt", TIME.format(event.dueAt()),
+                "link", properties.serviceUrl() + "/contacts/" + event.contactId().value(),
+                "queue", properties.serviceUrl() + "/out-of-hours"));
     }
 
     @EventHandler

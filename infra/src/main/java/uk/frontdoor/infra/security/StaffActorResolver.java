@@ -76,6 +76,37 @@ public class StaffActorResolver implements ActorResolver {
         return Optional.empty();
     }
 
+    @Override
+    public Optional<String> referringAgency(Principal principal) {
+        if (!(principal instanceof Authentication authentication) || !authentication.isAuthenticated()) {
+            return Optional.empty();
+        }
+        if (authentication instanceof JwtAuthenticationToken token) {
+            return text(token.getToken(), claims.referringAgencyClaim());
+        }
+        if (authentication.getPrincipal() instanceof OidcUser user) {
+            return text(user, claims.referringAgencyClaim());
+        }
+        if (authentication instanceof UsernamePasswordAuthenticationToken
+                && authentication.getPrincipal() instanceof UserDetails user) {
+            return Optional.ofNullable(passwordUsers.get(user.getUsername())).map(StaffUsers.User::referringAgency);
+        }
+        return Optional.empty();
+    }
+
+    /** A configured user's referring organisation is one of the partner agencies, or the start stops saying so. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void checkReferringAgencies(uk.frontdoor.intake.partner.PartnerAgencies agencies) {
+        Set<String> codes = agencies.agencies().stream().map(uk.frontdoor.intake.partner.PartnerAgencies.Agency::code)
+                .collect(Collectors.toUnmodifiableSet());
+        passwordUsers.values().stream()
+                .filter(user -> user.referringAgency() != null && !codes.contains(user.referringAgency()))
+                .findFirst().ifPresent(user -> {
+                    throw new IllegalStateException("frontdoor.staff.users: " + user.username() + "'s referring-agency "
+                            + user.referringAgency() + " is not one of frontdoor.partners.agencies[].code");
+                });
+    }
+
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void rememberSeenIn(ConfiguredStaffDirectory directory) {
         this.seen = directory::seen;

@@ -16,10 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param agencyClaim   the agency the member of staff works for
  * @param teamsClaim    the teams they belong to (a list of strings, or one string separated by spaces or commas;
  *                      absent for none): for records restricted to a team and for work allocated to a team
+ * @param referringAgencyClaim for partner staff, the referring organisation they belong to (a partner agency's code,
+ *                      {@code frontdoor.partners.agencies[n].code}); absent for staff who stand for their whole kind
+ *                      of agency
  */
 @ConfigurationProperties("frontdoor.security.jwt")
 public record StaffTokenClaims(@DefaultValue("preferred_username") String usernameClaim,
                             @DefaultValue("roles") String roleClaim,
                             @DefaultValue("agency") String agencyClaim,
-                            @DefaultValue("teams") String teamsClaim) {
+                            @DefaultValue("teams") String teamsClaim,
+                            @DefaultValue("referring_agency") String referringAgencyClaim) {
 }

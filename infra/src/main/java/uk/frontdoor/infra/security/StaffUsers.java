@@ -35,15 +35,24 @@ public record StaffUsers(@DefaultValue List<User> users) {
 
     /**
      * @param teams the teams they belong to, for reading records restricted to a team (none if not given)
+     * @param referringAgency for partner staff, the referring organisation they belong to (a partner agency's code):
+     *                        they see its own referral figures, not their whole kind of agency's; null for none
      */
-    public record User(String username, String passwordHash, StaffRole role, String agency, List<String> teams) {
+    public record User(String username, String passwordHash, StaffRole role, String agency, List<String> teams,
+                       String referringAgency) {
 
+        @org.springframework.boot.context.properties.bind.ConstructorBinding
         public User {
             Objects.requireNonNull(username, "frontdoor.staff.users[].username");
             Objects.requireNonNull(passwordHash, "frontdoor.staff.users[].password-hash");
             Objects.requireNonNull(role, "frontdoor.staff.users[].role");
             Objects.requireNonNull(agency, "frontdoor.staff.users[].agency");
             teams = teams == null ? List.of() : List.copyOf(teams);
+            referringAgency = referringAgency == null || referringAgency.isBlank() ? null : referringAgency.strip();
+        }
+
+        public User(String username, String passwordHash, StaffRole role, String agency, List<String> teams) {
+            this(username, passwordHash, role, agency, teams, null);
         }
 
         /** Never the password hash. */

@@ -106,6 +106,7 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "POST /api/v1/partner/information-requests/{requestId}/answer", PARTNER_SYSTEM,
             "GET /api/v1/partner/referral-quality", PARTNER_SYSTEM,
             "GET /api/v1/partner/strategy-actions", PARTNER_SYSTEM,
+            "POST /api/v1/partner/strategy-actions/{actionId}/done", PARTNER_SYSTEM,
             "GET /api/v1/children", CASEWORK,
             "GET " + CHILD, SCREEN,
             "GET " + CHILD + "/chronology", SCREEN,

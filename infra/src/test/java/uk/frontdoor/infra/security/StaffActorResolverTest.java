@@ -23,10 +23,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StaffActorResolverTest {
 
     private static final StaffTokenClaims DEFAULT_CLAIMS =
-            new StaffTokenClaims("preferred_username", "roles", "agency", "teams");
+            new StaffTokenClaims("preferred_username", "roles", "agency", "teams", "referring_agency");
     private static final StaffUsers USERS = new StaffUsers(List.of(
             new StaffUsers.User("admin1", "{noop}x", StaffRole.ADMINISTRATOR, "demo-council", List.of()),
-            new StaffUsers.User("manager1", "{noop}x", StaffRole.MANAGER, "demo-council", List.of())));
+            new StaffUsers.User("manager1", "{noop}x", StaffRole.MANAGER, "demo-council", List.of()),
+            new StaffUsers.User("school1", "{noop}x", StaffRole.PARTNER_PRACTITIONER, "EDUCATION", List.of(),
+                    "demo-school")));
 
     private final StaffActorResolver resolver = new StaffActorResolver(USERS, DEFAULT_CLAIMS);
 
@@ -38,6 +40,34 @@ class StaffActorResolverTest {
         assertThat(resolver.fromToken(token)).hasValue(new Actor("j.smith", StaffRole.SOCIAL_WORKER, "reading-council"));
         assertThat(resolver.resolve(new JwtAuthenticationToken(token, List.of())))
                 .hasValue(new Actor("j.smith", StaffRole.SOCIAL_WORKER, "reading-council"));
+    }
+
+    /** Partner staff of one referring organisation, configured or named by a token's claim; nobody else belongs to one. */
+    @Test
+    void partner_staff_may_belong_to_one_referring_organisation() {
+        var school1 = new UsernamePasswordAuthenticationToken(User.withUsername("school1").password("x").roles("STAFF")
+                .build(), null, AuthorityUtils.createAuthorityList("ROLE_PARTNER_PRACTITIONER"));
+        var manager1 = new UsernamePasswordAuthenticationToken(User.withUsername("manager1").password("x").roles("STAFF")
+                .build(), null, AuthorityUtils.createAuthorityList("ROLE_MANAGER"));
+        Jwt token = token(Map.of("sub", "0b7c", "preferred_username", "dsl", "roles", "PARTNER_PRACTITIONER",
+                "agency", "EDUCATION", "referring_agency", "demo-academy"));
+
+        assertThat(resolver.referringAgency(school1)).hasValue("demo-school");
+        assertThat(resolver.referringAgency(manager1)).isEmpty();
+        assertThat(resolver.referringAgency(new JwtAuthenticationToken(token, List.of()))).hasValue("demo-academy");
+        assertThat(resolver.referringAgency(new JwtAuthenticationToken(token(Map.of("sub", "a", "roles",
+                "PARTNER_PRACTITIONER", "agency", "POLICE")), List.of()))).isEmpty();
+    }
+
+    @Test
+    void a_referring_organisation_that_is_no_partner_agency_stops_the_start() {
+        var agencies = new uk.frontdoor.intake.partner.PartnerAgencies(List.of(new uk.frontdoor.intake.partner
+                .PartnerAgencies.Agency("demo-academy", "Demo Academy", "0".repeat(64),
+                uk.frontdoor.triage.api.value.ReferralSourceGroup.EDUCATION, null)));
+
+        assertThatThrownBy(() -> resolver.checkReferringAgencies(agencies))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("school1").hasMessageContaining("demo-school");
     }
 
     @Test
@@ -72,7 +102,7 @@ class StaffActorResolverTest {
 
     @Test
     void the_claim_names_are_configurable() {
-        var custom = new StaffActorResolver(USERS, new StaffTokenClaims("upn", "frontdoor_roles", "org", "groups"));
+        var custom = new StaffActorResolver(USERS, new StaffTokenClaims("upn", "frontdoor_roles", "org", "groups", "referring_agency"));
         Jwt token = token(Map.of("sub", "0b7c", "upn", "j.smith@council.example", "frontdoor_roles", List.of("MANAGER"),
                 "org", "reading-council", "preferred_username", "ignored", "roles", "ADMINISTRATOR",
                 "agency", "ignored"));

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StaffOidcSignInTest {
 
     private static final StaffActorResolver ACTORS = new StaffActorResolver(new StaffUsers(List.of()),
-            new StaffTokenClaims("preferred_username", "roles", "agency", "teams"));
+            new StaffTokenClaims("preferred_username", "roles", "agency", "teams", "referring_agency"));
     private static final ClientRegistration COUNCIL = registration("council", "https://login.example.org/authorize",
             Map.of("end_session_endpoint", "https://logout.example.org:8443/end-session"));
 

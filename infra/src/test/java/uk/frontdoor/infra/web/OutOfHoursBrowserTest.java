@@ -15,7 +15,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The out-of-hours queue in a real browser (headless Chromium) against the whole service on its embedded database
  * and broker, started by the test on a clock it sets to 02:00 on a Saturday: a red contact goes to the emergency duty
- * team's queue and an amber one does not; the team's worker opens it, hands it back to the day team with what was
+ * team's queue, and the team is emailed at once, and an amber one does not; the team's worker opens it, hands it back to the day team with what was
  * done, and it leaves the queue; in the morning the day team reads what was done on the contact.
  */
 class OutOfHoursBrowserTest extends OwnServiceTestSupport {
@@ -32,7 +32,8 @@ class OutOfHoursBrowserTest extends OwnServiceTestSupport {
     }
 
     @Test
-    void the_emergency_duty_team_takes_a_red_contact_received_at_night_and_hands_it_back_to_the_day_team() {
+    void the_emergency_duty_team_takes_a_red_contact_received_at_night_and_hands_it_back_to_the_day_team()
+            throws Exception {
         // Saturday 23 May 2026, 02:00 in London: the office is shut until Tuesday (Monday is a bank holiday).
         clock.moveTo(LocalDateTime.parse("2026-05-23T02:00").atZone(LONDON).toInstant());
         app = start();
@@ -40,6 +41,16 @@ class OutOfHoursBrowserTest extends OwnServiceTestSupport {
         String amber = postContact(false);
         await().until(() -> jdbc().sql("SELECT count(*) FROM timeliness_clocks WHERE contact_id = ? AND type = 'OUT_OF_HOURS'")
                 .param(red).query(Long.class).single() == 1);
+        // The team is on call, not at a screen: emailed at once, the red contact only, with a link and no child.
+        com.icegreen.greenmail.util.GreenMail mail = app.getBean(com.icegreen.greenmail.util.GreenMail.class);
+        jakarta.mail.internet.MimeMessage told = await().until(() -> java.util.Arrays.stream(mail.getReceivedMessages())
+                .filter(message -> subjectOf(message).startsWith("Out of hours: contact " + red)).toList(),
+                found -> found.size() == 1).get(0);
+        assertThat(subjectOf(told)).endsWith("response due 23 May 2026 at 04:00");
+        assertThat(told.getAllRecipients()[0].toString()).isEqualTo("emergency-duty@demo-council.example");
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(told)).contains("RAG rating Red")
+                .contains("/contacts/" + red).contains("/out-of-hours").doesNotContain("Sam").doesNotContain("((");
+        assertThat(mail.getReceivedMessages()).noneMatch(message -> subjectOf(message).contains(amber));
 
         browser = new Browser(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")), Browser.DESKTOP);
         browser.open("/out-of-hours");
@@ -77,6 +88,14 @@ class OutOfHoursBrowserTest extends OwnServiceTestSupport {
         assertThat(browser.path()).startsWith("/contacts/" + red);
         assertThat(browser.find(By.id("handed-back")).getText()).contains("edt1")
                 .contains("Visited with police at 03:00; the child is safe with an aunt.");
+    }
+
+    private static String subjectOf(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A police contact about a child no other test has used; with immediate risk, the rules rate it red. */

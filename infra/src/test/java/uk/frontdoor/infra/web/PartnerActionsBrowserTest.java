@@ -105,6 +105,47 @@ class PartnerActionsBrowserTest extends BrowserTestSupport {
         assertThat(violations).as("WCAG 2.2 AA violations found by axe-core").isEmpty();
     }
 
+    /**
+     * The police's system records an action done over the partner API, naming the officer: police researchers see it
+     * done by that officer on their done list, and the front door's staff on the contact's strategy discussion page,
+     * with the police's system as who recorded it.
+     */
+    @Test
+    void an_action_the_police_system_records_done_shows_who_did_it_on_the_pages() throws Exception {
+        String contact = decided("STRATEGY_DISCUSSION");
+        String path = "/api/v1/contacts/" + contact;
+        LocalDate today = LocalDate.now(ENGLAND);
+        String policeCheck = "Check the police national computer " + uniqueName("for");
+        HttpResponse<String> held = postJson(path + "/strategy-discussion/record", staff("sw1"), Map.of(
+                "heldAt", java.time.Instant.now().truncatedTo(ChronoUnit.MINUTES).toString(), "mode", "VIDEO",
+                "outcome", "SECTION_47_ENQUIRY",
+                "attendees", List.of(Map.of("name", "DS Example", "agency", "POLICE", "role", "Detective sergeant")),
+                "actions", List.of(Map.of("description", policeCheck, "owner", "DS Example", "agency", "POLICE",
+                        "dueDate", today.plusDays(20).toString()))));
+        assertThat(held.statusCode()).as(held.body()).isEqualTo(204);
+        String actionId = await().until(() -> action(bearer(POLICE_KEY), "", policeCheck), found -> found != null)
+                .get("actionId").asText();
+        HttpResponse<String> done = postJson("/api/v1/partner/strategy-actions/" + actionId + "/done",
+                bearer(POLICE_KEY), Map.of("doneAt", java.time.Instant.now().truncatedTo(ChronoUnit.MINUTES).toString(),
+                        "note", "PNC checked: nothing held.", "doneBy", "DS Jane Example"));
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+
+        browser.open("/");
+        browser.signIn("police1");
+        browser.open("/partner-actions");
+        WebElement row = browser.refreshUntil(By.cssSelector("#done-actions tr[data-action-id='" + actionId + "']"));
+        assertThat(row.getText()).contains(policeCheck).contains("by DS Jane Example")
+                .contains("PNC checked: nothing held.");
+        scan("strategy actions done by the police's system");
+        browser.signOut();
+
+        browser.signIn("sw1");
+        browser.open("/contacts/" + contact);
+        assertThat(browser.find(By.id("action-1-state")).getText()).contains("Done")
+                .contains("DS Jane Example (demo-police)").contains("PNC checked: nothing held.");
+        assertThat(violations).as("WCAG 2.2 AA violations found by axe-core").isEmpty();
+    }
+
     /** The action of this description on the caller's list, or null. */
     private JsonNode action(String authorization, String query, String description) throws Exception {
         HttpResponse<String> response = get("/api/v1/partner/strategy-actions" + query, authorization);

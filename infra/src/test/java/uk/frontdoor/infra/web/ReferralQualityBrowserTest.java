@@ -20,7 +20,8 @@ import static org.awaitility.Awaitility.await;
  * Referral quality in a real browser against the whole service: a police researcher seconded to the MASH sees how
  * the police's referrals fared, with what they lacked in the referral standard's words; a mistyped month is
  * refused with an error summary; a manager sees every agency side by side on the scorecard, which the researcher
- * may not open. The pages are scanned with axe-core (WCAG 2.2 AA).
+ * may not open; an education officer of one school sees that school's own figures, as its system reads them over the
+ * partner API, not every school's. The pages are scanned with axe-core (WCAG 2.2 AA).
  */
 class ReferralQualityBrowserTest extends BrowserTestSupport {
 
@@ -70,6 +71,50 @@ class ReferralQualityBrowserTest extends BrowserTestSupport {
                 .allSatisfy(item -> assertThat(item.getText()).matches(".+: \\d+ of \\d+ \\(\\d+(\\.\\d)?%\\)"));
         scan("referral scorecard");
         assertThat(violations).as("WCAG 2.2 AA violations found by axe-core").isEmpty();
+    }
+
+    /**
+     * school1 belongs to demo-school: "Your referrals" shows demo-school's months, the figures its system reads with
+     * its own key, not the whole of education's (an academy's contact counts for education1, not for school1).
+     */
+    @Test
+    void partner_staff_of_one_school_see_that_schools_figures_not_every_schools() throws Exception {
+        String school = contactIdOf(postContact(SCHOOL_KEY, sentBy(SCHOOL_KEY, submission())));
+        String academy = contactIdOf(postContact("dev-key-academy", submission().put("referralSource", "2A")));
+        for (String contact : List.of(school, academy)) {
+            await().until(() -> json.readTree(get("/api/v1/contacts/" + contact, staff("sw1")).body())
+                    .path("work").has("completeness"));
+        }
+        awaitUpToDate("performance");
+
+        browser.open("/");
+        browser.signIn("school1");
+        browser.open("/referral-quality");
+        assertThat(browser.find(By.id("whose")).getText()).isEqualTo("demo-school");
+        long schools = contactsOnThePage();
+        scan("one school's referrals");
+        browser.signOut();
+        browser.signIn("education1");
+        browser.open("/referral-quality");
+        assertThat(browser.find(By.id("whose")).getText()).isEqualTo("Schools and education");
+        long educations = contactsOnThePage();
+        browser.signOut();
+
+        var api = json.readTree(get("/api/v1/partner/referral-quality", bearer(SCHOOL_KEY)).body());
+        long schoolsOverApi = 0;
+        for (var month : api.get("months")) {
+            schoolsOverApi += month.get("contacts").asLong();
+        }
+        assertThat(schools).isEqualTo(schoolsOverApi).isPositive();
+        assertThat(educations).as("every school's, the academy's included").isGreaterThan(schools);
+        assertThat(violations).as("WCAG 2.2 AA violations found by axe-core").isEmpty();
+    }
+
+    /** The contacts of every month the page shows. */
+    private long contactsOnThePage() {
+        return browser.find(By.id("months")).findElements(By.cssSelector("tbody tr")).stream()
+                .mapToLong(row -> Long.parseLong(row.findElements(By.tagName("td")).get(0).getText().strip()))
+                .sum();
     }
 
     /** The pages, scanned as {@link AccessibilityScanTest} scans every other page. */

@@ -261,6 +261,12 @@ record ChronologyLine(Instant at, ContactId contactId, String summary, String de
             return staff(e.at(), e.contactId(), WORDS.line("HandedBackToDayTeam"), e.summary(), e.actor());
         }
         if (event instanceof StrategyActionDone e) {
+            if (e.doneBy() != null) {
+                // Recorded by the owning agency's system: the person it names, the agency and how, in the line.
+                return new ChronologyLine(e.at(), e.contactId(), WORDS.line("StrategyActionDone.byPartner", e.action(),
+                        TIME.format(e.doneAt()), e.doneBy(), WORDS.wordOrAsGiven("agency", e.actor().userId()),
+                        WORDS.word("answerChannel", e.channel())), blankToNull(e.note()), e.actor());
+            }
             return staff(e.at(), e.contactId(), WORDS.line("StrategyActionDone", e.action(), TIME.format(e.doneAt())),
                     e.note(), e.actor());
         }

@@ -123,7 +123,9 @@ class PartnerRequestsProjection {
         rows.write(PROCESSING_GROUP, event.contactId().value(), """
                         UPDATE partner_actions SET done_at = ?, done_note = ?, done_by = ?
                         WHERE discussion_id = ? AND action_no = ? AND done_at IS NULL""",
-                Timestamp.from(event.doneAt()), event.note(), event.actor().userId(), event.discussionId(),
+                Timestamp.from(event.doneAt()), event.note(),
+                // The agency's system names the person who did it; staff on the pages are who they signed in as.
+                event.doneBy() == null ? event.actor().userId() : event.doneBy(), event.discussionId(),
                 event.action());
     }
 

@@ -310,7 +310,7 @@ class ContactStatusProjection {
     void on(StrategyActionDone event, @SequenceNumber long sequence) {
         change(event.contactId(), sequence, null, work -> work.withArray("strategyActionsDone").add(json.valueToTree(
                 new ContactWorkView.ActionDone(event.action(), event.doneAt(), event.note(), event.actor(),
-                        event.at()))));
+                        event.at(), event.doneBy()))));
     }
 
     /**

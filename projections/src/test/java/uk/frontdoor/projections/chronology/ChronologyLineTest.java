@@ -161,6 +161,11 @@ class ChronologyLineTest {
                 SW1, AT), "Handed back to the day team by the emergency duty team");
         examples.put(new uk.frontdoor.triage.api.StrategyActionDone(CHILD, CONTACT, "sd-1", 2, AT.minusSeconds(3600),
                 "Visited the school", SW1, AT), "Strategy discussion action 2 done 2026-06-01 09:00");
+        examples.put(new uk.frontdoor.triage.api.StrategyActionDone(CHILD, CONTACT, "sd-1", 2, AT.minusSeconds(3600),
+                        "PNC checked", new uk.frontdoor.triage.api.value.Actor("demo-police",
+                        uk.frontdoor.triage.api.staff.StaffRole.PARTNER_PRACTITIONER, "POLICE"), "DS Jane Example",
+                        uk.frontdoor.triage.api.value.Channel.HTTP, AT),
+                "Strategy discussion action 2 done 2026-06-01 09:00 by DS Jane Example of demo-police (by the partner API)");
         examples.put(new AlertAcknowledged(CHILD, CONTACT, "clock-1", "Worker on it", MANAGER1, AT),
                 "Alert acknowledged");
         examples.put(new AlertAssigned(CHILD, CONTACT, "clock-1", "sw2", MANAGER1, AT), "Alert assigned to sw2");

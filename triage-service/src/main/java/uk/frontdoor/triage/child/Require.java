@@ -60,7 +60,7 @@ public final class Require {
 
     public static void past(Instant time, Instant now, String field) {
         if (time.isAfter(now)) {
-            throw new TriageRefusedException(Refusal.TIME_IN_FUTURE, field + " is later than now.");
+            throw new TriageRefusedException(Refusal.TIME_IN_FUTURE, field, field + " is later than now.");
         }
     }
 
@@ -79,13 +79,13 @@ public final class Require {
      */
     public static void notBefore(Instant time, Instant earliest, String field, String event) {
         if (time.isBefore(earliest.truncatedTo(ChronoUnit.MINUTES))) {
-            throw new TriageRefusedException(Refusal.TIME_TOO_EARLY, field + " is before " + event + ".");
+            throw new TriageRefusedException(Refusal.TIME_TOO_EARLY, field, field + " is before " + event + ".");
         }
     }
 
     public static void field(Object value, String field) {
         if (value == null) {
-            throw new TriageRefusedException(Refusal.FIELD_REQUIRED, field + " is required.");
+            throw new TriageRefusedException(Refusal.FIELD_REQUIRED, field, field + " is required.");
         }
     }
 

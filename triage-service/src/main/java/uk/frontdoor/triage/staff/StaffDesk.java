@@ -88,6 +88,11 @@ public class StaffDesk {
         return actors.resolve(who);
     }
 
+    /** The referring organisation a member of partner staff belongs to, if they belong to one (see ActorResolver). */
+    public Optional<String> referringAgency(Authentication who) {
+        return actors.referringAgency(who);
+    }
+
     /** Sends a command and waits for its result; a broken rule comes back as {@link TriageRefusedException}. */
     public <R> R send(Object command) {
         return commands.sendAndWait(command);

@@ -46,6 +46,7 @@ final class Redactions {
             Map.entry("information", new String[]{"FREE_TEXT", "a partner's answer, which may be about other people"}),
             Map.entry("question", new String[]{"FREE_TEXT", "free text that may name other people"}),
             Map.entry("answeredBy", new String[]{"STAFF", "the partner's member of staff who answered"}),
+            Map.entry("doneBy", new String[]{"STAFF", "the partner's member of staff who did the action"}),
             Map.entry("description", new String[]{"FREE_TEXT", "free text that may name other people"}),
             Map.entry("detail", new String[]{"FREE_TEXT", "free text that may name other people"}),
             Map.entry("summary", new String[]{"FREE_TEXT", "free text that may name other people"}),

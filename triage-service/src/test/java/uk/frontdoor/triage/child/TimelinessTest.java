@@ -447,6 +447,42 @@ class TimelinessTest {
                 .expectException(refused(Refusal.ROLE_NOT_ALLOWED));
     }
 
+    /**
+     * The police's system records the police's action done, naming the officer: the same rule as for the police's
+     * staff on the pages, the agency as the actor, and the record says who and how. Never another agency's; never
+     * without naming who did it.
+     */
+    @Test
+    void an_agencys_system_records_its_own_action_done_naming_who_did_it() {
+        List<Object> held = new ArrayList<>(List.of(section47Decided()));
+        held.add(discussionWith(ACTIONS));
+        Instant done = london("2026-05-27T11:00");
+        var policeSystem = new uk.frontdoor.triage.api.value.Actor("demo-police",
+                uk.frontdoor.triage.api.staff.StaffRole.PARTNER_PRACTITIONER, "POLICE");
+        TriageWork.fixture(london("2026-05-27T12:00")).givenCommands(held)
+                .when(new RecordStrategyActionDone(CHILD, CONTACT, 2, done, "PNC checked: nothing held.", policeSystem,
+                        " DS Jane Example ", uk.frontdoor.triage.api.value.Channel.HTTP))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        is(StrategyActionDone.class, action -> action.action() == 2
+                                && action.actor().equals(policeSystem) && action.doneBy().equals("DS Jane Example")
+                                && action.channel() == uk.frontdoor.triage.api.value.Channel.HTTP),
+                        is(ClockStopped.class, stopped -> stopped.type() == ClockType.STRATEGY_ACTION
+                                && stopped.reason() == ClockStopped.Reason.DONE && stopped.doneAt().equals(done)),
+                        andNoMore())));
+        TriageWork.fixture(london("2026-05-27T12:00")).givenCommands(held)
+                .when(new RecordStrategyActionDone(CHILD, CONTACT, 1, done, "Seen.", policeSystem, "DS Jane Example",
+                        uk.frontdoor.triage.api.value.Channel.KAFKA))
+                .expectException(refused(Refusal.ROLE_NOT_ALLOWED));
+        TriageWork.fixture(london("2026-05-27T12:00")).givenCommands(held)
+                .when(new RecordStrategyActionDone(CHILD, CONTACT, 2, london("2026-05-27T13:00"), "Later.",
+                        policeSystem, "DS Jane Example", uk.frontdoor.triage.api.value.Channel.HTTP))
+                .expectException(refused(Refusal.TIME_IN_FUTURE));
+        assertThat(catchThrowable(() -> new RecordStrategyActionDone(CHILD, CONTACT, 2, done, "Checked.",
+                policeSystem, " ", uk.frontdoor.triage.api.value.Channel.HTTP)))
+                .matches(refused(Refusal.FIELD_REQUIRED)::matches)
+                .hasMessageContaining("doneBy");
+    }
+
     @Test
     void an_action_not_done_by_its_due_date_falls_overdue_as_an_alert() {
         List<Object> held = new ArrayList<>(List.of(section47Decided()));

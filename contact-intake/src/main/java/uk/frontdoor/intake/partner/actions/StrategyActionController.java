@@ -10,6 +10,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.frontdoor.intake.http.Problems;
@@ -19,6 +22,7 @@ import uk.frontdoor.intake.submission.Violation;
 import uk.frontdoor.triage.api.query.FindPartnerActions;
 import uk.frontdoor.triage.api.query.PartnerActions;
 import uk.frontdoor.triage.api.query.PartnerRequests;
+import uk.frontdoor.triage.api.value.Channel;
 
 import java.net.URI;
 import java.time.Instant;
@@ -27,8 +31,7 @@ import java.util.List;
 
 /**
  * Partner systems read the strategy discussion actions given to their agency, with their agency's API key: what to
- * do, by when, and the child it concerns. Recording one done is for the agency's seconded staff on the partner
- * pages (a member of staff is named on the record); a system only reads.
+ * do, by when, and the child it concerns; and record one done, naming the person at the agency who did it.
  */
 @RestController
 class StrategyActionController {
@@ -37,19 +40,22 @@ class StrategyActionController {
 
     private final PartnerAgencies agencies;
     private final QueryGateway queries;
+    private final StrategyActionsDone done;
 
-    StrategyActionController(PartnerAgencies agencies, QueryGateway queries) {
+    StrategyActionController(PartnerAgencies agencies, QueryGateway queries, StrategyActionsDone done) {
         this.agencies = agencies;
         this.queries = queries;
+        this.done = done;
     }
 
     /** What a partner is told of an action: never the child's record id, the contact or the discussion's record. */
     record Action(String actionId, String agency, String description, String owner, LocalDate dueDate, Instant dueAt,
-                  Instant heldAt, Instant doneAt, String note, PartnerRequests.Subject child) {
+                  Instant heldAt, Instant doneAt, String note, String doneBy, PartnerRequests.Subject child) {
 
         static Action of(PartnerActions.Action action) {
             return new Action(action.actionId(), action.agency(), action.description(), action.owner(),
-                    action.dueDate(), action.dueAt(), action.heldAt(), action.doneAt(), action.note(), action.child());
+                    action.dueDate(), action.dueAt(), action.heldAt(), action.doneAt(), action.note(), action.doneBy(),
+                    action.child());
         }
     }
 
@@ -82,5 +88,25 @@ class StrategyActionController {
                         .map(Action::of).toList())
                 .orElse(List.of());
         return ResponseEntity.ok(new ActionList(actions));
+    }
+
+    @Operation(summary = "Record a strategy discussion action given to your agency as done",
+            description = "doneAt (not in the future, not before the discussion), note (what was done) and doneBy (the "
+                    + "person at your agency who did it) are required. It stops the action's clock; the record says "
+                    + "who did it, for your agency, by the partner API. 404 for an action not given to your agency; "
+                    + "409 once it is recorded done.",
+            security = @SecurityRequirement(name = "partnerApiKey"))
+    @PostMapping(path = "/api/v1/partner/strategy-actions/{actionId}/done", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> done(@AuthenticationPrincipal PartnerPrincipal partner, @PathVariable String actionId,
+                           @RequestBody StrategyActionsDone.Done body) {
+        List<Violation> violations = StrategyActionsDone.violations(body);
+        if (!violations.isEmpty()) {
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request",
+                    violations.size() + " field(s) are invalid; nothing was recorded.");
+            problem.setProperty("errors", violations);
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        done.done(partner.agency(), actionId, body, Channel.HTTP);
+        return ResponseEntity.noContent().build();
     }
 }

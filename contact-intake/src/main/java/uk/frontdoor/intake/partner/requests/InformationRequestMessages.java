@@ -37,7 +37,16 @@ final class InformationRequestMessages {
                      Instant requestedAt, Instant dueAt, PartnerRequests.Subject child, String answerTopic) {
     }
 
-    /** An answer on the agency's answer topic. */
-    record KafkaAnswer(String requestId, PartnerCheckAnswered.Answer answer, String information, String reason) {
+    /** An answer on the agency's answer topic; {@code type} absent or {@value #ANSWER}. */
+    record KafkaAnswer(String type, String requestId, PartnerCheckAnswered.Answer answer, String information,
+                       String reason) {
+    }
+
+    static final String ANSWER = "ANSWER";
+
+    /** The other kind of message on the answer topic: one of the agency's strategy discussion actions, done. */
+    static final String STRATEGY_ACTION_DONE = "STRATEGY_ACTION_DONE";
+
+    record KafkaActionDone(String type, String actionId, Instant doneAt, String note, String doneBy) {
     }
 }

@@ -19,9 +19,17 @@ import java.time.Duration;
  *                          Kafka before the read model of requests has it
  * @param keptFor           how long the reply and answer topics keep a message ({@code retention.ms}, set when the
  *                          service creates them): a partner check carries the child's details the partner searches
- *                          with, and an answer what the partner holds, and no erasure of a record reaches a message
- *                          already on a topic; the period must outlast a partner's reading (it checks its topic at
+ *                          with, and an answer what the partner holds; erasure reaches the reply topics' messages
+ *                          only through compaction ({@code erasedWithin}) and the answer topics' not at all; the
+ *                          period must outlast a partner's reading (it checks its topic at
  *                          least daily) and a manager's look at an answer
+ * @param compactAfter      the reply topics are compacted as well as deleted by age ({@code cleanup.policy=
+ *                          compact,delete}), so that the tombstone erasure publishes for a request or contact removes
+ *                          the messages before it: no message is compacted away sooner than this after it was
+ *                          written ({@code min.compaction.lag.ms}), time for a partner reading daily to have it even
+ *                          when a later message has the same key (a contact's feedback after its outcome)
+ * @param erasedWithin      and an erased child's messages are compacted away at the latest this long after the
+ *                          tombstone ({@code max.compaction.lag.ms}, which also rolls the segment being written)
  */
 @ConfigurationProperties("frontdoor.partner-requests")
 public record PartnerRequestProperties(
@@ -30,12 +38,18 @@ public record PartnerRequestProperties(
         @DefaultValue("frontdoor-partner-answers") String answerGroup,
         @DefaultValue("1") int partitions,
         @DefaultValue("3s") Duration unknownRequestWait,
-        @DefaultValue("P14D") Duration keptFor) {
+        @DefaultValue("P14D") Duration keptFor,
+        @DefaultValue("P1D") Duration compactAfter,
+        @DefaultValue("P2D") Duration erasedWithin) {
 
     public PartnerRequestProperties {
         if (keptFor.compareTo(Duration.ofDays(1)) < 0) {
             throw new IllegalArgumentException("frontdoor.partner-requests.kept-for must be at least a day (P1D): "
                     + "time for a partner to read its checks");
+        }
+        if (compactAfter.isNegative() || erasedWithin.compareTo(compactAfter) < 0 || erasedWithin.compareTo(keptFor) > 0) {
+            throw new IllegalArgumentException("frontdoor.partner-requests: compact-after must be no longer than "
+                    + "erased-within, and erased-within no longer than kept-for (after which every message goes)");
         }
     }
 

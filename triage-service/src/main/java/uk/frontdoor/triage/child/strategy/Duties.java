@@ -107,7 +107,7 @@ public final class Duties {
         Require.notBefore(command.doneAt(), running.get(0).startedAt(), "doneAt", "the discussion was held");
         List<ChildEvent> events = new ArrayList<>();
         events.add(new StrategyActionDone(child.childId(), command.contactId(), discussionId, command.action(),
-                command.doneAt(), command.note().strip(), command.actor(), now));
+                command.doneAt(), command.note().strip(), command.actor(), command.doneBy(), command.channel(), now));
         events.addAll(clocks.stop(child, contact.contactId(), clock -> clock.type() == ClockType.STRATEGY_ACTION
                 && reference.equals(clock.reference()), ClockStopped.Reason.DONE, command.doneAt(), now));
         return events;

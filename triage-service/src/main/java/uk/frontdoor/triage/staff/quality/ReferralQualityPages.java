@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import uk.frontdoor.triage.api.query.AgencyReferralQuality;
+import uk.frontdoor.triage.api.query.FindAgencyReferralQuality;
 import uk.frontdoor.triage.api.query.FindReferralQualityOfKind;
 import uk.frontdoor.triage.api.query.FindReferralScorecard;
 import uk.frontdoor.triage.api.query.PerformanceReport.Ratio;
@@ -31,7 +32,9 @@ import java.util.Optional;
 
 /**
  * How referrals fared, as pages: seconded partner staff see their own kind of agency's months (a police researcher
- * the police's referrals, never health's), managers every agency side by side (the multi-agency scorecard). Counts
+ * the police's referrals, never health's), or, when they belong to one referring organisation (a school's designated
+ * safeguarding lead), that organisation's own months, as its system reads them over the partner API; managers every
+ * agency side by side (the multi-agency scorecard). Counts
  * and shares only, never a child; gaps in the referral standard's own words. Months in the address, nothing else.
  */
 @Controller
@@ -75,14 +78,20 @@ class ReferralQualityPages {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         Optional<ReferralSourceGroup> kind = kindOf(me.agency());
+        Optional<String> referrer = desk.referringAgency(who);
         model.addAttribute("agency", me.agency());
         model.addAttribute("kind", kind.map(ReferralSourceGroup::label).orElse(null));
+        model.addAttribute("referrer", referrer.orElse(null));
         MonthPeriod period = period(from, to, model);
-        if (period == null || kind.isEmpty()) {
+        if (period == null || (kind.isEmpty() && referrer.isEmpty())) {
             return "referral-quality";
         }
-        AgencyReferralQuality figures = queries.query(new FindReferralQualityOfKind(kind.get(), period.from(),
-                period.to()), ResponseTypes.instanceOf(AgencyReferralQuality.class)).join();
+        // One organisation's own figures when they belong to one, else their whole kind of agency's.
+        AgencyReferralQuality figures = referrer.isPresent()
+                ? queries.query(new FindAgencyReferralQuality(referrer.get(), period.from(), period.to()),
+                ResponseTypes.instanceOf(AgencyReferralQuality.class)).join()
+                : queries.query(new FindReferralQualityOfKind(kind.get(), period.from(), period.to()),
+                ResponseTypes.instanceOf(AgencyReferralQuality.class)).join();
         model.addAttribute("periodText", periodText(period));
         model.addAttribute("months", figures.months().stream().map(month -> new MonthRow(MONTH.format(month.month()),
                 month.contacts(), average(month.completeness()), share(month.completeness().complete()),

@@ -108,8 +108,19 @@ public record ContactWorkView(
     public record HandBack(String summary, Actor by, Instant at) {
     }
 
-    /** An action agreed at the strategy discussion (numbered from 1 in its record), recorded as done. */
-    public record ActionDone(int action, Instant doneAt, String note, Actor by, Instant at) {
+    /**
+     * An action agreed at the strategy discussion (numbered from 1 in its record), recorded as done.
+     *
+     * @param by     the member of staff who recorded it, or the owning agency when its system did (its code as user)
+     * @param doneBy the person at the agency who did it, as its system named them; null when staff recorded it
+     */
+    public record ActionDone(int action, Instant doneAt, String note, Actor by, Instant at, String doneBy) {
+
+        /** Who, in a word: the member of staff, or the agency's person and the agency. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public String who() {
+            return doneBy == null ? by.userId() : doneBy + " (" + by.userId() + ")";
+        }
     }
 
     /** The child and family assessment a decision of ASSESSMENT started, recorded as completed. */

@@ -16,6 +16,15 @@ public interface ActorResolver {
     /** The member of staff behind a request; empty for a partner system or anyone else. */
     Optional<Actor> resolve(Principal principal);
 
+    /**
+     * The referring organisation a member of partner staff belongs to, when they belong to one (a partner agency's
+     * code, such as {@code demo-school}): its own referral figures are theirs to see, rather than those of its whole
+     * kind of agency. Empty for everyone else.
+     */
+    default Optional<String> referringAgency(Principal principal) {
+        return Optional.empty();
+    }
+
     /** The member of staff behind a request, or a refusal for anyone else. */
     default Actor require(Principal principal) {
         return resolve(principal).orElseThrow(() -> new TriageRefusedException(Refusal.ROLE_NOT_ALLOWED,

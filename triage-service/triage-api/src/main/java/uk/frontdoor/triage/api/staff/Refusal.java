@@ -49,6 +49,7 @@ public enum Refusal {
     NO_CONFERENCE_DUE(Kind.CONFLICT, "no-conference-due", "No initial child protection conference is outstanding for this contact"),
     NO_ASSESSMENT_DUE(Kind.CONFLICT, "no-assessment-due", "No child and family assessment is outstanding for this contact"),
     NOT_OUT_OF_HOURS(Kind.CONFLICT, "not-out-of-hours", "This contact is not with the emergency duty team"),
+    UNKNOWN_ACTION(Kind.NOT_FOUND, "unknown-action", "No such strategy discussion action for your agency"),
     ACTION_NOT_OPEN(Kind.CONFLICT, "action-not-open", "No such strategy discussion action is outstanding on this contact"),
     TIME_IN_FUTURE(Kind.INVALID, "time-in-future", "A time given as past is in the future"),
     TIME_TOO_EARLY(Kind.INVALID, "time-too-early", "A time given is before the contact or duty it records"),
