@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -177,27 +176,6 @@ public class DraftRuleSetSimulationIntegrationTest extends SimulationTestSupport
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A form upload as a browser sends it: the file (when given) and the other fields as parts. */
-    HttpRequest multipart(String path, String authorization, String fileName, String file,
-                                 Map<String, String> fields) {
-        String boundary = "----simulation" + UUID.randomUUID();
-        StringBuilder body = new StringBuilder();
-        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
-                .append(value).append("\r\n"));
-        if (file != null) {
-            body.append("--").append(boundary).append("\r\n")
-                    .append("Content-Disposition: form-data; name=\"file\"; filename=\"").append(fileName).append("\"\r\n")
-                    .append("Content-Type: application/yaml\r\n\r\n").append(file).append("\r\n");
-        }
-        body.append("--").append(boundary).append("--\r\n");
-        return HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
-                .header("Authorization", authorization)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-                .build();
     }
 
     private Map<String, Object> done(HttpResponse<String> started) {

@@ -146,7 +146,17 @@ public class RuleSetSimulations {
      * @throws RuleSetLoadException naming the file, rule and error, for a draft that does not load
      */
     public RuleSetRef check(DraftFile draft) {
-        return RuleSetCatalogue.ofText(draft.file(), draft.text()).summaries().get(0).ref();
+        return load(draft).summaries().get(0).ref();
+    }
+
+    /**
+     * The draft loaded on its own, with the checks start-up makes ({@link RuleSetCatalogue#ofText}): what a run
+     * decides with, and what the draft check shows.
+     *
+     * @throws RuleSetLoadException naming the file, rule and error, for a draft that does not load
+     */
+    public RuleSetCatalogue load(DraftFile draft) {
+        return RuleSetCatalogue.ofText(draft.file(), draft.text());
     }
 
     /** Keeps the request and queues it; returns its id at once. */
@@ -254,7 +264,7 @@ public class RuleSetSimulations {
             return; // cancelled while it waited
         }
         ThresholdEngine engine = request.draft() == null ? rules
-                : rules.withCatalogue(RuleSetCatalogue.ofText(request.draft().file(), request.draft().text()));
+                : rules.withCatalogue(load(request.draft()));
         Instant start = request.from().atStartOfDay(ENGLAND).toInstant();
         Instant end = request.to().plusDays(1).atStartOfDay(ENGLAND).toInstant();
         Map<String, List<String>> contactsByChild = new LinkedHashMap<>();
