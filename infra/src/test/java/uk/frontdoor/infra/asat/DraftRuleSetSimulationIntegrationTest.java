@@ -160,6 +160,41 @@ public class DraftRuleSetSimulationIntegrationTest extends SimulationTestSupport
                 .isEqualTo(404);
     }
 
+    @Test
+    void a_simulation_cancelled_while_it_runs_stops_and_keeps_no_report() throws Exception {
+        assessedChildOf(contact(List.of("4B"), List.of()));
+        String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
+        Map<String, String> request = Map.of("ruleSet", "berkshire-threshold", "version", "2023.1", "from", today,
+                "to", today);
+        String cancelled;
+        // The run is held mid-way, not raced: with the event store's table locked, it has started (RUNNING), counted
+        // the period's contacts, and waits to read the first child's stream, so none is replayed yet.
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement("LOCK TABLE domainevententry IN ACCESS EXCLUSIVE MODE")) {
+                lock.execute();
+                cancelled = location(postJson(SIMULATIONS, staff("manager1"), request));
+                Map<String, Object> running = await().until(() -> body(get(cancelled, staff("manager1"))),
+                        simulation -> "RUNNING".equals(simulation.get("state")) && simulation.get("contactsTotal") != null);
+                assertThat((Integer) running.get("contactsTotal")).isPositive();
+                assertThat(running).containsEntry("contactsDone", 0);
+
+                HttpResponse<String> cancel = postJson(cancelled + "/cancel", staff("manager2"), null);
+                assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
+                assertThat(body(cancel)).containsEntry("state", "CANCELLED").containsEntry("cancelledBy", "manager2");
+            } finally {
+                other.rollback();
+            }
+        }
+        // Simulations run one at a time on one thread: once the next one is done, the cancelled run has ended.
+        String next = location(postJson(SIMULATIONS, staff("manager1"), request));
+        await().until(() -> body(get(next, staff("manager1"))), simulation -> "DONE".equals(simulation.get("state")));
+        Map<String, Object> stopped = body(get(cancelled, staff("manager1")));
+        assertThat(stopped).containsEntry("state", "CANCELLED").containsEntry("cancelledBy", "manager2")
+                .containsEntry("contactsDone", 0).doesNotContainKey("report");
+        assertThat((Integer) stopped.get("contactsTotal")).isPositive();
+    }
+
     /** The shipped 2026 rule set as a draft of its own: parental mental health at level 1 (blue), not 2 (green). */
     public static String lowerParentalMentalHealth() {
         try (InputStream in = DraftRuleSetSimulationIntegrationTest.class
