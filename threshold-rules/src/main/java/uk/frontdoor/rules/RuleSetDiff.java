@@ -19,10 +19,6 @@ import java.util.TreeSet;
 public record RuleSetDiff(RuleSetSummary from, RuleSetSummary to, List<RuleView> added, List<RuleView> removed,
                           List<ChangedRule> changed, int unchanged, List<FieldChange> parameters) {
 
-    /** The fields compared, as named in the API and on the page. */
-    public static final List<String> FIELDS = List.of("condition", "level", "raiseLevelBy", "priority", "flags",
-            "explanation");
-
     public RuleSetDiff {
         added = List.copyOf(added);
         removed = List.copyOf(removed);

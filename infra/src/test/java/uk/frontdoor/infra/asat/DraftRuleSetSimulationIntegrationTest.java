@@ -167,17 +167,16 @@ public class DraftRuleSetSimulationIntegrationTest extends SimulationTestSupport
         Map<String, String> request = Map.of("ruleSet", "berkshire-threshold", "version", "2023.1", "from", today,
                 "to", today);
         String cancelled;
-        // The run is held mid-way, not raced: with the event store's table locked, it has started (RUNNING), counted
-        // the period's contacts, and waits to read the first child's stream, so none is replayed yet.
+        // The run is held while it runs, not raced: with the table of erased records locked (only erasure and the
+        // retention review use it; the event store and the projections go on), it has started (RUNNING) and waits to
+        // count the period's contacts. The lock is this test's own transaction's, rolled back at the end.
         try (Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false);
-            try (PreparedStatement lock = other.prepareStatement("LOCK TABLE domainevententry IN ACCESS EXCLUSIVE MODE")) {
+            try (PreparedStatement lock = other.prepareStatement("LOCK TABLE erased_children IN ACCESS EXCLUSIVE MODE")) {
                 lock.execute();
                 cancelled = location(postJson(SIMULATIONS, staff("manager1"), request));
-                Map<String, Object> running = await().until(() -> body(get(cancelled, staff("manager1"))),
-                        simulation -> "RUNNING".equals(simulation.get("state")) && simulation.get("contactsTotal") != null);
-                assertThat((Integer) running.get("contactsTotal")).isPositive();
-                assertThat(running).containsEntry("contactsDone", 0);
+                await().until(() -> body(get(cancelled, staff("manager1"))),
+                        simulation -> "RUNNING".equals(simulation.get("state")));
 
                 HttpResponse<String> cancel = postJson(cancelled + "/cancel", staff("manager2"), null);
                 assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
@@ -186,13 +185,14 @@ public class DraftRuleSetSimulationIntegrationTest extends SimulationTestSupport
                 other.rollback();
             }
         }
-        // Simulations run one at a time on one thread: once the next one is done, the cancelled run has ended.
+        // Simulations run one at a time on one thread: once the next one is done, the cancelled run has ended. It
+        // stopped at its first progress step: nothing counted, nothing replayed, no report.
         String next = location(postJson(SIMULATIONS, staff("manager1"), request));
         await().until(() -> body(get(next, staff("manager1"))), simulation -> "DONE".equals(simulation.get("state")));
+        assertThat(body(get(next, staff("manager1"))).get("report")).isNotNull();
         Map<String, Object> stopped = body(get(cancelled, staff("manager1")));
         assertThat(stopped).containsEntry("state", "CANCELLED").containsEntry("cancelledBy", "manager2")
-                .containsEntry("contactsDone", 0).doesNotContainKey("report");
-        assertThat((Integer) stopped.get("contactsTotal")).isPositive();
+                .containsEntry("contactsDone", 0).doesNotContainKeys("report", "contactsTotal");
     }
 
     /** The shipped 2026 rule set as a draft of its own: parental mental health at level 1 (blue), not 2 (green). */
