@@ -17,6 +17,8 @@ final class CompiledRule {
     final List<String> flags;
     final int raiseLevelBy;
     final FiredRule fired;
+    /** The condition in plain words, or null (see {@link ConditionWords}). */
+    final String inWords;
 
     private final CelRuntime.Program program;
     /** Exact Java equivalent of {@code when}, or null. */
@@ -25,7 +27,8 @@ final class CompiledRule {
     private final FastPath.Condition guard;
 
     CompiledRule(String id, String description, String when, int minimumLevel, Priority priority, List<String> flags,
-                 int raiseLevelBy, CelRuntime.Program program, FastPath.Condition exact, FastPath.Condition guard) {
+                 int raiseLevelBy, CelRuntime.Program program, FastPath.Condition exact, FastPath.Condition guard,
+                 String inWords) {
         this.id = id;
         this.description = description;
         this.when = when;
@@ -37,6 +40,7 @@ final class CompiledRule {
         this.exact = exact;
         this.guard = guard;
         this.fired = new FiredRule(id, description);
+        this.inWords = inWords;
     }
 
     boolean hasFastPath() {

@@ -148,6 +148,47 @@ public final class RuleSetCatalogue {
         return compiled(ref).rules().stream().map(r -> r.fired).toList();
     }
 
+    /** The rules of a loaded rule set in file order, each with its condition, effect and explanation. */
+    public List<RuleView> ruleViews(RuleSetRef ref) {
+        return compiled(ref).rules().stream().map(RuleView::of).toList();
+    }
+
+    /** A loaded rule set's parameters, by name, in file order. */
+    public Map<String, Long> parameters(RuleSetRef ref) {
+        return compiled(ref).parameters().values();
+    }
+
+    /**
+     * What changed from one loaded rule set to another, possibly of another catalogue (a draft checked on its own).
+     *
+     * @throws IllegalArgumentException if either is not loaded
+     */
+    public RuleSetDiff diff(RuleSetRef from, RuleSetCatalogue toCatalogue, RuleSetRef to) {
+        return RuleSetDiff.between(compiled(from), toCatalogue.compiled(to));
+    }
+
+    /** The same between two rule sets of this catalogue. */
+    public RuleSetDiff diff(RuleSetRef from, RuleSetRef to) {
+        return diff(from, this, to);
+    }
+
+    /**
+     * The loaded version a draft of rule set {@code draft.id()} taking effect on {@code effectiveFrom} revises: the
+     * loaded one of the same id and version if there is one (the draft edits it), else the latest of that id taking
+     * effect on or before the draft (the one it would follow), else the newest of that id; empty if none of that id
+     * is loaded.
+     */
+    public Optional<RuleSetSummary> revisedBy(RuleSetRef draft, LocalDate effectiveFrom) {
+        if (byRef.containsKey(draft)) {
+            return Optional.of(byRef.get(draft).summary());
+        }
+        List<RuleSetSummary> sameId = byEffectiveFrom.stream().map(CompiledRuleSet::summary)
+                .filter(summary -> summary.id().equals(draft.id())).toList();
+        return sameId.stream().filter(summary -> !summary.effectiveFrom().isAfter(effectiveFrom))
+                .reduce((first, second) -> second)
+                .or(() -> sameId.isEmpty() ? Optional.empty() : Optional.of(sameId.get(sameId.size() - 1)));
+    }
+
     CompiledRuleSet compiledInForceOn(LocalDate date) {
         Objects.requireNonNull(date, "date");
         CompiledRuleSet inForce = null;

@@ -173,7 +173,8 @@ final class RuleSetCompiler {
         }
         FastPath.Condition exact = FastPath.exact(ast.getExpr(), params.values());
         FastPath.Condition guard = exact != null ? null : FastPath.guard(ast.getExpr(), params.values());
-        return new CompiledRule(id, description, when, level, priority, flags, raise, program, exact, guard);
+        return new CompiledRule(id, description, when, level, priority, flags, raise, program, exact, guard,
+                ConditionWords.of(ast.getExpr(), params.values()));
     }
 
     /** A code compared with a list or field must exist: a typo would otherwise make a rule silently never fire. */

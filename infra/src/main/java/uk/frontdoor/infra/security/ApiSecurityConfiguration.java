@@ -128,8 +128,9 @@ class ApiSecurityConfiguration {
                         .requestMatchers("/api/v1/alerts/**").hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         .requestMatchers("/api/v1/performance/**", "/api/v1/performance").hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         .requestMatchers("/api/v1/referral-quality").hasAnyRole(StaffPermission.OVERSEE.roleNames())
-                        // Replaying contacts through a draft rule set: managers only.
-                        .requestMatchers("/api/v1/threshold-rules/simulations", "/api/v1/threshold-rules/simulations/**")
+                        // Replaying contacts through a draft rule set, and checking a draft: managers only.
+                        .requestMatchers("/api/v1/threshold-rules/simulations", "/api/v1/threshold-rules/simulations/**",
+                                "/api/v1/threshold-rules/drafts/**")
                         .hasAnyRole(StaffPermission.OVERSEE.roleNames())
                         .requestMatchers("/api/v1/triage-queue/**", "/api/v1/threshold-rules/**", "/api/v1/out-of-hours")
                         .hasAnyRole(StaffPermission.SCREEN.roleNames())

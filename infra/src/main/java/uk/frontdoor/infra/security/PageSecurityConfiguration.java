@@ -152,8 +152,11 @@ class PageSecurityConfiguration {
                         .requestMatchers("/partner-actions", "/partner-actions/**")
                         .hasAnyRole(StaffPermission.OWN_AGENCY_ACTIONS.roleNames())
                         .requestMatchers("/performance", "/performance/**").hasAnyRole(StaffPermission.OVERSEE.roleNames())
-                        // Rule-set simulations: managers only, as in the API.
-                        .requestMatchers("/rules", "/rules/**").hasAnyRole(StaffPermission.OVERSEE.roleNames())
+                        // Rule-set simulations and checking a draft rule file: managers only, as in the API.
+                        .requestMatchers("/rules/simulations", "/rules/simulations/**", "/rules/drafts/**")
+                        .hasAnyRole(StaffPermission.OVERSEE.roleNames())
+                        // Reading the threshold rules and comparing versions: who screens, as GET /api/v1/threshold-rules.
+                        .requestMatchers("/rules", "/rules/**").hasAnyRole(StaffPermission.SCREEN.roleNames())
                         // Referral quality: partner staff their own kind of agency's figures; managers every agency's.
                         .requestMatchers("/referral-quality").hasAnyRole(StaffPermission.SEE_OWN_AGENCY_REFERRALS.roleNames())
                         .requestMatchers("/referral-scorecard").hasAnyRole(StaffPermission.OVERSEE.roleNames())

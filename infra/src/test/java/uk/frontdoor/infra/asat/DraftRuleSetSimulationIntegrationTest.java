@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -161,6 +160,41 @@ public class DraftRuleSetSimulationIntegrationTest extends SimulationTestSupport
                 .isEqualTo(404);
     }
 
+    @Test
+    void a_simulation_cancelled_while_it_runs_stops_and_keeps_no_report() throws Exception {
+        assessedChildOf(contact(List.of("4B"), List.of()));
+        String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
+        Map<String, String> request = Map.of("ruleSet", "berkshire-threshold", "version", "2023.1", "from", today,
+                "to", today);
+        String cancelled;
+        // The run is held while it runs, not raced: with the table of erased records locked (only erasure and the
+        // retention review use it; the event store and the projections go on), it has started (RUNNING) and waits to
+        // count the period's contacts. The lock is this test's own transaction's, rolled back at the end.
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement("LOCK TABLE erased_children IN ACCESS EXCLUSIVE MODE")) {
+                lock.execute();
+                cancelled = location(postJson(SIMULATIONS, staff("manager1"), request));
+                await().until(() -> body(get(cancelled, staff("manager1"))),
+                        simulation -> "RUNNING".equals(simulation.get("state")));
+
+                HttpResponse<String> cancel = postJson(cancelled + "/cancel", staff("manager2"), null);
+                assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
+                assertThat(body(cancel)).containsEntry("state", "CANCELLED").containsEntry("cancelledBy", "manager2");
+            } finally {
+                other.rollback();
+            }
+        }
+        // Simulations run one at a time on one thread: once the next one is done, the cancelled run has ended. It
+        // stopped at its first progress step: nothing counted, nothing replayed, no report.
+        String next = location(postJson(SIMULATIONS, staff("manager1"), request));
+        await().until(() -> body(get(next, staff("manager1"))), simulation -> "DONE".equals(simulation.get("state")));
+        assertThat(body(get(next, staff("manager1"))).get("report")).isNotNull();
+        Map<String, Object> stopped = body(get(cancelled, staff("manager1")));
+        assertThat(stopped).containsEntry("state", "CANCELLED").containsEntry("cancelledBy", "manager2")
+                .containsEntry("contactsDone", 0).doesNotContainKeys("report", "contactsTotal");
+    }
+
     /** The shipped 2026 rule set as a draft of its own: parental mental health at level 1 (blue), not 2 (green). */
     public static String lowerParentalMentalHealth() {
         try (InputStream in = DraftRuleSetSimulationIntegrationTest.class
@@ -177,27 +211,6 @@ public class DraftRuleSetSimulationIntegrationTest extends SimulationTestSupport
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A form upload as a browser sends it: the file (when given) and the other fields as parts. */
-    HttpRequest multipart(String path, String authorization, String fileName, String file,
-                                 Map<String, String> fields) {
-        String boundary = "----simulation" + UUID.randomUUID();
-        StringBuilder body = new StringBuilder();
-        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
-                .append(value).append("\r\n"));
-        if (file != null) {
-            body.append("--").append(boundary).append("\r\n")
-                    .append("Content-Disposition: form-data; name=\"file\"; filename=\"").append(fileName).append("\"\r\n")
-                    .append("Content-Type: application/yaml\r\n\r\n").append(file).append("\r\n");
-        }
-        body.append("--").append(boundary).append("--\r\n");
-        return HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
-                .header("Authorization", authorization)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-                .build();
     }
 
     private Map<String, Object> done(HttpResponse<String> started) {

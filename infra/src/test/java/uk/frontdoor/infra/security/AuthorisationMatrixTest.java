@@ -132,6 +132,9 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "GET /api/v1/data-protection/retention/runs/{runId}", MANAGERS,
             "GET /api/v1/triage-queue", SCREEN,
             "GET /api/v1/threshold-rules", SCREEN,
+            "GET /api/v1/threshold-rules/{ruleSet}/versions/{version}", SCREEN,
+            "GET /api/v1/threshold-rules/diff", SCREEN,
+            "POST /api/v1/threshold-rules/drafts/check", MANAGERS,
             "POST /api/v1/threshold-rules/simulations", MANAGERS,
             "GET /api/v1/threshold-rules/simulations/{simulationId}", MANAGERS,
             "POST /api/v1/threshold-rules/simulations/{simulationId}/cancel", MANAGERS,
@@ -203,6 +206,9 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "POST /board/alerts/{alertId}/assign", MANAGERS,
             "POST /board/alerts/{alertId}/escalate", MANAGERS,
             "GET /performance", MANAGERS,
+            "GET /rules", SCREEN,
+            "GET /rules/diff", SCREEN,
+            "POST /rules/drafts/check", MANAGERS,
             "GET /rules/simulations", MANAGERS,
             "POST /rules/simulations", MANAGERS,
             "GET /rules/simulations/{simulationId}", MANAGERS,
@@ -242,6 +248,8 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             Map.entry("action", "1"),
             Map.entry("name", "no-such-projection"),
             Map.entry("simulationId", "no-such-simulation"),
+            Map.entry("ruleSet", "no-such-rule-set"),
+            Map.entry("version", "1"),
             Map.entry("holdId", "no-such-hold"),
             Map.entry("runId", "no-such-run"));
 

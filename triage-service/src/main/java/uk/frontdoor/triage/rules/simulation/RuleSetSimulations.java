@@ -32,7 +32,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,16 +121,34 @@ public class RuleSetSimulations {
      * A simulation as kept: where it stands ({@code QUEUED}, {@code RUNNING}, {@code DONE}, {@code FAILED},
      * {@code CANCELLED}), and its report once done.
      *
-     * @param draftFile the name of the uploaded draft file, or {@code null} for a loaded rule set
+     * @param draftFile      the name of the uploaded draft file, or {@code null} for a loaded rule set
+     * @param draftClearedAt when the draft's text was cleared ({@code frontdoor.simulations.draft-kept-for}), or
+     *                       {@code null} while it is kept
      */
     public record Simulation(String simulationId, String ruleSetId, String ruleSetVersion, String draftFile,
                              LocalDate from, LocalDate to, String requestedBy, Instant requestedAt, String state,
                              Integer contactsTotal, int contactsDone, Instant finishedAt, String cancelledBy,
-                             Instant cancelledAt, SimulationReport report) {
+                             Instant cancelledAt, SimulationReport report, Instant draftClearedAt) {
 
         public boolean finished() {
             return !state.equals("QUEUED") && !state.equals("RUNNING");
         }
+    }
+
+    /**
+     * Clears the text of the drafts simulated before {@code keptFor} ago (England), once their simulation has
+     * finished; their reports, file names and rule-set versions stay.
+     *
+     * @return how many drafts were cleared
+     */
+    public int clearDraftsOlderThan(Period keptFor) {
+        Instant now = clock.instant();
+        Instant cutOff = ZonedDateTime.ofInstant(now, ENGLAND).minus(keptFor).toInstant();
+        return jdbc.sql("""
+                        UPDATE rule_set_simulations SET draft_text = NULL, draft_cleared_at = ?
+                        WHERE draft_text IS NOT NULL AND requested_at < ? AND state NOT IN ('QUEUED', 'RUNNING')""")
+                .params(Timestamp.from(now), Timestamp.from(cutOff))
+                .update();
     }
 
     /** What cancelling found. */
@@ -146,7 +166,17 @@ public class RuleSetSimulations {
      * @throws RuleSetLoadException naming the file, rule and error, for a draft that does not load
      */
     public RuleSetRef check(DraftFile draft) {
-        return RuleSetCatalogue.ofText(draft.file(), draft.text()).summaries().get(0).ref();
+        return load(draft).summaries().get(0).ref();
+    }
+
+    /**
+     * The draft loaded on its own, with the checks start-up makes ({@link RuleSetCatalogue#ofText}): what a run
+     * decides with, and what the draft check shows.
+     *
+     * @throws RuleSetLoadException naming the file, rule and error, for a draft that does not load
+     */
+    public RuleSetCatalogue load(DraftFile draft) {
+        return RuleSetCatalogue.ofText(draft.file(), draft.text());
     }
 
     /** Keeps the request and queues it; returns its id at once. */
@@ -193,7 +223,7 @@ public class RuleSetSimulations {
         return jdbc.sql("""
                         SELECT simulation_id, rule_set_id, rule_set_version, draft_file, period_from, period_to,
                                requested_by, requested_at, state, contacts_total, contacts_done, finished_at,
-                               cancelled_by, cancelled_at, NULL AS report
+                               cancelled_by, cancelled_at, NULL AS report, draft_cleared_at
                         FROM rule_set_simulations ORDER BY requested_at DESC, simulation_id LIMIT ?""")
                 .param(limit)
                 .query(this::simulation)
@@ -212,7 +242,8 @@ public class RuleSetSimulations {
                     rs.getTimestamp("requested_at").toInstant(), rs.getString("state"), contactsTotal,
                     rs.getInt("contacts_done"), instant(rs.getTimestamp("finished_at")), rs.getString("cancelled_by"),
                     instant(rs.getTimestamp("cancelled_at")),
-                    report == null ? null : json.readValue(report, SimulationReport.class));
+                    report == null ? null : json.readValue(report, SimulationReport.class),
+                    instant(rs.getTimestamp("draft_cleared_at")));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The report of simulation " + id + " does not read back", e);
         }
@@ -254,7 +285,7 @@ public class RuleSetSimulations {
             return; // cancelled while it waited
         }
         ThresholdEngine engine = request.draft() == null ? rules
-                : rules.withCatalogue(RuleSetCatalogue.ofText(request.draft().file(), request.draft().text()));
+                : rules.withCatalogue(load(request.draft()));
         Instant start = request.from().atStartOfDay(ENGLAND).toInstant();
         Instant end = request.to().plusDays(1).atStartOfDay(ENGLAND).toInstant();
         Map<String, List<String>> contactsByChild = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import uk.frontdoor.rules.RuleSetCatalogue;
 import uk.frontdoor.rules.RuleSetLoadException;
 import uk.frontdoor.rules.RuleSetRef;
 import uk.frontdoor.triage.api.staff.ActorResolver;
@@ -156,14 +157,22 @@ class SimulationController {
 
     /** The draft, checked as start-up checks a rule file; refused naming the file, rule and error. */
     static RuleSetRef checked(RuleSetSimulations simulations, RuleSetSimulations.DraftFile draft, String field) {
-        if (draft.text().isBlank()) {
+        return loaded(simulations, draft, field).summaries().get(0).ref();
+    }
+
+    /**
+     * The draft loaded on its own, as start-up loads a rule file; refused (400 {@code /problems/invalid-rule-set})
+     * naming the file, rule and error.
+     */
+    static RuleSetCatalogue loaded(RuleSetSimulations simulations, RuleSetSimulations.DraftFile draft, String field) {
+        if (draft.text() == null || draft.text().isBlank()) {
             throw invalid(field, "is needed: a draft rule file (YAML)");
         }
         if (draft.text().length() > RuleSetSimulations.MAX_DRAFT_CHARS) {
             throw invalid(field, "is too large for a rule file (at most " + RuleSetSimulations.MAX_DRAFT_CHARS + " characters)");
         }
         try {
-            return simulations.check(draft);
+            return simulations.load(draft);
         } catch (RuleSetLoadException e) {
             ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
             detail.setType(URI.create("/problems/invalid-rule-set"));

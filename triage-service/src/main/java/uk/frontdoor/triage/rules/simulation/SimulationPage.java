@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -75,26 +76,35 @@ class SimulationPage {
                  @RequestParam(name = "to-day", required = false) String toDay,
                  @RequestParam(name = "to-month", required = false) String toMonth,
                  @RequestParam(name = "to-year", required = false) String toYear,
+                 @RequestParam(name = "draftText", required = false) String draftText,
+                 @RequestParam(name = "draftFile", required = false) String draftFile,
                  Model model) {
         var manager = desk.actor(who);
         FormErrors errors = new FormErrors("simulation");
         RuleSetRef ref = null;
         RuleSetSimulations.DraftFile draft = null;
-        if ("DRAFT".equals(source)) {
-            draft = draft(errors, file);
-            if (draft != null) {
-                try {
-                    ref = simulations.check(draft);
-                } catch (RuleSetLoadException e) {
-                    errors.add("file", "The draft rule file does not load: " + e.getMessage());
-                }
+        if ("DRAFT".equals(source) && (file == null || file.isEmpty()) && draftText != null) {
+            // A draft checked on the rules page comes back as text: the browser cannot send the file again.
+            if (draftText.length() > RuleSetSimulations.MAX_DRAFT_CHARS) {
+                errors.add("file", "The draft rule file must be smaller than " + RuleSetSimulations.MAX_DRAFT_CHARS / 1000 + " kB");
+            } else {
+                draft = new RuleSetSimulations.DraftFile(SimulationController.fileName(draftFile), draftText);
+            }
+        } else if ("DRAFT".equals(source)) {
+            draft = draft(errors, file, "file");
+        }
+        if (draft != null) {
+            try {
+                ref = simulations.check(draft);
+            } catch (RuleSetLoadException e) {
+                errors.add("file", "The draft rule file does not load: " + e.getMessage());
             }
         } else if ("LOADED".equals(source)) {
             ref = loaded(ruleSet);
             if (ref == null) {
                 errors.add("ruleSet", "Select a rule set the service has loaded");
             }
-        } else {
+        } else if (!"DRAFT".equals(source)) {
             errors.add("source-LOADED", "Select whether to simulate a loaded rule set or a draft rule file");
         }
         LocalDate from = FormInput.date(errors, "from", "the first day of the period", true, fromDay, fromMonth, fromYear);
@@ -117,6 +127,11 @@ class SimulationPage {
         model.addAttribute("simulation", simulation);
         model.addAttribute("progress", Progress.of(simulation));
         model.addAttribute("kinds", KINDS);
+        Map<String, SimulationCharts.Chart> charts = new LinkedHashMap<>();
+        if (simulation.report() != null && !simulation.report().empty()) {
+            SimulationCharts.of(simulation.report()).forEach(chart -> charts.put(chart.id(), chart));
+        }
+        model.addAttribute("charts", charts);
         return "simulation";
     }
 
@@ -195,20 +210,21 @@ class SimulationPage {
                 .findFirst().orElse(null);
     }
 
-    private static RuleSetSimulations.DraftFile draft(FormErrors errors, MultipartFile file) {
+    /** An uploaded draft file, or null with the error on the form's field {@code field}. */
+    static RuleSetSimulations.DraftFile draft(FormErrors errors, MultipartFile file, String field) {
         if (file == null || file.isEmpty()) {
-            errors.add("file", "Choose a draft rule file (YAML)");
+            errors.add(field, "Choose a draft rule file (YAML)");
             return null;
         }
         if (file.getSize() > RuleSetSimulations.MAX_DRAFT_CHARS) {
-            errors.add("file", "The draft rule file must be smaller than " + RuleSetSimulations.MAX_DRAFT_CHARS / 1000 + " kB");
+            errors.add(field, "The draft rule file must be smaller than " + RuleSetSimulations.MAX_DRAFT_CHARS / 1000 + " kB");
             return null;
         }
         try {
             return new RuleSetSimulations.DraftFile(SimulationController.fileName(file.getOriginalFilename()),
                     new String(file.getBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            errors.add("file", "The draft rule file could not be read; try again");
+            errors.add(field, "The draft rule file could not be read; try again");
             return null;
         }
     }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,15 +29,24 @@ import java.util.TreeMap;
  *                     WORKLOAD: the duties go to other teams), the most
  *                     recent contacts, at most 20, with the two decisions side by side
  * @param workload     by team, the duties the rules' decisions start (see {@link Workload}) under each
+ * @param levelChanges by the level the rules in force gave (1 to 4), how many contacts the draft puts higher and
+ *                     lower; {@code null} in a report kept before it was counted
+ * @param priorityChanges by the RAG the rules in force gave, how many the draft makes more and less urgent;
+ *                     {@code null} in a report kept before it was counted
  */
 public record SimulationReport(String ruleSetId, String ruleSetVersion, int contacts, boolean empty, int levelUp,
                                int levelDown, int priorityUp, int priorityDown, Map<String, RuleCount> rules,
                                Map<String, Integer> flagsAdded, Map<String, Integer> flagsLost,
-                               Map<String, List<Example>> examples, Map<String, TeamWorkload> workload) {
+                               Map<String, List<Example>> examples, Map<String, TeamWorkload> workload,
+                               Map<String, Change> levelChanges, Map<String, Change> priorityChanges) {
 
     static final int EXAMPLES = 20;
 
     public record RuleCount(int inForce, int draft) {
+    }
+
+    /** Contacts the draft moves up (higher level, more urgent) and down. */
+    public record Change(int up, int down) {
     }
 
     /** A team's duties under the rules in force and under the draft; {@code change} is the second less the first. */
@@ -71,9 +81,17 @@ public record SimulationReport(String ruleSetId, String ruleSetVersion, int cont
         private final Map<String, Integer> flagsLost = new TreeMap<>();
         private final Map<String, List<Example>> examples = new TreeMap<>();
         private final Map<String, int[]> workload = new TreeMap<>();
+        private final Map<String, int[]> levelChanges = new TreeMap<>();
+        private final Map<String, int[]> priorityChanges = new LinkedHashMap<>();
 
         Builder(RuleSetRef draft) {
             this.draft = draft;
+            for (int level = 1; level <= 4; level++) {
+                levelChanges.put(Integer.toString(level), new int[2]);
+            }
+            for (ThresholdAssessed.Priority priority : ThresholdAssessed.Priority.values()) {
+                priorityChanges.put(priority.name(), new int[2]);
+            }
         }
 
         /**
@@ -89,18 +107,22 @@ public record SimulationReport(String ruleSetId, String ruleSetVersion, int cont
                     Decision.of(byDraft, teamsByDraft));
             if (byDraft.level() > inForce.level()) {
                 levelUp++;
+                levelChanges.get(Integer.toString(inForce.level()))[0]++;
                 example("LEVEL_UP", example);
             } else if (byDraft.level() < inForce.level()) {
                 levelDown++;
+                levelChanges.get(Integer.toString(inForce.level()))[1]++;
                 example("LEVEL_DOWN", example);
             }
             // Urgency: red is the most urgent, blue the least (the enum's order).
             int urgencyChange = inForce.priority().compareTo(byDraft.priority());
             if (urgencyChange > 0) {
                 priorityUp++;
+                priorityChanges.get(inForce.priority().name())[0]++;
                 example("PRIORITY_UP", example);
             } else if (urgencyChange < 0) {
                 priorityDown++;
+                priorityChanges.get(inForce.priority().name())[1]++;
                 example("PRIORITY_DOWN", example);
             }
             inForce.rulesFired().forEach(rule -> rules.computeIfAbsent(rule.id(), id -> new int[2])[0]++);
@@ -136,7 +158,14 @@ public record SimulationReport(String ruleSetId, String ruleSetVersion, int cont
             Map<String, TeamWorkload> teams = new TreeMap<>();
             workload.forEach((team, count) -> teams.put(team, new TeamWorkload(count[0], count[1], count[1] - count[0])));
             return new SimulationReport(draft.id(), draft.version(), contacts, contacts == 0, levelUp, levelDown,
-                    priorityUp, priorityDown, counts, flagsAdded, flagsLost, recent, teams);
+                    priorityUp, priorityDown, counts, flagsAdded, flagsLost, recent, teams, changes(levelChanges),
+                    changes(priorityChanges));
+        }
+
+        private static Map<String, Change> changes(Map<String, int[]> counts) {
+            Map<String, Change> changes = new LinkedHashMap<>();
+            counts.forEach((key, count) -> changes.put(key, new Change(count[0], count[1])));
+            return changes;
         }
     }
 }
