@@ -19,14 +19,17 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
-    void readiness_watches_the_database_and_kafka_and_liveness_does_not() {
+    void readiness_watches_the_database_not_kafka_and_liveness_neither_while_a_gauge_says_whether_kafka_answers() {
         HttpResponse<String> readiness = get("/actuator/health/readiness", null);
         HttpResponse<String> liveness = get("/actuator/health/liveness", null);
 
         assertThat(readiness.statusCode()).isEqualTo(200);
-        assertThat(readiness.body()).contains("\"db\":", "\"kafka\":", "\"readinessState\":");
+        assertThat(readiness.body()).contains("\"db\":", "\"readinessState\":");
+        // A broker outage must not take every instance out of service: HTTP intake and the pages work without it.
+        assertThat(readiness.body()).doesNotContain("\"kafka\"");
         assertThat(liveness.statusCode()).isEqualTo(200);
         assertThat(liveness.body()).doesNotContain("\"db\"", "\"kafka\"");
+        assertThat(get("/actuator/prometheus", null).body()).containsPattern("(?m)^frontdoor_kafka_reachable 1\\.0$");
     }
 
     @Test

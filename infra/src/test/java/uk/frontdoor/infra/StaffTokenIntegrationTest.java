@@ -149,6 +149,30 @@ class StaffTokenIntegrationTest extends IdentityProviderTestSupport {
                 assertThat(member.teams()).containsExactly("prevent"));
     }
 
+    @Test
+    void a_record_restricted_to_a_team_is_read_by_whoever_the_providers_token_puts_in_that_team() {
+        String name = "oidc-prevent-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String team = "prevent-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String inTeam = IDENTITY_PROVIDER.sign(claims("SOCIAL_WORKER", claims -> claims
+                .claim("preferred_username", name).claim("teams", List.of(team))));
+        String movedOn = IDENTITY_PROVIDER.sign(claims("SOCIAL_WORKER", claims -> claims
+                .claim("preferred_username", name).claim("teams", "mash")));
+        // The team is known from the provider's token alone: no configured user belongs to it.
+        assertThat(get(API_WHO_AM_I, bearer(inTeam)).statusCode()).isEqualTo(200);
+        String contactId = contactIdOf(postContact(POLICE_KEY, aChildOfItsOwn(submission(), ChildIdentity.fresh())));
+        String contact = "/api/v1/contacts/" + contactId;
+        assertThat(postJson("/api/v1/children/" + childOf(contactId) + "/restriction", staff("manager1"), java.util.Map.of(
+                "category", "PREVENT", "reason", "Prevent referral from the school.", "teams", List.of(team)))
+                .statusCode()).isEqualTo(204);
+
+        org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(body(get(contact, bearer(inTeam))))
+                .containsKey("threshold").doesNotContainKey("restricted"));
+        assertThat(body(get(contact, staff("sw1")))).containsEntry("restricted", true).doesNotContainKey("threshold");
+        // The provider moves them to another team: their next token no longer reads it.
+        assertThat(body(get(contact, bearer(movedOn)))).containsEntry("restricted", true)
+                .doesNotContainKey("threshold");
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     uk.frontdoor.triage.api.staff.StaffDirectory directory;
 

@@ -17,10 +17,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The health component {@code kafka}: UP while the cluster answers a metadata request within 2 s, DOWN
- * when it does not. The readiness group includes it (application.yml), so an instance that
- * cannot reach the broker is taken out of service while its liveness stays UP: restarting it would not
- * bring the broker back, and the listener reconnects by itself. Spring Boot has no Kafka health indicator
- * of its own any more.
+ * when it does not. It makes {@code /actuator/health} DOWN, and the gauge {@code frontdoor_kafka_reachable}
+ * 0 ({@link KafkaReachability}), but not readiness (application.yml): every instance shares the broker, so
+ * a Kafka outage would take them all out of service at once, while partners' HTTP submissions and the staff
+ * pages need only PostgreSQL. Liveness stays UP: restarting would not bring the broker back, and the
+ * listener reconnects by itself. Spring Boot has no Kafka health indicator of its own any more.
  */
 // Named so that Spring Boot calls the component "kafka".
 @Component("kafkaHealthIndicator")

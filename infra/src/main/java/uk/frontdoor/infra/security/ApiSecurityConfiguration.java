@@ -34,6 +34,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import uk.frontdoor.infra.web.BrowserErrorPage;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import uk.frontdoor.intake.IntakeMetrics;
 import uk.frontdoor.intake.IntakeProperties;
@@ -226,11 +227,18 @@ class ApiSecurityConfiguration {
     /**
      * A URL Spring Security's firewall refuses (an encoded slash, semicolon or percent sign, a {@code ..}
      * segment): a problem naming the URL, like every other refusal, instead of the servlet container's HTML
-     * error page. Found by the staff API fuzz test.
+     * error page. Found by the staff API fuzz test. A browser on a staff page gets an HTML page
+     * ({@link BrowserErrorPage}).
      */
     @Bean
     RequestRejectedHandler requestRejected(ObjectMapper json) {
         return (request, response, rejected) -> {
+            if (BrowserErrorPage.wanted(request)) {
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+                response.setContentType("text/html;charset=UTF-8");
+                response.getWriter().write(BrowserErrorPage.html(HttpStatus.BAD_REQUEST.value()));
+                return;
+            }
             ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request",
                     "The URL has characters or segments this service does not accept; nothing was changed.");
             problem.setProperty("errors", List.of(new Violation("url",

@@ -47,6 +47,12 @@ class NulInParameters extends OncePerRequestFilter {
         if (refused == null && isForm(request)) {
             refused = refusedFormField(request);
         }
+        if (refused != null && BrowserErrorPage.wanted(request)) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write(BrowserErrorPage.html(HttpStatus.BAD_REQUEST.value()));
+            return;
+        }
         if (refused != null) {
             ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "Invalid request",
                     "A parameter holds a character this service does not accept; nothing was changed.");

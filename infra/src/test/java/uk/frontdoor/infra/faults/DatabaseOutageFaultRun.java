@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PostgreSQL stopped under the running service: partners' submissions are answered {@code 503} with
+ * PostgreSQL stopped under the running service: partners' submissions, and staff's API calls and pages, are
+ * answered {@code 503} with
  * {@code Retry-After} within seconds, alone or many at once (a group commit that cannot reach the database
  * fails all its waiters together, and bounded waiting for a connection ends each wait), not after a minute;
  * and once PostgreSQL is back, nothing of what was refused is found half-stored, and each is stored exactly
@@ -71,8 +72,23 @@ class DatabaseOutageFaultRun {
 
             ObjectNode before = submission();
             assertThat(post(http, base, before).statusCode()).isEqualTo(202);
+            HttpClient worker = signedIn(base, "sw1");
 
             postgres.close();
+
+            // Staff too: the API a problem, a page an HTML page, both 503 with Retry-After, within the bound.
+            HttpResponse<String> queue = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/triage-queue"))
+                    .timeout(ANSWERED_WITHIN).header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                            .encodeToString("sw1:dev-password".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertUnavailableInTime(queue);
+            HttpResponse<String> page = worker.send(HttpRequest.newBuilder(URI.create(base + "/queue"))
+                    .timeout(ANSWERED_WITHIN).header("Accept", "text/html").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(503);
+            assertThat(page.headers().firstValue("Retry-After")).isPresent();
+            assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+            assertThat(page.body()).contains("Sorry, the service is unavailable", "Nothing was saved or changed.");
 
             // One at a time (each its own group), then eight at once (sharing groups).
             List<ObjectNode> refused = new ArrayList<>();
@@ -135,6 +151,23 @@ class DatabaseOutageFaultRun {
         JsonNode problem = json.readTree(answer.body());
         assertThat(problem.path("type").asText()).isEqualTo("/problems/temporarily-unavailable");
         assertThat(problem.path("status").asInt()).isEqualTo(503);
+    }
+
+    /** A client signed in to the pages with the form, as a browser is. */
+    private static HttpClient signedIn(String base, String user) throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(client.send(HttpRequest.newBuilder(URI.create(base + "/sign-in")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(csrf.find()).isTrue();
+        HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(URI.create(base + "/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=dev-password&_csrf="
+                        + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signIn.statusCode()).isEqualTo(302);
+        return client;
     }
 
     /** Posts a submission as the police; the request is given up on (failing the test) after the bound. */

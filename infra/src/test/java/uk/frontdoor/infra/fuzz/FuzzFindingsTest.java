@@ -3,6 +3,7 @@ package uk.frontdoor.infra.fuzz;
 import org.junit.jupiter.api.Test;
 import uk.frontdoor.infra.IntegrationTestSupport;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -177,6 +178,55 @@ class FuzzFindingsTest extends IntegrationTestSupport {
             assertThat(answer.body()).doesNotContain("<html", "Tomcat", "Exception");
             assertThat(errors(answer)).singleElement().satisfies(error -> assertThat(error).containsEntry("field", "request"));
             assertThat(log.withStackTraces()).isEmpty();
+        }
+    }
+
+    /** What Chromium sends when it opens a page. */
+    private static final String BROWSER_ACCEPT =
+            "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+
+    @Test
+    void a_browser_on_a_staff_page_refused_before_the_service_sees_it_gets_an_html_page_not_a_problem()
+            throws IOException {
+        // Refused by Tomcat (a percent sign that escapes nothing), Spring Security's firewall (a semicolon) and
+        // the NUL check. Sent as a browser sends them, on a socket: Java's URI would not take the first.
+        for (String page : List.of("/contacts/%zz", "/contacts/a%3Bb", "/queue?agency=%00")) {
+            try (CapturedLog log = CapturedLog.capture()) {
+                RawAnswer answer = raw(page, BROWSER_ACCEPT, null);
+
+                assertThat(answer.status()).as(page).isEqualTo(400);
+                assertThat(answer.contentType()).as(page).startsWith("text/html");
+                assertThat(answer.body()).as(page).contains("<html lang=\"en\"", "Sorry, there is a problem",
+                        "Nothing was changed.", "href=\"/\"").doesNotContain("Tomcat", "Exception", "\"status\"");
+                assertThat(log.withStackTraces()).as(page).isEmpty();
+            }
+        }
+        // The same refusals to an API client, even one that would take HTML, stay problems.
+        for (String endpoint : List.of("/api/v1/contacts/%zz", "/api/v1/contacts/a%3Bb", "/api/v1/alerts?team=%00")) {
+            RawAnswer answer = raw(endpoint, BROWSER_ACCEPT, staff("manager1"));
+
+            assertThat(answer.status()).as(endpoint).isEqualTo(400);
+            assertThat(answer.contentType()).as(endpoint).startsWith("application/problem+json");
+        }
+    }
+
+    private record RawAnswer(int status, String contentType, String body) {
+    }
+
+    /** One request on a socket of its own, the request line exactly as given. */
+    private RawAnswer raw(String target, String accept, String authorization) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(20_000);
+            String request = "GET " + target + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAccept: " + accept
+                    + "\r\n" + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+                    + "Connection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int headersEnd = answer.indexOf("\r\n\r\n");
+            String head = answer.substring(0, headersEnd);
+            java.util.regex.Matcher type = java.util.regex.Pattern.compile("(?im)^content-type:\\s*(.+)$").matcher(head);
+            return new RawAnswer(Integer.parseInt(head.substring(9, 12)), type.find() ? type.group(1).trim() : "",
+                    answer.substring(headersEnd + 4));
         }
     }
 

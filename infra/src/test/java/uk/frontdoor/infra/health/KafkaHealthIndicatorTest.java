@@ -1,5 +1,6 @@
 package uk.frontdoor.infra.health;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Health;
@@ -27,6 +28,7 @@ class KafkaHealthIndicatorTest {
 
             assertThat(health.getStatus()).isEqualTo(Status.UP);
             assertThat(health.getDetails()).containsEntry("nodes", 1).containsKey("clusterId");
+            assertThat(reachable(indicator)).isEqualTo(1.0);
         } finally {
             indicator.destroy();
             broker.destroy();
@@ -47,9 +49,17 @@ class KafkaHealthIndicatorTest {
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
             // A probe must not hang: the timeout is 2 s, and the answer comes with it.
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            // Readiness leaves Kafka out; this gauge is what an alert watches.
+            assertThat(reachable(indicator)).isZero();
         } finally {
             indicator.destroy();
         }
+    }
+
+    private static double reachable(KafkaHealthIndicator indicator) {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        new KafkaReachability(indicator).bindTo(registry);
+        return registry.get("frontdoor.kafka.reachable").gauge().value();
     }
 
     private static KafkaHealthIndicator indicator(String bootstrap) {

@@ -112,7 +112,15 @@ class PartnerRequestsIntegrationTest extends OwnServiceTestSupport {
             assertThat(past.get("answeredBy").asText()).isEqualTo("demo-police");
             assertThat(past.get("late").asBoolean()).isFalse();
         });
-        assertThat(policeHistory.toString()).doesNotContain("Two call-outs");
+        assertThat(policeHistory.toString()).doesNotContain("Two call-outs", childId, contact);
+        // The child's details went to the police's system twice (open, then answered): both in the record of views,
+        // as the agency, and to no agency that was not asked.
+        assertThat(jdbc().sql("""
+                        SELECT DISTINCT viewed_by || ' ' || role || ' ' || what || ' ' || contact_id FROM record_views
+                        WHERE child_id = ? AND role = 'PARTNER_SYSTEM'""").param(childId).query(String.class).list())
+                .contains("demo-police PARTNER_SYSTEM partner checks (API) " + contact,
+                        "demo-police PARTNER_SYSTEM answered partner checks (API) " + contact)
+                .allMatch(view -> view.startsWith("demo-police ") || view.startsWith("demo-health "));
         assertThat(tree(send(request("/api/v1/partner/information-requests/answered", "Bearer dev-key-health").GET()
                 .build()).body()).get("requests").toString()).doesNotContain(policeCheck);
 

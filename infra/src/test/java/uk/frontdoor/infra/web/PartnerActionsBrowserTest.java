@@ -103,6 +103,17 @@ class PartnerActionsBrowserTest extends BrowserTestSupport {
         assertThat(await().until(() -> action(bearer(POLICE_KEY), "?state=done", policeCheck), found -> found != null)
                 .get("note").asText()).isEqualTo("Nothing held on police systems.");
         assertThat(violations).as("WCAG 2.2 AA violations found by axe-core").isEmpty();
+
+        // Every read of the child's details, by the researcher's pages and the police's system, is in the record
+        // of views as managers read it.
+        JsonNode views = json.readTree(get("/api/v1/children/" + childOf(contact) + "/views", staff("manager1")).body())
+                .get("views");
+        List<String> seen = new java.util.ArrayList<>();
+        views.forEach(view -> seen.add(view.get("viewedBy").asText() + " " + view.get("role").asText() + " "
+                + view.get("what").asText() + " " + view.path("contactId").asText()));
+        assertThat(seen).contains("police1 PARTNER_PRACTITIONER partner actions page " + contact,
+                "police1 PARTNER_PRACTITIONER partner action page " + contact,
+                "demo-police PARTNER_SYSTEM strategy actions (API) " + contact);
     }
 
     /**

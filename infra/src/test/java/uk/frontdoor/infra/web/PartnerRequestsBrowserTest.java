@@ -95,6 +95,19 @@ class PartnerRequestsBrowserTest extends BrowserTestSupport {
                 .doesNotContain("Two call-outs");
         scan("answered requests");
         assertThat(violations).as("WCAG 2.2 AA violations found by axe-core").isEmpty();
+
+        // Each page that showed the child's details is in the record of views, as managers read it.
+        var views = json.readTree(get("/api/v1/children/" + childOf(contact) + "/views", staff("manager1")).body())
+                .get("views");
+        List<String> byResearcher = new ArrayList<>();
+        views.forEach(view -> {
+            if (view.get("viewedBy").asText().equals("police1")) {
+                assertThat(view.get("role").asText()).isEqualTo("PARTNER_PRACTITIONER");
+                assertThat(view.get("contactId").asText()).isEqualTo(contact);
+                byResearcher.add(view.get("what").asText());
+            }
+        });
+        assertThat(byResearcher).contains("partner checks page", "partner check page", "answered partner checks page");
     }
 
     /** The partner pages, scanned as {@link AccessibilityScanTest} scans every other page. */

@@ -206,7 +206,8 @@ class PartnerRequestsProjection {
                             rs.getTimestamp("requested_at").toInstant(), rs.getTimestamp("due_at").toInstant(),
                             answeredAt == null ? null : answeredAt.toInstant(), rs.getString("answer"),
                             rs.getString("answered_by"), lateOrNull,
-                            answeredAt != null || closedAt == null ? null : closedAt.toInstant(), subject(rs));
+                            answeredAt != null || closedAt == null ? null : closedAt.toInstant(), subject(rs),
+                            ChildId.of(rs.getString("child_id")), ContactId.of(rs.getString("contact_id")));
                 })
                 .list());
     }

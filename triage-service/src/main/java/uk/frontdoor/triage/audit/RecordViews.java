@@ -27,6 +27,8 @@ import java.util.Objects;
 public class RecordViews implements ViewLog {
 
     private static final String ROLE_PREFIX = "ROLE_";
+    /** A partner agency's system, reading with its API key: no member of staff, so no staff role. */
+    public static final String PARTNER_SYSTEM = "PARTNER_SYSTEM";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -56,6 +58,12 @@ public class RecordViews implements ViewLog {
     public void recordAll(Collection<Viewed> shown, Actor viewer, String what) {
         Objects.requireNonNull(viewer, "viewer");
         insert(shown, viewer.userId(), viewer.role().name(), what);
+    }
+
+    @Override
+    public void recordForAgency(Collection<Viewed> shown, String agency, String what) {
+        Objects.requireNonNull(agency, "agency");
+        insert(shown, agency, PARTNER_SYSTEM, what);
     }
 
     /** One statement for all shown: a queue page of 500 costs one round trip, not 500. */

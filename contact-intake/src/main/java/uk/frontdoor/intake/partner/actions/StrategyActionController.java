@@ -22,6 +22,7 @@ import uk.frontdoor.intake.submission.Violation;
 import uk.frontdoor.triage.api.query.FindPartnerActions;
 import uk.frontdoor.triage.api.query.PartnerActions;
 import uk.frontdoor.triage.api.query.PartnerRequests;
+import uk.frontdoor.triage.api.staff.ViewLog;
 import uk.frontdoor.triage.api.value.Channel;
 
 import java.net.URI;
@@ -42,10 +43,13 @@ class StrategyActionController {
     private final QueryGateway queries;
     private final StrategyActionsDone done;
 
-    StrategyActionController(PartnerAgencies agencies, QueryGateway queries, StrategyActionsDone done) {
+    private final ViewLog views;
+
+    StrategyActionController(PartnerAgencies agencies, QueryGateway queries, StrategyActionsDone done, ViewLog views) {
         this.agencies = agencies;
         this.queries = queries;
         this.done = done;
+        this.views = views;
     }
 
     /** What a partner is told of an action: never the child's record id, the contact or the discussion's record. */
@@ -82,12 +86,14 @@ class StrategyActionController {
             problem.setProperty("errors", List.of(new Violation("state", "is not open or done")));
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
-        List<Action> actions = agencies.answersFor(partner.agency())
+        List<PartnerActions.Action> actions = agencies.answersFor(partner.agency())
                 .map(agency -> queries.query(new FindPartnerActions(agency, done),
-                        ResponseTypes.instanceOf(PartnerActions.class)).join().actions().stream()
-                        .map(Action::of).toList())
+                        ResponseTypes.instanceOf(PartnerActions.class)).join().actions())
                 .orElse(List.of());
-        return ResponseEntity.ok(new ActionList(actions));
+        // The children's details go to the agency's system: a read of each, recorded like a member of staff's.
+        views.recordForAgency(actions.stream().map(action -> new ViewLog.Viewed(action.childId(), action.contactId()))
+                .toList(), partner.agency().value(), "strategy actions (API)");
+        return ResponseEntity.ok(new ActionList(actions.stream().map(Action::of).toList()));
     }
 
     @Operation(summary = "Record a strategy discussion action given to your agency as done",

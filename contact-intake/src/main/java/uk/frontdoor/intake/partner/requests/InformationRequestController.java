@@ -13,7 +13,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.frontdoor.intake.partner.PartnerPrincipal;
 import uk.frontdoor.triage.api.query.PartnerRequestHistory;
+import uk.frontdoor.triage.api.query.PartnerRequests;
+import uk.frontdoor.triage.api.staff.ViewLog;
 import uk.frontdoor.triage.api.value.Channel;
+
+import java.util.List;
 
 /** Partner systems read the partner checks sent to their agency and answer them, with their agency's API key. */
 @RestController
@@ -22,8 +26,11 @@ class InformationRequestController {
 
     private final InformationRequests requests;
 
-    InformationRequestController(InformationRequests requests) {
+    private final ViewLog views;
+
+    InformationRequestController(InformationRequests requests, ViewLog views) {
         this.requests = requests;
+        this.views = views;
     }
 
     @Operation(summary = "The partner checks sent to your agency and not yet answered, most urgent first",
@@ -32,7 +39,11 @@ class InformationRequestController {
             security = @SecurityRequirement(name = "partnerApiKey"))
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     InformationRequestMessages.RequestList open(@AuthenticationPrincipal PartnerPrincipal partner) {
-        return new InformationRequestMessages.RequestList(requests.open(partner.agency()).stream()
+        List<PartnerRequests.Request> open = requests.open(partner.agency());
+        // The children's details go to the agency's system: a read of each, recorded like a member of staff's.
+        views.recordForAgency(open.stream().map(request -> new ViewLog.Viewed(request.childId(), request.contactId()))
+                .toList(), partner.agency().value(), "partner checks (API)");
+        return new InformationRequestMessages.RequestList(open.stream()
                 .map(InformationRequestMessages.Request::of).toList());
     }
 
@@ -42,7 +53,11 @@ class InformationRequestController {
             security = @SecurityRequirement(name = "partnerApiKey"))
     @GetMapping(path = "/answered", produces = MediaType.APPLICATION_JSON_VALUE)
     PartnerRequestHistory answered(@AuthenticationPrincipal PartnerPrincipal partner) {
-        return requests.history(partner.agency());
+        PartnerRequestHistory history = requests.history(partner.agency());
+        views.recordForAgency(history.requests().stream()
+                .map(past -> new ViewLog.Viewed(past.childId(), past.contactId())).toList(),
+                partner.agency().value(), "answered partner checks (API)");
+        return history;
     }
 
     @Operation(summary = "Answer a partner check sent to your agency",

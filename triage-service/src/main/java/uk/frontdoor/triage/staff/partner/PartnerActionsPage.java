@@ -18,6 +18,7 @@ import uk.frontdoor.triage.api.query.FindPartnerActions;
 import uk.frontdoor.triage.api.query.PartnerActions;
 import uk.frontdoor.triage.api.staff.StaffPermission;
 import uk.frontdoor.triage.api.staff.TriageRefusedException;
+import uk.frontdoor.triage.api.staff.ViewLog;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.staff.StaffDesk;
 import uk.frontdoor.triage.staff.pages.Dates;
@@ -51,11 +52,13 @@ class PartnerActionsPage {
     private final StaffDesk desk;
     private final QueryGateway queries;
     private final Clock clock;
+    private final ViewLog views;
 
-    PartnerActionsPage(StaffDesk desk, QueryGateway queries, Clock clock) {
+    PartnerActionsPage(StaffDesk desk, QueryGateway queries, Clock clock, ViewLog views) {
         this.desk = desk;
         this.queries = queries;
         this.clock = clock;
+        this.views = views;
     }
 
     record Row(PartnerActions.Action action, TimeLeft timeLeft) {
@@ -65,11 +68,17 @@ class PartnerActionsPage {
     String actions(Authentication who, Model model) {
         Actor me = partnerStaff(who);
         Instant now = clock.instant();
+        var open = list(me, false);
+        var done = list(me, true);
+        // Each child named on the page: a read of their details, recorded like any other.
+        views.recordAll(java.util.stream.Stream.concat(open.stream(), done.stream())
+                .map(action -> new ViewLog.Viewed(action.childId(), action.contactId())).toList(), me,
+                "partner actions page");
         model.addAttribute("agency", me.agency());
-        model.addAttribute("open", list(me, false).stream()
+        model.addAttribute("open", open.stream()
                 .map(action -> new Row(action, action.dueAt() == null ? null : TimeLeft.until(action.dueAt(), now)))
                 .toList());
-        model.addAttribute("done", list(me, true));
+        model.addAttribute("done", done);
         return "partner-actions";
     }
 
@@ -77,6 +86,7 @@ class PartnerActionsPage {
     String action(Authentication who, @PathVariable String actionId, Model model) {
         Actor me = partnerStaff(who);
         PartnerActions.Action action = find(me, actionId);
+        views.record(action.childId(), action.contactId(), me, "partner action page");
         model.addAttribute("action", action);
         model.addAttribute("timeLeft", action.dueAt() == null ? null : TimeLeft.until(action.dueAt(), clock.instant()));
         model.addAttribute("today", LocalDate.ofInstant(clock.instant(), Dates.ENGLAND));

@@ -16,6 +16,7 @@ import uk.frontdoor.triage.api.command.AnswerPartnerCheck;
 import uk.frontdoor.triage.api.query.PartnerRequests;
 import uk.frontdoor.triage.api.staff.StaffPermission;
 import uk.frontdoor.triage.api.staff.TriageRefusedException;
+import uk.frontdoor.triage.api.staff.ViewLog;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.Channel;
 import uk.frontdoor.triage.staff.StaffDesk;
@@ -46,16 +47,21 @@ class PartnerRequestsPage {
 
     private final StaffDesk desk;
     private final Clock clock;
+    private final ViewLog views;
 
-    PartnerRequestsPage(StaffDesk desk, Clock clock) {
+    PartnerRequestsPage(StaffDesk desk, Clock clock, ViewLog views) {
         this.desk = desk;
         this.clock = clock;
+        this.views = views;
     }
 
     @GetMapping("/partner-requests")
     String requests(Authentication who, Model model) {
         Actor me = partnerStaff(who);
         var open = desk.partnerRequests(me.agency()).requests();
+        // Each child named on the page: a read of their details, recorded like any other.
+        views.recordAll(open.stream().map(request -> new ViewLog.Viewed(request.childId(), request.contactId()))
+                .toList(), me, "partner checks page");
         var now = clock.instant();
         model.addAttribute("agency", me.agency());
         model.addAttribute("rows", open.stream().map(request -> new Row(request, TimeLeft.until(request.dueAt(), now)))
@@ -68,7 +74,10 @@ class PartnerRequestsPage {
     String answered(Authentication who, Model model) {
         Actor me = partnerStaff(who);
         model.addAttribute("agency", me.agency());
-        model.addAttribute("past", desk.partnerRequestHistory(me.agency()).requests());
+        var past = desk.partnerRequestHistory(me.agency()).requests();
+        views.recordAll(past.stream().map(request -> new ViewLog.Viewed(request.childId(), request.contactId()))
+                .toList(), me, "answered partner checks page");
+        model.addAttribute("past", past);
         return "partner-requests-answered";
     }
 
@@ -76,6 +85,7 @@ class PartnerRequestsPage {
     String request(Authentication who, @PathVariable String requestId, Model model) {
         Actor me = partnerStaff(who);
         PartnerRequests.Request request = find(me, requestId);
+        views.record(request.childId(), request.contactId(), me, "partner check page");
         model.addAttribute("request", request);
         model.addAttribute("timeLeft", TimeLeft.until(request.dueAt(), clock.instant()));
         model.addAttribute("answers", ANSWERS);

@@ -22,6 +22,12 @@ public interface ViewLog {
     /** Many children shown at once, such as a page of the queue: one row each, in one statement. */
     void recordAll(Collection<Viewed> shown, Actor viewer, String what);
 
+    /**
+     * Shown to a partner agency's own system (its API key), not to a member of staff: recorded as the agency, with
+     * the role {@code PARTNER_SYSTEM}.
+     */
+    void recordForAgency(Collection<Viewed> shown, String agency, String what);
+
     /** A child, and the contact about them, shown among others. */
     record Viewed(ChildId child, ContactId contact) {
     }
