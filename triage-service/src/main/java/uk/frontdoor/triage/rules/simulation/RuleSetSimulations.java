@@ -42,8 +42,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * Replays the contacts received in a period through a named rule set and reports what would change against what
@@ -100,9 +102,17 @@ public class RuleSetSimulations {
         this.json = json;
     }
 
+    /** Reads the next group of children's streams while the runner folds the group before it. */
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "rule-set-simulation-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     @PreDestroy
     void stop() {
         runner.shutdownNow();
+        reader.shutdownNow();
     }
 
     /**
@@ -307,10 +317,16 @@ public class RuleSetSimulations {
         SimulationReport.Builder report = new SimulationReport.Builder(request.ruleSet());
         int done = 0;
         List<String> children = List.copyOf(contactsByChild.keySet());
+        List<List<String>> groups = new ArrayList<>();
         for (int from = 0; from < children.size(); from += CHILDREN_READ_TOGETHER) {
-            List<String> group = children.subList(from, Math.min(children.size(), from + CHILDREN_READ_TOGETHER));
-            Map<String, List<ChildEvent>> streams = childStreams.read(group);
-            for (String child : group) {
+            groups.add(children.subList(from, Math.min(children.size(), from + CHILDREN_READ_TOGETHER)));
+        }
+        CompletableFuture<Map<String, List<ChildEvent>>> next = groups.isEmpty() ? null
+                : CompletableFuture.supplyAsync(readGroup(groups.get(0)), reader);
+        for (int g = 0; g < groups.size(); g++) {
+            Map<String, List<ChildEvent>> streams = next.join();
+            next = g + 1 < groups.size() ? CompletableFuture.supplyAsync(readGroup(groups.get(g + 1)), reader) : null;
+            for (String child : groups.get(g)) {
                 List<String> contacts = contactsByChild.get(child);
                 done += replay(ChildId.of(child), streams.get(child), Set.copyOf(contacts), engine, request.ruleSet(),
                         report);
@@ -325,6 +341,10 @@ public class RuleSetSimulations {
                         WHERE simulation_id = ? AND state = 'RUNNING'""")
                 .params(done, Timestamp.from(clock.instant()), json.writeValueAsString(report.build()), id)
                 .update();
+    }
+
+    private Supplier<Map<String, List<ChildEvent>>> readGroup(List<String> group) {
+        return () -> childStreams.read(group);
     }
 
     /** Writes a count while the simulation runs; false once it no longer does (it was cancelled). */
