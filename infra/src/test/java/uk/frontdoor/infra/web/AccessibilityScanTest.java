@@ -1,9 +1,5 @@
 package uk.frontdoor.infra.web;
 
-import com.deque.html.axecore.results.CheckedNode;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -11,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,7 +20,6 @@ import static org.awaitility.Awaitility.await;
  */
 class AccessibilityScanTest extends CaseworkBrowserTestSupport {
 
-    private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
     private final List<String> violations = new ArrayList<>();
 
@@ -224,14 +218,7 @@ class AccessibilityScanTest extends CaseworkBrowserTestSupport {
     }
 
     private void scan(String page) {
-        Results results = new AxeBuilder().withTags(WCAG_AA).analyze(browser.driver());
-        assertThat(results.isErrored()).as(page + ": axe-core ran").isFalse();
-        assertThat(results.getPasses()).as(page + ": rules checked").isNotEmpty();
-        for (Rule rule : results.getViolations()) {
-            String where = rule.getNodes().stream().map(CheckedNode::getTarget).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
-            violations.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " at " + where);
-        }
+        AxeScan.scan(browser.driver(), page, violations);
     }
 
     private String contactWithOpenPartnerCheck() throws Exception {

@@ -1,9 +1,5 @@
 package uk.frontdoor.infra.web;
 
-import com.deque.html.axecore.results.CheckedNode;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +27,6 @@ import static org.awaitility.Awaitility.await;
  */
 class PartnerActionsBrowserTest extends BrowserTestSupport {
 
-    private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
     private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
 
     private final List<String> violations = new ArrayList<>();
@@ -168,13 +162,6 @@ class PartnerActionsBrowserTest extends BrowserTestSupport {
 
     /** The pages, scanned as {@link AccessibilityScanTest} scans every other page. */
     private void scan(String page) {
-        Results results = new AxeBuilder().withTags(WCAG_AA).analyze(browser.driver());
-        assertThat(results.isErrored()).as(page + ": axe-core ran").isFalse();
-        assertThat(results.getPasses()).as(page + ": rules checked").isNotEmpty();
-        for (Rule rule : results.getViolations()) {
-            String where = rule.getNodes().stream().map(CheckedNode::getTarget).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
-            violations.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " at " + where);
-        }
+        AxeScan.scan(browser.driver(), page, violations);
     }
 }

@@ -1,9 +1,5 @@
 package uk.frontdoor.infra.web;
 
-import com.deque.html.axecore.results.CheckedNode;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -11,7 +7,6 @@ import org.openqa.selenium.WebElement;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +20,6 @@ import static org.awaitility.Awaitility.await;
  */
 class PartnerRequestsBrowserTest extends BrowserTestSupport {
 
-    private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
     private final List<String> violations = new ArrayList<>();
 
@@ -112,13 +106,6 @@ class PartnerRequestsBrowserTest extends BrowserTestSupport {
 
     /** The partner pages, scanned as {@link AccessibilityScanTest} scans every other page. */
     private void scan(String page) {
-        Results results = new AxeBuilder().withTags(WCAG_AA).analyze(browser.driver());
-        assertThat(results.isErrored()).as(page + ": axe-core ran").isFalse();
-        assertThat(results.getPasses()).as(page + ": rules checked").isNotEmpty();
-        for (Rule rule : results.getViolations()) {
-            String where = rule.getNodes().stream().map(CheckedNode::getTarget).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
-            violations.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " at " + where);
-        }
+        AxeScan.scan(browser.driver(), page, violations);
     }
 }

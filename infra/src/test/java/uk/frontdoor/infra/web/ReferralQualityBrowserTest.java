@@ -1,9 +1,5 @@
 package uk.frontdoor.infra.web;
 
-import com.deque.html.axecore.results.CheckedNode;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -11,7 +7,6 @@ import org.openqa.selenium.WebElement;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,7 +20,6 @@ import static org.awaitility.Awaitility.await;
  */
 class ReferralQualityBrowserTest extends BrowserTestSupport {
 
-    private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
     private final List<String> violations = new ArrayList<>();
 
@@ -119,13 +113,6 @@ class ReferralQualityBrowserTest extends BrowserTestSupport {
 
     /** The pages, scanned as {@link AccessibilityScanTest} scans every other page. */
     private void scan(String page) {
-        Results results = new AxeBuilder().withTags(WCAG_AA).analyze(browser.driver());
-        assertThat(results.isErrored()).as(page + ": axe-core ran").isFalse();
-        assertThat(results.getPasses()).as(page + ": rules checked").isNotEmpty();
-        for (Rule rule : results.getViolations()) {
-            String where = rule.getNodes().stream().map(CheckedNode::getTarget).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
-            violations.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " at " + where);
-        }
+        AxeScan.scan(browser.driver(), page, violations);
     }
 }

@@ -1,9 +1,5 @@
 package uk.frontdoor.infra.web;
 
-import com.deque.html.axecore.results.CheckedNode;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,7 +28,6 @@ import static org.awaitility.Awaitility.await;
  */
 class ThresholdRulesBrowserTest extends BrowserTestSupport {
 
-    private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
     private final List<String> violations = new ArrayList<>();
 
@@ -172,13 +166,6 @@ class ThresholdRulesBrowserTest extends BrowserTestSupport {
     }
 
     private void scan(String page) {
-        Results results = new AxeBuilder().withTags(WCAG_AA).analyze(browser.driver());
-        assertThat(results.isErrored()).as(page + ": axe-core ran").isFalse();
-        assertThat(results.getPasses()).as(page + ": rules checked").isNotEmpty();
-        for (Rule rule : results.getViolations()) {
-            String where = rule.getNodes().stream().map(CheckedNode::getTarget).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
-            violations.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " at " + where);
-        }
+        AxeScan.scan(browser.driver(), page, violations);
     }
 }
