@@ -20,9 +20,9 @@ public class DataProtectionConfiguration {
 
     @Bean
     PersonalDataKeys personalDataKeys(DataProtectionProperties settings, JdbcTemplate jdbc, Clock clock) {
-        KeyEncryptionKey masterKey = MasterKeys.from(settings);
-        MasterKeyCheck.verify(jdbc, masterKey, clock);
-        return new JdbcPersonalDataKeys(jdbc, masterKey, clock, settings.keyCacheSize(), settings.keyCacheTtl());
+        MasterKeyRing masterKeys = MasterKeys.ring(settings);
+        MasterKeyCheck.verify(jdbc, masterKeys, clock);
+        return new JdbcPersonalDataKeys(jdbc, masterKeys, clock, settings.keyCacheSize(), settings.keyCacheTtl());
     }
 
     /** Run by Flyway (Spring Boot hands it every JavaMigration bean): needs the master key, which scanning cannot give. */

@@ -34,14 +34,22 @@ import java.util.Optional;
 public final class JdbcPersonalDataKeys implements PersonalDataKeys {
 
     private final JdbcTemplate jdbc;
+    private final MasterKeyRing masterKeys;
+    /** Wraps every new data key; the previous master keys in {@link #masterKeys} only open old ones. */
     private final KeyEncryptionKey masterKey;
     private final Clock clock;
     private final Cache<String, DataKey> cache;
 
     public JdbcPersonalDataKeys(JdbcTemplate jdbc, KeyEncryptionKey masterKey, Clock clock, long cacheSize,
                                 Duration cacheTtl) {
+        this(jdbc, MasterKeyRing.of(masterKey), clock, cacheSize, cacheTtl);
+    }
+
+    public JdbcPersonalDataKeys(JdbcTemplate jdbc, MasterKeyRing masterKeys, Clock clock, long cacheSize,
+                                Duration cacheTtl) {
         this.jdbc = jdbc;
-        this.masterKey = masterKey;
+        this.masterKeys = masterKeys;
+        this.masterKey = masterKeys.current();
         this.clock = clock;
         this.cache = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(cacheTtl).build();
     }
@@ -100,11 +108,11 @@ public final class JdbcPersonalDataKeys implements PersonalDataKeys {
             return;
         }
         jdbc.query("""
-                        SELECT child_id, wrapped_key FROM personal_data_keys
+                        SELECT child_id, wrapped_key, master_key_id FROM personal_data_keys
                         WHERE child_id = ANY (?) AND wrapped_key IS NOT NULL""",
                 (ResultSet rows) -> {
                     String childId = rows.getString(1);
-                    byte[] raw = masterKey.unwrap(rows.getBytes(2), context(childId));
+                    byte[] raw = masterKeys.unwrap(rows.getString(3), rows.getBytes(2), context(childId));
                     cache.put(childId, new DataKey(childId, new SecretKeySpec(raw, "AES")));
                     Arrays.fill(raw, (byte) 0);
                 },
@@ -170,12 +178,12 @@ public final class JdbcPersonalDataKeys implements PersonalDataKeys {
 
     /** The committed key (another transaction's, or ours from an earlier one), cached; empty if none or destroyed. */
     private Optional<DataKey> stored(String childId) {
-        List<byte[]> rows = jdbc.query("SELECT wrapped_key FROM personal_data_keys WHERE child_id = ?",
-                (rs, row) -> rs.getBytes(1), childId);
-        if (rows.isEmpty() || rows.get(0) == null) {
+        List<Wrapped> rows = jdbc.query("SELECT wrapped_key, master_key_id FROM personal_data_keys WHERE child_id = ?",
+                (rs, row) -> new Wrapped(rs.getBytes(1), rs.getString(2)), childId);
+        if (rows.isEmpty() || rows.get(0).key() == null) {
             return Optional.empty();
         }
-        byte[] raw = masterKey.unwrap(rows.get(0), context(childId));
+        byte[] raw = masterKeys.unwrap(rows.get(0).masterKeyId(), rows.get(0).key(), context(childId));
         DataKey key = new DataKey(childId, new SecretKeySpec(raw, "AES"));
         Arrays.fill(raw, (byte) 0);
         cache.put(childId, key);
@@ -238,6 +246,9 @@ public final class JdbcPersonalDataKeys implements PersonalDataKeys {
                     VALUES (?, ?, ?, ?)""", List.copyOf(unsaved.values()));
             unsaved.clear();
         }
+    }
+
+    private record Wrapped(byte[] key, String masterKeyId) {
     }
 
     /** What one transaction did with keys, until it completes. */
