@@ -6,6 +6,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -187,6 +189,51 @@ class MasterKeyRotationIntegrationTest {
                         .hasMessageContaining("'council-c' (3 data keys)")
                         .hasMessageContaining(P + "previous-master-keys")
                         .hasMessageNotContaining(c).hasMessageNotContaining(d);
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void rewrap_on_start_moves_the_keys_once_the_service_is_up() {
+        String c = TestMasterKeys.random32();
+        String d = TestMasterKeys.random32();
+        try (EmbeddedPostgres own = EmbeddedPostgres.builder().start()) {
+            DataSource database = own.getPostgresDatabase();
+            new ResourceDatabasePopulator(new ClassPathResource("db/migration/V42__personal_data_keys.sql"),
+                    new ClassPathResource("db/migration/V39__data_key_rewraps.sql")).execute(database);
+            ApplicationContextRunner service = new ApplicationContextRunner()
+                    .withUserConfiguration(DataProtectionConfiguration.class)
+                    .withBean(JdbcTemplate.class, () -> new JdbcTemplate(database))
+                    .withBean(Clock.class, Clock::systemUTC);
+            Map<String, String> stored = new LinkedHashMap<>();
+            service.withPropertyValues(P + "master-key=" + c, P + "master-key-id=council-c").run(context -> {
+                ObjectMapper writer = EventJson.mapper(context.getBean(PersonalDataKeys.class));
+                for (int i = 0; i < 7; i++) {
+                    String child = UUID.randomUUID().toString();
+                    stored.put(child, write(writer, child, "Reason " + i));
+                }
+            });
+
+            service.withPropertyValues(P + "master-key=" + d, P + "master-key-id=council-d",
+                    P + "previous-master-keys[0].master-key=" + c, P + "previous-master-keys[0].master-key-id=council-c",
+                    P + "rewrap-on-start=true").run(context -> {
+                DataKeyRewrap rewrap = context.getBean(DataKeyRewrap.class);
+                assertThat(rewrap.status().lastRun()).isNull();
+                context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0],
+                        context.getSourceApplicationContext(), Duration.ZERO));
+
+                DataKeyRewrap.Status done = await().atMost(Duration.ofMinutes(1)).until(rewrap::status,
+                        status -> status.lastRun() != null && status.lastRun().finishedAt() != null);
+                assertThat(done.lastRun().startedBy()).isEqualTo(P + "rewrap-on-start");
+                assertThat(done.lastRun().rewrapped()).isEqualTo(7);
+                assertThat(done.masterKeys()).contains(new DataKeyRewrap.MasterKeyUse("council-d", true, true, 7, 0));
+            });
+            service.withPropertyValues(P + "master-key=" + d, P + "master-key-id=council-d").run(context -> {
+                assertThat(context).hasNotFailed();
+                ObjectMapper reader = EventJson.mapper(context.getBean(PersonalDataKeys.class));
+                stored.values().forEach(json -> assertThat(read(reader, json).reason()).startsWith("Reason "));
             });
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -134,16 +134,23 @@ public final class DataKeyRewrap implements AutoCloseable {
                 dataKeys, destroyed);
     }
 
-    /** Batches until none is left that this instance may take; the counts are recorded after each batch. */
+    /**
+     * Batches in child id order until none is left that this instance may take; the counts are recorded after
+     * each batch. Walking the primary key keeps the whole run one pass over the table, however many rows have
+     * already moved.
+     */
     private void run(long id) {
         long rewrapped = 0;
+        String after = "";
         try {
             while (true) {
-                int batch = transactions.execute(status -> rewrapBatch());
-                if (batch == 0) {
+                String from = after;
+                Batch batch = transactions.execute(status -> rewrapBatch(from));
+                if (batch.last() == null) {
                     break;
                 }
-                rewrapped += batch;
+                after = batch.last();
+                rewrapped += batch.rewrapped();
                 jdbc.update("UPDATE data_key_rewraps SET rewrapped = ? WHERE id = ?", rewrapped, id);
             }
             finish(id, rewrapped, "COMPLETED", null);
@@ -159,13 +166,17 @@ public final class DataKeyRewrap implements AutoCloseable {
         }
     }
 
-    private int rewrapBatch() {
+    /** @param last the highest child id the batch took; null when there was none left */
+    private record Batch(int rewrapped, String last) {
+    }
+
+    private Batch rewrapBatch(String after) {
         KeyEncryptionKey current = masterKeys.current();
         List<Object[]> rewrapped = new ArrayList<>();
         jdbc.query("""
                         SELECT child_id, wrapped_key, master_key_id FROM personal_data_keys
-                        WHERE master_key_id <> ? AND wrapped_key IS NOT NULL
-                        LIMIT ? FOR UPDATE SKIP LOCKED""",
+                        WHERE child_id > ? AND master_key_id <> ? AND wrapped_key IS NOT NULL
+                        ORDER BY child_id LIMIT ? FOR UPDATE SKIP LOCKED""",
                 (ResultSet rows) -> {
                     String childId = rows.getString(1);
                     byte[] context = JdbcPersonalDataKeys.context(childId);
@@ -176,13 +187,14 @@ public final class DataKeyRewrap implements AutoCloseable {
                         Arrays.fill(raw, (byte) 0);
                     }
                 },
-                current.id(), batchSize);
-        if (!rewrapped.isEmpty()) {
-            jdbc.batchUpdate("""
-                    UPDATE personal_data_keys SET wrapped_key = ?, master_key_id = ?
-                    WHERE child_id = ? AND wrapped_key IS NOT NULL""", rewrapped);
+                after, current.id(), batchSize);
+        if (rewrapped.isEmpty()) {
+            return new Batch(0, null);
         }
-        return rewrapped.size();
+        jdbc.batchUpdate("""
+                UPDATE personal_data_keys SET wrapped_key = ?, master_key_id = ?
+                WHERE child_id = ? AND wrapped_key IS NOT NULL""", rewrapped);
+        return new Batch(rewrapped.size(), (String) rewrapped.get(rewrapped.size() - 1)[2]);
     }
 
     private void finish(long id, long rewrapped, String outcome, String failure) {
