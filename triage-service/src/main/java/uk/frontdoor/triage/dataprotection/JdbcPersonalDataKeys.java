@@ -23,8 +23,9 @@ import java.util.Optional;
 
 /**
  * Data keys in {@code personal_data_keys} (V42), each wrapped by the master key its row names (the current one,
- * or during a rotation a previous one: {@link MasterKeyRing}; new keys always by the current one), unwrapped keys
- * cached in a bounded cache so the hot path (a known child's next event) touches neither the table nor the master key.
+ * or during a rotation a previous one: {@link MasterKeyRing}; new keys always by the current one), unwrapped
+ * keys cached in a bounded cache so the hot path (a known child's next event) touches neither the table nor the
+ * master key.
  * <p>
  * A key is created in the transaction that first writes the child's personal data, so it commits or rolls back
  * with those events. Until that transaction commits, the new key is kept for that transaction only: a key whose
