@@ -300,7 +300,9 @@ class PersonalDataAtRestIntegrationTest extends IntegrationTestSupport {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("No master key");
         });
-        dataProtection.withPropertyValues("frontdoor.data-protection.master-key=" + settings.masterKey())
+        // With its id too: the keys table names each row's master key, and rows under an unknown one are refused.
+        dataProtection.withPropertyValues("frontdoor.data-protection.master-key=" + settings.masterKey(),
+                        "frontdoor.data-protection.master-key-id=" + settings.masterKeyId())
                 .run(context -> assertThat(context).hasNotFailed());
     }
 

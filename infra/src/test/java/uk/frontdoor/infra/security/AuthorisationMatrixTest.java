@@ -148,6 +148,9 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "GET /api/v1/admin/projections", RUN_SERVICE,
             "GET /api/v1/admin/projections/{name}", RUN_SERVICE,
             "POST /api/v1/admin/projections/{name}/rebuild", RUN_SERVICE,
+            "GET /api/v1/admin/data-protection/master-keys", RUN_SERVICE,
+            // Allowed, it re-wraps with the current master key whatever is under a previous one: none in tests.
+            "POST /api/v1/admin/data-protection/rewrap", RUN_SERVICE,
             // Allowed, it makes the table again from the events: the same rows, so nothing changes.
             "POST /api/v1/admin/restricted-records/rebuild", RUN_SERVICE);
 

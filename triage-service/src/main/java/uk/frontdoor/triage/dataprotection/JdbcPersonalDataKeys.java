@@ -22,8 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Data keys in {@code personal_data_keys} (V42), each wrapped by the master key, unwrapped keys cached in a
- * bounded cache so the hot path (a known child's next event) touches neither the table nor the master key.
+ * Data keys in {@code personal_data_keys} (V42), each wrapped by the master key its row names (the current one,
+ * or during a rotation a previous one: {@link MasterKeyRing}; new keys always by the current one), unwrapped
+ * keys cached in a bounded cache so the hot path (a known child's next event) touches neither the table nor the
+ * master key.
  * <p>
  * A key is created in the transaction that first writes the child's personal data, so it commits or rolls back
  * with those events. Until that transaction commits, the new key is kept for that transaction only: a key whose
@@ -34,14 +36,22 @@ import java.util.Optional;
 public final class JdbcPersonalDataKeys implements PersonalDataKeys {
 
     private final JdbcTemplate jdbc;
+    private final MasterKeyRing masterKeys;
+    /** Wraps every new data key; the previous master keys in {@link #masterKeys} only open old ones. */
     private final KeyEncryptionKey masterKey;
     private final Clock clock;
     private final Cache<String, DataKey> cache;
 
     public JdbcPersonalDataKeys(JdbcTemplate jdbc, KeyEncryptionKey masterKey, Clock clock, long cacheSize,
                                 Duration cacheTtl) {
+        this(jdbc, MasterKeyRing.of(masterKey), clock, cacheSize, cacheTtl);
+    }
+
+    public JdbcPersonalDataKeys(JdbcTemplate jdbc, MasterKeyRing masterKeys, Clock clock, long cacheSize,
+                                Duration cacheTtl) {
         this.jdbc = jdbc;
-        this.masterKey = masterKey;
+        this.masterKeys = masterKeys;
+        this.masterKey = masterKeys.current();
         this.clock = clock;
         this.cache = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(cacheTtl).build();
     }
@@ -100,11 +110,11 @@ public final class JdbcPersonalDataKeys implements PersonalDataKeys {
             return;
         }
         jdbc.query("""
-                        SELECT child_id, wrapped_key FROM personal_data_keys
+                        SELECT child_id, wrapped_key, master_key_id FROM personal_data_keys
                         WHERE child_id = ANY (?) AND wrapped_key IS NOT NULL""",
                 (ResultSet rows) -> {
                     String childId = rows.getString(1);
-                    byte[] raw = masterKey.unwrap(rows.getBytes(2), context(childId));
+                    byte[] raw = masterKeys.unwrap(rows.getString(3), rows.getBytes(2), context(childId));
                     cache.put(childId, new DataKey(childId, new SecretKeySpec(raw, "AES")));
                     Arrays.fill(raw, (byte) 0);
                 },
@@ -170,12 +180,12 @@ public final class JdbcPersonalDataKeys implements PersonalDataKeys {
 
     /** The committed key (another transaction's, or ours from an earlier one), cached; empty if none or destroyed. */
     private Optional<DataKey> stored(String childId) {
-        List<byte[]> rows = jdbc.query("SELECT wrapped_key FROM personal_data_keys WHERE child_id = ?",
-                (rs, row) -> rs.getBytes(1), childId);
-        if (rows.isEmpty() || rows.get(0) == null) {
+        List<Wrapped> rows = jdbc.query("SELECT wrapped_key, master_key_id FROM personal_data_keys WHERE child_id = ?",
+                (rs, row) -> new Wrapped(rs.getBytes(1), rs.getString(2)), childId);
+        if (rows.isEmpty() || rows.get(0).key() == null) {
             return Optional.empty();
         }
-        byte[] raw = masterKey.unwrap(rows.get(0), context(childId));
+        byte[] raw = masterKeys.unwrap(rows.get(0).masterKeyId(), rows.get(0).key(), context(childId));
         DataKey key = new DataKey(childId, new SecretKeySpec(raw, "AES"));
         Arrays.fill(raw, (byte) 0);
         cache.put(childId, key);
@@ -238,6 +248,9 @@ public final class JdbcPersonalDataKeys implements PersonalDataKeys {
                     VALUES (?, ?, ?, ?)""", List.copyOf(unsaved.values()));
             unsaved.clear();
         }
+    }
+
+    private record Wrapped(byte[] key, String masterKeyId) {
     }
 
     /** What one transaction did with keys, until it completes. */

@@ -6,11 +6,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -25,36 +29,75 @@ public final class MasterKeys {
     }
 
     public static KeyEncryptionKey from(DataProtectionProperties settings) {
-        long sources = Stream.of(settings.masterKey(), settings.masterKeyFile(), settings.keyStore())
+        return from(settings.masterKey(), settings.masterKeyFile(), settings.keyStore(), settings.masterKeyId(),
+                PREFIX);
+    }
+
+    /**
+     * The current master key and the previous ones being rotated out. A previous key needs its own id, unlike
+     * the current one (whose id defaults to its source's name), because the keys table tells them apart by it.
+     */
+    public static MasterKeyRing ring(DataProtectionProperties settings) {
+        KeyEncryptionKey current = from(settings);
+        Map<String, KeyEncryptionKey> previous = new LinkedHashMap<>();
+        List<DataProtectionProperties.PreviousMasterKey> configured = settings.previousMasterKeys();
+        for (int n = 0; n < configured.size(); n++) {
+            DataProtectionProperties.PreviousMasterKey entry = configured.get(n);
+            String prefix = PREFIX + "previous-master-keys[" + n + "].";
+            if (entry == null || entry.masterKeyId() == null || entry.masterKeyId().isBlank()) {
+                throw new IllegalStateException(prefix + "master-key-id must be set: it names the master key the "
+                        + "data keys to read with it are stored under");
+            }
+            String id = entry.masterKeyId();
+            if (id.equals(current.id())) {
+                throw new IllegalStateException(prefix + "master-key-id '" + id + "' is the current master key's id "
+                        + "(" + PREFIX + "master-key-id): give the new current key an id of its own");
+            }
+            if (previous.containsKey(id)) {
+                throw new IllegalStateException(prefix + "master-key-id '" + id + "' is set for two previous master "
+                        + "keys: each needs an id of its own");
+            }
+            previous.put(id, from(entry.masterKey(), entry.masterKeyFile(), entry.keyStore(), id, prefix));
+        }
+        return new MasterKeyRing(current, previous.values());
+    }
+
+    private static KeyEncryptionKey from(String masterKey, Path masterKeyFile, DataProtectionProperties.KeyStore keyStore,
+                                         String masterKeyId, String prefix) {
+        long sources = Stream.of(masterKey, masterKeyFile, keyStore)
                 .filter(source -> source != null && !"".equals(source)).count();
         if (sources == 0) {
+            if (!PREFIX.equals(prefix)) {
+                throw new IllegalStateException("No key for " + prefix + "master-key-id '" + masterKeyId + "': set "
+                        + prefix + "master-key-file or " + prefix + "key-store.*");
+            }
             throw new IllegalStateException("No master key for personal data: set " + PREFIX + "master-key-file (a "
                     + "file holding a base64 AES-256 key) or " + PREFIX + "key-store.*. The service never stores "
                     + "children's personal data unencrypted.");
         }
         if (sources > 1) {
-            throw new IllegalStateException("Set only one of " + PREFIX + "master-key, " + PREFIX
-                    + "master-key-file and " + PREFIX + "key-store.*");
+            throw new IllegalStateException("Set only one of " + prefix + "master-key, " + prefix
+                    + "master-key-file and " + prefix + "key-store.*");
         }
-        if (settings.masterKey() != null && !settings.masterKey().isEmpty()) {
-            return new AesKeyEncryptionKey(id(settings, "config"), aes(settings.masterKey(), PREFIX + "master-key"));
+        if (masterKey != null && !masterKey.isEmpty()) {
+            return new AesKeyEncryptionKey(id(masterKeyId, "config"), aes(masterKey, prefix + "master-key"));
         }
-        if (settings.masterKeyFile() != null) {
+        if (masterKeyFile != null) {
             String text;
             try {
-                text = Files.readString(settings.masterKeyFile(), StandardCharsets.US_ASCII);
+                text = Files.readString(masterKeyFile, StandardCharsets.US_ASCII);
             } catch (IOException e) {
-                throw new IllegalStateException(PREFIX + "master-key-file cannot be read: " + settings.masterKeyFile()
+                throw new IllegalStateException(prefix + "master-key-file cannot be read: " + masterKeyFile
                         + " (" + e.getClass().getSimpleName() + ")");
             }
-            return new AesKeyEncryptionKey(id(settings, "file"), aes(text.strip(), PREFIX + "master-key-file"));
+            return new AesKeyEncryptionKey(id(masterKeyId, "file"), aes(text.strip(), prefix + "master-key-file"));
         }
-        return fromKeyStore(settings);
+        return fromKeyStore(keyStore, masterKeyId, prefix);
     }
 
-    private static KeyEncryptionKey fromKeyStore(DataProtectionProperties settings) {
-        DataProtectionProperties.KeyStore store = settings.keyStore();
-        String setting = PREFIX + "key-store";
+    private static KeyEncryptionKey fromKeyStore(DataProtectionProperties.KeyStore store, String masterKeyId,
+                                                 String prefix) {
+        String setting = prefix + "key-store";
         if (store.type() == null || store.alias() == null) {
             throw new IllegalStateException(setting + ".type and " + setting + ".alias must be set");
         }
@@ -72,7 +115,7 @@ public final class MasterKeys {
             if (!(key instanceof SecretKey secret) || !"AES".equalsIgnoreCase(secret.getAlgorithm())) {
                 throw new IllegalStateException(setting + ": no AES secret key under alias '" + store.alias() + "'");
             }
-            return new AesKeyEncryptionKey(id(settings, store.alias()), secret);
+            return new AesKeyEncryptionKey(id(masterKeyId, store.alias()), secret);
         } catch (IOException | GeneralSecurityException e) {
             // A wrong password shows as an IOException from load(): say which setting, not the password.
             throw new IllegalStateException(setting + " cannot be opened (" + e.getClass().getSimpleName()
@@ -84,8 +127,8 @@ public final class MasterKeys {
         }
     }
 
-    private static String id(DataProtectionProperties settings, String source) {
-        return settings.masterKeyId() == null || settings.masterKeyId().isBlank() ? source : settings.masterKeyId();
+    private static String id(String masterKeyId, String source) {
+        return masterKeyId == null || masterKeyId.isBlank() ? source : masterKeyId;
     }
 
     private static SecretKey aes(String base64, String setting) {

@@ -27,8 +27,8 @@ public class V43__Encrypt_personal_data_stored_in_plain_text extends BaseJavaMig
     @Override
     public void migrate(Context context) {
         JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true));
-        KeyEncryptionKey masterKey = MasterKeys.from(settings);
-        MasterKeyCheck.verify(jdbc, masterKey, clock);
-        StoredPlainText.encryptAll(jdbc, new JdbcPersonalDataKeys(jdbc, masterKey, clock, 10_000, Duration.ofHours(1)));
+        MasterKeyRing masterKeys = MasterKeys.ring(settings);
+        MasterKeyCheck.verify(jdbc, masterKeys, clock);
+        StoredPlainText.encryptAll(jdbc, new JdbcPersonalDataKeys(jdbc, masterKeys, clock, 10_000, Duration.ofHours(1)));
     }
 }

@@ -122,8 +122,73 @@ class MasterKeysTest {
         assertThat(settings(KEY, null, null).toString()).doesNotContain(KEY).contains("masterKey set");
     }
 
+    @Test
+    void previous_master_keys_open_the_keys_they_wrapped_and_new_keys_are_wrapped_with_the_current_one() {
+        byte[] underOld = MasterKeys.from(settings(KEY, null, null)).wrap(bytes(32, 3), CHILD);
+        MasterKeyRing ring = MasterKeys.ring(rotating("new",
+                new DataProtectionProperties.PreviousMasterKey(KEY, null, null, "old")));
+
+        assertThat(ring.current().id()).isEqualTo("new");
+        assertThat(ring.ids()).containsExactly("new", "old");
+        assertThat(ring.unwrap("old", underOld, CHILD)).isEqualTo(bytes(32, 3));
+        assertThatThrownBy(() -> ring.unwrap("new", underOld, CHILD))
+                .isInstanceOf(KeyEncryptionKey.WrongMasterKeyException.class);
+        assertThatThrownBy(() -> ring.unwrap("gone", underOld, CHILD))
+                .hasMessageContaining("'gone'").hasMessageContaining("neither as the current nor as a previous");
+    }
+
+    @Test
+    void a_previous_master_key_without_an_id_is_refused_naming_the_setting() {
+        assertThatThrownBy(() -> MasterKeys.ring(rotating("new",
+                new DataProtectionProperties.PreviousMasterKey(KEY, null, null, " "))))
+                .hasMessageContaining("frontdoor.data-protection.previous-master-keys[0].master-key-id must be set")
+                .hasMessageNotContaining(KEY).hasMessageNotContaining(OTHER_KEY);
+    }
+
+    @Test
+    void a_previous_master_key_with_the_current_keys_id_is_refused() {
+        // The current key's id defaults to its source ("config"): a rotation must give the new key an id.
+        assertThatThrownBy(() -> MasterKeys.ring(rotating(null,
+                new DataProtectionProperties.PreviousMasterKey(KEY, null, null, "config"))))
+                .hasMessageContaining("previous-master-keys[0].master-key-id 'config' is the current master key's id")
+                .hasMessageNotContaining(KEY).hasMessageNotContaining(OTHER_KEY);
+    }
+
+    @Test
+    void two_previous_master_keys_with_one_id_are_refused() {
+        assertThatThrownBy(() -> MasterKeys.ring(rotating("new",
+                new DataProtectionProperties.PreviousMasterKey(KEY, null, null, "old"),
+                new DataProtectionProperties.PreviousMasterKey(KEY, null, null, "old"))))
+                .hasMessageContaining("previous-master-keys[1].master-key-id 'old' is set for two previous master keys");
+    }
+
+    @Test
+    void a_previous_master_key_with_no_source_two_sources_or_a_bad_key_is_refused_naming_its_setting() {
+        assertThatThrownBy(() -> MasterKeys.ring(rotating("new",
+                new DataProtectionProperties.PreviousMasterKey(null, null, null, "old"))))
+                .hasMessageContaining("No key for frontdoor.data-protection.previous-master-keys[0].master-key-id 'old'");
+        assertThatThrownBy(() -> MasterKeys.ring(rotating("new",
+                new DataProtectionProperties.PreviousMasterKey(KEY, dir.resolve("key"), null, "old"))))
+                .hasMessageContaining("Set only one of frontdoor.data-protection.previous-master-keys[0].master-key");
+        String short16 = Base64.getEncoder().encodeToString(bytes(16, 1));
+        assertThatThrownBy(() -> MasterKeys.ring(rotating("new",
+                new DataProtectionProperties.PreviousMasterKey(short16, null, null, "old"))))
+                .hasMessageContaining("frontdoor.data-protection.previous-master-keys[0].master-key must hold a base64 "
+                        + "AES-256 key (32 bytes), not 16 bytes")
+                .hasMessageNotContaining(short16);
+        assertThatThrownBy(() -> MasterKeys.ring(rotating("new",
+                new DataProtectionProperties.PreviousMasterKey(null, dir.resolve("absent.key"), null, "old"))))
+                .hasMessageContaining("frontdoor.data-protection.previous-master-keys[0].master-key-file cannot be read");
+    }
+
+    private static DataProtectionProperties rotating(String currentId,
+                                                     DataProtectionProperties.PreviousMasterKey... previous) {
+        return new DataProtectionProperties(OTHER_KEY, null, null, currentId, 100, Duration.ofMinutes(10),
+                java.util.List.of(previous), false);
+    }
+
     private static DataProtectionProperties settings(String key, Path file, DataProtectionProperties.KeyStore store) {
-        return new DataProtectionProperties(key, file, store, null, 100, Duration.ofMinutes(10));
+        return new DataProtectionProperties(key, file, store, null, 100, Duration.ofMinutes(10), null, false);
     }
 
     private static byte[] bytes(int length, int seed) {
