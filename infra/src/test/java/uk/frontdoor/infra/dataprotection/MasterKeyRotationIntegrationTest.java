@@ -62,7 +62,7 @@ class MasterKeyRotationIntegrationTest {
         postgres = EmbeddedPostgres.builder().start();
         dataSource = postgres.getPostgresDatabase();
         new ResourceDatabasePopulator(new ClassPathResource("db/migration/V42__personal_data_keys.sql"),
-                new ClassPathResource("db/migration/V39__data_key_rewraps.sql")).execute(dataSource);
+                new ClassPathResource("db/migration/V50__data_key_rewraps.sql")).execute(dataSource);
         jdbc = new JdbcTemplate(dataSource);
     }
 
@@ -167,7 +167,7 @@ class MasterKeyRotationIntegrationTest {
         try (EmbeddedPostgres own = EmbeddedPostgres.builder().start()) {
             DataSource database = own.getPostgresDatabase();
             new ResourceDatabasePopulator(new ClassPathResource("db/migration/V42__personal_data_keys.sql"),
-                    new ClassPathResource("db/migration/V39__data_key_rewraps.sql")).execute(database);
+                    new ClassPathResource("db/migration/V50__data_key_rewraps.sql")).execute(database);
             ApplicationContextRunner service = new ApplicationContextRunner()
                     .withUserConfiguration(DataProtectionConfiguration.class)
                     .withBean(JdbcTemplate.class, () -> new JdbcTemplate(database))
@@ -202,7 +202,7 @@ class MasterKeyRotationIntegrationTest {
         try (EmbeddedPostgres own = EmbeddedPostgres.builder().start()) {
             DataSource database = own.getPostgresDatabase();
             new ResourceDatabasePopulator(new ClassPathResource("db/migration/V42__personal_data_keys.sql"),
-                    new ClassPathResource("db/migration/V39__data_key_rewraps.sql")).execute(database);
+                    new ClassPathResource("db/migration/V50__data_key_rewraps.sql")).execute(database);
             ApplicationContextRunner service = new ApplicationContextRunner()
                     .withUserConfiguration(DataProtectionConfiguration.class)
                     .withBean(JdbcTemplate.class, () -> new JdbcTemplate(database))

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code UPDATE} in turn waits for a batch holding the row, then destroys the re-wrapped key; the re-wrap's own
  * {@code UPDATE} only touches rows whose key is still there, so a destroyed key is never written back.
  * <p>
- * One run at a time on an instance, in the background; each is recorded in {@code data_key_rewraps} (V39).
+ * One run at a time on an instance, in the background; each is recorded in {@code data_key_rewraps} (V50).
  */
 public final class DataKeyRewrap implements AutoCloseable {
 
