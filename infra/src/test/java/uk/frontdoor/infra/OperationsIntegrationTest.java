@@ -47,6 +47,10 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
         assertThat(metrics.body())
                 .containsPattern("frontdoor_contacts_received_total\\{[^}]*referral_source=\"2A\"[^}]*} [1-9]")
                 .containsPattern("frontdoor_submissions_rejected_total\\{[^}]*reason=\"INVALID_SUBMISSION\"[^}]*} [1-9]")
+                // The school's contact carries an NHS number no child has yet: its batch searched for the child.
+                .containsPattern("frontdoor_matching_searches_total\\{[^}]*search=\"ahead\"[^}]*} [1-9]")
+                .containsPattern("frontdoor_matching_searches_total\\{[^}]*search=\"again\"[^}]*} ")
+                .containsPattern("frontdoor_matching_searched_again_total(\\{[^}]*})? ")
                 // Labels carry codes and reasons only: nothing a partner typed about a child.
                 .doesNotContain("Sam", "Example", "9434765919");
     }

@@ -57,6 +57,8 @@ class KafkaIntakeBench extends IntegrationTestSupport {
     DataSource dataSource;
     @Autowired
     org.axonframework.config.Configuration axon;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
     void kafka_to_committed_contacts_beside_a_plain_jdbc_floor() throws Exception {
@@ -74,6 +76,7 @@ class KafkaIntakeBench extends IntegrationTestSupport {
         StatementStatistics statements = new StatementStatistics(jdbc);
         Map<String, long[]> tablesBefore = tableStats();
         long[] databaseBefore = databaseStats();
+        double[] matchingBefore = matchingSearches();
         statements.reset();
         long start = System.nanoTime();
         List<CompletableFuture<?>> sent = new ArrayList<>(contacts);
@@ -95,6 +98,7 @@ class KafkaIntakeBench extends IntegrationTestSupport {
         Thread.sleep(1_500);
         Map<String, long[]> tablesAfter = tableStats();
         long[] databaseAfter = databaseStats();
+        double[] matchingAfter = matchingSearches();
         String statementTimes = statements.top(25, contacts);
 
         // Every accepted submission is one contact, in its child's stream, with its threshold decision.
@@ -124,6 +128,9 @@ class KafkaIntakeBench extends IntegrationTestSupport {
                         + "%.1f rows inserted, %.1f updated, %.1f deleted%n",
                 per(databaseAfter[0] - databaseBefore[0], contacts), per(databaseAfter[1] - databaseBefore[1], contacts),
                 per(databaseAfter[2] - databaseBefore[2], contacts), per(databaseAfter[3] - databaseBefore[3], contacts)));
+        report.append(String.format("matching: %,.0f first searches of a batch; %,.0f contacts matched on a search "
+                        + "made again, in %,.0f statements%n", matchingAfter[0] - matchingBefore[0],
+                matchingAfter[2] - matchingBefore[2], matchingAfter[1] - matchingBefore[1]));
         report.append("per contact, by table (inserted / updated / deleted):\n");
         tablesAfter.forEach((table, after) -> {
             long[] before = tablesBefore.getOrDefault(table, new long[3]);
@@ -274,6 +281,13 @@ class KafkaIntakeBench extends IntegrationTestSupport {
                     stats.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3), rs.getLong(4)});
                 });
         return stats;
+    }
+
+    /** The matching counters: first searches of a batch, searches again, contacts matched on a search again. */
+    private double[] matchingSearches() {
+        return new double[]{meters.get("frontdoor.matching.searches").tag("search", "ahead").counter().count(),
+                meters.get("frontdoor.matching.searches").tag("search", "again").counter().count(),
+                meters.get("frontdoor.matching.searched.again").counter().count()};
     }
 
     private long[] databaseStats() {

@@ -24,8 +24,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,28 +82,43 @@ class IdentificationBatchTest {
             return decisions;
         });
         int[] searchedAgain = {0};
+        int[] searchesAgain = {0};
         List<String> batched = decide(known, contacts, (identification, finder) -> {
             List<String> decisions = new ArrayList<>();
             for (int from = 0; from < contacts.size(); from += 80) {
                 List<IdentityFacts> batch = contacts.subList(from, from + 80);
-                IdentificationBatch matching = identification.batch(batch, Collections.nCopies(batch.size(), true));
+                Set<String> foundAgain = new HashSet<>();
+                IdentificationBatch matching = identification.batch(batch, Collections.nCopies(batch.size(), true),
+                        foundAgain::addAll);
                 for (int i = 0; i < batch.size(); i++) {
                     IdentityMatch match = matching.match(i);
+                    // Every candidate was announced, by the first search or a later one (the held children's check).
+                    match.candidates().forEach(candidate -> assertThat(candidate.childId().value())
+                            .isIn(union(matching.childrenFound(), foundAgain)));
                     ChildId child = joined(match, from + i);
                     matching.remember(i, child, NOW.plusSeconds(from + i));
                     decisions.add(describe(match, child));
                 }
                 matching.writePending();
                 searchedAgain[0] += matching.searchedAgain();
+                searchesAgain[0] += matching.searchesAgain();
             }
             return decisions;
         });
 
         assertThat(batched).containsExactlyElementsOf(oneAtATime);
-        // The world is crowded enough that some contacts had to be searched for again, and not all of them.
+        // The world is crowded enough that some contacts had to be searched for again, and not all of them;
+        // and several of those were searched for again in one statement.
         assertThat(searchedAgain[0]).isBetween(1, contacts.size() - 1);
+        assertThat(searchesAgain[0]).isBetween(1, searchedAgain[0] - 1);
         assertThat(oneAtATime).anyMatch(decision -> decision.startsWith("CONFIDENT"))
                 .anyMatch(decision -> decision.startsWith("POSSIBLE"));
+    }
+
+    private static Set<String> union(Set<String> one, Set<String> other) {
+        Set<String> both = new HashSet<>(one);
+        both.addAll(other);
+        return both;
     }
 
     private interface Run {

@@ -1,5 +1,7 @@
 package uk.frontdoor.triage.reception;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -63,16 +65,25 @@ class ContactReception {
     private final PersonalDataKeys keys;
     private final StoreCheckedCache childrenHeld;
     private final Clock clock;
+    private final Counter searchesAhead;
+    private final Counter searchesAgain;
+    private final Counter searchedAgain;
 
     /** Nested commands are sent without the gateway's retries, which would run them on another thread. */
     ContactReception(ContactRegistry registry, ChildIdentification identification, CommandBus commandBus,
-                     PersonalDataKeys keys, StoreCheckedCache childrenHeld, Clock clock) {
+                     PersonalDataKeys keys, StoreCheckedCache childrenHeld, Clock clock, MeterRegistry meters) {
         this.registry = registry;
         this.identification = identification;
         this.children = DefaultCommandGateway.builder().commandBus(commandBus).build();
         this.keys = keys;
         this.childrenHeld = childrenHeld;
         this.clock = clock;
+        String searches = "frontdoor.matching.searches";
+        String description = "Statements searching for the children a batch of contacts might be";
+        this.searchesAhead = Counter.builder(searches).tag("search", "ahead").description(description).register(meters);
+        this.searchesAgain = Counter.builder(searches).tag("search", "again").description(description).register(meters);
+        this.searchedAgain = Counter.builder("frontdoor.matching.searched.again")
+                .description("Contacts matched on a search made after their batch's first").register(meters);
     }
 
     @CommandHandler
@@ -120,7 +131,8 @@ class ContactReception {
             searchAhead.add(claimed.contains(claims.get(i).contactId())
                     && (nhsNumber == null || !byNhsNumber.containsKey(nhsNumber)));
         }
-        IdentificationBatch matching = identification.batch(facts, searchAhead);
+        // A contact searched for again may find children the first search did not: checked as they are found.
+        IdentificationBatch matching = identification.batch(facts, searchAhead, childrenHeld::checkAll);
         // The children this batch may join, held in memory from earlier commands, checked against the store at once.
         Set<String> known = new HashSet<>(matching.childrenFound());
         byNhsNumber.values().forEach(child -> known.add(child.value()));
@@ -147,6 +159,11 @@ class ContactReception {
             accepted.add(new ContactAccepted(claim.contactId(), false));
         }
         matching.writePending();
+        if (searchAhead.contains(true)) {
+            searchesAhead.increment();
+        }
+        searchesAgain.increment(matching.searchesAgain());
+        searchedAgain.increment(matching.searchedAgain());
         registry.claimNhsNumbers(nhsClaims);
         registry.assignChildren(childOf);
         return accepted;

@@ -14,6 +14,8 @@ import uk.frontdoor.triage.identity.history.LinkedHistory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -52,9 +54,12 @@ public class ChildIdentification {
     /**
      * Matching for the contacts of one transaction, in their order: {@code searchAhead} says which of them
      * will need a search (the others are known by NHS number), so that those are all searched for at once.
+     * {@code foundAgain} is told the children each later search finds (the first search's are
+     * {@link IdentificationBatch#childrenFound}).
      */
-    public IdentificationBatch batch(List<IdentityFacts> children, List<Boolean> searchAhead) {
-        return new IdentificationBatch(this, candidates, children, searchAhead);
+    public IdentificationBatch batch(List<IdentityFacts> children, List<Boolean> searchAhead,
+                                     Consumer<Set<String>> foundAgain) {
+        return new IdentificationBatch(this, candidates, children, searchAhead, foundAgain);
     }
 
     /** {@link #match(IdentityFacts)} on candidates already found for this child. */

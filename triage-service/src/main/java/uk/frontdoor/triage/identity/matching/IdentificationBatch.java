@@ -15,16 +15,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Matching for a batch of contacts received in one transaction, with the same decisions as matching them
  * one at a time, in order, each remembered before the next is searched for; in a few statements instead of
  * two a contact. Every child's candidates are searched for at once, before any is decided; who each
- * contact's child was recorded as is written at the end. A contact whose search could have found what an
- * earlier contact of the batch left behind (judged by the blocking rules themselves, on the facts and
- * PostgreSQL's own sound-alike keys), or whose candidates include a child an earlier contact joined (its
- * merged facts have changed), is searched for again, alone, after what is pending is written: so its
- * candidates are exactly those a search of its own would find.
+ * contact's child was recorded as is written at the end. A contact whose search could have found what a
+ * contact of the batch remembered after that search (judged by the blocking rules themselves, on the facts
+ * and PostgreSQL's own sound-alike keys), or whose candidates include a child such a contact joined (its
+ * merged facts have changed), is searched for again after what is pending is written: so its candidates are
+ * exactly those a search of its own would find. Such a search takes with it, in the same statement, every
+ * later contact that is stale in the same way and that no contact between could change, so that a batch
+ * needs a few searches again, not one for each stale contact.
  */
 public final class IdentificationBatch {
 
@@ -32,15 +35,22 @@ public final class IdentificationBatch {
     private final CandidateFinder finder;
     private final List<Facts> facts;
     private final List<List<Candidate>> searched;
+    /** For each contact, how many contacts of the batch had been remembered (and written) when it was searched for. */
+    private final int[] searchedAfter;
+    private final boolean[] searchedAhead;
     private final List<CandidateFinder.SeenAt> pending = new ArrayList<>();
-    private final List<Facts> remembered = new ArrayList<>();
-    private final Set<String> rememberedChildren = new HashSet<>();
+    private final List<Remembered> remembered = new ArrayList<>();
+    private final Consumer<Set<String>> foundAgain;
     private int searchedAgain;
+    private int searchesAgain;
 
     IdentificationBatch(ChildIdentification identification, CandidateFinder finder, List<IdentityFacts> children,
-                        List<Boolean> searchAhead) {
+                        List<Boolean> searchAhead, Consumer<Set<String>> foundAgain) {
         this.identification = identification;
         this.finder = finder;
+        this.foundAgain = foundAgain;
+        this.searchedAfter = new int[children.size()];
+        this.searchedAhead = new boolean[children.size()];
         // The keys serve only the overlap check of a contact that is matched, and only contacts searched for
         // ahead are matched: a batch whose children are all known by NHS number needs none.
         List<String[]> keys = searchAhead.contains(true)
@@ -61,27 +71,26 @@ public final class IdentificationBatch {
         int next = 0;
         for (int i = 0; i < children.size(); i++) {
             searched.add(searchAhead.get(i) ? found.get(next++) : null);
+            searchedAhead[i] = searchAhead.get(i);
         }
     }
 
     /** The decision for the batch's contact at this index, as {@link ChildIdentification#match} would make it now. */
     public IdentityMatch match(int index) {
-        Facts child = facts.get(index);
-        List<Candidate> candidates = searched.get(index);
-        if (candidates == null || touchedByEarlier(child, candidates)) {
-            writePending();
-            candidates = finder.find(child.facts());
+        if (stale(index)) {
+            searchAgain(index);
+        }
+        if (searchedAfter[index] > 0 || !searchedAhead[index]) {
             searchedAgain++;
         }
-        return identification.match(child.facts(), candidates);
+        return identification.match(facts.get(index).facts(), searched.get(index));
     }
 
     /** That the contact at this index was found to be this child: written with the rest, or before a search. */
     public void remember(int index, ChildId childId, Instant seenAt) {
         Facts child = facts.get(index);
         pending.add(new CandidateFinder.SeenAt(childId.value(), child.facts(), seenAt));
-        remembered.add(child);
-        rememberedChildren.add(childId.value());
+        remembered.add(new Remembered(child, childId.value()));
     }
 
     /** Writes what is remembered and not yet written; the batch's transaction must do this before it commits. */
@@ -103,23 +112,77 @@ public final class IdentificationBatch {
         return found;
     }
 
-    /** How many contacts were searched for again, alone (for the benchmark's report). */
+    /** How many contacts were matched on candidates from a search after the first. */
     public int searchedAgain() {
         return searchedAgain;
     }
 
-    private boolean touchedByEarlier(Facts child, List<Candidate> candidates) {
-        for (Candidate candidate : candidates) {
-            if (rememberedChildren.contains(candidate.childId())) {
+    /** In how many statements those contacts were searched for again. */
+    public int searchesAgain() {
+        return searchesAgain;
+    }
+
+    /**
+     * Whether the contact's candidates may differ from what a search of its own would find now: never searched
+     * for, or a contact remembered since its search could be found by it or joined one of its candidates.
+     */
+    private boolean stale(int index) {
+        List<Candidate> candidates = searched.get(index);
+        if (candidates == null) {
+            return true;
+        }
+        Facts child = facts.get(index);
+        for (Remembered since : remembered.subList(searchedAfter[index], remembered.size())) {
+            if (child.couldFind(since.facts())) {
                 return true;
             }
+            for (Candidate candidate : candidates) {
+                if (candidate.childId().equals(since.childId())) {
+                    return true;
+                }
+            }
         }
-        for (Facts earlier : remembered) {
-            if (child.couldFind(earlier)) {
+        return false;
+    }
+
+    /**
+     * Searches for this contact again, after writing what is pending, and in the same statement for every later
+     * contact that is stale too and could not find any contact from this one up to itself: their searches now
+     * are what their own would find when their turn comes, unless a contact between joins one of their
+     * candidates, which {@link #stale} still sees.
+     */
+    private void searchAgain(int index) {
+        writePending();
+        List<Integer> again = new ArrayList<>();
+        again.add(index);
+        for (int later = index + 1; later < facts.size(); later++) {
+            if (searched.get(later) != null && stale(later) && !couldFindAnyOf(later, index)) {
+                again.add(later);
+            }
+        }
+        List<List<Candidate>> found = finder.findAll(again.stream().map(i -> facts.get(i).facts()).toList());
+        Set<String> children = new HashSet<>();
+        for (int i = 0; i < again.size(); i++) {
+            searched.set(again.get(i), found.get(i));
+            searchedAfter[again.get(i)] = remembered.size();
+            found.get(i).forEach(candidate -> children.add(candidate.childId()));
+        }
+        searchesAgain++;
+        foundAgain.accept(children);
+    }
+
+    /** Whether the contact at {@code later} could find any of the contacts from {@code from} up to it. */
+    private boolean couldFindAnyOf(int later, int from) {
+        Facts child = facts.get(later);
+        for (int between = from; between < later; between++) {
+            if (child.couldFind(facts.get(between))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private record Remembered(Facts facts, String childId) {
     }
 
     /**
