@@ -105,6 +105,17 @@ class ThresholdRulesBrowserTest extends BrowserTestSupport {
                 .isEqualTo("RAG GREEN BLUE");
         scan("a draft that loads");
 
+        // A period with an error brings back the draft's own page, the draft still there to simulate.
+        period(today);
+        browser.find(By.id("from-year")).clear();
+        browser.find(By.id("from-year")).sendKeys("26");
+        browser.submit(By.id("simulate-draft"));
+        assertThat(browser.find(By.className("govuk-error-summary")).getText())
+                .contains("First day of the period must include a year with 4 numbers");
+        assertThat(browser.find(By.id("draft-loads")).getText()).contains("draft.yaml: berkshire-threshold 2026.2-draft");
+        assertThat(browser.find(By.id("from-year")).getAttribute("value")).isEqualTo("26");
+        scan("a draft's period with an error");
+
         period(today);
         browser.submit(By.id("simulate-draft"));
         browser.waitFor().until(d -> browser.path().matches("/rules/simulations/[0-9a-f-]{36}"));

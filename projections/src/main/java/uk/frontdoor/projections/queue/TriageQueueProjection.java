@@ -59,16 +59,17 @@ class TriageQueueProjection {
     }
 
     /**
-     * Folds the tally of waiting contacts (V22: deltas the queue's triggers append) into one row per rating
-     * and agency. Rows another transaction is folding are skipped, not waited for; the next fold takes them.
+     * Folds the tally of waiting contacts (V22: deltas the queue's triggers append; V55: and of those unclaimed)
+     * into one row per rating and agency. Rows another transaction is folding are skipped, not waited for; the next fold takes them.
      */
     static final String FOLD_TALLY = """
             WITH folded AS (
                 DELETE FROM triage_queue_tally
                 WHERE ctid IN (SELECT ctid FROM triage_queue_tally FOR UPDATE SKIP LOCKED)
-                RETURNING priority, agency, waiting)
-            INSERT INTO triage_queue_tally (priority, agency, waiting)
-            SELECT priority, agency, sum(waiting) FROM folded GROUP BY priority, agency HAVING sum(waiting) <> 0""";
+                RETURNING priority, agency, waiting, unclaimed)
+            INSERT INTO triage_queue_tally (priority, agency, waiting, unclaimed)
+            SELECT priority, agency, sum(waiting), sum(unclaimed) FROM folded GROUP BY priority, agency
+            HAVING sum(waiting) <> 0 OR sum(unclaimed) <> 0""";
 
     /**
      * Every handler changes only its contact's row: held back and sent with the batch's others, then the

@@ -86,11 +86,12 @@ class WaitingContactsQuery {
         }
         long[] unassessed = {0};
         long[] matchingShape = {0};
+        long[] matchingUnclaimed = {0};
         Set<AgencyCode> waitingAgencies = new TreeSet<>(Comparator.comparing(AgencyCode::value));
         Map<String, Long> waitingIn = new HashMap<>();
         // The whole queue's shape, by RAG and agency, from the tally the queue's triggers keep (V22): a few
         // dozen rows, however many contacts wait.
-        jdbc.sql("SELECT priority, agency, sum(waiting) AS waiting FROM triage_queue_tally"
+        jdbc.sql("SELECT priority, agency, sum(waiting) AS waiting, sum(unclaimed) AS unclaimed FROM triage_queue_tally"
                         + " GROUP BY priority, agency HAVING sum(waiting) > 0")
                 .query(rs -> {
                     String priority = rs.getString("priority");
@@ -106,6 +107,7 @@ class WaitingContactsQuery {
                     if ((query.priority() == null || query.priority().name().equals(priority))
                             && (query.agency() == null || query.agency().value().equals(agency))) {
                         matchingShape[0] += waiting;
+                        matchingUnclaimed[0] += rs.getLong("unclaimed");
                     }
                 });
         long total = byPriority.values().stream().mapToLong(Long::longValue).sum() + unassessed[0];
@@ -122,12 +124,11 @@ class WaitingContactsQuery {
             waitingAgencies.removeIf(agency -> waitingIn.getOrDefault(agency.value(), 0L)
                     <= withheldByAgency.getOrDefault(agency.value(), 0L));
         }
-        // No count of rows when the answer is known: filtered by RAG and agency alone, the tally has it (unless
-        // withheld records are left out: the tally counts them); a page shorter than the limit ends the matches
-        // (unless it is empty past the first page: then it says nothing of how many there are).
-        boolean shapeOnly = query.factors().isEmpty() && query.claimedBy() == null && !query.unclaimed()
-                && !query.leavesOutWithheld();
-        long matching = shapeOnly ? matchingShape[0]
+        // No count of rows when the answer is known: filtered by RAG, agency and unclaimed alone, the tally has it
+        // (unless withheld records are left out: the tally counts them); a page shorter than the limit ends the
+        // matches (unless it is empty past the first page: then it says nothing of how many there are).
+        boolean tallied = query.factors().isEmpty() && query.claimedBy() == null && !query.leavesOutWithheld();
+        long matching = tallied ? (query.unclaimed() ? matchingUnclaimed[0] : matchingShape[0])
                 : items.size() < query.limit() && (!items.isEmpty() || query.offset() == 0) ? query.offset() + items.size()
                 : jdbc.sql("SELECT count(*) FROM triage_queue WHERE " + where).params(params).query(Long.class).single();
         List<AgencyCode> agencies = List.copyOf(waitingAgencies);

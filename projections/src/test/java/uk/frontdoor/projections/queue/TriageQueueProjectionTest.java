@@ -170,11 +170,13 @@ class TriageQueueProjectionTest {
     /** The tally the queue's triggers keep (V22) says what counting the waiting rows says. */
     private void assertThatTheTallyAgreesWithTheQueue() {
         assertThat(database.jdbc().sql("""
-                        SELECT priority, agency, sum(waiting)::bigint AS waiting FROM triage_queue_tally
+                        SELECT priority, agency, sum(waiting)::bigint AS waiting, sum(unclaimed)::bigint AS unclaimed
+                        FROM triage_queue_tally
                         GROUP BY priority, agency HAVING sum(waiting) <> 0 ORDER BY priority, agency""")
                 .query().listOfRows())
                 .isEqualTo(database.jdbc().sql("""
-                                SELECT coalesce(priority, '') AS priority, agency, count(*) AS waiting FROM triage_queue
+                                SELECT coalesce(priority, '') AS priority, agency, count(*) AS waiting,
+                                       count(*) FILTER (WHERE claimed_by IS NULL) AS unclaimed FROM triage_queue
                                 WHERE status <> 'DECIDED' GROUP BY 1, 2 ORDER BY 1, 2""")
                         .query().listOfRows());
     }
@@ -205,10 +207,15 @@ class TriageQueueProjectionTest {
         assertThat(all.waitingByPriority()).containsExactlyInAnyOrderEntriesOf(
                 Map.of(Priority.RED, 1L, Priority.AMBER, 1L, Priority.GREEN, 0L, Priority.BLUE, 0L));
         assertThat(all.agencies()).containsExactly(AgencyCode.of("demo-police"), AgencyCode.of("demo-school"));
-        // A full page of a filtered queue is counted again: more may match than the page shows.
+        // A full page of a filtered queue says how many match beyond it: for unclaimed contacts, from the tally
+        // (c was claimed and released, a is claimed), of the whole queue or of one agency.
         WaitingContacts unclaimedOnePage = waiting.handle(new FindWaitingContacts(null, null, Set.of(), null, true, 1));
         assertThat(unclaimedOnePage.items()).hasSize(1);
         assertThat(unclaimedOnePage.matching()).isEqualTo(2);
+        WaitingContacts policeUnclaimed = waiting.handle(new FindWaitingContacts(null, AgencyCode.of("demo-police"),
+                Set.of(), null, true, 1));
+        assertThat(ids(policeUnclaimed)).containsExactly(c);
+        assertThat(policeUnclaimed.matching()).isEqualTo(1);
     }
 
     @Test

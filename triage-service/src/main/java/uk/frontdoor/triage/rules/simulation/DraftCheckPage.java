@@ -10,14 +10,10 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.multipart.MultipartFile;
 import uk.frontdoor.rules.RuleSetCatalogue;
 import uk.frontdoor.rules.RuleSetLoadException;
-import uk.frontdoor.rules.WorkingCalendar;
 import uk.frontdoor.triage.rules.RuleBook;
 import uk.frontdoor.triage.staff.StaffDesk;
 import uk.frontdoor.triage.staff.pages.FormErrors;
 import uk.frontdoor.triage.staff.pages.StaffPage;
-
-import java.time.Clock;
-import java.time.LocalDate;
 
 /**
  * The rules page's draft check, for managers: a draft rule file uploaded or pasted is checked as start-up checks a
@@ -32,13 +28,13 @@ class DraftCheckPage {
     private final StaffDesk desk;
     private final RuleSetSimulations simulations;
     private final RuleBook book;
-    private final Clock clock;
+    private final DraftView view;
 
-    DraftCheckPage(StaffDesk desk, RuleSetSimulations simulations, RuleBook book, Clock clock) {
+    DraftCheckPage(StaffDesk desk, RuleSetSimulations simulations, RuleBook book, DraftView view) {
         this.desk = desk;
         this.simulations = simulations;
         this.book = book;
-        this.clock = clock;
+        this.view = view;
     }
 
     @PostMapping(path = "/rules/drafts/check", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -81,13 +77,6 @@ class DraftCheckPage {
             model.addAttribute("versions", book.versions());
             return "rules";
         }
-        LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.LONDON));
-        model.addAttribute("draftFile", draft.file());
-        model.addAttribute("draftText", draft.text());
-        model.addAttribute("draft", book.draftVersion(loaded));
-        model.addAttribute("diff", book.diffOfDraft(loaded).orElse(null));
-        model.addAttribute("periodFrom", today.minusYears(1));
-        model.addAttribute("periodTo", today);
-        return "rule-draft";
+        return view.show(model, draft, loaded, null);
     }
 }

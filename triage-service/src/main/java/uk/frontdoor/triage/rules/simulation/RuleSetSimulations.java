@@ -170,16 +170,6 @@ public class RuleSetSimulations {
     }
 
     /**
-     * Checks an uploaded draft with the checks start-up makes ({@link RuleSetCatalogue#ofText}) and returns the rule
-     * set it defines.
-     *
-     * @throws RuleSetLoadException naming the file, rule and error, for a draft that does not load
-     */
-    public RuleSetRef check(DraftFile draft) {
-        return load(draft).summaries().get(0).ref();
-    }
-
-    /**
      * The draft loaded on its own, with the checks start-up makes ({@link RuleSetCatalogue#ofText}): what a run
      * decides with, and what the draft check shows.
      *

@@ -53,11 +53,13 @@ class SimulationPage {
     private final StaffDesk desk;
     private final RuleSetSimulations simulations;
     private final RuleSetCatalogue catalogue;
+    private final DraftView draftView;
 
-    SimulationPage(StaffDesk desk, RuleSetSimulations simulations, RuleSetCatalogue catalogue) {
+    SimulationPage(StaffDesk desk, RuleSetSimulations simulations, RuleSetCatalogue catalogue, DraftView draftView) {
         this.desk = desk;
         this.simulations = simulations;
         this.catalogue = catalogue;
+        this.draftView = draftView;
     }
 
     @GetMapping("/rules/simulations")
@@ -83,7 +85,9 @@ class SimulationPage {
         FormErrors errors = new FormErrors("simulation");
         RuleSetRef ref = null;
         RuleSetSimulations.DraftFile draft = null;
-        if ("DRAFT".equals(source) && (file == null || file.isEmpty()) && draftText != null) {
+        RuleSetCatalogue loadedDraft = null;
+        boolean fromDraftPage = "DRAFT".equals(source) && (file == null || file.isEmpty()) && draftText != null;
+        if (fromDraftPage) {
             // A draft checked on the rules page comes back as text: the browser cannot send the file again.
             if (draftText.length() > RuleSetSimulations.MAX_DRAFT_CHARS) {
                 errors.add("file", "The draft rule file must be smaller than " + RuleSetSimulations.MAX_DRAFT_CHARS / 1000 + " kB");
@@ -95,7 +99,8 @@ class SimulationPage {
         }
         if (draft != null) {
             try {
-                ref = simulations.check(draft);
+                loadedDraft = simulations.load(draft);
+                ref = loadedDraft.summaries().get(0).ref();
             } catch (RuleSetLoadException e) {
                 errors.add("file", "The draft rule file does not load: " + e.getMessage());
             }
@@ -111,6 +116,10 @@ class SimulationPage {
         LocalDate to = FormInput.date(errors, "to", "the last day of the period", true, toDay, toMonth, toYear);
         if (from != null && to != null && to.isBefore(from)) {
             errors.add("to-day", "The last day of the period must be the same as or after the first day");
+        }
+        if (fromDraftPage && loadedDraft != null && errors.any()) {
+            // Back to the draft's own page with the period's errors: this form has no way to carry the draft's text.
+            return draftView.show(model, draft, loadedDraft, errors);
         }
         if (errors.any() || ref == null) {
             model.addAttribute("errors", errors);
