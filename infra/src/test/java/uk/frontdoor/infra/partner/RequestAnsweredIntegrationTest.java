@@ -3,7 +3,6 @@ package uk.frontdoor.infra.partner;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import uk.frontdoor.infra.IntegrationTestSupport;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * both education agencies' topics, and the police's own answer over the partner API on the police's; after the
  * request, under its key, saying how and when it was answered, never what.
  */
-class RequestAnsweredIntegrationTest extends IntegrationTestSupport {
+class RequestAnsweredIntegrationTest extends PartnerCheckTestSupport {
 
     private static final String POLICE_REPLIES = "frontdoor.replies.demo-police";
     private static final String SCHOOL_REPLIES = "frontdoor.replies.demo-school";
@@ -28,16 +27,11 @@ class RequestAnsweredIntegrationTest extends IntegrationTestSupport {
     @Test
     void a_reply_typed_in_for_an_agency_that_phoned_and_an_agencys_own_answer_are_announced_on_its_reply_topics()
             throws Exception {
-        String contact = contactIdOf(postContact(POLICE_KEY, submission()));
-        awaitStatus(contact, "ASSESSED");
+        Asked asked = asked(List.of("POLICE", "EDUCATION"), "What do you know of the family?");
+        String contact = asked.contact();
         String path = "/api/v1/contacts/" + contact;
-        assertThat(postJson(path + "/claim", staff("sw1"), null).statusCode()).isEqualTo(204);
-        HttpResponse<String> asked = postJson(path + "/partner-checks", staff("sw1"),
-                Map.of("agencies", List.of("POLICE", "EDUCATION"), "question", "What do you know of the family?"));
-        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
-        JsonNode checks = json.readTree(asked.body());
-        String policeCheck = checks.get(0).get("checkId").asText();
-        String educationCheck = checks.get(1).get("checkId").asText();
+        String policeCheck = asked.checkId(0);
+        String educationCheck = asked.checkId(1);
         // Delivered to both schools' systems (each answers for EDUCATION), with the child's details.
         ConsumerRecord<byte[], byte[]> toSchool = record(SCHOOL_REPLIES, educationCheck, "INFORMATION_REQUEST");
         ConsumerRecord<byte[], byte[]> toAcademy = record(ACADEMY_REPLIES, educationCheck, "INFORMATION_REQUEST");
