@@ -1,7 +1,6 @@
 package uk.frontdoor.infra.dataprotection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,27 +8,16 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import uk.frontdoor.triage.EventJson;
-import uk.frontdoor.triage.api.ConsentRecorded;
-import uk.frontdoor.triage.api.staff.StaffRole;
-import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
-import uk.frontdoor.triage.api.value.ContactId;
 import uk.frontdoor.triage.api.value.PersonalData;
 import uk.frontdoor.triage.dataprotection.DataKeyRewrap;
-import uk.frontdoor.triage.dataprotection.DataProtectionConfiguration;
 import uk.frontdoor.triage.dataprotection.PersonalDataKeys;
 
-import javax.sql.DataSource;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +26,8 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static uk.frontdoor.infra.dataprotection.SealedConsents.read;
+import static uk.frontdoor.infra.dataprotection.SealedConsents.write;
 
 /**
  * Replacing the master key as a council's security officer would, on a real PostgreSQL (one of its own, so the
@@ -48,28 +38,23 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MasterKeyRotationIntegrationTest {
 
-    private static final Actor SW1 = new Actor("sw1", StaffRole.SOCIAL_WORKER, "demo-council");
     private static final String A = TestMasterKeys.random32();
     private static final String B = TestMasterKeys.random32();
-    private static final String P = "frontdoor.data-protection.";
+    private static final String P = OwnKeyDatabase.SETTINGS;
 
-    private EmbeddedPostgres postgres;
-    private DataSource dataSource;
+    private OwnKeyDatabase database;
     private JdbcTemplate jdbc;
 
     @BeforeAll
-    void start() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        dataSource = postgres.getPostgresDatabase();
-        new ResourceDatabasePopulator(new ClassPathResource("db/migration/V42__personal_data_keys.sql"),
-                new ClassPathResource("db/migration/V50__data_key_rewraps.sql")).execute(dataSource);
-        jdbc = new JdbcTemplate(dataSource);
+    void start() {
+        database = OwnKeyDatabase.start();
+        jdbc = database.jdbc();
     }
 
     @AfterAll
-    void stop() throws IOException {
-        if (postgres != null) {
-            postgres.close();
+    void stop() {
+        if (database != null) {
+            database.close();
         }
     }
 
@@ -114,7 +99,7 @@ class MasterKeyRotationIntegrationTest {
                     new DataKeyRewrap.MasterKeyUse("council-2026", true, true, 1, 0));
 
             // An erasure destroying a key while the re-wrap runs: its row is locked until the erasure commits.
-            try (Connection erasure = dataSource.getConnection()) {
+            try (Connection erasure = database.dataSource().getConnection()) {
                 erasure.setAutoCommit(false);
                 try (PreparedStatement destroy = erasure.prepareStatement("""
                         UPDATE personal_data_keys SET wrapped_key = NULL, destroyed_at = now() WHERE child_id = ?""")) {
@@ -164,14 +149,8 @@ class MasterKeyRotationIntegrationTest {
     void a_start_with_data_keys_under_a_master_key_it_does_not_have_is_refused_naming_it_and_how_many() {
         String c = TestMasterKeys.random32();
         String d = TestMasterKeys.random32();
-        try (EmbeddedPostgres own = EmbeddedPostgres.builder().start()) {
-            DataSource database = own.getPostgresDatabase();
-            new ResourceDatabasePopulator(new ClassPathResource("db/migration/V42__personal_data_keys.sql"),
-                    new ClassPathResource("db/migration/V50__data_key_rewraps.sql")).execute(database);
-            ApplicationContextRunner service = new ApplicationContextRunner()
-                    .withUserConfiguration(DataProtectionConfiguration.class)
-                    .withBean(JdbcTemplate.class, () -> new JdbcTemplate(database))
-                    .withBean(Clock.class, Clock::systemUTC);
+        try (OwnKeyDatabase own = OwnKeyDatabase.start()) {
+            ApplicationContextRunner service = own.service();
             service.withPropertyValues(P + "master-key=" + c, P + "master-key-id=council-c").run(context -> {
                 PersonalDataKeys keys = context.getBean(PersonalDataKeys.class);
                 for (int i = 0; i < 3; i++) {
@@ -190,8 +169,6 @@ class MasterKeyRotationIntegrationTest {
                         .hasMessageContaining(P + "previous-master-keys")
                         .hasMessageNotContaining(c).hasMessageNotContaining(d);
             });
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -199,14 +176,8 @@ class MasterKeyRotationIntegrationTest {
     void rewrap_on_start_moves_the_keys_once_the_service_is_up() {
         String c = TestMasterKeys.random32();
         String d = TestMasterKeys.random32();
-        try (EmbeddedPostgres own = EmbeddedPostgres.builder().start()) {
-            DataSource database = own.getPostgresDatabase();
-            new ResourceDatabasePopulator(new ClassPathResource("db/migration/V42__personal_data_keys.sql"),
-                    new ClassPathResource("db/migration/V50__data_key_rewraps.sql")).execute(database);
-            ApplicationContextRunner service = new ApplicationContextRunner()
-                    .withUserConfiguration(DataProtectionConfiguration.class)
-                    .withBean(JdbcTemplate.class, () -> new JdbcTemplate(database))
-                    .withBean(Clock.class, Clock::systemUTC);
+        try (OwnKeyDatabase own = OwnKeyDatabase.start()) {
+            ApplicationContextRunner service = own.service();
             Map<String, String> stored = new LinkedHashMap<>();
             service.withPropertyValues(P + "master-key=" + c, P + "master-key-id=council-c").run(context -> {
                 ObjectMapper writer = EventJson.mapper(context.getBean(PersonalDataKeys.class));
@@ -235,17 +206,11 @@ class MasterKeyRotationIntegrationTest {
                 ObjectMapper reader = EventJson.mapper(context.getBean(PersonalDataKeys.class));
                 stored.values().forEach(json -> assertThat(read(reader, json).reason()).startsWith("Reason "));
             });
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 
     private ApplicationContextRunner service(String... properties) {
-        return new ApplicationContextRunner()
-                .withUserConfiguration(DataProtectionConfiguration.class)
-                .withBean(JdbcTemplate.class, () -> new JdbcTemplate(dataSource))
-                .withBean(Clock.class, Clock::systemUTC)
-                .withPropertyValues(properties);
+        return database.service(properties);
     }
 
     private void assertEveryChildReads(ObjectMapper reader, Map<String, String> stored, List<String> children) {
@@ -272,23 +237,5 @@ class MasterKeyRotationIntegrationTest {
     private String masterKeyOf(String child) {
         return jdbc.queryForObject("SELECT master_key_id FROM personal_data_keys WHERE child_id = ?", String.class,
                 child);
-    }
-
-    private static String write(ObjectMapper writer, String childId, String reason) {
-        try {
-            return writer.writeValueAsString(new ConsentRecorded(ChildId.of(childId),
-                    ContactId.of(UUID.randomUUID().toString()), ConsentRecorded.Decision.REFUSED, reason, SW1,
-                    Instant.now()));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static ConsentRecorded read(ObjectMapper reader, String json) {
-        try {
-            return reader.readValue(json, ConsentRecorded.class);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -17,16 +17,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.frontdoor.infra.IntegrationTestSupport;
 import uk.frontdoor.triage.EventJson;
-import uk.frontdoor.triage.api.ConsentRecorded;
 import uk.frontdoor.triage.api.ContactReceived;
-import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.AgencyCode;
 import uk.frontdoor.triage.api.value.Channel;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
 import uk.frontdoor.triage.api.value.ContactSubmission;
 import uk.frontdoor.triage.api.value.PersonalData;
-import uk.frontdoor.triage.api.staff.StaffRole;
 import uk.frontdoor.triage.dataprotection.DataProtectionConfiguration;
 import uk.frontdoor.triage.dataprotection.DataProtectionProperties;
 import uk.frontdoor.triage.dataprotection.JdbcPersonalDataKeys;
@@ -48,6 +45,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.frontdoor.infra.dataprotection.SealedConsents.read;
+import static uk.frontdoor.infra.dataprotection.SealedConsents.write;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
@@ -58,7 +57,6 @@ import static org.awaitility.Awaitility.await;
  */
 class PersonalDataAtRestIntegrationTest extends IntegrationTestSupport {
 
-    private static final Actor SW1 = new Actor("sw1", StaffRole.SOCIAL_WORKER, "demo-council");
 
     @Autowired
     private PersonalDataKeys keys;
@@ -352,24 +350,6 @@ class PersonalDataAtRestIntegrationTest extends IntegrationTestSupport {
     private PersonalDataKeys freshKeys() {
         return new JdbcPersonalDataKeys(new JdbcTemplate(dataSource), MasterKeys.from(settings), Clock.systemUTC(),
                 100, Duration.ofMinutes(10));
-    }
-
-    private static String write(ObjectMapper writer, String childId, String reason) {
-        try {
-            return writer.writeValueAsString(new ConsentRecorded(ChildId.of(childId),
-                    ContactId.of(UUID.randomUUID().toString()), ConsentRecorded.Decision.REFUSED, reason, SW1,
-                    Instant.now()));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static ConsentRecorded read(ObjectMapper reader, String json) {
-        try {
-            return reader.readValue(json, ConsentRecorded.class);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static ObjectMapper plainJson() {

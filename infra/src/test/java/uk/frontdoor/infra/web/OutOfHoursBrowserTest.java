@@ -88,6 +88,31 @@ class OutOfHoursBrowserTest extends OwnServiceTestSupport {
         assertThat(browser.path()).startsWith("/contacts/" + red);
         assertThat(browser.find(By.id("handed-back")).getText()).contains("edt1")
                 .contains("Visited with police at 03:00; the child is safe with an aunt.");
+
+        // The day team's queue marks the contact the team handed back, and not the amber one it never had.
+        browser.open("/queue");
+        WebElement handedBack = browser.refreshUntil(By.cssSelector("tr[data-contact-id='" + red + "'] .frontdoor-handed-back"));
+        assertThat(handedBack.getText()).contains("Handed back by EDT").contains("edt1").contains("23 May 2026");
+        assertThat(browser.find(By.cssSelector("tr[data-contact-id='" + amber + "']")).getText())
+                .doesNotContain("Handed back");
+        // So do the staff API's queue items: when and by whom, never what was done.
+        com.fasterxml.jackson.databind.JsonNode items = tree(get("/api/v1/triage-queue", "sw1").body()).get("items");
+        com.fasterxml.jackson.databind.JsonNode redItem = find(items, red);
+        assertThat(redItem.get("handedBackBy").asText()).isEqualTo("edt1");
+        assertThat(java.time.Instant.parse(redItem.get("handedBackAt").asText()))
+                .isBetween(LocalDateTime.parse("2026-05-23T02:00").atZone(LONDON).toInstant(),
+                        LocalDateTime.parse("2026-05-26T09:05").atZone(LONDON).toInstant());
+        assertThat(redItem.toString()).doesNotContain("safe with an aunt");
+        assertThat(find(items, amber).hasNonNull("handedBackAt")).isFalse();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode find(com.fasterxml.jackson.databind.JsonNode items, String contactId) {
+        for (com.fasterxml.jackson.databind.JsonNode item : items) {
+            if (contactId.equals(item.get("contactId").asText())) {
+                return item;
+            }
+        }
+        throw new AssertionError("not on the queue: " + contactId);
     }
 
     private static String subjectOf(jakarta.mail.internet.MimeMessage message) {

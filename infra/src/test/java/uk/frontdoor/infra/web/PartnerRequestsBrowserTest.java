@@ -46,7 +46,9 @@ class PartnerRequestsBrowserTest extends BrowserTestSupport {
         browser.find(row).findElement(By.tagName("a")).click();
         assertThat(browser.driver().getTitle()).isEqualTo("Request to your agency – Front door");
         assertThat(browser.find(By.id("request-question")).getText()).isEqualTo("Any call-outs to the family home?");
-        assertThat(browser.find(By.id("request-child")).getText()).contains("Date of birth");
+        assertThat(browser.find(By.id("request-child")).getText()).contains("Sam Example").contains("Date of birth")
+                .contains("Sex").contains("Male").contains("1 High Street");
+        assertThat(browser.find(By.id("request-household")).getText()).contains("Alex Example");
         scan("partner request");
 
         browser.submit(By.id("send-answer"));

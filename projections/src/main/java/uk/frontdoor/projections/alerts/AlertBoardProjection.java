@@ -28,11 +28,13 @@ import uk.frontdoor.triage.api.ClockStopped;
 import uk.frontdoor.triage.api.value.ClockType;
 import uk.frontdoor.triage.api.ClockWarned;
 import uk.frontdoor.triage.api.value.ContactId;
+import uk.frontdoor.triage.api.value.StrategyActionReference;
 import uk.frontdoor.triage.api.query.FindAlert;
 import uk.frontdoor.triage.api.query.FindAlerts;
 import uk.frontdoor.triage.api.query.FindContactClocks;
 import uk.frontdoor.triage.api.query.FindOutOfHoursQueue;
 import uk.frontdoor.triage.api.PriorityChanged;
+import uk.frontdoor.triage.api.StrategyActionDone;
 import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
 
 import java.sql.ResultSet;
@@ -61,7 +63,7 @@ class AlertBoardProjection {
     private static final String COLUMNS = """
             clock_id, child_id, contact_id, type, reference, team, priority, state, started_at, warn_at, due_at,
             warned_at, breached_at, stopped_at, acknowledged_by, acknowledged_at, acknowledgement, assigned_to,
-            escalated_to, escalation_reason""";
+            escalated_to, escalation_reason, done_by, done_recorded_by""";
 
     private final JdbcClient jdbc;
     private final QueryUpdateEmitter updates;
@@ -153,6 +155,24 @@ class AlertBoardProjection {
         if (event.type() == ClockType.CONTACT_DECISION && event.reason() == ClockStopped.Reason.DONE
                 && !replay.isReplay()) {
             receiptToDecision.record(Duration.between(event.startedAt(), event.doneAt()));
+        }
+    }
+
+    /**
+     * Who did a strategy action, on its alert: the action's event comes before the ClockStopped that closes the
+     * alert, so the board's closing change already says who. The clock is the action's by its reference.
+     */
+    @EventHandler
+    void on(StrategyActionDone event) {
+        String clockId = jdbc.sql("""
+                        UPDATE timeliness_clocks SET done_by = ?, done_recorded_by = ?
+                        WHERE contact_id = ? AND type = 'STRATEGY_ACTION' AND reference = ?
+                        RETURNING clock_id""")
+                .params(event.doneBy(), event.actor().userId(), event.contactId().value(),
+                        StrategyActionReference.of(event.discussionId(), event.action()))
+                .query(String.class).optional().orElse(null);
+        if (clockId != null) {
+            changed(clockId, event.contactId());
         }
     }
 
@@ -317,7 +337,7 @@ class AlertBoardProjection {
                 instant(rs, "due_at"), instant(rs, "warned_at"), instant(rs, "breached_at"),
                 instant(rs, "stopped_at"), rs.getString("acknowledged_by"), instant(rs, "acknowledged_at"),
                 rs.getString("acknowledgement"), rs.getString("assigned_to"), rs.getString("escalated_to"),
-                rs.getString("escalation_reason"));
+                rs.getString("escalation_reason"), rs.getString("done_by"), rs.getString("done_recorded_by"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -18,6 +18,7 @@ import uk.frontdoor.triage.api.ContactReleased;
 import uk.frontdoor.triage.api.value.ContactStatus;
 import uk.frontdoor.triage.api.value.ContactSubmission;
 import uk.frontdoor.triage.api.DecisionProposed;
+import uk.frontdoor.triage.api.HandedBackToDayTeam;
 import uk.frontdoor.triage.api.query.FindTriageQueue;
 import uk.frontdoor.triage.api.PriorityChanged;
 import uk.frontdoor.triage.api.ProposalAuthorised;
@@ -156,6 +157,16 @@ class TriageQueueProjection {
                 ContactStatus.ASSESSED.name(), event.contactId().value());
     }
 
+    /**
+     * The emergency duty team handed it back: the day team's queue marks it, so the morning starts with what the
+     * night already acted on. What was done (personal, sealed) stays on the contact page.
+     */
+    @EventHandler
+    void on(HandedBackToDayTeam event) {
+        write(event.contactId(), "UPDATE triage_queue SET handed_back_at = ?, handed_back_by = ? WHERE contact_id = ?",
+                Timestamp.from(event.at()), event.actor().userId(), event.contactId().value());
+    }
+
     /** A decided contact leaves the queue. */
     @EventHandler
     void on(ProposalAuthorised event) {
@@ -207,6 +218,7 @@ class TriageQueueProjection {
         String priority = rs.getString("priority");
         Integer level = rs.getObject("level", Integer.class);
         String factors = rs.getString("factors");
+        Timestamp handedBack = rs.getTimestamp("handed_back_at");
         return new TriageQueue.Item(
                 ContactId.of(rs.getString("contact_id")),
                 ChildId.of(rs.getString("child_id")),
@@ -219,7 +231,10 @@ class TriageQueueProjection {
                 priority == null ? null : ThresholdAssessed.Priority.valueOf(priority),
                 due == null ? null : due.toInstant(),
                 factors.isEmpty() ? List.of() : Arrays.asList(factors.split(",")),
-                rs.getString("claimed_by"));
+                rs.getString("claimed_by"),
+                false,
+                handedBack == null ? null : handedBack.toInstant(),
+                rs.getString("handed_back_by"));
     }
 
     static String displayName(ContactSubmission.Child child) {

@@ -19,6 +19,7 @@ import uk.frontdoor.triage.api.ClockStarted;
 import uk.frontdoor.triage.api.ClockStopped;
 import uk.frontdoor.triage.api.ClockWarned;
 import uk.frontdoor.triage.api.PriorityChanged;
+import uk.frontdoor.triage.api.StrategyActionDone;
 import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
 import uk.frontdoor.triage.api.query.AlertBoard;
 import uk.frontdoor.triage.api.query.AlertBoard.Alert;
@@ -27,9 +28,13 @@ import uk.frontdoor.triage.api.query.AlertBoard.State;
 import uk.frontdoor.triage.api.query.FindAlert;
 import uk.frontdoor.triage.api.query.FindAlerts;
 import uk.frontdoor.triage.api.query.FindContactClocks;
+import uk.frontdoor.triage.api.staff.StaffRole;
+import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.api.value.Channel;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ClockType;
 import uk.frontdoor.triage.api.value.ContactId;
+import uk.frontdoor.triage.api.value.StrategyActionReference;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -164,6 +169,62 @@ class AlertBoardProjectionTest {
         assertThat(registry.get("frontdoor.contacts.decided.within.one.working.day").gauge().value()).isEqualTo(1.0);
         // Gauges hold their object weakly: keep it until they have been read.
         java.lang.ref.Reference.reachabilityFence(fresh);
+    }
+
+    /**
+     * Two strategy actions of one discussion: the police's, overdue and then done by the officer the police's system
+     * names; social care's, done by the worker signed in. Each alert says who did it, the board's closing change
+     * already does, another action's alert is untouched, and a replay writes the same rows.
+     */
+    @Test
+    void a_strategy_actions_alert_says_who_did_it() {
+        String police = "action-police-" + b.value();
+        String social = "action-social-" + b.value();
+        Instant held = T0.minus(Duration.ofDays(3));
+        Instant due = T0.minus(Duration.ofHours(1));
+        Actor policeSystem = new Actor("demo-police", StaffRole.PARTNER_PRACTITIONER, "POLICE");
+        feed.apply(T0, action(childB, b, police, StrategyActionReference.of("discussion-b", 1), "POLICE", held, due),
+                action(childB, b, social, StrategyActionReference.of("discussion-b", 2), "SOCIAL_CARE", held,
+                        T0.plus(Duration.ofDays(2))),
+                new ClockBreached(childB, b, police, ClockType.STRATEGY_ACTION, due, due),
+                new StrategyActionDone(childB, b, "discussion-b", 1, T0, "PNC checked: nothing held.", policeSystem,
+                        "DS Jane Example", Channel.HTTP, T0.plusSeconds(60)),
+                new ClockStopped(childB, b, police, ClockType.STRATEGY_ACTION, ClockStopped.Reason.DONE, held, due, T0,
+                        true, Duration.ofHours(20), T0.plusSeconds(60)));
+
+        Alert done = projection.handle(new FindAlert(police)).orElseThrow();
+        assertThat(done.state()).isEqualTo(State.STOPPED);
+        assertThat(done.doneBy()).isEqualTo("DS Jane Example");
+        assertThat(done.doneRecordedBy()).isEqualTo("demo-police");
+        assertThat(done.doneByInWords()).isEqualTo("DS Jane Example (demo-police)");
+        Change closed = changes.get(changes.size() - 1);
+        assertThat(closed.kind()).isEqualTo(Change.Kind.CLOSED);
+        assertThat(closed.alert().doneByInWords()).isEqualTo("DS Jane Example (demo-police)");
+        Alert open = projection.handle(new FindAlert(social)).orElseThrow();
+        assertThat(open.doneBy()).isNull();
+        assertThat(open.doneByInWords()).isNull();
+
+        feed.apply(T0, new StrategyActionDone(childB, b, "discussion-b", 2, T0.plusSeconds(120), "Seen at school.",
+                        SW1, T0.plusSeconds(180)),
+                new ClockStopped(childB, b, social, ClockType.STRATEGY_ACTION, ClockStopped.Reason.DONE, held,
+                        T0.plus(Duration.ofDays(2)), T0.plusSeconds(120), false, Duration.ofHours(20),
+                        T0.plusSeconds(180)));
+        Alert byStaff = projection.handle(new FindAlert(social)).orElseThrow();
+        assertThat(byStaff.doneBy()).isNull();
+        assertThat(byStaff.doneByInWords()).isEqualTo("sw1");
+        assertThat(projection.handle(new FindAlert(decision)).orElseThrow().doneByInWords())
+                .as("a clock of another duty").isNull();
+
+        List<Map<String, Object>> rows = database.rows("timeliness_clocks", "clock_id");
+        feed.replay();
+        assertThat(database.rows("timeliness_clocks", "clock_id")).isEqualTo(rows);
+    }
+
+    private static ClockStarted action(ChildId child, ContactId contact, String clockId, String reference, String agency,
+                                       Instant at, Instant due) {
+        Instant warn = at.plus(Duration.between(at, due).multipliedBy(3).dividedBy(4));
+        return new ClockStarted(child, contact, clockId, ClockType.STRATEGY_ACTION, reference, agency, Priority.AMBER,
+                at, warn, due, List.of("s-" + clockId));
     }
 
     private static ClockStarted started(ChildId child, ContactId contact, String clockId, ClockType type, String team,

@@ -8,6 +8,7 @@ import uk.frontdoor.projections.ReadModelDatabase;
 import uk.frontdoor.triage.api.ContactClaimed;
 import uk.frontdoor.triage.api.ContactReleased;
 import uk.frontdoor.triage.api.DecisionProposed;
+import uk.frontdoor.triage.api.HandedBackToDayTeam;
 import uk.frontdoor.triage.api.PriorityChanged;
 import uk.frontdoor.triage.api.ProposalAuthorised;
 import uk.frontdoor.triage.api.ProposalReturned;
@@ -21,6 +22,8 @@ import uk.frontdoor.triage.api.query.QueueHealth;
 import uk.frontdoor.triage.api.query.TriageQueue;
 import uk.frontdoor.triage.api.query.WaitingContacts;
 import uk.frontdoor.triage.api.staff.RestrictedRecords.Withheld;
+import uk.frontdoor.triage.api.staff.StaffRole;
+import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.AgencyCode;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -276,6 +279,37 @@ class TriageQueueProjectionTest {
         assertThat(board.handle(new FindProposalsAwaitingAuthorisation(10)).total()).isZero();
         assertThat(projection.handle(new FindTriageQueue(50)).items()).filteredOn(item -> item.contactId().equals(b))
                 .singleElement().extracting(TriageQueue.Item::status).isEqualTo(ContactStatus.ASSESSED);
+    }
+
+    /**
+     * The emergency duty team hands C back in the night: the day team's queue marks it, with who and when (what was
+     * done stays on the contact page), the filtered queue too, a placeholder of it as well, and a replay the same.
+     */
+    @Test
+    void a_contact_the_emergency_duty_team_handed_back_is_marked_on_the_queue() {
+        Actor edt1 = new Actor("edt1", StaffRole.SOCIAL_WORKER, "demo-council");
+        Instant handedBack = T0.plus(Duration.ofMinutes(40));
+        feed.apply(T0, new HandedBackToDayTeam(childC, c, "Visited with police; safe with an aunt.", edt1, handedBack));
+
+        TriageQueue queue = projection.handle(new FindTriageQueue(50));
+        TriageQueue.Item marked = queue.items().stream().filter(item -> item.contactId().equals(c)).findFirst().orElseThrow();
+        assertThat(marked.handedBack()).isTrue();
+        assertThat(marked.handedBackAt()).isEqualTo(handedBack);
+        assertThat(marked.handedBackBy()).isEqualTo("edt1");
+        assertThat(marked.withheld().handedBackBy()).isEqualTo("edt1");
+        assertThat(queue.items()).filteredOn(item -> !item.contactId().equals(c))
+                .allSatisfy(item -> assertThat(item.handedBack()).isFalse())
+                .extracting(TriageQueue.Item::handedBackBy).containsOnlyNulls();
+        assertThat(waiting.handle(new FindWaitingContacts(null, null, Set.of(), null, false, 50, 0)).items())
+                .filteredOn(item -> item.contactId().equals(c)).singleElement()
+                .extracting(TriageQueue.Item::handedBackAt).isEqualTo(handedBack);
+        assertThat(database.rows("triage_queue", "contact_id")).filteredOn(row -> c.value().equals(row.get("contact_id")))
+                .singleElement().satisfies(row -> assertThat(row).doesNotContainValue("Visited with police; safe with an aunt."));
+
+        List<Map<String, Object>> rows = database.rows("triage_queue", "contact_id");
+        feed.replay();
+        assertThat(database.rows("triage_queue", "contact_id")).isEqualTo(rows);
+        assertThat(projection.handle(new FindTriageQueue(50))).isEqualTo(queue);
     }
 
     private static List<ContactId> ids(WaitingContacts contacts) {

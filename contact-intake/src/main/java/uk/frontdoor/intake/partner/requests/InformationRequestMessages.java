@@ -37,6 +37,24 @@ final class InformationRequestMessages {
                      Instant requestedAt, Instant dueAt, PartnerRequests.Subject child, String answerTopic) {
     }
 
+    /** The {@code type} on a reply topic of a request now answered, by whoever answered it. */
+    static final String REQUEST_ANSWERED = "REQUEST_ANSWERED";
+
+    /**
+     * On the reply topic, keyed by the request id like the request: it is answered and open no more. How it was
+     * answered, never what: the agency knows what it holds, and the topic need not carry it.
+     *
+     * @param answer     the agency's choice ({@code INFORMATION_FOUND}, {@code NONE_HELD}, {@code CANNOT_SHARE}); null
+     *                   for a reply the front door's staff typed in (its words alone, no choice)
+     * @param answeredBy {@code FRONT_DOOR_STAFF} (a reply typed in for an agency that phoned), {@code PARTNER_STAFF}
+     *                   (the agency's seconded staff on the partner pages) or {@code PARTNER_SYSTEM} (an agency's
+     *                   system, over the partner API or Kafka)
+     * @param by         the answering agency's code for a partner system, the sign-in name for staff
+     */
+    record Answered(String type, String requestId, String agency, Instant answeredAt, boolean late,
+                    PartnerCheckAnswered.Answer answer, String answeredBy, String by) {
+    }
+
     /** An answer on the agency's answer topic; {@code type} absent or {@value #ANSWER}. */
     record KafkaAnswer(String type, String requestId, PartnerCheckAnswered.Answer answer, String information,
                        String reason) {

@@ -1,5 +1,6 @@
 package uk.frontdoor.triage.child.strategy;
 
+import uk.frontdoor.triage.api.value.StrategyActionReference;
 import uk.frontdoor.triage.api.ChildEvent;
 import uk.frontdoor.triage.api.StrategyDiscussionConvened;
 import uk.frontdoor.triage.api.StrategyDiscussionHeld;
@@ -104,7 +105,7 @@ public final class StrategyDiscussions {
 
     /** How a strategy action's clock names it: the discussion and the action's number in its record (1, 2 …). */
     public static String actionReference(String discussionId, int action) {
-        return discussionId + "#" + action;
+        return StrategyActionReference.of(discussionId, action);
     }
 
     private static ContactState open(ChildState child, ContactId contactId, Actor actor) {

@@ -305,7 +305,7 @@ class ContactScreenMvcTest {
         return new AlertBoard.Alert("clock-a", CHILD, CONTACT, ClockType.ASSESSMENT, null, "ASSESSMENT",
                 uk.frontdoor.triage.api.ThresholdAssessed.Priority.AMBER, state, NOW.minusSeconds(86_400),
                 NOW.minusSeconds(3_600), NOW.plusSeconds(86_400 * 30L), null, null,
-                state == AlertBoard.State.STOPPED ? NOW : null, null, null, null, null, null, null);
+                state == AlertBoard.State.STOPPED ? NOW : null, null, null, null, null, null, null, null, null);
     }
 
     private static ContactWorkView assessed(ContactWorkView.Assessment assessment) {

@@ -33,7 +33,11 @@ public record AlertBoard(List<Alert> alerts, Map<State, Long> open) {
         }
     }
 
-    /** One clock as the board shows it; {@code alertId} is the clock's id. */
+    /**
+     * One clock as the board shows it; {@code alertId} is the clock's id. {@code doneBy} and {@code doneRecordedBy}
+     * are a strategy action's, once done: the person the owning agency's system named (null when staff recorded it
+     * themselves) and the sign-in name or agency code that recorded it.
+     */
     public record Alert(
             String alertId,
             ChildId childId,
@@ -54,7 +58,17 @@ public record AlertBoard(List<Alert> alerts, Map<State, Long> open) {
             String acknowledgement,
             String assignedTo,
             String escalatedTo,
-            String escalationReason) {
+            String escalationReason,
+            String doneBy,
+            String doneRecordedBy) {
+
+        /** Who did the duty, as the pages say it: "DS Jane Example (demo-police)", or "sw1"; null if not known. */
+        public String doneByInWords() {
+            if (doneBy != null) {
+                return doneRecordedBy == null ? doneBy : doneBy + " (" + doneRecordedBy + ")";
+            }
+            return doneRecordedBy;
+        }
     }
 
     /** A change to one alert, pushed to subscribers of {@link FindAlerts} (and so to the board's event stream). */
