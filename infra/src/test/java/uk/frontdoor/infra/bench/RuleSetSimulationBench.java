@@ -39,9 +39,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A rule-set simulation, timed: N contacts of the load generator's mix (20% about a child of an earlier contact, so
- * some children have histories) are received over Kafka, then a manager simulates the 2023 rule set over the day, over
- * HTTP, and the clock runs from the request to the report (every child's stream read from the event store and folded,
- * each contact decided by reception's own code, the report written).
+ * some children have histories) are stored as reception stores them ({@link SeededContacts}: its events, encrypted,
+ * COPYed into the event store; {@code -Dfrontdoor.bench.seed=kafka} receives them over Kafka instead, far slower),
+ * then a manager simulates the 2023 rule set over the day, over HTTP, and the clock runs from the request to the
+ * report by the service's own record of both (every child's stream read from the event store and folded, each
+ * contact decided by reception's own code, the report written). The report's counts are printed: the same contacts
+ * seeded or received give the same report.
  *
  * <p>The floor, measured in the same run on the same contacts: the same decisions with everything already in memory
  * (each contact's {@code ContactReceived} read beforehand, decided by {@link Reception#assess} with the 2023 rule set
@@ -50,7 +53,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Needs a database holding no other contact received today: run it on its own.
  *
  * <pre>./mvnw -o -q test -pl infra -am -Dtest=RuleSetSimulationBench -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dfrontdoor.bench=true [-Dfrontdoor.bench.contacts=10000]</pre>
+ *     -Dfrontdoor.bench=true [-Dfrontdoor.bench.contacts=10000] [-Dfrontdoor.bench.seed=copy|kafka]</pre>
+ * <p>500,000 contacts need a larger heap than the build's 2 GB (the seeder keeps every child's folded stream):
+ * {@code "-Dsurefire.argLine=-Xmx5g -Daxoniq.update-checker.disabled=true"}.
  */
 @EnabledIfSystemProperty(named = "frontdoor.bench", matches = "true")
 class RuleSetSimulationBench extends IntegrationTestSupport {
