@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.frontdoor.triage.api.ChildEvent;
+import uk.frontdoor.triage.api.ContactReceived;
 import uk.frontdoor.triage.child.ChildStreams;
 
 import java.util.List;
@@ -45,5 +46,23 @@ class ChildStreamsIntegrationTest extends IntegrationTestSupport {
             assertThat(read.get(child)).as(child).hasSizeGreaterThan(1).containsExactlyElementsOf(loaded);
         }
         assertThat(read.get(twice)).hasSizeGreaterThan(read.get(once).size());
+
+        // Deserialised on a helper thread as well, each child on one: the same children in the same order, the same
+        // events; and leaving out the types a caller does not want leaves the others as they were.
+        var helper = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            Map<String, List<ChildEvent>> shared = streams.read(List.of(once, none, twice), type -> true,
+                    List.of(helper));
+            assertThat(shared.keySet()).containsExactly(once, none, twice);
+            assertThat(shared).isEqualTo(read);
+            Map<String, List<ChildEvent>> contactsOnly = streams.read(List.of(once, twice),
+                    ContactReceived.class::equals, List.of(helper));
+            for (String child : List.of(once, twice)) {
+                assertThat(contactsOnly.get(child)).isNotEmpty().containsExactlyElementsOf(read.get(child).stream()
+                        .filter(ContactReceived.class::isInstance).toList());
+            }
+        } finally {
+            helper.shutdownNow();
+        }
     }
 }

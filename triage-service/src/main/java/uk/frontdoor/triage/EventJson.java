@@ -3,10 +3,13 @@ package uk.frontdoor.triage;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.serialization.json.JacksonSerializer;
 import uk.frontdoor.triage.dataprotection.PersonalDataKeys;
 import uk.frontdoor.triage.dataprotection.PersonalDataModule;
+
+import java.time.Instant;
 
 /**
  * How events and messages are written to the event store. Deliberately independent of the web
@@ -40,6 +43,9 @@ public final class EventJson {
     private static ObjectMapper plain() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                // Registered after jsr310's, so it reads every Instant (falling back to jsr310's for other forms).
+                .registerModule(new SimpleModule("frontdoor-stored-instants")
+                        .addDeserializer(Instant.class, new StoredInstantDeserializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 // A newer event read by older code, or a field removed by an upcaster, is not an error.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

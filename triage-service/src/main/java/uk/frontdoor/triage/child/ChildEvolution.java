@@ -62,6 +62,9 @@ import static uk.frontdoor.triage.child.ChildState.remove;
  */
 public final class ChildEvolution {
 
+    /** The one row of every event that changes nothing: how {@link #changesState} tells them. */
+    private static final BiFunction<ChildState, ChildEvent, ChildState> LEAVES_AS_IT_IS = (state, event) -> state;
+
     private static final Map<Class<? extends ChildEvent>, BiFunction<ChildState, ChildEvent, ChildState>> ROWS =
             Map.ofEntries(
                     row(ContactReceived.class, (state, event) -> state.withChildId(event.childId())
@@ -81,7 +84,7 @@ public final class ChildEvolution {
                                     remove(contact.possibleMatches(), event.candidate().value())))),
                     row(ChildRecordLinked.class, (state, event) -> state.withLink(event.linkedChildId())),
                     // Which child the contact is about was settled before it reached this stream.
-                    row(IdentityMatched.class, (state, event) -> state),
+                    unchanged(IdentityMatched.class),
                     row(ChildRecordUnlinked.class, (state, event) -> state.withoutLink(event.unlinkedChildId())),
                     row(ThresholdReassessed.class, (state, event) -> state.withContact(event.contactId(),
                             contact -> contact.with(contact.screening().assessed(event.threshold())))),
@@ -163,6 +166,10 @@ public final class ChildEvolution {
                     unchanged(AlertEscalated.class),
                     unchanged(WorkAllocated.class));
 
+    private static final Set<Class<? extends ChildEvent>> UNCHANGED = ROWS.entrySet().stream()
+            .filter(row -> row.getValue() == LEAVES_AS_IT_IS).map(Map.Entry::getKey)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private ChildEvolution() {
     }
 
@@ -172,6 +179,14 @@ public final class ChildEvolution {
             throw new IllegalStateException(event.getClass().getSimpleName() + " has no row in the child's evolution");
         }
         return row.apply(state, event);
+    }
+
+    /**
+     * Whether folding an event of this type can change the state: false for the events whose row leaves it as
+     * it is, which a fold may skip (a rule-set simulation does not even deserialise them).
+     */
+    public static boolean changesState(Class<?> type) {
+        return ROWS.containsKey(type) && !UNCHANGED.contains(type);
     }
 
     /** The events the table has a row for, for the test that holds it to the sealed family. */
@@ -186,8 +201,9 @@ public final class ChildEvolution {
 
     private static <E extends ChildEvent> Map.Entry<Class<? extends ChildEvent>,
             BiFunction<ChildState, ChildEvent, ChildState>> unchanged(Class<E> type) {
-        return entry(type, (state, event) -> state);
+        return entry(type, LEAVES_AS_IT_IS);
     }
+
 
     private static ContactState.Progress status(ContactState contact, ContactStatus status) {
         var progress = contact.progress();

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.introspect.Annotated;
@@ -100,9 +101,12 @@ public final class PersonalDataModule extends SimpleModule {
 
     private final class Decrypting extends JsonDeserializer<Object> implements ContextualDeserializer {
         private final JavaType type;
+        /** Made once per field: making a reader for each value read was a visible share of reading a stream. */
+        private final ObjectReader reader;
 
         Decrypting(JavaType type) {
             this.type = type;
+            this.reader = type == null ? null : plain.readerFor(type);
         }
 
         @Override
@@ -115,7 +119,7 @@ public final class PersonalDataModule extends SimpleModule {
             JsonNode node = ctxt.readTree(p);
             if (!isSealed(node)) {
                 // Stored before personal fields were encrypted.
-                return plain.readerFor(type).readValue(node);
+                return reader.readValue(node);
             }
             if (keys == null) {
                 throw JsonMappingException.from(p,
@@ -136,7 +140,7 @@ public final class PersonalDataModule extends SimpleModule {
                 log.warn("A personal field of a stored event does not open with its child's key: read as erased");
                 return erased(type);
             }
-            return plain.readerFor(type).readValue(opened);
+            return reader.readValue(opened);
         }
 
         @Override

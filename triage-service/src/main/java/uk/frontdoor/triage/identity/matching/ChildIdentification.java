@@ -70,6 +70,11 @@ public class ChildIdentification {
         MatchDecision decision = matcher.match(child, found, knownChildren.current(),
                 records -> links.recordToJoin(records.stream().map(ChildId::of).collect(Collectors.toSet()))
                         .map(ChildId::value));
+        return recorded(decision);
+    }
+
+    /** A matcher's decision in the published language, as it is recorded with the contact. */
+    public static IdentityMatch recorded(MatchDecision decision) {
         List<IdentityMatch.Candidate> scored = new ArrayList<>();
         decision.matched().ifPresent(matched -> scored.add(candidate(matched)));
         decision.possibleMatches().forEach(possible -> scored.add(candidate(possible)));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.rules.RuleSetCatalogue;
@@ -44,6 +45,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
@@ -90,7 +92,21 @@ public class RuleSetSimulations {
 
     RuleSetSimulations(JdbcClient jdbc, DataSource dataSource, Workload workload, ChildStreams childStreams,
                        ThresholdEngine rules, RuleSetCatalogue catalogue, LinkedContacts linkedContacts, Clock clock,
-                       ObjectMapper json) {
+                       ObjectMapper json,
+                       @Value("${frontdoor.simulations.decoding-threads:2}") int decodingThreads) {
+        if (decodingThreads < 1) {
+            throw new IllegalArgumentException("frontdoor.simulations.decoding-threads must be at least 1");
+        }
+        List<Executor> helpers = new ArrayList<>();
+        for (int i = 1; i < decodingThreads; i++) {
+            String name = "rule-set-simulation-decoder-" + i;
+            helpers.add(Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, name);
+                thread.setDaemon(true);
+                return thread;
+            }));
+        }
+        this.decoders = List.copyOf(helpers);
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.workload = workload;
@@ -109,10 +125,17 @@ public class RuleSetSimulations {
         return thread;
     });
 
+    /**
+     * Deserialise a group's events beside the reader ({@code frontdoor.simulations.decoding-threads}, the reader
+     * one of them): reading is the longer of the two steps, and most of it is deserialising.
+     */
+    private final List<Executor> decoders;
+
     @PreDestroy
     void stop() {
         runner.shutdownNow();
         reader.shutdownNow();
+        decoders.forEach(decoder -> ((ExecutorService) decoder).shutdownNow());
     }
 
     /**
@@ -334,7 +357,9 @@ public class RuleSetSimulations {
     }
 
     private Supplier<Map<String, List<ChildEvent>>> readGroup(List<String> group) {
-        return () -> childStreams.read(group);
+        // Only what the fold changes with (which takes in the contacts and their assessments): the other events
+        // leave the state as it is, so leaving them out changes nothing the replay sees.
+        return () -> childStreams.read(group, ChildEvolution::changesState, decoders);
     }
 
     /** Writes a count while the simulation runs; false once it no longer does (it was cancelled). */
