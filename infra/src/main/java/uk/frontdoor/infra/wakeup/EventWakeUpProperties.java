@@ -13,14 +13,34 @@ import java.time.Duration;
  * @param pollInterval the fallback: with wake-up on, the event store looks for new events at least this
  *                     often even when nothing told it to (a notification lost while the listening
  *                     connection was down)
+ * @param sharedDecoding stored events deserialised and decrypted once for every processor that reads them
  */
 @ConfigurationProperties("frontdoor.events")
 public record EventWakeUpProperties(@DefaultValue("true") boolean wakeUp,
-                                    @DefaultValue("1s") Duration pollInterval) {
+                                    @DefaultValue("1s") Duration pollInterval,
+                                    @DefaultValue Decoding sharedDecoding) {
 
     public EventWakeUpProperties {
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("frontdoor.events.poll-interval must be positive");
+        }
+    }
+
+    /**
+     * @param enabled     off: every processor deserialises and decrypts what it reads itself, as Axon does
+     * @param maximumSize decoded events kept on this instance at most
+     * @param kept        how long a decoded event is kept at most: its personal fields are in plain text in
+     *                    memory meanwhile (never served once the child's key is destroyed)
+     */
+    public record Decoding(@DefaultValue("true") boolean enabled,
+                                 @DefaultValue("20000") long maximumSize,
+                                 @DefaultValue("1m") Duration kept) {
+
+        public Decoding {
+            if (maximumSize < 1 || kept.isNegative() || kept.isZero()) {
+                throw new IllegalArgumentException(
+                        "frontdoor.events.shared-decoding.maximum-size and .kept must be positive");
+            }
         }
     }
 }
