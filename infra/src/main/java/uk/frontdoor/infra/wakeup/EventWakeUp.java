@@ -74,7 +74,7 @@ class EventWakeUp {
     @Bean
     @ConditionalOnProperty(name = "frontdoor.events.shared-decoding.enabled", havingValue = "true", matchIfMissing = true)
     DecodedEvents decodedEvents(PersonalDataKeys keys, EventWakeUpProperties properties) {
-        return new DecodedEvents(keys, properties.sharedDecoding().maximumSize(), properties.sharedDecoding().kept());
+        return new DecodedEvents(keys, properties.sharedDecoding().window(), properties.sharedDecoding().kept());
     }
 
     @Bean

@@ -28,18 +28,19 @@ public record EventWakeUpProperties(@DefaultValue("true") boolean wakeUp,
 
     /**
      * @param enabled     off: every processor deserialises and decrypts what it reads itself, as Axon does
-     * @param maximumSize decoded events kept on this instance at most
-     * @param kept        how long a decoded event is kept at most: its personal fields are in plain text in
-     *                    memory meanwhile (never served once the child's key is destroyed)
+     * @param window      decoded events kept on this instance: those of the most recent global indexes read
+     * @param kept        how long after decoding an event is served decoded at most (it stays in memory, its
+     *                    personal fields in plain text, until a later index takes its place; never served once the
+     *                    child's key is destroyed)
      */
     public record Decoding(@DefaultValue("true") boolean enabled,
-                                 @DefaultValue("20000") long maximumSize,
+                                 @DefaultValue("10000") int window,
                                  @DefaultValue("1m") Duration kept) {
 
         public Decoding {
-            if (maximumSize < 1 || kept.isNegative() || kept.isZero()) {
+            if (window < 1 || kept.isNegative() || kept.isZero()) {
                 throw new IllegalArgumentException(
-                        "frontdoor.events.shared-decoding.maximum-size and .kept must be positive");
+                        "frontdoor.events.shared-decoding.window and .kept must be positive");
             }
         }
     }

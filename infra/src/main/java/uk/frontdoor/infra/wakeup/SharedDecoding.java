@@ -2,6 +2,7 @@ package uk.frontdoor.infra.wakeup;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -50,13 +51,18 @@ final class SharedDecoding implements EventStorageEngine {
 
     private <T> TrackedEventMessage<T> sharedDomain(TrackedEventMessage<?> read, DomainEventMessage<T> domain) {
         return new GenericTrackedDomainEventMessage<>(read.trackingToken(), domain.getType(),
-                domain.getAggregateIdentifier(), domain.getSequenceNumber(), new Shared<>(domain, MetaData.emptyInstance(), false),
-                domain::getTimestamp);
+                domain.getAggregateIdentifier(), domain.getSequenceNumber(),
+                new Shared<>(domain, globalIndex(read), null), domain::getTimestamp);
     }
 
     private <T> TrackedEventMessage<T> sharedEvent(TrackedEventMessage<T> read) {
-        return new GenericTrackedEventMessage<>(read.trackingToken(), new Shared<>(read, MetaData.emptyInstance(), false),
+        return new GenericTrackedEventMessage<>(read.trackingToken(), new Shared<>(read, globalIndex(read), null),
                 read::getTimestamp);
+    }
+
+    /** Where the event is in the store; -1 when its token does not say (it is then decoded for this reader alone). */
+    private static long globalIndex(TrackedEventMessage<?> read) {
+        return read.trackingToken() instanceof GapAwareTrackingToken token ? token.getIndex() : -1;
     }
 
     /**
@@ -67,14 +73,14 @@ final class SharedDecoding implements EventStorageEngine {
     private final class Shared<T> extends AbstractMessage<T> {
 
         private final EventMessage<T> read;
+        private final long globalIndex;
         private final MetaData metaDataOverride;
-        private final boolean metaDataOverridden;
 
-        private Shared(EventMessage<T> read, MetaData metaDataOverride, boolean metaDataOverridden) {
+        private Shared(EventMessage<T> read, long globalIndex, MetaData metaDataOverride) {
             super(read.getIdentifier());
             this.read = read;
+            this.globalIndex = globalIndex;
             this.metaDataOverride = metaDataOverride;
-            this.metaDataOverridden = metaDataOverridden;
         }
 
         @Override
@@ -85,7 +91,7 @@ final class SharedDecoding implements EventStorageEngine {
 
         @Override
         public MetaData getMetaData() {
-            return metaDataOverridden ? metaDataOverride : decoded().metaData();
+            return metaDataOverride != null ? metaDataOverride : decoded().metaData();
         }
 
         @Override
@@ -95,13 +101,16 @@ final class SharedDecoding implements EventStorageEngine {
 
         @Override
         protected Message<T> withMetaData(MetaData metaData) {
-            return new Shared<>(read, metaData, true);
+            return new Shared<>(read, globalIndex, metaData);
         }
 
         private DecodedEvents.Decoded decoded() {
-            return decoded.decoded(getIdentifier() + '/' + read.getPayloadType().getName(),
-                    () -> DecodedEvents.of(serializer.deserialize(read.serializePayload(serializer, byte[].class)),
-                            serializer.deserialize(read.serializeMetaData(serializer, byte[].class))));
+            return globalIndex < 0 ? decode() : decoded.decoded(globalIndex, getIdentifier(), this::decode);
+        }
+
+        private DecodedEvents.Decoded decode() {
+            return DecodedEvents.of(serializer.deserialize(read.serializePayload(serializer, byte[].class)),
+                    serializer.deserialize(read.serializeMetaData(serializer, byte[].class)));
         }
     }
 

@@ -62,6 +62,8 @@ class KafkaIntakeBench extends IntegrationTestSupport {
     DataSource dataSource;
     @Autowired
     org.axonframework.config.Configuration axon;
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<uk.frontdoor.infra.wakeup.DecodedEvents> decodedEvents;
 
     @Test
     void kafka_to_committed_contacts_beside_a_plain_jdbc_floor() throws Exception {
@@ -151,6 +153,7 @@ class KafkaIntakeBench extends IntegrationTestSupport {
                 decoded.values().stream().mapToLong(Long::longValue).sum(),
                 decoded.values().stream().mapToLong(Long::longValue).sum() / (double) stored, decoded));
         report.append(statements.trackingReads(stored));
+        decodedEvents.ifAvailable(shared -> report.append(shared.statistics()).append('\n'));
         report.append(statementTimes);
         System.out.println(report);
         Files.writeString(Path.of("target", "kafka-intake-bench.txt"), report.toString());
