@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * The processors read near the head of the store, each a little behind the other, so what is shared is a window of
  * the most recent global indexes: one slot per index modulo the window's size, overwritten by a later index.
  * (A cache that keeps what is used most, Caffeine's, kept old events and turned new ones away: five evictions for
- * every six decodings in {@code KafkaIntakeBench}.)
+ * every six decodings in {@code KafkaIntakeBench}.) The window must cover how far the slowest processor runs behind
+ * the fastest.
  * <p>
  * A decoded event holds a child's personal data in plain text, so it is served only while that child's data key
  * is still held ({@link PersonalDataKeys#forReading}), checked on every use: once the key is destroyed (erasure;

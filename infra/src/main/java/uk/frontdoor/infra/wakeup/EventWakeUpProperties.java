@@ -34,8 +34,8 @@ public record EventWakeUpProperties(@DefaultValue("true") boolean wakeUp,
      *                    child's key is destroyed)
      */
     public record Decoding(@DefaultValue("true") boolean enabled,
-                                 @DefaultValue("10000") int window,
-                                 @DefaultValue("1m") Duration kept) {
+                                 @DefaultValue("50000") int window,
+                                 @DefaultValue("10m") Duration kept) {
 
         public Decoding {
             if (window < 1 || kept.isNegative() || kept.isZero()) {
