@@ -1,6 +1,7 @@
 package uk.frontdoor.infra.wakeup;
 
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import uk.frontdoor.triage.dataprotection.PersonalDataKeys;
 
 import java.time.Duration;
 
@@ -41,14 +43,15 @@ class EventWakeUp {
     @ConditionalOnProperty(name = "frontdoor.events.wake-up", havingValue = "true", matchIfMissing = true)
     static BeanPostProcessor wakingEventStore(ObjectProvider<EventStorageEngine> storageEngine,
                                               ObjectProvider<org.axonframework.config.Configuration> configuration,
-                                              ObjectProvider<EventWakeUpProperties> properties) {
+                                              ObjectProvider<EventWakeUpProperties> properties,
+                                              ObjectProvider<DecodedEvents> decodedEvents) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof EmbeddedEventStore && !(bean instanceof WakingEventStore)) {
                     org.axonframework.config.Configuration axon = configuration.getObject();
                     return new WakingEventStore(EmbeddedEventStore.builder()
-                            .storageEngine(storageEngine.getObject())
+                            .storageEngine(shared(storageEngine.getObject(), decodedEvents.getIfAvailable()))
                             .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
                             .spanFactory(axon.getComponent(EventBusSpanFactory.class))
                             .fetchDelay(properties.getObject().pollInterval().toMillis()));
@@ -56,6 +59,22 @@ class EventWakeUp {
                 return bean;
             }
         };
+    }
+
+    /**
+     * Each stored event deserialised and decrypted once on this instance for all the processors that read it
+     * ({@link SharedDecoding}), when the engine says which serializer it reads with.
+     */
+    private static EventStorageEngine shared(EventStorageEngine engine, DecodedEvents decoded) {
+        return decoded != null && engine instanceof AbstractEventStorageEngine stored
+                ? new SharedDecoding(engine, stored.getEventSerializer(), decoded)
+                : engine;
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "frontdoor.events.shared-decoding.enabled", havingValue = "true", matchIfMissing = true)
+    DecodedEvents decodedEvents(PersonalDataKeys keys, EventWakeUpProperties properties) {
+        return new DecodedEvents(keys, properties.sharedDecoding().window(), properties.sharedDecoding().kept());
     }
 
     @Bean

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,11 @@ final class WakingEventStore extends EmbeddedEventStore {
     public DomainEventStream readEvents(String aggregateIdentifier) {
         return DomainEventStream.concat(storageEngine().readEvents(aggregateIdentifier),
                 DomainEventStream.of(stagedDomainEventMessages(aggregateIdentifier)));
+    }
+
+    /** What the processors' streams read, below the shared cache of recent events. */
+    EventStorageEngine storage() {
+        return storageEngine();
     }
 
     /** Events were committed by another node: the producer looks now rather than at its next poll. */

@@ -1,9 +1,12 @@
 package uk.frontdoor.infra.bench;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import uk.frontdoor.infra.IntegrationTestSupport;
 import uk.frontdoor.infra.load.LoadMix;
 import uk.frontdoor.infra.load.LoadSettings;
@@ -11,6 +14,7 @@ import uk.frontdoor.infra.load.LoadSettings;
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,6 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *     -Dfrontdoor.bench=true [-Dfrontdoor.bench.contacts=10000]</pre>
  */
 @EnabledIfSystemProperty(named = "frontdoor.bench", matches = "true")
+@Import(DecodingCount.class)
 class KafkaIntakeBench extends IntegrationTestSupport {
 
     private static final String TOPIC = "contact-submissions";
@@ -59,6 +64,8 @@ class KafkaIntakeBench extends IntegrationTestSupport {
     org.axonframework.config.Configuration axon;
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<uk.frontdoor.infra.wakeup.DecodedEvents> decodedEvents;
 
     @Test
     void kafka_to_committed_contacts_beside_a_plain_jdbc_floor() throws Exception {
@@ -78,6 +85,7 @@ class KafkaIntakeBench extends IntegrationTestSupport {
         long[] databaseBefore = databaseStats();
         double[] matchingBefore = matchingSearches();
         statements.reset();
+        DecodingCount.reset();
         long start = System.nanoTime();
         List<CompletableFuture<?>> sent = new ArrayList<>(contacts);
         for (ProducerRecord<byte[], byte[]> record : records) {
@@ -94,6 +102,12 @@ class KafkaIntakeBench extends IntegrationTestSupport {
                     + "WHERE r.submission_id LIKE ?", run + "%", contacts);
         }
         long queued = System.nanoTime();
+        if (readSide) {
+            // Every read model at the head, so that what they read and decoded is counted whole.
+            long head = jdbc.sql("SELECT max(globalindex) FROM domainevententry").query(Long.class).single();
+            Awaitility.await().atMost(Duration.ofMinutes(5)).until(() -> allAt(head));
+        }
+        Map<String, Long> decoded = DecodingCount.counts();
         // PostgreSQL publishes a backend's counters at the end of its transactions, at most once a second.
         Thread.sleep(1_500);
         Map<String, long[]> tablesAfter = tableStats();
@@ -140,6 +154,13 @@ class KafkaIntakeBench extends IntegrationTestSupport {
                         WRITE_PATH.contains(table) ? "  (write path)" : ""));
             }
         });
+        long stored = tablesAfter.get("domainevententry")[0] - tablesBefore.getOrDefault("domainevententry", new long[3])[0];
+        report.append(String.format("events stored %,d (%.2f a contact); payloads deserialised %,d (%.2f per stored "
+                        + "event), by thread: %s%n", stored, per(stored, contacts),
+                decoded.values().stream().mapToLong(Long::longValue).sum(),
+                decoded.values().stream().mapToLong(Long::longValue).sum() / (double) stored, decoded));
+        report.append(statements.trackingReads(stored));
+        decodedEvents.ifAvailable(shared -> report.append(shared.statistics()).append('\n'));
         report.append(statementTimes);
         System.out.println(report);
         Files.writeString(Path.of("target", "kafka-intake-bench.txt"), report.toString());
@@ -267,6 +288,15 @@ class KafkaIntakeBench extends IntegrationTestSupport {
             // 3.8 s of PostgreSQL's time in a 10,000-contact run, from the service it measures.
             Thread.sleep(100);
         }
+    }
+
+    /** Every streaming processor of this node caught up, at or past the given global index. */
+    private boolean allAt(long head) {
+        return axon.eventProcessingConfiguration().eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
+                .filter(StreamingEventProcessor::isRunning)
+                .allMatch(processor -> !processor.processingStatus().isEmpty() && processor.processingStatus().values()
+                        .stream().allMatch(status -> status.getCurrentPosition().orElse(-1) >= head));
     }
 
     private long count(String sql, String prefix) {

@@ -51,4 +51,21 @@ final class StatementStatistics {
                 });
         return report.toString();
     }
+
+    /**
+     * Rows the tracking streams read from the event table by global index (Axon's {@code fetchTrackedEvents}: the
+     * store's shared producer and every private stream of a processor), per event stored since {@link #reset}.
+     */
+    String trackingReads(long stored) {
+        if (!available) {
+            return "";
+        }
+        return jdbc.sql("SELECT coalesce(sum(calls), 0), coalesce(sum(rows), 0) FROM pg_stat_statements "
+                        + "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                        + "AND query ILIKE '%FROM domainevententry%' AND query ILIKE '%globalindex >%'")
+                .query((rs, row) -> String.format(Locale.ROOT,
+                        "tracking reads of the event table: %,d statements, %,d rows, %.2f rows per stored event%n",
+                        rs.getLong(1), rs.getLong(2), rs.getLong(2) / (double) stored))
+                .single();
+    }
 }

@@ -1,0 +1,129 @@
+package uk.frontdoor.infra.wakeup;
+
+import org.axonframework.messaging.MetaData;
+import uk.frontdoor.triage.api.ChildEvent;
+import uk.frontdoor.triage.dataprotection.PersonalDataKeys;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Stored events this instance has recently deserialised (and whose personal fields it has decrypted), shared by
+ * every event processor that reads them: each read model's processor reads the store on its own stream, and
+ * without this each one that is not reading the embedded store's cache of recent events deserialised and
+ * decrypted every event again.
+ * <p>
+ * The processors read near the head of the store, each a little behind the other, so what is shared is a window of
+ * the most recent global indexes: one slot per index modulo the window's size, overwritten by a later index.
+ * (A cache that keeps what is used most, Caffeine's, kept old events and turned new ones away: five evictions for
+ * every six decodings in {@code KafkaIntakeBench}.) The window must cover how far the slowest processor runs behind
+ * the fastest.
+ * <p>
+ * A decoded event holds a child's personal data in plain text, so it is served only while that child's data key
+ * is still held ({@link PersonalDataKeys#forReading}), checked on every use: once the key is destroyed (erasure;
+ * this instance forgets the key at once, the others when the destroying transaction commits) the event is decoded
+ * again from what is stored, and reads as erased. A destroyed key's child is also dropped from here when the
+ * notification arrives ({@link #forget}), so its plain text does not wait in memory to be overwritten. Nothing
+ * older than {@code kept} is served.
+ */
+public final class DecodedEvents {
+
+    private final AtomicReferenceArray<Slot> window;
+    private final Predicate<String> keyHeld;
+    private final long keptNanos;
+    private final LongSupplier nanoTime;
+    private final LongAdder served = new LongAdder();
+    private final LongAdder decodings = new LongAdder();
+    private final LongAdder decodedAgain = new LongAdder();
+
+    /** A stored event's payload and meta data as read, and the child whose key opened it (null: not a child's). */
+    record Decoded(Object payload, MetaData metaData, String childId) {
+    }
+
+    private record Slot(long globalIndex, String eventId, Decoded event, long decodedAt) {
+    }
+
+    public DecodedEvents(PersonalDataKeys keys, int window, Duration kept) {
+        this(childId -> keys.forReading(childId).isPresent(), window, kept, System::nanoTime);
+    }
+
+    /** @param keyHeld whether a child's data key is still held (not destroyed) */
+    DecodedEvents(Predicate<String> keyHeld, int window, Duration kept, LongSupplier nanoTime) {
+        this.keyHeld = keyHeld;
+        this.window = new AtomicReferenceArray<>(window);
+        this.keptNanos = kept.toNanos();
+        this.nanoTime = nanoTime;
+    }
+
+    /**
+     * The event decoded once for all its readers: held, if it is still readable, otherwise decoded now. Two readers
+     * asking at the same moment may both decode it; the later one's is kept.
+     */
+    Decoded decoded(long globalIndex, String eventId, Supplier<Decoded> decode) {
+        int at = (int) Math.floorMod(globalIndex, (long) window.length());
+        Slot held = window.get(at);
+        if (held != null && held.globalIndex() == globalIndex && held.eventId().equals(eventId)
+                && nanoTime.getAsLong() - held.decodedAt() <= keptNanos) {
+            if (readable(held.event())) {
+                served.increment();
+                return held.event();
+            }
+            // Decoded before the child's key was destroyed: never served again. Decoded afresh, the personal fields
+            // read as erased; not kept (an erased child's events are rare, and this keeps the rule simple).
+            window.compareAndSet(at, held, null);
+            decodedAgain.increment();
+            return decode.get();
+        }
+        Decoded fresh = decode.get();
+        decodings.increment();
+        window.set(at, new Slot(globalIndex, eventId, fresh, nanoTime.getAsLong()));
+        return fresh;
+    }
+
+    /** The child's key was destroyed (on any instance): its decoded events go. */
+    public void forget(String childId) {
+        for (int at = 0; at < window.length(); at++) {
+            Slot held = window.get(at);
+            if (held != null && childId.equals(held.event().childId())) {
+                window.compareAndSet(at, held, null);
+            }
+        }
+    }
+
+    /** Some destructions may have gone unheard: everything goes. */
+    public void forgetAll() {
+        for (int at = 0; at < window.length(); at++) {
+            window.set(at, null);
+        }
+    }
+
+    /** Uses served from the window, decodings, and events decoded again because their child's key was gone. */
+    public String statistics() {
+        return String.format(Locale.ROOT, "shared decoding: %,d uses served decoded, %,d decodings, %,d decoded again "
+                + "(key gone)", served.sum(), decodings.sum(), decodedAgain.sum());
+    }
+
+    /** Whether any decoded event of this child is held. */
+    boolean holds(String childId) {
+        for (int at = 0; at < window.length(); at++) {
+            Slot held = window.get(at);
+            if (held != null && childId.equals(held.event().childId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean readable(Decoded event) {
+        return event.childId() == null || keyHeld.test(event.childId());
+    }
+
+    static Decoded of(Object payload, MetaData metaData) {
+        return new Decoded(payload, metaData, payload instanceof ChildEvent event ? event.childId().value() : null);
+    }
+}

@@ -1,0 +1,165 @@
+package uk.frontdoor.infra.wakeup;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.AbstractMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The storage engine as the event processors' streams read it, each event's payload decoded once for all of them
+ * ({@link DecodedEvents}). Every processor still reads the rows itself, exactly as Axon reads them (its tracking
+ * tokens and their gaps are untouched); only what a row becomes is shared. The events handed out hold no decoded
+ * payload of their own: each use asks {@link DecodedEvents}, so no copy outlives the child's key, not even in
+ * the embedded store's cache of recent events or a processor's buffer. A child's own stream (loading it to
+ * handle a command) is read as before.
+ */
+final class SharedDecoding implements EventStorageEngine {
+
+    private final EventStorageEngine delegate;
+    private final Serializer serializer;
+    private final DecodedEvents decoded;
+
+    /** @param serializer the one the delegate reads events with (so their stored form is taken as it is) */
+    SharedDecoding(EventStorageEngine delegate, Serializer serializer, DecodedEvents decoded) {
+        this.delegate = delegate;
+        this.serializer = serializer;
+        this.decoded = decoded;
+    }
+
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        return delegate.readEvents(trackingToken, mayBlock).map(this::shared);
+    }
+
+    private TrackedEventMessage<?> shared(TrackedEventMessage<?> read) {
+        return read instanceof DomainEventMessage<?> domain ? sharedDomain(read, domain) : sharedEvent(read);
+    }
+
+    private <T> TrackedEventMessage<T> sharedDomain(TrackedEventMessage<?> read, DomainEventMessage<T> domain) {
+        return new GenericTrackedDomainEventMessage<>(read.trackingToken(), domain.getType(),
+                domain.getAggregateIdentifier(), domain.getSequenceNumber(),
+                new Shared<>(domain, globalIndex(read), null), domain::getTimestamp);
+    }
+
+    private <T> TrackedEventMessage<T> sharedEvent(TrackedEventMessage<T> read) {
+        return new GenericTrackedEventMessage<>(read.trackingToken(), new Shared<>(read, globalIndex(read), null),
+                read::getTimestamp);
+    }
+
+    /** Where the event is in the store; -1 when its token does not say (it is then decoded for this reader alone). */
+    private static long globalIndex(TrackedEventMessage<?> read) {
+        return read.trackingToken() instanceof GapAwareTrackingToken token ? token.getIndex() : -1;
+    }
+
+    /**
+     * An event as read, its payload and meta data taken from {@link DecodedEvents} on every use. The read message
+     * is kept for its stored form only: its own lazily deserialised payload is never asked for, so it never holds
+     * one.
+     */
+    private final class Shared<T> extends AbstractMessage<T> {
+
+        private final EventMessage<T> read;
+        private final long globalIndex;
+        private final MetaData metaDataOverride;
+
+        private Shared(EventMessage<T> read, long globalIndex, MetaData metaDataOverride) {
+            super(read.getIdentifier());
+            this.read = read;
+            this.globalIndex = globalIndex;
+            this.metaDataOverride = metaDataOverride;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T getPayload() {
+            return (T) decoded().payload();
+        }
+
+        @Override
+        public MetaData getMetaData() {
+            return metaDataOverride != null ? metaDataOverride : decoded().metaData();
+        }
+
+        @Override
+        public Class<T> getPayloadType() {
+            return read.getPayloadType();
+        }
+
+        @Override
+        protected Message<T> withMetaData(MetaData metaData) {
+            return new Shared<>(read, globalIndex, metaData);
+        }
+
+        private DecodedEvents.Decoded decoded() {
+            return globalIndex < 0 ? decode() : decoded.decoded(globalIndex, getIdentifier(), this::decode);
+        }
+
+        private DecodedEvents.Decoded decode() {
+            return DecodedEvents.of(serializer.deserialize(read.serializePayload(serializer, byte[].class)),
+                    serializer.deserialize(read.serializeMetaData(serializer, byte[].class)));
+        }
+    }
+
+    @Override
+    public void appendEvents(List<? extends EventMessage<?>> events) {
+        delegate.appendEvents(events);
+    }
+
+    @Override
+    public void storeSnapshot(DomainEventMessage<?> snapshot) {
+        delegate.storeSnapshot(snapshot);
+    }
+
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+        return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
+    }
+
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier) {
+        return delegate.readEvents(aggregateIdentifier);
+    }
+
+    @Override
+    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+        return delegate.readSnapshot(aggregateIdentifier);
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        return delegate.lastSequenceNumberFor(aggregateIdentifier);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return delegate.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return delegate.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return delegate.createTokenAt(dateTime);
+    }
+
+    EventStorageEngine delegate() {
+        return delegate;
+    }
+}
