@@ -23,6 +23,7 @@ import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -31,9 +32,12 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Reads one rule-set file (YAML) and compiles its conditions with CEL; all or nothing. */
 final class RuleSetCompiler {
@@ -324,9 +328,16 @@ final class RuleSetCompiler {
         }
     }
 
+    /**
+     * What is wrong and where, never the file's text: the YAML parser's own message quotes the lines around the
+     * error, and a draft's text is whatever its author (or an attacker) sent, which an error must not echo back.
+     */
     private static String describe(JsonProcessingException e) {
         JsonLocation location = e.getLocation();
         String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-        return e.getOriginalMessage() + where;
+        String what = e.getCause() instanceof MarkedYAMLException yaml
+                ? Stream.of(yaml.getContext(), yaml.getProblem()).filter(Objects::nonNull).collect(Collectors.joining(": "))
+                : e.getOriginalMessage();
+        return what + where;
     }
 }

@@ -55,6 +55,18 @@ class RuleSetLoadingTest {
                 "Working Together to Safeguard Children 2023", LocalDate.of(2027, 1, 1), 2));
     }
 
+    /** A draft's text is whatever was sent: a YAML error says what and where, and never quotes it back. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"'; DROP TABLE contact_registry; --", "\" OR 1=1 --",
+            "\"><svg/onload=alert(1)>", "[[${7*7}]]", "%0d%0aSet-Cookie: a=b", "%s%s%s%n"})
+    void a_yaml_error_names_the_line_and_column_and_never_quotes_the_text(String text) {
+        assertThatThrownBy(() -> RuleSetCatalogue.ofText("draft.yaml", text))
+                .isInstanceOf(RuleSetLoadException.class)
+                .hasMessageContaining("not valid YAML")
+                .hasMessageContaining("(line 1, column")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(text));
+    }
+
     static List<Arguments> brokenFiles() {
         return List.of(
                 Arguments.of("YAML syntax error", VALID.replace("effect: {level: 3, priority: AMBER}", "effect: {level: 3, priority: AMBER"), null, "not valid YAML"),

@@ -122,6 +122,14 @@ class RuleAuthoringIntegrationTest extends SimulationTestSupport {
         assertThat(body(notYaml)).containsEntry("type", "/problems/invalid-rule-set").containsEntry("file", "draft.yaml");
         assertThat((String) body(notYaml).get("error")).startsWith("not valid YAML");
 
+        // The file's name and the text are whatever was sent: the name keeps letters, digits, dots, dashes,
+        // underscores and spaces, and the YAML error says where, without quoting the text.
+        String hostile = "Robert'); DELETE FROM domainevententry; --";
+        HttpResponse<String> named = postJson(CHECK, staff("manager1"), Map.of("draft", hostile, "draftFile", hostile));
+        assertThat(named.statusCode()).isEqualTo(400);
+        assertThat(body(named)).containsEntry("file", "Robert___ DELETE FROM domainevententry_ --");
+        assertThat(named.body()).doesNotContain(hostile);
+
         HttpResponse<String> empty = postJson(CHECK, staff("manager1"), Map.of());
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat((List<Map<String, Object>>) body(empty).get("errors")).singleElement()

@@ -190,8 +190,10 @@ class SimulationController {
         if (given == null) {
             return "draft.yaml";
         }
+        // Letters, digits, dots, dashes, underscores and spaces only: the name is shown on pages and in every error
+        // about the draft, and must not carry what an attacker put in it.
         String name = given.substring(Math.max(given.lastIndexOf('/'), given.lastIndexOf('\\')) + 1)
-                .replaceAll("\\p{Cntrl}", "").strip();
+                .replaceAll("\\p{Cntrl}", "").replaceAll("[^\\p{L}\\p{N}._ -]", "_").strip();
         if (name.isEmpty()) {
             return "draft.yaml";
         }
