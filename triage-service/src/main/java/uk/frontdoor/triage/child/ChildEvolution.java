@@ -49,6 +49,7 @@ import uk.frontdoor.triage.api.value.ContactStatus;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 import static java.util.Map.entry;
 import static uk.frontdoor.triage.child.ChildState.put;
@@ -168,7 +169,7 @@ public final class ChildEvolution {
 
     private static final Set<Class<? extends ChildEvent>> UNCHANGED = ROWS.entrySet().stream()
             .filter(row -> row.getValue() == LEAVES_AS_IT_IS).map(Map.Entry::getKey)
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            .collect(Collectors.toUnmodifiableSet());
 
     private ChildEvolution() {
     }
@@ -203,7 +204,6 @@ public final class ChildEvolution {
             BiFunction<ChildState, ChildEvent, ChildState>> unchanged(Class<E> type) {
         return entry(type, LEAVES_AS_IT_IS);
     }
-
 
     private static ContactState.Progress status(ContactState contact, ContactStatus status) {
         var progress = contact.progress();

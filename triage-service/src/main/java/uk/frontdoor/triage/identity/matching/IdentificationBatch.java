@@ -37,7 +37,8 @@ public final class IdentificationBatch {
     private final List<List<Candidate>> searched;
     /** For each contact, how many contacts of the batch had been remembered (and written) when it was searched for. */
     private final int[] searchedAfter;
-    private final boolean[] searchedAhead;
+    /** Whether the contact's candidates came from a search after the batch's first. */
+    private final boolean[] fromSearchAgain;
     private final List<CandidateFinder.SeenAt> pending = new ArrayList<>();
     private final List<Remembered> remembered = new ArrayList<>();
     private final Consumer<Set<String>> foundAgain;
@@ -50,7 +51,7 @@ public final class IdentificationBatch {
         this.finder = finder;
         this.foundAgain = foundAgain;
         this.searchedAfter = new int[children.size()];
-        this.searchedAhead = new boolean[children.size()];
+        this.fromSearchAgain = new boolean[children.size()];
         // The keys serve only the overlap check of a contact that is matched, and only contacts searched for
         // ahead are matched: a batch whose children are all known by NHS number needs none.
         List<String[]> keys = searchAhead.contains(true)
@@ -71,7 +72,6 @@ public final class IdentificationBatch {
         int next = 0;
         for (int i = 0; i < children.size(); i++) {
             searched.add(searchAhead.get(i) ? found.get(next++) : null);
-            searchedAhead[i] = searchAhead.get(i);
         }
     }
 
@@ -80,7 +80,7 @@ public final class IdentificationBatch {
         if (stale(index)) {
             searchAgain(index);
         }
-        if (searchedAfter[index] > 0 || !searchedAhead[index]) {
+        if (fromSearchAgain[index]) {
             searchedAgain++;
         }
         return identification.match(facts.get(index).facts(), searched.get(index));
@@ -165,6 +165,7 @@ public final class IdentificationBatch {
         for (int i = 0; i < again.size(); i++) {
             searched.set(again.get(i), found.get(i));
             searchedAfter[again.get(i)] = remembered.size();
+            fromSearchAgain[again.get(i)] = true;
             found.get(i).forEach(candidate -> children.add(candidate.childId()));
         }
         searchesAgain++;
