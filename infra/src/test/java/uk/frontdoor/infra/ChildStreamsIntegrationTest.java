@@ -7,10 +7,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.frontdoor.triage.api.ChildEvent;
 import uk.frontdoor.triage.api.ContactReceived;
+import uk.frontdoor.triage.EventJson;
+import uk.frontdoor.triage.api.value.ContactSubmission;
+import uk.frontdoor.triage.api.value.PersonalData;
 import uk.frontdoor.triage.child.ChildStreams;
+import uk.frontdoor.triage.dataprotection.PersonalDataKeys;
+import uk.frontdoor.triage.dataprotection.PersonalDataModule;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +31,8 @@ class ChildStreamsIntegrationTest extends IntegrationTestSupport {
     private ChildStreams streams;
     @Autowired
     private EventStore eventStore;
+    @Autowired
+    private PersonalDataKeys keys;
 
     @Test
     void each_childs_stream_read_together_is_the_stream_a_load_of_the_child_reads() {
@@ -51,12 +59,12 @@ class ChildStreamsIntegrationTest extends IntegrationTestSupport {
         // events; and leaving out the types a caller does not want leaves the others as they were.
         var helper = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
-            Map<String, List<ChildEvent>> shared = streams.read(List.of(once, none, twice), type -> true,
+            Map<String, List<ChildEvent>> shared = streams.read(List.of(once, none, twice), everyType(),
                     List.of(helper));
             assertThat(shared.keySet()).containsExactly(once, none, twice);
             assertThat(shared).isEqualTo(read);
             Map<String, List<ChildEvent>> contactsOnly = streams.read(List.of(once, twice),
-                    ContactReceived.class::equals, List.of(helper));
+                    Set.of(ContactReceived.class), List.of(helper));
             for (String child : List.of(once, twice)) {
                 assertThat(contactsOnly.get(child)).isNotEmpty().containsExactlyElementsOf(read.get(child).stream()
                         .filter(ContactReceived.class::isInstance).toList());
@@ -64,5 +72,39 @@ class ChildStreamsIntegrationTest extends IntegrationTestSupport {
         } finally {
             helper.shutdownNow();
         }
+    }
+
+    /**
+     * A reader that opens only the child: the child reads as stored, every other personal field as erased (its
+     * key never asked for it), and everything else as a full read gives it.
+     */
+    @Test
+    void a_reader_that_opens_only_the_child_reads_the_other_personal_fields_as_erased() {
+        ObjectNode sent = submission();
+        String child = childOf(contactIdOf(postContact(POLICE_KEY, sent)));
+        ContactReceived full = (ContactReceived) streams.read(List.of(child)).get(child).get(0);
+
+        ContactReceived opened = (ContactReceived) streams.readBy(EventJson.opening(keys,
+                Set.of(new PersonalDataModule.Field(ContactSubmission.class, "child")))).read(List.of(child))
+                .get(child).get(0);
+
+        ContactSubmission read = opened.submission();
+        assertThat(read.child()).isEqualTo(full.submission().child());
+        assertThat(read.child().familyName()).isEqualTo(sent.get("child").get("familyName").asText());
+        assertThat(full.submission().concerns().narrative()).isNotEqualTo(PersonalData.ERASED);
+        assertThat(read.concerns().narrative()).isEqualTo(PersonalData.ERASED);
+        assertThat(read.concerns().factors()).isEqualTo(full.submission().concerns().factors());
+        assertThat(read.concerns().indicators()).isEqualTo(full.submission().concerns().indicators());
+        assertThat(full.submission().household()).isNotEmpty();
+        assertThat(read.household()).isEmpty();
+        assertThat(read.referrer()).isNotEqualTo(full.submission().referrer());
+        assertThat(read).usingRecursiveComparison().ignoringFields("household", "referrer", "concerns.narrative",
+                "actionsTaken", "consent.reason").isEqualTo(full.submission());
+        assertThat(opened).usingRecursiveComparison().ignoringFields("submission").isEqualTo(full);
+    }
+
+    private static Set<Class<? extends ChildEvent>> everyType() {
+        return java.util.Arrays.stream(ChildEvent.class.getPermittedSubclasses())
+                .map(type -> type.asSubclass(ChildEvent.class)).collect(java.util.stream.Collectors.toSet());
     }
 }

@@ -10,6 +10,7 @@ import uk.frontdoor.triage.dataprotection.PersonalDataKeys;
 import uk.frontdoor.triage.dataprotection.PersonalDataModule;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * How events and messages are written to the event store. Deliberately independent of the web
@@ -38,6 +39,15 @@ public final class EventJson {
 
     public static JacksonSerializer serializer(PersonalDataKeys keys) {
         return JacksonSerializer.builder().objectMapper(mapper(keys)).build();
+    }
+
+    /**
+     * Reads the event store's JSON as {@link #serializer} does, opening only these personal fields: the others
+     * read as erased, never decrypted ({@link PersonalDataModule#opening}). For reading only.
+     */
+    public static JacksonSerializer opening(PersonalDataKeys keys, Set<PersonalDataModule.Field> fields) {
+        return JacksonSerializer.builder()
+                .objectMapper(plain().registerModule(PersonalDataModule.opening(keys, plain(), fields))).build();
     }
 
     private static ObjectMapper plain() {

@@ -51,7 +51,7 @@ public class TriageConfiguration {
 
     /** Many children's streams read at once, through the event store's own serializer and upcasters. */
     @Bean
-    ChildStreams childStreams(JdbcClient jdbc, @Qualifier("eventSerializer") Serializer eventSerializer,
+    ChildStreams childStreams(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer eventSerializer,
                               ObjectProvider<org.axonframework.config.Configuration> axon, PersonalDataKeys keys) {
         return new ChildStreams(jdbc, () -> eventSerializer, () -> axon.getObject().upcasterChain(), keys);
     }

@@ -190,6 +190,11 @@ public final class ChildEvolution {
         return ROWS.containsKey(type) && !UNCHANGED.contains(type);
     }
 
+    /** The types {@link #changesState} accepts: what a fold that skips the others reads. */
+    public static Set<Class<? extends ChildEvent>> stateChangingTypes() {
+        return ROWS.keySet().stream().filter(ChildEvolution::changesState).collect(Collectors.toUnmodifiableSet());
+    }
+
     /** The events the table has a row for, for the test that holds it to the sealed family. */
     static Set<Class<? extends ChildEvent>> events() {
         return ROWS.keySet();

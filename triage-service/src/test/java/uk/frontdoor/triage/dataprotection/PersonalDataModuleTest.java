@@ -97,6 +97,63 @@ class PersonalDataModuleTest {
     }
 
     @Test
+    void a_reader_that_opens_only_the_child_decrypts_it_alone_and_reads_the_other_personal_fields_as_erased()
+            throws Exception {
+        String written = mapper.writeValueAsString(contact);
+        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        PersonalDataKeys counting = new PersonalDataKeys() {
+            @Override
+            public DataKey forWriting(String childId) {
+                throw new AssertionError("a reader never writes");
+            }
+
+            @Override
+            public java.util.Optional<DataKey> forReading(String childId) {
+                opened.incrementAndGet();
+                return keys.forReading(childId);
+            }
+
+            @Override
+            public boolean destroy(ChildId childId) {
+                throw new AssertionError("a reader never destroys");
+            }
+
+            @Override
+            public boolean destroyed(ChildId childId) {
+                return keys.destroyed(childId);
+            }
+
+            @Override
+            public void forgetCached(String childId) {
+            }
+
+            @Override
+            public void forgetAllCached() {
+            }
+        };
+        ObjectMapper childOnly = EventJson.opening(counting,
+                java.util.Set.of(new PersonalDataModule.Field(ContactSubmission.class, "child"))).getObjectMapper();
+
+        ContactReceived read = childOnly.readValue(written, ContactReceived.class);
+
+        assertThat(opened).hasValue(1);
+        ContactSubmission submission = read.submission();
+        assertThat(submission.child()).isEqualTo(contact.submission().child());
+        assertThat(submission.referrer().name()).isEqualTo(PersonalData.ERASED);
+        assertThat(submission.household()).isEmpty();
+        assertThat(submission.concerns().narrative()).isEqualTo(PersonalData.ERASED);
+        assertThat(submission.consent().reason()).isEqualTo(PersonalData.ERASED);
+        assertThat(submission.actionsTaken()).isEqualTo(PersonalData.ERASED);
+        assertThat(submission.concerns().factors()).isEqualTo(contact.submission().concerns().factors());
+        assertThat(submission.concerns().indicators()).isEqualTo(contact.submission().concerns().indicators());
+        assertThat(submission.referralSource()).isEqualTo(contact.submission().referralSource());
+        assertThat(submission.immediateRisk()).isEqualTo(contact.submission().immediateRisk());
+        assertThat(read).usingRecursiveComparison().ignoringFields("submission").isEqualTo(contact);
+        // The whole mapper still opens everything.
+        assertThat(mapper.readValue(written, ContactReceived.class)).isEqualTo(contact);
+    }
+
+    @Test
     void what_is_written_for_a_child_after_the_key_is_destroyed_is_unreadable_from_the_start() throws Exception {
         mapper.writeValueAsString(contact);
         keys.destroy(CHILD);

@@ -15,13 +15,17 @@ import uk.frontdoor.rules.ThresholdEngine;
 import uk.frontdoor.triage.api.ChildEvent;
 import uk.frontdoor.triage.api.ContactReceived;
 import uk.frontdoor.triage.api.ThresholdAssessed;
+import uk.frontdoor.triage.EventJson;
 import uk.frontdoor.triage.api.value.ChildId;
+import uk.frontdoor.triage.api.value.ContactSubmission;
 import uk.frontdoor.triage.child.ChildEvolution;
 import uk.frontdoor.triage.child.ChildStreams;
 import uk.frontdoor.triage.child.ChildState;
 import uk.frontdoor.triage.child.LinkedContact;
 import uk.frontdoor.triage.child.LinkedContacts;
 import uk.frontdoor.triage.child.reception.Reception;
+import uk.frontdoor.triage.dataprotection.PersonalDataKeys;
+import uk.frontdoor.triage.dataprotection.PersonalDataModule;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -70,6 +74,13 @@ public class RuleSetSimulations {
     private static final int PROGRESS_EVERY = 200;
     /** Children whose streams are read in one statement: bounded, so memory stays small over any period. */
     private static final int CHILDREN_READ_TOGETHER = 500;
+    /**
+     * The only personal field a replay reads: the child, whose date of birth, sex and being unborn are rule facts
+     * ({@code RuleFacts.of}). The others (referrer, household, narrative, actions, consent reason, and those of
+     * later events) are read as erased without being decrypted: nothing of them reaches a decision or the report.
+     */
+    static final Set<PersonalDataModule.Field> PERSONAL_FIELDS_READ =
+            Set.of(new PersonalDataModule.Field(ContactSubmission.class, "child"));
     /** The advisory lock key that runs simulations one at a time across instances: "RULESIM" in ASCII. */
     static final long SIMULATION_LOCK = 0x52554c4553494dL;
     /** A draft file larger than this is not a rule set (the shipped ones are about 20 kB). */
@@ -91,8 +102,8 @@ public class RuleSetSimulations {
     });
 
     RuleSetSimulations(JdbcClient jdbc, DataSource dataSource, Workload workload, ChildStreams childStreams,
-                       ThresholdEngine rules, RuleSetCatalogue catalogue, LinkedContacts linkedContacts, Clock clock,
-                       ObjectMapper json,
+                       PersonalDataKeys keys, ThresholdEngine rules, RuleSetCatalogue catalogue,
+                       LinkedContacts linkedContacts, Clock clock, ObjectMapper json,
                        @Value("${frontdoor.simulations.decoding-threads:2}") int decodingThreads) {
         if (decodingThreads < 1) {
             throw new IllegalArgumentException("frontdoor.simulations.decoding-threads must be at least 1");
@@ -110,7 +121,7 @@ public class RuleSetSimulations {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.workload = workload;
-        this.childStreams = childStreams;
+        this.childStreams = childStreams.readBy(EventJson.opening(keys, PERSONAL_FIELDS_READ));
         this.rules = rules;
         this.catalogue = catalogue;
         this.linkedContacts = linkedContacts;
@@ -359,7 +370,7 @@ public class RuleSetSimulations {
     private Supplier<Map<String, List<ChildEvent>>> readGroup(List<String> group) {
         // Only what the fold changes with (which takes in the contacts and their assessments): the other events
         // leave the state as it is, so leaving them out changes nothing the replay sees.
-        return () -> childStreams.read(group, ChildEvolution::changesState, decoders);
+        return () -> childStreams.read(group, ChildEvolution.stateChangingTypes(), decoders);
     }
 
     /** Writes a count while the simulation runs; false once it no longer does (it was cancelled). */
