@@ -79,7 +79,7 @@ public class RuleSetSimulations {
      * ({@code RuleFacts.of}). The others (referrer, household, narrative, actions, consent reason, and those of
      * later events) are read as erased without being decrypted: nothing of them reaches a decision or the report.
      */
-    static final Set<PersonalDataModule.Field> PERSONAL_FIELDS_READ =
+    public static final Set<PersonalDataModule.Field> PERSONAL_FIELDS_READ =
             Set.of(new PersonalDataModule.Field(ContactSubmission.class, "child"));
     /** The advisory lock key that runs simulations one at a time across instances: "RULESIM" in ASCII. */
     static final long SIMULATION_LOCK = 0x52554c4553494dL;
