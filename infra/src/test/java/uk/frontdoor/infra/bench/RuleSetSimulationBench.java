@@ -346,7 +346,7 @@ class RuleSetSimulationBench extends IntegrationTestSupport {
                 long events = 0;
                 for (int from = 0; from < children.size(); from += 500) {
                     events += reading.read(children.subList(from, Math.min(children.size(), from + 500)),
-                            ChildEvolution.stateChangingTypes(), List.of()).values().stream()
+                            uk.frontdoor.triage.rules.simulation.RuleSetSimulations.FOLDED, List.of()).values().stream()
                             .mapToLong(List::size).sum();
                 }
                 assertThat(events).isPositive();
@@ -426,12 +426,12 @@ class RuleSetSimulationBench extends IntegrationTestSupport {
      * what the database and the driver cost before the service does anything with a row. As text
      * ({@code convert_from}, how {@code ChildStreams} read until 6 December 2026) or in binary form (the server's
      * bytes: how it reads now), of all the events or of the types the replay folds
-     * ({@link ChildEvolution#stateChangingTypes}).
+     * ({@code RuleSetSimulations.FOLDED}).
      */
     private ReadFloor readFloor(String day, boolean foldedOnly, boolean binary) {
         List<String> children = jdbc.sql("SELECT DISTINCT child_id FROM contact_registry WHERE received_at >= "
                 + "CAST(? AS date) AND child_id IS NOT NULL ORDER BY child_id").param(day).query(String.class).list();
-        Object[] types = ChildEvolution.stateChangingTypes().stream().map(Class::getName).toArray();
+        Object[] types = uk.frontdoor.triage.rules.simulation.RuleSetSimulations.FOLDED.stream().map(Class::getName).toArray();
         String sql = "SELECT aggregateidentifier, sequencenumber, payloadtype, payloadrevision, "
                 + (binary ? "payload" : "convert_from(payload, 'UTF8')") + " FROM domainevententry "
                 + "WHERE aggregateidentifier = ANY (?)" + (foldedOnly ? " AND payloadtype = ANY (?)" : "")

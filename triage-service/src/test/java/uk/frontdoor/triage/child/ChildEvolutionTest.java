@@ -73,6 +73,26 @@ class ChildEvolutionTest {
     }
 
     @Test
+    void the_clock_events_change_the_clocks_alone() {
+        // A rule-set simulation leaves them out: what the rules read is the same without them.
+        var started = new ClockStarted(CHILD, CONTACT, "clock-1", ClockType.FEEDBACK, null, "MASH",
+                ThresholdAssessed.Priority.AMBER, NOW, NOW.plusSeconds(60), NOW.plusSeconds(120), List.of("a", "b"));
+        var warned = new ClockWarned(CHILD, CONTACT, "clock-1", ClockType.FEEDBACK, NOW.plusSeconds(120), NOW);
+        var breached = new uk.frontdoor.triage.api.ClockBreached(CHILD, CONTACT, "clock-1", ClockType.FEEDBACK,
+                NOW.plusSeconds(120), NOW);
+        ChildState without = fold(TriageWork.received(), TriageWork.assessed(), TriageWork.claimed(SW1));
+
+        for (ChildState with : List.of(
+                fold(TriageWork.received(), started, TriageWork.assessed(), TriageWork.claimed(SW1)),
+                fold(TriageWork.received(), TriageWork.assessed(), started, warned, breached, TriageWork.claimed(SW1)),
+                fold(TriageWork.received(), TriageWork.assessed(), started, TriageWork.claimed(SW1),
+                        new ClockStopped(CHILD, CONTACT, "clock-1", ClockType.FEEDBACK, ClockStopped.Reason.DONE, NOW,
+                                NOW.plusSeconds(120), NOW, false, Duration.ZERO, NOW)))) {
+            assertThat(with).usingRecursiveComparison().ignoringFields("clocks").isEqualTo(without);
+        }
+    }
+
+    @Test
     void the_state_cannot_be_changed_from_outside_the_evolution() {
         ChildState linked = fold(TriageWork.received(),
                 new ChildRecordLinked(CHILD, ChildId.of("7c1d2e3f-0000-4000-8000-000000000001"), "Same.", SW1, NOW));
