@@ -65,16 +65,21 @@ class TriageQueueProjection {
 
     /**
      * Folds the tally of waiting contacts (V22: deltas the queue's triggers append; V55: and of those unclaimed)
-     * into one row per rating, agency and set of categories (V57). Rows another transaction is folding are skipped,
-     * not waited for; the next fold takes them.
+     * into one row per rating, agency and set of categories (V57), for the groups that have new deltas only: a
+     * batch rewrites the few groups its contacts are in, not all of them. Rows another transaction is folding are
+     * skipped, not waited for; the next fold takes them.
      */
     static final String FOLD_TALLY = """
-            WITH folded AS (
+            WITH touched AS (
+                SELECT DISTINCT priority, agency, factors FROM triage_queue_tally WHERE NOT folded),
+            folded AS (
                 DELETE FROM triage_queue_tally
-                WHERE ctid IN (SELECT ctid FROM triage_queue_tally FOR UPDATE SKIP LOCKED)
+                WHERE ctid IN (SELECT tally.ctid FROM triage_queue_tally tally JOIN touched USING (priority, agency, factors)
+                               FOR UPDATE OF tally SKIP LOCKED)
                 RETURNING priority, agency, factors, waiting, unclaimed)
-            INSERT INTO triage_queue_tally (priority, agency, factors, waiting, unclaimed)
-            SELECT priority, agency, factors, sum(waiting), sum(unclaimed) FROM folded GROUP BY priority, agency, factors
+            INSERT INTO triage_queue_tally (priority, agency, factors, waiting, unclaimed, folded)
+            SELECT priority, agency, factors, sum(waiting), sum(unclaimed), true FROM folded
+            GROUP BY priority, agency, factors
             HAVING sum(waiting) <> 0 OR sum(unclaimed) <> 0""";
 
     /**
