@@ -51,8 +51,9 @@ class TriageQueueProjectionTest {
     private static final Instant T0 = Instant.parse("2026-06-01T09:00:00Z");
 
     private final ReadModelDatabase database = ReadModelDatabase.get();
+    /** Folds its tally after every row change (the service's folds after 1,000: a_tally_folded_seldom_…). */
     private final TriageQueueProjection projection = new TriageQueueProjection(database.jdbc(),
-            new RowWrites(database.dataSource()));
+            new RowWrites(database.dataSource()), 1);
     private final WaitingContactsQuery waiting = new WaitingContactsQuery(database.jdbc());
     private final DutyBoardQueries board = new DutyBoardQueries(database.jdbc());
     private ProjectionFeed feed;
@@ -70,6 +71,10 @@ class TriageQueueProjectionTest {
     void queueOfFourContacts() {
         projection.reset();
         feed = new ProjectionFeed(projection);
+        queueOfFourContacts(feed);
+    }
+
+    private void queueOfFourContacts(ProjectionFeed feed) {
         // A: amber, re-rated red, claimed by sw1.
         feed.apply(T0, received(childA, a, "demo-police", "6", T0, "3A"),
                 assessed(childA, a, 4, Priority.AMBER, T0, T0.plus(Duration.ofHours(8))),
@@ -130,6 +135,25 @@ class TriageQueueProjectionTest {
         assertThatTheTallyAgreesWithTheQueue();
         assertThat(database.jdbc().sql("SELECT count(*) FROM triage_queue_tally").query(Long.class).single())
                 .as("folded to one row per rating, agency and set of categories").isEqualTo(3);
+    }
+
+    @Test
+    void a_tally_folded_seldom_still_agrees_with_the_queue() {
+        List<Map<String, Object>> rows = database.rows("triage_queue", "contact_id");
+        // The same events through a projection that folds its tally after every seventh row change: sixteen changes,
+        // so two folds and the last changes' deltas still waiting to be folded.
+        TriageQueueProjection seldom = new TriageQueueProjection(database.jdbc(), new RowWrites(database.dataSource()), 7);
+        seldom.reset();
+        queueOfFourContacts(new ProjectionFeed(seldom));
+        assertThat(database.rows("triage_queue", "contact_id")).isEqualTo(rows);
+        assertThat(database.jdbc().sql("SELECT count(*) FROM triage_queue_tally WHERE folded").query(Long.class).single())
+                .as("folded rows").isPositive();
+        assertThat(database.jdbc().sql("SELECT count(*) FROM triage_queue_tally WHERE NOT folded").query(Long.class)
+                .single()).as("deltas not yet folded").isPositive();
+        assertThatTheTallyAgreesWithTheQueue();
+        assertThat(waiting.handle(FindWaitingContacts.all(1)).matching()).isEqualTo(3);
+        assertThat(waiting.handle(new FindWaitingContacts(null, null, Set.of("3A"), null, true, 1)).matching())
+                .isEqualTo(1);
     }
 
     @Test
