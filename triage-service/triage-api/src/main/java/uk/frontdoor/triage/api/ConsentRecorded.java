@@ -1,6 +1,7 @@
 package uk.frontdoor.triage.api;
 
 import uk.frontdoor.triage.api.value.Personal;
+import uk.frontdoor.triage.api.value.PersonalData;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -21,5 +22,11 @@ public record ConsentRecorded(ChildId childId, ContactId contactId, Decision dec
         NOT_SOUGHT,
         /** A refusal set aside to protect the child: reason and a manager required. */
         REFUSAL_OVERRIDDEN
+    }
+
+    /** Withholds the child's personal data: a message printed in a log or a test's output shows none of it. */
+    @Override
+    public String toString() {
+        return PersonalData.withheld(this);
     }
 }

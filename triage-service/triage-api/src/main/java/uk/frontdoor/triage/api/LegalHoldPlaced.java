@@ -1,6 +1,7 @@
 package uk.frontdoor.triage.api;
 
 import uk.frontdoor.triage.api.value.Personal;
+import uk.frontdoor.triage.api.value.PersonalData;
 
 import org.axonframework.serialization.Revision;
 import uk.frontdoor.triage.api.value.Actor;
@@ -29,5 +30,11 @@ public record LegalHoldPlaced(ChildId childId, String holdId, Kind kind, @Person
         INQUIRY,
         /** Anything else that requires the record to be kept; the reason says what. */
         OTHER
+    }
+
+    /** Withholds the child's personal data: a message printed in a log or a test's output shows none of it. */
+    @Override
+    public String toString() {
+        return PersonalData.withheld(this);
     }
 }

@@ -1,6 +1,7 @@
 package uk.frontdoor.triage.api;
 
 import uk.frontdoor.triage.api.value.Personal;
+import uk.frontdoor.triage.api.value.PersonalData;
 import uk.frontdoor.triage.api.value.Channel;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -38,5 +39,11 @@ public record PartnerCheckAnswered(ChildId childId, ContactId contactId, String 
      * @param channel {@code HTTP} or {@code KAFKA} for a partner system, {@code STAFF} for the pages
      */
     public record Answerer(String userId, String agency, Channel channel) {
+    }
+
+    /** Withholds the child's personal data: a message printed in a log or a test's output shows none of it. */
+    @Override
+    public String toString() {
+        return PersonalData.withheld(this);
     }
 }

@@ -1,6 +1,7 @@
 package uk.frontdoor.triage.api;
 
 import uk.frontdoor.triage.api.value.Personal;
+import uk.frontdoor.triage.api.value.PersonalData;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -13,4 +14,9 @@ import java.util.List;
 /** A manager returned the proposal to its worker with a reason. */
 @Revision("1")
 public record ProposalReturned(ChildId childId, ContactId contactId, @Personal String reason, Actor actor, Instant at) implements ChildEvent {
+    /** Withholds the child's personal data: a message printed in a log or a test's output shows none of it. */
+    @Override
+    public String toString() {
+        return PersonalData.withheld(this);
+    }
 }

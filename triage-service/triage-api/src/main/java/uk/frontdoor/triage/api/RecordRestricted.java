@@ -1,6 +1,7 @@
 package uk.frontdoor.triage.api;
 
 import uk.frontdoor.triage.api.value.Personal;
+import uk.frontdoor.triage.api.value.PersonalData;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -40,5 +41,11 @@ public record RecordRestricted(ChildId childId, ContactId contactId, Category ca
         STAFF_CHILD,
         /** Anything else a manager judges sensitive; the reason says what. */
         OTHER
+    }
+
+    /** Withholds the child's personal data: a message printed in a log or a test's output shows none of it. */
+    @Override
+    public String toString() {
+        return PersonalData.withheld(this);
     }
 }

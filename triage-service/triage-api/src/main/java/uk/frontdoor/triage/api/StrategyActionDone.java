@@ -1,6 +1,7 @@
 package uk.frontdoor.triage.api;
 
 import uk.frontdoor.triage.api.value.Personal;
+import uk.frontdoor.triage.api.value.PersonalData;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.Channel;
 import uk.frontdoor.triage.api.value.ChildId;
@@ -33,5 +34,11 @@ public record StrategyActionDone(ChildId childId, ContactId contactId, String di
     public StrategyActionDone(ChildId childId, ContactId contactId, String discussionId, int action, Instant doneAt,
                               String note, Actor actor, Instant at) {
         this(childId, contactId, discussionId, action, doneAt, note, actor, null, Channel.STAFF, at);
+    }
+
+    /** Withholds the child's personal data: a message printed in a log or a test's output shows none of it. */
+    @Override
+    public String toString() {
+        return PersonalData.withheld(this);
     }
 }

@@ -1,6 +1,7 @@
 package uk.frontdoor.triage.api;
 
 import uk.frontdoor.triage.api.value.Personal;
+import uk.frontdoor.triage.api.value.PersonalData;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
@@ -36,5 +37,11 @@ public record StrategyDiscussionHeld(ChildId childId, ContactId contactId, Strin
 
     /** Something someone must do, by when. */
     public record Action(String description, String owner, String agency, LocalDate dueDate) {
+    }
+
+    /** Withholds the child's personal data: a message printed in a log or a test's output shows none of it. */
+    @Override
+    public String toString() {
+        return PersonalData.withheld(this);
     }
 }

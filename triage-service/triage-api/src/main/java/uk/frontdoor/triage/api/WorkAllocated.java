@@ -1,6 +1,7 @@
 package uk.frontdoor.triage.api;
 
 import uk.frontdoor.triage.api.value.Personal;
+import uk.frontdoor.triage.api.value.PersonalData;
 import org.axonframework.serialization.Revision;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.ChildId;
@@ -25,5 +26,11 @@ public record WorkAllocated(ChildId childId, ContactId contactId, Work work, Str
         CONTACT,
         /** The strategy discussion the contact requires. */
         STRATEGY_DISCUSSION
+    }
+
+    /** Withholds the child's personal data: a message printed in a log or a test's output shows none of it. */
+    @Override
+    public String toString() {
+        return PersonalData.withheld(this);
     }
 }

@@ -72,9 +72,20 @@ public record ContactSubmission(
             factors = factors == null ? List.of() : List.copyOf(factors);
             indicators = indicators == null ? List.of() : List.copyOf(indicators);
         }
+
+        /** Withholds the child's personal data: a message printed in a log or a test's output shows none of it. */
+        @Override
+        public String toString() {
+            return PersonalData.withheld(this);
+        }
     }
 
     public record Consent(ConsentStatus status, @Personal String reason) {
+        /** Withholds the child's personal data: a message printed in a log or a test's output shows none of it. */
+        @Override
+        public String toString() {
+            return PersonalData.withheld(this);
+        }
     }
 
     public enum Sex {
@@ -83,5 +94,11 @@ public record ContactSubmission(
 
     public enum ConsentStatus {
         GIVEN, REFUSED, NOT_SOUGHT
+    }
+
+    /** Withholds the child's personal data: a message printed in a log or a test's output shows none of it. */
+    @Override
+    public String toString() {
+        return PersonalData.withheld(this);
     }
 }
