@@ -203,6 +203,85 @@ class KafkaIntakeBench extends IntegrationTestSupport {
     }
 
     /**
+     * Issue 14's "dead letters do not slow the good messages": the same number of valid contacts sent three
+     * times, alone, then with invalid submissions among them ({@code frontdoor.bench.invalid-share}, 10%; each
+     * one dead-lettered with its reason), then alone again. Each time, the clock stops when the last valid contact
+     * is committed. The runs without dead letters are the floor, in the same JVM on the same database.
+     */
+    @Test
+    void kafka_dead_letters_beside_the_same_contacts_without_them() throws Exception {
+        int contacts = Integer.getInteger("frontdoor.bench.contacts", 5_000);
+        double invalidShare = Double.parseDouble(System.getProperty("frontdoor.bench.invalid-share", "0.1"));
+        warmUpOverKafka();
+        double alone = validContactsPerSecond(contacts, 0, 11);
+        long deadBefore = endOffsets("contact-submissions.dlq");
+        int invalid = (int) Math.round(contacts * invalidShare / (1 - invalidShare));
+        double poisoned = validContactsPerSecond(contacts, invalid, 12);
+        long deadLettered = endOffsets("contact-submissions.dlq") - deadBefore;
+        double aloneAgain = validContactsPerSecond(contacts, 0, 13);
+        String report = String.format("Kafka, %,d valid contacts each run; load average at the end %s%n"
+                        + "  alone:                          %,.0f valid contacts/s%n"
+                        + "  with %,d invalid among them:    %,.0f valid contacts/s (%,d dead letters)%n"
+                        + "  alone again:                    %,.0f valid contacts/s%n"
+                        + "  with dead letters / alone (mean of the two): %.2f%n",
+                contacts, Files.readString(Path.of("/proc/loadavg")).trim(), alone, invalid, poisoned, deadLettered,
+                aloneAgain, poisoned / ((alone + aloneAgain) / 2));
+        System.out.println(report);
+        Files.writeString(Path.of("target", "kafka-dead-letters-bench.txt"), report);
+        assertThat(deadLettered).as("every invalid submission dead-lettered once").isEqualTo(invalid);
+    }
+
+    /**
+     * Sends {@code valid} valid submissions with {@code invalid} invalid ones spread evenly among them; the valid
+     * contacts committed a second, counted until the last of them is committed and every invalid one is on the
+     * dead-letter topic.
+     */
+    private double validContactsPerSecond(int valid, int invalid, long seed) throws Exception {
+        String run = "LOAD-BENCHDL" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        List<ProducerRecord<byte[], byte[]>> good = submissions(run, valid, seed);
+        List<ProducerRecord<byte[], byte[]>> bad = new ArrayList<>();
+        LoadMix broken = new LoadMix(LoadSettings.parse("--run-id=" + run.substring("LOAD-".length(), run.length() - 1)
+                + "X", "--invalid-share=1", "--seed=" + seed), Clock.systemUTC());
+        for (int i = 0; i < invalid; i++) {
+            LoadMix.Submission submission = broken.next(false);
+            var record = new ProducerRecord<>(TOPIC, submission.submissionId().getBytes(StandardCharsets.UTF_8),
+                    submission.body());
+            record.headers().add("agency", "demo-police".getBytes(StandardCharsets.UTF_8));
+            bad.add(record);
+        }
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(valid + invalid);
+        for (int i = 0, b = 0; i < valid; i++) {
+            records.add(good.get(i));
+            while (b < invalid && (long) b * valid <= (long) i * invalid) {
+                records.add(bad.get(b++));
+            }
+        }
+        long deadBefore = endOffsets("contact-submissions.dlq");
+        long start = System.nanoTime();
+        records.forEach(kafka::send);
+        kafka.flush();
+        awaitCount("SELECT count(*) FROM contact_registry WHERE submission_id LIKE ? AND child_id IS NOT NULL",
+                run + "%", valid);
+        long committed = System.nanoTime();
+        Awaitility.await().atMost(Duration.ofMinutes(2))
+                .until(() -> endOffsets("contact-submissions.dlq") - deadBefore >= invalid);
+        return valid / seconds(start, committed);
+    }
+
+    /** Records ever written to the topic: the sum of its partitions' end offsets. */
+    private long endOffsets(String topic) throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new LinkedHashMap<>();
+            partitions.forEach(p -> latest.put(new org.apache.kafka.common.TopicPartition(topic, p.partition()),
+                    org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get().values().stream()
+                    .mapToLong(org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+        }
+    }
+
+    /**
      * Contacts sent and handled before the measured ones ({@code frontdoor.bench.warm-up}, 3,000), so that the
      * figures are the service's steady state: in a cold run the JIT compilers took a quarter of the machine.
      */
