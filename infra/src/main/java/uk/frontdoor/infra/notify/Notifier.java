@@ -136,9 +136,10 @@ class Notifier {
 
     private void queue(EventMessage<?> event, String template, List<String> to, Map<String, String> values) {
         Templates.Email email = templates.fill(template, values);
-        if (to.isEmpty() || mail.getIfAvailable() == null) {
+        boolean noMailServer = mail.getIfAvailable() == null;
+        if (to.isEmpty() || noMailServer) {
             // Nobody's address is configured for it, or no mail server: nothing to send, and counted.
-            String outcome = to.isEmpty() ? "no_address" : "no_mail_server";
+            String outcome = noMailServer ? "no_mail_server" : "no_address";
             afterCommit(() -> counts.counted(template, outcome));
             return;
         }
