@@ -52,6 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = {"frontdoor.embedded.kafka-port=0", "frontdoor.embedded.smtp-port=0",
                 "frontdoor.embedded.imap-port=0", "frontdoor.demo-feed.enabled=false",
                 "frontdoor.deadlines.polling-interval=200ms",
+                // An email that failed is tried again soon (NotificationIntegrationTest's mail server outage).
+                "frontdoor.notifications.outbox.retry-after=200ms", "frontdoor.notifications.outbox.max-retry-after=1s",
                 // Idle alert streams beat often, so a client that has gone is let go quickly.
                 "frontdoor.alerts.stream.heartbeat=200ms",
                 // The demo housing agency floods in PartnerRateLimitIntegrationTest: 3 an hour, so no cycle ends mid-test.

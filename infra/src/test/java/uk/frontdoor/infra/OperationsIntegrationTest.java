@@ -15,7 +15,8 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(body(health)).containsEntry("status", "UP");
-        assertThat(health.body()).contains("\"db\":{\"status\":\"UP\"}", "\"kafka\":{\"status\":\"UP\"}");
+        assertThat(health.body()).contains("\"db\":{\"status\":\"UP\"}", "\"kafka\":{\"status\":\"UP\"}",
+                "\"notificationOutbox\":{\"status\":\"UP\"}");
     }
 
     @Test
@@ -27,6 +28,8 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
         assertThat(readiness.body()).contains("\"db\":", "\"readinessState\":");
         // A broker outage must not take every instance out of service: HTTP intake and the pages work without it.
         assertThat(readiness.body()).doesNotContain("\"kafka\"");
+        // Nor one that cannot reach the mail server: its emails wait in the outbox, and everything else works.
+        assertThat(readiness.body()).doesNotContain("\"notificationOutbox\"");
         assertThat(liveness.statusCode()).isEqualTo(200);
         assertThat(liveness.body()).doesNotContain("\"db\"", "\"kafka\"");
         assertThat(get("/actuator/prometheus", null).body()).containsPattern("(?m)^frontdoor_kafka_reachable 1\\.0$");

@@ -50,6 +50,8 @@ public class RowWrites {
      * @param projection the processing group writing (names the held-back writes of this batch)
      * @param key        what the statement changes; writes of one key keep their order
      * @param sql        a statement from the projection's own code, never built from input
+     * @param args       read when the batch is flushed, not before: the caller may still change them until then
+     *                   (the triage queue folds a contact's later events of the batch into the row it inserts)
      */
     public void write(String projection, String key, String sql, Object... args) {
         if (!CurrentUnitOfWork.isStarted()) {

@@ -86,6 +86,31 @@ public final class ProjectionFeed {
         return this;
     }
 
+    /**
+     * {@link #replay()} in processor batches of {@code size} events, each handled in its own unit of work and
+     * committed before the next: a child's events split across batches as a processor may split them.
+     */
+    public ProjectionFeed replayInBatchesOf(int size) {
+        handlers.prepareReset();
+        TrackingToken token = ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(delivered.size() - 1));
+        for (int from = 0; from < delivered.size(); from += size) {
+            int to = Math.min(delivered.size(), from + size);
+            BatchingUnitOfWork<?> batch = new BatchingUnitOfWork<>(new ArrayList<EventMessage<?>>(delivered.subList(from, to)));
+            batch.start();
+            try {
+                for (int position = from; position < to; position++) {
+                    token = ((ReplayToken) token).advancedTo(new GlobalSequenceTrackingToken(position));
+                    deliver(new GenericTrackedDomainEventMessage<>(token, delivered.get(position)));
+                }
+            } catch (RuntimeException e) {
+                batch.rollback(e);
+                throw e;
+            }
+            batch.commit();
+        }
+        return this;
+    }
+
     private void deliver(GenericTrackedDomainEventMessage<?> message) {
         try {
             handlers.handle(message);

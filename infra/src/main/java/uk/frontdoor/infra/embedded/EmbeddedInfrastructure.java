@@ -9,6 +9,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
 import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
+import org.springframework.boot.autoconfigure.mail.MailProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -30,6 +32,8 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("embedded")
+// spring.mail.* is bound by Spring Boot only when it builds the sender (spring.mail.host set); the embedded one is ours.
+@EnableConfigurationProperties(MailProperties.class)
 class EmbeddedInfrastructure {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
@@ -123,12 +127,16 @@ class EmbeddedInfrastructure {
         return port == 0 ? setup.dynamicPort() : setup;
     }
 
-    /** Sends to the in-process server, as Spring Boot's own sender would to {@code spring.mail.host}. */
+    /**
+     * Sends to the in-process server, as Spring Boot's own sender would to {@code spring.mail.host}, with the
+     * timeouts of {@code spring.mail.properties}.
+     */
     @Bean
-    JavaMailSender mailSender(GreenMail mail) {
+    JavaMailSender mailSender(GreenMail mail, MailProperties settings) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("localhost");
         sender.setPort(mail.getSmtp().getPort());
+        sender.getJavaMailProperties().putAll(settings.getProperties());
         return sender;
     }
 

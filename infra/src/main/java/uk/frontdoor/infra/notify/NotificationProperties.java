@@ -3,6 +3,7 @@ package uk.frontdoor.infra.notify;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,7 @@ import java.util.Map;
  *                      team's on-call mailbox or phone gateway): at night nobody watches the queue
  * @param templates    the wording of each email, GOV.UK Notify style, to override the service's own
  *                     ({@code notifications/templates.properties})
+ * @param outbox       how the emails waiting in the outbox are sent, retried and pruned
  */
 @ConfigurationProperties("frontdoor.notifications")
 public record NotificationProperties(
@@ -28,7 +30,8 @@ public record NotificationProperties(
         @DefaultValue Map<String, String> staff,
         @DefaultValue Map<String, String> agencies,
         @DefaultValue Map<String, String> templates,
-        @DefaultValue List<String> emergencyDuty) {
+        @DefaultValue List<String> emergencyDuty,
+        @DefaultValue Outbox outbox) {
 
     public NotificationProperties {
         serviceUrl = serviceUrl.endsWith("/") ? serviceUrl.substring(0, serviceUrl.length() - 1) : serviceUrl;
@@ -37,5 +40,49 @@ public record NotificationProperties(
         agencies = Map.copyOf(agencies);
         templates = Map.copyOf(templates);
         emergencyDuty = List.copyOf(emergencyDuty);
+    }
+
+    /**
+     * The outbox's sender. Each instance runs one; they share the rows (a row is claimed with {@code FOR UPDATE
+     * SKIP LOCKED}, so no two send it at once).
+     *
+     * @param pollInterval  how often a sender looks for rows when nothing woke it: rows another instance wrote, whose
+     *                      processor woke only its own sender, and retries falling due
+     * @param batchSize     rows claimed, sent (over one SMTP connection) and marked sent in one transaction
+     * @param retryAfter    the wait before a failed email's first retry; doubled for each later failure
+     * @param maxRetryAfter the longest wait between retries (an email is retried until it goes)
+     * @param keepSentFor   how long a sent email's row is kept (what was sent, to whom and when), then pruned
+     * @param pruneEvery    how often sent rows past {@code keepSentFor} are pruned (on one instance of the cluster)
+     * @param staleAfter    the health component {@code notificationOutbox} is DOWN while an unsent email is older
+     */
+    public record Outbox(
+            @DefaultValue("5s") Duration pollInterval,
+            @DefaultValue("50") int batchSize,
+            @DefaultValue("10s") Duration retryAfter,
+            @DefaultValue("10m") Duration maxRetryAfter,
+            @DefaultValue("7d") Duration keepSentFor,
+            @DefaultValue("1h") Duration pruneEvery,
+            @DefaultValue("15m") Duration staleAfter) {
+
+        public Outbox {
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("frontdoor.notifications.outbox.batch-size must be at least 1");
+            }
+            for (Duration positive : new Duration[]{pollInterval, retryAfter, maxRetryAfter, keepSentFor, pruneEvery,
+                    staleAfter}) {
+                if (positive.isNegative() || positive.isZero()) {
+                    throw new IllegalArgumentException("frontdoor.notifications.outbox durations must be positive");
+                }
+            }
+        }
+
+        /** The wait before the next try of an email that has now failed {@code attempts} times. */
+        Duration backOff(int attempts) {
+            Duration wait = retryAfter;
+            for (int failed = 1; failed < attempts && wait.compareTo(maxRetryAfter) < 0; failed++) {
+                wait = wait.multipliedBy(2);
+            }
+            return wait.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : wait;
+        }
     }
 }

@@ -1,18 +1,16 @@
 package uk.frontdoor.infra.notify;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.monitoring.NoOpMessageMonitor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.triage.api.ClockBreached;
@@ -34,9 +32,10 @@ import java.util.Map;
  * contact that goes to the out-of-hours queue. Each email is a reference and a link, never a child's details.
  *
  * <p>Its own processing group, which starts at the head of the event store (a new deployment does not email
- * about years of history), takes one event at a time and is never replayed: a rebuild of the read models sends
- * nothing again. An email that cannot be sent (the mail server is down) fails the event, which is retried until
- * it goes, as a read model's failures are; an event is emailed at least once.
+ * about years of history) and is never replayed: a rebuild of the read models sends nothing again. The handlers
+ * send nothing themselves: they queue each email in the {@link NotificationOutbox}, in the batch's own transaction,
+ * and {@link OutboxSender} sends it once that commits. A batch that fails queues nothing and is handled again; one
+ * handled again after its commit finds its emails queued and queues none twice. An email is sent at least once.
  */
 @Component
 @ProcessingGroup(Notifier.PROCESSING_GROUP)
@@ -44,41 +43,48 @@ import java.util.Map;
 class Notifier {
 
     static final String PROCESSING_GROUP = "notifications";
-    private static final Logger log = LoggerFactory.getLogger(Notifier.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK)
             .withZone(ZoneId.of("Europe/London"));
+
+    /** As the read models': emails are only queued, so a batch costs one transaction and one JDBC batch. */
+    private static final int BATCH_SIZE = 250;
 
     private final NotificationProperties properties;
     private final Templates templates;
     private final ObjectProvider<JavaMailSender> mail;
-    private final MeterRegistry meters;
+    private final NotificationOutbox outbox;
+    private final OutboxSender sender;
+    private final NotificationCounts counts;
     private final Vocabulary words = Vocabulary.plainEnglish();
 
-    Notifier(NotificationProperties properties, ObjectProvider<JavaMailSender> mail, MeterRegistry meters) {
+    Notifier(NotificationProperties properties, ObjectProvider<JavaMailSender> mail, NotificationOutbox outbox,
+             OutboxSender sender, MeterRegistry meters) {
         this.properties = properties;
         this.templates = new Templates(properties.templates());
         this.mail = mail;
-        this.meters = meters;
+        this.outbox = outbox;
+        this.sender = sender;
+        this.counts = new NotificationCounts(meters);
     }
 
     /**
-     * From the head of the stream, one event a transaction (a failed batch would send its earlier emails twice).
-     * Like the read models', its processor has no Axon message monitor: it looks at every stored event, and the
-     * monitors looked up Micrometer timers for each; what it sent is counted below.
+     * From the head of the stream, in batches, one segment. Like the read models', its processor has no Axon message
+     * monitor: it looks at every stored event, and the monitors looked up Micrometer timers for each; what it queued
+     * and sent is counted ({@link NotificationCounts}).
      */
     @Autowired
     void fromNowOn(EventProcessingConfigurer processing) {
         processing.registerPooledStreamingEventProcessor(PROCESSING_GROUP,
                 configuration -> configuration.eventStore(),
                 (configuration, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken)
-                        .batchSize(1).initialSegmentCount(1).maxClaimedSegments(1));
+                        .batchSize(BATCH_SIZE).initialSegmentCount(1).maxClaimedSegments(1));
         processing.registerMessageMonitorFactory(PROCESSING_GROUP,
                 (configuration, componentType, componentName) -> NoOpMessageMonitor.instance());
     }
 
     @EventHandler
-    void on(ClockBreached event) {
-        send("breach", properties.dutyManagers(), Map.of(
+    void on(ClockBreached event, EventMessage<?> message) {
+        queue(message, "breach", properties.dutyManagers(), Map.of(
                 "duty", words.word("clock", event.type()),
                 "reference", event.contactId().value(),
                 "dueAt", TIME.format(event.dueAt()),
@@ -90,11 +96,11 @@ class Notifier {
      * red then. The team is on call, not at a screen, so it is told at once, with the time its response is due.
      */
     @EventHandler
-    void on(ClockStarted event) {
+    void on(ClockStarted event, EventMessage<?> message) {
         if (event.type() != ClockType.OUT_OF_HOURS) {
             return;
         }
-        send("out-of-hours", properties.emergencyDuty(), Map.of(
+        queue(message, "out-of-hours", properties.emergencyDuty(), Map.of(
                 "reference", event.contactId().value(),
                 "priority", event.priority() == null ? "not yet rated" : words.word("priority", event.priority()),
                 "dueAt", TIME.format(event.dueAt()),
@@ -103,9 +109,9 @@ class Notifier {
     }
 
     @EventHandler
-    void on(WorkAllocated event) {
+    void on(WorkAllocated event, EventMessage<?> message) {
         String work = words.word("allocated-work", event.work());
-        send("allocation", addressOf(properties.staff(), event.worker()), Map.of(
+        queue(message, "allocation", addressOf(properties.staff(), event.worker()), Map.of(
                 "work", work,
                 "workLower", work.toLowerCase(Locale.UK),
                 "reference", event.contactId().value(),
@@ -116,8 +122,8 @@ class Notifier {
     }
 
     @EventHandler
-    void on(PartnerCheckRequested event) {
-        send("information-request", addressOf(properties.agencies(), event.agency()), Map.of(
+    void on(PartnerCheckRequested event, EventMessage<?> message) {
+        queue(message, "information-request", addressOf(properties.agencies(), event.agency()), Map.of(
                 "agency", words.word("agency", event.agency()),
                 "reference", event.checkId(),
                 "dueAt", TIME.format(event.dueAt())));
@@ -128,30 +134,25 @@ class Notifier {
         return address == null || address.isBlank() ? List.of() : List.of(address);
     }
 
-    private void send(String template, List<String> to, Map<String, String> values) {
+    private void queue(EventMessage<?> event, String template, List<String> to, Map<String, String> values) {
         Templates.Email email = templates.fill(template, values);
-        JavaMailSender sender = mail.getIfAvailable();
-        if (to.isEmpty() || sender == null) {
+        boolean noMailServer = mail.getIfAvailable() == null;
+        if (to.isEmpty() || noMailServer) {
             // Nobody's address is configured for it, or no mail server: nothing to send, and counted.
-            counted(template, sender == null ? "no_mail_server" : "no_address");
+            String outcome = noMailServer ? "no_mail_server" : "no_address";
+            afterCommit(() -> counts.counted(template, outcome));
             return;
         }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(properties.from());
-        message.setTo(to.toArray(String[]::new));
-        message.setSubject(email.subject());
-        message.setText(email.body());
-        sender.send(message);
-        counted(template, "sent");
-        log.debug("Sent the {} email to {} recipient(s)", template, to.size());
+        outbox.queue(new NotificationOutbox.Email(event.getIdentifier(), template, to, email.subject(), email.body()));
+        afterCommit(sender::wake);
     }
 
-    private void counted(String template, String outcome) {
-        Counter.builder("frontdoor.notifications")
-                .description("Emails the front door sent, or could not address, by template")
-                .tag("template", template)
-                .tag("outcome", outcome)
-                .register(meters)
-                .increment();
+    /** Once the batch has committed (at once outside one): a batch that fails and is handled again counts once. */
+    private static void afterCommit(Runnable action) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> action.run());
+        } else {
+            action.run();
+        }
     }
 }

@@ -5,9 +5,11 @@ import uk.frontdoor.triage.api.ChildEvent;
 import uk.frontdoor.triage.dataprotection.PersonalDataKeys;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -35,6 +37,7 @@ public final class DecodedEvents {
 
     private final AtomicReferenceArray<Slot> window;
     private final Predicate<String> keyHeld;
+    private final Consumer<Collection<String>> loadKeys;
     private final long keptNanos;
     private final LongSupplier nanoTime;
     private final LongAdder served = new LongAdder();
@@ -49,12 +52,19 @@ public final class DecodedEvents {
     }
 
     public DecodedEvents(PersonalDataKeys keys, int window, Duration kept) {
-        this(childId -> keys.forReading(childId).isPresent(), window, kept, System::nanoTime);
+        this(childId -> keys.forReading(childId).isPresent(), keys::loadAll, window, kept, System::nanoTime);
     }
 
     /** @param keyHeld whether a child's data key is still held (not destroyed) */
     DecodedEvents(Predicate<String> keyHeld, int window, Duration kept, LongSupplier nanoTime) {
+        this(keyHeld, children -> {
+        }, window, kept, nanoTime);
+    }
+
+    DecodedEvents(Predicate<String> keyHeld, Consumer<Collection<String>> loadKeys, int window, Duration kept,
+                  LongSupplier nanoTime) {
         this.keyHeld = keyHeld;
+        this.loadKeys = loadKeys;
         this.window = new AtomicReferenceArray<>(window);
         this.keptNanos = kept.toNanos();
         this.nanoTime = nanoTime;
@@ -83,6 +93,22 @@ public final class DecodedEvents {
         decodings.increment();
         window.set(at, new Slot(globalIndex, eventId, fresh, nanoTime.getAsLong()));
         return fresh;
+    }
+
+    /** Whether the event at this global index is held decoded (it may still not be served: see {@link #decoded}). */
+    boolean holds(long globalIndex, String eventId) {
+        Slot held = window.get((int) Math.floorMod(globalIndex, (long) window.length()));
+        return held != null && held.globalIndex() == globalIndex && held.eventId().equals(eventId);
+    }
+
+    /**
+     * Reads these children's data keys into memory together ({@link PersonalDataKeys#loadAll}), ahead of decoding
+     * their events: one statement for the group instead of one for each child whose key is not held.
+     */
+    void loadKeys(Collection<String> childIds) {
+        if (!childIds.isEmpty()) {
+            loadKeys.accept(childIds);
+        }
     }
 
     /** The child's key was destroyed (on any instance): its decoded events go. */

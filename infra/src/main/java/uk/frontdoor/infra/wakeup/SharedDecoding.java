@@ -15,9 +15,15 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * The storage engine as the event processors' streams read it, each event's payload decoded once for all of them
@@ -28,6 +34,9 @@ import java.util.stream.Stream;
  * handle a command) is read as before.
  */
 final class SharedDecoding implements EventStorageEngine {
+
+    /** The aggregate type of a child's events, whose identifier is the child's id (and names its data key). */
+    private static final String CHILD = "Child";
 
     private final EventStorageEngine delegate;
     private final Serializer serializer;
@@ -42,7 +51,67 @@ final class SharedDecoding implements EventStorageEngine {
 
     @Override
     public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-        return delegate.readEvents(trackingToken, mayBlock).map(this::shared);
+        Stream<? extends TrackedEventMessage<?>> read = delegate.readEvents(trackingToken, mayBlock);
+        return StreamSupport.stream(new KeysLoadedAhead(read.spliterator()), false).onClose(read::close)
+                .map(this::shared);
+    }
+
+    /** How many events are read ahead of the one handed out, for their children's keys to be read together. */
+    static final int READ_AHEAD = 100;
+
+    /**
+     * The events as read, each group of up to {@link #READ_AHEAD} taken from the stream before the first of them is
+     * handed out, and the data keys of the children whose events the window does not hold decoded read in one
+     * statement ({@link DecodedEvents#loadKeys}). A replay otherwise read each child's key on its own when its first
+     * event was decoded: about one statement per contact, a round trip on the processor's thread each time. Takes
+     * only what the stream has: an empty group is asked for again next time, as the stream itself would be.
+     */
+    private final class KeysLoadedAhead implements Spliterator<TrackedEventMessage<?>> {
+
+        private final Spliterator<? extends TrackedEventMessage<?>> read;
+        private final ArrayDeque<TrackedEventMessage<?>> ahead = new ArrayDeque<>(READ_AHEAD);
+
+        private KeysLoadedAhead(Spliterator<? extends TrackedEventMessage<?>> read) {
+            this.read = read;
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super TrackedEventMessage<?>> action) {
+            if (ahead.isEmpty()) {
+                while (ahead.size() < READ_AHEAD && read.tryAdvance(ahead::add)) {
+                    // taken
+                }
+                Set<String> children = new HashSet<>();
+                for (TrackedEventMessage<?> event : ahead) {
+                    if (event instanceof DomainEventMessage<?> domain && CHILD.equals(domain.getType())
+                            && !decoded.holds(globalIndex(event), event.getIdentifier())) {
+                        children.add(domain.getAggregateIdentifier());
+                    }
+                }
+                decoded.loadKeys(children);
+            }
+            TrackedEventMessage<?> next = ahead.poll();
+            if (next == null) {
+                return false;
+            }
+            action.accept(next);
+            return true;
+        }
+
+        @Override
+        public Spliterator<TrackedEventMessage<?>> trySplit() {
+            return null;
+        }
+
+        @Override
+        public long estimateSize() {
+            return Long.MAX_VALUE;
+        }
+
+        @Override
+        public int characteristics() {
+            return ORDERED | NONNULL;
+        }
     }
 
     private TrackedEventMessage<?> shared(TrackedEventMessage<?> read) {

@@ -43,6 +43,14 @@ class RuntimeRolePrivilegesIntegrationTest extends IntegrationTestSupport {
                         + "head_at_start) VALUES ('x', 'sys1', 'SYSTEM_MANAGER', now(), 0)");
                 runtime.execute("SELECT count(*) FROM domainevententry");
                 runtime.execute("SELECT purge_record_views(now() - interval '2 years')");
+                // The notifications' outbox: queued by the processor, claimed and marked by the senders, pruned.
+                runtime.execute("INSERT INTO notification_outbox (event_id, template, recipients, subject, body, "
+                        + "created_at, next_attempt_at) VALUES ('" + role + "', 'breach', ARRAY['a@example.org'], 's', "
+                        + "'b', now(), now()) ON CONFLICT ON CONSTRAINT notification_outbox_once DO NOTHING");
+                runtime.execute("SELECT id FROM notification_outbox WHERE sent_at IS NULL AND event_id = '" + role
+                        + "' FOR UPDATE SKIP LOCKED");
+                runtime.execute("UPDATE notification_outbox SET sent_at = now() WHERE event_id = '" + role + "'");
+                runtime.execute("DELETE FROM notification_outbox WHERE sent_at IS NOT NULL AND event_id = '" + role + "'");
                 // A table the owner's migrations add later is the runtime role's to use too (default privileges).
                 runtime.execute("INSERT INTO " + later + " (note) VALUES ('added later')");
                 runtime.execute("SAVEPOINT before_refusals");

@@ -106,6 +106,8 @@ class KafkaIntakeBench extends IntegrationTestSupport {
             // Every read model at the head, so that what they read and decoded is counted whole.
             long head = jdbc.sql("SELECT max(globalindex) FROM domainevententry").query(Long.class).single();
             Awaitility.await().atMost(Duration.ofMinutes(5)).until(() -> allAt(head));
+            // And every email they queued sent, so the outbox's sending is counted whole too.
+            Awaitility.await().atMost(Duration.ofMinutes(5)).until(() -> unsentEmails() == 0);
         }
         Map<String, Long> decoded = DecodingCount.counts();
         // PostgreSQL publishes a backend's counters at the end of its transactions, at most once a second.
@@ -142,6 +144,9 @@ class KafkaIntakeBench extends IntegrationTestSupport {
                         + "%.1f rows inserted, %.1f updated, %.1f deleted%n",
                 per(databaseAfter[0] - databaseBefore[0], contacts), per(databaseAfter[1] - databaseBefore[1], contacts),
                 per(databaseAfter[2] - databaseBefore[2], contacts), per(databaseAfter[3] - databaseBefore[3], contacts)));
+        report.append(String.format("emails queued in the outbox in the run: %,d%n", jdbc.sql(
+                "SELECT count(*) FROM notification_outbox WHERE created_at >= now() - make_interval(secs => ?)")
+                .param(seconds(start, System.nanoTime())).query(Long.class).single()));
         report.append(String.format("matching: %,.0f first searches of a batch; %,.0f contacts matched on a search "
                         + "made again, in %,.0f statements%n", matchingAfter[0] - matchingBefore[0],
                 matchingAfter[2] - matchingBefore[2], matchingAfter[1] - matchingBefore[1]));
@@ -370,6 +375,10 @@ class KafkaIntakeBench extends IntegrationTestSupport {
     }
 
     /** Every streaming processor of this node caught up, at or past the given global index. */
+    private long unsentEmails() {
+        return jdbc.sql("SELECT count(*) FROM notification_outbox WHERE sent_at IS NULL").query(Long.class).single();
+    }
+
     private boolean allAt(long head) {
         return axon.eventProcessingConfiguration().eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)

@@ -292,8 +292,8 @@ class ScaleOutClusterRun {
 
     /**
      * Every projection of more than one segment has its segments held by more than one instance, and every instance
-     * holds some. A processor of one segment (the side effects that go out one at a time and in order: partner
-     * delivery, notifications) is held by one instance, and by a survivor once that one is gone.
+     * holds some. A processor of one segment (the side effects: partner delivery, which goes out in order, and
+     * notifications, which queues emails in the outbox that every instance's sender drains) is held by one instance, and by a survivor once that one is gone.
      */
     private static boolean segmentsSharedOut(JdbcClient jdbc, List<Node> instances) {
         Map<String, Set<String>> owners = segmentOwners(jdbc);

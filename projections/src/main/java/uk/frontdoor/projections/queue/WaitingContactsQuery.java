@@ -13,6 +13,7 @@ import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -89,10 +90,11 @@ class WaitingContactsQuery {
         long[] matchingUnclaimed = {0};
         Set<AgencyCode> waitingAgencies = new TreeSet<>(Comparator.comparing(AgencyCode::value));
         Map<String, Long> waitingIn = new HashMap<>();
+        Set<String> anyOf = elements(String.join(",", query.factors()));
         // The whole queue's shape, by RAG and agency, from the tally the queue's triggers keep (V22): a few
-        // dozen rows, however many contacts wait.
-        jdbc.sql("SELECT priority, agency, sum(waiting) AS waiting, sum(unclaimed) AS unclaimed FROM triage_queue_tally"
-                        + " GROUP BY priority, agency HAVING sum(waiting) > 0")
+        // hundred rows (one per rating, agency and set of categories, V57), however many contacts wait.
+        jdbc.sql("SELECT priority, agency, factors, sum(waiting) AS waiting, sum(unclaimed) AS unclaimed"
+                        + " FROM triage_queue_tally GROUP BY priority, agency, factors HAVING sum(waiting) > 0")
                 .query(rs -> {
                     String priority = rs.getString("priority");
                     String agency = rs.getString("agency");
@@ -105,7 +107,8 @@ class WaitingContactsQuery {
                     waitingAgencies.add(AgencyCode.of(agency));
                     waitingIn.merge(agency, waiting, Long::sum);
                     if ((query.priority() == null || query.priority().name().equals(priority))
-                            && (query.agency() == null || query.agency().value().equals(agency))) {
+                            && (query.agency() == null || query.agency().value().equals(agency))
+                            && (query.factors().isEmpty() || anyIn(rs.getString("factors"), anyOf))) {
                         matchingShape[0] += waiting;
                         matchingUnclaimed[0] += rs.getLong("unclaimed");
                     }
@@ -124,15 +127,25 @@ class WaitingContactsQuery {
             waitingAgencies.removeIf(agency -> waitingIn.getOrDefault(agency.value(), 0L)
                     <= withheldByAgency.getOrDefault(agency.value(), 0L));
         }
-        // No count of rows when the answer is known: filtered by RAG, agency and unclaimed alone, the tally has it
-        // (unless withheld records are left out: the tally counts them); a page shorter than the limit ends the
-        // matches (unless it is empty past the first page: then it says nothing of how many there are).
-        boolean tallied = query.factors().isEmpty() && query.claimedBy() == null && !query.leavesOutWithheld();
+        // No count of rows when the answer is known: filtered by RAG, agency, categories and unclaimed alone, the
+        // tally has it (unless withheld records are left out: the tally counts them); a page shorter than the limit
+        // ends the matches (unless it is empty past the first page: then it says nothing of how many there are).
+        boolean tallied = query.claimedBy() == null && !query.leavesOutWithheld();
         long matching = tallied ? (query.unclaimed() ? matchingUnclaimed[0] : matchingShape[0])
                 : items.size() < query.limit() && (!items.isEmpty() || query.offset() == 0) ? query.offset() + items.size()
                 : jdbc.sql("SELECT count(*) FROM triage_queue WHERE " + where).params(params).query(Long.class).single();
         List<AgencyCode> agencies = List.copyOf(waitingAgencies);
         return new WaitingContacts(items, matching, total, byPriority, unassessed[0], agencies);
+    }
+
+    /** The categories a queue row's {@code factors} holds, split as {@code string_to_array(factors, ',')} splits them. */
+    private static Set<String> elements(String factors) {
+        return factors.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(factors.split(",", -1)));
+    }
+
+    /** Whether a set of categories, as stored, has one of {@code anyOf}: the filter's {@code &&}. */
+    private static boolean anyIn(String factors, Set<String> anyOf) {
+        return !factors.isEmpty() && Arrays.stream(factors.split(",", -1)).anyMatch(anyOf::contains);
     }
 
     private static String[] childIds(Withheld withheld) {

@@ -51,8 +51,9 @@ class TriageQueueProjectionTest {
     private static final Instant T0 = Instant.parse("2026-06-01T09:00:00Z");
 
     private final ReadModelDatabase database = ReadModelDatabase.get();
+    /** Folds its tally after every row change (the service's folds after 1,000: a_tally_folded_seldom_…). */
     private final TriageQueueProjection projection = new TriageQueueProjection(database.jdbc(),
-            new RowWrites(database.dataSource()));
+            new RowWrites(database.dataSource()), 1);
     private final WaitingContactsQuery waiting = new WaitingContactsQuery(database.jdbc());
     private final DutyBoardQueries board = new DutyBoardQueries(database.jdbc());
     private ProjectionFeed feed;
@@ -70,6 +71,10 @@ class TriageQueueProjectionTest {
     void queueOfFourContacts() {
         projection.reset();
         feed = new ProjectionFeed(projection);
+        queueOfFourContacts(feed);
+    }
+
+    private void queueOfFourContacts(ProjectionFeed feed) {
         // A: amber, re-rated red, claimed by sw1.
         feed.apply(T0, received(childA, a, "demo-police", "6", T0, "3A"),
                 assessed(childA, a, 4, Priority.AMBER, T0, T0.plus(Duration.ofHours(8))),
@@ -115,6 +120,7 @@ class TriageQueueProjectionTest {
         assertThat(projection.handle(new FindTriageQueue(1)).items()).extracting(TriageQueue.Item::contactId)
                 .containsExactly(c);
 
+        assertThatTheTallyAgreesWithTheQueue();
         List<Map<String, Object>> rows = database.rows("triage_queue", "contact_id");
         assertThat(rows).hasSize(4).filteredOn(row -> d.value().equals(row.get("contact_id")))
                 .singleElement().satisfies(row -> assertThat(row).containsEntry("status", "DECIDED")
@@ -128,7 +134,40 @@ class TriageQueueProjectionTest {
         assertThat(database.rows("triage_queue", "contact_id")).isEqualTo(rows);
         assertThatTheTallyAgreesWithTheQueue();
         assertThat(database.jdbc().sql("SELECT count(*) FROM triage_queue_tally").query(Long.class).single())
-                .as("folded to one row per rating and agency").isEqualTo(3);
+                .as("folded to one row per rating, agency and set of categories").isEqualTo(3);
+    }
+
+    @Test
+    void a_tally_folded_seldom_still_agrees_with_the_queue() {
+        List<Map<String, Object>> rows = database.rows("triage_queue", "contact_id");
+        // The same events through a projection that folds its tally after every seventh row change: sixteen changes,
+        // so two folds and the last changes' deltas still waiting to be folded.
+        TriageQueueProjection seldom = new TriageQueueProjection(database.jdbc(), new RowWrites(database.dataSource()), 7);
+        seldom.reset();
+        queueOfFourContacts(new ProjectionFeed(seldom));
+        assertThat(database.rows("triage_queue", "contact_id")).isEqualTo(rows);
+        assertThat(database.jdbc().sql("SELECT count(*) FROM triage_queue_tally WHERE folded").query(Long.class).single())
+                .as("folded rows").isPositive();
+        assertThat(database.jdbc().sql("SELECT count(*) FROM triage_queue_tally WHERE NOT folded").query(Long.class)
+                .single()).as("deltas not yet folded").isPositive();
+        assertThatTheTallyAgreesWithTheQueue();
+        assertThat(waiting.handle(FindWaitingContacts.all(1)).matching()).isEqualTo(3);
+        assertThat(waiting.handle(new FindWaitingContacts(null, null, Set.of("3A"), null, true, 1)).matching())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void a_replay_in_batches_of_any_size_writes_the_same_rows_and_tally() {
+        // A contact received in a batch has its later events of that batch folded into the row it inserts; events in
+        // a later batch update the stored row. Every split of the events between batches gives the same rows.
+        List<Map<String, Object>> rows = database.rows("triage_queue", "contact_id");
+        TriageQueue queue = projection.handle(new FindTriageQueue(50));
+        for (int size : new int[]{1, 2, 3, 4, 5, 7, 100}) {
+            feed.replayInBatchesOf(size);
+            assertThat(database.rows("triage_queue", "contact_id")).as("batches of %d", size).isEqualTo(rows);
+            assertThat(projection.handle(new FindTriageQueue(50))).as("batches of %d", size).isEqualTo(queue);
+            assertThatTheTallyAgreesWithTheQueue();
+        }
     }
 
     @Test
@@ -170,17 +209,18 @@ class TriageQueueProjectionTest {
         assertThat(beyond.matching()).isEqualTo(12);
     }
 
-    /** The tally the queue's triggers keep (V22) says what counting the waiting rows says. */
+    /** The tally the queue's triggers keep (V22, V55, V57) says what counting the waiting rows says. */
     private void assertThatTheTallyAgreesWithTheQueue() {
         assertThat(database.jdbc().sql("""
-                        SELECT priority, agency, sum(waiting)::bigint AS waiting, sum(unclaimed)::bigint AS unclaimed
+                        SELECT priority, agency, factors, sum(waiting)::bigint AS waiting,
+                               sum(unclaimed)::bigint AS unclaimed
                         FROM triage_queue_tally
-                        GROUP BY priority, agency HAVING sum(waiting) <> 0 ORDER BY priority, agency""")
+                        GROUP BY priority, agency, factors HAVING sum(waiting) <> 0 ORDER BY priority, agency, factors""")
                 .query().listOfRows())
                 .isEqualTo(database.jdbc().sql("""
-                                SELECT coalesce(priority, '') AS priority, agency, count(*) AS waiting,
+                                SELECT coalesce(priority, '') AS priority, agency, factors, count(*) AS waiting,
                                        count(*) FILTER (WHERE claimed_by IS NULL) AS unclaimed FROM triage_queue
-                                WHERE status <> 'DECIDED' GROUP BY 1, 2 ORDER BY 1, 2""")
+                                WHERE status <> 'DECIDED' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""")
                         .query().listOfRows());
     }
 
@@ -219,6 +259,22 @@ class TriageQueueProjectionTest {
                 Set.of(), null, true, 1));
         assertThat(ids(policeUnclaimed)).containsExactly(c);
         assertThat(policeUnclaimed.matching()).isEqualTo(1);
+        // And for categories, from the tally's sets of categories (V57): "any of these" is every set holding one of
+        // them, each contact counted once however many of them it has (b has 16A and 17A).
+        WaitingContacts anyCategory = waiting.handle(new FindWaitingContacts(null, null, Set.of("3A", "16A", "17A"),
+                null, false, 1));
+        assertThat(ids(anyCategory)).containsExactly(c);
+        assertThat(anyCategory.matching()).isEqualTo(3);
+        WaitingContacts policeCategory = waiting.handle(new FindWaitingContacts(null, AgencyCode.of("demo-police"),
+                Set.of("3A", "17A"), null, true, 1));
+        assertThat(ids(policeCategory)).containsExactly(c);
+        assertThat(policeCategory.matching()).isEqualTo(1);
+        WaitingContacts amberCategory = waiting.handle(new FindWaitingContacts(Priority.AMBER, null, Set.of("17A", "9A"),
+                null, false, 1));
+        assertThat(ids(amberCategory)).containsExactly(b);
+        assertThat(amberCategory.matching()).isEqualTo(1);
+        assertThat(waiting.handle(new FindWaitingContacts(null, null, Set.of("21"), null, false, 1)).matching())
+                .as("d, decided, is not counted").isZero();
     }
 
     @Test
