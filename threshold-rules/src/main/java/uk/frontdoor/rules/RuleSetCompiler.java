@@ -338,6 +338,22 @@ final class RuleSetCompiler {
         String what = e.getCause() instanceof MarkedYAMLException yaml
                 ? Stream.of(yaml.getContext(), yaml.getProblem()).filter(Objects::nonNull).collect(Collectors.joining(": "))
                 : e.getOriginalMessage();
-        return what + where;
+        return printable(what) + where;
+    }
+
+    /**
+     * The parser names the character it stopped at ("but found ..."): a control character (U+0000 among them, which
+     * no JSON reader of the service accepts back, and which the staff API fuzz sent) is named by its code instead.
+     */
+    private static String printable(String text) {
+        StringBuilder shown = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) && c != '\n') {
+                shown.append(String.format("U+%04X", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return shown.toString();
     }
 }

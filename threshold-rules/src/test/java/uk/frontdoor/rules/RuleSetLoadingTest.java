@@ -67,6 +67,16 @@ class RuleSetLoadingTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(text));
     }
 
+    /** The parser names the character it stopped at, the end of the text as U+0000: named by its code (found by the staff API fuzz). */
+    @Test
+    void a_yaml_error_names_a_control_character_by_its_code() {
+        assertThatThrownBy(() -> RuleSetCatalogue.ofText("draft.yaml", "*"))
+                .isInstanceOf(RuleSetLoadException.class)
+                .hasMessageContaining("not valid YAML")
+                .hasMessageContaining("U+0000")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\u0000"));
+    }
+
     static List<Arguments> brokenFiles() {
         return List.of(
                 Arguments.of("YAML syntax error", VALID.replace("effect: {level: 3, priority: AMBER}", "effect: {level: 3, priority: AMBER"), null, "not valid YAML"),

@@ -116,7 +116,13 @@ class StaffApiFuzzTest extends IntegrationTestSupport {
     private void assertProblem(HttpResponse<String> answer, String what) {
         assertThat(answer.headers().firstValue("Content-Type").orElse("")).as(what + ": " + answer.body())
                 .startsWith("application/problem+json");
-        Map<String, Object> problem = body(answer);
+        Map<String, Object> problem;
+        try {
+            problem = body(answer);
+        } catch (java.io.UncheckedIOException unreadable) {
+            throw new AssertionError(what + ": the problem does not read as JSON (" + unreadable.getCause() + "): "
+                    + answer.body().replace("\u0000", "\\u0000"), unreadable);
+        }
         assertThat(problem).as(what).containsKeys("type", "title").containsEntry("status", answer.statusCode());
         if (answer.statusCode() == 400) {
             // A 400 names what it refused: the parameter or field (errors[].field), or the rule broken.
