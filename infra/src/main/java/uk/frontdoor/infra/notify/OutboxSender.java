@@ -191,9 +191,6 @@ class OutboxSender implements SmartLifecycle {
         StringJoiner classes = new StringJoiner(" < ");
         for (Throwable cause = failure; cause != null && classes.length() < MAX_ERROR_LENGTH; cause = cause.getCause()) {
             classes.add(cause.getClass().getName());
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         String text = classes.toString();
         return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
@@ -234,9 +231,10 @@ class OutboxSender implements SmartLifecycle {
         while (running) {
             try {
                 // A full round may have left more due behind it.
-                while (running && sendDue() == settings.batchSize()) {
-                    Thread.onSpinWait();
-                }
+                boolean full;
+                do {
+                    full = sendDue() == settings.batchSize();
+                } while (running && full);
             } catch (RuntimeException e) {
                 // The database is unreachable, most likely; the rows wait, and the next round tries again.
                 log.warn("Could not send the queued emails ({}); trying again in {}", e.getClass().getName(),

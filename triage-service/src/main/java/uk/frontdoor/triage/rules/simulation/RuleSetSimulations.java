@@ -56,6 +56,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Replays the contacts received in a period through a named rule set and reports what would change against what
@@ -85,15 +86,16 @@ public class RuleSetSimulations {
      */
     public static final Set<PersonalDataModule.Field> PERSONAL_FIELDS_READ =
             Set.of(new PersonalDataModule.Field(ContactSubmission.class, "child"));
+    private static final Set<Class<? extends ChildEvent>> CLOCKS =
+            Set.of(ClockStarted.class, ClockWarned.class, ClockBreached.class, ClockStopped.class);
     /**
      * The events a replay reads: those the fold changes with (which takes in the contacts and their assessments),
      * but the clocks' (their rows change the running clocks alone, which neither the rules' history nor any other
      * row reads; a third of a simulation's rows). Leaving out the rest changes nothing the replay sees.
      */
     public static final Set<Class<? extends ChildEvent>> FOLDED = ChildEvolution.stateChangingTypes().stream()
-            .filter(type -> !Set.of(ClockStarted.class, ClockWarned.class, ClockBreached.class, ClockStopped.class)
-                    .contains(type))
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            .filter(type -> !CLOCKS.contains(type))
+            .collect(Collectors.toUnmodifiableSet());
     /** The advisory lock key that runs simulations one at a time across instances: "RULESIM" in ASCII. */
     static final long SIMULATION_LOCK = 0x52554c4553494dL;
     /** A draft file larger than this is not a rule set (the shipped ones are about 20 kB). */
