@@ -35,7 +35,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -60,56 +59,18 @@ class TriageQueueProjection {
     private final JdbcClient jdbc;
     private final RowWrites rows;
 
-    /** Row changes between two folds of the tally: how many deltas wait to be folded, at most (twice that). */
-    static final int FOLD_AFTER_WRITES = 1_000;
-
-    private final int foldAfterWrites;
-    private final AtomicInteger writesSinceFold = new AtomicInteger();
-
-    @Autowired
     TriageQueueProjection(JdbcClient jdbc, RowWrites rows) {
-        this(jdbc, rows, FOLD_AFTER_WRITES);
-    }
-
-    /** @param foldAfterWrites row changes between two folds of the tally (1: after every batch that changes a row) */
-    TriageQueueProjection(JdbcClient jdbc, RowWrites rows, int foldAfterWrites) {
         this.jdbc = jdbc;
         this.rows = rows;
-        this.foldAfterWrites = foldAfterWrites;
     }
 
     /**
-     * Folds the tally of waiting contacts (V22: deltas the queue's triggers append; V55: and of those unclaimed)
-     * into one row per rating, agency and set of categories (V57), for the groups that have new deltas only: a
-     * batch rewrites the few groups its contacts are in, not all of them. Rows another transaction is folding are
-     * skipped, not waited for; the next fold takes them.
-     */
-    static final String FOLD_TALLY = """
-            WITH touched AS (
-                SELECT DISTINCT priority, agency, factors FROM triage_queue_tally WHERE NOT folded),
-            folded AS (
-                DELETE FROM triage_queue_tally
-                WHERE ctid IN (SELECT tally.ctid FROM triage_queue_tally tally JOIN touched USING (priority, agency, factors)
-                               FOR UPDATE OF tally SKIP LOCKED)
-                RETURNING priority, agency, factors, waiting, unclaimed)
-            INSERT INTO triage_queue_tally (priority, agency, factors, waiting, unclaimed, folded)
-            SELECT priority, agency, factors, sum(waiting), sum(unclaimed), true FROM folded
-            GROUP BY priority, agency, factors
-            HAVING sum(waiting) <> 0 OR sum(unclaimed) <> 0""";
-
-    /**
-     * Every handler changes only its contact's row: held back and sent with the batch's others. The tally its
-     * triggers appended to is folded at the end of the batch in which this instance's {@code foldAfterWrites}-th row
-     * change since the last fold was made, not after every batch: each fold scans the tally, which its own deletions
-     * leave full of dead rows until autovacuum comes by (a rebuild folding after every batch spent 18 ms a fold, its
-     * largest cost, on a tally of 162 rows in 1,678 pages). Between folds the deltas are summed when read, as always.
+     * Every handler changes only its contact's row: held back and sent with the batch's others. The queue's triggers
+     * keep its tally (V22, V55, V57) in the same transaction: each row change appends a delta, and the transaction
+     * folds its own deltas into the tally's totals at its commit (V62), so nothing here folds it.
      */
     private void write(ContactId contact, String sql, Object... args) {
         rows.write(PROCESSING_GROUP, contact.value(), sql, args);
-        if (writesSinceFold.incrementAndGet() >= foldAfterWrites) {
-            writesSinceFold.set(0);
-            rows.writeOnce(PROCESSING_GROUP, FOLD_TALLY);
-        }
     }
 
     /** A new row, every column: what {@link NewRow} holds, in this order. */
@@ -302,12 +263,13 @@ class TriageQueueProjection {
     @EventHandler
     void on(ChildErased event) {
         rows.writeAfter(PROCESSING_GROUP, "DELETE FROM triage_queue WHERE child_id = ?", event.childId().value());
-        rows.writeOnce(PROCESSING_GROUP, FOLD_TALLY);
     }
 
     @ResetHandler
     void reset() {
         jdbc.sql("DELETE FROM triage_queue").update();
+        // The deletion's own deltas too, or its commit would fold them into the emptied totals.
+        jdbc.sql("DELETE FROM triage_queue_tally_delta").update();
         jdbc.sql("DELETE FROM triage_queue_tally").update();
     }
 

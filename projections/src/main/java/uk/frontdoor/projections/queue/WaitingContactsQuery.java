@@ -91,10 +91,9 @@ class WaitingContactsQuery {
         Set<AgencyCode> waitingAgencies = new TreeSet<>(Comparator.comparing(AgencyCode::value));
         Map<String, Long> waitingIn = new HashMap<>();
         Set<String> anyOf = elements(String.join(",", query.factors()));
-        // The whole queue's shape, by RAG and agency, from the tally the queue's triggers keep (V22): a few
+        // The whole queue's shape, by RAG and agency, from the tally the queue's triggers keep (V22, V62): a few
         // hundred rows (one per rating, agency and set of categories, V57), however many contacts wait.
-        jdbc.sql("SELECT priority, agency, factors, sum(waiting) AS waiting, sum(unclaimed) AS unclaimed"
-                        + " FROM triage_queue_tally GROUP BY priority, agency, factors HAVING sum(waiting) > 0")
+        jdbc.sql("SELECT priority, agency, factors, waiting, unclaimed FROM triage_queue_tally WHERE waiting > 0")
                 .query(rs -> {
                     String priority = rs.getString("priority");
                     String agency = rs.getString("agency");

@@ -1,5 +1,6 @@
 package uk.frontdoor.projections.queue;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.frontdoor.projections.ProjectionFeed;
@@ -30,11 +31,18 @@ import uk.frontdoor.triage.api.value.ContactId;
 import uk.frontdoor.triage.api.value.ContactStatus;
 import uk.frontdoor.triage.api.value.DecisionOutcome;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.frontdoor.projections.ChildEvents.MANAGER1;
@@ -51,9 +59,8 @@ class TriageQueueProjectionTest {
     private static final Instant T0 = Instant.parse("2026-06-01T09:00:00Z");
 
     private final ReadModelDatabase database = ReadModelDatabase.get();
-    /** Folds its tally after every row change (the service's folds after 1,000: a_tally_folded_seldom_…). */
     private final TriageQueueProjection projection = new TriageQueueProjection(database.jdbc(),
-            new RowWrites(database.dataSource()), 1);
+            new RowWrites(database.dataSource()));
     private final WaitingContactsQuery waiting = new WaitingContactsQuery(database.jdbc());
     private final DutyBoardQueries board = new DutyBoardQueries(database.jdbc());
     private ProjectionFeed feed;
@@ -138,22 +145,86 @@ class TriageQueueProjectionTest {
     }
 
     @Test
-    void a_tally_folded_seldom_still_agrees_with_the_queue() {
-        List<Map<String, Object>> rows = database.rows("triage_queue", "contact_id");
-        // The same events through a projection that folds its tally after every seventh row change: sixteen changes,
-        // so two folds and the last changes' deltas still waiting to be folded.
-        TriageQueueProjection seldom = new TriageQueueProjection(database.jdbc(), new RowWrites(database.dataSource()), 7);
-        seldom.reset();
-        queueOfFourContacts(new ProjectionFeed(seldom));
-        assertThat(database.rows("triage_queue", "contact_id")).isEqualTo(rows);
-        assertThat(database.jdbc().sql("SELECT count(*) FROM triage_queue_tally WHERE folded").query(Long.class).single())
-                .as("folded rows").isPositive();
-        assertThat(database.jdbc().sql("SELECT count(*) FROM triage_queue_tally WHERE NOT folded").query(Long.class)
-                .single()).as("deltas not yet folded").isPositive();
+    void the_tally_is_folded_by_each_transaction_that_changes_the_queue_whoever_writes_it() throws Exception {
+        // Two writers at once, outside the projection: each appends deltas and folds its own at its commit (V62).
+        // The first folds early (its constraint set immediate) and holds the totals' rows it changed; the second's
+        // commit waits for them, neither is lost, and no delta is left behind.
+        try (Connection first = database.dataSource().getConnection();
+             Connection second = database.dataSource().getConnection();
+             Connection rolledBack = database.dataSource().getConnection()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            rolledBack.setAutoCommit(false);
+            insertWaiting(first, contact(), "demo-police", "3A");
+            update(first, "UPDATE triage_queue SET claimed_by = 'sw2' WHERE contact_id = ?", c);
+            insertWaiting(second, contact(), "demo-police", "3A");
+            update(second, "UPDATE triage_queue SET status = 'DECIDED', claimed_by = NULL WHERE contact_id = ?", a);
+            insertWaiting(rolledBack, contact(), "demo-police", "3A");
+            assertThatTheTallyAgreesWithTheQueue();
+
+            try (Statement statement = first.createStatement()) {
+                statement.execute("SET CONSTRAINTS triage_queue_tally_fold IMMEDIATE");
+            }
+            assertThat(deltas(first)).as("folded early: none left in its own transaction").isZero();
+            int secondPid = backendPid(second);
+            CompletableFuture<Void> secondCommits = CompletableFuture.runAsync(() -> {
+                try {
+                    second.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Awaitility.await("the second commit waits for the first's totals").atMost(Duration.ofSeconds(30))
+                    .until(() -> database.jdbc().sql("SELECT wait_event_type FROM pg_stat_activity WHERE pid = ?")
+                            .param(secondPid).query(String.class).optional().filter("Lock"::equals).isPresent());
+            assertThat(secondCommits).isNotDone();
+            first.commit();
+            secondCommits.get(30, TimeUnit.SECONDS);
+            rolledBack.rollback();
+        }
         assertThatTheTallyAgreesWithTheQueue();
-        assertThat(waiting.handle(FindWaitingContacts.all(1)).matching()).isEqualTo(3);
+        assertThat(database.jdbc().sql("SELECT count(*) FROM triage_queue_tally_delta").query(Long.class).single())
+                .as("deltas left").isZero();
+        assertThat(waiting.handle(FindWaitingContacts.all(1)).matching()).isEqualTo(4);
         assertThat(waiting.handle(new FindWaitingContacts(null, null, Set.of("3A"), null, true, 1)).matching())
-                .isEqualTo(1);
+                .as("the two new ones; c claimed, a decided").isEqualTo(2);
+    }
+
+    private static void insertWaiting(Connection connection, ContactId contact, String agency, String factors)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO triage_queue (contact_id, child_id, child_name, referral_source, agency, received_at, status,
+                                          urgency_rank, factors)
+                VALUES (?, ?, 'Sam Jones', '6', ?, now(), 'RECEIVED', 0, ?)""")) {
+            insert.setString(1, contact.value());
+            insert.setString(2, child().value());
+            insert.setString(3, agency);
+            insert.setString(4, factors);
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static void update(Connection connection, String sql, ContactId contact) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setString(1, contact.value());
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static long deltas(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT count(*) FROM triage_queue_tally_delta")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static int backendPid(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     @Test
@@ -167,6 +238,10 @@ class TriageQueueProjectionTest {
             assertThat(database.rows("triage_queue", "contact_id")).as("batches of %d", size).isEqualTo(rows);
             assertThat(projection.handle(new FindTriageQueue(50))).as("batches of %d", size).isEqualTo(queue);
             assertThatTheTallyAgreesWithTheQueue();
+            assertThat(database.jdbc().sql("SELECT count(*) FROM triage_queue_tally_delta").query(Long.class).single())
+                    .as("deltas left after batches of %d", size).isZero();
+            assertThat(database.jdbc().sql("SELECT count(*) FROM triage_queue_tally").query(Long.class).single())
+                    .as("one row a group that has contacts waiting, after batches of %d", size).isEqualTo(3);
         }
     }
 
@@ -209,7 +284,7 @@ class TriageQueueProjectionTest {
         assertThat(beyond.matching()).isEqualTo(12);
     }
 
-    /** The tally the queue's triggers keep (V22, V55, V57) says what counting the waiting rows says. */
+    /** The tally the queue's triggers keep (V22, V55, V57, V62) says what counting the waiting rows says. */
     private void assertThatTheTallyAgreesWithTheQueue() {
         assertThat(database.jdbc().sql("""
                         SELECT priority, agency, factors, sum(waiting)::bigint AS waiting,
