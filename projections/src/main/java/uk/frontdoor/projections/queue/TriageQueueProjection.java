@@ -22,6 +22,7 @@ import uk.frontdoor.triage.api.value.ContactSubmission;
 import uk.frontdoor.triage.api.DecisionProposed;
 import uk.frontdoor.triage.api.HandedBackToDayTeam;
 import uk.frontdoor.triage.api.query.FindTriageQueue;
+import uk.frontdoor.triage.api.query.QueueCursor;
 import uk.frontdoor.triage.api.PriorityChanged;
 import uk.frontdoor.triage.api.ProposalAuthorised;
 import uk.frontdoor.triage.api.ProposalReturned;
@@ -49,12 +50,17 @@ class TriageQueueProjection {
     static final String PROCESSING_GROUP = "triage-queue";
 
     /** Not yet assessed sorts first: nobody has looked, so it may be the most urgent of all. */
-    private static final int UNASSESSED_RANK = 0;
+    private static final int UNASSESSED_RANK = QueueCursor.rank(null);
 
     /** Contacts not yet decided; the predicate of the queue's partial indexes. */
     static final String WAITING = "status <> 'DECIDED'";
-    /** The queue's order, the order of the partial index {@code triage_queue_waiting}. */
-    static final String ORDER = "urgency_rank, response_due_at NULLS LAST, received_at, contact_id";
+    /** The due time in the queue's order: none sorts after every time (V63). */
+    private static final String DUE = "coalesce(response_due_at, 'infinity'::timestamptz)";
+    /** The queue's sort key, the columns of the partial index {@code triage_queue_waiting_order} (V63). */
+    private static final String KEY = "urgency_rank, " + DUE + ", received_at, contact_id";
+    /** The queue's order. */
+    static final String ORDER = KEY;
+    private static final String REVERSED = "urgency_rank DESC, " + DUE + " DESC, received_at DESC, contact_id DESC";
 
     private final JdbcClient jdbc;
     private final RowWrites rows;
@@ -152,13 +158,13 @@ class TriageQueueProjection {
                     row.set(NewRow.STATUS, ContactStatus.ASSESSED.name());
                     row.set(NewRow.LEVEL, threshold.level());
                     row.set(NewRow.PRIORITY, threshold.priority().name());
-                    row.set(NewRow.RANK, threshold.priority().urgency() + 1);
+                    row.set(NewRow.RANK, QueueCursor.rank(threshold.priority()));
                     row.set(NewRow.DUE, due);
                 }, """
                         UPDATE triage_queue SET status = ?, level = ?, priority = ?, urgency_rank = ?, response_due_at = ?
                         WHERE contact_id = ?""",
                 ContactStatus.ASSESSED.name(), threshold.level(), threshold.priority().name(),
-                threshold.priority().urgency() + 1, due, event.contactId().value());
+                QueueCursor.rank(threshold.priority()), due, event.contactId().value());
     }
 
     /** Assessed again with a changed history: the queue follows the new level and rating; the status stays. */
@@ -169,11 +175,11 @@ class TriageQueueProjection {
         change(event.contactId(), row -> {
                     row.set(NewRow.LEVEL, threshold.level());
                     row.set(NewRow.PRIORITY, threshold.priority().name());
-                    row.set(NewRow.RANK, threshold.priority().urgency() + 1);
+                    row.set(NewRow.RANK, QueueCursor.rank(threshold.priority()));
                     row.set(NewRow.DUE, due);
                 },
                 "UPDATE triage_queue SET level = ?, priority = ?, urgency_rank = ?, response_due_at = ? WHERE contact_id = ?",
-                threshold.level(), threshold.priority().name(), threshold.priority().urgency() + 1, due,
+                threshold.level(), threshold.priority().name(), QueueCursor.rank(threshold.priority()), due,
                 event.contactId().value());
     }
 
@@ -195,11 +201,11 @@ class TriageQueueProjection {
         Timestamp due = event.responseDueAt() == null ? null : Timestamp.from(event.responseDueAt());
         change(event.contactId(), row -> {
                     row.set(NewRow.PRIORITY, event.to().name());
-                    row.set(NewRow.RANK, event.to().urgency() + 1);
+                    row.set(NewRow.RANK, QueueCursor.rank(event.to()));
                     row.set(NewRow.DUE, due);
                 },
                 "UPDATE triage_queue SET priority = ?, urgency_rank = ?, response_due_at = ? WHERE contact_id = ?",
-                event.to().name(), event.to().urgency() + 1, due, event.contactId().value());
+                event.to().name(), QueueCursor.rank(event.to()), due, event.contactId().value());
     }
 
     /** A proposal waits for a manager: what, by whom and since when, for the duty manager's board. */
@@ -275,28 +281,50 @@ class TriageQueueProjection {
 
     @QueryHandler
     TriageQueue handle(FindTriageQueue query) {
-        List<TriageQueue.Item> items = jdbc.sql(page(WAITING))
-                .params(query.offset(), query.limit())
-                .query(TriageQueueProjection::item)
-                .list();
+        Page page = Page.of(WAITING, List.of(), query.after(), query.before(), query.offset(), query.limit());
+        List<TriageQueue.Item> items = jdbc.sql(page.sql()).params(page.params()).query(TriageQueueProjection::item).list();
         long waiting = jdbc.sql("SELECT coalesce(sum(waiting), 0) FROM triage_queue_tally")
                 .query(Long.class).single();
         return new TriageQueue(items, waiting);
     }
 
     /**
-     * One page of the waiting contacts that {@code where} selects, most urgent first, then soonest due,
-     * then longest waiting; the contact id settles ties, so the order is total and a page boundary never
-     * moves between two equal contacts. The page's ids are found first and only its rows read whole (a
-     * deferred join): unfiltered, the skipped rows come from the partial index {@code triage_queue_waiting}
-     * alone, so a deep page does not read the rows it skips. Takes the offset, then the limit, after the
-     * filter's own parameters.
+     * One page of the waiting contacts that a filter selects, most urgent first, then soonest due, then longest
+     * waiting; the contact id settles ties, so the order is total and a page boundary never moves between two equal
+     * contacts. The page's ids are found first and only its rows read whole (a deferred join): the ids come from the
+     * partial index {@code triage_queue_waiting_order} (V63) alone where the filter allows.
+     *
+     * <p>By a cursor, the page starts just after a place in the queue ({@code after}) or ends just before one
+     * ({@code before}, read backwards and put back in order): one comparison of the whole sort key, which the index
+     * turns into the start of its range, so a deep page costs what the first does. Otherwise it skips {@code offset}
+     * matching contacts, walking them in the index.
+     *
+     * @param sql    the statement
+     * @param params the filter's parameters, then the cursor's, then the offset and the limit
      */
-    static String page(String where) {
-        return "SELECT t.* FROM (SELECT contact_id, urgency_rank, response_due_at, received_at FROM triage_queue"
-                + " WHERE " + where + " ORDER BY " + ORDER + " OFFSET ? LIMIT ?) page"
-                + " JOIN triage_queue t USING (contact_id)"
-                + " ORDER BY page.urgency_rank, page.response_due_at NULLS LAST, page.received_at, page.contact_id";
+    record Page(String sql, List<Object> params) {
+
+        static Page of(String where, List<Object> filterParams, QueueCursor after, QueueCursor before, long offset,
+                       int limit) {
+            List<Object> params = new java.util.ArrayList<>(filterParams);
+            QueueCursor cursor = after != null ? after : before;
+            String condition = where;
+            if (cursor != null) {
+                condition += " AND (" + KEY + ") " + (after != null ? ">" : "<")
+                        + " (?::smallint, coalesce(?::timestamptz, 'infinity'::timestamptz), ?::timestamptz, ?::varchar)";
+                params.add(cursor.urgencyRank());
+                params.add(cursor.responseDueAt() == null ? null : Timestamp.from(cursor.responseDueAt()));
+                params.add(Timestamp.from(cursor.receivedAt()));
+                params.add(cursor.contactId());
+            }
+            params.add(cursor == null ? offset : 0L);
+            params.add(limit);
+            String sql = "SELECT t.* FROM (SELECT contact_id, urgency_rank, " + DUE + " AS due, received_at"
+                    + " FROM triage_queue WHERE " + condition + " ORDER BY " + (before != null ? REVERSED : ORDER)
+                    + " OFFSET ? LIMIT ?) page JOIN triage_queue t USING (contact_id)"
+                    + " ORDER BY page.urgency_rank, page.due, page.received_at, page.contact_id";
+            return new Page(sql, params);
+        }
     }
 
     static TriageQueue.Item item(ResultSet rs, int row) throws SQLException {

@@ -74,11 +74,9 @@ class WaitingContactsQuery {
         }
         String where = String.join(" AND ", conditions);
 
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(query.offset());
-        pageParams.add(query.limit());
-        List<TriageQueue.Item> items = jdbc.sql(TriageQueueProjection.page(where))
-                .params(pageParams)
+        TriageQueueProjection.Page page = TriageQueueProjection.Page.of(where, params, query.after(), query.before(),
+                query.offset(), query.limit());
+        List<TriageQueue.Item> items = jdbc.sql(page.sql()).params(page.params())
                 .query(TriageQueueProjection::item)
                 .list();
         Map<Priority, Long> byPriority = new EnumMap<>(Priority.class);
@@ -127,11 +125,14 @@ class WaitingContactsQuery {
                     <= withheldByAgency.getOrDefault(agency.value(), 0L));
         }
         // No count of rows when the answer is known: filtered by RAG, agency, categories and unclaimed alone, the
-        // tally has it (unless withheld records are left out: the tally counts them); a page shorter than the limit
-        // ends the matches (unless it is empty past the first page: then it says nothing of how many there are).
+        // tally has it (unless withheld records are left out: the tally counts them); a page found by skipping
+        // contacts and shorter than the limit ends the matches (unless it is empty past the first page: then it says
+        // nothing of how many there are). A page found by a cursor knows nothing of how many came before it.
         boolean tallied = query.claimedBy() == null && !query.leavesOutWithheld();
+        boolean byCursor = query.after() != null || query.before() != null;
         long matching = tallied ? (query.unclaimed() ? matchingUnclaimed[0] : matchingShape[0])
-                : items.size() < query.limit() && (!items.isEmpty() || query.offset() == 0) ? query.offset() + items.size()
+                : !byCursor && items.size() < query.limit() && (!items.isEmpty() || query.offset() == 0)
+                ? query.offset() + items.size()
                 : jdbc.sql("SELECT count(*) FROM triage_queue WHERE " + where).params(params).query(Long.class).single();
         List<AgencyCode> agencies = List.copyOf(waitingAgencies);
         return new WaitingContacts(items, matching, total, byPriority, unassessed[0], agencies);

@@ -20,6 +20,7 @@ import uk.frontdoor.triage.api.query.FindTriageQueue;
 import uk.frontdoor.triage.api.query.FindWaitingContacts;
 import uk.frontdoor.triage.api.query.ProposalsAwaitingAuthorisation;
 import uk.frontdoor.triage.api.query.QueueHealth;
+import uk.frontdoor.triage.api.query.QueueCursor;
 import uk.frontdoor.triage.api.query.TriageQueue;
 import uk.frontdoor.triage.api.query.WaitingContacts;
 import uk.frontdoor.triage.api.staff.RestrictedRecords.Withheld;
@@ -282,6 +283,79 @@ class TriageQueueProjectionTest {
         WaitingContacts beyond = waiting.handle(new FindWaitingContacts(null, health, Set.of(), null, false, 5, 20));
         assertThat(beyond.items()).isEmpty();
         assertThat(beyond.matching()).isEqualTo(12);
+    }
+
+    @Test
+    void a_page_by_cursor_is_the_page_by_number_forwards_and_backwards() {
+        // Ties on everything but the id, contacts with no due time among those with one (no due time sorts last
+        // within a rating), and contacts not yet assessed (no rating, no due time).
+        Instant same = T0.plus(Duration.ofHours(3));
+        for (int i = 0; i < 9; i++) {
+            ChildId child = child();
+            ContactId contact = contact();
+            String agency = i % 3 == 0 ? "demo-police" : "demo-health";
+            feed.apply(T0, received(child, contact, agency, "3A", same, "4A"));
+            if (i % 4 != 3) {
+                feed.apply(T0, assessed(child, contact, 2, Priority.GREEN, same, i % 4 == 2 ? null : same.plusSeconds(i % 2)));
+            }
+        }
+        List<TriageQueue.Item> whole = projection.handle(new FindTriageQueue(100)).items();
+        assertThat(whole).hasSize(12).extracting(TriageQueue.Item::responseDueAt).containsNull();
+
+        for (int limit : new int[]{1, 4, 5}) {
+            List<TriageQueue.Item> forwards = new java.util.ArrayList<>();
+            QueueCursor after = null;
+            for (int page = 0; page < 20; page++) {
+                List<TriageQueue.Item> items = projection.handle(new FindTriageQueue(limit, 0, after, null)).items();
+                if (items.isEmpty()) {
+                    break;
+                }
+                assertThat(items).as("page %d of %d", page + 1, limit)
+                        .isEqualTo(projection.handle(new FindTriageQueue(limit, (long) page * limit)).items());
+                forwards.addAll(items);
+                // Through the text a client holds.
+                after = QueueCursor.decode(QueueCursor.of(items.get(items.size() - 1)).encode()).orElseThrow();
+            }
+            assertThat(forwards).as("limit %d", limit).containsExactlyElementsOf(whole);
+            for (int end = 0; end < whole.size(); end++) {
+                QueueCursor before = QueueCursor.of(whole.get(end));
+                assertThat(projection.handle(new FindTriageQueue(limit, 0, null, before)).items())
+                        .as("the %d before contact %d", limit, end)
+                        .containsExactlyElementsOf(whole.subList(Math.max(0, end - limit), end));
+            }
+        }
+
+        // Filtered, the same: the cursor is a place in the whole queue, the page the matches beside it.
+        FindWaitingContacts health = new FindWaitingContacts(null, AgencyCode.of("demo-health"), Set.of(), null, false, 2);
+        List<ContactId> matches = ids(waiting.handle(
+                new FindWaitingContacts(null, AgencyCode.of("demo-health"), Set.of(), null, false, 100)));
+        List<ContactId> paged = new java.util.ArrayList<>();
+        QueueCursor after = null;
+        for (WaitingContacts page = waiting.handle(health); !page.items().isEmpty();
+             page = waiting.handle(health.at(after, null))) {
+            assertThat(page.matching()).isEqualTo(6);
+            paged.addAll(ids(page));
+            after = QueueCursor.of(page.items().get(page.items().size() - 1));
+        }
+        assertThat(paged).hasSize(6).containsExactlyElementsOf(matches);
+        FindWaitingContacts mine = new FindWaitingContacts(null, null, Set.of(), "sw1", false, 2);
+        assertThat(waiting.handle(mine.at(null, QueueCursor.of(whole.get(whole.size() - 1)))).matching())
+                .as("counted, not guessed from a page found by a cursor").isEqualTo(1);
+    }
+
+    @Test
+    void a_cursor_is_only_what_the_service_encoded() {
+        TriageQueue.Item first = projection.handle(new FindTriageQueue(1)).items().get(0);
+        QueueCursor cursor = QueueCursor.of(first);
+        assertThat(QueueCursor.decode(cursor.encode())).contains(cursor);
+        assertThat(cursor.encode()).matches("[A-Za-z0-9_-]+").doesNotContain(first.childName());
+        for (String bad : new String[]{"", "x", "!!!", "MS4wLi0uMC4", cursor.encode() + "A", "a".repeat(201),
+                java.util.Base64.getUrlEncoder().encodeToString("2.0.-.0.abc".getBytes()),
+                java.util.Base64.getUrlEncoder().encodeToString("1.0.-.99999999999999999999.abc".getBytes()),
+                java.util.Base64.getUrlEncoder().encodeToString("1.0.-.0.".getBytes())}) {
+            assertThat(QueueCursor.decode(bad)).as(bad).isEmpty();
+        }
+        assertThat(QueueCursor.decode(null)).isEmpty();
     }
 
     /** The tally the queue's triggers keep (V22, V55, V57, V62) says what counting the waiting rows says. */

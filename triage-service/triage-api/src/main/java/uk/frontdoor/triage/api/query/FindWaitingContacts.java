@@ -16,7 +16,10 @@ import java.util.Set;
  * @param claimedBy only contacts held by this member of staff (sign-in name); null for any
  * @param unclaimed only contacts nobody holds
  * @param limit     at most this many contacts (a page)
- * @param offset    how many matching contacts come before the page, in the queue's order (0 for the first page)
+ * @param offset    how many matching contacts come before the page, in the queue's order (0 for the first page);
+ *                  with a cursor, not used to find the page, only to say where it stands
+ * @param after     the page is the matching contacts just after this place in the queue; null for none
+ * @param before    the page is the matching contacts just before this place (in the queue's order); null for none
  * @param withheld  the records and contacts the worker may not read: left out of the rows and of every count
  *                  when the queue is narrowed by what a placeholder withholds (agency, factors), since a
  *                  placeholder listed under "demo-school" or "domestic abuse" would say that much of it;
@@ -30,6 +33,8 @@ public record FindWaitingContacts(
         boolean unclaimed,
         int limit,
         long offset,
+        QueueCursor after,
+        QueueCursor before,
         Withheld withheld) {
 
     public FindWaitingContacts {
@@ -44,12 +49,15 @@ public record FindWaitingContacts(
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative");
         }
+        if (after != null && before != null) {
+            throw new IllegalArgumentException("after and before cannot both be given");
+        }
     }
 
     /** For a viewer from whom nothing is withheld. */
     public FindWaitingContacts(ThresholdAssessed.Priority priority, AgencyCode agency, Set<String> factors,
                                String claimedBy, boolean unclaimed, int limit, long offset) {
-        this(priority, agency, factors, claimedBy, unclaimed, limit, offset, Withheld.NOTHING);
+        this(priority, agency, factors, claimedBy, unclaimed, limit, offset, null, null, Withheld.NOTHING);
     }
 
     /** The first page. */
@@ -60,7 +68,14 @@ public record FindWaitingContacts(
 
     /** The same query for a viewer from whom these records and contacts are withheld. */
     public FindWaitingContacts withholding(Withheld withheld) {
-        return new FindWaitingContacts(priority, agency, factors, claimedBy, unclaimed, limit, offset, withheld);
+        return new FindWaitingContacts(priority, agency, factors, claimedBy, unclaimed, limit, offset, after, before,
+                withheld);
+    }
+
+    /** The same filters, the page just after ({@code after}) or just before ({@code before}) a place in the queue. */
+    public FindWaitingContacts at(QueueCursor after, QueueCursor before) {
+        return new FindWaitingContacts(priority, agency, factors, claimedBy, unclaimed, limit, offset, after, before,
+                withheld);
     }
 
     /**
