@@ -71,6 +71,15 @@ public record Pagination(String showing, String previous, String next, List<Item
         return new Pagination(showing, previous, next, items, page, pages);
     }
 
+    /**
+     * The same, with the previous and next links given (a page found by a cursor, not by its number); a null keeps
+     * the link by number.
+     */
+    public Pagination withNeighbours(String previous, String next) {
+        return new Pagination(showing, previous == null ? this.previous : previous, next == null ? this.next : next,
+                items, page, pages);
+    }
+
     /** Whether there is more than one page, so the component is worth showing. */
     public boolean needed() {
         return pages > 1 || page > 1;

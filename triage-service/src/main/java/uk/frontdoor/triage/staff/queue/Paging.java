@@ -1,15 +1,16 @@
 package uk.frontdoor.triage.staff.queue;
 
 import uk.frontdoor.triage.api.query.FindTriageQueue;
+import uk.frontdoor.triage.api.query.QueueCursor;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A page of the queue as asked for over HTTP: {@code page} (from 1) and {@code limit} (contacts on a
- * page). Both are read here rather than bound as numbers, so that a bad value is a problem naming the
- * parameter, never a failed conversion or a refused query (a 500), and the answer never repeats what
- * was sent.
+ * page), and where the page starts or ends ({@code after} or {@code before}, a cursor). All are read here
+ * rather than bound as numbers, so that a bad value is a problem naming the parameter, never a failed
+ * conversion or a refused query (a 500), and the answer never repeats what was sent.
  *
  * @param page   the page, from 1
  * @param limit  contacts on a page, 1 to {@link FindTriageQueue#MAX_LIMIT}
@@ -23,8 +24,13 @@ record Paging(int page, int limit) {
     record Problem(String field, String problem) {
     }
 
-    /** The paging, or every problem with it. */
-    record Parsed(Paging paging, List<Problem> problems) {
+    /**
+     * The paging, or every problem with it.
+     *
+     * @param after  the page starts just after this place in the queue; null for none
+     * @param before the page ends just before this place; null for none
+     */
+    record Parsed(Paging paging, QueueCursor after, QueueCursor before, List<Problem> problems) {
         boolean valid() {
             return problems.isEmpty();
         }
@@ -38,10 +44,35 @@ record Paging(int page, int limit) {
 
     /** @param defaultLimit the limit when none is given */
     static Parsed parse(String page, String limit, int defaultLimit) {
+        return parse(page, limit, null, null, defaultLimit);
+    }
+
+    /**
+     * @param after        a cursor ({@link QueueCursor#encode()}) the page starts just after, or null
+     * @param before       a cursor the page ends just before, or null; not with {@code after}
+     * @param defaultLimit the limit when none is given
+     */
+    static Parsed parse(String page, String limit, String after, String before, int defaultLimit) {
         List<Problem> problems = new ArrayList<>();
         Integer pageNumber = number(page, 1, 1, MAX_PAGE, "page", problems);
         Integer size = number(limit, defaultLimit, 1, FindTriageQueue.MAX_LIMIT, "limit", problems);
-        return problems.isEmpty() ? new Parsed(new Paging(pageNumber, size), List.of()) : new Parsed(null, problems);
+        QueueCursor afterCursor = cursor(after, "after", problems);
+        QueueCursor beforeCursor = cursor(before, "before", problems);
+        if (after != null && before != null) {
+            problems.add(new Problem("before", "cannot be given with after"));
+        }
+        return problems.isEmpty() ? new Parsed(new Paging(pageNumber, size), afterCursor, beforeCursor, List.of())
+                : new Parsed(null, null, null, problems);
+    }
+
+    private static QueueCursor cursor(String raw, String field, List<Problem> problems) {
+        if (raw == null) {
+            return null;
+        }
+        return QueueCursor.decode(raw.strip()).orElseGet(() -> {
+            problems.add(new Problem(field, "must be a cursor from this queue's next or previous link"));
+            return null;
+        });
     }
 
     long offset() {

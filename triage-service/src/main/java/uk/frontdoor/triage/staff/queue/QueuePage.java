@@ -24,6 +24,7 @@ import uk.frontdoor.triage.api.value.AgencyCode;
 import uk.frontdoor.triage.api.command.ClaimContact;
 import uk.frontdoor.triage.api.value.ContactId;
 import uk.frontdoor.triage.api.query.FindWaitingContacts;
+import uk.frontdoor.triage.api.query.QueueCursor;
 import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
 import uk.frontdoor.triage.api.query.TriageQueue;
 import uk.frontdoor.triage.api.staff.TriageRefusedException;
@@ -47,6 +48,13 @@ class QueuePage {
 
     /** One page is what a worker scans; the pages after it hold the rest. */
     static final int PAGE_SIZE = 100;
+
+    /**
+     * From this page on, the previous and next links find their page by a cursor (after the last contact shown, or
+     * before the first) instead of skipping the contacts before it: skipping the first 1,000 costs well under a
+     * millisecond (docs/benchmarks.md), page 1,000 of 50 cost 22 ms, and a plain page number is the address to share.
+     */
+    static final int CURSOR_FROM_PAGE = 11;
 
     private final StaffDesk desk;
     private final ViewLog views;
@@ -85,6 +93,11 @@ class QueuePage {
                     (long) (page - 1) * PAGE_SIZE);
         }
 
+        /** A page found by a cursor: just after {@code after}, or just before {@code before} (one of them, or none). */
+        FindWaitingContacts query(Actor me, int page, QueueCursor after, QueueCursor before) {
+            return query(me, page).at(after, before);
+        }
+
         public boolean any() {
             return rag != null || agency != null || category != null || show != Show.ALL;
         }
@@ -96,6 +109,11 @@ class QueuePage {
 
         /** A page of the queue with these filters (the first page's address has no page number). */
         public String url(long page) {
+            return url(page, null, null);
+        }
+
+        /** A page with these filters, found by a cursor: {@code side} is "after" or "before". */
+        String url(long page, String side, QueueCursor cursor) {
             var url = UriComponentsBuilder.fromPath("/queue");
             if (rag != null) {
                 url.queryParam("rag", rag.name());
@@ -112,6 +130,9 @@ class QueuePage {
             if (page > 1) {
                 url.queryParam("page", page);
             }
+            if (cursor != null) {
+                url.queryParam(side, cursor.encode());
+            }
             return url.encode().build().toUriString();
         }
     }
@@ -124,13 +145,19 @@ class QueuePage {
     String queue(Authentication who, @RequestParam(required = false) String rag,
                  @RequestParam(required = false) String agency, @RequestParam(required = false) String category,
                  @RequestParam(required = false) String show, @RequestParam(required = false) String page,
+                 @RequestParam(required = false) String after, @RequestParam(required = false) String before,
                  Model model) {
         Actor me = desk.actor(who);
         Filters filters = Filters.of(rag, agency, category, show);
         int pageNumber = page(page);
+        // A cursor that is not one of ours (a hand-edited address) is ignored, as a filter value that is not offered
+        // is: the page is then found by its number.
+        QueueCursor afterCursor = QueueCursor.decode(after).orElse(null);
+        QueueCursor beforeCursor = afterCursor == null ? QueueCursor.decode(before).orElse(null) : null;
         // Narrowed by agency or category, records withheld from the worker are left out, rows and counts; a
         // placeholder listed there would say who sent it or what it is about.
-        WaitingContacts found = desk.waiting(filters.query(me, pageNumber).withholding(placeholders.withheldFrom(me)));
+        WaitingContacts found = desk.waiting(filters.query(me, pageNumber, afterCursor, beforeCursor)
+                .withholding(placeholders.withheldFrom(me)));
         // Otherwise restricted contacts the worker may not read are listed as placeholders, naming nobody.
         WaitingContacts waiting = new WaitingContacts(placeholders.queue(me, found.items()), found.matching(),
                 found.totalWaiting(), found.waitingByPriority(), found.notYetAssessed(), found.agencies());
@@ -145,8 +172,18 @@ class QueuePage {
         model.addAttribute("filters", filters);
         model.addAttribute("waiting", waiting);
         model.addAttribute("rows", rows);
-        model.addAttribute("pagination", Pagination.of(pageNumber, PAGE_SIZE, waiting.matching(), rows.size(),
-                filters.any() ? "matching contacts" : "contacts", filters::url));
+        Pagination pagination = Pagination.of(pageNumber, PAGE_SIZE, waiting.matching(), rows.size(),
+                filters.any() ? "matching contacts" : "contacts", filters::url);
+        List<TriageQueue.Item> shown = found.items();
+        if (!shown.isEmpty()) {
+            // Deep in the queue, the neighbours by cursor: after the last contact shown, before the first.
+            pagination = pagination.withNeighbours(
+                    pagination.previous() != null && pageNumber - 1 >= CURSOR_FROM_PAGE
+                            ? filters.url(pageNumber - 1, "before", QueueCursor.of(shown.get(0))) : null,
+                    pagination.next() != null && pageNumber + 1 >= CURSOR_FROM_PAGE
+                            ? filters.url(pageNumber + 1, "after", QueueCursor.of(shown.get(shown.size() - 1))) : null);
+        }
+        model.addAttribute("pagination", pagination);
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("categories", ConcernCategory.values());
         return "queue";

@@ -31,6 +31,17 @@ class PaginationTest {
     }
 
     @Test
+    void neighbours_found_by_a_cursor_replace_the_previous_and_next_links_and_nothing_else() {
+        Pagination byNumber = of(12, 1_534, 100);
+        Pagination byCursor = byNumber.withNeighbours("/queue?page=11&before=x", "/queue?page=13&after=y");
+        assertThat(byCursor.previous()).isEqualTo("/queue?page=11&before=x");
+        assertThat(byCursor.next()).isEqualTo("/queue?page=13&after=y");
+        assertThat(byCursor.items()).isEqualTo(byNumber.items());
+        assertThat(byCursor.showing()).isEqualTo(byNumber.showing());
+        assertThat(byNumber.withNeighbours(null, null)).isEqualTo(byNumber);
+    }
+
+    @Test
     void a_middle_page_has_a_gap_on_each_side_and_the_last_page_no_next() {
         assertThat(shown(of(7, 1_234, 100))).containsExactly("1", "…", "6", "[7]", "8", "…", "13");
         Pagination last = of(13, 1_234, 34);

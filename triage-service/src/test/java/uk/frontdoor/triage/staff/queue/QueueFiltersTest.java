@@ -3,8 +3,11 @@ package uk.frontdoor.triage.staff.queue;
 import org.junit.jupiter.api.Test;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.query.FindWaitingContacts;
+import uk.frontdoor.triage.api.query.QueueCursor;
 import uk.frontdoor.triage.api.staff.StaffRole;
 import uk.frontdoor.triage.api.ThresholdAssessed.Priority;
+
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +55,22 @@ class QueueFiltersTest {
         assertThat(third.offset()).isEqualTo(200);
         assertThat(third.limit()).isEqualTo(QueuePage.PAGE_SIZE);
         assertThat(third.unclaimed()).isTrue();
+    }
+
+    @Test
+    void deep_in_the_queue_a_page_is_found_by_a_cursor_and_its_address_keeps_the_filters() {
+        QueuePage.Filters filters = QueuePage.Filters.of("RED", "demo-police", null, "UNCLAIMED");
+        QueueCursor last = new QueueCursor(1, Instant.parse("2026-06-01T10:00:00.123456Z"),
+                Instant.parse("2026-06-01T09:00:00Z"), "0b6f3a52-44a5-4b3c-9d2e-1f8e5c7a9b10");
+        String address = filters.url(12, "after", last);
+        assertThat(address).isEqualTo("/queue?rag=RED&agency=demo-police&show=UNCLAIMED&page=12&after=" + last.encode());
+        assertThat(QueueCursor.decode(address.substring(address.indexOf("after=") + 6))).contains(last);
+        FindWaitingContacts twelfth = filters.query(SW1, 12, last, null);
+        assertThat(twelfth.after()).isEqualTo(last);
+        assertThat(twelfth.before()).isNull();
+        assertThat(twelfth.offset()).as("where the page stands, for its count").isEqualTo(1_100);
+        assertThat(twelfth.unclaimed()).isTrue();
+        assertThat(filters.query(SW1, 11, null, last).before()).isEqualTo(last);
     }
 
     @Test
