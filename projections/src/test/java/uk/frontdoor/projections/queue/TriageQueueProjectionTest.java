@@ -179,6 +179,9 @@ class TriageQueueProjectionTest {
                     .until(() -> database.jdbc().sql("SELECT wait_event_type FROM pg_stat_activity WHERE pid = ?")
                             .param(secondPid).query(String.class).optional().filter("Lock"::equals).isPresent());
             assertThat(secondCommits).isNotDone();
+            // A change after the first's fold is folded too (its constraint still immediate: at once).
+            insertWaiting(first, contact(), "demo-police", "3A");
+            assertThat(deltas(first)).as("folded again").isZero();
             first.commit();
             secondCommits.get(30, TimeUnit.SECONDS);
             rolledBack.rollback();
@@ -186,9 +189,31 @@ class TriageQueueProjectionTest {
         assertThatTheTallyAgreesWithTheQueue();
         assertThat(database.jdbc().sql("SELECT count(*) FROM triage_queue_tally_delta").query(Long.class).single())
                 .as("deltas left").isZero();
-        assertThat(waiting.handle(FindWaitingContacts.all(1)).matching()).isEqualTo(4);
+        assertThat(waiting.handle(FindWaitingContacts.all(1)).matching()).isEqualTo(5);
         assertThat(waiting.handle(new FindWaitingContacts(null, null, Set.of("3A"), null, true, 1)).matching())
-                .as("the two new ones; c claimed, a decided").isEqualTo(2);
+                .as("the three new ones; c claimed, a decided").isEqualTo(3);
+    }
+
+    @Test
+    void a_transaction_of_many_changes_folds_them_once_at_its_commit() {
+        // A rebuild's batch, or a reset, changes many rows in one transaction: its commit folds them in one pass (each
+        // delta's call at commit sees it was taken, without reading the table again).
+        database.jdbc().sql("""
+                INSERT INTO triage_queue (contact_id, child_id, child_name, referral_source, agency, received_at,
+                                          status, urgency_rank, factors, claimed_by)
+                SELECT 'many-' || g, 'child-' || g, 'Sam Jones', '6', 'agency-' || (g % 7), now(), 'RECEIVED', 0,
+                       (ARRAY['3A', '12A', '4A,3A'])[1 + g % 3], CASE WHEN g % 5 = 0 THEN 'sw1' END
+                FROM generate_series(1, 5000) g""").update();
+        assertThatTheTallyAgreesWithTheQueue();
+        assertThat(database.jdbc().sql("SELECT count(*) FROM triage_queue_tally_delta").query(Long.class).single())
+                .isZero();
+        database.jdbc().sql("UPDATE triage_queue SET status = 'DECIDED' WHERE contact_id LIKE 'many-%' AND agency = 'agency-3'")
+                .update();
+        assertThatTheTallyAgreesWithTheQueue();
+        database.jdbc().sql("DELETE FROM triage_queue WHERE contact_id LIKE 'many-%'").update();
+        assertThatTheTallyAgreesWithTheQueue();
+        assertThat(database.jdbc().sql("SELECT count(*) FROM triage_queue_tally").query(Long.class).single())
+                .as("the groups emptied are gone").isEqualTo(3);
     }
 
     private static void insertWaiting(Connection connection, ContactId contact, String agency, String factors)
