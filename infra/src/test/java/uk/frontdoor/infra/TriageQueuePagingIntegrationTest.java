@@ -20,11 +20,7 @@ class TriageQueuePagingIntegrationTest extends IntegrationTestSupport {
     @SuppressWarnings("unchecked")
     void pages_of_the_queue_follow_one_another_in_its_order() {
         // Seven of its own: page 3 of 2 must have a next page whatever other tests left waiting.
-        for (int i = 0; i < 7; i++) {
-            String key = i % 2 == 0 ? POLICE_KEY : SCHOOL_KEY;
-            assertThat(postContact(key, sentBy(key, submission())).statusCode()).isEqualTo(202);
-        }
-        awaitUpToDate("triage-queue");
+        sevenOfItsOwn();
 
         Map<String, Object> first = body(get("/api/v1/triage-queue", staff("sw1")));
         assertThat(first).containsKeys("items", "totalWaiting").containsEntry("page", 1).containsEntry("limit", 100);
@@ -55,11 +51,7 @@ class TriageQueuePagingIntegrationTest extends IntegrationTestSupport {
     @SuppressWarnings("unchecked")
     void the_next_and_previous_addresses_find_the_same_pages_by_cursor() {
         // Seven of its own: page 4 of 2 must exist whatever other tests left waiting.
-        for (int i = 0; i < 7; i++) {
-            String key = i % 2 == 0 ? POLICE_KEY : SCHOOL_KEY;
-            assertThat(postContact(key, sentBy(key, submission())).statusCode()).isEqualTo(202);
-        }
-        awaitUpToDate("triage-queue");
+        sevenOfItsOwn();
         List<Object> whole = queueItems().stream().map(item -> item.get("contactId")).toList();
         assertThat(whole).hasSizeGreaterThanOrEqualTo(7);
 
@@ -93,22 +85,36 @@ class TriageQueuePagingIntegrationTest extends IntegrationTestSupport {
                 .contains("</api/v1/triage-queue?page=3&limit=2>; rel=\"next\"").doesNotContain("after="));
     }
 
-    @Test
+    /** The answer to {@code query}: a 400 problem about paging, naming only {@code field}, its detail starting so. */
     @SuppressWarnings("unchecked")
+    private HttpResponse<String> pagingProblem(String query, String field, String detail) {
+        HttpResponse<String> response = get("/api/v1/triage-queue?" + query, staff("sw1"));
+        assertThat(response.statusCode()).as(query).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).as(query).hasValue("application/problem+json");
+        Map<String, Object> problem = body(response);
+        assertThat(problem).as(query).containsEntry("type", "/problems/invalid-paging").containsEntry("status", 400);
+        assertThat((String) problem.get("detail")).as(query).startsWith(detail);
+        assertThat((List<Map<String, Object>>) problem.get("errors")).as(query).singleElement()
+                .satisfies(error -> assertThat(error).containsEntry("field", field));
+        return response;
+    }
+
+    private void sevenOfItsOwn() {
+        for (int i = 0; i < 7; i++) {
+            String key = i % 2 == 0 ? POLICE_KEY : SCHOOL_KEY;
+            assertThat(postContact(key, sentBy(key, submission())).statusCode()).isEqualTo(202);
+        }
+        awaitUpToDate("triage-queue");
+    }
+
+    @Test
     void a_bad_cursor_is_a_problem_naming_the_parameter() {
         String cursor = ((String) body(get("/api/v1/triage-queue?limit=1", staff("sw1"))).get("next"))
                 .replaceAll(".*after=", "");
         for (String query : List.of("after=not-a-cursor", "before=%21%21", "after=", "before=" + cursor + "x",
                 "after=" + cursor + "&before=" + cursor)) {
-            HttpResponse<String> response = get("/api/v1/triage-queue?" + query, staff("sw1"));
             String field = query.contains("&before=") ? "before" : query.substring(0, query.indexOf('='));
-            assertThat(response.statusCode()).as(query).isEqualTo(400);
-            assertThat(response.headers().firstValue("Content-Type")).as(query).hasValue("application/problem+json");
-            Map<String, Object> problem = body(response);
-            assertThat(problem).as(query).containsEntry("type", "/problems/invalid-paging").containsEntry("status", 400);
-            assertThat((String) problem.get("detail")).as(query).startsWith("The parameter " + field + " ");
-            assertThat((List<Map<String, Object>>) problem.get("errors")).as(query).singleElement()
-                    .satisfies(error -> assertThat(error).containsEntry("field", field));
+            HttpResponse<String> response = pagingProblem(query, field, "The parameter " + field + " ");
             assertThat(response.body()).as(query).doesNotContain("not-a-cursor");
         }
     }
@@ -118,15 +124,8 @@ class TriageQueuePagingIntegrationTest extends IntegrationTestSupport {
     void a_bad_page_or_limit_is_a_problem_naming_the_parameter() {
         for (String query : List.of("limit=0", "limit=1000", "limit=501", "limit=ten", "limit=-5", "limit=",
                 "page=0", "page=-1", "page=two", "page=1.5", "page=99999999999")) {
-            HttpResponse<String> response = get("/api/v1/triage-queue?" + query, staff("sw1"));
             String field = query.substring(0, query.indexOf('='));
-            assertThat(response.statusCode()).as(query).isEqualTo(400);
-            assertThat(response.headers().firstValue("Content-Type")).as(query).hasValue("application/problem+json");
-            Map<String, Object> problem = body(response);
-            assertThat(problem).as(query).containsEntry("type", "/problems/invalid-paging").containsEntry("status", 400);
-            assertThat((String) problem.get("detail")).as(query).startsWith("The parameter " + field + " must be");
-            assertThat((List<Map<String, Object>>) problem.get("errors")).as(query).singleElement()
-                    .satisfies(error -> assertThat(error).containsEntry("field", field));
+            HttpResponse<String> response = pagingProblem(query, field, "The parameter " + field + " must be");
             // What was sent is not repeated.
             String sent = query.substring(query.indexOf('=') + 1);
             if (sent.length() > 1) {

@@ -63,6 +63,26 @@ class QueuePagingAndLogContactBrowserTest extends CaseworkBrowserTestSupport {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void a_page_found_by_a_cursor_shows_the_contacts_after_it_and_a_cursor_that_is_not_one_is_ignored() {
+        schoolContactsWaiting(101);
+        // The API's second page of 100, and the cursor after its first page's last contact.
+        Map<String, Object> firstPage = body(get("/api/v1/triage-queue?limit=100", staff("sw1")));
+        String after = ((String) firstPage.get("next")).replaceAll(".*after=", "");
+        Set<Object> secondPage = ((List<Map<String, Object>>) body(get("/api/v1/triage-queue?limit=100&page=2",
+                staff("sw1"))).get("items")).stream().map(item -> item.get("contactId")).collect(Collectors.toSet());
+        assertThat(secondPage).isNotEmpty();
+
+        browser.open("/sign-in");
+        browser.signIn("sw1");
+        browser.open("/queue?page=2&after=" + after);
+        assertThat(browser.find(By.id("matching")).getText()).startsWith("Showing 101 to ");
+        assertThat(contactsShown()).isEqualTo(secondPage);
+        browser.open("/queue?page=2&after=not-a-cursor");
+        assertThat(contactsShown()).as("the page by its number").isEqualTo(secondPage);
+    }
+
+    @Test
     void an_administrator_logs_a_phoned_in_contact_on_the_form_and_lands_on_it() {
         // Letters only, and unique to this run, so the child is new.
         // (A UUID's letters a to f were used: one clean-clone run's UUID held five, too few for the name.)
