@@ -109,6 +109,7 @@ class TriageQueuePagingIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void a_bad_cursor_is_a_problem_naming_the_parameter() {
+        sevenOfItsOwn();
         String cursor = ((String) body(get("/api/v1/triage-queue?limit=1", staff("sw1"))).get("next"))
                 .replaceAll(".*after=", "");
         for (String query : List.of("after=not-a-cursor", "before=%21%21", "after=", "before=" + cursor + "x",
