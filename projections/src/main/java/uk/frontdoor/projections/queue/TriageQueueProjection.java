@@ -7,7 +7,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.projections.RowWrites;
@@ -56,10 +55,8 @@ class TriageQueueProjection {
     static final String WAITING = "status <> 'DECIDED'";
     /** The due time in the queue's order: none sorts after every time (V63). */
     private static final String DUE = "coalesce(response_due_at, 'infinity'::timestamptz)";
-    /** The queue's sort key, the columns of the partial index {@code triage_queue_waiting_order} (V63). */
+    /** The queue's sort key and its order, the columns of the partial index {@code triage_queue_waiting_order} (V63). */
     private static final String KEY = "urgency_rank, " + DUE + ", received_at, contact_id";
-    /** The queue's order. */
-    static final String ORDER = KEY;
     private static final String REVERSED = "urgency_rank DESC, " + DUE + " DESC, received_at DESC, contact_id DESC";
 
     private final JdbcClient jdbc;
@@ -320,7 +317,7 @@ class TriageQueueProjection {
             params.add(cursor == null ? offset : 0L);
             params.add(limit);
             String sql = "SELECT t.* FROM (SELECT contact_id, urgency_rank, " + DUE + " AS due, received_at"
-                    + " FROM triage_queue WHERE " + condition + " ORDER BY " + (before != null ? REVERSED : ORDER)
+                    + " FROM triage_queue WHERE " + condition + " ORDER BY " + (before != null ? REVERSED : KEY)
                     + " OFFSET ? LIMIT ?) page JOIN triage_queue t USING (contact_id)"
                     + " ORDER BY page.urgency_rank, page.due, page.received_at, page.contact_id";
             return new Page(sql, params);
