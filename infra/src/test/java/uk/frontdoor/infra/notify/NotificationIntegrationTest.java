@@ -209,12 +209,8 @@ class NotificationIntegrationTest extends IntegrationTestSupport {
             outbox.queue(new NotificationOutbox.Email(run + "-" + i, "breach", List.of("duty-managers@demo-council.example"),
                     "Overdue: " + run + " #" + i, "Body " + i));
         }
-        NotificationProperties.Outbox small = new NotificationProperties.Outbox(Duration.ofSeconds(5), 3,
-                Duration.ofSeconds(10), Duration.ofMinutes(10), Duration.ofDays(7), Duration.ofHours(1),
-                Duration.ofMinutes(15));
-        NotificationProperties settings = new NotificationProperties(properties.from(), properties.serviceUrl(),
-                properties.dutyManagers(), properties.staff(), properties.agencies(), properties.templates(),
-                properties.emergencyDuty(), small);
+        NotificationProperties settings = TestOutboxes.with(properties,
+                TestOutboxes.outbox(Duration.ofSeconds(5), 3, Duration.ofSeconds(10), 3));
         CountDownLatch together = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
