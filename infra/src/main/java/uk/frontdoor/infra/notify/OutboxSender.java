@@ -150,7 +150,7 @@ class OutboxSender implements SmartLifecycle {
             if (giveUp != null) {
                 givenUp.add(row);
                 // Its row id, template and why: never its addresses, subject or the failure's message.
-                log.warn("Gave up an email (outbox row {}, template {}) after {} attempts: {} ({}); "
+                log.warn("Gave up an email (outbox row {}, template {}) at attempt {}: {} ({}); "
                                 + "a system manager may retry it", row.id(), row.template(), row.attempts() + 1,
                         giveUp, classesOf(failure));
                 continue;
