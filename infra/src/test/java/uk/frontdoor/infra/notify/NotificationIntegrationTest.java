@@ -276,7 +276,8 @@ class NotificationIntegrationTest extends IntegrationTestSupport {
                 + "AND sent_at IS NULL").params(template, "%" + reference + "%").query(Integer.class).single();
     }
 
-    private static double gauge(String metrics, String name) {
+    /** A gauge's value in Prometheus' text. */
+    static double gauge(String metrics, String name) {
         Matcher value = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? (\\S+)$").matcher(metrics);
         assertThat(value.find()).as(name).isTrue();
         return Double.parseDouble(value.group(1));

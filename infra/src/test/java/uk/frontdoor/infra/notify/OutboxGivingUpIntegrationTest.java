@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -114,7 +112,7 @@ class OutboxGivingUpIntegrationTest extends IntegrationTestSupport {
         assertThat(row(run)).containsEntry("given_up_because", "TOO_OLD").containsEntry("attempts", 1)
                 .containsEntry("rejections", 0);
         await().untilAsserted(() -> {
-            assertThat(gauge(get("/actuator/prometheus", null).body(), "frontdoor_notifications_given_up"))
+            assertThat(NotificationIntegrationTest.gauge(get("/actuator/prometheus", null).body(), "frontdoor_notifications_given_up"))
                     .isGreaterThanOrEqualTo(1);
             assertThat(((Number) health.health().getDetails().get("givenUp")).longValue()).isGreaterThanOrEqualTo(1);
         });
@@ -202,11 +200,5 @@ class OutboxGivingUpIntegrationTest extends IntegrationTestSupport {
                 throw new IllegalStateException(e);
             }
         }).toList();
-    }
-
-    private static double gauge(String metrics, String name) {
-        Matcher value = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? (\\S+)$").matcher(metrics);
-        assertThat(value.find()).as(name).isTrue();
-        return Double.parseDouble(value.group(1));
     }
 }
