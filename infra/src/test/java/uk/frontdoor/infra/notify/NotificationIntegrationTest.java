@@ -2,23 +2,18 @@ package uk.frontdoor.infra.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.transaction.PlatformTransactionManager;
-import uk.frontdoor.infra.IntegrationTestSupport;
 
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,22 +39,10 @@ import static org.awaitility.Awaitility.await;
  * goes through the outbox (real PostgreSQL): at least once, and once when a batch is handled again, the mail server
  * is down for a while, or two senders drain it at once.
  */
-class NotificationIntegrationTest extends IntegrationTestSupport {
+class NotificationIntegrationTest extends OutboxTestSupport {
 
     @Autowired
-    GreenMail mail;
-    @Autowired
     JavaMailSender mailSender;
-    @Autowired
-    ObjectProvider<JavaMailSender> mailSenders;
-    @Autowired
-    NotificationOutbox outbox;
-    @Autowired
-    NotificationProperties properties;
-    @Autowired
-    PlatformTransactionManager transactions;
-    @Autowired
-    Clock clock;
 
     @Test
     void a_worker_is_emailed_the_work_allocated_to_them_with_a_link_and_nothing_about_the_child() throws Exception {

@@ -1,6 +1,5 @@
 package uk.frontdoor.infra.notify;
 
-import com.icegreen.greenmail.util.GreenMail;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -8,11 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.transaction.PlatformTransactionManager;
-import uk.frontdoor.infra.IntegrationTestSupport;
 
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  * <p>The service's own sender is stopped while a test's sender works against the refusing server, so that it cannot
  * take the test's rows to GreenMail first; it is started again before each test ends.
  */
-class OutboxGivingUpIntegrationTest extends IntegrationTestSupport {
+class OutboxGivingUpIntegrationTest extends OutboxTestSupport {
 
     private static final String SYSADMIN = staff("sysadmin1");
     private static final String ADMIN = "/api/v1/admin/notifications";
@@ -41,18 +37,6 @@ class OutboxGivingUpIntegrationTest extends IntegrationTestSupport {
     /** Any other: 451 4.3.0, try again later. */
     private static final String DUTY = "duty-managers@demo-council.example";
 
-    @Autowired
-    GreenMail mail;
-    @Autowired
-    OutboxSender serviceSender;
-    @Autowired
-    NotificationOutbox outbox;
-    @Autowired
-    NotificationProperties properties;
-    @Autowired
-    PlatformTransactionManager transactions;
-    @Autowired
-    Clock clock;
     @Autowired
     @Qualifier("notificationOutboxHealthIndicator")
     HealthIndicator health;
@@ -178,18 +162,6 @@ class OutboxGivingUpIntegrationTest extends IntegrationTestSupport {
         return new OutboxSender(jdbc, transactions, TestOutboxes.smtp(server.port()),
                 TestOutboxes.with(properties, TestOutboxes.outbox(Duration.ofHours(1), 50, Duration.ofMillis(1),
                         giveUpAfterRejections)), clock, meters);
-    }
-
-    private void queue(String eventId, String to) {
-        outbox.queue(new NotificationOutbox.Email(eventId, "breach", List.of(to), "Overdue: " + eventId, "Body"));
-    }
-
-    private Map<String, Object> row(String eventId) {
-        return jdbc.sql("""
-                        SELECT id, attempts, rejections, last_error, given_up_at, given_up_because, retried_by,
-                               retried_at, sent_at
-                        FROM notification_outbox WHERE event_id = ?""")
-                .param(eventId).query().singleRow();
     }
 
     private List<MimeMessage> emails(String reference) {

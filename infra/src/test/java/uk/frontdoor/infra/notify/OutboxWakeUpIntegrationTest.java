@@ -2,18 +2,12 @@ package uk.frontdoor.infra.notify;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.transaction.PlatformTransactionManager;
-import uk.frontdoor.infra.IntegrationTestSupport;
 import uk.frontdoor.infra.wakeup.NotificationListener;
 import uk.frontdoor.infra.wakeup.PostgresNotifications;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,22 +18,12 @@ import static org.awaitility.Awaitility.await;
  * An email queued on one instance wakes the outbox sender of every other instance on the same PostgreSQL
  * ({@code NOTIFY frontdoor_outbox}, V65), instead of waiting for its poll.
  */
-class OutboxWakeUpIntegrationTest extends IntegrationTestSupport {
+class OutboxWakeUpIntegrationTest extends OutboxTestSupport {
+
+    private static final String DUTY = "duty-managers@demo-council.example";
 
     @Autowired
     JdbcConnectionDetails database;
-    @Autowired
-    OutboxSender serviceSender;
-    @Autowired
-    NotificationOutbox outbox;
-    @Autowired
-    NotificationProperties properties;
-    @Autowired
-    PlatformTransactionManager transactions;
-    @Autowired
-    ObjectProvider<JavaMailSender> mailSenders;
-    @Autowired
-    Clock clock;
 
     /**
      * A second instance's sender, which polls once an hour and hears the database on its own connection, sends an
@@ -73,11 +57,11 @@ class OutboxWakeUpIntegrationTest extends IntegrationTestSupport {
             otherInstance.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> connected.get() == 1);
             // Queued before the other sender starts: its first round, which every start makes, sends it.
-            queue(run + "-before");
+            queue(run + "-before", DUTY);
             otherSender.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> sent(run + "-before"));
 
-            queue(run + "-after");
+            queue(run + "-after", DUTY);
 
             // Its next poll is an hour away.
             await().atMost(Duration.ofSeconds(60)).until(() -> sent(run + "-after"));
@@ -89,13 +73,7 @@ class OutboxWakeUpIntegrationTest extends IntegrationTestSupport {
         assertThat(connected.get()).as("the listening connection never dropped").isEqualTo(1);
     }
 
-    private void queue(String eventId) {
-        outbox.queue(new NotificationOutbox.Email(eventId, "breach", List.of("duty-managers@demo-council.example"),
-                "Overdue: " + eventId, "Body"));
-    }
-
     private boolean sent(String eventId) {
-        return jdbc.sql("SELECT sent_at IS NOT NULL FROM notification_outbox WHERE event_id = ?").param(eventId)
-                .query(Boolean.class).single();
+        return row(eventId).get("sent_at") != null;
     }
 }
