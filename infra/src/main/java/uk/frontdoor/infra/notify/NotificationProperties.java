@@ -46,8 +46,8 @@ public record NotificationProperties(
      * The outbox's sender. Each instance runs one; they share the rows (a row is claimed with {@code FOR UPDATE
      * SKIP LOCKED}, so no two send it at once).
      *
-     * @param pollInterval  how often a sender looks for rows when nothing woke it: rows another instance wrote, whose
-     *                      processor woke only its own sender, and retries falling due
+     * @param pollInterval  how often a sender looks for rows when nothing woke it: retries falling due, and rows
+     *                      queued while its instance's listening connection was down (their notification lost)
      * @param batchSize     rows claimed, sent (over one SMTP connection) and marked sent in one transaction
      * @param retryAfter    the wait before a failed email's first retry; doubled for each later failure
      * @param maxRetryAfter the longest wait between retries

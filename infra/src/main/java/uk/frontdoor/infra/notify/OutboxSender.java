@@ -28,9 +28,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends what is in the {@link NotificationOutbox}, on one thread of each instance. Woken on this instance when the
- * notifications processor's batch commits; otherwise it looks every {@code poll-interval} (rows another instance
- * wrote, retries falling due).
+ * Sends what is in the {@link NotificationOutbox}, on one thread of each instance. Woken when emails are queued on any
+ * instance ({@link OutboxWakeUp}), and on this one when the notifications processor's batch commits; otherwise it
+ * looks every {@code poll-interval} (retries falling due, a notification lost while the listening connection was
+ * down).
  *
  * <p>Each round claims up to {@code batch-size} due rows with {@code SELECT ... FOR UPDATE SKIP LOCKED}, so senders
  * on several instances, or several here, never hold the same row; sends them over one SMTP connection; and in the
@@ -38,8 +39,9 @@ import java.util.concurrent.TimeUnit;
  * exception classes (never its message, which can quote addresses) and sets when it is next tried, backing off; or
  * gives it up, once the server has rejected it permanently {@code give-up-after-rejections} times
  * ({@link SmtpFailures}), or it has failed {@code max-attempts} times or for {@code give-up-after}. A given-up row is
- * kept for an operator, who may retry it ({@link NotificationOutbox#retry}). An email is sent at least once: if the transaction cannot commit after the server took the email (the database lost
- * meanwhile), the row is still unsent and the email goes again.
+ * kept for an operator, who may retry it ({@link NotificationOutbox#retry}). An email is sent at least once: if the
+ * transaction cannot commit after the server took the email (the database lost meanwhile), the row is still unsent
+ * and the email goes again.
  */
 @Component
 class OutboxSender implements SmartLifecycle {
