@@ -55,10 +55,11 @@ class NotificationOutbox {
     /**
      * An email given up, as system managers see it: where it was to go and why it did not, never what it said.
      *
-     * @param lastError the last failure's exception class names, never its message
+     * @param lastFailure the last failure in words ({@link SmtpFailures#inWords}); the row's {@code last_error} keeps
+     *                    its exception class names (never a message)
      */
     record GivenUp(long id, String template, List<String> recipients, Instant queuedAt, int attempts, int rejections,
-                   String lastError, Instant givenUpAt, GiveUp because, String lastRetriedBy, Instant lastRetriedAt) {
+                   String lastFailure, Instant givenUpAt, GiveUp because, String lastRetriedBy, Instant lastRetriedAt) {
     }
 
     /** What an operator's retry found. */
@@ -118,7 +119,7 @@ class NotificationOutbox {
                 .query((row, number) -> new GivenUp(row.getLong("id"), row.getString("template"),
                         List.of((String[]) row.getArray("recipients").getArray()),
                         row.getTimestamp("queued_at").toInstant(), row.getInt("attempts"), row.getInt("rejections"),
-                        row.getString("last_error"), row.getTimestamp("given_up_at").toInstant(),
+                        SmtpFailures.inWords(row.getString("last_error")), row.getTimestamp("given_up_at").toInstant(),
                         GiveUp.valueOf(row.getString("given_up_because")), row.getString("retried_by"),
                         instant(row.getTimestamp("retried_at"))))
                 .list();

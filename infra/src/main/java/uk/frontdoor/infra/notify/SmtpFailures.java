@@ -8,6 +8,8 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,7 +24,41 @@ import java.util.Set;
  */
 final class SmtpFailures {
 
+    /**
+     * What a stored failure (its exception class names, outermost first: {@code OutboxSender.classesOf}) says, in
+     * words for operators: the first class, innermost first, that says something; the answers of the service's API
+     * name no Java class.
+     */
+    private static final Map<String, String> IN_WORDS = inWords();
+
     private SmtpFailures() {
+    }
+
+    private static Map<String, String> inWords() {
+        Map<String, String> words = new LinkedHashMap<>();
+        words.put("SMTPAddressFailedException", "the mail server refused a recipient");
+        words.put("SMTPSenderFailedException", "the mail server refused the service's sender address");
+        words.put("SMTPSendFailedException", "the mail server refused the message");
+        words.put("AuthenticationFailedException", "the mail server refused the service's sign-in");
+        words.put("AddressException", "an address that does not parse");
+        words.put("SocketTimeoutException", "the mail server did not answer in time");
+        words.put("ConnectException", "the mail server could not be reached");
+        words.put("UnknownHostException", "the mail server's name is not known");
+        words.put("SSLException", "the secure connection to the mail server failed");
+        return words;
+    }
+
+    /** The stored failure in words; the outbox row's {@code last_error} keeps its classes. */
+    static String inWords(String classes) {
+        if (classes == null || classes.isBlank()) {
+            return null;
+        }
+        for (Map.Entry<String, String> known : IN_WORDS.entrySet()) {
+            if (classes.contains(known.getKey())) {
+                return known.getValue();
+            }
+        }
+        return "another failure (its kind is in the outbox row's last_error)";
     }
 
     static boolean permanent(Throwable failure) {

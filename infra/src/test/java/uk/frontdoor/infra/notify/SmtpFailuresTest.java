@@ -49,6 +49,16 @@ class SmtpFailuresTest {
         assertThat(SmtpFailures.permanent(failure)).isEqualTo(permanent);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failures")
+    void each_failure_is_told_to_operators_in_words_without_a_class_name(String what, Exception failure,
+                                                                         boolean permanent) {
+        String words = SmtpFailures.inWords(OutboxSender.classesOf(failure));
+
+        assertThat(words).isNotBlank().doesNotContain("Exception", "jakarta", "org.");
+        assertThat(SmtpFailures.inWords(null)).isNull();
+    }
+
     private static SMTPAddressFailedException rcpt(InternetAddress address, int code) {
         return new SMTPAddressFailedException(address, "RCPT TO", code, code + " refused");
     }
