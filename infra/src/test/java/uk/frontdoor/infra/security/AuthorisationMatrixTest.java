@@ -235,7 +235,9 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "GET /admin/projections/{name}", RUN_SERVICE,
             "GET /admin/projections/{name}/rebuild", RUN_SERVICE,
             "POST /admin/projections/{name}/rebuild", RUN_SERVICE,
-            "GET /admin/projections/{name}/progress", RUN_SERVICE);
+            "GET /admin/projections/{name}/progress", RUN_SERVICE,
+            "GET /admin/notifications", RUN_SERVICE,
+            "POST /admin/notifications/{id}/retry", RUN_SERVICE);
 
     /**
      * Served by Spring MVC but no page or endpoint of ours: the error page, springdoc's own documents, and
