@@ -1,6 +1,11 @@
 package uk.frontdoor.infra.bench;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
@@ -213,12 +218,16 @@ class KafkaIntakeBench extends IntegrationTestSupport {
         int contacts = Integer.getInteger("frontdoor.bench.contacts", 5_000);
         double invalidShare = Double.parseDouble(System.getProperty("frontdoor.bench.invalid-share", "0.1"));
         warmUpOverKafka();
-        double alone = validContactsPerSecond(contacts, 0, 11);
-        long deadBefore = endOffsets("contact-submissions.dlq");
+        double alone, poisoned, aloneAgain;
         int invalid = (int) Math.round(contacts * invalidShare / (1 - invalidShare));
-        double poisoned = validContactsPerSecond(contacts, invalid, 12);
-        long deadLettered = endOffsets("contact-submissions.dlq") - deadBefore;
-        double aloneAgain = validContactsPerSecond(contacts, 0, 13);
+        long deadLettered;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            alone = validContactsPerSecond(admin, contacts, 0, 11);
+            long deadBefore = endOffsets(admin, "contact-submissions.dlq");
+            poisoned = validContactsPerSecond(admin, contacts, invalid, 12);
+            deadLettered = endOffsets(admin, "contact-submissions.dlq") - deadBefore;
+            aloneAgain = validContactsPerSecond(admin, contacts, 0, 13);
+        }
         String report = String.format("Kafka, %,d valid contacts each run; load average at the end %s%n"
                         + "  alone:                          %,.0f valid contacts/s%n"
                         + "  with %,d invalid among them:    %,.0f valid contacts/s (%,d dead letters)%n"
@@ -236,7 +245,7 @@ class KafkaIntakeBench extends IntegrationTestSupport {
      * contacts committed a second, counted until the last of them is committed and every invalid one is on the
      * dead-letter topic.
      */
-    private double validContactsPerSecond(int valid, int invalid, long seed) throws Exception {
+    private double validContactsPerSecond(Admin admin, int valid, int invalid, long seed) throws Exception {
         String run = "LOAD-BENCHDL" + UUID.randomUUID().toString().substring(0, 8) + "-";
         List<ProducerRecord<byte[], byte[]>> good = submissions(run, valid, seed);
         List<ProducerRecord<byte[], byte[]>> bad = new ArrayList<>();
@@ -256,7 +265,7 @@ class KafkaIntakeBench extends IntegrationTestSupport {
                 records.add(bad.get(b++));
             }
         }
-        long deadBefore = endOffsets("contact-submissions.dlq");
+        long deadBefore = endOffsets(admin, "contact-submissions.dlq");
         long start = System.nanoTime();
         records.forEach(kafka::send);
         kafka.flush();
@@ -264,21 +273,17 @@ class KafkaIntakeBench extends IntegrationTestSupport {
                 run + "%", valid);
         long committed = System.nanoTime();
         Awaitility.await().atMost(Duration.ofMinutes(2))
-                .until(() -> endOffsets("contact-submissions.dlq") - deadBefore >= invalid);
+                .until(() -> endOffsets(admin, "contact-submissions.dlq") - deadBefore >= invalid);
         return valid / seconds(start, committed);
     }
 
     /** Records ever written to the topic: the sum of its partitions' end offsets. */
-    private long endOffsets(String topic) throws Exception {
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
-                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
-            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
-            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new LinkedHashMap<>();
-            partitions.forEach(p -> latest.put(new org.apache.kafka.common.TopicPartition(topic, p.partition()),
-                    org.apache.kafka.clients.admin.OffsetSpec.latest()));
-            return admin.listOffsets(latest).all().get().values().stream()
-                    .mapToLong(org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
-        }
+    private static long endOffsets(Admin admin, String topic) throws Exception {
+        var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+        Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+        partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        return admin.listOffsets(latest).all().get().values().stream()
+                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
     }
 
     /**

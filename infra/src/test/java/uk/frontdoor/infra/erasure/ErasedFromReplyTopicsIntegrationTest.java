@@ -7,7 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
-import uk.frontdoor.infra.IntegrationTestSupport;
+import uk.frontdoor.infra.partner.PartnerCheckTestSupport;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,24 +24,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (the message's key, no value) follows each of them on the topic it was on, and those topics are compacted as well as
  * deleted by age, so the broker removes the earlier messages of those keys.
  */
-class ErasedFromReplyTopicsIntegrationTest extends IntegrationTestSupport {
+class ErasedFromReplyTopicsIntegrationTest extends PartnerCheckTestSupport {
 
     private static final String POLICE_REPLIES = "frontdoor.replies.demo-police";
     private static final String HEALTH_REPLIES = "frontdoor.replies.demo-health";
 
     @Test
     void erasing_a_child_publishes_a_tombstone_for_each_message_about_them_on_the_reply_topics() throws Exception {
-        String contact = contactIdOf(postContact(POLICE_KEY, submission()));
-        String child = childOf(contact);
-        awaitStatus(contact, "ASSESSED");
+        Asked asked = asked(List.of("POLICE", "HEALTH"), "What do you know of the family?");
+        String contact = asked.contact();
+        String child = asked.child();
         String path = "/api/v1/contacts/" + contact;
-        assertThat(postJson(path + "/claim", staff("sw1"), null).statusCode()).isEqualTo(204);
-        HttpResponse<String> asked = postJson(path + "/partner-checks", staff("sw1"),
-                Map.of("agencies", List.of("POLICE", "HEALTH"), "question", "What do you know of the family?"));
-        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
-        JsonNode checks = json.readTree(asked.body());
-        String policeCheck = checks.get(0).get("checkId").asText();
-        String healthCheck = checks.get(1).get("checkId").asText();
+        String policeCheck = asked.checkId(0);
+        String healthCheck = asked.checkId(1);
         assertThat(postJson(path + "/consent", staff("sw1"), Map.of("decision", "GIVEN")).statusCode()).isEqualTo(204);
         assertThat(postJson(path + "/proposal", staff("sw1"), Map.of("outcome", "NO_FURTHER_ACTION",
                 "rationale", "The rationale for the test.")).statusCode()).isEqualTo(204);

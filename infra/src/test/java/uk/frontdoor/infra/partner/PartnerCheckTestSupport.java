@@ -10,15 +10,15 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Tests of what partner agencies are sent about a partner check, on the shared running service. */
-abstract class PartnerCheckTestSupport extends IntegrationTestSupport {
+public abstract class PartnerCheckTestSupport extends IntegrationTestSupport {
 
     /**
      * @param checks the partner checks asked, one for each agency in the order asked: {@code checkId}, {@code agency},
      *               {@code dueAt}
      */
-    record Asked(String contact, String child, JsonNode checks) {
+    public record Asked(String contact, String child, JsonNode checks) {
 
-        String checkId(int index) {
+        public String checkId(int index) {
             return checks.get(index).get("checkId").asText();
         }
     }
