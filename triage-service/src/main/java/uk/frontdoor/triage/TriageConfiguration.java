@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -54,6 +55,15 @@ public class TriageConfiguration {
     ChildStreams childStreams(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer eventSerializer,
                               ObjectProvider<org.axonframework.config.Configuration> axon, PersonalDataKeys keys) {
         return new ChildStreams(jdbc, () -> eventSerializer, () -> axon.getObject().upcasterChain(), keys);
+    }
+
+    /**
+     * Which child a command is for, found as Axon's annotation resolver finds it, with each command class's annotated
+     * members looked up once rather than on every command (one nested command a contact received).
+     */
+    @Bean
+    CommandTargetResolver commandTargetResolver() {
+        return new CommandTargets();
     }
 
     /** Each stream's last sequence number, by the event store's unique (stream, sequence number) index. */

@@ -2,7 +2,9 @@ package uk.frontdoor.infra.axon;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.lifecycle.Phase;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
@@ -11,6 +13,7 @@ import org.axonframework.springboot.EventProcessorProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -39,6 +42,17 @@ class EventProcessingSetup {
             processing.registerMessageMonitorFactory(name,
                     (configuration, componentType, componentName) -> NoOpMessageMonitor.instance());
         }
+    }
+
+    /**
+     * Every pooled processor's work packages get a buffer that knows its length ({@link CountedWorkQueues}), before
+     * the processors start.
+     */
+    @Bean
+    ConfigurerModule countedWorkQueues() {
+        return configurer -> configurer.onInitialize(axon -> axon.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1,
+                () -> axon.eventProcessingConfiguration().eventProcessors().values()
+                        .forEach(CountedWorkQueues::install)));
     }
 
     static final class VisibleFailures implements ListenerInvocationErrorHandler {

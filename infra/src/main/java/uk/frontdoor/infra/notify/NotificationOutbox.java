@@ -33,11 +33,43 @@ class NotificationOutbox {
     /**
      * What is waiting.
      *
-     * @param unsent          rows not yet sent
+     * @param unsent          rows not yet sent and not given up: the ones the senders will try
      * @param failing         of those, the ones that have failed at least once and wait for a retry
-     * @param oldestUnsentAge how long the oldest unsent row has waited; zero when none is
+     * @param oldestUnsentAge how long the oldest of those has waited since it was queued (or an operator retried it);
+     *                        zero when none is
+     * @param givenUp         rows given up, unsent: they wait for an operator
      */
-    record Backlog(long unsent, long failing, Duration oldestUnsentAge) {
+    record Backlog(long unsent, long failing, Duration oldestUnsentAge, long givenUp) {
+    }
+
+    /** Why a sender gave an email up. */
+    enum GiveUp {
+        /** The mail server rejected it permanently ({@code give-up-after-rejections} times). */
+        REJECTED,
+        /** It failed {@code max-attempts} times. */
+        TOO_MANY_ATTEMPTS,
+        /** It still failed {@code give-up-after} after it was queued or last retried. */
+        TOO_OLD
+    }
+
+    /**
+     * An email given up, as system managers see it: where it was to go and why it did not, never what it said.
+     *
+     * @param lastFailure the last failure in words ({@link SmtpFailures#inWords}); the row's {@code last_error} keeps
+     *                    its exception class names (never a message)
+     */
+    record GivenUp(long id, String template, List<String> recipients, Instant queuedAt, int attempts, int rejections,
+                   String lastFailure, Instant givenUpAt, GiveUp because, String lastRetriedBy, Instant lastRetriedAt) {
+    }
+
+    /** What an operator's retry found. */
+    enum Retry {
+        /** Queued again: due now, its attempts and rejections counted from nought, the operator recorded. */
+        QUEUED,
+        /** There is no such row (or it was sent and pruned). */
+        UNKNOWN,
+        /** The row is sent, or still being tried: nothing to retry. */
+        NOT_GIVEN_UP
     }
 
     private final RowWrites rows;
@@ -63,15 +95,64 @@ class NotificationOutbox {
     Backlog backlog() {
         return jdbc.sql("""
                         SELECT count(*) AS unsent, count(*) FILTER (WHERE attempts > 0) AS failing,
-                               min(created_at) AS oldest
-                        FROM notification_outbox WHERE sent_at IS NULL""")
+                               min(coalesce(retried_at, created_at)) AS oldest,
+                               (SELECT count(*) FROM notification_outbox
+                                WHERE sent_at IS NULL AND given_up_at IS NOT NULL) AS given_up
+                        FROM notification_outbox WHERE sent_at IS NULL AND given_up_at IS NULL""")
                 .query((row, number) -> {
                     Timestamp oldest = row.getTimestamp("oldest");
                     Duration age = oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), clock.instant());
                     return new Backlog(row.getLong("unsent"), row.getLong("failing"),
-                            age.isNegative() ? Duration.ZERO : age);
+                            age.isNegative() ? Duration.ZERO : age, row.getLong("given_up"));
                 })
                 .single();
+    }
+
+    /** The emails given up and not since sent, the most recently given up first, at most {@code limit}. */
+    List<GivenUp> givenUp(int limit) {
+        return jdbc.sql("""
+                        SELECT id, template, recipients, coalesce(retried_at, created_at) AS queued_at, attempts,
+                               rejections, last_error, given_up_at, given_up_because, retried_by, retried_at
+                        FROM notification_outbox WHERE sent_at IS NULL AND given_up_at IS NOT NULL
+                        ORDER BY given_up_at DESC, id DESC LIMIT ?""")
+                .param(limit)
+                .query((row, number) -> new GivenUp(row.getLong("id"), row.getString("template"),
+                        List.of((String[]) row.getArray("recipients").getArray()),
+                        row.getTimestamp("queued_at").toInstant(), row.getInt("attempts"), row.getInt("rejections"),
+                        SmtpFailures.inWords(row.getString("last_error")), row.getTimestamp("given_up_at").toInstant(),
+                        GiveUp.valueOf(row.getString("given_up_because")), row.getString("retried_by"),
+                        instant(row.getTimestamp("retried_at"))))
+                .list();
+    }
+
+    /**
+     * An operator sends a given-up email again: due now, its attempts and rejections counted from nought (so the
+     * give-up limits apply afresh), who and when kept on the row. Every instance's sender is woken (the same
+     * notification a queued email sends, with the update's commit).
+     */
+    Retry retry(long id, String operator) {
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Long> retried = jdbc.sql("""
+                        WITH retried AS (
+                            UPDATE notification_outbox
+                            SET given_up_at = NULL, given_up_because = NULL, attempts = 0, rejections = 0,
+                                next_attempt_at = ?, retried_by = ?, retried_at = ?
+                            WHERE id = ? AND sent_at IS NULL AND given_up_at IS NOT NULL
+                            RETURNING id)
+                        SELECT id, pg_notify(?, '') FROM retried""")
+                .params(now, operator, now, id, OutboxWakeUp.CHANNEL)
+                .query((row, number) -> row.getLong("id"))
+                .list();
+        if (!retried.isEmpty()) {
+            return Retry.QUEUED;
+        }
+        boolean exists = jdbc.sql("SELECT count(*) FROM notification_outbox WHERE id = ?").param(id)
+                .query(Long.class).single() > 0;
+        return exists ? Retry.NOT_GIVEN_UP : Retry.UNKNOWN;
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /** Deletes the rows of emails sent longer ago than {@code keptFor}; how many. */

@@ -46,14 +46,20 @@ public record NotificationProperties(
      * The outbox's sender. Each instance runs one; they share the rows (a row is claimed with {@code FOR UPDATE
      * SKIP LOCKED}, so no two send it at once).
      *
-     * @param pollInterval  how often a sender looks for rows when nothing woke it: rows another instance wrote, whose
-     *                      processor woke only its own sender, and retries falling due
+     * @param pollInterval  how often a sender looks for rows when nothing woke it: retries falling due, and rows
+     *                      queued while its instance's listening connection was down (their notification lost)
      * @param batchSize     rows claimed, sent (over one SMTP connection) and marked sent in one transaction
      * @param retryAfter    the wait before a failed email's first retry; doubled for each later failure
-     * @param maxRetryAfter the longest wait between retries (an email is retried until it goes)
+     * @param maxRetryAfter the longest wait between retries
      * @param keepSentFor   how long a sent email's row is kept (what was sent, to whom and when), then pruned
      * @param pruneEvery    how often sent rows past {@code keepSentFor} are pruned (on one instance of the cluster)
      * @param staleAfter    the health component {@code notificationOutbox} is DOWN while an unsent email is older
+     * @param giveUpAfterRejections an email the mail server has rejected permanently (an SMTP 5xx reply to a
+     *                      recipient or to the message, or an address that does not parse) this many times is given
+     *                      up: trying it again will not change the server's answer
+     * @param maxAttempts   an email that has failed this many times, for whatever reason, is given up
+     * @param giveUpAfter   an email that still fails this long after it was queued (or an operator retried it) is
+     *                      given up; a mail server outage shorter than this loses nothing
      */
     public record Outbox(
             @DefaultValue("5s") Duration pollInterval,
@@ -62,14 +68,21 @@ public record NotificationProperties(
             @DefaultValue("10m") Duration maxRetryAfter,
             @DefaultValue("7d") Duration keepSentFor,
             @DefaultValue("1h") Duration pruneEvery,
-            @DefaultValue("15m") Duration staleAfter) {
+            @DefaultValue("15m") Duration staleAfter,
+            @DefaultValue("3") int giveUpAfterRejections,
+            @DefaultValue("200") int maxAttempts,
+            @DefaultValue("24h") Duration giveUpAfter) {
 
         public Outbox {
             if (batchSize < 1) {
                 throw new IllegalArgumentException("frontdoor.notifications.outbox.batch-size must be at least 1");
             }
+            if (giveUpAfterRejections < 1 || maxAttempts < 1) {
+                throw new IllegalArgumentException("frontdoor.notifications.outbox.give-up-after-rejections and "
+                        + "max-attempts must be at least 1");
+            }
             for (Duration positive : new Duration[]{pollInterval, retryAfter, maxRetryAfter, keepSentFor, pruneEvery,
-                    staleAfter}) {
+                    staleAfter, giveUpAfter}) {
                 if (positive.isNegative() || positive.isZero()) {
                     throw new IllegalArgumentException("frontdoor.notifications.outbox durations must be positive");
                 }

@@ -20,11 +20,12 @@ import java.time.Instant;
  * What operations see of the outbox, and its housekeeping:
  * <ul>
  *   <li>gauges {@code frontdoor.notifications.unsent}, {@code frontdoor.notifications.failing} (unsent rows that have
- *   failed at least once) and {@code frontdoor.notifications.oldest.unsent.age} (seconds), read from the table (so
- *   every instance reports the cluster's backlog) at most once a second however often they are scraped;</li>
+ *   failed at least once), {@code frontdoor.notifications.oldest.unsent.age} (seconds) and
+ *   {@code frontdoor.notifications.given.up} (emails given up, waiting for an operator), read from the table (so every
+ *   instance reports the cluster's backlog) at most once a second however often they are scraped;</li>
  *   <li>the health component {@code notificationOutbox} with the same figures, DOWN while an unsent email is older
  *   than {@code stale-after} (not part of readiness: an instance that cannot send mail still serves everything
- *   else);</li>
+ *   else); given-up emails are a detail, not DOWN: nothing the instance does will send them;</li>
  *   <li>sent rows pruned once they are older than {@code keep-sent-for}, every {@code prune-every}, on whichever
  *   instance db-scheduler picks.</li>
  * </ul>
@@ -49,6 +50,10 @@ class OutboxBacklog {
                 .description("How long the oldest unsent email has waited; 0 when none is waiting")
                 .baseUnit("seconds")
                 .register(meters);
+        Gauge.builder("frontdoor.notifications.given.up", backlogs, seen -> seen.latest().givenUp())
+                .description("Emails given up (rejected by the mail server, or failing too long), waiting for an "
+                        + "operator to retry them")
+                .register(meters);
         return backlogs;
     }
 
@@ -63,7 +68,8 @@ class OutboxBacklog {
                 (backlog.oldestUnsentAge().compareTo(staleAfter) > 0 ? builder.down() : builder.up())
                         .withDetail("unsent", backlog.unsent())
                         .withDetail("failing", backlog.failing())
-                        .withDetail("oldestUnsentAge", backlog.oldestUnsentAge().toString());
+                        .withDetail("oldestUnsentAge", backlog.oldestUnsentAge().toString())
+                        .withDetail("givenUp", backlog.givenUp());
             }
         };
     }

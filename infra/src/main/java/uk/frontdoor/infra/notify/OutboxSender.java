@@ -28,16 +28,20 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends what is in the {@link NotificationOutbox}, on one thread of each instance. Woken on this instance when the
- * notifications processor's batch commits; otherwise it looks every {@code poll-interval} (rows another instance
- * wrote, retries falling due).
+ * Sends what is in the {@link NotificationOutbox}, on one thread of each instance. Woken when emails are queued on any
+ * instance ({@link OutboxWakeUp}), and on this one when the notifications processor's batch commits; otherwise it
+ * looks every {@code poll-interval} (retries falling due, a notification lost while the listening connection was
+ * down).
  *
  * <p>Each round claims up to {@code batch-size} due rows with {@code SELECT ... FOR UPDATE SKIP LOCKED}, so senders
  * on several instances, or several here, never hold the same row; sends them over one SMTP connection; and in the
  * same transaction marks each sent one sent, or, for each one that failed, counts the attempt, keeps the failure's
- * exception classes (never its message, which can quote addresses) and sets when it is next tried, backing off. An
- * email is sent at least once: if the transaction cannot commit after the server took the email (the database lost
- * meanwhile), the row is still unsent and the email goes again.
+ * exception classes (never its message, which can quote addresses) and sets when it is next tried, backing off; or
+ * gives it up, once the server has rejected it permanently {@code give-up-after-rejections} times
+ * ({@link SmtpFailures}), or it has failed {@code max-attempts} times or for {@code give-up-after}. A given-up row is
+ * kept for an operator, who may retry it ({@link NotificationOutbox#retry}). An email is sent at least once: if the
+ * transaction cannot commit after the server took the email (the database lost meanwhile), the row is still unsent
+ * and the email goes again.
  */
 @Component
 class OutboxSender implements SmartLifecycle {
@@ -92,6 +96,7 @@ class OutboxSender implements SmartLifecycle {
         // Counted once the marks are committed: what the counters say was sent, the table says too.
         round.sent().forEach(row -> counts.counted(row.template(), "sent"));
         round.failed().forEach(row -> counts.counted(row.template(), "failed"));
+        round.givenUp().forEach(row -> counts.counted(row.template(), "given_up"));
         if (!round.failed().isEmpty()) {
             log.warn("{} of {} emails could not be sent; each is retried later", round.failed().size(),
                     round.claimed());
@@ -102,15 +107,18 @@ class OutboxSender implements SmartLifecycle {
     private Round sendDue(JavaMailSender sender) {
         Instant now = clock.instant();
         List<Row> due = jdbc.sql("""
-                        SELECT id, template, recipients, subject, body, attempts FROM notification_outbox
-                        WHERE sent_at IS NULL AND next_attempt_at <= ?
+                        SELECT id, template, recipients, subject, body, attempts, rejections,
+                               coalesce(retried_at, created_at) AS queued_at
+                        FROM notification_outbox
+                        WHERE sent_at IS NULL AND given_up_at IS NULL AND next_attempt_at <= ?
                         ORDER BY next_attempt_at, id
                         LIMIT ?
                         FOR UPDATE SKIP LOCKED""")
                 .params(Timestamp.from(now), settings.batchSize())
                 .query((result, number) -> new Row(result.getLong("id"), result.getString("template"),
                         (String[]) result.getArray("recipients").getArray(), result.getString("subject"),
-                        result.getString("body"), result.getInt("attempts")))
+                        result.getString("body"), result.getInt("attempts"), result.getInt("rejections"),
+                        result.getTimestamp("queued_at").toInstant()))
                 .list();
         if (due.isEmpty()) {
             return null;
@@ -121,25 +129,55 @@ class OutboxSender implements SmartLifecycle {
         for (Row row : due) {
             (failures.containsKey(row) ? failed : sent).add(row);
         }
-        Timestamp at = Timestamp.from(clock.instant());
+        List<Row> retried = new ArrayList<>(failed.size());
+        List<Row> givenUp = new ArrayList<>();
+        Instant at = clock.instant();
         if (!sent.isEmpty()) {
             jdbc.sql("UPDATE notification_outbox SET sent_at = ?, attempts = attempts + 1 WHERE id = ANY (?)")
-                    .params(at, sent.stream().map(Row::id).toArray(Long[]::new))
+                    .params(Timestamp.from(at), sent.stream().map(Row::id).toArray(Long[]::new))
                     .update();
         }
         for (Row row : failed) {
-            Instant retry = clock.instant().plus(settings.backOff(row.attempts() + 1));
+            Exception failure = failures.get(row);
+            boolean rejected = SmtpFailures.permanent(failure);
+            NotificationOutbox.GiveUp giveUp = giveUp(row, rejected, at);
+            Instant retry = at.plus(settings.backOff(row.attempts() + 1));
             jdbc.sql("""
-                            UPDATE notification_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?
+                            UPDATE notification_outbox SET attempts = attempts + 1, rejections = rejections + ?,
+                                last_error = ?, next_attempt_at = ?, given_up_at = ?, given_up_because = ?
                             WHERE id = ?""")
-                    .params(classesOf(failures.get(row)), Timestamp.from(retry), row.id())
+                    .params(rejected ? 1 : 0, classesOf(failure), Timestamp.from(retry),
+                            giveUp == null ? null : Timestamp.from(at), giveUp == null ? null : giveUp.name(), row.id())
                     .update();
+            if (giveUp != null) {
+                givenUp.add(row);
+                // Its row id, template and why: never its addresses, subject or the failure's message.
+                log.warn("Gave up an email (outbox row {}, template {}) at attempt {}: {} ({}); "
+                                + "a system manager may retry it", row.id(), row.template(), row.attempts() + 1,
+                        giveUp, classesOf(failure));
+                continue;
+            }
+            retried.add(row);
             Instant earliest = nextRetry;
             if (earliest == null || retry.isBefore(earliest)) {
                 nextRetry = retry;
             }
         }
-        return new Round(due.size(), sent, failed);
+        return new Round(due.size(), sent, retried, givenUp);
+    }
+
+    /** Whether this failure is the one to give the row up at, and why; null to try it again later. */
+    private NotificationOutbox.GiveUp giveUp(Row row, boolean rejected, Instant now) {
+        if (rejected && row.rejections() + 1 >= settings.giveUpAfterRejections()) {
+            return NotificationOutbox.GiveUp.REJECTED;
+        }
+        if (row.attempts() + 1 >= settings.maxAttempts()) {
+            return NotificationOutbox.GiveUp.TOO_MANY_ATTEMPTS;
+        }
+        if (Duration.between(row.queuedAt(), now).compareTo(settings.giveUpAfter()) >= 0) {
+            return NotificationOutbox.GiveUp.TOO_OLD;
+        }
+        return null;
     }
 
     /** Sends the rows' emails over one connection; the rows that failed, with why. */
@@ -202,6 +240,8 @@ class OutboxSender implements SmartLifecycle {
             return;
         }
         running = true;
+        // The first round looks at every due row: what woke the sender before it started is in it.
+        woken.drainPermits();
         thread = new Thread(this::run, "notification-outbox");
         thread.setDaemon(true);
         thread.start();
@@ -265,9 +305,12 @@ class OutboxSender implements SmartLifecycle {
         return wait.plusMillis(1);
     }
 
-    private record Row(long id, String template, String[] to, String subject, String body, int attempts) {
+    /** @param queuedAt when it was queued, or last retried by an operator: what {@code give-up-after} counts from */
+    private record Row(long id, String template, String[] to, String subject, String body, int attempts,
+                       int rejections, Instant queuedAt) {
     }
 
-    private record Round(int claimed, List<Row> sent, List<Row> failed) {
+    /** @param failed the rows that failed and will be tried again; {@code givenUp} those that will not */
+    private record Round(int claimed, List<Row> sent, List<Row> failed, List<Row> givenUp) {
     }
 }

@@ -2,23 +2,18 @@ package uk.frontdoor.infra.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.transaction.PlatformTransactionManager;
-import uk.frontdoor.infra.IntegrationTestSupport;
 
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,22 +39,10 @@ import static org.awaitility.Awaitility.await;
  * goes through the outbox (real PostgreSQL): at least once, and once when a batch is handled again, the mail server
  * is down for a while, or two senders drain it at once.
  */
-class NotificationIntegrationTest extends IntegrationTestSupport {
+class NotificationIntegrationTest extends OutboxTestSupport {
 
     @Autowired
-    GreenMail mail;
-    @Autowired
     JavaMailSender mailSender;
-    @Autowired
-    ObjectProvider<JavaMailSender> mailSenders;
-    @Autowired
-    NotificationOutbox outbox;
-    @Autowired
-    NotificationProperties properties;
-    @Autowired
-    PlatformTransactionManager transactions;
-    @Autowired
-    Clock clock;
 
     @Test
     void a_worker_is_emailed_the_work_allocated_to_them_with_a_link_and_nothing_about_the_child() throws Exception {
@@ -209,12 +192,8 @@ class NotificationIntegrationTest extends IntegrationTestSupport {
             outbox.queue(new NotificationOutbox.Email(run + "-" + i, "breach", List.of("duty-managers@demo-council.example"),
                     "Overdue: " + run + " #" + i, "Body " + i));
         }
-        NotificationProperties.Outbox small = new NotificationProperties.Outbox(Duration.ofSeconds(5), 3,
-                Duration.ofSeconds(10), Duration.ofMinutes(10), Duration.ofDays(7), Duration.ofHours(1),
-                Duration.ofMinutes(15));
-        NotificationProperties settings = new NotificationProperties(properties.from(), properties.serviceUrl(),
-                properties.dutyManagers(), properties.staff(), properties.agencies(), properties.templates(),
-                properties.emergencyDuty(), small);
+        NotificationProperties settings = TestOutboxes.with(properties,
+                TestOutboxes.outbox(Duration.ofSeconds(5), 3, Duration.ofSeconds(10), 3));
         CountDownLatch together = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
@@ -280,7 +259,8 @@ class NotificationIntegrationTest extends IntegrationTestSupport {
                 + "AND sent_at IS NULL").params(template, "%" + reference + "%").query(Integer.class).single();
     }
 
-    private static double gauge(String metrics, String name) {
+    /** A gauge's value in Prometheus' text. */
+    static double gauge(String metrics, String name) {
         Matcher value = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? (\\S+)$").matcher(metrics);
         assertThat(value.find()).as(name).isTrue();
         return Double.parseDouble(value.group(1));

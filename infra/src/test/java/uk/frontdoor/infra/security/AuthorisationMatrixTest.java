@@ -152,7 +152,10 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             // Allowed, it re-wraps with the current master key whatever is under a previous one: none in tests.
             "POST /api/v1/admin/data-protection/rewrap", RUN_SERVICE,
             // Allowed, it makes the table again from the events: the same rows, so nothing changes.
-            "POST /api/v1/admin/restricted-records/rebuild", RUN_SERVICE);
+            "POST /api/v1/admin/restricted-records/rebuild", RUN_SERVICE,
+            "GET /api/v1/admin/notifications", RUN_SERVICE,
+            // Allowed, it finds no such email (404): nothing changes.
+            "POST /api/v1/admin/notifications/{id}/retry", RUN_SERVICE);
 
     /** The staff pages: every route Spring MVC serves outside the API, and who may open or post it. */
     private static final Map<String, Set<Caller>> PAGES = rules(
@@ -232,7 +235,9 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "GET /admin/projections/{name}", RUN_SERVICE,
             "GET /admin/projections/{name}/rebuild", RUN_SERVICE,
             "POST /admin/projections/{name}/rebuild", RUN_SERVICE,
-            "GET /admin/projections/{name}/progress", RUN_SERVICE);
+            "GET /admin/projections/{name}/progress", RUN_SERVICE,
+            "GET /admin/notifications", RUN_SERVICE,
+            "POST /admin/notifications/{id}/retry", RUN_SERVICE);
 
     /**
      * Served by Spring MVC but no page or endpoint of ours: the error page, springdoc's own documents, and
@@ -256,7 +261,8 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             Map.entry("ruleSet", "no-such-rule-set"),
             Map.entry("version", "1"),
             Map.entry("holdId", "no-such-hold"),
-            Map.entry("runId", "no-such-run"));
+            Map.entry("runId", "no-such-run"),
+            Map.entry("id", "9223372036854775807"));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

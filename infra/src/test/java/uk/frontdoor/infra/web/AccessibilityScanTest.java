@@ -206,6 +206,9 @@ class AccessibilityScanTest extends CaseworkBrowserTestSupport {
         browser.open("/admin/projections/triage-queue/rebuild");
         browser.find(By.id("main-content"));
         scan("rebuild confirmation");
+        browser.open("/admin/notifications");
+        browser.find(By.id("backlog"));
+        scan("emails");
 
         assertThat(violations).as("WCAG 2.2 AA violations found by axe-core").isEmpty();
 

@@ -14,6 +14,9 @@ public final class Normalise {
     private static final Pattern APOSTROPHES = Pattern.compile("['’‘`´]");
     private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9]+");
     private static final Pattern POSTCODE = Pattern.compile("^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$");
+    private static final Pattern NOT_POSTCODE = Pattern.compile("[^A-Z0-9]");
+    private static final Pattern NHS_SEPARATORS = Pattern.compile("[\\s-]");
+    private static final Pattern TEN_DIGITS = Pattern.compile("[0-9]{10}");
 
     private Normalise() {
     }
@@ -28,6 +31,50 @@ public final class Normalise {
         if (name == null) {
             return null;
         }
+        return isAscii(name) ? asciiWords(name) : wordsInGeneral(name);
+    }
+
+    /**
+     * {@link #nameWords} of plain ASCII, which most names and address lines are, without the regular expressions:
+     * nothing decomposes or needs a letter of its own, so it is lower case, apostrophes dropped and every run of
+     * anything but letters and digits one space, none at either end (the matching hot path normalises every fact
+     * of every contact and candidate).
+     */
+    private static String asciiWords(String name) {
+        StringBuilder words = new StringBuilder(name.length());
+        boolean separated = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '\'' || c == '`') {
+                continue;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (separated && !words.isEmpty()) {
+                    words.append(' ');
+                }
+                separated = false;
+                words.append(c);
+            } else {
+                separated = true;
+            }
+        }
+        return words.isEmpty() ? null : words.toString();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #nameWords} of any text, by Unicode decomposition and regular expressions. */
+    static String wordsInGeneral(String name) {
         String text = Normalizer.normalize(name, Normalizer.Form.NFD);
         text = MARKS.matcher(text).replaceAll("");
         text = text.toLowerCase(Locale.ROOT)
@@ -64,7 +111,7 @@ public final class Normalise {
         if (postcode == null) {
             return null;
         }
-        String compact = postcode.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        String compact = NOT_POSTCODE.matcher(postcode.toUpperCase(Locale.ROOT)).replaceAll("");
         return POSTCODE.matcher(compact).matches() ? compact : null;
     }
 
@@ -88,8 +135,8 @@ public final class Normalise {
         if (nhsNumber == null) {
             return null;
         }
-        String digits = nhsNumber.replaceAll("[\\s-]", "");
-        if (!digits.matches("[0-9]{10}")) {
+        String digits = NHS_SEPARATORS.matcher(nhsNumber).replaceAll("");
+        if (!TEN_DIGITS.matcher(digits).matches()) {
             return null;
         }
         return nhsCheckDigit(digits.substring(0, 9)) == digits.charAt(9) - '0' ? digits : null;

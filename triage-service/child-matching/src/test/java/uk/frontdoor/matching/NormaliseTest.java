@@ -1,7 +1,10 @@
 package uk.frontdoor.matching;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,5 +72,22 @@ class NormaliseTest {
     })
     void nhsNumbers(String written, String normalised) {
         assertThat(Normalise.nhsNumber(written)).isEqualTo(normalised);
+    }
+
+    /** Plain ASCII takes a way without regular expressions: it must give what the general way gives, for any ASCII. */
+    @Test
+    void plain_ascii_words_are_what_the_general_way_makes_of_them() {
+        Random random = new Random(14);
+        String alphabet = "aZz09 -'`.,_/\t\n\u0001~()&AbCdEfGhIjKlMnOpQrStUvWxY";
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int length = random.nextInt(12); length > 0; length--) {
+                text.append(random.nextInt(4) == 0 ? (char) random.nextInt(0x80) : alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String written = text.toString();
+            assertThat(Normalise.nameWords(written)).as("%s", written.chars().boxed().toList())
+                    .isEqualTo(Normalise.wordsInGeneral(written));
+        }
+        assertThat(Normalise.nameWords(" O'Brien--SMITH  jones. ")).isEqualTo("obrien smith jones");
     }
 }

@@ -1,6 +1,7 @@
 package uk.frontdoor.triage.access;
 
 import org.axonframework.config.EventProcessingConfigurer;
+import uk.frontdoor.triage.InTheCommandsTransaction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +51,7 @@ public class RecordRestrictions implements RestrictedRecords {
     /** Subscribing, so the rows commit or roll back with the events. */
     @Autowired
     void subscribeInTheCommandsTransaction(EventProcessingConfigurer processing) {
-        processing.registerSubscribingEventProcessor(PROCESSING_GROUP);
+        InTheCommandsTransaction.subscribe(processing, PROCESSING_GROUP);
     }
 
     @EventHandler

@@ -1,6 +1,7 @@
 package uk.frontdoor.triage.erasure;
 
 import org.axonframework.config.EventProcessingConfigurer;
+import uk.frontdoor.triage.InTheCommandsTransaction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +44,7 @@ public class ErasureRecords {
 
     @Autowired
     void subscribeInTheCommandsTransaction(EventProcessingConfigurer processing) {
-        processing.registerSubscribingEventProcessor(PROCESSING_GROUP);
+        InTheCommandsTransaction.subscribe(processing, PROCESSING_GROUP);
     }
 
     @EventHandler

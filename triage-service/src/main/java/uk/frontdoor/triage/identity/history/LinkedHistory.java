@@ -1,6 +1,7 @@
 package uk.frontdoor.triage.identity.history;
 
 import org.axonframework.config.EventProcessingConfigurer;
+import uk.frontdoor.triage.InTheCommandsTransaction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -59,7 +60,7 @@ public class LinkedHistory implements LinkedContacts {
     /** Subscribing, so the rows commit or roll back with the events; never a replayable projection. */
     @Autowired
     void subscribeInTheCommandsTransaction(EventProcessingConfigurer processing) {
-        processing.registerSubscribingEventProcessor(PROCESSING_GROUP);
+        InTheCommandsTransaction.subscribe(processing, PROCESSING_GROUP);
     }
 
     /**

@@ -37,6 +37,12 @@ public final class IdentificationBatch {
     private final List<List<Candidate>> searched;
     /** For each contact, how many contacts of the batch had been remembered (and written) when it was searched for. */
     private final int[] searchedAfter;
+    /**
+     * For each contact, how many remembered contacts {@link #stale} has already found it could not be changed by:
+     * the remembered list only grows and each check is of one remembered contact against the contact's facts and
+     * candidates, so those need not be checked again (every search again asks about every later contact).
+     */
+    private final int[] freshUpTo;
     /** Whether the contact's candidates came from a search after the batch's first. */
     private final boolean[] fromSearchAgain;
     private final List<CandidateFinder.SeenAt> pending = new ArrayList<>();
@@ -51,6 +57,7 @@ public final class IdentificationBatch {
         this.finder = finder;
         this.foundAgain = foundAgain;
         this.searchedAfter = new int[children.size()];
+        this.freshUpTo = new int[children.size()];
         this.fromSearchAgain = new boolean[children.size()];
         // The keys serve only the overlap check of a contact that is matched, and only contacts searched for
         // ahead are matched: a batch whose children are all known by NHS number needs none.
@@ -132,7 +139,8 @@ public final class IdentificationBatch {
             return true;
         }
         Facts child = facts.get(index);
-        for (Remembered since : remembered.subList(searchedAfter[index], remembered.size())) {
+        for (int r = Math.max(searchedAfter[index], freshUpTo[index]); r < remembered.size(); r++) {
+            Remembered since = remembered.get(r);
             if (child.couldFind(since.facts())) {
                 return true;
             }
@@ -142,6 +150,7 @@ public final class IdentificationBatch {
                 }
             }
         }
+        freshUpTo[index] = remembered.size();
         return false;
     }
 
