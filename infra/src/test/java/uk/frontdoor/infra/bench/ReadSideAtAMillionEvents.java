@@ -260,9 +260,12 @@ class ReadSideAtAMillionEvents extends IntegrationTestSupport {
         // The same page found by a cursor after the previous page's last contact (V63), as the API's next address does.
         List<TriageQueue.Item> before = queries.query(new FindTriageQueue(50, 49_900),
                 ResponseTypes.instanceOf(TriageQueue.class)).join().items();
-        QueueCursor after = QueueCursor.of(before.get(before.size() - 1));
-        cases.put("queue (FindTriageQueue, page 1,000 of 50, by cursor)", i -> queries.query(
-                new FindTriageQueue(50, 49_950, after, null), ResponseTypes.instanceOf(TriageQueue.class)).join());
+        // (None when the triage queue was not among the projections rebuilt: its rows are then not all there.)
+        if (!before.isEmpty()) {
+            QueueCursor after = QueueCursor.of(before.get(before.size() - 1));
+            cases.put("queue (FindTriageQueue, page 1,000 of 50, by cursor)", i -> queries.query(
+                    new FindTriageQueue(50, 49_950, after, null), ResponseTypes.instanceOf(TriageQueue.class)).join());
+        }
         cases.put("queue filtered: RAG red (FindWaitingContacts)", i -> queries.query(new FindWaitingContacts(
                 ThresholdAssessed.Priority.RED, null, Set.of(), null, false, 50), ResponseTypes.instanceOf(
                 WaitingContacts.class)).join());
