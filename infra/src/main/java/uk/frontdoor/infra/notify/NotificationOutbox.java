@@ -21,6 +21,8 @@ import java.util.List;
 @Component
 class NotificationOutbox {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NotificationOutbox.class);
+
     private static final String QUEUE = """
             INSERT INTO notification_outbox (event_id, template, recipients, subject, body, created_at, next_attempt_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -144,6 +146,7 @@ class NotificationOutbox {
                 .query((row, number) -> row.getLong("id"))
                 .list();
         if (!retried.isEmpty()) {
+            log.info("Email (outbox row {}) retried by {}", id, operator);
             return Retry.QUEUED;
         }
         boolean exists = jdbc.sql("SELECT count(*) FROM notification_outbox WHERE id = ?").param(id)

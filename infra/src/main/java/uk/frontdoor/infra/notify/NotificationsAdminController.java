@@ -1,8 +1,6 @@
 package uk.frontdoor.infra.notify;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +24,6 @@ import java.util.List;
 @RequestMapping("/api/v1/admin/notifications")
 class NotificationsAdminController {
 
-    private static final Logger log = LoggerFactory.getLogger(NotificationsAdminController.class);
     private static final int LISTED = 500;
 
     private final NotificationOutbox outbox;
@@ -66,10 +63,7 @@ class NotificationsAdminController {
     ResponseEntity<?> retry(@PathVariable long id, Authentication who) {
         Actor by = actors.require(who);
         return switch (outbox.retry(id, by.userId())) {
-            case QUEUED -> {
-                log.info("Email (outbox row {}) retried by {}", id, by.userId());
-                yield ResponseEntity.accepted().location(URI.create("/api/v1/admin/notifications")).build();
-            }
+            case QUEUED -> ResponseEntity.accepted().location(URI.create("/api/v1/admin/notifications")).build();
             case UNKNOWN -> problem(HttpStatus.NOT_FOUND, "unknown-notification", "No such email",
                     "There is no email " + id + " in the outbox.");
             case NOT_GIVEN_UP -> problem(HttpStatus.CONFLICT, "notification-not-given-up", "Not given up",

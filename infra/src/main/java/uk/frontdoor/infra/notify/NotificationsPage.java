@@ -1,7 +1,5 @@
 package uk.frontdoor.infra.notify;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,7 +20,6 @@ import uk.frontdoor.triage.staff.pages.StaffPage;
 @StaffPage
 class NotificationsPage {
 
-    private static final Logger log = LoggerFactory.getLogger(NotificationsPage.class);
     private static final int LISTED = 500;
 
     private final NotificationOutbox outbox;
@@ -44,10 +41,7 @@ class NotificationsPage {
     String retry(@PathVariable long id, Authentication who, RedirectAttributes flash) {
         String operator = desk.actor(who).userId();
         switch (outbox.retry(id, operator)) {
-            case QUEUED -> {
-                log.info("Email (outbox row {}) retried by {}", id, operator);
-                flash.addFlashAttribute("success", "Email " + id + " will be sent again now.");
-            }
+            case QUEUED -> flash.addFlashAttribute("success", "Email " + id + " will be sent again now.");
             case UNKNOWN -> flash.addFlashAttribute("errors", new FormErrors("retry")
                     .add("given-up-table", "There is no email " + id + " in the outbox."));
             case NOT_GIVEN_UP -> flash.addFlashAttribute("errors", new FormErrors("retry")
