@@ -4,10 +4,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +21,9 @@ import uk.frontdoor.infra.operations.ProjectionStatus.Rebuild;
 import uk.frontdoor.infra.operations.ProjectionStatus.Segment;
 import uk.frontdoor.infra.operations.ProjectionStatus.State;
 import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.dataprotection.PersonalDataKeys;
+
+import javax.sql.DataSource;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -76,18 +77,25 @@ class AxonProjectionAdmin implements ProjectionAdmin {
     /** Bulk replays under way on this node, by projection; the processor is shut down meanwhile. */
     private final Map<String, BulkReplay> replays = new ConcurrentHashMap<>();
     private final Map<String, Thread> replayThreads = new ConcurrentHashMap<>();
+    private final DataSource dataSource;
+    private final ObjectProvider<org.axonframework.config.Configuration> axon;
+    private final ObjectProvider<PersonalDataKeys> keys;
     private final boolean bulk;
     private final int pageSize;
     private volatile boolean closing;
 
     AxonProjectionAdmin(ObjectProvider<EventProcessingConfiguration> processing, ObjectProvider<EventStore> events,
-                        JdbcClient jdbc, Clock clock,
+                        JdbcClient jdbc, Clock clock, DataSource dataSource,
+                        ObjectProvider<org.axonframework.config.Configuration> axon, ObjectProvider<PersonalDataKeys> keys,
                         @Value("${frontdoor.projections.rebuild.bulk:true}") boolean bulk,
                         @Value("${frontdoor.projections.rebuild.page-size:5000}") int pageSize) {
         this.processing = processing;
         this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.dataSource = dataSource;
+        this.axon = axon;
+        this.keys = keys;
         this.bulk = bulk;
         this.pageSize = pageSize;
     }
@@ -160,12 +168,12 @@ class AxonProjectionAdmin implements ProjectionAdmin {
      * processors only: their interceptors are the configuration's (a tracking processor adds one of its own that
      * stores its tokens, which would not do here), and every read model's processor is one.
      */
-    @SuppressWarnings("unchecked")
     private boolean replayInBulk(PooledStreamingEventProcessor processor, long head) {
         String name = processor.getName();
         EventProcessingConfiguration configuration = processing.getObject();
         BulkReplay replay = new BulkReplay(name, processor.eventHandlerInvoker(), processor.getHandlerInterceptors(),
-                (StreamableMessageSource<TrackedEventMessage<?>>) (StreamableMessageSource<?>) events.getObject(),
+                new StoredEvents(dataSource, axon.getObject().eventSerializer(), axon.getObject().upcasterChain(),
+                        keys.getObject()),
                 configuration.tokenStore(name), configuration.transactionManager(name), pageSize);
         replays.put(name, replay);
         Thread thread = new Thread(() -> {

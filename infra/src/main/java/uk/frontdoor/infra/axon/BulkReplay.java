@@ -1,9 +1,11 @@
 package uk.frontdoor.infra.axon;
 
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.Segment;
@@ -13,16 +15,14 @@ import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -49,7 +49,7 @@ final class BulkReplay {
     private final String name;
     private final EventHandlerInvoker invoker;
     private final List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors;
-    private final StreamableMessageSource<TrackedEventMessage<?>> source;
+    private final StoredEvents store;
     private final TokenStore tokens;
     private final TransactionManager transactions;
     private final int pageSize;
@@ -58,12 +58,12 @@ final class BulkReplay {
 
     BulkReplay(String name, EventHandlerInvoker invoker,
                List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors,
-               StreamableMessageSource<TrackedEventMessage<?>> source, TokenStore tokens,
+               StoredEvents store, TokenStore tokens,
                TransactionManager transactions, int pageSize) {
         this.name = name;
         this.invoker = invoker;
         this.interceptors = List.copyOf(interceptors);
-        this.source = source;
+        this.store = store;
         this.tokens = tokens;
         this.transactions = transactions;
         this.pageSize = pageSize;
@@ -104,48 +104,38 @@ final class BulkReplay {
         boolean alike = Arrays.stream(at).allMatch(token -> Objects.equals(token, at[0]));
         Segment[] handling = alike ? new Segment[]{Segment.ROOT_SEGMENT} : segments;
         TrackingToken[] advancing = alike ? new TrackingToken[]{at[0]} : at;
+        if (start != null && !(start instanceof GapAwareTrackingToken)) {
+            throw new IllegalStateException("A bulk replay reads the JDBC event store; the tokens are "
+                    + start.getClass().getSimpleName());
+        }
+        GapAwareTrackingToken last = (GapAwareTrackingToken) start;
+        if (last != null && last.hasGaps()) {
+            throw new IllegalStateException("A bulk replay starts from a token without gaps");
+        }
         long read = 0;
-        try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(start)) {
-            List<TrackedEventMessage<?>> page = new ArrayList<>(pageSize);
-            long taken = position;
-            while (!stop.getAsBoolean()) {
-                page.clear();
-                while (page.size() < pageSize && available(stream, taken, head)) {
-                    long next = stream.peek().orElseThrow().trackingToken().position().orElse(0);
-                    if (next > head) {
-                        break;
-                    }
-                    page.add(stream.nextAvailable());
-                    taken = next;
-                }
-                if (page.isEmpty()) {
-                    break;
-                }
-                handle(page, handling, advancing, ids);
-                read += page.size();
-                position = page.get(page.size() - 1).trackingToken().position().orElse(position);
-                if (page.size() < pageSize) {
-                    break;
-                }
+        while (!stop.getAsBoolean()) {
+            StoredEvents.Page page = store.after(last, head, pageSize);
+            if (page.rows() == 0) {
+                break;
+            }
+            handle(page, handling, advancing, ids);
+            read += page.rows();
+            last = page.last();
+            position = last.getIndex();
+            if (page.rows() < pageSize) {
+                break;
             }
         }
         return read;
     }
 
-    /**
-     * Whether the stream has a next event now; while the head is not reached, waits up to a second for one (the
-     * store's reader may be between two of its reads).
-     */
-    private static boolean available(BlockingStream<TrackedEventMessage<?>> stream, long taken, long head)
-            throws InterruptedException {
-        return stream.hasNextAvailable() || (taken < head && stream.hasNextAvailable(1, TimeUnit.SECONDS));
-    }
-
     /** One page in one unit of work and transaction; the segments' tokens advance only if it commits. */
-    private void handle(List<TrackedEventMessage<?>> page, Segment[] segments, TrackingToken[] at, int[] ids)
+    private void handle(StoredEvents.Page page, Segment[] segments, TrackingToken[] at, int[] ids)
             throws Exception {
         TrackingToken[] advanced = at.clone();
-        DefaultUnitOfWork<EventMessage<?>> unitOfWork = new DefaultUnitOfWork<>(page.get(0));
+        EventMessage<?> first = page.events().isEmpty() ? GenericEventMessage.asEventMessage("no event")
+                : page.events().get(0).event();
+        DefaultUnitOfWork<EventMessage<?>> unitOfWork = new DefaultUnitOfWork<>(first);
         unitOfWork.attachTransaction(transactions);
         unitOfWork.onPrepareCommit(work -> {
             for (int i = 0; i < ids.length; i++) {
@@ -154,7 +144,8 @@ final class BulkReplay {
         });
         var result = unitOfWork.executeWithResult(() -> {
             boolean[] fresh = new boolean[segments.length];
-            for (TrackedEventMessage<?> event : page) {
+            for (StoredEvents.Read read : page.events()) {
+                TrackedEventMessage<?> event = read.event();
                 TrackingToken token = event.trackingToken();
                 for (int i = 0; i < segments.length; i++) {
                     // A segment skips what its token already covers, as its work package would.
@@ -165,9 +156,15 @@ final class BulkReplay {
                 }
                 for (int i = 0; i < segments.length; i++) {
                     if (fresh[i] && invoker.canHandle(event, segments[i])) {
-                        deliver(unitOfWork, tokened(event, advanced[i]), segments[i]);
+                        deliver(unitOfWork, tokened(event, advanced[i], read.timestamp()), segments[i]);
                         break;
                     }
+                }
+            }
+            // Past the page's last row, should an upcaster have left it no event.
+            for (int i = 0; i < segments.length; i++) {
+                if (advanced[i] == null || !advanced[i].covers(page.last())) {
+                    advanced[i] = WrappedToken.advance(advanced[i], page.last());
                 }
             }
             return null;
@@ -192,20 +189,14 @@ final class BulkReplay {
         }).proceed();
     }
 
-    /** The event carrying its segment's token, its timestamp still read only when asked for. */
+    /** The event carrying its segment's token, and its timestamp as parsed when it was read. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static TrackedEventMessage<?> tokened(TrackedEventMessage<?> event, TrackingToken token) {
-        if (token.equals(event.trackingToken())) {
-            return event;
-        }
-        if (event instanceof GenericTrackedDomainEventMessage domain) {
+    private static TrackedEventMessage<?> tokened(TrackedEventMessage<?> event, TrackingToken token, Instant timestamp) {
+        if (event instanceof DomainEventMessage domain) {
             return new GenericTrackedDomainEventMessage(token, domain.getType(), domain.getAggregateIdentifier(),
-                    domain.getSequenceNumber(), domain, domain::getTimestamp);
+                    domain.getSequenceNumber(), domain, () -> timestamp);
         }
-        if (event instanceof GenericTrackedEventMessage generic) {
-            return new GenericTrackedEventMessage(token, generic, generic::getTimestamp);
-        }
-        return event.withTrackingToken(token);
+        return new GenericTrackedEventMessage(token, event, () -> timestamp);
     }
 
     /** Where to read from so that no segment misses an event: the lowest of their tokens (null: the start). */
