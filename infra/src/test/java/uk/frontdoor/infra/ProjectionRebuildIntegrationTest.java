@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.frontdoor.infra.bench.ReadSideAtAMillionEvents;
 
 import javax.sql.DataSource;
 import java.net.http.HttpResponse;
@@ -42,15 +43,7 @@ class ProjectionRebuildIntegrationTest extends IntegrationTestSupport {
     private static final Pattern PROBE_FAILURES = Pattern.compile(
             "frontdoor_projection_failures_total\\{[^}]*projection=\"FailureProbeProjection\"[^}]*} ([0-9.]+)");
     /** The read models' tables, by the processing group that writes them (its reset handlers empty them). */
-    private static final Map<String, List<String>> TABLES = new TreeMap<>(Map.of(
-            "contact-submissions", List.of("contact_submissions"),
-            "triage-queue", List.of("triage_queue"),
-            "contact-status", List.of("contact_status"),
-            "chronology", List.of("child_chronology", "child_links"),
-            "alerts", List.of("timeliness_clocks"),
-            "performance", List.of("performance_contacts", "performance_clocks", "performance_strategy_discussions",
-                    "performance_child_links"),
-            "family", List.of("family_contact", "family_key", "family_link")));
+    private static final Map<String, List<String>> TABLES = new TreeMap<>(ReadSideAtAMillionEvents.TABLES);
 
     @Autowired
     private DataSource dataSource;
