@@ -26,8 +26,9 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
 /**
- * A rebuild's replay without the pooled processor's per-event machinery: the processor's own event stream (the
- * event store, read and decoded exactly as the processor reads it) handed to the processor's own handlers
+ * A rebuild's replay without the pooled processor's per-event machinery: the event table read in large pages
+ * ({@link StoredEvents}: each row made what Axon's JDBC engine makes of it, token included) handed to the processor's
+ * own handlers
  * ({@link EventHandlerInvoker}, with its interceptors and its error handler) a page at a time, in one unit of work
  * and one transaction per page, the page's tracking tokens stored in the same transaction.
  *
@@ -80,7 +81,7 @@ final class BulkReplay {
     }
 
     /**
-     * Replays from the segments' stored (reset) tokens until the stream holds no further event or the next is past
+     * Replays from the segments' stored (reset) tokens until the table holds no further event or the next is past
      * {@code head}.
      *
      * @param stop asked between pages: true ends the replay early (the node is shutting down)
