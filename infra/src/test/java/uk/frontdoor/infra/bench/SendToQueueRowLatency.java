@@ -58,7 +58,8 @@ class SendToQueueRowLatency extends IntegrationTestSupport {
      * contacts come), unless {@code -Dfrontdoor.bench.same-child-details=true}: the workload of the runs until
      * 7 December 2026, the police example's one name, birth date and address with a fresh NHS number each, where
      * every contact's candidate search reads all the namesakes before it and is searched again for those of its
-     * own group, so the write side slows as the run goes on (docs/benchmarks.md, "The HTTP intake at 100/s").
+     * own group, so the write side slows as the run goes on (docs/benchmarks.md, "The HTTP intake: where a
+     * request's time goes").
      */
     private static final boolean SAME_CHILD_DETAILS = Boolean.getBoolean("frontdoor.bench.same-child-details");
 
