@@ -2,8 +2,6 @@ package uk.frontdoor.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,16 +11,13 @@ import uk.frontdoor.triage.api.command.ReceiveContact;
 import uk.frontdoor.triage.api.value.AgencyCode;
 import uk.frontdoor.triage.api.value.Channel;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -168,24 +163,12 @@ class BatchGuaranteesIntegrationTest extends IntegrationTestSupport {
         ObjectNode after = withChildOf(submission(), first);
         poisonEventsOf(poison.get("submissionId").asText());
 
-        List<CompletableFuture<?>> sent = new ArrayList<>();
-        for (ObjectNode submission : List.of(first, poison, after)) {
-            var record = new ProducerRecord<>(TOPIC, 0, (run + "/" + submission.get("submissionId").asText())
-                    .getBytes(StandardCharsets.UTF_8), bytes(submission));
-            record.headers().add("agency", "demo-police".getBytes(StandardCharsets.UTF_8));
-            sent.add(kafka.send(record));
-        }
-        kafka.flush();
-        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get();
+        sendInOrder(TOPIC, run, List.of(first, poison, after));
 
         String firstId = awaitContactId("demo-police", first.get("submissionId").asText());
         await().atMost(Duration.ofSeconds(90))
                 .until(() -> contactsWithSubmissionId(after.get("submissionId").asText()) == 1);
-        ConsumerRecord<byte[], byte[]> dead = awaitRecord(DLQ, r -> r.key() != null && new String(r.key(),
-                StandardCharsets.UTF_8).equals(run + "/" + poison.get("submissionId").asText()));
-        assertThat(dead.value()).isEqualTo(bytes(poison));
-        assertThat(new String(dead.headers().lastHeader("frontdoor-rejection-reason").value(), StandardCharsets.UTF_8))
-                .isEqualTo("PROCESSING_FAILED");
+        awaitDeadLettered(DLQ, run, poison, "PROCESSING_FAILED");
         assertThat(contactsWithSubmissionId(poison.get("submissionId").asText())).isZero();
         String childId = childOf(firstId);
         String afterId = awaitContactId("demo-police", after.get("submissionId").asText());
@@ -227,17 +210,8 @@ class BatchGuaranteesIntegrationTest extends IntegrationTestSupport {
 
     /** Makes the event store refuse the events of this submission (its id is in its ContactReceived). */
     private void poisonEventsOf(String submissionId) {
-        jdbc.sql("""
-                CREATE OR REPLACE FUNCTION batch_guarantees_poison() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    IF position(convert_to(TG_ARGV[0], 'UTF8') IN NEW.payload) > 0 THEN
-                        RAISE EXCEPTION 'refused by the test' USING ERRCODE = 'check_violation';
-                    END IF;
-                    RETURN NEW;
-                END $$""").update();
-        jdbc.sql("DROP TRIGGER IF EXISTS batch_guarantees_poison ON domainevententry").update();
-        jdbc.sql("CREATE TRIGGER batch_guarantees_poison BEFORE INSERT ON domainevententry FOR EACH ROW "
-                + "EXECUTE FUNCTION batch_guarantees_poison('" + submissionId + "')").update();
+        refuseInserts("batch_guarantees_poison", "domainevententry",
+                "position(convert_to(TG_ARGV[0], 'UTF8') IN NEW.payload) > 0", submissionId);
     }
 
     private long deadlines() {
@@ -260,15 +234,6 @@ class BatchGuaranteesIntegrationTest extends IntegrationTestSupport {
                         FROM domainevententry WHERE aggregateidentifier = ?
                         AND payloadtype = 'uk.frontdoor.triage.api.ClockStarted'""")
                 .param(childId).query(String.class).list());
-    }
-
-    /** The contact ids of the child's events of one type, in stream order. */
-    private List<String> eventsAbout(String childId, String type) {
-        return jdbc.sql("""
-                        SELECT convert_from(payload, 'UTF8')::jsonb ->> 'contactId' FROM domainevententry
-                        WHERE aggregateidentifier = ? AND payloadtype = ? ORDER BY sequencenumber""")
-                .params(childId, "uk.frontdoor.triage.api." + type)
-                .query(String.class).list();
     }
 
     private record StoredEvent(long sequence, String type, String contactId, String correlationId, String traceId) {
