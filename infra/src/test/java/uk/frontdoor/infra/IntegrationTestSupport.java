@@ -59,7 +59,14 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "frontdoor.alerts.stream.heartbeat=200ms",
                 // The demo housing agency floods in PartnerRateLimitIntegrationTest: 3 an hour, so no cycle ends mid-test.
                 "frontdoor.partners.rate-limits.demo-housing.requests=3",
-                "frontdoor.partners.rate-limits.demo-housing.per=1h"})
+                "frontdoor.partners.rate-limits.demo-housing.per=1h",
+                // The probes' processors are pooled, as every read model's is, so a rebuild of one replays in bulk.
+                "axon.eventhandling.processors.replay-probe.mode=pooled",
+                "axon.eventhandling.processors.replay-probe.initial-segment-count=2",
+                "axon.eventhandling.processors.replay-probe.thread-count=2",
+                "axon.eventhandling.processors.failure-probe.mode=pooled",
+                "axon.eventhandling.processors.failure-probe.initial-segment-count=2",
+                "axon.eventhandling.processors.failure-probe.thread-count=2"})
 @ActiveProfiles("embedded")
 // Spring Boot switches metric export off in tests; the Prometheus endpoint is part of what is tested.
 @AutoConfigureObservability(tracing = false)

@@ -5,10 +5,13 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.infra.operations.ProjectionAdmin;
@@ -18,11 +21,15 @@ import uk.frontdoor.infra.operations.ProjectionStatus.Rebuild;
 import uk.frontdoor.infra.operations.ProjectionStatus.Segment;
 import uk.frontdoor.infra.operations.ProjectionStatus.State;
 import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.dataprotection.PersonalDataKeys;
+
+import javax.sql.DataSource;
 
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +51,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * store's head at its start; it is complete once every segment has handled that head and none is
  * replaying.
  *
+ * <p>The replay itself ({@code frontdoor.projections.rebuild.bulk}, on by default) is a {@link BulkReplay}: the
+ * processor stays shut down while a thread of its own hands the store's events to the processor's handlers a page
+ * at a time ({@code frontdoor.projections.rebuild.page-size} events, one transaction each, the tokens stored with
+ * each page), then starts the processor, which carries on from the last page's tokens: events stored meanwhile are
+ * handled by the processor as always. Should the replay fail, the processor is started all the same and meets the
+ * failing event itself, so the failure shows as the projection's error. With the setting off, the processor
+ * replays by itself, as Axon does.
+ *
  * <p>One node: resetting needs every segment's claim, so on several nodes the processor must be
- * stopped on the others first (Axon refuses the reset while another node holds a segment).
+ * stopped on the others first (Axon refuses the reset while another node holds a segment). The replay keeps
+ * those claims (each page's tokens are stored under them) until the processor takes over.
  */
 @Component
 class AxonProjectionAdmin implements ProjectionAdmin {
@@ -58,13 +74,39 @@ class AxonProjectionAdmin implements ProjectionAdmin {
     private final Clock clock;
     /** Rebuilds being started on this node: a second request for the same projection is refused. */
     private final Set<String> starting = ConcurrentHashMap.newKeySet();
+    /** Bulk replays under way on this node, by projection; the processor is shut down meanwhile. */
+    private final Map<String, BulkReplay> replays = new ConcurrentHashMap<>();
+    private final Map<String, Thread> replayThreads = new ConcurrentHashMap<>();
+    private final DataSource dataSource;
+    private final ObjectProvider<org.axonframework.config.Configuration> axon;
+    private final ObjectProvider<PersonalDataKeys> keys;
+    private final boolean bulk;
+    private final int pageSize;
+    private volatile boolean closing;
 
     AxonProjectionAdmin(ObjectProvider<EventProcessingConfiguration> processing, ObjectProvider<EventStore> events,
-                        JdbcClient jdbc, Clock clock) {
+                        JdbcClient jdbc, Clock clock, DataSource dataSource,
+                        ObjectProvider<org.axonframework.config.Configuration> axon, ObjectProvider<PersonalDataKeys> keys,
+                        @Value("${frontdoor.projections.rebuild.bulk:true}") boolean bulk,
+                        @Value("${frontdoor.projections.rebuild.page-size:5000}") int pageSize) {
         this.processing = processing;
         this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.dataSource = dataSource;
+        this.axon = axon;
+        this.keys = keys;
+        this.bulk = bulk;
+        this.pageSize = pageSize;
+    }
+
+    /** A replay under way stops after its page (its tokens say where); the processor resumes there next time. */
+    @PreDestroy
+    void stopReplays() throws InterruptedException {
+        closing = true;
+        for (Thread thread : replayThreads.values()) {
+            thread.join(30_000);
+        }
     }
 
     @Override
@@ -98,6 +140,7 @@ class AxonProjectionAdmin implements ProjectionAdmin {
             }
             log.info("Projection {} rebuild requested by a {}; head at start {}", name, by.role(), head);
             processor.shutDown();
+            boolean replaying = false;
             try {
                 processor.resetTokens();
                 jdbc.sql("""
@@ -106,14 +149,65 @@ class AxonProjectionAdmin implements ProjectionAdmin {
                                 VALUES (?, ?, ?, ?, ?)""")
                         .params(name, by.userId(), by.role().name(), Timestamp.from(clock.instant()), head)
                         .update();
+                replaying = bulk && processor instanceof PooledStreamingEventProcessor pooled && replayInBulk(pooled, head);
             } finally {
-                // Started again whatever happened: a failed reset leaves the old tokens and the old tables.
-                processor.start();
+                // Started again whatever happened: a failed reset leaves the old tokens and the old tables. A bulk
+                // replay starts it when it ends.
+                if (!replaying) {
+                    processor.start();
+                }
             }
             return status(processor, head);
         } finally {
             starting.remove(name);
         }
+    }
+
+    /**
+     * Starts the processor's replay in bulk on a thread of its own, which starts the processor when it ends. Pooled
+     * processors only: their interceptors are the configuration's (a tracking processor adds one of its own that
+     * stores its tokens, which would not do here), and every read model's processor is one.
+     */
+    private boolean replayInBulk(PooledStreamingEventProcessor processor, long head) {
+        String name = processor.getName();
+        EventProcessingConfiguration configuration = processing.getObject();
+        BulkReplay replay = new BulkReplay(name, processor.eventHandlerInvoker(), processor.getHandlerInterceptors(),
+                new StoredEvents(dataSource, axon.getObject().eventSerializer(), axon.getObject().upcasterChain(),
+                        keys.getObject()),
+                configuration.tokenStore(name), configuration.transactionManager(name), pageSize);
+        replays.put(name, replay);
+        Thread thread = new Thread(() -> {
+            long started = System.nanoTime();
+            try {
+                long read = replay.run(head, () -> closing);
+                log.info("Projection {} replayed {} events in bulk in {} ms, to position {}; its processor carries on",
+                        name, read, (System.nanoTime() - started) / 1_000_000, replay.position());
+            } catch (Throwable failure) {
+                // The class only: a database error can quote the values it choked on.
+                log.error("Projection {}: the bulk replay stopped after position {} on {} at {}; its processor carries "
+                                + "on from there and meets the failure itself", name, replay.position(),
+                        failure.getClass().getName(), where(failure));
+            } finally {
+                try {
+                    if (!closing) {
+                        processor.start();
+                    }
+                } finally {
+                    replays.remove(name);
+                    replayThreads.remove(name);
+                }
+            }
+        }, "projection-rebuild-" + name);
+        thread.setDaemon(true);
+        replayThreads.put(name, thread);
+        thread.start();
+        return true;
+    }
+
+    /** Where a failure was thrown: its first frames, without its message (which may quote values). */
+    private static String where(Throwable failure) {
+        return Arrays.stream(failure.getStackTrace()).limit(6).map(StackTraceElement::toString)
+                .collect(java.util.stream.Collectors.joining(" < "));
     }
 
     /** Every streaming processor by name, whichever module registered it. */
@@ -150,6 +244,10 @@ class AxonProjectionAdmin implements ProjectionAdmin {
 
     ProjectionStatus status(StreamingEventProcessor processor, long head) {
         String name = processor.getName();
+        BulkReplay replay = replays.get(name);
+        if (replay != null) {
+            return replaying(name, replay, head);
+        }
         Map<Integer, EventTrackerStatus> tracked = processor.processingStatus();
         List<Segment> segments = tracked.values().stream()
                 .sorted(Comparator.comparingInt(status -> status.getSegment().getSegmentId()))
@@ -180,6 +278,24 @@ class AxonProjectionAdmin implements ProjectionAdmin {
         }
         return new ProjectionStatus(name, state, running, error, replaying, position, head, lag,
                 lag > 0 ? oldestUnprocessedAge(position) : null, segments, rebuild);
+    }
+
+    /** A projection whose bulk replay is under way: its processor is shut down, the replay holds its segments. */
+    private ProjectionStatus replaying(String name, BulkReplay replay, long head) {
+        long position = replay.position();
+        long lag = Math.max(0, head - position);
+        List<Segment> segments = Arrays.stream(replay.segmentIds()).sorted()
+                .mapToObj(segment -> new Segment(segment, true, false, true, false, position == 0 ? null : position, lag))
+                .toList();
+        return new ProjectionStatus(name, State.REBUILDING, true, false, true, position, head, lag,
+                lag > 0 ? oldestUnprocessedAge(position) : null, segments,
+                lastRebuild(name, position, true, false).orElse(null));
+    }
+
+    /** Where the projection stands on this node: a bulk replay's position while one is under way. */
+    long positionOf(StreamingEventProcessor processor) {
+        BulkReplay replay = replays.get(processor.getName());
+        return replay != null ? replay.position() : position(processor);
     }
 
     /**

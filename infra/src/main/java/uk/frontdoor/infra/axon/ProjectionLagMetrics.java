@@ -47,7 +47,7 @@ class ProjectionLagMetrics {
         if (processor == null) {
             return Double.NaN;
         }
-        return Math.max(0, head() - AxonProjectionAdmin.position(processor));
+        return Math.max(0, head() - admin.positionOf(processor));
     }
 
     private long head() {

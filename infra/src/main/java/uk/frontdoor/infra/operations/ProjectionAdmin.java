@@ -20,8 +20,8 @@ public interface ProjectionAdmin {
 
     /**
      * Empties the projection's read model and refills it from the first event: the processor is
-     * shut down, its tokens reset (its reset handlers clear its tables) and started again. Returns
-     * at once with the rebuild under way; the processor replays in the background.
+     * shut down, its tokens reset (its reset handlers clear its tables), the events replayed into it and the
+     * processor started again. Returns at once with the rebuild under way; the replay runs in the background.
      *
      * @throws ProjectionAdminException UNKNOWN_PROJECTION, ALREADY_REBUILDING or RESET_NOT_SUPPORTED
      */

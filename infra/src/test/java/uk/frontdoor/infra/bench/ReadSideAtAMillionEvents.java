@@ -89,7 +89,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to rebuild only some; {@code -Dfrontdoor.bench.together=false} to skip rebuilding them all at once.
  */
 @EnabledIfSystemProperty(named = "frontdoor.bench", matches = "true")
-class ReadSideAtAMillionEvents extends IntegrationTestSupport {
+public class ReadSideAtAMillionEvents extends IntegrationTestSupport {
 
     private static final int EVENTS = Integer.getInteger("frontdoor.bench.events", 1_000_000);
     private static final Actor SOCIAL_WORKER = new Actor("sw1", StaffRole.SOCIAL_WORKER, "demo-council");
@@ -153,7 +153,7 @@ class ReadSideAtAMillionEvents extends IntegrationTestSupport {
     }
 
     /** The read-model tables each processing group writes (its reset handlers empty them). */
-    private static final Map<String, List<String>> TABLES = Map.of(
+    public static final Map<String, List<String>> TABLES = Map.of(
             "contact-submissions", List.of("contact_submissions"),
             "triage-queue", List.of("triage_queue"),
             "contact-status", List.of("contact_status"),
