@@ -8,6 +8,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.frontdoor.triage.api.staff.ActorResolver;
@@ -18,7 +19,7 @@ import java.util.List;
 
 /**
  * The notifications' outbox for system managers ({@code /api/v1/admin/**}): the backlog, the emails given up, and
- * retrying one. What an email was to say is not shown: its template, where it was to go and why it did not.
+ * sending one again or dismissing it. What an email was to say is not shown: its template, where it was to go and why it did not.
  */
 @RestController
 @RequestMapping("/api/v1/admin/notifications")
@@ -57,25 +58,54 @@ class NotificationsAdminController {
     }
 
     @Operation(summary = "Send a given-up email again",
-            description = "Due at once on every instance, its attempts counted afresh; who retried it and when are "
-                    + "kept on it. 404 if there is no such email, 409 if it is not given up. System managers only.")
+            description = "Due at once on every instance, to the addresses the settings give its addressee now (an "
+                    + "address corrected since it was queued is used), its attempts counted afresh; who retried it and "
+                    + "when are kept on it. 404 if there is no such email, 409 if it is not given up or the settings "
+                    + "give its addressee no address now. System managers only.")
     @PostMapping("/{id}/retry")
     ResponseEntity<?> retry(@PathVariable long id, Authentication who) {
         Actor by = actors.require(who);
-        return switch (outbox.retry(id, by.userId())) {
-            case QUEUED -> ResponseEntity.accepted().location(URI.create("/api/v1/admin/notifications")).build();
+        return answer(id, outbox.retry(id, by.userId()));
+    }
+
+    /** Why a given-up email will not be sent again, in the system manager's words (never a child's details). */
+    record Dismissal(String reason) {
+    }
+
+    @Operation(summary = "Dismiss a given-up email: it will not be sent",
+            description = "It leaves the list and the given-up gauge; who dismissed it, when and why are kept on it "
+                    + "until it is pruned like a sent email. 400 naming reason if it is missing or over 500 "
+                    + "characters, 404 if there is no such email, 409 if it is not given up. System managers only.")
+    @PostMapping("/{id}/dismiss")
+    ResponseEntity<?> dismiss(@PathVariable long id, @RequestBody(required = false) Dismissal dismissal,
+                              Authentication who) {
+        Actor by = actors.require(who);
+        String reason = dismissal == null ? null : dismissal.reason();
+        String wrong = NotificationOutbox.whatIsWrongWith(reason);
+        if (wrong != null) {
+            return problem(HttpStatus.BAD_REQUEST, "invalid-dismissal", "Invalid dismissal", wrong + ".", "reason");
+        }
+        return answer(id, outbox.dismiss(id, by.userId(), reason));
+    }
+
+    private static ResponseEntity<?> answer(long id, NotificationOutbox.Action action) {
+        return switch (action) {
+            case DONE -> ResponseEntity.accepted().location(URI.create("/api/v1/admin/notifications")).build();
             case UNKNOWN -> problem(HttpStatus.NOT_FOUND, "unknown-notification", "No such email",
-                    "There is no email " + id + " in the outbox.");
+                    action.refusal(id), "id");
             case NOT_GIVEN_UP -> problem(HttpStatus.CONFLICT, "notification-not-given-up", "Not given up",
-                    "Email " + id + " is sent, or still being tried: only a given-up email is retried.");
+                    action.refusal(id), "id");
+            case NO_ADDRESS -> problem(HttpStatus.CONFLICT, "notification-no-address", "No address",
+                    action.refusal(id), "id");
         };
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String title, String detail) {
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String title, String detail,
+                                                         String field) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("/problems/" + code));
         problem.setTitle(title);
-        problem.setProperty("field", "id");
+        problem.setProperty("field", field);
         return ResponseEntity.status(status).body(problem);
     }
 }

@@ -50,6 +50,7 @@ class Notifier {
     private static final int BATCH_SIZE = 250;
 
     private final NotificationProperties properties;
+    private final Addressees addressees;
     private final Templates templates;
     private final ObjectProvider<JavaMailSender> mail;
     private final NotificationOutbox outbox;
@@ -60,6 +61,7 @@ class Notifier {
     Notifier(NotificationProperties properties, ObjectProvider<JavaMailSender> mail, NotificationOutbox outbox,
              OutboxSender sender, MeterRegistry meters) {
         this.properties = properties;
+        this.addressees = new Addressees(properties);
         this.templates = new Templates(properties.templates());
         this.mail = mail;
         this.outbox = outbox;
@@ -84,7 +86,7 @@ class Notifier {
 
     @EventHandler
     void on(ClockBreached event, EventMessage<?> message) {
-        queue(message, "breach", properties.dutyManagers(), Map.of(
+        queue(message, "breach", Addressees.DUTY_MANAGERS, Map.of(
                 "duty", words.word("clock", event.type()),
                 "reference", event.contactId().value(),
                 "dueAt", TIME.format(event.dueAt()),
@@ -100,7 +102,7 @@ class Notifier {
         if (event.type() != ClockType.OUT_OF_HOURS) {
             return;
         }
-        queue(message, "out-of-hours", properties.emergencyDuty(), Map.of(
+        queue(message, "out-of-hours", Addressees.EMERGENCY_DUTY, Map.of(
                 "reference", event.contactId().value(),
                 "priority", event.priority() == null ? "not yet rated" : words.word("priority", event.priority()),
                 "dueAt", TIME.format(event.dueAt()),
@@ -111,7 +113,7 @@ class Notifier {
     @EventHandler
     void on(WorkAllocated event, EventMessage<?> message) {
         String work = words.word("allocated-work", event.work());
-        queue(message, "allocation", addressOf(properties.staff(), event.worker()), Map.of(
+        queue(message, "allocation", Addressees.staff(event.worker()), Map.of(
                 "work", work,
                 "workLower", work.toLowerCase(Locale.UK),
                 "reference", event.contactId().value(),
@@ -123,19 +125,15 @@ class Notifier {
 
     @EventHandler
     void on(PartnerCheckRequested event, EventMessage<?> message) {
-        queue(message, "information-request", addressOf(properties.agencies(), event.agency()), Map.of(
+        queue(message, "information-request", Addressees.agency(event.agency()), Map.of(
                 "agency", words.word("agency", event.agency()),
                 "reference", event.checkId(),
                 "dueAt", TIME.format(event.dueAt())));
     }
 
-    private static List<String> addressOf(Map<String, String> addresses, String who) {
-        String address = addresses.get(who);
-        return address == null || address.isBlank() ? List.of() : List.of(address);
-    }
-
-    private void queue(EventMessage<?> event, String template, List<String> to, Map<String, String> values) {
+    private void queue(EventMessage<?> event, String template, String addressee, Map<String, String> values) {
         Templates.Email email = templates.fill(template, values);
+        List<String> to = addressees.addressesOf(addressee);
         boolean noMailServer = mail.getIfAvailable() == null;
         if (to.isEmpty() || noMailServer) {
             // Nobody's address is configured for it, or no mail server: nothing to send, and counted.
@@ -143,7 +141,8 @@ class Notifier {
             afterCommit(() -> counts.counted(template, outcome));
             return;
         }
-        outbox.queue(new NotificationOutbox.Email(event.getIdentifier(), template, to, email.subject(), email.body()));
+        outbox.queue(new NotificationOutbox.Email(event.getIdentifier(), template, addressee, to, email.subject(),
+                email.body()));
         afterCommit(sender::wake);
     }
 

@@ -132,7 +132,7 @@ class NotificationIntegrationTest extends OutboxTestSupport {
     void an_email_queued_again_for_the_same_event_is_not_queued_twice() {
         String eventId = UUID.randomUUID().toString();
         NotificationOutbox.Email email = new NotificationOutbox.Email(eventId, "breach",
-                List.of("duty-managers@demo-council.example"), "Overdue: " + eventId, "Body " + eventId);
+                Addressees.DUTY_MANAGERS, List.of("duty-managers@demo-council.example"), "Overdue: " + eventId, "Body " + eventId);
         outbox.queue(email);
         outbox.queue(email);
         assertThat(jdbc.sql("SELECT count(*) FROM notification_outbox WHERE event_id = ?").param(eventId)
@@ -189,7 +189,8 @@ class NotificationIntegrationTest extends OutboxTestSupport {
         String run = "two-senders-" + UUID.randomUUID();
         int emails = 120;
         for (int i = 0; i < emails; i++) {
-            outbox.queue(new NotificationOutbox.Email(run + "-" + i, "breach", List.of("duty-managers@demo-council.example"),
+            outbox.queue(new NotificationOutbox.Email(run + "-" + i, "breach", Addressees.DUTY_MANAGERS,
+                    List.of("duty-managers@demo-council.example"),
                     "Overdue: " + run + " #" + i, "Body " + i));
         }
         NotificationProperties settings = TestOutboxes.with(properties,

@@ -163,6 +163,79 @@ class OutboxGivingUpIntegrationTest extends OutboxTestSupport {
         assertThat(row(run)).containsEntry("retried_by", "sysadmin1").containsEntry("attempts", 1);
     }
 
+    /**
+     * Given up because its address was wrong, and the settings corrected since (the service's settings give the duty
+     * managers' mailbox): sent again, it goes to the address the settings give now, not the one it was queued with.
+     * An addressee the settings give no address now is refused, and the email stays given up.
+     */
+    @Test
+    void an_email_sent_again_goes_to_the_address_the_settings_give_now() throws Exception {
+        String run = "readdressed-" + UUID.randomUUID();
+        long id = TestOutboxes.givenUp(jdbc, run, Addressees.DUTY_MANAGERS, LEFT);
+        String nobody = "nobody-" + UUID.randomUUID();
+        long unaddressed = TestOutboxes.givenUp(jdbc, nobody, Addressees.staff("no-such-worker"), LEFT);
+
+        HttpResponse<String> refused = postJson(ADMIN + "/" + unaddressed + "/retry", SYSADMIN, null);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(body(refused)).containsEntry("type", "/problems/notification-no-address").containsEntry("field", "id");
+        assertThat(row(nobody)).containsEntry("recipients", LEFT).containsEntry("retried_by", null);
+        assertThat(row(nobody).get("given_up_at")).isNotNull();
+
+        HttpResponse<String> retried = postJson(ADMIN + "/" + id + "/retry", SYSADMIN, null);
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(202);
+        assertThat(properties.dutyManagers()).containsExactly(DUTY);
+        assertThat(row(run)).containsEntry("recipients", DUTY);
+        await().until(() -> row(run).get("sent_at") != null);
+        List<MimeMessage> sent = emails(run);
+        assertThat(sent).hasSize(1);
+        assertThat(Arrays.stream(sent.get(0).getAllRecipients()).map(Object::toString)).containsExactly(DUTY);
+    }
+
+    /**
+     * An email nobody will send is dismissed by a system manager, on the record: who, when and why. It leaves the
+     * list and the given-up count, cannot then be sent again or dismissed twice, and is pruned like a sent one.
+     */
+    @Test
+    void a_system_manager_dismisses_a_given_up_email_with_a_reason_and_it_is_pruned_later() {
+        String run = "dismissed-" + UUID.randomUUID();
+        long id = TestOutboxes.givenUp(jdbc, run, Addressees.agency("HOUSING"), LEFT);
+        String dismiss = ADMIN + "/" + id + "/dismiss";
+
+        assertThat(postJson(dismiss, staff("manager1"), Map.of("reason", "Phoned instead")).statusCode()).isEqualTo(403);
+        for (Object refused : new Object[]{null, Map.of(), Map.of("reason", "  "), Map.of("reason", "x".repeat(501))}) {
+            HttpResponse<String> answer = postJson(dismiss, SYSADMIN, refused);
+            assertThat(answer.statusCode()).as(String.valueOf(refused)).isEqualTo(400);
+            assertThat(body(answer)).containsEntry("type", "/problems/invalid-dismissal").containsEntry("field", "reason");
+        }
+        assertThat(row(run)).containsEntry("dismissed_at", null);
+
+        HttpResponse<String> dismissed = postJson(dismiss, SYSADMIN, Map.of("reason", " Phoned the housing officer "));
+        assertThat(dismissed.statusCode()).as(dismissed.body()).isEqualTo(202);
+        Map<String, Object> row = row(run);
+        assertThat(row).containsEntry("dismissed_by", "sysadmin1")
+                .containsEntry("dismissed_because", "Phoned the housing officer").containsEntry("sent_at", null);
+        assertThat(row.get("dismissed_at")).isNotNull();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> listed = (List<Map<String, Object>>) body(get(ADMIN, SYSADMIN)).get("givenUp");
+        assertThat(listed).noneMatch(email -> ((Number) email.get("id")).longValue() == id);
+        assertThat(outbox.givenUp(id)).isEmpty();
+
+        assertThat(postJson(ADMIN + "/" + id + "/retry", SYSADMIN, null).statusCode()).isEqualTo(409);
+        assertThat(postJson(dismiss, SYSADMIN, Map.of("reason", "Again")).statusCode()).isEqualTo(409);
+        assertThat(postJson(ADMIN + "/" + Long.MAX_VALUE + "/dismiss", SYSADMIN, Map.of("reason", "Phoned"))
+                .statusCode()).isEqualTo(404);
+        assertThat(row(run)).containsEntry("dismissed_because", "Phoned the housing officer");
+
+        // Pruned once kept as long as a sent email is (7 days), not before.
+        outbox.pruneSent(Duration.ofDays(7));
+        assertThat(row(run)).containsEntry("dismissed_by", "sysadmin1");
+        jdbc.sql("UPDATE notification_outbox SET dismissed_at = dismissed_at - interval '8 days' WHERE event_id = ?")
+                .param(run).update();
+        outbox.pruneSent(Duration.ofDays(7));
+        assertThat(jdbc.sql("SELECT count(*) FROM notification_outbox WHERE event_id = ?").param(run)
+                .query(Long.class).single()).isZero();
+    }
+
     private OutboxSender senderTo(RefusingSmtpServer server, int giveUpAfterRejections, SimpleMeterRegistry meters) {
         return new OutboxSender(jdbc, transactions, TestOutboxes.smtp(server.port()),
                 TestOutboxes.with(properties, TestOutboxes.outbox(Duration.ofHours(1), 50, Duration.ofMillis(1),

@@ -29,15 +29,24 @@ abstract class OutboxTestSupport extends IntegrationTestSupport {
     @Autowired
     Clock clock;
 
-    /** A breach email to this address, queued at once (outside any processor's batch). */
+    /**
+     * A breach email to this address, queued at once (outside any processor's batch), with no addressee kept (as
+     * emails queued before V68 are): sending it again goes to this address.
+     */
     void queue(String eventId, String to) {
-        outbox.queue(new NotificationOutbox.Email(eventId, "breach", List.of(to), "Overdue: " + eventId, "Body"));
+        queue(eventId, null, to);
+    }
+
+    /** A breach email for this addressee ({@link Addressees}), queued at once to this address. */
+    void queue(String eventId, String addressee, String to) {
+        outbox.queue(new NotificationOutbox.Email(eventId, "breach", addressee, List.of(to), "Overdue: " + eventId,
+                "Body"));
     }
 
     Map<String, Object> row(String eventId) {
         return jdbc.sql("""
                         SELECT id, attempts, rejections, last_error, given_up_at, given_up_because, retried_by,
-                               retried_at, sent_at
+                               retried_at, sent_at, array_to_string(recipients, ',') AS recipients, dismissed_by, dismissed_at, dismissed_because
                         FROM notification_outbox WHERE event_id = ?""")
                 .param(eventId).query().singleRow();
     }

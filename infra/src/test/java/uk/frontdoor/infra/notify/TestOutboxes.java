@@ -2,14 +2,20 @@ package uk.frontdoor.infra.notify;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
-/** Outbox settings and mail servers for senders a test makes beside the service's own (as another instance's). */
-final class TestOutboxes {
+/**
+ * Outbox settings and mail servers for senders a test makes beside the service's own (as another instance's), and
+ * given-up rows as a sender leaves them.
+ */
+public final class TestOutboxes {
 
     private TestOutboxes() {
     }
@@ -25,6 +31,25 @@ final class TestOutboxes {
     static NotificationProperties with(NotificationProperties properties, NotificationProperties.Outbox outbox) {
         return new NotificationProperties(properties.from(), properties.serviceUrl(), properties.dutyManagers(),
                 properties.staff(), properties.agencies(), properties.templates(), properties.emergencyDuty(), outbox);
+    }
+
+    /**
+     * A breach email as a sender leaves it after the mail server rejected it for good three times, an hour ago (no
+     * sender claims it); its row id.
+     *
+     * @param addressee who it is for ({@link Addressees}), or null for none kept (an email queued before V68)
+     */
+    public static long givenUp(JdbcClient jdbc, String eventId, String addressee, String to) {
+        Timestamp hourAgo = Timestamp.from(Instant.now().minusSeconds(3_600));
+        return jdbc.sql("""
+                        INSERT INTO notification_outbox (event_id, template, addressed_to, recipients, subject, body,
+                                                         created_at, next_attempt_at, attempts, rejections, last_error,
+                                                         given_up_at, given_up_because)
+                        VALUES (?, 'breach', ?, ARRAY[?], ?, 'Body', ?, ?, 3, 3,
+                                'org.eclipse.angus.mail.smtp.SMTPAddressFailedException', ?, 'REJECTED')
+                        RETURNING id""")
+                .params(eventId, addressee, to, "Overdue: " + eventId, hourAgo, hourAgo, hourAgo)
+                .query(Long.class).single();
     }
 
     /** An SMTP client of the service's kind, for the server on this loopback port. */

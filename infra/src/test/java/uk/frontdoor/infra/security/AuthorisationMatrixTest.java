@@ -155,7 +155,9 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "POST /api/v1/admin/restricted-records/rebuild", RUN_SERVICE,
             "GET /api/v1/admin/notifications", RUN_SERVICE,
             // Allowed, it finds no such email (404): nothing changes.
-            "POST /api/v1/admin/notifications/{id}/retry", RUN_SERVICE);
+            "POST /api/v1/admin/notifications/{id}/retry", RUN_SERVICE,
+            // Allowed, it finds no such email (404) or no reason (400): nothing changes.
+            "POST /api/v1/admin/notifications/{id}/dismiss", RUN_SERVICE);
 
     /** The staff pages: every route Spring MVC serves outside the API, and who may open or post it. */
     private static final Map<String, Set<Caller>> PAGES = rules(
@@ -237,7 +239,9 @@ class AuthorisationMatrixTest extends IntegrationTestSupport {
             "POST /admin/projections/{name}/rebuild", RUN_SERVICE,
             "GET /admin/projections/{name}/progress", RUN_SERVICE,
             "GET /admin/notifications", RUN_SERVICE,
-            "POST /admin/notifications/{id}/retry", RUN_SERVICE);
+            "POST /admin/notifications/{id}/retry", RUN_SERVICE,
+            "GET /admin/notifications/{id}/dismiss", RUN_SERVICE,
+            "POST /admin/notifications/{id}/dismiss", RUN_SERVICE);
 
     /**
      * Served by Spring MVC but no page or endpoint of ours: the error page, springdoc's own documents, and
