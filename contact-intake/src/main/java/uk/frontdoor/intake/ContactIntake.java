@@ -45,7 +45,7 @@ public class ContactIntake implements DisposableBean {
         this.metrics = metrics;
         this.requests = properties.groupCommit().maxContacts() > 1
                 ? new GroupCommit(this::storeAll, this::store, properties.groupCommit().committers(),
-                properties.groupCommit().maxContacts())
+                properties.groupCommit().maxContacts(), metrics::groupStored)
                 : null;
     }
 

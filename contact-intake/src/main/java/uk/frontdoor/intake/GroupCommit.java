@@ -34,13 +34,26 @@ final class GroupCommit implements AutoCloseable {
     private final Function<ReceiveContact, ContactAccepted> storeOne;
     private final int maxGroup;
     private final List<Thread> committers = new ArrayList<>();
+    private final GroupObserver observer;
     private volatile boolean running = true;
+
+    /** Told of each group stored: how many contacts, and how long from taking them to their answers. */
+    interface GroupObserver {
+        void stored(int contacts, long nanos);
+    }
 
     GroupCommit(Function<List<ReceiveContact>, List<ContactAccepted>> storeAll,
                 Function<ReceiveContact, ContactAccepted> storeOne, int committers, int maxGroup) {
+        this(storeAll, storeOne, committers, maxGroup, (contacts, nanos) -> { });
+    }
+
+    GroupCommit(Function<List<ReceiveContact>, List<ContactAccepted>> storeAll,
+                Function<ReceiveContact, ContactAccepted> storeOne, int committers, int maxGroup,
+                GroupObserver observer) {
         this.storeAll = storeAll;
         this.storeOne = storeOne;
         this.maxGroup = maxGroup;
+        this.observer = observer;
         for (int i = 0; i < committers; i++) {
             Thread committer = new Thread(this::commitGroups, "contact-group-commit-" + i);
             committer.setDaemon(true);
@@ -80,7 +93,9 @@ final class GroupCommit implements AutoCloseable {
                 }
                 group.add(first);
                 queue.drainTo(group, maxGroup - 1);
+                long started = System.nanoTime();
                 commit(group);
+                observer.stored(group.size(), System.nanoTime() - started);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 group.forEach(w -> w.answer().completeExceptionally(e));

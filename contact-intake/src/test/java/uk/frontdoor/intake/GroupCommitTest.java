@@ -83,6 +83,31 @@ class GroupCommitTest {
     }
 
     @Test
+    void every_group_is_reported_with_its_contacts_and_the_time_it_took_including_one_that_failed() throws Exception {
+        List<Integer> reported = new CopyOnWriteArrayList<>();
+        List<Long> took = new CopyOnWriteArrayList<>();
+        ReceiveContact bad = contact(666);
+        try (var group = new GroupCommit(contacts -> contacts.stream().map(GroupCommitTest::answerFor).toList(),
+                contact -> {
+                    if (contact.equals(bad)) {
+                        throw new IllegalArgumentException("this contact cannot be stored");
+                    }
+                    return answerFor(contact);
+                }, 1, 64, (contacts, nanos) -> {
+                    reported.add(contacts);
+                    took.add(nanos);
+                })) {
+            assertThat(group.store(contact(1))).isEqualTo(answerFor(contact(1)));
+            assertThatThrownBy(() -> group.store(bad)).isInstanceOf(IllegalArgumentException.class);
+            assertThat(group.store(contact(2))).isEqualTo(answerFor(contact(2)));
+            // One caller at a time: a group each, reported once its caller has its answer.
+            until(() -> reported.size() == 3);
+            assertThat(reported).containsExactly(1, 1, 1);
+            assertThat(took).allMatch(nanos -> nanos >= 0);
+        }
+    }
+
+    @Test
     void a_failing_contact_fails_only_its_own_caller() throws Exception {
         ReceiveContact bad = contact(666);
         CountDownLatch allWaiting = new CountDownLatch(1);

@@ -1,8 +1,6 @@
 package uk.frontdoor.infra;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,12 +10,9 @@ import uk.frontdoor.triage.api.command.ReceiveContact;
 import uk.frontdoor.triage.api.value.AgencyCode;
 import uk.frontdoor.triage.api.value.Channel;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -93,26 +88,14 @@ class BatchIntakeIntegrationTest extends IntegrationTestSupport {
         poisonSubmission(poison.get("submissionId").asText());
 
         // One partition, sent together: the listener takes them in one poll (or more), in this order.
-        List<CompletableFuture<?>> sent = new ArrayList<>();
-        for (ObjectNode submission : List.of(first, sameChild, poison, after, first)) {
-            var record = new ProducerRecord<>(TOPIC, 0, (run + "/" + submission.get("submissionId").asText())
-                    .getBytes(StandardCharsets.UTF_8), bytes(submission));
-            record.headers().add("agency", "demo-police".getBytes(StandardCharsets.UTF_8));
-            sent.add(kafka.send(record));
-        }
-        kafka.flush();
-        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get();
+        sendInOrder(TOPIC, run, List.of(first, sameChild, poison, after, first));
 
         String firstId = awaitContactId("demo-police", first.get("submissionId").asText());
         String sameChildId = awaitContactId("demo-police", sameChild.get("submissionId").asText());
         // Behind the failing contact, in its partition: waits out its retries, then is stored.
         await().atMost(Duration.ofSeconds(90))
                 .until(() -> contactsWithSubmissionId(after.get("submissionId").asText()) == 1);
-        ConsumerRecord<byte[], byte[]> dead = awaitRecord(DLQ, r -> r.key() != null && new String(r.key(),
-                StandardCharsets.UTF_8).equals(run + "/" + poison.get("submissionId").asText()));
-        assertThat(dead.value()).isEqualTo(bytes(poison));
-        assertThat(new String(dead.headers().lastHeader("frontdoor-rejection-reason").value(), StandardCharsets.UTF_8))
-                .isEqualTo("PROCESSING_FAILED");
+        awaitDeadLettered(DLQ, run, poison, "PROCESSING_FAILED");
         assertThat(contactsWithSubmissionId(poison.get("submissionId").asText())).isZero();
         assertThat(contactsWithSubmissionId(first.get("submissionId").asText())).isEqualTo(1);
         String childId = childOf(firstId);
@@ -126,30 +109,11 @@ class BatchIntakeIntegrationTest extends IntegrationTestSupport {
 
     /** Makes the registry refuse this submission id, as a failing constraint would. */
     private void poisonSubmission(String submissionId) {
-        jdbc.sql("""
-                CREATE OR REPLACE FUNCTION batch_intake_poison() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    IF NEW.submission_id = TG_ARGV[0] THEN
-                        RAISE EXCEPTION 'refused by the test' USING ERRCODE = 'check_violation';
-                    END IF;
-                    RETURN NEW;
-                END $$""").update();
-        jdbc.sql("DROP TRIGGER IF EXISTS batch_intake_poison ON contact_registry").update();
-        jdbc.sql("CREATE TRIGGER batch_intake_poison BEFORE INSERT ON contact_registry FOR EACH ROW "
-                + "EXECUTE FUNCTION batch_intake_poison('" + submissionId + "')").update();
+        refuseInserts("batch_intake_poison", "contact_registry", "NEW.submission_id = TG_ARGV[0]", submissionId);
     }
 
 
     private List<String> contactsReceivedInStreamOrder(String childId) {
         return eventsAbout(childId, "ContactReceived");
-    }
-
-    /** The contact ids of the child's events of one type, in stream order. */
-    private List<String> eventsAbout(String childId, String type) {
-        return jdbc.sql("""
-                        SELECT convert_from(payload, 'UTF8')::jsonb ->> 'contactId' FROM domainevententry
-                        WHERE aggregateidentifier = ? AND payloadtype = ? ORDER BY sequencenumber""")
-                .params(childId, "uk.frontdoor.triage.api." + type)
-                .query(String.class).list();
     }
 }

@@ -38,6 +38,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
@@ -408,6 +409,58 @@ public abstract class IntegrationTestSupport {
 
     protected long storedEvents() {
         return jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+    }
+
+    /** The contact ids of the child's events of one type, in stream order. */
+    protected List<String> eventsAbout(String childId, String type) {
+        return jdbc.sql("""
+                        SELECT convert_from(payload, 'UTF8')::jsonb ->> 'contactId' FROM domainevententry
+                        WHERE aggregateidentifier = ? AND payloadtype = ? ORDER BY sequencenumber""")
+                .params(childId, "uk.frontdoor.triage.api." + type)
+                .query(String.class).list();
+    }
+
+    /**
+     * Sends the submissions as the demo police to one partition of the topic, in this order, each keyed by the run
+     * and its submission id, so that the listener takes them in one poll (or more) in this order; returns once sent.
+     */
+    protected void sendInOrder(String topic, String run, List<ObjectNode> submissions) throws Exception {
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        for (ObjectNode submission : submissions) {
+            var record = new ProducerRecord<>(topic, 0, keyOf(run, submission), bytes(submission));
+            record.headers().add("agency", "demo-police".getBytes(StandardCharsets.UTF_8));
+            sent.add(kafka.send(record));
+        }
+        kafka.flush();
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get();
+    }
+
+    /** Waits for a submission {@link #sendInOrder sent} to be dead-lettered, and checks the letter and its reason. */
+    protected void awaitDeadLettered(String deadLetters, String run, ObjectNode submission, String reason) {
+        String key = new String(keyOf(run, submission), StandardCharsets.UTF_8);
+        ConsumerRecord<byte[], byte[]> dead = awaitRecord(deadLetters,
+                r -> r.key() != null && new String(r.key(), StandardCharsets.UTF_8).equals(key));
+        assertThat(dead.value()).isEqualTo(bytes(submission));
+        assertThat(new String(dead.headers().lastHeader("frontdoor-rejection-reason").value(), StandardCharsets.UTF_8))
+                .isEqualTo(reason);
+    }
+
+    private static byte[] keyOf(String run, ObjectNode submission) {
+        return (run + "/" + submission.get("submissionId").asText()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Makes PostgreSQL refuse to insert a row into {@code table} when {@code refused} holds (an SQL condition on
+     * {@code NEW} and {@code TG_ARGV[0]}, which is {@code argument}), as a failing constraint would: a trigger and
+     * a function, both called {@code name}, which the test drops afterwards.
+     */
+    protected void refuseInserts(String name, String table, String refused, String argument) {
+        jdbc.sql("CREATE OR REPLACE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF "
+                + refused + " THEN RAISE EXCEPTION 'refused by the test' USING ERRCODE = 'check_violation'; "
+                + "END IF; RETURN NEW; END $$").update();
+        jdbc.sql("DROP TRIGGER IF EXISTS " + name + " ON " + table).update();
+        jdbc.sql("CREATE TRIGGER " + name + " BEFORE INSERT ON " + table + " FOR EACH ROW EXECUTE FUNCTION "
+                + name + "('" + argument + "')").update();
     }
 
     private URI uri(String path) {

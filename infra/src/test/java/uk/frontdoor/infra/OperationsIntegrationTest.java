@@ -61,6 +61,31 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
                 .doesNotContain("Sam", "Example", "9434765919");
     }
 
+    /**
+     * How the HTTP intake's group commit is doing, for an operator sizing it (issue 14): contacts a group and time a
+     * group, as the HTTP and send-to-queue-row benchmarks print them.
+     */
+    @Test
+    void prometheus_counts_and_times_the_groups_that_store_contacts_sent_one_per_request() {
+        double groupsBefore = scraped("frontdoor_intake_group_contacts_count");
+        double contactsBefore = scraped("frontdoor_intake_group_contacts_sum");
+        double timedBefore = scraped("frontdoor_intake_group_commit_seconds_count");
+
+        assertThat(postContact(POLICE_KEY, submission()).statusCode()).isEqualTo(202);
+
+        assertThat(scraped("frontdoor_intake_group_contacts_count")).isGreaterThanOrEqualTo(groupsBefore + 1);
+        assertThat(scraped("frontdoor_intake_group_contacts_sum")).isGreaterThanOrEqualTo(contactsBefore + 1);
+        assertThat(scraped("frontdoor_intake_group_commit_seconds_count")).isGreaterThanOrEqualTo(timedBefore + 1);
+        assertThat(scraped("frontdoor_intake_group_commit_seconds_sum")).isPositive();
+    }
+
+    /** A metric's value in the Prometheus scrape; 0 while it is not there yet. */
+    private double scraped(String metric) {
+        var line = java.util.regex.Pattern.compile("(?m)^" + metric + "(?:\\{[^}]*})? (\\S+)$")
+                .matcher(get("/actuator/prometheus", null).body());
+        return line.find() ? Double.parseDouble(line.group(1)) : 0;
+    }
+
     @Test
     void the_openapi_description_and_the_kafka_json_schema_are_published() {
         HttpResponse<String> openapi = get("/v3/api-docs", null);

@@ -28,8 +28,8 @@ import java.util.List;
  *
  * <p>Everything else is Axon's: the same task ({@code AxonDeadline}, binary details serialised as Axon
  * would), so deadlines written before run as before and cancelling works unchanged. A deadline scheduled
- * in a nested unit of work (a contact's command inside a batch) joins the batch only when that unit of
- * work commits, so a rolled-back command leaves no deadline behind.
+ * in a nested unit of work (a command sent from another's handler) joins the root's only when that unit of
+ * work commits, so a rolled-back command leaves no deadline behind; none is written unless the root commits.
  */
 final class BatchedDeadlineManager extends DbSchedulerDeadlineManager {
 

@@ -190,15 +190,18 @@ class KafkaIntakeBench extends IntegrationTestSupport {
         post(warmUpSubmissions("LOAD-BENCHWARM" + UUID.randomUUID().toString().substring(0, 8) + "-"), clients);
         String run = "LOAD-BENCHHTTP" + UUID.randomUUID().toString().substring(0, 8) + "-";
         List<ProducerRecord<byte[], byte[]>> records = submissions(run, contacts);
+        GroupCommitFigures groups = GroupCommitFigures.from(meters);
         long start = System.nanoTime();
         long[] latencies = post(records, clients);
         double seconds = seconds(start, System.nanoTime());
+        String groupFigures = GroupCommitFigures.from(meters).since(groups);
         java.util.Arrays.sort(latencies);
         assertThat(count("SELECT count(*) FROM contact_registry WHERE submission_id LIKE ? AND child_id IS NOT NULL",
                 run + "%")).isEqualTo(contacts);
         String figures = String.format("HTTP, %,d contacts from %d clients: %.2f s, %,.0f contacts/s; latency p50 %.1f ms, "
                         + "p99 %.1f ms, max %.1f ms%n", contacts, clients, seconds, contacts / seconds,
-                latencies[contacts / 2] / 1e6, latencies[(int) (contacts * 0.99)] / 1e6, latencies[contacts - 1] / 1e6);
+                latencies[contacts / 2] / 1e6, latencies[(int) (contacts * 0.99)] / 1e6, latencies[contacts - 1] / 1e6)
+                + groupFigures + System.lineSeparator();
         System.out.print(figures);
         Map<String, Long> floorRows = new LinkedHashMap<>();
         double floorSeconds = floor(floorRows);

@@ -3,12 +3,15 @@ package uk.frontdoor.triage.reception;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import uk.frontdoor.matching.IdentityFacts;
 import uk.frontdoor.triage.StoreCheckedCache;
 import uk.frontdoor.triage.dataprotection.PersonalDataKeys;
@@ -26,11 +29,11 @@ import uk.frontdoor.triage.api.query.FindContactRegistration;
 import uk.frontdoor.triage.api.command.ReceiveContact;
 import uk.frontdoor.triage.api.command.ReceiveContacts;
 import uk.frontdoor.triage.api.command.RecordContact;
-import uk.frontdoor.triage.api.command.RecordFirstContact;
 import uk.frontdoor.triage.api.command.RecordStepUp;
 import uk.frontdoor.triage.api.command.StepUpFromEarlyHelp;
 import uk.frontdoor.triage.api.command.SubmissionIdReusedException;
 import uk.frontdoor.triage.api.command.UnknownCorrectedSubmissionException;
+import uk.frontdoor.triage.child.Child;
 
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -49,9 +52,9 @@ import java.util.stream.Collectors;
 /**
  * The single front door: every partner submission, whichever way it came in, is received here.
  * Decides which child's stream a contact joins and makes sure a resubmission never creates a
- * second contact, all inside the command's transaction: the command that appends the contact to
- * its child's stream is sent from within this handler, so it runs in a unit of work nested in this
- * one, on this thread and in the same transaction as the registry's rows.
+ * second contact, all inside the command's transaction: the contact's command to its child is handled
+ * by the child within this handler's unit of work ({@link ChildCommandsInPlace}), on this thread and in
+ * the same transaction as the registry's rows.
  */
 @Component
 class ContactReception {
@@ -62,6 +65,7 @@ class ContactReception {
     private final ContactRegistry registry;
     private final ChildIdentification identification;
     private final CommandGateway children;
+    private final ChildCommandsInPlace inPlace;
     private final PersonalDataKeys keys;
     private final StoreCheckedCache childrenHeld;
     private final Clock clock;
@@ -69,12 +73,16 @@ class ContactReception {
     private final Counter searchesAgain;
     private final Counter searchedAgain;
 
-    /** Nested commands are sent without the gateway's retries, which would run them on another thread. */
+    /** Nested commands (a step-up's) are sent without the gateway's retries, which would run them on another thread. */
     ContactReception(ContactRegistry registry, ChildIdentification identification, CommandBus commandBus,
-                     PersonalDataKeys keys, StoreCheckedCache childrenHeld, Clock clock, MeterRegistry meters) {
+                     PersonalDataKeys keys, StoreCheckedCache childrenHeld, Clock clock, MeterRegistry meters,
+                     ObjectProvider<org.axonframework.config.Configuration> axon) {
         this.registry = registry;
         this.identification = identification;
         this.children = DefaultCommandGateway.builder().commandBus(commandBus).build();
+        // Resolved when first used: Axon's configuration is built after its handlers.
+        this.inPlace = new ChildCommandsInPlace(SingletonSupplier.of(() -> axon.getObject().repository(Child.class)),
+                SingletonSupplier.of(() -> axon.getObject().correlationDataProviders()));
         this.keys = keys;
         this.childrenHeld = childrenHeld;
         this.clock = clock;
@@ -92,10 +100,10 @@ class ContactReception {
     }
 
     /**
-     * Many contacts in one unit of work and one transaction: each nested command queues its events on
-     * this root unit of work, so they reach the event store in one batched insert at commit, and a child
-     * with two contacts here is loaded once and has both appended in order. Any failure rolls all back;
-     * the caller then receives them one at a time to find the one at fault.
+     * Many contacts in one unit of work and one transaction: each contact's events are queued on this
+     * unit of work, so they reach the event store in one batched insert at commit, and a child with two
+     * contacts here is loaded once and has both appended in order. Any failure rolls all back (events,
+     * deadlines, registry rows); the caller then receives them one at a time to find the one at fault.
      */
     @CommandHandler
     List<ContactAccepted> handle(ReceiveContacts batch) {
@@ -205,7 +213,14 @@ class ContactReception {
             // Its key is stored with the batch's other new children's, in one statement at commit.
             keys.newChild(childId.value());
         }
-        children.sendAndWait(newChild ? new RecordFirstContact(contact) : contact);
+        try {
+            inPlace.record(contact, newChild);
+        } catch (RuntimeException failed) {
+            throw failed;
+        } catch (Exception failed) {
+            // As the gateway told a checked exception of a command sent from here.
+            throw new CommandExecutionException("An exception occurred while executing a command", failed);
+        }
         return childId;
     }
 
