@@ -10,11 +10,13 @@ import org.springframework.stereotype.Component;
 import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A projection's row writes, held back until the processor's batch is about to commit and then sent as
@@ -62,6 +64,44 @@ public class RowWrites {
     }
 
     /**
+     * Inserts a row, as {@link #write}: in a batch, its values stay open to the batch's later {@link #change}s of the
+     * same table and key, which are folded into them instead of updating the row once written (a contact received and
+     * assessed in one batch: one insert instead of an insert and an update). Only for a statement that inserts the
+     * row or, if it is already stored, changes nothing ({@code ON CONFLICT DO NOTHING}): a processor commits its
+     * rows and its token in one transaction, so a batch never inserts a row that an earlier batch of the same events
+     * stored, and a reset deletes the rows before a replay.
+     *
+     * @param table  the table the row is in; with {@code key}, what {@link #change} names
+     * @param values the statement's arguments, in its order; read at the flush, changed in place until then
+     */
+    public void insert(String projection, String table, String key, String sql, Object... values) {
+        if (CurrentUnitOfWork.isStarted()) {
+            pending(projection).inserted.putIfAbsent(table + "/" + key, values);
+        }
+        write(projection, key, sql, values);
+    }
+
+    /**
+     * Changes a row: if the batch being handled inserts it ({@link #insert}, same table and key), {@code inMemory}
+     * changes the insert's values as the statement would change the stored row; otherwise the statement is written
+     * as by {@link #write}. Every change of a table that {@link #insert} writes goes through here, so a row's
+     * changes keep their order whichever way each is made.
+     */
+    public void change(String projection, String table, String key, Consumer<Object[]> inMemory, String sql,
+                       Object... args) {
+        Object[] inserted = null;
+        if (CurrentUnitOfWork.isStarted()) {
+            Pending pending = CurrentUnitOfWork.get().root().getResource(resourceName(projection));
+            inserted = pending == null ? null : pending.inserted.get(table + "/" + key);
+        }
+        if (inserted != null) {
+            inMemory.accept(inserted);
+        } else {
+            write(projection, key, sql, args);
+        }
+    }
+
+    /**
      * A statement run once per batch, after the batch's other writes (a projection's housekeeping, such as
      * folding a tally); outside a unit of work, at once.
      */
@@ -88,11 +128,15 @@ public class RowWrites {
 
     private Pending pending(String projection) {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(RowWrites.class.getName() + "/" + projection, resource -> {
+        return batch.getOrComputeResource(resourceName(projection), resource -> {
             Pending created = new Pending(projection);
             batch.onPrepareCommit(unitOfWork -> created.flush(jdbc));
             return created;
         });
+    }
+
+    private static String resourceName(String projection) {
+        return RowWrites.class.getName() + "/" + projection;
     }
 
     private record Write(String key, String sql, Object[] args) {
@@ -105,6 +149,8 @@ public class RowWrites {
         private final Map<String, List<Write>> byKey = new LinkedHashMap<>();
         private final Set<String> once = new LinkedHashSet<>();
         private final List<Write> after = new ArrayList<>();
+        /** The values of the rows {@link #insert}ed in this batch, by table and key. */
+        private final Map<String, Object[]> inserted = new HashMap<>();
         private int count;
 
         Pending(String projection) {

@@ -6,6 +6,7 @@ import uk.frontdoor.triage.dataprotection.PersonalDataKeys;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -32,10 +33,20 @@ import java.util.function.Supplier;
  * again from what is stored, and reads as erased. A destroyed key's child is also dropped from here when the
  * notification arrives ({@link #forget}), so its plain text does not wait in memory to be overwritten. Nothing
  * older than {@code kept} is served.
+ * <p>
+ * Events appended on this instance need no decoding at all: their payload and meta data are the objects the command
+ * handler made, and the stored row is their serialised form, so {@link #appended} keeps them by event id (another
+ * window of the same size) and the first processor to read the stored row takes them from there instead of
+ * deserialising and decrypting it. The same rules apply: served only while the child's key is held (an event
+ * appended for a child whose key was already destroyed is stored unreadable, and so is decoded, and reads as erased),
+ * dropped with the child's other decoded events, never older than {@code kept}. An appended event whose transaction
+ * rolls back is never read and is overwritten in time.
  */
 public final class DecodedEvents {
 
     private final AtomicReferenceArray<Slot> window;
+    /** Events appended on this instance, by event id (the slot's global index is unused). */
+    private final AtomicReferenceArray<Slot> appended;
     private final Predicate<String> keyHeld;
     private final Consumer<Collection<String>> loadKeys;
     private final long keptNanos;
@@ -43,6 +54,7 @@ public final class DecodedEvents {
     private final LongAdder served = new LongAdder();
     private final LongAdder decodings = new LongAdder();
     private final LongAdder decodedAgain = new LongAdder();
+    private final LongAdder takenFromAppends = new LongAdder();
 
     /** A stored event's payload and meta data as read, and the child whose key opened it (null: not a child's). */
     record Decoded(Object payload, MetaData metaData, String childId) {
@@ -66,6 +78,7 @@ public final class DecodedEvents {
         this.keyHeld = keyHeld;
         this.loadKeys = loadKeys;
         this.window = new AtomicReferenceArray<>(window);
+        this.appended = new AtomicReferenceArray<>(window);
         this.keptNanos = kept.toNanos();
         this.nanoTime = nanoTime;
     }
@@ -89,10 +102,38 @@ public final class DecodedEvents {
             decodedAgain.increment();
             return decode.get();
         }
-        Decoded fresh = decode.get();
-        decodings.increment();
+        Decoded fresh = fromAppend(eventId);
+        if (fresh != null) {
+            takenFromAppends.increment();
+        } else {
+            fresh = decode.get();
+            decodings.increment();
+        }
         window.set(at, new Slot(globalIndex, eventId, fresh, nanoTime.getAsLong()));
         return fresh;
+    }
+
+    /**
+     * An event this instance is appending (its transaction may not have committed yet): its payload and meta data as
+     * the command handler made them, which is what decoding its stored row gives while its child's key is held.
+     */
+    void appended(String eventId, Object payload, MetaData metaData) {
+        appended.set(appendedSlot(eventId), new Slot(-1, eventId, of(payload, metaData), nanoTime.getAsLong()));
+    }
+
+    /** The appended event, if held, not too old and still readable; taken out of the appended window. */
+    private Decoded fromAppend(String eventId) {
+        int at = appendedSlot(eventId);
+        Slot held = appended.get(at);
+        if (held == null || !held.eventId().equals(eventId)) {
+            return null;
+        }
+        appended.compareAndSet(at, held, null);
+        return nanoTime.getAsLong() - held.decodedAt() <= keptNanos && readable(held.event()) ? held.event() : null;
+    }
+
+    private int appendedSlot(String eventId) {
+        return Math.floorMod(eventId.hashCode(), appended.length());
     }
 
     /** Whether the event at this global index is held decoded (it may still not be served: see {@link #decoded}). */
@@ -113,10 +154,12 @@ public final class DecodedEvents {
 
     /** The child's key was destroyed (on any instance): its decoded events go. */
     public void forget(String childId) {
-        for (int at = 0; at < window.length(); at++) {
-            Slot held = window.get(at);
-            if (held != null && childId.equals(held.event().childId())) {
-                window.compareAndSet(at, held, null);
+        for (AtomicReferenceArray<Slot> slots : List.of(window, appended)) {
+            for (int at = 0; at < slots.length(); at++) {
+                Slot held = slots.get(at);
+                if (held != null && childId.equals(held.event().childId())) {
+                    slots.compareAndSet(at, held, null);
+                }
             }
         }
     }
@@ -125,24 +168,33 @@ public final class DecodedEvents {
     public void forgetAll() {
         for (int at = 0; at < window.length(); at++) {
             window.set(at, null);
+            appended.set(at, null);
         }
     }
 
     /** Uses served from the window, decodings, and events decoded again because their child's key was gone. */
     public String statistics() {
-        return String.format(Locale.ROOT, "shared decoding: %,d uses served decoded, %,d decodings, %,d decoded again "
-                + "(key gone)", served.sum(), decodings.sum(), decodedAgain.sum());
+        return String.format(Locale.ROOT, "shared decoding: %,d uses served decoded, %,d decodings, %,d taken as "
+                + "appended here (no decoding), %,d decoded again (key gone)", served.sum(), decodings.sum(),
+                takenFromAppends.sum(), decodedAgain.sum());
     }
 
     /** Whether any decoded event of this child is held. */
     boolean holds(String childId) {
-        for (int at = 0; at < window.length(); at++) {
-            Slot held = window.get(at);
-            if (held != null && childId.equals(held.event().childId())) {
-                return true;
+        for (AtomicReferenceArray<Slot> slots : List.of(window, appended)) {
+            for (int at = 0; at < slots.length(); at++) {
+                Slot held = slots.get(at);
+                if (held != null && childId.equals(held.event().childId())) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /** Events read from an append on this instance rather than decoded. */
+    long takenFromAppends() {
+        return takenFromAppends.sum();
     }
 
     private boolean readable(Decoded event) {

@@ -37,8 +37,9 @@ import java.util.stream.StreamSupport;
  * ({@link DecodedEvents}). Every processor still reads the rows itself, exactly as Axon reads them (its tracking
  * tokens and their gaps are untouched); only what a row becomes is shared. The events handed out hold no decoded
  * payload of their own: each use asks {@link DecodedEvents}, so no copy outlives the child's key, not even in
- * the embedded store's cache of recent events or a processor's buffer. A child's own stream (loading it to
- * handle a command) is read as before.
+ * the embedded store's cache of recent events or a processor's buffer. An event appended through this engine is
+ * not decoded at all: what it decodes to is the appended message's payload and meta data ({@link
+ * DecodedEvents#appended}). A child's own stream (loading it to handle a command) is read as before.
  */
 final class SharedDecoding implements EventStorageEngine {
 
@@ -232,6 +233,10 @@ final class SharedDecoding implements EventStorageEngine {
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
         delegate.appendEvents(events);
+        // Stored (in the appending transaction): what the rows will decode to is known already.
+        for (EventMessage<?> event : events) {
+            decoded.appended(event.getIdentifier(), event.getPayload(), event.getMetaData());
+        }
     }
 
     @Override

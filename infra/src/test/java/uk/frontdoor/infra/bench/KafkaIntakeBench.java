@@ -91,6 +91,7 @@ class KafkaIntakeBench extends IntegrationTestSupport {
         double[] matchingBefore = matchingSearches();
         statements.reset();
         DecodingCount.reset();
+        ProcessorCpu processorCpu = new ProcessorCpu();
         long start = System.nanoTime();
         List<CompletableFuture<?>> sent = new ArrayList<>(contacts);
         for (ProducerRecord<byte[], byte[]> record : records) {
@@ -115,6 +116,7 @@ class KafkaIntakeBench extends IntegrationTestSupport {
             Awaitility.await().atMost(Duration.ofMinutes(5)).until(() -> unsentEmails() == 0);
         }
         Map<String, Long> decoded = DecodingCount.counts();
+        String cpu = processorCpu.report(contacts);
         // PostgreSQL publishes a backend's counters at the end of its transactions, at most once a second.
         Thread.sleep(1_500);
         Map<String, long[]> tablesAfter = tableStats();
@@ -170,6 +172,7 @@ class KafkaIntakeBench extends IntegrationTestSupport {
                 decoded.values().stream().mapToLong(Long::longValue).sum(),
                 decoded.values().stream().mapToLong(Long::longValue).sum() / (double) stored, decoded));
         report.append(statements.trackingReads(stored));
+        report.append(cpu);
         decodedEvents.ifAvailable(shared -> report.append(shared.statistics()).append('\n'));
         report.append(statementTimes);
         System.out.println(report);

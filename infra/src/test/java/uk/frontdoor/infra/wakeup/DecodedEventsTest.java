@@ -52,6 +52,51 @@ class DecodedEventsTest {
         assertThat(decoded.holds("child-b")).isFalse();
     }
 
+    @Test
+    void an_event_appended_here_is_served_as_appended_without_decoding_while_its_childs_key_is_held() {
+        Object appended = new Object();
+        decoded.appended("e10", appended, MetaData.with("traceId", "t"));
+        decoded.appended("e11", new Object(), MetaData.emptyInstance());
+
+        assertThat(decoded.decoded(10, "e10", decode("child-a")).payload()).isSameAs(appended);
+        assertThat(decoded.decoded(10, "e10", decode("child-a")).metaData()).isEqualTo(MetaData.with("traceId", "t"));
+        assertThat(decodings).hasValue(0);
+        assertThat(decoded.takenFromAppends()).isEqualTo(1);
+
+        // Another event id at the same global index (a different store, a row read before): decoded.
+        assertThat(decoded.decoded(15, "e15", decode("child-a")).payload()).isNotSameAs(appended);
+        assertThat(decodings).hasValue(1);
+    }
+
+    @Test
+    void an_appended_event_whose_childs_key_is_gone_or_that_is_too_old_is_decoded_and_forget_drops_it() {
+        decoded.appended("e10", childEvent("child-a"), MetaData.emptyInstance());
+        destroyed.add("child-a");
+        decoded.decoded(10, "e10", decode("child-a"));
+        assertThat(decodings).hasValue(1);
+
+        decoded.appended("e11", childEvent("child-b"), MetaData.emptyInstance());
+        now.addAndGet(Duration.ofSeconds(61).toNanos());
+        decoded.decoded(11, "e11", decode("child-b"));
+        assertThat(decodings).hasValue(2);
+
+        decoded.appended("e12", childEvent("child-c"), MetaData.emptyInstance());
+        assertThat(decoded.holds("child-c")).isTrue();
+        decoded.forget("child-c");
+        assertThat(decoded.holds("child-c")).isFalse();
+        decoded.decoded(12, "e12", decode("child-c"));
+        assertThat(decodings).hasValue(3);
+        assertThat(decoded.takenFromAppends()).isZero();
+    }
+
+    /** A child's event, as the command handler made it. */
+    private static Object childEvent(String childId) {
+        return new uk.frontdoor.triage.api.ChildRecordLinked(uk.frontdoor.triage.api.value.ChildId.of(childId),
+                uk.frontdoor.triage.api.value.ChildId.of("other"), "Same NHS number",
+                new uk.frontdoor.triage.api.value.Actor("manager1",
+                        uk.frontdoor.triage.api.staff.StaffRole.MANAGER, "demo-council"), java.time.Instant.EPOCH);
+    }
+
     /** A decoding of a child's event, counted; a new payload object each time, as a deserialiser makes. */
     private Supplier<DecodedEvents.Decoded> decode(String childId) {
         return () -> {

@@ -1,6 +1,7 @@
 package uk.frontdoor.infra.wakeup;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.common.stream.BlockingStream;
@@ -14,6 +15,7 @@ import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.PersonalData;
 import uk.frontdoor.triage.dataprotection.PersonalDataKeys;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -85,6 +87,31 @@ class SharedDecodingIntegrationTest extends IntegrationTestSupport {
 
         // Heard through PostgreSQL NOTIFY, as every instance hears it.
         await().until(() -> !heldFor(childId));
+    }
+
+    @Test
+    void events_appended_here_reach_the_processors_as_appended_equal_to_their_stored_rows_decoded() throws Exception {
+        long takenBefore = decodedEvents.takenFromAppends();
+        String contactId = contactIdOf(postContact(POLICE_KEY, submission()));
+        String childId = await().until(() -> jdbc.sql("SELECT child_id FROM contact_registry WHERE contact_id = ?")
+                .param(contactId).query(String.class).optional().orElse(null), id -> id != null);
+        // Read by the processors (the queue's row is there), so each event was taken from the append or decoded.
+        await().until(() -> jdbc.sql("SELECT count(*) FROM triage_queue WHERE contact_id = ? AND status = 'ASSESSED'")
+                .param(contactId).query(Long.class).single() == 1);
+        assertThat(decodedEvents.takenFromAppends()).isGreaterThan(takenBefore);
+
+        // The child's own stream is decoded from its rows as before: every event the processors are handed is equal.
+        List<? extends DomainEventMessage<?>> stored = eventStore.readEvents(childId).asStream().toList();
+        assertThat(stored).hasSizeGreaterThanOrEqualTo(2);
+        for (DomainEventMessage<?> fromRows : stored) {
+            long index = jdbc.sql("SELECT globalindex FROM domainevententry WHERE eventidentifier = ?")
+                    .param(fromRows.getIdentifier()).query(Long.class).single();
+            TrackedEventMessage<?> handed = readAlone(index);
+            assertThat(handed.getPayload()).as(fromRows.getPayloadType().getSimpleName())
+                    .isEqualTo(fromRows.getPayload());
+            assertThat(handed.getMetaData()).isEqualTo(fromRows.getMetaData());
+            assertThat(handed.getTimestamp()).isEqualTo(fromRows.getTimestamp());
+        }
     }
 
     private boolean heldFor(String childId) {

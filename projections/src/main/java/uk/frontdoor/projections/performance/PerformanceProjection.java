@@ -12,6 +12,7 @@ import uk.frontdoor.projections.RowWrites;
 import uk.frontdoor.triage.api.ChildRecordLinked;
 import uk.frontdoor.triage.api.ClockStopped;
 import uk.frontdoor.triage.api.value.ClockType;
+import uk.frontdoor.triage.api.value.ContactId;
 import uk.frontdoor.triage.api.ContactReceived;
 import uk.frontdoor.triage.api.ThresholdAssessed;
 import uk.frontdoor.triage.api.value.DecisionOutcome;
@@ -39,13 +40,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * The managers' performance figures. Handlers keep small facts tables (one row per contact, stopped
  * clock, strategy discussion and child link), each written by an insert that ignores a row already
  * there or an update that sets the same values again, so a replay or redelivery never counts twice and
- * the tables can be rebuilt from the event store by resetting the processing group. Figures are
+ * the tables can be rebuilt from the event store by resetting the processing group. A contact's row is inserted
+ * with every column and its later events in the same processor batch (the threshold decision that arrives with it)
+ * are folded into the insert ({@link RowWrites#insert}): one row write a contact instead of two. Figures are
  * aggregated by SQL when asked for, grouped by ISO week in England.
  */
 @Component
@@ -74,16 +78,32 @@ class PerformanceProjection {
 
     // ----- facts -----
 
+    /** A contact's row, every column; its later events of the same batch are folded into these values. */
+    private static final String INSERT_CONTACT = """
+            INSERT INTO performance_contacts (contact_id, child_id, received_at, referral_source, source_group, agency,
+                                              needed_follow_up, completeness_met, completeness_of, completeness_gaps,
+                                              referral_standard, decided_at, outcome, referral, threshold_level,
+                                              proposed_by, authorised_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (contact_id) DO NOTHING""";
+    private static final String CONTACTS_TABLE = "performance_contacts";
+    /** The positions in {@link #INSERT_CONTACT}'s values of the columns later events read or change. */
+    private static final int SOURCE_GROUP = 4, NEEDED_FOLLOW_UP = 6, COMPLETENESS_MET = 7, COMPLETENESS_OF = 8,
+            COMPLETENESS_GAPS = 9, REFERRAL_STANDARD = 10, DECIDED_AT = 11, OUTCOME = 12, REFERRAL = 13,
+            THRESHOLD_LEVEL = 14, PROPOSED_BY = 15, AUTHORISED_BY = 16;
+
     @EventHandler
     void on(ContactReceived event) {
         String source = event.submission().referralSource() == null ? "10" : event.submission().referralSource();
-        rows.write(PROCESSING_GROUP, event.contactId().value(), """
-                        INSERT INTO performance_contacts (contact_id, child_id, received_at, referral_source, source_group,
-                                                          agency)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (contact_id) DO NOTHING""",
+        rows.insert(PROCESSING_GROUP, CONTACTS_TABLE, event.contactId().value(), INSERT_CONTACT,
                 event.contactId().value(), event.childId().value(), Timestamp.from(event.receivedAt()),
-                source, ReferralSourceGroup.of(source).name(), event.agency().value());
+                source, ReferralSourceGroup.of(source).name(), event.agency().value(), Boolean.FALSE,
+                null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The contact's row changes: folded into its insert if this batch inserts it, else by the statement. */
+    private void change(ContactId contact, Consumer<Object[]> inMemory, String sql, Object... args) {
+        rows.change(PROCESSING_GROUP, CONTACTS_TABLE, contact.value(), inMemory, sql, args);
     }
 
     /** How complete the referral was on arrival: met and expected elements, and the ids of those it lacked. */
@@ -95,12 +115,17 @@ class PerformanceProjection {
         }
         String gaps = completeness.gaps().stream().map(ThresholdAssessed.Gap::element)
                 .collect(Collectors.joining(" "));
-        rows.write(PROCESSING_GROUP, event.contactId().value(), """
+        String standard = completeness.standard().id() + " " + completeness.standard().version();
+        change(event.contactId(), row -> {
+                    row[COMPLETENESS_MET] = completeness.met();
+                    row[COMPLETENESS_OF] = completeness.of();
+                    row[COMPLETENESS_GAPS] = gaps;
+                    row[REFERRAL_STANDARD] = standard;
+                }, """
                         UPDATE performance_contacts SET completeness_met = ?, completeness_of = ?, completeness_gaps = ?,
                                                         referral_standard = ?
                         WHERE contact_id = ?""",
-                completeness.met(), completeness.of(), gaps,
-                completeness.standard().id() + " " + completeness.standard().version(), event.contactId().value());
+                completeness.met(), completeness.of(), gaps, standard, event.contactId().value());
     }
 
     /** A partner check to the same kind of agency as the referrer: the contact went back to its sender. */
@@ -116,7 +141,11 @@ class PerformanceProjection {
         List<Object> params = new ArrayList<>(groups);
         params.add(event.contactId().value());
         String placeholders = String.join(", ", groups.stream().map(group -> "?").toList());
-        rows.write(PROCESSING_GROUP, event.contactId().value(),
+        change(event.contactId(), row -> {
+                    if (groups.contains(row[SOURCE_GROUP])) {
+                        row[NEEDED_FOLLOW_UP] = Boolean.TRUE;
+                    }
+                },
                 "UPDATE performance_contacts SET needed_follow_up = TRUE WHERE source_group IN (" + placeholders
                 + ") AND contact_id = ?",
                 params.toArray());
@@ -124,11 +153,19 @@ class PerformanceProjection {
 
     @EventHandler
     void on(ProposalAuthorised event) {
-        rows.write(PROCESSING_GROUP, event.contactId().value(), """
+        Timestamp at = Timestamp.from(event.at());
+        change(event.contactId(), row -> {
+                    row[DECIDED_AT] = at;
+                    row[OUTCOME] = event.outcome().name();
+                    row[REFERRAL] = event.outcome().isReferral();
+                    row[THRESHOLD_LEVEL] = event.thresholdLevel();
+                    row[PROPOSED_BY] = event.proposedBy();
+                    row[AUTHORISED_BY] = event.actor().userId();
+                }, """
                         UPDATE performance_contacts SET decided_at = ?, outcome = ?, referral = ?, threshold_level = ?,
                                                         proposed_by = ?, authorised_by = ?
                         WHERE contact_id = ?""",
-                Timestamp.from(event.at()), event.outcome().name(), event.outcome().isReferral(),
+                at, event.outcome().name(), event.outcome().isReferral(),
                 event.thresholdLevel(), event.proposedBy(), event.actor().userId(), event.contactId().value());
     }
 

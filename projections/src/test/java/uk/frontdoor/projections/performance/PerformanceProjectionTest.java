@@ -254,6 +254,45 @@ class PerformanceProjectionTest {
         assertThat(before.reReferrals().percent()).isNull();
     }
 
+    @Test
+    void a_replay_in_one_batch_or_in_batches_of_any_size_writes_the_rows_handling_one_event_at_a_time_writes() {
+        // Contacts scored on arrival (ThresholdAssessed with completeness, folded into the row's insert when it is in
+        // the same batch), one sent back to its own kind of agency and one checked with another kind.
+        ChildId scoredChild = child();
+        ContactId scoredAndChecked = contact();
+        ContactId scoredElsewhere = contact();
+        feed.apply(MONDAY, received(scoredChild, scoredAndChecked, "demo-school", "2A", MONDAY.plusSeconds(240)),
+                scored(scoredChild, scoredAndChecked, 7, 10, "ACTIONS_TAKEN", "ETHNICITY"),
+                new PartnerCheckRequested(scoredChild, scoredAndChecked, "check-2", "EDUCATION", "Attendance?", null, SW1,
+                        MONDAY.plusSeconds(300)),
+                authorised(scoredChild, scoredAndChecked, DecisionOutcome.EARLY_HELP, 2, "sw2", MONDAY.plusSeconds(360)),
+                received(scoredChild, scoredElsewhere, "demo-health", "3A", MONDAY.plusSeconds(420)),
+                scored(scoredChild, scoredElsewhere, 10, 10),
+                new PartnerCheckRequested(scoredChild, scoredElsewhere, "check-3", "POLICE", "Call-outs?", null, SW1,
+                        MONDAY.plusSeconds(480)));
+        Map<String, List<Map<String, Object>>> live = tables();
+        assertThat(live.get("contacts")).filteredOn(row -> scoredAndChecked.value().equals(row.get("contact_id")))
+                .singleElement().satisfies(row -> {
+                    assertThat(row.get("completeness_met")).isEqualTo(7);
+                    assertThat(row.get("completeness_gaps")).isEqualTo("ACTIONS_TAKEN ETHNICITY");
+                    assertThat(row.get("needed_follow_up")).isEqualTo(true);
+                    assertThat(row.get("outcome")).isEqualTo("EARLY_HELP");
+                });
+        assertThat(live.get("contacts")).filteredOn(row -> scoredElsewhere.value().equals(row.get("contact_id")))
+                .singleElement().satisfies(row -> {
+                    assertThat(row.get("completeness_of")).isEqualTo(10);
+                    assertThat(row.get("needed_follow_up")).isEqualTo(false);
+                    assertThat(row.get("decided_at")).isNull();
+                });
+
+        feed.replayInOneBatch();
+        assertThat(tables()).as("replayed in one batch").isEqualTo(live);
+        for (int size = 1; size <= 25; size++) {
+            feed.replayInBatchesOf(size);
+            assertThat(tables()).as("replayed in batches of %d", size).isEqualTo(live);
+        }
+    }
+
     private Map<String, List<Map<String, Object>>> tables() {
         return Map.of("contacts", database.rows("performance_contacts", "contact_id"),
                 "clocks", database.rows("performance_clocks", "clock_id"),

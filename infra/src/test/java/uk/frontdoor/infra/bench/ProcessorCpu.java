@@ -1,0 +1,70 @@
+package uk.frontdoor.infra.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * CPU time the event processors' own threads (Axon's pooled {@code Coordinator[group]-n} and {@code WorkPackage[group]-n})
+ * spent between two moments, by processing group, beside every other thread of the JVM: a measure of the read side's
+ * JVM work that does not depend on how loaded the machine is (the database's CPU is not in it).
+ */
+final class ProcessorCpu {
+
+    private static final Pattern PROCESSOR = Pattern.compile("(?:Coordinator|WorkPackage)\\[(.+)]-\\d+");
+
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final Map<Long, Long> start = times(false);
+    private final Map<Long, Long> startUser = times(true);
+
+    private Map<Long, Long> times(boolean user) {
+        Map<Long, Long> times = new HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            long time = user ? threads.getThreadUserTime(id) : threads.getThreadCpuTime(id);
+            if (time >= 0) {
+                times.put(id, time);
+            }
+        }
+        return times;
+    }
+
+    /** Processor threads' CPU ms per contact since this was made, by group, and the other threads' beside them. */
+    String report(int contacts) {
+        Map<String, Long> byGroup = new TreeMap<>();
+        long processors = 0;
+        long processorsUser = 0;
+        long others = 0;
+        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread == null) {
+                continue;
+            }
+            long time = threads.getThreadCpuTime(thread.getThreadId());
+            if (time < 0) {
+                continue;
+            }
+            long spent = time - start.getOrDefault(thread.getThreadId(), 0L);
+            Matcher processor = PROCESSOR.matcher(thread.getThreadName());
+            if (processor.matches()) {
+                byGroup.merge(processor.group(1), spent, Long::sum);
+                processors += spent;
+                processorsUser += Math.max(0, threads.getThreadUserTime(thread.getThreadId()))
+                        - startUser.getOrDefault(thread.getThreadId(), 0L);
+            } else {
+                others += spent;
+            }
+        }
+        StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "CPU per contact: event processors' "
+                + "threads %.3f ms (%.3f ms of it in user mode, the rest in the kernel: I/O, locks), every other thread "
+                + "of the JVM %.3f ms (threads ended in the run not counted); by group:", processors / 1e6 / contacts,
+                processorsUser / 1e6 / contacts, others / 1e6 / contacts));
+        byGroup.forEach((group, spent) -> report.append(String.format(Locale.ROOT, " %s %.3f", group,
+                spent / 1e6 / contacts)));
+        return report.append('\n').toString();
+    }
+}
