@@ -16,6 +16,7 @@ import uk.frontdoor.triage.api.value.Actor;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The notifications' outbox for system managers ({@code /api/v1/admin/**}): the backlog, the emails given up, and
@@ -83,7 +84,11 @@ class NotificationsAdminController {
         String reason = dismissal == null ? null : dismissal.reason();
         String wrong = NotificationOutbox.whatIsWrongWith(reason);
         if (wrong != null) {
-            return problem(HttpStatus.BAD_REQUEST, "invalid-dismissal", "Invalid dismissal", wrong + ".", "reason");
+            ResponseEntity<ProblemDetail> invalid = problem(HttpStatus.BAD_REQUEST, "invalid-dismissal",
+                    "Invalid dismissal", wrong + ".", "reason");
+            // As every 400 of the API: what was refused, by field.
+            invalid.getBody().setProperty("errors", List.of(Map.of("field", "reason", "problem", wrong)));
+            return invalid;
         }
         return answer(id, outbox.dismiss(id, by.userId(), reason));
     }

@@ -205,7 +205,10 @@ class OutboxGivingUpIntegrationTest extends OutboxTestSupport {
         for (Object refused : new Object[]{null, Map.of(), Map.of("reason", "  "), Map.of("reason", "x".repeat(501))}) {
             HttpResponse<String> answer = postJson(dismiss, SYSADMIN, refused);
             assertThat(answer.statusCode()).as(String.valueOf(refused)).isEqualTo(400);
-            assertThat(body(answer)).containsEntry("type", "/problems/invalid-dismissal").containsEntry("field", "reason");
+            assertThat(body(answer)).containsEntry("type", "/problems/invalid-dismissal").containsEntry("field", "reason")
+                    .extractingByKey("errors").isEqualTo(List.of(Map.of("field", "reason",
+                            "problem", NotificationOutbox.whatIsWrongWith((String) (refused instanceof Map<?, ?> m
+                                    ? m.get("reason") : null)))));
         }
         assertThat(row(run)).containsEntry("dismissed_at", null);
 
