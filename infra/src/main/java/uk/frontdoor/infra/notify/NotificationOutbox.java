@@ -169,11 +169,11 @@ class NotificationOutbox {
 
     private static GivenUp givenUp(ResultSet row, int number) throws SQLException {
         return new GivenUp(row.getLong("id"), row.getString("template"), row.getString("addressed_to"),
-                        List.of((String[]) row.getArray("recipients").getArray()),
-                        row.getTimestamp("queued_at").toInstant(), row.getInt("attempts"), row.getInt("rejections"),
-                        SmtpFailures.inWords(row.getString("last_error")), row.getTimestamp("given_up_at").toInstant(),
-                        GiveUp.valueOf(row.getString("given_up_because")), row.getString("retried_by"),
-                        instant(row.getTimestamp("retried_at")));
+                List.of((String[]) row.getArray("recipients").getArray()),
+                row.getTimestamp("queued_at").toInstant(), row.getInt("attempts"), row.getInt("rejections"),
+                SmtpFailures.inWords(row.getString("last_error")), row.getTimestamp("given_up_at").toInstant(),
+                GiveUp.valueOf(row.getString("given_up_because")), row.getString("retried_by"),
+                instant(row.getTimestamp("retried_at")));
     }
 
     /**
