@@ -92,6 +92,7 @@ class KafkaIntakeBench extends IntegrationTestSupport {
         statements.reset();
         DecodingCount.reset();
         ProcessorCpu processorCpu = new ProcessorCpu();
+        DatabaseCpu databaseCpu = new DatabaseCpu(jdbc);
         long start = System.nanoTime();
         List<CompletableFuture<?>> sent = new ArrayList<>(contacts);
         for (ProducerRecord<byte[], byte[]> record : records) {
@@ -117,6 +118,8 @@ class KafkaIntakeBench extends IntegrationTestSupport {
         }
         Map<String, Long> decoded = DecodingCount.counts();
         String cpu = processorCpu.report(contacts);
+        long databaseSpent = databaseCpu.available() ? databaseCpu.spent() : -1;
+        long serviceThreads = processorCpu.spent("Kafka listener") + processorCpu.processors();
         // PostgreSQL publishes a backend's counters at the end of its transactions, at most once a second.
         Thread.sleep(1_500);
         Map<String, long[]> tablesAfter = tableStats();
@@ -173,6 +176,8 @@ class KafkaIntakeBench extends IntegrationTestSupport {
                 decoded.values().stream().mapToLong(Long::longValue).sum() / (double) stored, decoded));
         report.append(statements.trackingReads(stored));
         report.append(cpu);
+        report.append(cpuBesideFloor(databaseSpent, serviceThreads,
+                readSide ? "the listener and the processors" : "the listener", contacts, floorRows.get("contact_registry")));
         decodedEvents.ifAvailable(shared -> report.append(shared.statistics()).append('\n'));
         report.append(statementTimes);
         System.out.println(report);
@@ -191,10 +196,15 @@ class KafkaIntakeBench extends IntegrationTestSupport {
         String run = "LOAD-BENCHHTTP" + UUID.randomUUID().toString().substring(0, 8) + "-";
         List<ProducerRecord<byte[], byte[]>> records = submissions(run, contacts);
         GroupCommitFigures groups = GroupCommitFigures.from(meters);
+        ProcessorCpu threadCpu = new ProcessorCpu();
+        DatabaseCpu databaseCpu = new DatabaseCpu(jdbc);
         long start = System.nanoTime();
         long[] latencies = post(records, clients);
         double seconds = seconds(start, System.nanoTime());
         String groupFigures = GroupCommitFigures.from(meters).since(groups);
+        long databaseSpent = databaseCpu.available() ? databaseCpu.spent() : -1;
+        String threadFigures = threadCpu.report(contacts);
+        long writePathThreads = threadCpu.spent("group committers") + threadCpu.spent("HTTP request threads");
         java.util.Arrays.sort(latencies);
         assertThat(count("SELECT count(*) FROM contact_registry WHERE submission_id LIKE ? AND child_id IS NOT NULL",
                 run + "%")).isEqualTo(contacts);
@@ -208,7 +218,9 @@ class KafkaIntakeBench extends IntegrationTestSupport {
         double floorRate = floorRows.get("contact_registry") / floorSeconds;
         String report = figures + String.format("floor (batched JDBC, the write path's rows of %s contacts): %,.0f "
                         + "contacts/s; HTTP at %.1f%% of it; load average at the end %s%n", floorRows.get("contact_registry"),
-                floorRate, 100.0 * contacts / seconds / floorRate, Files.readString(Path.of("/proc/loadavg")).trim());
+                floorRate, 100.0 * contacts / seconds / floorRate, Files.readString(Path.of("/proc/loadavg")).trim())
+                + threadFigures + cpuBesideFloor(databaseSpent, writePathThreads,
+                "the request threads and the committers", contacts, floorRows.get("contact_registry"));
         System.out.println(report);
         Files.writeString(Path.of("target", "http-intake-bench.txt"), report);
     }
@@ -426,6 +438,29 @@ class KafkaIntakeBench extends IntegrationTestSupport {
                 .single();
     }
 
+    /** The last floor's CPU: PostgreSQL's processes' and the inserting thread's, in nanoseconds. */
+    private long[] floorCpu;
+
+    /**
+     * CPU per contact, the service's beside the floor's: PostgreSQL's processes (-1 where they cannot be read) and
+     * the given JVM threads' for the service, PostgreSQL's and the inserting thread's for the floor. Neither depends
+     * on how loaded the machine is, as rates do.
+     */
+    private String cpuBesideFloor(long serviceDatabase, long serviceThreads, String threads, int contacts,
+                                  long floorContacts) {
+        if (serviceDatabase < 0 || floorCpu[0] < 0) {
+            return "PostgreSQL's CPU could not be read (not a local server)\n";
+        }
+        double service = (serviceDatabase + serviceThreads) / 1e6 / contacts;
+        double floor = (floorCpu[0] + floorCpu[1]) / 1e6 / floorContacts;
+        return String.format(java.util.Locale.ROOT, "CPU per contact: PostgreSQL %.3f ms + %s %.3f ms = %.3f ms; "
+                        + "the floor's: PostgreSQL %.3f ms + its inserting thread %.3f ms = %.3f ms; the service "
+                        + "spends %.1f times the floor's CPU a contact (%.1f%% of the floor by CPU)%n",
+                serviceDatabase / 1e6 / contacts, threads, serviceThreads / 1e6 / contacts, service,
+                floorCpu[0] / 1e6 / floorContacts, floorCpu[1] / 1e6 / floorContacts, floor, service / floor,
+                100 * floor / service);
+    }
+
     /** The write path's rows inserted again, batched, into empty copies of their tables; seconds taken. */
     private double floor(Map<String, Long> rowsPerTable) throws Exception {
         Map<String, List<Object[]>> rows = new LinkedHashMap<>();
@@ -454,6 +489,8 @@ class KafkaIntakeBench extends IntegrationTestSupport {
                 rowsPerTable.put(table, (long) copy.size());
             }
         }
+        DatabaseCpu databaseCpu = new DatabaseCpu(jdbc);
+        long threadCpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long start = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -483,6 +520,8 @@ class KafkaIntakeBench extends IntegrationTestSupport {
             }
         }
         double seconds = seconds(start, System.nanoTime());
+        floorCpu = new long[]{databaseCpu.available() ? databaseCpu.spent() : -1,
+                java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadCpu};
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String table : WRITE_PATH) {
                 statement.execute("DROP TABLE floor_" + table);
