@@ -18,10 +18,27 @@ import java.util.regex.Pattern;
 final class ProcessorCpu {
 
     private static final Pattern PROCESSOR = Pattern.compile("(?:Coordinator|WorkPackage)\\[(.+)]-\\d+");
+    /** The Kafka listener's consumer threads ({@code contact-submissions-0-C-1}): the write path's own thread. */
+    private static final Pattern LISTENER = Pattern.compile("contact-submissions-\\d+-C-\\d+");
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Map<Long, Long> start = times(false);
     private final Map<Long, Long> startUser = times(true);
+    private final Map<Long, Long> startAllocated = allocated();
+
+    /** Bytes each thread has allocated so far (HotSpot's exact per-thread counter), where the JVM counts them. */
+    private Map<Long, Long> allocated() {
+        Map<Long, Long> bytes = new HashMap<>();
+        if (threads instanceof com.sun.management.ThreadMXBean counting && counting.isThreadAllocatedMemorySupported()) {
+            for (long id : threads.getAllThreadIds()) {
+                long allocated = counting.getThreadAllocatedBytes(id);
+                if (allocated >= 0) {
+                    bytes.put(id, allocated);
+                }
+            }
+        }
+        return bytes;
+    }
 
     private Map<Long, Long> times(boolean user) {
         Map<Long, Long> times = new HashMap<>();
@@ -40,6 +57,9 @@ final class ProcessorCpu {
         long processors = 0;
         long processorsUser = 0;
         long others = 0;
+        long listener = 0;
+        long listenerAllocated = 0;
+        Map<Long, Long> allocatedNow = allocated();
         for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (thread == null) {
                 continue;
@@ -58,6 +78,11 @@ final class ProcessorCpu {
             } else {
                 others += spent;
             }
+            if (LISTENER.matcher(thread.getThreadName()).matches()) {
+                listener += spent;
+                listenerAllocated += allocatedNow.getOrDefault(thread.getThreadId(), 0L)
+                        - startAllocated.getOrDefault(thread.getThreadId(), 0L);
+            }
         }
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "CPU per contact: event processors' "
                 + "threads %.3f ms (%.3f ms of it in user mode, the rest in the kernel: I/O, locks), every other thread "
@@ -65,6 +90,9 @@ final class ProcessorCpu {
                 processorsUser / 1e6 / contacts, others / 1e6 / contacts));
         byGroup.forEach((group, spent) -> report.append(String.format(Locale.ROOT, " %s %.3f", group,
                 spent / 1e6 / contacts)));
+        report.append(String.format(Locale.ROOT, "%nKafka listener threads (contact-submissions, in the other threads'"
+                + " figure): CPU %.3f ms a contact, allocated %.1f KB a contact", listener / 1e6 / contacts,
+                listenerAllocated / 1024.0 / contacts));
         return report.append('\n').toString();
     }
 }
