@@ -50,7 +50,7 @@ public final class EventJson {
                 .objectMapper(plain().registerModule(PersonalDataModule.opening(keys, plain(), fields))).build();
     }
 
-    private static ObjectMapper plain() {
+    static ObjectMapper plain() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 // Registered after jsr310's, so it reads every Instant (falling back to jsr310's for other forms).
