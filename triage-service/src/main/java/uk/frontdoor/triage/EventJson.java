@@ -1,5 +1,7 @@
 package uk.frontdoor.triage;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -34,7 +36,7 @@ public final class EventJson {
 
     /** Writes and reads the event store's JSON, personal fields encrypted with these keys. */
     public static ObjectMapper mapper(PersonalDataKeys keys) {
-        return plain().registerModule(new PersonalDataModule(keys, plain()));
+        return plain().registerModule(new PersonalDataModule(keys, nested()));
     }
 
     public static JacksonSerializer serializer(PersonalDataKeys keys) {
@@ -47,11 +49,27 @@ public final class EventJson {
      */
     public static JacksonSerializer opening(PersonalDataKeys keys, Set<PersonalDataModule.Field> fields) {
         return JacksonSerializer.builder()
-                .objectMapper(plain().registerModule(PersonalDataModule.opening(keys, plain(), fields))).build();
+                .objectMapper(plain().registerModule(PersonalDataModule.opening(keys, nested(), fields))).build();
     }
 
-    private static ObjectMapper plain() {
-        return new ObjectMapper()
+    static ObjectMapper plain() {
+        return plain(new ObjectMapper());
+    }
+
+    /**
+     * The plain mapper a personal field's value is written and read with, inside the writing or reading of its event,
+     * with a pool of buffers of its own. Sharing the thread's buffers with the event's generator, whose writing holds
+     * them, a value's writing found them taken and allocated its own (about 12 KB a field: most of what encrypting a
+     * contact's fields allocated, docs/benchmarks.md, issue 14, helper "writepath"). Buffers only: what is written and
+     * read is the same.
+     */
+    private static ObjectMapper nested() {
+        return plain(new ObjectMapper(JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
+                .build()));
+    }
+
+    private static ObjectMapper plain(ObjectMapper mapper) {
+        return mapper
                 .registerModule(new JavaTimeModule())
                 // Registered after jsr310's, so it reads every Instant (falling back to jsr310's for other forms).
                 .registerModule(new SimpleModule("frontdoor-stored-instants")

@@ -8,6 +8,7 @@ import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.GenericDeadlineMessage;
 import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.ScopeDescriptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -16,7 +17,9 @@ import org.axonframework.serialization.Serializer;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Axon's db-scheduler deadline manager, writing a unit of work's deadlines in one batched insert just before
@@ -56,44 +59,71 @@ final class BatchedDeadlineManager extends DbSchedulerDeadlineManager {
             scheduler.scheduleBatch(List.of(deadline(id, deadlineName, deadlineScope, message, triggerDateTime)));
             return id;
         }
-        List<SchedulableInstance<?>> pending = pending(CurrentUnitOfWork.get().root());
+        Pending pending = pending(CurrentUnitOfWork.get().root());
         // Serialised when the scheduling unit of work commits, as Axon does: an aggregate created by the
         // command that schedules its first deadline only knows its own identifier once its events are applied.
         CurrentUnitOfWork.get().onPrepareCommit(unitOfWork ->
-                pending.add(deadline(id, deadlineName, deadlineScope, message, triggerDateTime)));
+                pending.deadlines.add(deadline(id, deadlineName, deadlineScope, message, triggerDateTime, pending)));
         return id;
     }
 
     private SchedulableInstance<?> deadline(String id, String deadlineName, ScopeDescriptor scope,
-                                            DeadlineMessage<Object> message, Instant triggerDateTime) {
+                                            DeadlineMessage<Object> message, Instant triggerDateTime,
+                                            Pending serialised) {
         return SchedulableInstance.of(DEADLINE.instance(id)
-                .data(details(deadlineName, scope, processDispatchInterceptors(message))).build(), triggerDateTime);
+                        .data(details(deadlineName, scope, processDispatchInterceptors(message), serialised)).build(),
+                triggerDateTime);
+    }
+
+    private SchedulableInstance<?> deadline(String id, String deadlineName, ScopeDescriptor scope,
+                                            DeadlineMessage<Object> message, Instant triggerDateTime) {
+        return deadline(id, deadlineName, scope, message, triggerDateTime, null);
+    }
+
+    /**
+     * A root unit of work's deadlines, and what they share serialised once: a child's deadlines (two or three a
+     * contact, more for a child with several contacts in a batch) all name the same scope, and a contact's carry
+     * the same meta data (its correlation data), which were serialised again for each (docs/benchmarks.md, issue
+     * 14, helper "writepath", 7 December 2026). The bytes are the same; each deadline's details are serialised
+     * by db-scheduler on their own, so sharing an array between deadlines changes nothing stored.
+     */
+    private static final class Pending {
+        private final List<SchedulableInstance<?>> deadlines = new ArrayList<>();
+        private final Map<ScopeDescriptor, SerializedObject<byte[]>> scopes = new HashMap<>();
+        private final Map<MetaData, byte[]> metaData = new HashMap<>();
     }
 
     /**
      * The root unit of work's deadlines, written when it commits: commit handlers run latest-registered
      * first, so this runs before the transaction's own commit, registered when the unit of work began.
      */
-    private List<SchedulableInstance<?>> pending(UnitOfWork<?> root) {
+    private Pending pending(UnitOfWork<?> root) {
         return root.getOrComputeResource(pendingKey, key -> {
-            List<SchedulableInstance<?>> deadlines = new ArrayList<>();
+            Pending pending = new Pending();
             root.onCommit(unitOfWork -> {
-                if (!deadlines.isEmpty()) {
-                    scheduler.scheduleBatch(deadlines);
+                if (!pending.deadlines.isEmpty()) {
+                    scheduler.scheduleBatch(pending.deadlines);
                 }
             });
-            return deadlines;
+            return pending;
         });
     }
 
-    /** As Axon's own manager serialises them, so that its task reads them back. */
+    /**
+     * As Axon's own manager serialises them, so that its task reads them back; the scope and the meta data taken
+     * from {@code serialised} when an equal one was serialised for another deadline of the unit of work (none when
+     * it is null).
+     */
     private DbSchedulerBinaryDeadlineDetails details(String deadlineName, ScopeDescriptor scope,
-                                                     DeadlineMessage<?> message) {
-        SerializedObject<byte[]> serializedScope = serializer.serialize(scope, byte[].class);
+                                                     DeadlineMessage<?> message, Pending serialised) {
+        SerializedObject<byte[]> serializedScope = serialised == null ? serializer.serialize(scope, byte[].class)
+                : serialised.scopes.computeIfAbsent(scope, key -> serializer.serialize(key, byte[].class));
         SerializedObject<byte[]> payload = serializer.serialize(message.getPayload(), byte[].class);
-        SerializedObject<byte[]> metaData = serializer.serialize(message.getMetaData(), byte[].class);
+        byte[] metaData = serialised == null ? serializer.serialize(message.getMetaData(), byte[].class).getData()
+                : serialised.metaData.computeIfAbsent(message.getMetaData(),
+                        key -> serializer.serialize(key, byte[].class).getData());
         return new DbSchedulerBinaryDeadlineDetails(deadlineName, serializedScope.getData(),
                 serializedScope.getType().getName(), payload.getData(), payload.getType().getName(),
-                payload.getType().getRevision(), metaData.getData());
+                payload.getType().getRevision(), metaData);
     }
 }

@@ -22,9 +22,10 @@ final class ProcessorCpu {
     private static final Pattern PROCESSOR = Pattern.compile("(?:Coordinator|WorkPackage)\\[(.+)]-\\d+");
     /** The write path's threads, by name: Kafka's listener, HTTP's group committers, Tomcat's request threads. */
     private static final Map<String, Pattern> WRITE_PATH = new LinkedHashMap<>();
+    private static final String LISTENER = "Kafka listener";
 
     static {
-        WRITE_PATH.put("Kafka listener", Pattern.compile("contact-submissions-\\d+-C-\\d+"));
+        WRITE_PATH.put(LISTENER, Pattern.compile("contact-submissions-\\d+-C-\\d+"));
         WRITE_PATH.put("group committers", Pattern.compile("contact-group-commit-\\d+"));
         WRITE_PATH.put("HTTP request threads", Pattern.compile("http-nio-.*-exec-\\d+"));
     }
@@ -32,6 +33,21 @@ final class ProcessorCpu {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Map<Long, Long> start = times(false);
     private final Map<Long, Long> startUser = times(true);
+    private final Map<Long, Long> startAllocated = allocated();
+
+    /** Bytes each thread has allocated so far (HotSpot's exact per-thread counter), where the JVM counts them. */
+    private Map<Long, Long> allocated() {
+        Map<Long, Long> bytes = new HashMap<>();
+        if (threads instanceof com.sun.management.ThreadMXBean counting && counting.isThreadAllocatedMemorySupported()) {
+            for (long id : threads.getAllThreadIds()) {
+                long allocated = counting.getThreadAllocatedBytes(id);
+                if (allocated >= 0) {
+                    bytes.put(id, allocated);
+                }
+            }
+        }
+        return bytes;
+    }
 
     private Map<Long, Long> times(boolean user) {
         Map<Long, Long> times = new HashMap<>();
@@ -46,7 +62,7 @@ final class ProcessorCpu {
 
     /** What the threads spent since this was made, in nanoseconds. */
     private record Spent(Map<String, Long> byGroup, long processors, long processorsUser, long others,
-                         Map<String, Long> writePath) {
+                         Map<String, Long> writePath, long listenerAllocated) {
     }
 
     private Spent spent() {
@@ -55,6 +71,8 @@ final class ProcessorCpu {
         long processors = 0;
         long processorsUser = 0;
         long others = 0;
+        long listenerAllocated = 0;
+        Map<Long, Long> allocatedNow = allocated();
         for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (thread == null) {
                 continue;
@@ -77,9 +95,13 @@ final class ProcessorCpu {
                         writePath.merge(family, spent, Long::sum);
                     }
                 });
+                if (WRITE_PATH.get(LISTENER).matcher(thread.getThreadName()).matches()) {
+                    listenerAllocated += allocatedNow.getOrDefault(thread.getThreadId(), 0L)
+                            - startAllocated.getOrDefault(thread.getThreadId(), 0L);
+                }
             }
         }
-        return new Spent(byGroup, processors, processorsUser, others, writePath);
+        return new Spent(byGroup, processors, processorsUser, others, writePath, listenerAllocated);
     }
 
     /** The event processors' threads' CPU since this was made, in nanoseconds. */
@@ -108,6 +130,10 @@ final class ProcessorCpu {
         report.append("; the write path's threads, among the others:");
         spent.writePath().forEach((family, nanos) -> report.append(String.format(Locale.ROOT, " %s %.3f", family,
                 nanos / 1e6 / contacts)));
+        report.append(String.format(Locale.ROOT, "%nKafka listener threads (contact-submissions, in the other threads'"
+                + " figure): CPU %.3f ms a contact, allocated %.1f KB a contact",
+                spent.writePath().getOrDefault(LISTENER, 0L) / 1e6 / contacts,
+                spent.listenerAllocated() / 1024.0 / contacts));
         return report.append('\n').toString();
     }
 }

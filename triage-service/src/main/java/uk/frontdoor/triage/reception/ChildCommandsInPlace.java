@@ -11,6 +11,7 @@ import uk.frontdoor.triage.api.command.RecordContact;
 import uk.frontdoor.triage.api.command.RecordFirstContact;
 import uk.frontdoor.triage.child.Child;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ final class ChildCommandsInPlace {
                 newChild ? new RecordFirstContact(contact) : contact);
         ContactBeingRecorded current = CurrentUnitOfWork.get().root()
                 .getOrComputeResource(CONTACT_BEING_RECORDED, key -> startCorrelating());
-        current.command = command;
+        current.recording(command);
         try {
             String childId = contact.childId().value();
             if (newChild) {
@@ -89,7 +90,7 @@ final class ChildCommandsInPlace {
                 }
             }
         } finally {
-            current.command = null;
+            current.recording(null);
         }
     }
 
@@ -107,9 +108,20 @@ final class ChildCommandsInPlace {
 
         private final List<CorrelationDataProvider> providers;
         private CommandMessage<?> command;
+        /**
+         * The providers' answers for {@link #command}, asked once a contact: they depend on the command alone (its
+         * identifier, its meta data), not on the message being made, and every event and deadline of a contact asked
+         * for them again (about 1.2 KB a contact, docs/benchmarks.md).
+         */
+        private Map<String, ?> data;
 
         private ContactBeingRecorded(List<CorrelationDataProvider> providers) {
             this.providers = providers;
+        }
+
+        private void recording(CommandMessage<?> command) {
+            this.command = command;
+            this.data = null;
         }
 
         @Override
@@ -117,12 +129,16 @@ final class ChildCommandsInPlace {
             if (command == null) {
                 return Map.of();
             }
-            Map<String, Object> data = new HashMap<>();
-            for (CorrelationDataProvider provider : providers) {
-                Map<String, ?> more = provider.correlationDataFor(command);
-                if (more != null) {
-                    data.putAll(more);
+            if (data == null) {
+                Map<String, Object> answers = new HashMap<>();
+                for (CorrelationDataProvider provider : providers) {
+                    Map<String, ?> more = provider.correlationDataFor(command);
+                    if (more != null) {
+                        answers.putAll(more);
+                    }
                 }
+                // Shared by the contact's messages, each of which copies it into its own meta data.
+                data = Collections.unmodifiableMap(answers);
             }
             return data;
         }

@@ -42,6 +42,7 @@ class ChildCommandsInPlaceTest {
     private final List<Message<?>> handled = new ArrayList<>();
     private final List<MetaData> eventMetaData = new ArrayList<>();
     private final List<String> asked = new ArrayList<>();
+    private int eventsPerCommand = 1;
 
     @Test
     void each_contacts_events_carry_its_own_commands_correlation_id_and_the_trace_id_of_what_was_received()
@@ -71,6 +72,42 @@ class ChildCommandsInPlaceTest {
         assertThat(handled.get(0).getIdentifier()).isNotEqualTo(handled.get(1).getIdentifier());
         assertThat(between.get("correlationId")).isEqualTo(batch.getIdentifier());
         assertThat(between.get("traceId")).isEqualTo(batch.getIdentifier());
+    }
+
+    @Test
+    void the_providers_are_asked_once_a_contact_and_every_message_of_it_gets_the_same_meta_data_as_before()
+            throws Exception {
+        List<Message<?>> askedFor = new ArrayList<>();
+        MessageOriginProvider origin = new MessageOriginProvider();
+        var inPlace = new ChildCommandsInPlace(this::repository, () -> List.of(message -> {
+            askedFor.add(message);
+            return origin.correlationDataFor(message);
+        }));
+        eventsPerCommand = 3;
+        CommandMessage<?> batch = GenericCommandMessage.asCommandMessage("a batch");
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(batch);
+        unitOfWork.registerCorrelationDataProvider(new MessageOriginProvider());
+        MetaData between;
+        try {
+            inPlace.record(contact(KNOWN), false);
+            inPlace.record(contact(NEW), true);
+            between = new GenericEventMessage<>("an event of the reception's own").getMetaData();
+        } finally {
+            unitOfWork.rollback();
+        }
+
+        // Asked once for each contact's command, not once for each of its three events.
+        assertThat(askedFor).containsExactly(handled.get(0), handled.get(1));
+        assertThat(eventMetaData).hasSize(6);
+        for (int i = 0; i < 6; i++) {
+            Message<?> command = handled.get(i / 3);
+            // What the providers answered for the command itself, as every message of it got when asked each time.
+            assertThat(eventMetaData.get(i)).isEqualTo(MetaData.from(origin.correlationDataFor(command)));
+            assertThat(eventMetaData.get(i).get("correlationId")).isEqualTo(command.getIdentifier());
+            assertThat(eventMetaData.get(i).get("traceId")).isEqualTo(batch.getIdentifier());
+        }
+        // Nothing of the last contact kept once it is recorded.
+        assertThat(between.get("correlationId")).isEqualTo(batch.getIdentifier());
     }
 
     @Test
@@ -129,7 +166,9 @@ class ChildCommandsInPlaceTest {
                         }
                         Message<?> command = (Message<?>) args[0];
                         handled.add(command);
-                        eventMetaData.add(new GenericEventMessage<>("applied").getMetaData());
+                        for (int i = 0; i < eventsPerCommand; i++) {
+                            eventMetaData.add(new GenericEventMessage<>("applied").getMetaData());
+                        }
                         yield null;
                     }
                     case "identifier" -> handled.isEmpty() ? null
