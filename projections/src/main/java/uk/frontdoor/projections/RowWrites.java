@@ -126,6 +126,24 @@ public class RowWrites {
         pending(projection).after.add(new Write("", sql, args));
     }
 
+    /**
+     * Sends the batch's keyed writes of this projection now, in the batch's transaction (as they would be sent at its
+     * commit), for a handler that is about to read the rows they write: a projection whose handlers mostly only
+     * write, but some read, defers its writes and calls this before each read. The writes made after it wait for the
+     * commit as before; a row {@link #insert}ed before it is stored by it, so later {@link #change}s of it are
+     * statements again. {@link #writeAfter} and {@link #writeOnce} statements still wait for the commit. Outside a
+     * unit of work there is nothing held back.
+     */
+    public void flush(String projection) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        Pending pending = CurrentUnitOfWork.get().root().getResource(resourceName(projection));
+        if (pending != null) {
+            pending.flushKeyed(jdbc);
+        }
+    }
+
     private Pending pending(String projection) {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(resourceName(projection), resource -> {
@@ -163,34 +181,54 @@ public class RowWrites {
         }
 
         void flush(JdbcTemplate jdbc) {
-            int flushed = 0;
             try {
-                for (int round = 0; flushed < count; round++) {
-                    Map<String, List<Write>> bySql = new LinkedHashMap<>();
-                    for (List<Write> writes : byKey.values()) {
-                        if (round < writes.size()) {
-                            Write write = writes.get(round);
-                            bySql.computeIfAbsent(write.sql(), sql -> new ArrayList<>()).add(write);
-                        }
-                    }
-                    for (Map.Entry<String, List<Write>> statement : bySql.entrySet()) {
-                        List<Write> writes = statement.getValue();
-                        writes.sort(Comparator.comparing(Write::key));
-                        if (writes.size() == 1) {
-                            jdbc.update(statement.getKey(), writes.get(0).args());
-                        } else {
-                            jdbc.batchUpdate(statement.getKey(), writes.stream().map(Write::args).toList());
-                        }
-                        flushed += writes.size();
-                    }
-                }
+                keyed(jdbc);
                 after.forEach(write -> jdbc.update(write.sql(), write.args()));
                 once.forEach(jdbc::update);
             } catch (RuntimeException e) {
-                // The class only: a database error can quote the values it choked on.
-                log.error("Projection {} could not write its batch of {} row changes; the batch will be handled "
-                        + "again: {}", projection, count, e.getClass().getName());
-                throw e;
+                throw failed(e);
+            }
+        }
+
+        /** The keyed writes made so far, sent now; those made after wait for the next flush. */
+        void flushKeyed(JdbcTemplate jdbc) {
+            try {
+                keyed(jdbc);
+            } catch (RuntimeException e) {
+                throw failed(e);
+            }
+            byKey.clear();
+            inserted.clear();
+            count = 0;
+        }
+
+        private RuntimeException failed(RuntimeException e) {
+            // The class only: a database error can quote the values it choked on.
+            log.error("Projection {} could not write its batch of {} row changes; the batch will be handled "
+                    + "again: {}", projection, count, e.getClass().getName());
+            return e;
+        }
+
+        private void keyed(JdbcTemplate jdbc) {
+            int flushed = 0;
+            for (int round = 0; flushed < count; round++) {
+                Map<String, List<Write>> bySql = new LinkedHashMap<>();
+                for (List<Write> writes : byKey.values()) {
+                    if (round < writes.size()) {
+                        Write write = writes.get(round);
+                        bySql.computeIfAbsent(write.sql(), sql -> new ArrayList<>()).add(write);
+                    }
+                }
+                for (Map.Entry<String, List<Write>> statement : bySql.entrySet()) {
+                    List<Write> writes = statement.getValue();
+                    writes.sort(Comparator.comparing(Write::key));
+                    if (writes.size() == 1) {
+                        jdbc.update(statement.getKey(), writes.get(0).args());
+                    } else {
+                        jdbc.batchUpdate(statement.getKey(), writes.stream().map(Write::args).toList());
+                    }
+                    flushed += writes.size();
+                }
             }
         }
     }

@@ -76,6 +76,29 @@ class RowWritesTest {
         assertThat(probe()).isEmpty();
     }
 
+    @Test
+    void a_flush_sends_the_writes_made_so_far_and_the_later_ones_wait_for_the_commit() {
+        UnitOfWork<?> batch = start();
+        rows.insert("probe", "row_writes_probe", "a", INSERT, "a", 1, "1");
+        rows.write("probe", "b", INSERT, "b", 1, "1");
+        rows.flush("probe");
+        assertThat(probe()).as("sent by the flush").containsExactly(
+                Map.of("k", "a", "v", 1, "history", "1"),
+                Map.of("k", "b", "v", 1, "history", "1"));
+        // The insert is stored: a change of its row is a statement now, not folded into values already sent.
+        rows.change("probe", "row_writes_probe", "a", values -> values[1] = 99, APPEND, 2, "2", "a");
+        rows.write("probe", "b", APPEND, 2, "2", "b");
+        assertThat(probe()).as("written after the flush: waiting for the commit").containsExactly(
+                Map.of("k", "a", "v", 1, "history", "1"),
+                Map.of("k", "b", "v", 1, "history", "1"));
+
+        batch.commit();
+
+        assertThat(probe()).containsExactly(
+                Map.of("k", "a", "v", 2, "history", "1,2"),
+                Map.of("k", "b", "v", 2, "history", "1,2"));
+    }
+
     private static UnitOfWork<?> start() {
         return DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
     }

@@ -273,11 +273,14 @@ class PersonalDataAtRestIntegrationTest extends IntegrationTestSupport {
         ObjectMapper here = EventJson.mapper(keys);
         String event = new TransactionTemplate(transactionManager).execute(status -> write(here, child, "Cached here"));
         assertThat(read(here, event).reason()).isEqualTo("Cached here");
+        long heardBefore = keys.destructionsHeard();
 
         freshKeys().destroy(ChildId.of(child));
 
         // Without the notification this instance would read the child from its cache for ten minutes more.
         await().until(() -> read(here, event).reason(), PersonalData.ERASED::equals);
+        // And counted once the key had left memory, so that decoded events checked before ask for it again.
+        assertThat(keys.destructionsHeard()).isGreaterThan(heardBefore);
     }
 
     @Test

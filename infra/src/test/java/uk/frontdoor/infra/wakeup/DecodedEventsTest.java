@@ -89,6 +89,56 @@ class DecodedEventsTest {
         assertThat(decoded.takenFromAppends()).isZero();
     }
 
+    @Test
+    void a_key_found_held_is_not_asked_for_again_until_a_destruction_is_heard_of_or_a_second_has_passed() {
+        AtomicLong heard = new AtomicLong();
+        AtomicInteger asked = new AtomicInteger();
+        DecodedEvents remembering = new DecodedEvents(child -> {
+            asked.incrementAndGet();
+            return !destroyed.contains(child);
+        }, heard::get, children -> {
+        }, 4, Duration.ofSeconds(60), now::get);
+        Object first = remembering.decoded(10, "e10", decode("child-a")).payload();
+        remembering.decoded(10, "e10", decode("child-a"));
+        assertThat(asked).as("found held on the first use after decoding").hasValue(1);
+        for (int use = 0; use < 5; use++) {
+            assertThat(remembering.decoded(10, "e10", decode("child-a")).payload()).isSameAs(first);
+        }
+        assertThat(asked).as("no destruction heard of since").hasValue(1);
+
+        // Destroyed here or heard of: the key store drops the key, then counts it. The next use asks, and is refused.
+        destroyed.add("child-a");
+        heard.incrementAndGet();
+        assertThat(remembering.decoded(10, "e10", decode("child-a")).payload()).isNotSameAs(first);
+        assertThat(asked).hasValue(2);
+
+        // Another child's event, found held: asked again once a second has passed, whatever the count says.
+        Object other = remembering.decoded(11, "e11", decode("child-b")).payload();
+        remembering.decoded(11, "e11", decode("child-b"));
+        assertThat(asked).hasValue(3);
+        now.addAndGet(DecodedEvents.RECHECK_AFTER_NANOS + 1);
+        destroyed.add("child-b");
+        assertThat(remembering.decoded(11, "e11", decode("child-b")).payload()).as("a destruction not heard of")
+                .isNotSameAs(other);
+        assertThat(asked).hasValue(4);
+    }
+
+    @Test
+    void an_appended_event_found_held_is_asked_for_again_once_a_destruction_is_heard_of() {
+        AtomicLong heard = new AtomicLong();
+        DecodedEvents remembering = new DecodedEvents(child -> !destroyed.contains(child), heard::get, children -> {
+        }, 4, Duration.ofSeconds(60), now::get);
+        Object appended = childEvent("child-a");
+        remembering.appended("e10", appended, MetaData.emptyInstance());
+        assertThat(remembering.decoded(10, "e10", decode("child-a")).payload()).isSameAs(appended);
+        assertThat(remembering.decoded(10, "e10", decode("child-a")).payload()).isSameAs(appended);
+
+        destroyed.add("child-a");
+        heard.incrementAndGet();
+        assertThat(remembering.decoded(10, "e10", decode("child-a")).payload()).isNotSameAs(appended);
+        assertThat(decodings).hasValue(1);
+    }
+
     /** A child's event, as the command handler made it. */
     private static Object childEvent(String childId) {
         return new uk.frontdoor.triage.api.ChildRecordLinked(uk.frontdoor.triage.api.value.ChildId.of(childId),

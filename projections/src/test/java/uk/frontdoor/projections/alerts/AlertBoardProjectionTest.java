@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import uk.frontdoor.projections.ProjectionFeed;
 import uk.frontdoor.projections.ReadModelDatabase;
+import uk.frontdoor.projections.RowWrites;
 import uk.frontdoor.triage.api.AlertAcknowledged;
 import uk.frontdoor.triage.api.AlertAssigned;
 import uk.frontdoor.triage.api.AlertEscalated;
@@ -65,7 +66,8 @@ class AlertBoardProjectionTest {
     private final TimelinessMetrics metrics = new TimelinessMetrics(database.jdbc(),
             Clock.fixed(T0.plus(Duration.ofDays(1)), ZoneOffset.UTC), meters,
             new StaticListableBeanFactory().getBeanProvider(EventProcessingConfiguration.class));
-    private final AlertBoardProjection projection = new AlertBoardProjection(database.jdbc(), updates, meters, metrics);
+    private final AlertBoardProjection projection = new AlertBoardProjection(database.jdbc(),
+            new RowWrites(database.dataSource()), updates, meters, metrics);
     private final List<Change> changes = new ArrayList<>();
     private ProjectionFeed feed;
 
@@ -134,6 +136,24 @@ class AlertBoardProjectionTest {
         feed.replay();
         assertThat(database.rows("timeliness_clocks", "clock_id")).isEqualTo(rows);
         assertThat(projection.handle(new FindAlerts(null, null, null, 100))).isEqualTo(board);
+    }
+
+    /**
+     * Started clocks are inserted with the batch, and every other event first sends them: a batch that starts a clock
+     * and then warns, breaches or stops it must leave the row that handling the events one at a time leaves.
+     */
+    @Test
+    void a_replay_in_one_batch_or_in_batches_of_any_size_writes_the_rows_handling_one_event_at_a_time_writes() {
+        List<Map<String, Object>> live = database.rows("timeliness_clocks", "clock_id");
+        int changesLive = changes.size();
+        feed.replayInOneBatch();
+        assertThat(database.rows("timeliness_clocks", "clock_id")).as("replayed in one batch").isEqualTo(live);
+        for (int size = 1; size <= 12; size++) {
+            feed.replayInBatchesOf(size);
+            assertThat(database.rows("timeliness_clocks", "clock_id")).as("replayed in batches of %d", size)
+                    .isEqualTo(live);
+        }
+        assertThat(changes).as("a replay tells the board nothing").hasSize(changesLive);
     }
 
     @Test

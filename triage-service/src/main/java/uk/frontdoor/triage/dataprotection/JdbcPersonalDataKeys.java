@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Data keys in {@code personal_data_keys} (V42), each wrapped by the master key its row names (the current one,
@@ -41,6 +42,8 @@ public final class JdbcPersonalDataKeys implements PersonalDataKeys {
     private final KeyEncryptionKey masterKey;
     private final Clock clock;
     private final Cache<String, DataKey> cache;
+    /** {@link #destructionsHeard}: counted after the key is dropped from the cache, never before. */
+    private final AtomicLong destructions = new AtomicLong();
 
     public JdbcPersonalDataKeys(JdbcTemplate jdbc, KeyEncryptionKey masterKey, Clock clock, long cacheSize,
                                 Duration cacheTtl) {
@@ -143,12 +146,14 @@ public final class JdbcPersonalDataKeys implements PersonalDataKeys {
         // Delivered to every instance (this one included) when the transaction commits; never if it rolls back.
         jdbc.query("SELECT pg_notify(?, ?)", rs -> null, KEYS_DESTROYED, id);
         cache.invalidate(id);
+        destructions.incrementAndGet();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // A read by another transaction before ours commits may have cached the key again.
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
                     cache.invalidate(id);
+                    destructions.incrementAndGet();
                 }
             });
         }
@@ -165,11 +170,18 @@ public final class JdbcPersonalDataKeys implements PersonalDataKeys {
     @Override
     public void forgetCached(String childId) {
         cache.invalidate(childId);
+        destructions.incrementAndGet();
     }
 
     @Override
     public void forgetAllCached() {
         cache.invalidateAll();
+        destructions.incrementAndGet();
+    }
+
+    @Override
+    public long destructionsHeard() {
+        return destructions.get();
     }
 
     private DataKey known(String childId) {

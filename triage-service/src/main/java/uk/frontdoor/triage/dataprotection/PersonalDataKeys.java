@@ -38,6 +38,19 @@ public interface PersonalDataKeys {
     Optional<DataKey> forReading(String childId);
 
     /**
+     * How many times this instance has destroyed a key, been told of a destruction elsewhere, or forgotten every key
+     * ({@link #destroy}, {@link #forgetCached}, {@link #forgetAllCached}): it changes after each has dropped the key
+     * from memory, so whoever read this number, then found a child's key by {@link #forReading}, and reads the same
+     * number again knows that no destruction this instance has heard of came in between. Something that uses a key
+     * many times (a decoded event served to every read model) can ask {@link #forReading} once and this after. A
+     * destruction not heard of (the notification lost) is not counted: it shows when the cached key expires. Negative:
+     * not counted, ask {@link #forReading} every time.
+     */
+    default long destructionsHeard() {
+        return -1;
+    }
+
+    /**
      * Destroys the child's data key irrevocably: every personal field of every stored event of the child (and
      * every backup and replay of them) becomes unreadable and reads as
      * {@link uk.frontdoor.triage.api.value.PersonalData#ERASED}. This is what erasure (crypto-shredding) calls.
