@@ -14,7 +14,7 @@ class ReadModelMigrationsTest {
     @Test
     void the_module_migrates_its_read_models_from_its_own_scripts() {
         ReadModelDatabase database = ReadModelDatabase.get();
-        assertThat(database.migrations()).containsExactly("1", "3", "4", "5", "6", "7", "8", "10", "11", "12", "14", "16", "22", "30", "31", "32", "33", "38", "40", "44", "46", "52", "53", "55", "57", "62", "63");
+        assertThat(database.migrations()).containsExactly("1", "3", "4", "5", "6", "7", "8", "10", "11", "12", "14", "16", "22", "30", "31", "32", "33", "38", "40", "44", "46", "52", "53", "55", "57", "62", "63", "74");
         assertThat(database.jdbc().sql("""
                         SELECT table_name FROM information_schema.tables
                         WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history' ORDER BY table_name""")

@@ -81,7 +81,7 @@ class AxonProjectionAdmin implements ProjectionAdmin {
     private final ObjectProvider<org.axonframework.config.Configuration> axon;
     private final ObjectProvider<PersonalDataKeys> keys;
     private final boolean bulk;
-    private final int pageSize;
+    private volatile int pageSize;
     private volatile boolean closing;
 
     AxonProjectionAdmin(ObjectProvider<EventProcessingConfiguration> processing, ObjectProvider<EventStore> events,
@@ -98,6 +98,14 @@ class AxonProjectionAdmin implements ProjectionAdmin {
         this.keys = keys;
         this.bulk = bulk;
         this.pageSize = pageSize;
+    }
+
+    /** The events of a bulk replay's page, for the rebuilds started from now on (tests try pages of every size). */
+    void pageSize(int events) {
+        if (events < 1) {
+            throw new IllegalArgumentException("a page holds at least one event");
+        }
+        this.pageSize = events;
     }
 
     /** A replay under way stops after its page (its tokens say where); the processor resumes there next time. */

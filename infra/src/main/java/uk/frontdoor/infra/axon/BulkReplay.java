@@ -18,6 +18,7 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import uk.frontdoor.projections.BulkPage;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -138,6 +139,8 @@ final class BulkReplay {
                 : page.events().get(0).event();
         DefaultUnitOfWork<EventMessage<?>> unitOfWork = new DefaultUnitOfWork<>(first);
         unitOfWork.attachTransaction(transactions);
+        // The projections may look at the whole page first (the triage queue reads the rows it will change).
+        BulkPage.attach(unitOfWork, page.events().stream().map(StoredEvents.Read::event).toList());
         unitOfWork.onPrepareCommit(work -> {
             for (int i = 0; i < ids.length; i++) {
                 tokens.storeToken(advanced[advanced.length == 1 ? 0 : i], name, ids[i]);

@@ -131,8 +131,15 @@ public class ReadSideAtAMillionEvents extends IntegrationTestSupport {
                 .map(list -> List.of(list.split(","))).orElse(List.copyOf(processors.keySet()));
         report.append("| projection | rebuild s | events/s | rows written | floor s (batched JDBC insert of the same rows) "
                 + "| floor events/s | rebuild / floor |\n|---|---|---|---|---|---|---|\n");
+        StatementStatistics statements = new StatementStatistics(jdbc);
         for (String name : names) {
+            statements.reset();
             double rebuild = rebuild(List.of(name), stored);
+            // PostgreSQL's time by statement during the rebuild, when pg_stat_statements is preloaded.
+            String top = statements.top(12, contacts);
+            if (!top.isEmpty()) {
+                System.out.println(name + ", calls and time per contact:\n" + top);
+            }
             Floor floor = floor(TABLES.get(name));
             report.append(String.format("| %s | %.1f | %,.0f | %,d | %.1f | %,.0f | %.0f%% |%n", name, rebuild,
                     stored / rebuild, floor.rows(), floor.seconds(), stored / floor.seconds(),

@@ -4,11 +4,14 @@ import uk.frontdoor.triage.api.ChildErased;
 import uk.frontdoor.triage.api.ThresholdReassessed;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.frontdoor.projections.BulkPage;
 import uk.frontdoor.projections.RowWrites;
 import uk.frontdoor.triage.api.value.AgencyCode;
 import uk.frontdoor.triage.api.value.ChildId;
@@ -31,11 +34,15 @@ import uk.frontdoor.triage.api.query.TriageQueue;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The first-contact triage queue: contacts not yet decided, most urgent first. Handlers are
@@ -94,7 +101,7 @@ class TriageQueueProjection {
      * nothing: the stored row already holds these events.
      */
     private static final class NewRow {
-        private static final int STATUS = 6, LEVEL = 7, PRIORITY = 8, RANK = 9, DUE = 10, CLAIMED_BY = 12,
+        private static final int AGENCY = 4, STATUS = 6, LEVEL = 7, PRIORITY = 8, RANK = 9, DUE = 10, FACTORS = 11, CLAIMED_BY = 12,
                 OUTCOME = 13, PROPOSED_BY = 14, PROPOSED_AT = 15, HANDED_BACK_AT = 16, HANDED_BACK_BY = 17;
         private final Object[] values;
 
@@ -112,25 +119,175 @@ class TriageQueueProjection {
         boolean decided() {
             return ContactStatus.DECIDED.name().equals(values[STATUS]);
         }
+
+        /** A bulk page's row read as stored before the page: its values then, which the tally counted. */
+        private Object[] stored;
+        /** Its {@link #UPDATE_ROW} is among the page's writes. */
+        private boolean rewritten;
+
+        static NewRow stored(Object[] values) {
+            NewRow row = new NewRow(values);
+            row.stored = values.clone();
+            return row;
+        }
     }
 
     /** The batch's not yet written rows by contact id; none outside a processor's batch (each write runs at once). */
-    private static Map<String, NewRow> newRows() {
-        return CurrentUnitOfWork.isStarted()
-                ? CurrentUnitOfWork.get().root().getOrComputeResource(NewRow.class.getName(), key -> new HashMap<>())
-                : Map.of();
+    private Map<String, NewRow> newRows() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return Map.of();
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        Map<String, NewRow> rows = batch.getResource(NewRow.class.getName());
+        if (rows == null) {
+            rows = new HashMap<>();
+            batch.resources().put(NewRow.class.getName(), rows);
+            Map<String, NewRow> page = rows;
+            BulkPage.current().ifPresent(events -> readPage(batch, events, page));
+        }
+        return rows;
     }
 
     /**
-     * The contact's event changes its row: in memory if the batch inserts it ({@code inMemory}), else by the
-     * statement.
+     * The contact's event changes its row: in memory if the batch inserts it, or a bulk page read it
+     * ({@code inMemory}), else by the statement.
      */
     private void change(ContactId contact, Consumer<NewRow> inMemory, String sql, Object... args) {
         NewRow row = newRows().get(contact.value());
         if (row != null) {
             inMemory.accept(row);
+            if (row.stored != null && !row.rewritten) {
+                row.rewritten = true;
+                // Its values are read when the page's writes are sent, after the page's last change of it.
+                write(contact, UPDATE_ROW, row.values);
+            }
         } else {
             write(contact, sql, args);
+        }
+    }
+
+    // A rebuild in bulk (BulkPage): each stored row the page changes is read first, changed in memory and written
+    // once; the page works out its change to the tally itself, the row triggers standing aside (V74).
+
+    /** The columns of {@link #INSERT}, in its order. */
+    private static final String COLUMNS = "contact_id, child_id, child_name, referral_source, agency, received_at, "
+            + "status, level, priority, urgency_rank, response_due_at, factors, claimed_by, proposed_outcome, "
+            + "proposed_by, proposed_at, handed_back_at, handed_back_by";
+
+    /**
+     * A stored row rewritten with the page's changes, its arguments those of {@link #INSERT} (a row's values, in
+     * their order). What is set at the receipt (the child, the source, the agency, the time, the categories) never
+     * changes.
+     */
+    private static final String UPDATE_ROW = "UPDATE triage_queue t SET status = v.status, level = v.level, "
+            + "priority = v.priority, urgency_rank = v.urgency_rank, response_due_at = v.response_due_at, "
+            + "claimed_by = v.claimed_by, proposed_outcome = v.proposed_outcome, proposed_by = v.proposed_by, "
+            + "proposed_at = v.proposed_at, handed_back_at = v.handed_back_at, handed_back_by = v.handed_back_by "
+            + "FROM (VALUES (?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::timestamptz, ?::varchar, "
+            + "?::smallint, ?::varchar, ?::smallint, ?::timestamptz, ?::varchar, ?::varchar, ?::varchar, ?::varchar, "
+            + "?::timestamptz, ?::timestamptz, ?::varchar)) AS v(" + COLUMNS + ") WHERE t.contact_id = v.contact_id";
+
+    /** The events whose contact's row this projection writes, and the contact each is about. */
+    private static final Map<Class<?>, Function<Object, ContactId>> CONTACT_OF = Map.of(
+            ContactReceived.class, event -> ((ContactReceived) event).contactId(),
+            ThresholdAssessed.class, event -> ((ThresholdAssessed) event).contactId(),
+            ThresholdReassessed.class, event -> ((ThresholdReassessed) event).contactId(),
+            ContactClaimed.class, event -> ((ContactClaimed) event).contactId(),
+            ContactReleased.class, event -> ((ContactReleased) event).contactId(),
+            PriorityChanged.class, event -> ((PriorityChanged) event).contactId(),
+            DecisionProposed.class, event -> ((DecisionProposed) event).contactId(),
+            ProposalReturned.class, event -> ((ProposalReturned) event).contactId(),
+            HandedBackToDayTeam.class, event -> ((HandedBackToDayTeam) event).contactId(),
+            ProposalAuthorised.class, event -> ((ProposalAuthorised) event).contactId());
+
+    /**
+     * A bulk page, at its first event here: the stored rows of every contact its events are about, read in one
+     * statement, so that each is changed in memory and written once ({@link #UPDATE_ROW}) however many of the page's
+     * events change it (a decision's claim, proposal and authorisation were three updates), and a receipt of a
+     * contact already stored is left out, as its insert's {@code ON CONFLICT DO NOTHING} would leave it. Nothing else
+     * writes the table meanwhile (the processor is shut down, its claims held by the replay), so the rows read are
+     * the rows the page changes. The tally: this transaction's row changes append no deltas (V74); the page adds its
+     * own change instead, at its commit ({@link #countPage}).
+     */
+    private void readPage(UnitOfWork<?> batch, List<EventMessage<?>> events, Map<String, NewRow> rows) {
+        Set<String> contacts = new LinkedHashSet<>();
+        for (EventMessage<?> event : events) {
+            Function<Object, ContactId> contact = CONTACT_OF.get(event.getPayloadType());
+            if (contact != null) {
+                contacts.add(contact.apply(event.getPayload()).value());
+            }
+        }
+        jdbc.sql("SELECT set_config('frontdoor.triage_queue_tally', 'bulk', true)").query(String.class).single();
+        if (!contacts.isEmpty()) {
+            jdbc.sql("SELECT " + COLUMNS + " FROM triage_queue WHERE contact_id = ANY (?)")
+                    .param(contacts.toArray(String[]::new))
+                    .query(rs -> {
+                        Object[] values = new Object[18];
+                        for (int i = 0; i < values.length; i++) {
+                            values[i] = rs.getObject(i + 1);
+                        }
+                        rows.put((String) values[0], NewRow.stored(values));
+                    });
+        }
+        batch.onPrepareCommit(unitOfWork -> countPage(rows.values()));
+    }
+
+    /**
+     * The page's change to the tally: each row's place as written less its place as stored before the page, counted
+     * as the row triggers (V57) count them, added to the totals in the groups' order as the fold (V62) adds them, and
+     * the groups left at zero removed. An erasure's deletion, sent after the page's rows, keeps its trigger and takes
+     * away what it deletes.
+     */
+    private void countPage(Iterable<NewRow> rows) {
+        Map<List<String>, long[]> change = new HashMap<>();
+        for (NewRow row : rows) {
+            if (row.stored != null) {
+                count(change, row.stored, -1);
+            }
+            count(change, row.values, 1);
+        }
+        List<String> priority = new ArrayList<>(), agency = new ArrayList<>(), factors = new ArrayList<>();
+        List<Long> waiting = new ArrayList<>(), unclaimed = new ArrayList<>();
+        change.forEach((group, counts) -> {
+            if (counts[0] != 0 || counts[1] != 0) {
+                priority.add(group.get(0));
+                agency.add(group.get(1));
+                factors.add(group.get(2));
+                waiting.add(counts[0]);
+                unclaimed.add(counts[1]);
+            }
+        });
+        if (priority.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO triage_queue_tally AS tally (priority, agency, factors, waiting, unclaimed)
+                        SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[])
+                                      AS page (priority, agency, factors, waiting, unclaimed)
+                        ORDER BY priority, agency, factors
+                        ON CONFLICT (priority, agency, factors) DO UPDATE
+                            SET waiting = tally.waiting + excluded.waiting,
+                                unclaimed = tally.unclaimed + excluded.unclaimed""")
+                .params(priority.toArray(String[]::new), agency.toArray(String[]::new),
+                        factors.toArray(String[]::new), waiting.toArray(Long[]::new), unclaimed.toArray(Long[]::new))
+                .update();
+        jdbc.sql("""
+                        DELETE FROM triage_queue_tally WHERE ctid IN (
+                            SELECT ctid FROM triage_queue_tally WHERE waiting = 0 AND unclaimed = 0 FOR UPDATE SKIP LOCKED)""")
+                .update();
+    }
+
+    /** A row's place in the tally (V57): waiting unless decided, and unclaimed if nobody has claimed it either. */
+    private static void count(Map<List<String>, long[]> change, Object[] values, int sign) {
+        if (ContactStatus.DECIDED.name().equals(values[NewRow.STATUS])) {
+            return;
+        }
+        List<String> group = List.of(values[NewRow.PRIORITY] == null ? "" : (String) values[NewRow.PRIORITY],
+                (String) values[NewRow.AGENCY], (String) values[NewRow.FACTORS]);
+        long[] counts = change.computeIfAbsent(group, k -> new long[2]);
+        counts[0] += sign;
+        if (values[NewRow.CLAIMED_BY] == null) {
+            counts[1] += sign;
         }
     }
 
@@ -142,7 +299,11 @@ class TriageQueueProjection {
                 ContactStatus.RECEIVED.name(), null, null, UNASSESSED_RANK, null,
                 String.join(",", submission.concerns().factors()), null, null, null, null, null, null);
         if (CurrentUnitOfWork.isStarted()) {
-            newRows().putIfAbsent(event.contactId().value(), row);
+            NewRow present = newRows().putIfAbsent(event.contactId().value(), row);
+            if (present != null && present.stored != null) {
+                // A bulk page's contact already stored: its insert would change nothing.
+                return;
+            }
         }
         write(event.contactId(), INSERT, row.values);
     }
