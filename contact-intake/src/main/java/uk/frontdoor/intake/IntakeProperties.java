@@ -14,7 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param agencyHeader      with {@link AgencyFrom#HEADER}, the Kafka header naming the sending agency
  * @param partitions        the partitions the service gives a topic when it creates it, shared out
  *                          among the instances; the listener's consumers on each instance are
- *                          {@code frontdoor.intake.consumers} (1: receptions take turns anyway)
+ *                          {@code frontdoor.intake.consumers}: their batches run side by side where matching
+ *                          could not join their contacts ({@code frontdoor.intake.reception-lock.*})
  * @param groupCommit       how contacts sent one per request (HTTP, staff) share transactions
  */
 @ConfigurationProperties("frontdoor.intake")
@@ -47,8 +48,9 @@ public record IntakeProperties(
      * @param maxContacts the most waiting contacts stored in one transaction; 1 stores each on its own
      *                    request thread
      * @param committers  transactions in flight at once, each gathering the contacts waiting when it starts;
-     *                    receptions take turns (one at a time across instances), so a second committer on one
-     *                    instance only waits for the first with a smaller group
+     *                    two run side by side unless matching could join their contacts (they then take turns,
+     *                    {@code frontdoor.intake.reception-lock.*}); with {@code reception-lock.mode=global} all
+     *                    take turns, across instances, and a second committer only waits for the first
      */
     public record GroupCommitSettings(@DefaultValue("64") int maxContacts, @DefaultValue("1") int committers) {
     }

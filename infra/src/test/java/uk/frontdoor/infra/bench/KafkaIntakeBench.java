@@ -93,6 +93,7 @@ class KafkaIntakeBench extends IntegrationTestSupport {
         DecodingCount.reset();
         ProcessorCpu processorCpu = new ProcessorCpu();
         DatabaseCpu databaseCpu = new DatabaseCpu(jdbc);
+        Map<String, Double> locksBefore = receptionLocks();
         long start = System.nanoTime();
         List<CompletableFuture<?>> sent = new ArrayList<>(contacts);
         for (ProducerRecord<byte[], byte[]> record : records) {
@@ -109,6 +110,7 @@ class KafkaIntakeBench extends IntegrationTestSupport {
         awaitCount("SELECT count(*) FROM contact_registry WHERE submission_id LIKE ? AND child_id IS NOT NULL",
                 run + "%", contacts);
         long committed = System.nanoTime();
+        String locks = receptionLocksSince(locksBefore);
         if (readSide) {
             // Likewise the triage queue's processor first, then one count.
             long head = jdbc.sql("SELECT max(globalindex) FROM domainevententry").query(Long.class).single();
@@ -159,6 +161,7 @@ class KafkaIntakeBench extends IntegrationTestSupport {
         report.append(String.format("floor (batched JDBC, %s rows of %s contacts): %.2f s, %,.0f contacts/s; "
                         + "service at %.1f%% of it%n", floorRows.values().stream().mapToLong(Long::longValue).sum(),
                 floorRows.get("contact_registry"), floorSeconds, floorRate, 100.0 * contacts / writeSeconds / floorRate));
+        report.append(locks).append(System.lineSeparator());
         report.append(String.format("per contact, whole database (write and read side): %.2f commits, "
                         + "%.1f rows inserted, %.1f updated, %.1f deleted%n",
                 per(databaseAfter[0] - databaseBefore[0], contacts), per(databaseAfter[1] - databaseBefore[1], contacts),
@@ -193,6 +196,36 @@ class KafkaIntakeBench extends IntegrationTestSupport {
         Files.writeString(Path.of("target", "kafka-intake-bench.txt"), report.toString());
     }
 
+    /** The reception transactions so far, by the lock they took and whether they waited, and the keys they locked. */
+    private Map<String, Double> receptionLocks() {
+        Map<String, Double> counts = new java.util.TreeMap<>();
+        meters.find("frontdoor.reception.transactions").counters().forEach(counter -> counts.put(
+                counter.getId().getTag("lock") + (Boolean.parseBoolean(counter.getId().getTag("waited")) ? " waited"
+                        : " at once"), counter.count()));
+        io.micrometer.core.instrument.DistributionSummary keys = meters.find("frontdoor.reception.lock.keys").summary();
+        if (keys != null) {
+            counts.put("~keys locked", keys.totalAmount());
+            counts.put("~keyed transactions", (double) keys.count());
+        }
+        return counts;
+    }
+
+    private String receptionLocksSince(Map<String, Double> before) {
+        Map<String, Double> after = receptionLocks();
+        StringBuilder report = new StringBuilder("reception transactions in the run:");
+        after.forEach((name, count) -> {
+            if (!name.startsWith("~")) {
+                report.append(String.format(" %s %,.0f;", name, count - before.getOrDefault(name, 0.0)));
+            }
+        });
+        double keyed = after.getOrDefault("~keyed transactions", 0.0) - before.getOrDefault("~keyed transactions", 0.0);
+        if (keyed > 0) {
+            report.append(String.format(" %.0f keys a keyed transaction", (after.get("~keys locked")
+                    - before.getOrDefault("~keys locked", 0.0)) / keyed));
+        }
+        return report.toString();
+    }
+
     /**
      * The same mix posted over HTTP by {@code frontdoor.bench.clients} (8) clients at once, each waiting for
      * its answer (202, after the commit) before sending the next; the latency of each post and the rate.
@@ -207,9 +240,11 @@ class KafkaIntakeBench extends IntegrationTestSupport {
         GroupCommitFigures groups = GroupCommitFigures.from(meters);
         ProcessorCpu threadCpu = new ProcessorCpu();
         DatabaseCpu databaseCpu = new DatabaseCpu(jdbc);
+        Map<String, Double> locksBefore = receptionLocks();
         long start = System.nanoTime();
         long[] latencies = post(records, clients);
         double seconds = seconds(start, System.nanoTime());
+        String locks = receptionLocksSince(locksBefore);
         String groupFigures = GroupCommitFigures.from(meters).since(groups);
         long databaseSpent = databaseCpu.available() ? databaseCpu.spent() : -1;
         String threadFigures = threadCpu.report(contacts);
@@ -220,7 +255,7 @@ class KafkaIntakeBench extends IntegrationTestSupport {
         String figures = String.format("HTTP, %,d contacts from %d clients: %.2f s, %,.0f contacts/s; latency p50 %.1f ms, "
                         + "p99 %.1f ms, max %.1f ms%n", contacts, clients, seconds, contacts / seconds,
                 latencies[contacts / 2] / 1e6, latencies[(int) (contacts * 0.99)] / 1e6, latencies[contacts - 1] / 1e6)
-                + groupFigures + System.lineSeparator();
+                + groupFigures + System.lineSeparator() + locks + System.lineSeparator();
         System.out.print(figures);
         Map<String, Long> floorRows = new LinkedHashMap<>();
         double floorSeconds = floor(floorRows);

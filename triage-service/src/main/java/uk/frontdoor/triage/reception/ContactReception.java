@@ -19,6 +19,7 @@ import uk.frontdoor.triage.api.value.AgencyCode;
 import uk.frontdoor.triage.api.value.IdentityMatch;
 import uk.frontdoor.triage.identity.matching.ChildIdentification;
 import uk.frontdoor.triage.identity.matching.IdentificationBatch;
+import uk.frontdoor.triage.identity.matching.MatchingLockKeys;
 import uk.frontdoor.triage.identity.matching.SubmissionIdentity;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.command.ContactAccepted;
@@ -117,7 +118,16 @@ class ContactReception {
      * after the ones before it were recorded ({@link IdentificationBatch}).
      */
     private List<ContactAccepted> receiveAll(List<ReceiveContact> contacts) {
-        registry.receiveAlone();
+        List<IdentityFacts> facts = contacts.stream().map(contact -> SubmissionIdentity.of(
+                contact.submission().child(), contact.submission().household())).toList();
+        // Locked first, before anything is read: what matching could join (MatchingLockKeys), or everything.
+        List<String[]> soundKeys = null;
+        if (registry.locksKeys()) {
+            soundKeys = identification.soundKeys(facts);
+            registry.receiveWith(MatchingLockKeys.of(facts, soundKeys));
+        } else {
+            registry.receiveAlone();
+        }
         List<ContactRegistry.Claim> claims = new ArrayList<>(contacts.size());
         for (ReceiveContact contact : contacts) {
             claims.add(new ContactRegistry.Claim(ContactId.random(), contact.agency(),
@@ -127,12 +137,11 @@ class ContactReception {
         // Claimed first, looked up only if taken: one statement for new submissions instead of two.
         Set<ContactId> claimed = registry.claimSubmissions(claims);
         // Every NHS number of the batch looked up at once; kept up to date as contacts claim numbers, so each
-        // contact sees the ones before it, as a look-up of its own would (nobody else claims one meanwhile).
+        // contact sees the ones before it, as a look-up of its own would (nobody else claims one meanwhile: a
+        // number is one of the keys locked).
         Map<String, ChildId> byNhsNumber = registry.childrenByNhsNumber(contacts.stream()
                 .map(contact -> contact.submission().child().nhsNumber()).filter(Objects::nonNull)
                 .collect(Collectors.toSet()));
-        List<IdentityFacts> facts = contacts.stream().map(contact -> SubmissionIdentity.of(
-                contact.submission().child(), contact.submission().household())).toList();
         List<Boolean> searchAhead = new ArrayList<>(contacts.size());
         for (int i = 0; i < contacts.size(); i++) {
             String nhsNumber = contacts.get(i).submission().child().nhsNumber();
@@ -140,7 +149,7 @@ class ContactReception {
                     && (nhsNumber == null || !byNhsNumber.containsKey(nhsNumber)));
         }
         // A contact searched for again may find children the first search did not: checked as they are found.
-        IdentificationBatch matching = identification.batch(facts, searchAhead, childrenHeld::checkAll);
+        IdentificationBatch matching = identification.batch(facts, searchAhead, childrenHeld::checkAll, soundKeys);
         // The children this batch may join, held in memory from earlier commands, checked against the store at once.
         Set<String> known = new HashSet<>(matching.childrenFound());
         byNhsNumber.values().forEach(child -> known.add(child.value()));
@@ -198,7 +207,7 @@ class ContactReception {
             ChildId chosen = confident ? identity.candidates().get(0).childId() : ChildId.random();
             childId = chosen;
             if (about.nhsNumber() != null) {
-                // Not known before this contact, and nobody else can claim it meanwhile (receptions take turns):
+                // Not known before this contact, and nobody else can claim it meanwhile (its key is locked):
                 // claimed for this child, written with the batch's other claims.
                 byNhsNumber.put(about.nhsNumber(), childId);
                 claims.put(about.nhsNumber(), childId);

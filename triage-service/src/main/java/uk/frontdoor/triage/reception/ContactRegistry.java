@@ -1,5 +1,8 @@
 package uk.frontdoor.triage.reception;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import uk.frontdoor.triage.api.value.AgencyCode;
@@ -7,8 +10,12 @@ import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
 import uk.frontdoor.triage.api.query.ContactRegistration;
 
-import java.sql.Timestamp;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -22,21 +29,105 @@ import java.util.Set;
  * Written in the same transaction as the child's events (Axon's unit of work joins the Spring
  * transaction), so a contact is either registered and in its stream, or neither.
  *
- * <p>Receptions take turns ({@link #receiveAlone}), so nothing they check changes under them; the unique
+ * <p>Receptions whose contacts matching could join take turns ({@link #receiveWith}, or all of them with
+ * {@link #receiveAlone}), so nothing they check changes under them: an NHS number is one of the keys. The unique
  * indexes still guard both sets: a submission claimed by a step-up or a concurrent delivery is reported
- * as taken ({@code INSERT ... ON CONFLICT DO NOTHING}), and an NHS number claimed twice fails the
- * transaction.
+ * as taken ({@code INSERT ... ON CONFLICT DO NOTHING}, which waits for a concurrent claim of the same submission
+ * to commit or roll back), and an NHS number claimed twice fails the transaction.
  */
 @Repository
 class ContactRegistry {
 
     /** The advisory lock key of {@link #receiveAlone}: "FRONTDOR" in ASCII, unused by anything else. */
     private static final long RECEPTION_LOCK = 0x46524f4e54444f52L;
+    /** The high half of {@link #receiveWith}'s advisory lock keys: "FDRK" in ASCII, so they are told apart. */
+    private static final long KEY_LOCKS = 0x4644524bL << 32;
 
     private final JdbcClient jdbc;
+    private final ReceptionLockProperties settings;
+    /** This database's secret for hashing lock keys (V70), read once. */
+    private volatile SecretKeySpec secret;
+    private final Counter alone;
+    private final Counter aloneWaited;
+    private final Counter byKeys;
+    private final Counter byKeysWaited;
+    private final DistributionSummary keysLocked;
 
-    ContactRegistry(JdbcClient jdbc) {
+    ContactRegistry(JdbcClient jdbc, ReceptionLockProperties settings, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.settings = settings;
+        String transactions = "frontdoor.reception.transactions";
+        String description = "Reception transactions, by the lock they took and whether they waited for it";
+        this.alone = Counter.builder(transactions).tag("lock", "alone").tag("waited", "false")
+                .description(description).register(meters);
+        this.aloneWaited = Counter.builder(transactions).tag("lock", "alone").tag("waited", "true")
+                .description(description).register(meters);
+        this.byKeys = Counter.builder(transactions).tag("lock", "keys").tag("waited", "false")
+                .description(description).register(meters);
+        this.byKeysWaited = Counter.builder(transactions).tag("lock", "keys").tag("waited", "true")
+                .description(description).register(meters);
+        this.keysLocked = DistributionSummary.builder("frontdoor.reception.lock.keys")
+                .description("Keys a reception transaction locked (distinct hashes)").register(meters);
+    }
+
+    /** Whether receptions lock matching's keys ({@link #receiveWith}) rather than all take turns. */
+    boolean locksKeys() {
+        return settings.mode() == ReceptionLockProperties.Mode.KEYS;
+    }
+
+    /**
+     * Makes this transaction the only one receiving contacts with any of these keys until it ends, on every
+     * instance: taken first, held to commit ({@code MatchingLockKeys} says why keys suffice). Another transaction
+     * with a key in common waits for this one to end; one with none runs beside it. A transaction with more than
+     * {@code frontdoor.intake.reception-lock.max-keys} keys {@link #receiveAlone receives alone} instead.
+     *
+     * <p>The keys are personal data: each is hashed with this database's secret (HMAC-SHA-256, V70), and only the
+     * hash's first 32 bits are locked, below a marker ({@code FDRK}). Two keys with one hash (about one pair in
+     * 4 billion) only serialise two transactions that could have run side by side. Every transaction also takes
+     * the global reception lock shared, so that one receiving alone excludes them all; the global lock first, then
+     * the keys in ascending order, in one statement ({@code reception_lock}, V70): every transaction takes its
+     * locks in that one order, so none can hold a lock another waits for while waiting for one that other holds.
+     */
+    void receiveWith(java.util.Collection<String> keys) {
+        Mac mac = mac();
+        long[] hashes = keys.stream().mapToLong(key -> hash(mac, key)).sorted().distinct().toArray();
+        if (hashes.length > settings.maxKeys()) {
+            receiveAlone();
+            return;
+        }
+        Long[] sorted = Arrays.stream(hashes).boxed().toArray(Long[]::new);
+        int waited = jdbc.sql("SELECT reception_lock(?, CAST(? AS bigint[]))").params(RECEPTION_LOCK, sorted)
+                .query(Integer.class).single();
+        keysLocked.record(hashes.length);
+        (waited > 0 ? byKeysWaited : byKeys).increment();
+    }
+
+    private Mac mac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(secret());
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("reception lock keys cannot be hashed", e);
+        }
+    }
+
+    /** The key's lock: its keyed hash's first 32 bits below the marker. */
+    private static long hash(Mac mac, String key) {
+        byte[] digest = mac.doFinal(key.getBytes(StandardCharsets.UTF_8));
+        long low = ((digest[0] & 0xffL) << 24) | ((digest[1] & 0xffL) << 16) | ((digest[2] & 0xffL) << 8)
+                | (digest[3] & 0xffL);
+        return KEY_LOCKS | low;
+    }
+
+    private SecretKeySpec secret() {
+        SecretKeySpec known = secret;
+        if (known == null) {
+            String stored = jdbc.sql("SELECT secret FROM reception_lock_secret").query(String.class).single();
+            known = new SecretKeySpec(stored.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+            secret = known;
+        }
+        return known;
     }
 
     /**
@@ -46,9 +137,12 @@ class ContactRegistry {
      * would not see each other's rows and would start two records for one child. It also spares concurrent
      * batches the lock waits and deadlocks of claiming one NHS number each (measured: 4 consumers spent 155 s
      * of 134 waiting on each other's {@code child_identity} rows, and rolled batches back, for 4,000 contacts).
+     * With {@code frontdoor.intake.reception-lock.mode=global} every reception takes it; otherwise only one with
+     * more keys than {@code max-keys} ({@link #receiveWith}), and the others take it shared.
      */
     void receiveAlone() {
-        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(RECEPTION_LOCK).query(Object.class).list();
+        int waited = jdbc.sql("SELECT reception_lock(?, NULL)").param(RECEPTION_LOCK).query(Integer.class).single();
+        (waited > 0 ? aloneWaited : alone).increment();
     }
 
     /**
@@ -132,8 +226,9 @@ class ContactRegistry {
 
     /**
      * Records that each NHS number is its child's, in one statement. Only a reception claims numbers, and
-     * receptions take turns ({@link #receiveAlone}), so none of these can have been claimed meanwhile: if
-     * one was, the transaction is failed rather than a number given two streams.
+     * receptions with one NHS number take turns (it is one of their keys, {@link #receiveWith}), so none of these
+     * can have been claimed meanwhile: if one was, the transaction is failed rather than a number given two
+     * streams.
      */
     void claimNhsNumbers(Map<String, ChildId> claims) {
         if (claims.isEmpty()) {

@@ -59,7 +59,24 @@ public class ChildIdentification {
      */
     public IdentificationBatch batch(List<IdentityFacts> children, List<Boolean> searchAhead,
                                      Consumer<Set<String>> foundAgain) {
-        return new IdentificationBatch(this, candidates, children, searchAhead, foundAgain);
+        return batch(children, searchAhead, foundAgain, null);
+    }
+
+    /**
+     * {@link #batch(List, List, Consumer)} with the children's sound-alike keys already read
+     * ({@link #soundKeys}), or null to read them if needed.
+     */
+    public IdentificationBatch batch(List<IdentityFacts> children, List<Boolean> searchAhead,
+                                     Consumer<Set<String>> foundAgain, List<String[]> soundKeys) {
+        return new IdentificationBatch(this, candidates, children, searchAhead, foundAgain, soundKeys);
+    }
+
+    /**
+     * PostgreSQL's sound-alike keys of each child's family, given and mother's family names, in one statement: what
+     * the blocking rules compare, for {@link MatchingLockKeys} and then for the batch.
+     */
+    public List<String[]> soundKeys(List<IdentityFacts> children) {
+        return candidates.soundKeys(children.stream().map(MatchingLockKeys::names).toList());
     }
 
     /** {@link #match(IdentityFacts)} on candidates already found for this child. */

@@ -52,7 +52,7 @@ public final class IdentificationBatch {
     private int searchesAgain;
 
     IdentificationBatch(ChildIdentification identification, CandidateFinder finder, List<IdentityFacts> children,
-                        List<Boolean> searchAhead, Consumer<Set<String>> foundAgain) {
+                        List<Boolean> searchAhead, Consumer<Set<String>> foundAgain, List<String[]> soundKeys) {
         this.identification = identification;
         this.finder = finder;
         this.foundAgain = foundAgain;
@@ -61,7 +61,8 @@ public final class IdentificationBatch {
         this.fromSearchAgain = new boolean[children.size()];
         // The keys serve only the overlap check of a contact that is matched, and only contacts searched for
         // ahead are matched: a batch whose children are all known by NHS number needs none.
-        List<String[]> keys = searchAhead.contains(true)
+        // The reception's lock keys may have needed them already (soundKeys, else null).
+        List<String[]> keys = soundKeys != null ? soundKeys : searchAhead.contains(true)
                 ? finder.soundKeys(children.stream().map(Facts::names).toList())
                 : Collections.nCopies(children.size(), new String[3]);
         this.facts = new ArrayList<>(children.size());
