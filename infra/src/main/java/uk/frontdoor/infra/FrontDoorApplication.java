@@ -21,9 +21,9 @@ public class FrontDoorApplication {
         SpringApplication.run(FrontDoorApplication.class, args);
     }
 
-    /** The only clock in the service: the domain never reads the wall clock itself. */
+    /** The only clock in the service: the domain never reads the wall clock itself. To the microsecond. */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return new MicrosecondClock(Clock.systemUTC());
     }
 }
