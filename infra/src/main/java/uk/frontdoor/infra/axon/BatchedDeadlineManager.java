@@ -56,7 +56,8 @@ final class BatchedDeadlineManager extends DbSchedulerDeadlineManager {
                 GenericDeadlineMessage.asDeadlineMessage(deadlineName, messageOrPayload, triggerDateTime);
         String id = IdentifierFactory.getInstance().generateIdentifier();
         if (!CurrentUnitOfWork.isStarted() || CurrentUnitOfWork.get().root().phase() != UnitOfWork.Phase.STARTED) {
-            scheduler.scheduleBatch(List.of(deadline(id, deadlineName, deadlineScope, message, triggerDateTime)));
+            scheduler.scheduleBatch(List.of(deadline(id, deadlineName, deadlineScope, message, triggerDateTime,
+                    new Pending())));
             return id;
         }
         Pending pending = pending(CurrentUnitOfWork.get().root());
@@ -73,11 +74,6 @@ final class BatchedDeadlineManager extends DbSchedulerDeadlineManager {
         return SchedulableInstance.of(DEADLINE.instance(id)
                         .data(details(deadlineName, scope, processDispatchInterceptors(message), serialised)).build(),
                 triggerDateTime);
-    }
-
-    private SchedulableInstance<?> deadline(String id, String deadlineName, ScopeDescriptor scope,
-                                            DeadlineMessage<Object> message, Instant triggerDateTime) {
-        return deadline(id, deadlineName, scope, message, triggerDateTime, null);
     }
 
     /**
@@ -111,17 +107,15 @@ final class BatchedDeadlineManager extends DbSchedulerDeadlineManager {
 
     /**
      * As Axon's own manager serialises them, so that its task reads them back; the scope and the meta data taken
-     * from {@code serialised} when an equal one was serialised for another deadline of the unit of work (none when
-     * it is null).
+     * from {@code serialised} when an equal one was serialised for another deadline of the unit of work.
      */
     private DbSchedulerBinaryDeadlineDetails details(String deadlineName, ScopeDescriptor scope,
                                                      DeadlineMessage<?> message, Pending serialised) {
-        SerializedObject<byte[]> serializedScope = serialised == null ? serializer.serialize(scope, byte[].class)
-                : serialised.scopes.computeIfAbsent(scope, key -> serializer.serialize(key, byte[].class));
+        SerializedObject<byte[]> serializedScope = serialised.scopes.computeIfAbsent(scope,
+                key -> serializer.serialize(key, byte[].class));
         SerializedObject<byte[]> payload = serializer.serialize(message.getPayload(), byte[].class);
-        byte[] metaData = serialised == null ? serializer.serialize(message.getMetaData(), byte[].class).getData()
-                : serialised.metaData.computeIfAbsent(message.getMetaData(),
-                        key -> serializer.serialize(key, byte[].class).getData());
+        byte[] metaData = serialised.metaData.computeIfAbsent(message.getMetaData(),
+                key -> serializer.serialize(key, byte[].class).getData());
         return new DbSchedulerBinaryDeadlineDetails(deadlineName, serializedScope.getData(),
                 serializedScope.getType().getName(), payload.getData(), payload.getType().getName(),
                 payload.getType().getRevision(), metaData);
