@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 import uk.frontdoor.matching.Candidate;
 import uk.frontdoor.matching.IdentityFacts;
 import uk.frontdoor.matching.Normalise;
@@ -20,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -53,7 +53,6 @@ import java.util.Set;
  *
  * Every variant row of the children found is then read and merged into one {@link Candidate} per child.
  */
-@Repository
 public class CandidateFinder {
 
     /** How many children a search returns at most. */
@@ -157,14 +156,37 @@ public class CandidateFinder {
     }
 
     private final JdbcClient jdbc;
+    /** Known children's parsed variants between searches; null: none held, every search reads and parses them. */
+    private final HeldVariants held;
 
     /** The search statement, with named parameters: for checking its plan. */
     public static String searchSql() {
         return SEARCH;
     }
 
+    /** A finder that holds nothing between searches. */
     public CandidateFinder(JdbcClient jdbc) {
+        this(jdbc, null);
+    }
+
+    /**
+     * A finder that holds known children's parsed variants between searches ({@link HeldVariants}), at most
+     * {@code maximumSize} children, each for {@code idle} unused, dropped whenever {@code destructionsHeard}
+     * ({@link uk.frontdoor.triage.dataprotection.PersonalDataKeys#destructionsHeard}) moves.
+     */
+    public CandidateFinder(JdbcClient jdbc, long maximumSize, java.time.Duration idle,
+                           java.util.function.LongSupplier destructionsHeard) {
+        this(jdbc, maximumSize > 0 ? new HeldVariants(maximumSize, idle, destructionsHeard) : null);
+    }
+
+    private CandidateFinder(JdbcClient jdbc, HeldVariants held) {
         this.jdbc = jdbc;
+        this.held = held;
+    }
+
+    /** How many known children's variants are held now (0 when nothing is held). */
+    public long childrenHeld() {
+        return held == null ? 0 : held.size();
     }
 
     /** PostgreSQL's plan for this child's search, with the time each step took: for finding a slow rule. */
@@ -258,6 +280,9 @@ public class CandidateFinder {
         if (childIds.isEmpty()) {
             return List.of();
         }
+        if (held != null) {
+            return candidatesHeld(childIds);
+        }
         Map<String, List<IdentityFacts>> variants = new LinkedHashMap<>();
         childIds.forEach(id -> variants.put(id, new ArrayList<>()));
         jdbc.sql("""
@@ -273,6 +298,79 @@ public class CandidateFinder {
             if (!facts.isEmpty()) {
                 candidates.add(new Candidate(childId, merge(facts)));
             }
+        });
+        return candidates;
+    }
+
+    /**
+     * {@link #candidates} with variants held: every variant of the children is listed from the store, in the same
+     * order, but the facts of a variant held (by child and fingerprint) are not sent, and a child whose variants are
+     * those of its last merge, in the same order, is not merged again.
+     */
+    private List<Candidate> candidatesHeld(Collection<String> childIds) {
+        long heardAt = held.current();
+        Map<String, HeldVariants.Held> known = new LinkedHashMap<>();
+        List<String> heldIds = new ArrayList<>();
+        List<String> heldFingerprints = new ArrayList<>();
+        Map<String, List<String>> order = new LinkedHashMap<>();
+        for (String id : childIds) {
+            order.put(id, new ArrayList<>(2));
+            HeldVariants.Held child = heardAt < 0 ? null : held.get(id);
+            if (child != null) {
+                known.put(id, child);
+                child.byFingerprint().keySet().forEach(fingerprint -> {
+                    heldIds.add(id);
+                    heldFingerprints.add(fingerprint);
+                });
+            }
+        }
+        Map<String, Map<String, IdentityFacts>> parsed = new HashMap<>();
+        jdbc.sql("""
+                        SELECT v.child_id, v.fingerprint, CASE WHEN h.fingerprint IS NULL THEN v.facts END AS facts
+                          FROM child_identity_variant v
+                          LEFT JOIN unnest(CAST(:heldIds AS varchar[]), CAST(:heldFingerprints AS char(32)[]))
+                               AS h(child_id, fingerprint)
+                            ON h.child_id = v.child_id AND h.fingerprint = v.fingerprint
+                         WHERE v.child_id = ANY(CAST(:ids AS varchar[]))
+                         ORDER BY v.child_id, v.last_seen_at DESC""")
+                .param("heldIds", heldIds.toArray(String[]::new))
+                .param("heldFingerprints", heldFingerprints.toArray(String[]::new))
+                .param("ids", childIds.toArray(String[]::new))
+                .query(rs -> {
+                    String childId = rs.getString("child_id");
+                    String fingerprint = rs.getString("fingerprint");
+                    order.get(childId).add(fingerprint);
+                    String json = rs.getString("facts");
+                    if (json != null) {
+                        parsed.computeIfAbsent(childId, id -> new HashMap<>(2)).put(fingerprint, read(json));
+                    }
+                });
+        List<Candidate> candidates = new ArrayList<>(order.size());
+        order.forEach((childId, fingerprints) -> {
+            if (fingerprints.isEmpty()) {
+                return;
+            }
+            HeldVariants.Held before = known.get(childId);
+            Map<String, IdentityFacts> read = parsed.getOrDefault(childId, Map.of());
+            if (before != null && read.isEmpty() && fingerprints.equals(before.mergedOrder())) {
+                candidates.add(before.merged());
+                return;
+            }
+            List<IdentityFacts> newestFirst = new ArrayList<>(fingerprints.size());
+            Map<String, IdentityFacts> byFingerprint = new HashMap<>(fingerprints.size() * 2);
+            for (String fingerprint : fingerprints) {
+                IdentityFacts facts = read.get(fingerprint);
+                if (facts == null) {
+                    // Not sent because held when asked for: held still in what was taken before the statement.
+                    facts = before.facts(fingerprint);
+                }
+                newestFirst.add(facts);
+                byFingerprint.put(fingerprint, facts);
+            }
+            Candidate candidate = new Candidate(childId, merge(newestFirst));
+            candidates.add(candidate);
+            held.keep(childId, new HeldVariants.Held(Map.copyOf(byFingerprint), List.copyOf(fingerprints), candidate),
+                    heardAt);
         });
         return candidates;
     }
@@ -307,17 +405,19 @@ public class CandidateFinder {
         for (int from = 0; from < seen.size(); from += BATCH) {
             // ON CONFLICT cannot touch one row twice in one statement: one row per child and variant.
             Map<String, Object[]> rows = new LinkedHashMap<>();
+            Map<Object[], IdentityFacts> facts = new java.util.IdentityHashMap<>();
             for (SeenAt s : seen.subList(from, Math.min(seen.size(), from + BATCH))) {
-                IdentityFacts facts = s.facts();
-                String json = write(facts);
+                IdentityFacts seenAs = s.facts();
+                String json = write(seenAs);
                 String fingerprint = fingerprint(json);
-                String postcode = Normalise.postcode(facts.postcode());
+                String postcode = Normalise.postcode(seenAs.postcode());
                 Timestamp at = Timestamp.from(s.at());
                 Object[] row = {s.childId(), fingerprint,
-                        facts.givenNames().isEmpty() ? null : Normalise.firstWord(facts.givenNames().get(0)),
-                        Normalise.name(facts.familyName()), date(facts.dateOfBirth()), date(facts.expectedDateOfBirth()),
-                        Normalise.nhsNumber(facts.nhsNumber()), postcode, Normalise.sector(postcode),
-                        facts.mother() == null ? null : Normalise.name(facts.mother().familyName()), json, at, at};
+                        seenAs.givenNames().isEmpty() ? null : Normalise.firstWord(seenAs.givenNames().get(0)),
+                        Normalise.name(seenAs.familyName()), date(seenAs.dateOfBirth()), date(seenAs.expectedDateOfBirth()),
+                        Normalise.nhsNumber(seenAs.nhsNumber()), postcode, Normalise.sector(postcode),
+                        seenAs.mother() == null ? null : Normalise.name(seenAs.mother().familyName()), json, at, at};
+                facts.put(row, seenAs);
                 rows.merge(s.childId() + fingerprint, row, (earlier, later) ->
                         ((Timestamp) later[12]).after((Timestamp) earlier[12]) ? later : earlier);
             }
@@ -338,6 +438,12 @@ public class CandidateFinder {
                      ON CONFLICT (child_id, fingerprint)
                     DO UPDATE SET last_seen_at = greatest(child_identity_variant.last_seen_at, excluded.last_seen_at)""");
             jdbc.sql(sql.toString()).params(params).update();
+            if (held != null) {
+                // Held by content (the fingerprint is the JSON's digest): should the transaction roll back, the facts
+                // are still those of any row stored under this child and fingerprint later.
+                long heardAt = held.current();
+                rows.values().forEach(row -> held.add((String) row[0], (String) row[1], facts.get(row), heardAt));
+            }
         }
     }
 

@@ -1,12 +1,17 @@
 package uk.frontdoor.triage.identity.matching;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.frontdoor.matching.ChildMatcher;
 import uk.frontdoor.matching.MatchParameters;
+import uk.frontdoor.triage.dataprotection.PersonalDataKeys;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -16,13 +21,36 @@ import java.util.Map;
  * and a new {@code version}). Every match decision records the version it was made under.
  */
 @Configuration
-@EnableConfigurationProperties(MatchingConfiguration.MatchingProperties.class)
+@EnableConfigurationProperties({MatchingConfiguration.MatchingProperties.class,
+        MatchingConfiguration.HeldVariantsProperties.class})
 class MatchingConfiguration {
 
     @Bean
     ChildMatcher childMatcher(MatchingProperties properties) {
         return new ChildMatcher(properties.parameters().isEmpty() ? MatchParameters.defaults()
                 : MatchParameters.from(properties.parameters()));
+    }
+
+    /**
+     * The candidate search, holding known children's parsed variants between searches ({@link HeldVariants}) when the
+     * data-key store counts the destructions it hears of (each drops everything held).
+     */
+    @Bean
+    CandidateFinder candidateFinder(JdbcClient jdbc, HeldVariantsProperties settings,
+                                    ObjectProvider<PersonalDataKeys> keys) {
+        PersonalDataKeys dataKeys = keys.getIfAvailable();
+        if (dataKeys == null) {
+            return new CandidateFinder(jdbc);
+        }
+        return new CandidateFinder(jdbc, settings.maximumSize(), settings.idle(), dataKeys::destructionsHeard);
+    }
+
+    /**
+     * @param maximumSize known children whose parsed variants are held at most; 0 holds none
+     * @param idle        how long a child's variants unused stay held (its personal data too)
+     */
+    @ConfigurationProperties("frontdoor.matching.held-variants")
+    record HeldVariantsProperties(@DefaultValue("20000") long maximumSize, @DefaultValue("10m") Duration idle) {
     }
 
     /** @param parameters flat keys as in the shipped file; unset keys keep the shipped values */

@@ -1,0 +1,124 @@
+package uk.frontdoor.infra.matching;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.frontdoor.matching.Candidate;
+import uk.frontdoor.matching.IdentityFacts;
+import uk.frontdoor.triage.identity.matching.CandidateFinder;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A finder holding known children's parsed variants between searches gives exactly the candidates of one that holds
+ * nothing, whatever another instance writes or deletes meanwhile, and lets go of everything when a data key's
+ * destruction is heard of.
+ */
+class HeldVariantsTest {
+
+    private static final Instant LAST_YEAR = Instant.parse("2025-11-03T10:00:00Z");
+    private static final Instant TODAY = Instant.parse("2026-12-01T09:00:00Z");
+
+    private static MatchingDatabase database;
+    private static JdbcClient jdbc;
+    private final AtomicLong destructionsHeard = new AtomicLong();
+    private CandidateFinder holding;
+    /** Another instance's finder, or a search with nothing held: the truth to compare with. */
+    private CandidateFinder elsewhere;
+
+    @BeforeAll
+    static void start() throws IOException {
+        database = MatchingDatabase.start();
+        jdbc = database.jdbc();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        database.close();
+    }
+
+    @BeforeEach
+    void empty() {
+        jdbc.sql("TRUNCATE child_identity_variant").update();
+        holding = new CandidateFinder(jdbc, 100, Duration.ofMinutes(10), destructionsHeard::get);
+        elsewhere = new CandidateFinder(jdbc);
+        holding.remember("ava", ava().build(), LAST_YEAR);
+        holding.remember("ava", ava().givenNames("Ava", "Grace").postcode("LS2 7EE").addressLine("3 Park Row").build(),
+                LAST_YEAR.plusSeconds(60));
+        elsewhere.remember("isla", ava().givenNames("Isla").build(), LAST_YEAR);
+    }
+
+    private static IdentityFacts.Builder ava() {
+        return IdentityFacts.builder().givenNames("Ava").familyName("Okafor").dateOfBirth(LocalDate.parse("2017-03-07"))
+                .sex(IdentityFacts.Sex.FEMALE).postcode("LS1 4AP").addressLine("12 Acacia Avenue")
+                .householdMember("Grace", "Okafor", null).mother("Grace", "Okafor");
+    }
+
+    private void sameAsNothingHeld(IdentityFacts searched) {
+        List<Candidate> expected = elsewhere.findAll(List.of(searched)).get(0);
+        assertThat(holding.findAll(List.of(searched)).get(0)).isEqualTo(expected);
+        // And again, now that what the first search read is held.
+        assertThat(holding.findAll(List.of(searched)).get(0)).isEqualTo(expected);
+    }
+
+    @Test
+    void theFactsHeldFromWritingAreTheFactsStored() {
+        sameAsNothingHeld(ava().build());
+        assertThat(holding.childrenHeld()).isEqualTo(2);
+    }
+
+    @Test
+    void aVariantAnotherInstanceAddsIsMergedIn() {
+        sameAsNothingHeld(ava().build());
+        elsewhere.remember("ava", ava().familyName("Okafor-Price").postcode("LS6 1AA").build(), TODAY);
+        sameAsNothingHeld(ava().build());
+        assertThat(holding.findAll(List.of(ava().build())).get(0).stream()
+                .filter(candidate -> candidate.childId().equals("ava")).findFirst().orElseThrow()
+                .facts().familyName()).isEqualTo("Okafor-Price");
+    }
+
+    @Test
+    void anOlderVariantSeenAgainElsewhereIsCurrentAgain() {
+        sameAsNothingHeld(ava().build());
+        elsewhere.remember("ava", ava().build(), TODAY);
+        sameAsNothingHeld(ava().build());
+        assertThat(holding.candidates(List.of("ava")).get(0).facts().postcode()).isEqualTo("LS1 4AP");
+    }
+
+    @Test
+    void aChildWhoseRowsAreGoneIsNotACandidate() {
+        sameAsNothingHeld(ava().build());
+        jdbc.sql("DELETE FROM child_identity_variant WHERE child_id = 'ava'").update();
+        sameAsNothingHeld(ava().build());
+        assertThat(holding.candidates(List.of("ava", "isla"))).extracting(Candidate::childId).containsExactly("isla");
+    }
+
+    @Test
+    void aDestructionHeardOfLetsGoOfEverythingHeld() {
+        sameAsNothingHeld(ava().build());
+        assertThat(holding.childrenHeld()).isPositive();
+
+        destructionsHeard.incrementAndGet();
+        holding.candidates(List.of("nobody"));
+
+        assertThat(holding.childrenHeld()).isZero();
+        sameAsNothingHeld(ava().build());
+    }
+
+    @Test
+    void aKeyStoreThatCountsNoDestructionsHoldsNothing() {
+        holding = new CandidateFinder(jdbc, 100, Duration.ofMinutes(10), () -> -1);
+        holding.remember("leo", ava().givenNames("Leo").build(), TODAY);
+        sameAsNothingHeld(ava().build());
+        assertThat(holding.childrenHeld()).isZero();
+    }
+}
