@@ -98,7 +98,7 @@ public final class ChildMatcher {
     }
 
     private MatchScore score(Prepared in, Candidate candidate, double priorWeight) {
-        Map<Field, Level> levels = comparisons.compare(in, Prepared.of(candidate.facts()));
+        Map<Field, Level> levels = comparisons.compare(in, candidate.prepared());
         double score = priorWeight;
         List<FieldResult> fields = new ArrayList<>(levels.size());
         List<FieldResult> vetoes = new ArrayList<>(1);
