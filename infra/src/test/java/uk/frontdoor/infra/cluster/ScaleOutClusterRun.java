@@ -163,8 +163,6 @@ class ScaleOutClusterRun {
                 long segmentsTaken = segmentsWatch.get(OBSERVED.toSeconds() + 10, TimeUnit.SECONDS);
                 System.out.println("CLUSTER-RUN segment owners after the kill: " + segmentOwners(jdbc));
                 figure("projection-segments-taken-over-after-kill", segmentsTaken);
-                assertThat(Duration.ofNanos(partitionsTaken)).as("Kafka partitions with the survivors").isLessThan(TAKEOVER_LIMIT);
-                assertThat(Duration.ofNanos(segmentsTaken)).as("projection segments with the survivors").isLessThan(TAKEOVER_LIMIT);
 
                 LoadReport report = load.get(5, TimeUnit.MINUTES);
                 System.out.println("CLUSTER-RUN load: " + report.summary().replace('\n', ' '));
@@ -202,6 +200,9 @@ class ScaleOutClusterRun {
                 Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> count(jdbc, "SELECT count(*) FROM contact_status WHERE submission_id LIKE ?", pattern) == valid);
                 figure("whole-run", System.nanoTime() - start);
+                // The takeover's limit last, so that a run over it has still checked that nothing was lost or doubled.
+                assertThat(Duration.ofNanos(partitionsTaken)).as("Kafka partitions with the survivors").isLessThan(TAKEOVER_LIMIT);
+                assertThat(Duration.ofNanos(segmentsTaken)).as("projection segments with the survivors").isLessThan(TAKEOVER_LIMIT);
                 System.out.printf("CLUSTER-RUN rate: %.1f contacts/s sent over %d s to 3 then 2 instances%n",
                         report.rate(), report.sendingTime().toSeconds());
             }
