@@ -99,6 +99,62 @@ class RowWritesTest {
                 Map.of("k", "b", "v", 2, "history", "1,2"));
     }
 
+    private static final String COPY_PROBE = """
+            CREATE TABLE IF NOT EXISTS row_writes_copy_probe (k TEXT PRIMARY KEY, n BIGINT, at TIMESTAMPTZ, t TEXT,
+                                                              flag BOOLEAN)""";
+    private static final String APPENDED = "INSERT INTO row_writes_copy_probe (k, n, at, t, flag) VALUES (?, ?, ?, ?, ?) "
+            + "ON CONFLICT (k) DO NOTHING";
+
+    @Test
+    void in_a_bulk_page_appended_rows_go_by_copy_before_the_pages_other_writes_and_read_back_as_the_statement_writes_them() {
+        jdbc.sql(COPY_PROBE).update();
+        jdbc.sql("DELETE FROM row_writes_copy_probe").update();
+        // Text that COPY's format must escape, nulls, a timestamp to the microsecond, numbers and booleans.
+        List<Object[]> values = List.of(
+                new Object[]{"tab", 1L, java.sql.Timestamp.from(java.time.Instant.parse("2026-12-07T12:00:00.123456Z")),
+                        "a\ttab and\tanother", true},
+                new Object[]{"lines", 2L, java.sql.Timestamp.from(java.time.Instant.parse("1999-03-28T00:30:00Z")),
+                        "line\nbreak\r\nback\\slash \\N and \\.", false},
+                new Object[]{"nulls", null, null, null, null},
+                new Object[]{"empty", -3L, java.sql.Timestamp.from(java.time.Instant.parse("2026-06-01T23:59:59.999999Z")),
+                        "", true},
+                new Object[]{"unicode", Long.MAX_VALUE, java.sql.Timestamp.from(java.time.Instant.EPOCH), "£ ü — 子", false});
+        values.forEach(row -> rows.append("probe", (String) row[0], "row_writes_copy_probe", "k, n, at, t, flag",
+                APPENDED, row));
+        List<Map<String, Object>> byStatement = copyProbe();
+        assertThat(byStatement).hasSize(values.size());
+        jdbc.sql("DELETE FROM row_writes_copy_probe").update();
+
+        UnitOfWork<?> page = start();
+        BulkPage.attach(page, List.of(GenericEventMessage.asEventMessage("page")));
+        values.forEach(row -> rows.append("probe", (String) row[0], "row_writes_copy_probe", "k, n, at, t, flag",
+                APPENDED, row));
+        // A deletion after the page's other writes (an erasure's) follows the copied rows, whatever the order made.
+        rows.writeAfter("probe", "DELETE FROM row_writes_copy_probe WHERE k = ?", "nulls");
+        assertThat(copyProbe()).isEmpty();
+        page.commit();
+
+        assertThat(copyProbe()).isEqualTo(byStatement.stream().filter(row -> !"nulls".equals(row.get("k"))).toList());
+    }
+
+    @Test
+    void a_row_appended_twice_in_a_bulk_page_fails_the_page_whole() {
+        jdbc.sql(COPY_PROBE).update();
+        jdbc.sql("DELETE FROM row_writes_copy_probe").update();
+        jdbc.sql("INSERT INTO row_writes_copy_probe (k) VALUES ('stored')").update();
+        UnitOfWork<?> page = start();
+        BulkPage.attach(page, List.of(GenericEventMessage.asEventMessage("page")));
+        rows.append("probe", "new", "row_writes_copy_probe", "k, n, at, t, flag", APPENDED, "new", 1L, null, "x", true);
+        rows.append("probe", "stored", "row_writes_copy_probe", "k, n, at, t, flag", APPENDED, "stored", 1L, null, "x",
+                true);
+        assertThatThrownBy(page::commit).isInstanceOf(org.springframework.dao.DataAccessException.class);
+        assertThat(copyProbe()).extracting(row -> row.get("k")).containsExactly("stored");
+    }
+
+    private List<Map<String, Object>> copyProbe() {
+        return jdbc.sql("SELECT k, n, at, t, flag FROM row_writes_copy_probe ORDER BY k").query().listOfRows();
+    }
+
     private static UnitOfWork<?> start() {
         return DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
     }

@@ -24,6 +24,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -115,20 +119,49 @@ final class BulkReplay {
             throw new IllegalStateException("A bulk replay starts from a token without gaps");
         }
         long read = 0;
-        while (!stop.getAsBoolean()) {
-            StoredEvents.Page page = store.after(last, head, pageSize);
-            if (page.rows() == 0) {
-                break;
+        // The next page is read and decoded on a thread of its own while this one's rows are written: the table read,
+        // its keys and the decoding overlap PostgreSQL's work on the page's writes, instead of waiting for it.
+        ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "projection-rebuild-" + name + "-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            GapAwareTrackingToken from = last;
+            Future<StoredEvents.Page> ahead = reader.submit(() -> store.after(from, head, pageSize, invoker::canHandleType));
+            while (!stop.getAsBoolean()) {
+                StoredEvents.Page page = next(ahead);
+                if (page.rows() == 0) {
+                    break;
+                }
+                boolean more = page.rows() == pageSize;
+                if (more) {
+                    ahead = reader.submit(() -> store.after(page.last(), head, pageSize, invoker::canHandleType));
+                }
+                // Payloads not decoded ahead are decoded as the handlers ask for them, with the keys read for the page.
+                try (var using = page.keys().use()) {
+                    handle(page, handling, advancing, ids);
+                }
+                read += page.rows();
+                last = page.last();
+                position = last.getIndex();
+                if (!more) {
+                    break;
+                }
             }
-            handle(page, handling, advancing, ids);
-            read += page.rows();
-            last = page.last();
-            position = last.getIndex();
-            if (page.rows() < pageSize) {
-                break;
-            }
+            return read;
+        } finally {
+            reader.shutdownNow();
         }
-        return read;
+    }
+
+    /** The page read ahead; its reading's failure as this thread's own. */
+    private static StoredEvents.Page next(Future<StoredEvents.Page> ahead) throws Exception {
+        try {
+            return ahead.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception failure ? failure : e;
+        }
     }
 
     /** One page in one unit of work and transaction; the segments' tokens advance only if it commits. */

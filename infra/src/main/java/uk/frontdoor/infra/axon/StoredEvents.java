@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.LongStream;
 
 /**
@@ -34,7 +35,8 @@ import java.util.stream.LongStream;
  * advanced over the rows as the engine advances it (gaps kept only among events younger than its gap timeout, at
  * most its gap offset behind). The timestamp is parsed once, for that rule, and handed to the message, where the
  * engine parses it once more for each. The data keys of the page's children are read together before any event is
- * decoded, as the shared decoding reads those of a hundred events.
+ * decoded, as the shared decoding reads those of a hundred events, and held for the page: its events are decoded (when
+ * a handler first asks for a payload) while the page's handling {@link PersonalDataKeys.Held#use uses} them.
  */
 final class StoredEvents {
 
@@ -44,6 +46,9 @@ final class StoredEvents {
     private static final long LOWEST_GLOBAL_SEQUENCE = 1;
     /** The aggregate whose identifier names the data key of its events' personal fields. */
     private static final String CHILD = "Child";
+
+    private static final PersonalDataKeys.Held NO_KEYS = () -> () -> {
+    };
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
@@ -66,11 +71,19 @@ final class StoredEvents {
      * A page: its events as the upcasters left them, the token of its last row, and how many rows it read (fewer
      * than asked for: the head is reached).
      */
-    record Page(List<Read> events, GapAwareTrackingToken last, int rows) {
+    record Page(List<Read> events, GapAwareTrackingToken last, int rows, PersonalDataKeys.Held keys) {
     }
 
     /** Up to {@code limit} rows after {@code last} (from the first if null), none past {@code head}. */
     Page after(GapAwareTrackingToken last, long head, int limit) {
+        return after(last, head, limit, type -> false);
+    }
+
+    /**
+     * As {@link #after(GapAwareTrackingToken, long, int)}, the payloads (and metadata) of the events whose payload type
+     * {@code decode} accepts decoded now, on the caller's thread, with the page's keys: the rest when a handler asks.
+     */
+    Page after(GapAwareTrackingToken last, long head, int limit, Predicate<Class<?>> decode) {
         Instant gapTimeoutFrame = GenericEventMessage.clock.instant().minus(GAP_TIMEOUT);
         List<TrackedEventData<?>> rows = new ArrayList<>(limit);
         Map<Long, Instant> timestamps = new HashMap<>(limit * 2);
@@ -111,14 +124,22 @@ final class StoredEvents {
                 },
                 last == null ? 0 : last.getIndex(), head, limit);
         if (rows.isEmpty()) {
-            return new Page(List.of(), last, 0);
+            return new Page(List.of(), last, 0, NO_KEYS);
         }
-        keys.loadAll(children);
+        // Held for the page, not only put in the key cache: a rebuild meets more children than the cache holds,
+        // and a key it dropped before its event was decoded was read again alone (up to 70,000 reads a rebuild).
+        PersonalDataKeys.Held held = keys.held(children);
         List<Read> page = new ArrayList<>(rows.size());
-        EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, upcasters).forEach(event -> {
-            GapAwareTrackingToken at = (GapAwareTrackingToken) event.trackingToken();
-            page.add(new Read(event, at, timestamps.get(at.getIndex())));
-        });
-        return new Page(page, token[0], rows.size());
+        try (PersonalDataKeys.Scope using = held.use()) {
+            EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, upcasters).forEach(event -> {
+                GapAwareTrackingToken at = (GapAwareTrackingToken) event.trackingToken();
+                if (decode.test(event.getPayloadType())) {
+                    event.getPayload();
+                    event.getMetaData();
+                }
+                page.add(new Read(event, at, timestamps.get(at.getIndex())));
+            });
+        }
+        return new Page(page, token[0], rows.size(), held);
     }
 }

@@ -284,6 +284,45 @@ class PersonalDataAtRestIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void keys_held_for_a_rebuilds_page_are_used_for_its_events_until_a_destruction_is_heard() {
+        // A key cache that keeps nothing: every key read alone would come from the table.
+        PersonalDataKeys uncached = new JdbcPersonalDataKeys(new JdbcTemplate(dataSource), MasterKeys.from(settings),
+                Clock.systemUTC(), 100, Duration.ofNanos(1));
+        ObjectMapper writer = EventJson.mapper(keys);
+        ObjectMapper reader = EventJson.mapper(uncached);
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        String firstEvent = new TransactionTemplate(transactionManager).execute(status -> write(writer, first, "First"));
+        String secondEvent = new TransactionTemplate(transactionManager).execute(status -> write(writer, second, "Second"));
+        PersonalDataKeys.Held held = uncached.held(List.of(first, second));
+        // Their rows changed behind the key store's back (no destruction heard): only the held keys still open them.
+        jdbc.sql("UPDATE personal_data_keys SET wrapped_key = NULL, destroyed_at = now() WHERE child_id = ?").param(first)
+                .update();
+
+        try (PersonalDataKeys.Scope page = held.use()) {
+            assertThat(read(reader, firstEvent).reason()).as("held for the page").isEqualTo("First");
+            assertThat(read(reader, secondEvent).reason()).isEqualTo("Second");
+        }
+        assertThat(read(reader, firstEvent).reason()).as("after the page").isEqualTo(PersonalData.ERASED);
+
+        // Erasure wins: once a destruction is heard, held keys are asked for again, the destroyed one gone.
+        try (PersonalDataKeys.Scope page = held.use()) {
+            uncached.destroy(ChildId.of(second));
+            assertThat(read(reader, secondEvent).reason()).as("destroyed during the page").isEqualTo(PersonalData.ERASED);
+        }
+        // Heard from another instance (forgetCached on its notification) is the same.
+        String third = UUID.randomUUID().toString();
+        String thirdEvent = new TransactionTemplate(transactionManager).execute(status -> write(writer, third, "Third"));
+        PersonalDataKeys.Held again = uncached.held(List.of(third));
+        jdbc.sql("UPDATE personal_data_keys SET wrapped_key = NULL, destroyed_at = now() WHERE child_id = ?")
+                .param(third).update();
+        uncached.forgetCached(third);
+        try (PersonalDataKeys.Scope page = again.use()) {
+            assertThat(read(reader, thirdEvent).reason()).as("destroyed elsewhere").isEqualTo(PersonalData.ERASED);
+        }
+    }
+
+    @Test
     void a_wrong_or_missing_master_key_stops_start_up_with_a_clear_message_and_without_the_key() {
         String wrongKey = Base64.getEncoder().encodeToString(new byte[32]);
         ApplicationContextRunner dataProtection = new ApplicationContextRunner()

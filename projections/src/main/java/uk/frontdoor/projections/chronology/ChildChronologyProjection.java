@@ -43,6 +43,8 @@ import java.util.Optional;
 class ChildChronologyProjection {
 
     static final String PROCESSING_GROUP = "chronology";
+    private static final String CHRONOLOGY_COLUMNS =
+            "child_id, seq, at, contact_id, type, summary, detail, actor_user_id, actor_role, actor_agency";
 
     private final JdbcClient jdbc;
     private final RowWrites rows;
@@ -58,8 +60,9 @@ class ChildChronologyProjection {
     void on(ChildEvent event, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant storedAt) {
         ChronologyLine line = ChronologyLine.of(event, storedAt);
         Actor actor = line.actor();
-        // The handler never reads these tables, so the rows go with the batch's others (RowWrites).
-        rows.write(PROCESSING_GROUP, event.childId().value(), """
+        // The handler never reads these tables, so the rows go with the batch's others (RowWrites); a rebuild's page
+        // sends its rows by COPY.
+        rows.append(PROCESSING_GROUP, event.childId().value(), "child_chronology", CHRONOLOGY_COLUMNS, """
                         INSERT INTO child_chronology (child_id, seq, at, contact_id, type, summary, detail,
                                                       actor_user_id, actor_role, actor_agency)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

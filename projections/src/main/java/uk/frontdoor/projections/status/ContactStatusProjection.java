@@ -20,6 +20,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.frontdoor.projections.BulkPage;
 import uk.frontdoor.projections.ReadModelUpdates;
 import uk.frontdoor.triage.api.value.AgencyCode;
 import uk.frontdoor.triage.api.ConsentRecorded;
@@ -384,6 +385,11 @@ class ContactStatusProjection {
             if (unitOfWork instanceof BatchingUnitOfWork<?> batch) {
                 created.load(batch.getMessages().stream().map(Message::getPayload)
                         .map(ContactStatusProjection::contactIdOf).filter(Objects::nonNull).distinct().toList());
+            } else {
+                // A rebuild's page (BulkPage) is a plain unit of work: its rows read in one statement too, where
+                // each contact was read alone, its receipt included (a statement for every contact rebuilt).
+                BulkPage.current().ifPresent(page -> created.load(page.stream().map(Message::getPayload)
+                        .map(ContactStatusProjection::contactIdOf).filter(Objects::nonNull).distinct().toList()));
             }
             return created;
         });

@@ -44,6 +44,8 @@ public final class JdbcPersonalDataKeys implements PersonalDataKeys {
     private final Cache<String, DataKey> cache;
     /** {@link #destructionsHeard}: counted after the key is dropped from the cache, never before. */
     private final AtomicLong destructions = new AtomicLong();
+    /** The keys this thread's work holds ({@link #held}), if any. */
+    private final ThreadLocal<HeldKeys> inUse = new ThreadLocal<>();
 
     public JdbcPersonalDataKeys(JdbcTemplate jdbc, KeyEncryptionKey masterKey, Clock clock, long cacheSize,
                                 Duration cacheTtl) {
@@ -109,19 +111,48 @@ public final class JdbcPersonalDataKeys implements PersonalDataKeys {
     @Override
     public void loadAll(Collection<String> childIds) {
         List<String> missing = childIds.stream().filter(id -> known(id) == null).toList();
-        if (missing.isEmpty()) {
-            return;
+        if (!missing.isEmpty()) {
+            read(missing).values().forEach(key -> cache.put(key.childId(), key));
         }
+    }
+
+    @Override
+    public Held held(Collection<String> childIds) {
+        // Counted before reading: a destruction heard while the statement runs already disowns what it read.
+        long heard = destructions.get();
+        Map<String, DataKey> held = new HashMap<>(childIds.size() * 2);
+        List<String> missing = new java.util.ArrayList<>(childIds.size());
+        for (String childId : childIds) {
+            DataKey cached = known(childId);
+            if (cached != null) {
+                held.put(childId, cached);
+            } else {
+                missing.add(childId);
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<String, DataKey> read = read(missing);
+            held.putAll(read);
+            // Cached too, as loadAll does: the live processors and the next page meet the same children.
+            cache.putAll(read);
+        }
+        return new HeldKeys(held, heard);
+    }
+
+    /** These children's stored keys (none for a child whose key was destroyed or never written), unwrapped. */
+    private Map<String, DataKey> read(List<String> childIds) {
+        Map<String, DataKey> read = new HashMap<>(childIds.size() * 2);
         jdbc.query("""
                         SELECT child_id, wrapped_key, master_key_id FROM personal_data_keys
                         WHERE child_id = ANY (?) AND wrapped_key IS NOT NULL""",
                 (ResultSet rows) -> {
                     String childId = rows.getString(1);
                     byte[] raw = masterKeys.unwrap(rows.getString(3), rows.getBytes(2), context(childId));
-                    cache.put(childId, new DataKey(childId, new SecretKeySpec(raw, "AES")));
+                    read.put(childId, new DataKey(childId, new SecretKeySpec(raw, "AES")));
                     Arrays.fill(raw, (byte) 0);
                 },
-                (Object) missing.toArray(String[]::new));
+                (Object) childIds.toArray(String[]::new));
+        return read;
     }
 
     @Override
@@ -187,7 +218,39 @@ public final class JdbcPersonalDataKeys implements PersonalDataKeys {
     private DataKey known(String childId) {
         TransactionKeys transaction = transaction(false);
         DataKey key = transaction == null ? null : transaction.created.get(childId);
+        if (key == null) {
+            HeldKeys held = inUse.get();
+            // Only while no destruction has been heard since they were read: the cache has dropped a destroyed key
+            // by the time the count moves, and so, from then on, do the held ones.
+            if (held != null && held.heard == destructions.get()) {
+                key = held.keys.get(childId);
+            }
+        }
         return key != null ? key : cache.getIfPresent(childId);
+    }
+
+    /** Keys read together for one piece of work, and the destructions heard when they were read. */
+    private final class HeldKeys implements Held {
+        private final Map<String, DataKey> keys;
+        private final long heard;
+
+        HeldKeys(Map<String, DataKey> keys, long heard) {
+            this.keys = keys;
+            this.heard = heard;
+        }
+
+        @Override
+        public Scope use() {
+            HeldKeys before = inUse.get();
+            inUse.set(this);
+            return () -> {
+                if (before == null) {
+                    inUse.remove();
+                } else {
+                    inUse.set(before);
+                }
+            };
+        }
     }
 
     /** The committed key (another transaction's, or ours from an earlier one), cached; empty if none or destroyed. */

@@ -34,6 +34,33 @@ public interface PersonalDataKeys {
     default void loadAll(java.util.Collection<String> childIds) {
     }
 
+    /**
+     * Reads these children's keys together, as {@link #loadAll}, and holds them apart from the key cache for one
+     * piece of work (a rebuild's page of thousands of events about a thousand children): while a thread
+     * {@link Held#use uses} them, {@link #forReading} finds them there, so a cache smaller than the children a rebuild
+     * meets cannot drop one between its reading and its use (each dropped key was a statement of its own). Erasure
+     * still wins: once this instance hears of any destruction after the keys were read ({@link #destructionsHeard}
+     * moves), the held keys are no longer used and every key is asked for as before. A child whose key was not
+     * found (destroyed, or never written) is asked for as before too.
+     */
+    default Held held(java.util.Collection<String> childIds) {
+        loadAll(childIds);
+        return () -> () -> {
+        };
+    }
+
+    /** Keys read for one piece of work ({@link #held}); usable on any thread, by one thread at a time. */
+    interface Held {
+        /** Makes the keys found by {@link #forReading} on this thread until the returned scope is closed. */
+        Scope use();
+    }
+
+    /** A thread's use of held keys; closing it ends the use. */
+    interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** The key to read this child's events with; empty once it is destroyed (or for a child never written). */
     Optional<DataKey> forReading(String childId);
 
