@@ -90,16 +90,60 @@ public record PartnerAgencies(@DefaultValue List<Agency> agencies) {
     }
 
     public Optional<PartnerPrincipal> byApiKey(String apiKey) {
-        byte[] presented = sha256(apiKey);
-        PartnerPrincipal match = null;
-        // Compare with every agency in constant time, so timing reveals nothing about which key is near.
-        for (Agency agency : agencies) {
-            byte[] expected = HexFormat.of().parseHex(agency.apiKeySha256());
-            if (MessageDigest.isEqual(presented, expected)) {
-                match = new PartnerPrincipal(AgencyCode.of(agency.code()), agency.name());
+        return apiKeys().byApiKey(apiKey);
+    }
+
+    /**
+     * The agencies' API keys, ready to check a presented key against on every request: each agency's hash
+     * decoded and its principal made once, here, not per request.
+     */
+    public ApiKeys apiKeys() {
+        return new ApiKeys(agencies);
+    }
+
+    /** Checks a presented API key against every agency's, in constant time. */
+    public static final class ApiKeys {
+
+        private final byte[][] expected;
+        private final PartnerPrincipal[] principals;
+        private final MessageDigest sha256;
+
+        private ApiKeys(List<Agency> agencies) {
+            expected = new byte[agencies.size()][];
+            principals = new PartnerPrincipal[agencies.size()];
+            for (int i = 0; i < agencies.size(); i++) {
+                Agency agency = agencies.get(i);
+                expected[i] = HexFormat.of().parseHex(agency.apiKeySha256());
+                principals[i] = new PartnerPrincipal(AgencyCode.of(agency.code()), agency.name());
             }
+            sha256 = digest();
         }
-        return Optional.ofNullable(match);
+
+        public Optional<PartnerPrincipal> byApiKey(String apiKey) {
+            byte[] presented = hash(apiKey);
+            PartnerPrincipal match = null;
+            // Compare with every agency in constant time, so timing reveals nothing about which key is near.
+            for (int i = 0; i < expected.length; i++) {
+                if (MessageDigest.isEqual(presented, expected[i])) {
+                    match = principals[i];
+                }
+            }
+            return Optional.ofNullable(match);
+        }
+
+        /**
+         * A clone of one digest that is never updated itself: looking SHA-256 up among the security providers
+         * for every request cost more than hashing the key.
+         */
+        private byte[] hash(String value) {
+            MessageDigest digest;
+            try {
+                digest = (MessageDigest) sha256.clone();
+            } catch (CloneNotSupportedException e) {
+                digest = digest();
+            }
+            return digest.digest(value.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** The partner-check agency whose checks this partner agency is sent and answers; empty if none. */
@@ -134,9 +178,9 @@ public record PartnerAgencies(@DefaultValue List<Agency> agencies) {
                 .orElse(Set.of());
     }
 
-    static byte[] sha256(String value) {
+    private static MessageDigest digest() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

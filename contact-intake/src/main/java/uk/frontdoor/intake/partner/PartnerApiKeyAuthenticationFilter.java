@@ -29,11 +29,11 @@ public class PartnerApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private static final Pattern JWT_SHAPE =
             Pattern.compile("[A-Za-z0-9_-]+=*\\.[A-Za-z0-9_-]+=*\\.[A-Za-z0-9_-]+=*");
 
-    private final PartnerAgencies agencies;
+    private final PartnerAgencies.ApiKeys agencies;
     private final AuthenticationEntryPoint entryPoint;
 
     public PartnerApiKeyAuthenticationFilter(PartnerAgencies agencies, AuthenticationEntryPoint entryPoint) {
-        this.agencies = agencies;
+        this.agencies = agencies.apiKeys();
         this.entryPoint = entryPoint;
     }
 

@@ -32,6 +32,39 @@ class PartnerAgenciesTest {
     }
 
     @Test
+    void an_api_key_is_known_by_its_hash_and_names_its_own_agency_each_time_it_is_checked() {
+        Map<String, String> properties = new java.util.HashMap<>();
+        String schoolKey = java.util.HexFormat.of().formatHex(sha256("school-secret"));
+        String policeKey = java.util.HexFormat.of().formatHex(sha256("police-secret"));
+        properties.putAll(Map.of("frontdoor.partners.agencies[0].code", "school",
+                "frontdoor.partners.agencies[0].name", "A school",
+                "frontdoor.partners.agencies[0].api-key-sha256", schoolKey,
+                "frontdoor.partners.agencies[1].code", "police",
+                "frontdoor.partners.agencies[1].name", "The police",
+                "frontdoor.partners.agencies[1].api-key-sha256", policeKey));
+        PartnerAgencies.ApiKeys keys = bind(properties).apiKeys();
+        // Checked again and again with one ApiKeys, as the filter does: no state carried from one check to the next.
+        for (int i = 0; i < 3; i++) {
+            assertThat(keys.byApiKey("police-secret")).map(PartnerPrincipal::agency).contains(AgencyCode.of("police"));
+            assertThat(keys.byApiKey("school-secret")).map(PartnerPrincipal::name).contains("A school");
+            assertThat(keys.byApiKey("police-secre")).isEmpty();
+            assertThat(keys.byApiKey("")).isEmpty();
+            assertThat(keys.byApiKey(policeKey)).as("the hash itself is not the key").isEmpty();
+        }
+        assertThat(bind(properties).byApiKey("school-secret")).map(PartnerPrincipal::agency)
+                .contains(AgencyCode.of("school"));
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void an_agencys_kind_allows_every_code_of_its_census_group() {
         Map<String, String> properties = new java.util.HashMap<>();
         properties.putAll(agency(0, "school", "EDUCATION"));
