@@ -61,26 +61,11 @@ class IdentificationBatchTest {
     @Test
     void aBatchDecidesAsItsContactsOneAtATimeWould() {
         Random random = new Random(20261206);
-        List<IdentityFacts> children = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            children.add(child(random));
-        }
+        List<IdentityFacts> children = children(random);
         List<IdentityFacts> known = children.subList(0, 25);
-        List<IdentityFacts> contacts = new ArrayList<>();
-        for (int i = 0; i < 240; i++) {
-            contacts.add(described(children.get(random.nextInt(children.size())), random));
-        }
+        List<IdentityFacts> contacts = contacts(children, random);
 
-        List<String> oneAtATime = decide(known, contacts, false, (identification, finder) -> {
-            List<String> decisions = new ArrayList<>();
-            for (int i = 0; i < contacts.size(); i++) {
-                IdentityMatch match = identification.match(contacts.get(i));
-                ChildId child = joined(match, i);
-                finder.remember(child.value(), contacts.get(i), NOW.plusSeconds(i));
-                decisions.add(describe(match, child));
-            }
-            return decisions;
-        });
+        List<String> oneAtATime = decide(known, contacts, false, oneAtATime(contacts));
         int[] searchedAgain = {0};
         int[] searchesAgain = {0};
         List<String> batched = decide(known, contacts, false, batched(contacts, searchedAgain, searchesAgain));
@@ -101,26 +86,11 @@ class IdentificationBatchTest {
     @Test
     void aBatchWithVariantsHeldDecidesAsItsContactsOneAtATimeWould() {
         Random random = new Random(20261207);
-        List<IdentityFacts> children = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            children.add(child(random));
-        }
+        List<IdentityFacts> children = children(random);
         List<IdentityFacts> known = children.subList(0, 25);
-        List<IdentityFacts> contacts = new ArrayList<>();
-        for (int i = 0; i < 240; i++) {
-            contacts.add(described(children.get(random.nextInt(children.size())), random));
-        }
+        List<IdentityFacts> contacts = contacts(children, random);
 
-        List<String> oneAtATime = decide(known, contacts, false, (identification, finder) -> {
-            List<String> decisions = new ArrayList<>();
-            for (int i = 0; i < contacts.size(); i++) {
-                IdentityMatch match = identification.match(contacts.get(i));
-                ChildId child = joined(match, i);
-                finder.remember(child.value(), contacts.get(i), NOW.plusSeconds(i));
-                decisions.add(describe(match, child));
-            }
-            return decisions;
-        });
+        List<String> oneAtATime = decide(known, contacts, false, oneAtATime(contacts));
         int[] searchedAgain = {0};
         int[] searchesAgain = {0};
         CandidateFinder[] holding = new CandidateFinder[1];
@@ -133,6 +103,38 @@ class IdentificationBatchTest {
         // Children were held: those written by the batches, and those the searches read.
         assertThat(holding[0].childrenHeld()).isGreaterThan(25);
         assertThat(searchesAgain[0]).isPositive();
+    }
+
+    /** Sixty fictional children, the first 25 of whom are known before the contacts arrive. */
+    private static List<IdentityFacts> children(Random random) {
+        List<IdentityFacts> children = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            children.add(child(random));
+        }
+        return children;
+    }
+
+    /** 240 contacts, each describing one of the children, some partly or differently. */
+    private static List<IdentityFacts> contacts(List<IdentityFacts> children, Random random) {
+        List<IdentityFacts> contacts = new ArrayList<>();
+        for (int i = 0; i < 240; i++) {
+            contacts.add(described(children.get(random.nextInt(children.size())), random));
+        }
+        return contacts;
+    }
+
+    /** Each contact matched and remembered before the next is matched: the decisions a batch must equal. */
+    private static Run oneAtATime(List<IdentityFacts> contacts) {
+        return (identification, finder) -> {
+            List<String> decisions = new ArrayList<>();
+            for (int i = 0; i < contacts.size(); i++) {
+                IdentityMatch match = identification.match(contacts.get(i));
+                ChildId child = joined(match, i);
+                finder.remember(child.value(), contacts.get(i), NOW.plusSeconds(i));
+                decisions.add(describe(match, child));
+            }
+            return decisions;
+        };
     }
 
     /** Batches of 80 contacts, each matched and remembered in turn, counting the searches again. */
