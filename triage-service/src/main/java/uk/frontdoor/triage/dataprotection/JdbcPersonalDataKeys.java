@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -121,7 +122,7 @@ public final class JdbcPersonalDataKeys implements PersonalDataKeys {
         // Counted before reading: a destruction heard while the statement runs already disowns what it read.
         long heard = destructions.get();
         Map<String, DataKey> held = new HashMap<>(childIds.size() * 2);
-        List<String> missing = new java.util.ArrayList<>(childIds.size());
+        List<String> missing = new ArrayList<>(childIds.size());
         for (String childId : childIds) {
             DataKey cached = known(childId);
             if (cached != null) {

@@ -15,18 +15,21 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * Finds the known children a contact's child might be, in PostgreSQL, and remembers who each child has
@@ -174,8 +177,8 @@ public class CandidateFinder {
      * {@code maximumSize} children, each for {@code idle} unused, dropped whenever {@code destructionsHeard}
      * ({@link uk.frontdoor.triage.dataprotection.PersonalDataKeys#destructionsHeard}) moves.
      */
-    public CandidateFinder(JdbcClient jdbc, long maximumSize, java.time.Duration idle,
-                           java.util.function.LongSupplier destructionsHeard) {
+    public CandidateFinder(JdbcClient jdbc, long maximumSize, Duration idle,
+                           LongSupplier destructionsHeard) {
         this(jdbc, maximumSize > 0 ? new HeldVariants(maximumSize, idle, destructionsHeard) : null);
     }
 
@@ -405,7 +408,7 @@ public class CandidateFinder {
         for (int from = 0; from < seen.size(); from += BATCH) {
             // ON CONFLICT cannot touch one row twice in one statement: one row per child and variant.
             Map<String, Object[]> rows = new LinkedHashMap<>();
-            Map<Object[], IdentityFacts> facts = new java.util.IdentityHashMap<>();
+            Map<Object[], IdentityFacts> facts = new IdentityHashMap<>();
             for (SeenAt s : seen.subList(from, Math.min(seen.size(), from + BATCH))) {
                 IdentityFacts seenAs = s.facts();
                 String json = write(seenAs);
