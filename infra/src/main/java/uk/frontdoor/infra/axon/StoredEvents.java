@@ -47,9 +47,6 @@ final class StoredEvents {
     /** The aggregate whose identifier names the data key of its events' personal fields. */
     private static final String CHILD = "Child";
 
-    private static final PersonalDataKeys.Held NO_KEYS = () -> () -> {
-    };
-
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final EventUpcaster upcasters;
@@ -124,7 +121,7 @@ final class StoredEvents {
                 },
                 last == null ? 0 : last.getIndex(), head, limit);
         if (rows.isEmpty()) {
-            return new Page(List.of(), last, 0, NO_KEYS);
+            return new Page(List.of(), last, 0, PersonalDataKeys.Held.NONE);
         }
         // Held for the page, not only put in the key cache: a rebuild meets more children than the cache holds,
         // and a key it dropped before its event was decoded was read again alone (up to 70,000 reads a rebuild).

@@ -45,12 +45,15 @@ public interface PersonalDataKeys {
      */
     default Held held(java.util.Collection<String> childIds) {
         loadAll(childIds);
-        return () -> () -> {
-        };
+        return Held.NONE;
     }
 
     /** Keys read for one piece of work ({@link #held}); usable on any thread, by one thread at a time. */
     interface Held {
+        /** No keys held: every key is asked for as without {@link #held}. */
+        Held NONE = () -> () -> {
+        };
+
         /** Makes the keys found by {@link #forReading} on this thread until the returned scope is closed. */
         Scope use();
     }
