@@ -95,13 +95,22 @@ class BatchSearchSoundKeysTest {
         assertThat(given).isZero();
     }
 
-    /** PostgreSQL's calls of {@code dmetaphone} while this runs, counted in its own transaction. */
+    /**
+     * PostgreSQL's calls of {@code dmetaphone} while this runs, counted in its own transaction: before and after, since
+     * the backend's counts not yet reported (at most once a second, between transactions) may hold an earlier
+     * transaction's too.
+     */
     private static long dmetaphoneCalls(Supplier<?> search) {
         return new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())).execute(status -> {
             jdbc.sql("SET LOCAL track_functions = 'all'").update();
+            long before = dmetaphoneCallsPending();
             search.get();
-            return jdbc.sql("SELECT coalesce(sum(calls), 0) FROM pg_stat_xact_user_functions WHERE funcname = 'dmetaphone'")
-                    .query(Long.class).single();
+            return dmetaphoneCallsPending() - before;
         });
+    }
+
+    private static long dmetaphoneCallsPending() {
+        return jdbc.sql("SELECT coalesce(sum(calls), 0) FROM pg_stat_xact_user_functions WHERE funcname = 'dmetaphone'")
+                .query(Long.class).single();
     }
 }
