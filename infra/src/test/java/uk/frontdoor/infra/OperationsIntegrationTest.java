@@ -54,6 +54,9 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
                 .containsPattern("frontdoor_matching_searches_total\\{[^}]*search=\"ahead\"[^}]*} [1-9]")
                 .containsPattern("frontdoor_matching_searches_total\\{[^}]*search=\"again\"[^}]*} ")
                 .containsPattern("frontdoor_matching_searched_again_total(\\{[^}]*})? ")
+                // Candidates' variants from memory and from the store: the held variants' hit rate, counts only.
+                .containsPattern("frontdoor_matching_candidate_variants_total\\{[^}]*from=\"memory\"[^}]*} ")
+                .containsPattern("frontdoor_matching_candidate_variants_total\\{[^}]*from=\"store\"[^}]*} ")
                 // Requests are timed; Spring Security's filters and decisions are not observed one by one.
                 .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/contacts\"")
                 .doesNotContain("spring_security_filterchains", "spring_security_authorizations")

@@ -172,6 +172,10 @@ class KafkaIntakeBench extends IntegrationTestSupport {
         report.append(String.format("matching: %,.0f first searches of a batch; %,.0f contacts matched on a search "
                         + "made again, in %,.0f statements%n", matchingAfter[0] - matchingBefore[0],
                 matchingAfter[2] - matchingBefore[2], matchingAfter[1] - matchingBefore[1]));
+        double fromMemory = matchingAfter[3] - matchingBefore[3];
+        double read = matchingAfter[4] - matchingBefore[4];
+        report.append(String.format("candidates' variants: %,.0f from memory, %,.0f read from the store (%.1f%% from "
+                + "memory)%n", fromMemory, read, fromMemory + read == 0 ? 0 : 100 * fromMemory / (fromMemory + read)));
         report.append("per contact, by table (inserted / updated / deleted):\n");
         tablesAfter.forEach((table, after) -> {
             long[] before = tablesBefore.getOrDefault(table, new long[3]);
@@ -485,11 +489,16 @@ class KafkaIntakeBench extends IntegrationTestSupport {
         return stats;
     }
 
-    /** The matching counters: first searches of a batch, searches again, contacts matched on a search again. */
+    /**
+     * The matching counters: first searches of a batch, searches again, contacts matched on a search again, and
+     * candidates' variants from memory and read.
+     */
     private double[] matchingSearches() {
         return new double[]{meters.get("frontdoor.matching.searches").tag("search", "ahead").counter().count(),
                 meters.get("frontdoor.matching.searches").tag("search", "again").counter().count(),
-                meters.get("frontdoor.matching.searched.again").counter().count()};
+                meters.get("frontdoor.matching.searched.again").counter().count(),
+                meters.get("frontdoor.matching.candidate.variants").tag("from", "memory").functionCounter().count(),
+                meters.get("frontdoor.matching.candidate.variants").tag("from", "store").functionCounter().count()};
     }
 
     private long[] databaseStats() {

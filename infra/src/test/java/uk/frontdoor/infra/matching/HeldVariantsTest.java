@@ -114,6 +114,26 @@ class HeldVariantsTest {
         sameAsNothingHeld(ava().build());
     }
 
+    /**
+     * The hit rate operators see ({@code frontdoor_matching_candidate_variants_total{from}}): ava's two variants were
+     * held as written here, isla's one was written elsewhere and is read once, then held.
+     */
+    @Test
+    void theVariantsTakenFromMemoryAndThoseReadAreCounted() {
+        holding.candidates(List.of("ava", "isla"));
+        assertThat(holding.variantsFromMemory()).isEqualTo(2);
+        assertThat(holding.variantsRead()).isEqualTo(1);
+
+        holding.candidates(List.of("ava", "isla"));
+        assertThat(holding.variantsFromMemory()).isEqualTo(5);
+        assertThat(holding.variantsRead()).isEqualTo(1);
+
+        elsewhere.candidates(List.of("ava", "isla"));
+        elsewhere.find(ava().build());
+        assertThat(elsewhere.variantsFromMemory()).isZero();
+        assertThat(elsewhere.variantsRead()).isEqualTo(6);
+    }
+
     @Test
     void aKeyStoreThatCountsNoDestructionsHoldsNothing() {
         holding = new CandidateFinder(jdbc, 100, Duration.ofMinutes(10), () -> -1);

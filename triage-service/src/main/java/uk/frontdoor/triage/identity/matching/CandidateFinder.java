@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
@@ -125,13 +126,18 @@ public class CandidateFinder {
 
     /** The columns of a batch's rows: one per named parameter of {@link #HITS}, the postcodes joined by commas. */
     private static final List<String> BATCH_COLUMNS = List.of("nhs", "dob", "swapped", "given", "family", "fullName",
-            "sector", "postcodes", "yearStart", "yearEnd", "aroundFrom", "aroundTo", "unborn", "motherFamily");
+            "sector", "postcodes", "yearStart", "yearEnd", "aroundFrom", "aroundTo", "unborn", "motherFamily",
+            "familyKey", "givenKey", "motherFamilyKey");
+    /** A name's column in a batch's rows, and the column of its sound-alike key ({@link #soundKeys}) beside it. */
+    private static final Map<String, String> SOUND_KEY_COLUMNS = Map.of("family", "familyKey", "given", "givenKey",
+            "motherFamily", "motherFamilyKey");
     private static final Map<String, String> BATCH_TYPES = Map.ofEntries(Map.entry("nhs", "char(10)[]"),
             Map.entry("dob", "date[]"), Map.entry("swapped", "date[]"), Map.entry("given", "text[]"),
             Map.entry("family", "text[]"), Map.entry("fullName", "text[]"), Map.entry("sector", "text[]"),
             Map.entry("postcodes", "text[]"), Map.entry("yearStart", "date[]"), Map.entry("yearEnd", "date[]"),
             Map.entry("aroundFrom", "date[]"), Map.entry("aroundTo", "date[]"), Map.entry("unborn", "boolean[]"),
-            Map.entry("motherFamily", "text[]"));
+            Map.entry("motherFamily", "text[]"), Map.entry("familyKey", "text[]"), Map.entry("givenKey", "text[]"),
+            Map.entry("motherFamilyKey", "text[]"));
     private static final String SEARCH_ALL = searchAllSql();
 
     /**
@@ -139,9 +145,19 @@ public class CandidateFinder {
      * searched row by row (a lateral join), so that each child's candidates are exactly what its own search
      * would find. It gives only the ids: the children found are read once each afterwards, however many of
      * the batch's contacts found the same child.
+     * <p>
+     * Each name's sound-alike key is a column of the row, as the batch already has it ({@link #soundKeys}): the rules'
+     * {@code dmetaphone} of a batch row's column is not folded into a constant as a single search's parameter is, so
+     * PostgreSQL computed it again for every index entry a rule filters (the birth rule's every child born that day)
+     * and for every rule. A key not given (null) is computed as before: {@code dmetaphone} never gives null for a
+     * name, so {@code coalesce(key, dmetaphone(name))} is the name's key either way.
      */
     private static String searchAllSql() {
         String hits = HITS.replace("CAST(:postcodes AS text[])", "string_to_array(p.postcodes, ',')");
+        for (Map.Entry<String, String> name : SOUND_KEY_COLUMNS.entrySet()) {
+            hits = hits.replace("dmetaphone(CAST(:" + name.getKey() + " AS text))",
+                    "coalesce(p." + name.getValue() + ", dmetaphone(p." + name.getKey() + "))");
+        }
         hits = java.util.regex.Pattern.compile("CAST\\(:(\\w+) AS (?:char\\(10\\)|[a-z]+)\\)").matcher(hits)
                 .replaceAll("p.$1");
         if (hits.contains(":")) {
@@ -161,6 +177,9 @@ public class CandidateFinder {
     private final JdbcClient jdbc;
     /** Known children's parsed variants between searches; null: none held, every search reads and parses them. */
     private final HeldVariants held;
+    /** Candidates' variants whose facts were taken from {@link #held}, and those read from the store and parsed. */
+    private final LongAdder variantsFromMemory = new LongAdder();
+    private final LongAdder variantsRead = new LongAdder();
 
     /** The search statement, with named parameters: for checking its plan. */
     public static String searchSql() {
@@ -192,6 +211,20 @@ public class CandidateFinder {
         return held == null ? 0 : held.size();
     }
 
+    /**
+     * How many candidates' variants have had their facts taken from memory ({@link HeldVariants}) rather than read from
+     * {@code child_identity_variant} and parsed, since this finder was made: with {@link #variantsRead}, the hit rate
+     * operators see as {@code frontdoor_matching_candidate_variants_total{from="memory"}}.
+     */
+    public long variantsFromMemory() {
+        return variantsFromMemory.sum();
+    }
+
+    /** How many candidates' variants have had their facts read from the store and parsed, since this finder was made. */
+    public long variantsRead() {
+        return variantsRead.sum();
+    }
+
     /** PostgreSQL's plan for this child's search, with the time each step took: for finding a slow rule. */
     public List<String> explain(IdentityFacts child) {
         return jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + SEARCH).params(parameters(child)).query(String.class).list();
@@ -205,6 +238,7 @@ public class CandidateFinder {
             variants.computeIfAbsent(rs.getString("child_id"), id -> new ArrayList<>())
                     .add(read(rs.getString("facts")));
         });
+        variants.values().forEach(facts -> variantsRead.add(facts.size()));
         List<Candidate> candidates = new ArrayList<>(variants.size());
         variants.forEach((childId, facts) -> candidates.add(new Candidate(childId, merge(facts))));
         return candidates;
@@ -214,10 +248,30 @@ public class CandidateFinder {
      * {@link #find} for each of these children, in one statement: the candidates of each, in the order given.
      */
     public List<List<Candidate>> findAll(List<IdentityFacts> children) {
+        return findAll(children, null);
+    }
+
+    /**
+     * {@link #findAll(List)} with the children's sound-alike keys already read ({@link #soundKeys} of their
+     * {@link IdentificationBatch.Facts#names}: family, given, mother's family), so that the search does not compute
+     * them again; null, or a null entry, for keys not read (the search computes those).
+     */
+    public List<List<Candidate>> findAll(List<IdentityFacts> children, List<String[]> soundKeys) {
         if (children.isEmpty()) {
             return List.of();
         }
-        List<Map<String, Object>> rows = children.stream().map(CandidateFinder::parameters).toList();
+        if (soundKeys != null && soundKeys.size() != children.size()) {
+            throw new IllegalArgumentException("one entry of sound-alike keys a child");
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(children.size());
+        for (int i = 0; i < children.size(); i++) {
+            Map<String, Object> row = parameters(children.get(i));
+            String[] keys = soundKeys == null || soundKeys.get(i) == null ? new String[3] : soundKeys.get(i);
+            row.put("familyKey", keys[0]);
+            row.put("givenKey", keys[1]);
+            row.put("motherFamilyKey", keys[2]);
+            rows.add(row);
+        }
         Map<String, Object> arrays = new LinkedHashMap<>();
         String[] indexes = new String[children.size()];
         for (int i = 0; i < indexes.length; i++) {
@@ -296,6 +350,7 @@ public class CandidateFinder {
                 .query(rs -> {
                     variants.get(rs.getString("child_id")).add(read(rs.getString("facts")));
                 });
+        variants.values().forEach(facts -> variantsRead.add(facts.size()));
         List<Candidate> candidates = new ArrayList<>(variants.size());
         variants.forEach((childId, facts) -> {
             if (!facts.isEmpty()) {
@@ -328,6 +383,7 @@ public class CandidateFinder {
             }
         }
         Map<String, Map<String, IdentityFacts>> parsed = new HashMap<>();
+        int[] listed = {0, 0};
         jdbc.sql("""
                         SELECT v.child_id, v.fingerprint, CASE WHEN h.fingerprint IS NULL THEN v.facts END AS facts
                           FROM child_identity_variant v
@@ -344,10 +400,14 @@ public class CandidateFinder {
                     String fingerprint = rs.getString("fingerprint");
                     order.get(childId).add(fingerprint);
                     String json = rs.getString("facts");
+                    listed[0]++;
                     if (json != null) {
+                        listed[1]++;
                         parsed.computeIfAbsent(childId, id -> new HashMap<>(2)).put(fingerprint, read(json));
                     }
                 });
+        variantsFromMemory.add(listed[0] - listed[1]);
+        variantsRead.add(listed[1]);
         List<Candidate> candidates = new ArrayList<>(order.size());
         order.forEach((childId, fingerprints) -> {
             if (fingerprints.isEmpty()) {

@@ -1,5 +1,7 @@
 package uk.frontdoor.triage.identity.matching;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -37,12 +39,20 @@ class MatchingConfiguration {
      */
     @Bean
     CandidateFinder candidateFinder(JdbcClient jdbc, HeldVariantsProperties settings,
-                                    ObjectProvider<PersonalDataKeys> keys) {
+                                    ObjectProvider<PersonalDataKeys> keys, ObjectProvider<MeterRegistry> meters) {
         PersonalDataKeys dataKeys = keys.getIfAvailable();
-        if (dataKeys == null) {
-            return new CandidateFinder(jdbc);
-        }
-        return new CandidateFinder(jdbc, settings.maximumSize(), settings.idle(), dataKeys::destructionsHeard);
+        CandidateFinder finder = dataKeys == null ? new CandidateFinder(jdbc)
+                : new CandidateFinder(jdbc, settings.maximumSize(), settings.idle(), dataKeys::destructionsHeard);
+        meters.ifAvailable(registry -> {
+            // Counts only: no child's data in a label.
+            String name = "frontdoor.matching.candidate.variants";
+            String description = "Candidates' variants whose facts were taken from memory or read from the store";
+            FunctionCounter.builder(name, finder, CandidateFinder::variantsFromMemory).tag("from", "memory")
+                    .description(description).register(registry);
+            FunctionCounter.builder(name, finder, CandidateFinder::variantsRead).tag("from", "store")
+                    .description(description).register(registry);
+        });
+        return finder;
     }
 
     /**
