@@ -6,6 +6,9 @@ import uk.frontdoor.triage.api.query.FindChildAsAt;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.RequestParam;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
@@ -93,7 +96,9 @@ class ContactSubmissionController {
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(ref = "/schemas/contact-submission-v1.schema.json"))),
             responses = {
-                    @ApiResponse(responseCode = "202", description = "Stored in the child's record"),
+                    @ApiResponse(responseCode = "202", description = "Stored in the child's record",
+                            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                    schema = @Schema(implementation = SubmissionReceipt.class))),
                     @ApiResponse(responseCode = "400", description = "Invalid submission: every invalid field is named",
                             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
                     @ApiResponse(responseCode = "401", description = "No valid API key or staff credentials"),
@@ -103,8 +108,10 @@ class ContactSubmissionController {
                     @ApiResponse(responseCode = "413", description = "Body too large"),
                     @ApiResponse(responseCode = "415", description = "Not application/json")})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<SubmissionReceipt> submit(Authentication authentication,
-                                             @org.springframework.web.bind.annotation.RequestBody byte[] body) {
+    void submit(Authentication authentication, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        // Read and answered by the intake itself, not by message converters (IntakeExchange): the same answers.
+        byte[] body = IntakeExchange.body(request);
         ContactAccepted accepted;
         if (authentication.getPrincipal() instanceof PartnerPrincipal partner) {
             accepted = intake.accept(partner.agency(), Channel.HTTP, body);
@@ -113,10 +120,10 @@ class ContactSubmissionController {
                     .orElseThrow(() -> new AccessDeniedException("neither a partner nor a member of staff"));
             accepted = intake.accept(staff, body);
         }
-        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+        URI location = ServletUriComponentsBuilder.fromRequestUri(request)
                 .path("/{id}").buildAndExpand(accepted.contactId().value()).toUri();
-        return ResponseEntity.status(HttpStatus.ACCEPTED).location(location)
-                .body(new SubmissionReceipt(accepted.contactId().value(), accepted.alreadyReceived()));
+        IntakeExchange.accepted(response, location.toASCIIString(), accepted.contactId().value(),
+                accepted.alreadyReceived());
     }
 
     @Operation(summary = "Where a contact stands",
@@ -241,6 +248,7 @@ class ContactSubmissionController {
                 ContactStatus.RECEIVED, registration.receivedAt(), null, null);
     }
 
+    /** The 202's body, as {@link IntakeExchange#receipt} writes it (and the OpenAPI description shows it). */
     record SubmissionReceipt(String contactId, boolean alreadyReceived) {
     }
 

@@ -95,7 +95,7 @@ class IntakeExceptionHandler extends ResponseEntityExceptionHandler {
         }
         metrics.rejected(Channel.HTTP, RejectionReason.MALFORMED_JSON.name());
         boolean missing = ex.getCause() == null && ex.getMessage() != null
-                && ex.getMessage().startsWith("Required request body is missing");
+                && ex.getMessage().startsWith(IntakeExchange.MISSING);
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_JSON,
                 "Body could not be read", "The request body could not be read; nothing was stored.");
         // The body is named as the field "", as a refused submission names it.

@@ -2,6 +2,7 @@ package uk.frontdoor.infra.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -82,23 +83,36 @@ class ApiSecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * A contact submitted ({@code POST /api/v1/contacts}, and nothing else): the API's authentication, exactly as in
+     * {@link #api}, and its one rule for this request, partners and staff who work with children's records. A chain
+     * of its own so that no MVC request matcher is asked about it, and Spring Security's handler-lookup cache is
+     * skipped for it ({@link PartnerIntakeRequests}); no logout filter (nothing to log out of, and its matcher would
+     * ask Spring MVC). Every refusal is the API chain's: 401 with the same challenge and problem, 403 the same.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain intake(HttpSecurity http, PartnerAgencies agencies, StaffUsers staff,
+                               ObjectProvider<JwtDecoder> jwtDecoder, StaffActorResolver actors,
+                               ObjectMapper json) throws Exception {
+        http.securityMatcher(PartnerIntakeRequests.SUBMIT)
+                .logout(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(PARTNERS_AND_STAFF));
+        return authenticated(http, agencies, staff, jwtDecoder.getIfAvailable(), actors, json).build();
+    }
+
+    /** Spring Security's cache filter skips the intake, whose chain needs no handler lookup. */
+    @Bean
+    static BeanDefinitionRegistryPostProcessor introspectorSkippingTheIntake() {
+        return PartnerIntakeRequests.introspectorSkippingTheIntake();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, PartnerAgencies agencies, StaffUsers staff,
                             ObjectProvider<JwtDecoder> jwtDecoder, StaffActorResolver actors,
                             ObjectMapper json) throws Exception {
-        JwtDecoder tokens = jwtDecoder.getIfAvailable();
-        AuthenticationEntryPoint unauthenticated = unauthenticated(json, staff.any());
-        AccessDeniedHandler forbidden = forbidden(json);
         http.securityMatcher("/api/**")
-                // Stateless API for machines and scripts: no session, no cookie, so no CSRF to forge.
-                .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // First, so a partner's key is never mistaken for a staff token (or sent to the identity provider).
-                .addFilterBefore(new PartnerApiKeyAuthenticationFilter(agencies, unauthenticated),
-                        BearerTokenAuthenticationFilter.class)
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated)
-                        .accessDeniedHandler(forbidden))
                 .authorizeHttpRequests(requests -> requests
                         // Partners submit contacts; staff log the ones phoned in to them.
                         .requestMatchers(HttpMethod.POST, "/api/v1/contacts").hasAnyRole(PARTNERS_AND_STAFF)
@@ -149,6 +163,26 @@ class ApiSecurityConfiguration {
                         // The service's own machinery: system managers only, who see nothing of any child.
                         .requestMatchers("/api/v1/admin/**").hasAnyRole(StaffPermission.RUN_SERVICE.roleNames())
                         .anyRequest().hasAnyRole(StaffPermission.CASEWORK.roleNames()));
+        return authenticated(http, agencies, staff, jwtDecoder.getIfAvailable(), actors, json).build();
+    }
+
+    /**
+     * How the API's callers authenticate, and how it refuses them: a partner agency's API key, staff by HTTP Basic
+     * (configured staff users) or an identity provider's JWT; no session, no CSRF; 401 and 403 as problems.
+     */
+    private static HttpSecurity authenticated(HttpSecurity http, PartnerAgencies agencies, StaffUsers staff,
+                                              JwtDecoder tokens, StaffActorResolver actors, ObjectMapper json)
+            throws Exception {
+        AuthenticationEntryPoint unauthenticated = unauthenticated(json, staff.any());
+        AccessDeniedHandler forbidden = forbidden(json);
+        // Stateless API for machines and scripts: no session, no cookie, so no CSRF to forge.
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // First, so a partner's key is never mistaken for a staff token (or sent to the identity provider).
+                .addFilterBefore(new PartnerApiKeyAuthenticationFilter(agencies, unauthenticated),
+                        BearerTokenAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden));
         if (staff.any()) {
             http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
         }
@@ -159,7 +193,7 @@ class ApiSecurityConfiguration {
                     .accessDeniedHandler(forbidden)
                     .jwt(jwt -> jwt.decoder(tokens).jwtAuthenticationConverter(staffAuthorities(actors))));
         }
-        return http.build();
+        return http;
     }
 
     /** Operations and published contracts: no personal data behind any of these. */
