@@ -321,15 +321,23 @@ public class RowWrites {
                 : value instanceof Instant at ? at.toString()
                 : value instanceof Boolean yes ? (yes ? "t" : "f")
                 : value.toString();
+        // The text between the characters COPY's format escapes goes in whole runs: appending it a character at a time
+        // was most of a chronology page's writing (its summaries), and of the contact status's (its JSON documents).
+        int run = 0;
         for (int i = 0; i < plain.length(); i++) {
             char c = plain.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
+            String escaped = switch (c) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (escaped != null) {
+                text.append(plain, run, i).append(escaped);
+                run = i + 1;
             }
         }
+        text.append(plain, run, plain.length());
     }
 }
