@@ -120,7 +120,8 @@ public class RowWrites {
      *
      * @param table   the table, as named in the statement
      * @param columns the statement's columns, in the order of {@code values}
-     * @param values  the row's values: text, numbers, booleans, timestamps or null
+     * @param values  the row's values: text, numbers, booleans, timestamps or null; read when the page is written, not
+     *                before (the triage queue folds a contact's later events of the page into the row it appends)
      */
     public void append(String projection, String key, String table, String columns, String sql, Object... values) {
         if (CurrentUnitOfWork.isStarted() && BulkPage.current().isPresent()) {
@@ -236,47 +237,8 @@ public class RowWrites {
             count = 0;
         }
 
-        /** The rows in PostgreSQL's text format, in one COPY on the batch's connection (its transaction). */
         private static void copy(JdbcTemplate jdbc, String statement, List<Object[]> rows) {
-            StringBuilder text = new StringBuilder(rows.size() * 160);
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    if (i > 0) {
-                        text.append('\t');
-                    }
-                    copyText(text, row[i]);
-                }
-                text.append('\n');
-            }
-            jdbc.execute((ConnectionCallback<Long>) connection -> {
-                try {
-                    return connection.unwrap(PGConnection.class).getCopyAPI()
-                            .copyIn(statement, new StringReader(text.toString()));
-                } catch (IOException e) {
-                    throw new SQLException("COPY could not be sent", e);
-                }
-            });
-        }
-
-        private static void copyText(StringBuilder text, Object value) {
-            if (value == null) {
-                text.append("\\N");
-                return;
-            }
-            String plain = value instanceof Timestamp at ? at.toInstant().toString()
-                    : value instanceof Instant at ? at.toString()
-                    : value instanceof Boolean yes ? (yes ? "t" : "f")
-                    : value.toString();
-            for (int i = 0; i < plain.length(); i++) {
-                char c = plain.charAt(i);
-                switch (c) {
-                    case '\\' -> text.append("\\\\");
-                    case '\t' -> text.append("\\t");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    default -> text.append(c);
-                }
-            }
+            copyIn(jdbc, statement, rows);
         }
 
         private RuntimeException failed(RuntimeException e) {
@@ -309,5 +271,73 @@ public class RowWrites {
                 }
             }
         }
+    }
+
+    /**
+     * New rows sent as one {@code COPY table (columns) FROM STDIN} on the connection of the current transaction, in
+     * PostgreSQL's text format: for a rebuild's page ({@link BulkPage}) that writes rows no other write of the page
+     * changes and that cannot be there already (a reset emptied the table, the page is its only writer, each stored
+     * event is handled once). A row already there fails the statement, and with it the page (rolled back whole). Row
+     * triggers fire as for an insert. Values: text, numbers, booleans, timestamps ({@link Timestamp}, {@link Instant})
+     * or null; JSON as its text.
+     *
+     * @param table   the table, from the projection's own code
+     * @param columns its columns, in the order of each row's values
+     */
+    public static void copy(JdbcTemplate jdbc, String table, String columns, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            copyIn(jdbc, "COPY " + table + " (" + columns + ") FROM STDIN", rows);
+        }
+    }
+
+    /** The rows in PostgreSQL's text format, in one COPY on the batch's connection (its transaction). */
+    private static void copyIn(JdbcTemplate jdbc, String statement, List<Object[]> rows) {
+        StringBuilder text = new StringBuilder(rows.size() * 160);
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    text.append('\t');
+                }
+                copyText(text, row[i]);
+            }
+            text.append('\n');
+        }
+        jdbc.execute((ConnectionCallback<Long>) connection -> {
+            try {
+                return connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn(statement, new StringReader(text.toString()));
+            } catch (IOException e) {
+                throw new SQLException("COPY could not be sent", e);
+            }
+        });
+    }
+
+    private static void copyText(StringBuilder text, Object value) {
+        if (value == null) {
+            text.append("\\N");
+            return;
+        }
+        String plain = value instanceof Timestamp at ? at.toInstant().toString()
+                : value instanceof Instant at ? at.toString()
+                : value instanceof Boolean yes ? (yes ? "t" : "f")
+                : value.toString();
+        // The text between the characters COPY's format escapes goes in whole runs: appending it a character at a time
+        // was most of a chronology page's writing (its summaries), and of the contact status's (its JSON documents).
+        int run = 0;
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            String escaped = switch (c) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (escaped != null) {
+                text.append(plain, run, i).append(escaped);
+                run = i + 1;
+            }
+        }
+        text.append(plain, run, plain.length());
     }
 }

@@ -9,7 +9,12 @@ import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import uk.frontdoor.triage.api.ChildEvent;
+
+import javax.sql.DataSource;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,6 +112,36 @@ public final class ProjectionFeed {
                 throw e;
             }
             batch.commit();
+        }
+        return this;
+    }
+
+    /**
+     * {@link #replay()} as a rebuild in bulk replays it (infra's {@code BulkReplay}): pages of {@code size} events, each
+     * handled in one unit of work marked as a {@link BulkPage} and committed in one transaction on {@code dataSource}.
+     */
+    public ProjectionFeed replayInBulkPagesOf(int size, DataSource dataSource) {
+        handlers.prepareReset();
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        TrackingToken[] token = {ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(delivered.size() - 1))};
+        for (int from = 0; from < delivered.size(); from += size) {
+            int first = from;
+            int to = Math.min(delivered.size(), from + size);
+            transactions.executeWithoutResult(transaction -> {
+                List<EventMessage<?>> page = new ArrayList<>(delivered.subList(first, to));
+                DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(page.get(0));
+                BulkPage.attach(unitOfWork, page);
+                try {
+                    for (int position = first; position < to; position++) {
+                        token[0] = ((ReplayToken) token[0]).advancedTo(new GlobalSequenceTrackingToken(position));
+                        deliver(new GenericTrackedDomainEventMessage<>(token[0], delivered.get(position)));
+                    }
+                } catch (RuntimeException e) {
+                    unitOfWork.rollback(e);
+                    throw e;
+                }
+                unitOfWork.commit();
+            });
         }
         return this;
     }

@@ -71,14 +71,51 @@ final class StoredEvents {
     record Page(List<Read> events, GapAwareTrackingToken last, int rows, PersonalDataKeys.Held keys) {
     }
 
+    /**
+     * A stored timestamp as Axon's {@link DateTimeUtils#parseInstant} reads it. What the storage engine writes
+     * ({@link DateTimeUtils#formatInstant}: {@code yyyy-MM-ddTHH:mm:ss.SSSZ}) is read digit by digit; anything else by
+     * Axon's parser. The formatter's parse was about a twelfth of a rebuild's reading thread.
+     */
+    static Instant parseTimestamp(String stored) {
+        if (stored.length() == 24 && stored.charAt(4) == '-' && stored.charAt(7) == '-' && stored.charAt(10) == 'T'
+                && stored.charAt(13) == ':' && stored.charAt(16) == ':' && stored.charAt(19) == '.'
+                && stored.charAt(23) == 'Z') {
+            int year = digits(stored, 0, 4), month = digits(stored, 5, 2), day = digits(stored, 8, 2),
+                    hour = digits(stored, 11, 2), minute = digits(stored, 14, 2), second = digits(stored, 17, 2),
+                    millis = digits(stored, 20, 3);
+            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23
+                    && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && millis >= 0
+                    && day <= java.time.YearMonth.of(year, month).lengthOfMonth()) {
+                long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+                return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, millis * 1_000_000L);
+            }
+        }
+        return DateTimeUtils.parseInstant(stored);
+    }
+
+    /** The decimal number of {@code length} ASCII digits at {@code from}; -1 if any is not a digit. */
+    private static int digits(String text, int from, int length) {
+        int value = 0;
+        for (int i = from; i < from + length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
     /** Up to {@code limit} rows after {@code last} (from the first if null), none past {@code head}. */
     Page after(GapAwareTrackingToken last, long head, int limit) {
         return after(last, head, limit, type -> false);
     }
 
     /**
-     * As {@link #after(GapAwareTrackingToken, long, int)}, the payloads (and metadata) of the events whose payload type
-     * {@code decode} accepts decoded now, on the caller's thread, with the page's keys: the rest when a handler asks.
+     * As {@link #after(GapAwareTrackingToken, long, int)}, the payloads of the events whose payload type {@code decode}
+     * accepts decoded now, on the caller's thread, with the page's keys: the rest, and every event's metadata, when a
+     * handler asks (the projections' handlers do not ask for metadata: decoding it ahead was about a tenth of the
+     * reading thread's time for nothing).
      */
     Page after(GapAwareTrackingToken last, long head, int limit, Predicate<Class<?>> decode) {
         Instant gapTimeoutFrame = GenericEventMessage.clock.instant().minus(GAP_TIMEOUT);
@@ -95,7 +132,7 @@ final class StoredEvents {
                     String type = rs.getString(5);
                     String aggregate = rs.getString(3);
                     String stored = rs.getString(6);
-                    Instant timestamp = DateTimeUtils.parseInstant(stored);
+                    Instant timestamp = parseTimestamp(stored);
                     boolean allowGaps = timestamp.isAfter(gapTimeoutFrame);
                     GapAwareTrackingToken previous = token[0];
                     GapAwareTrackingToken next;
@@ -132,7 +169,6 @@ final class StoredEvents {
                 GapAwareTrackingToken at = (GapAwareTrackingToken) event.trackingToken();
                 if (decode.test(event.getPayloadType())) {
                     event.getPayload();
-                    event.getMetaData();
                 }
                 page.add(new Read(event, at, timestamps.get(at.getIndex())));
             });

@@ -304,6 +304,17 @@ class TriageQueueProjection {
                 // A bulk page's contact already stored: its insert would change nothing.
                 return;
             }
+            if (BulkPage.current().isPresent()) {
+                if (present == null) {
+                    // A bulk page's new rows go by one COPY (the page read every stored row it is about, so none of
+                    // these is there); their values are read when the page is written, after its last change here.
+                    rows.append(PROCESSING_GROUP, event.contactId().value(), "triage_queue", COLUMNS, INSERT,
+                            row.values);
+                }
+                // Received twice in the page: the first receipt's row stands, as the second insert's ON CONFLICT
+                // would leave it.
+                return;
+            }
         }
         write(event.contactId(), INSERT, row.values);
     }

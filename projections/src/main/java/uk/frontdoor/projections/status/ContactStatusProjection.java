@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.projections.BulkPage;
 import uk.frontdoor.projections.ReadModelUpdates;
+import uk.frontdoor.projections.RowWrites;
 import uk.frontdoor.triage.api.value.AgencyCode;
 import uk.frontdoor.triage.api.ConsentRecorded;
 import uk.frontdoor.triage.api.ContactClaimed;
@@ -424,6 +425,10 @@ class ContactStatusProjection {
         }
     };
 
+    /** The columns of a new row, in the order {@link RowBatch#flush} gives them. */
+    private static final String COLUMNS = "contact_id, agency, submission_id, status, received_at, child_id, work, "
+            + "applied_sequence, threshold";
+
     /** One contact_status row as a batch holds it. */
     private static final class Row {
         final String contactId;
@@ -522,7 +527,14 @@ class ContactStatusProjection {
         }
 
         void flush() {
-            if (!received.isEmpty()) {
+            if (!received.isEmpty() && BulkPage.current().isPresent()) {
+                // A rebuild's page: its new rows by one COPY. The page read the stored row of every contact it is
+                // about, so none of these is there; should one be all the same, the page fails whole.
+                RowWrites.copy(batchWriter, "contact_status", COLUMNS, received.values().stream()
+                        .map(row -> new Object[]{row.contactId, row.agency, row.submissionId, row.status,
+                                row.receivedAt, row.childId, row.work.toString(), row.appliedSequence, row.threshold})
+                        .toList());
+            } else if (!received.isEmpty()) {
                 batch("""
                                 INSERT INTO contact_status (contact_id, agency, submission_id, status, received_at,
                                                             child_id, work, applied_sequence, threshold)

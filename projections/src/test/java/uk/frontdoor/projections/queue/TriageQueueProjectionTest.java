@@ -3,10 +3,12 @@ package uk.frontdoor.projections.queue;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import uk.frontdoor.projections.ChildEvents;
 import uk.frontdoor.projections.ProjectionFeed;
 import uk.frontdoor.projections.RowWrites;
 import uk.frontdoor.projections.ReadModelDatabase;
 import uk.frontdoor.triage.api.ContactClaimed;
+import uk.frontdoor.triage.api.ContactReceived;
 import uk.frontdoor.triage.api.ContactReleased;
 import uk.frontdoor.triage.api.DecisionProposed;
 import uk.frontdoor.triage.api.HandedBackToDayTeam;
@@ -27,9 +29,11 @@ import uk.frontdoor.triage.api.staff.RestrictedRecords.Withheld;
 import uk.frontdoor.triage.api.staff.StaffRole;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.value.AgencyCode;
+import uk.frontdoor.triage.api.value.Channel;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.value.ContactId;
 import uk.frontdoor.triage.api.value.ContactStatus;
+import uk.frontdoor.triage.api.value.ContactSubmission;
 import uk.frontdoor.triage.api.value.DecisionOutcome;
 
 import java.sql.Connection;
@@ -39,6 +43,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -268,6 +273,37 @@ class TriageQueueProjectionTest {
                     .as("deltas left after batches of %d", size).isZero();
             assertThat(database.jdbc().sql("SELECT count(*) FROM triage_queue_tally").query(Long.class).single())
                     .as("one row a group that has contacts waiting, after batches of %d", size).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void a_rebuild_in_bulk_pages_writes_the_rows_and_tally_the_live_path_writes() {
+        // A child's name with what COPY's text format must escape; received twice (the second changes nothing); then
+        // assessed and claimed, on the receipt's page or a later one depending on the page size.
+        ChildId awkwardChild = child();
+        ContactId awkward = contact();
+        ContactSubmission plain = ChildEvents.submission(awkward, "3A", T0, "4A");
+        ContactSubmission named = new ContactSubmission(plain.submissionId(), plain.referralSource(), plain.referrer(),
+                new ContactSubmission.Child("Tab\tand\nline\r\nbreak", "Back\\slash \\N \\. £ ü — 子", LocalDate.of(2018, 1, 2),
+                        null, ContactSubmission.Sex.FEMALE, null, null, null, null, null),
+                plain.household(), plain.concerns(), plain.awareSince(), plain.consent(), false, null);
+        ContactReceived receipt = new ContactReceived(awkwardChild, awkward, AgencyCode.of("demo-health"),
+                Channel.HTTP, T0.plusSeconds(5), named);
+        feed.apply(T0, receipt, receipt,
+                assessed(awkwardChild, awkward, 3, Priority.AMBER, T0.plusSeconds(5), T0.plus(Duration.ofHours(8))),
+                new ContactClaimed(awkwardChild, awkward, SW2, T0.plusSeconds(90)));
+        List<Map<String, Object>> rows = database.rows("triage_queue", "contact_id");
+        assertThat(rows).filteredOn(row -> awkward.value().equals(row.get("contact_id"))).singleElement()
+                .satisfies(row -> assertThat(row.get("child_name"))
+                        .isEqualTo("Tab\tand\nline\r\nbreak Back\\slash \\N \\. £ ü — 子"));
+        TriageQueue queue = projection.handle(new FindTriageQueue(50));
+        for (int size : new int[]{1, 2, 3, 4, 5, 7, 100}) {
+            feed.replayInBulkPagesOf(size, database.dataSource());
+            assertThat(database.rows("triage_queue", "contact_id")).as("bulk pages of %d", size).isEqualTo(rows);
+            assertThat(projection.handle(new FindTriageQueue(50))).as("bulk pages of %d", size).isEqualTo(queue);
+            assertThatTheTallyAgreesWithTheQueue();
+            assertThat(database.jdbc().sql("SELECT count(*) FROM triage_queue_tally_delta").query(Long.class).single())
+                    .as("deltas left after bulk pages of %d", size).isZero();
         }
     }
 

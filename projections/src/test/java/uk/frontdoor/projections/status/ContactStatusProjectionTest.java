@@ -164,6 +164,30 @@ class ContactStatusProjectionTest {
     }
 
     @Test
+    void a_rebuild_in_bulk_pages_writes_the_rows_the_live_path_writes() {
+        // Text that COPY's format must escape, inside the work document's JSON; a second contact received between.
+        String awkward = "tab\there, line\nbreak\r\nback\\slash \\N \\. £ ü — 子 \"quoted\"";
+        ContactId other = contact();
+        feed.apply(T0, received(child, contact, "demo-police", "6", T0, "3A"),
+                assessed(child, contact, 4, Priority.AMBER, T0, T0.plus(Duration.ofHours(8))),
+                new ContactClaimed(child, contact, SW1, T0.plusSeconds(60)),
+                received(known, other, "demo-school", "2A", T0.plusSeconds(90), "16A"),
+                new PriorityChanged(child, contact, Priority.AMBER, Priority.RED, T0.plus(Duration.ofHours(2)), awkward,
+                        SW1, T0.plusSeconds(120)),
+                new DecisionProposed(child, contact, DecisionOutcome.ASSESSMENT, awkward, List.of("POLICE"), false,
+                        SW1, T0.plusSeconds(200)),
+                new ProposalReturned(child, contact, awkward, MANAGER1, T0.plusSeconds(300)),
+                new ContactClaimed(known, other, SW1, T0.plusSeconds(400)));
+        List<Map<String, Object>> rows = database.rows("contact_status", "contact_id");
+        assertThat(projection.handle(new FindContactStatus(contact)).orElseThrow().work().returns())
+                .singleElement().extracting(ContactWorkView.Returned::reason).isEqualTo(awkward);
+        for (int size : new int[]{1, 2, 3, 5, 100}) {
+            feed.replayInBulkPagesOf(size, database.dataSource());
+            assertThat(database.rows("contact_status", "contact_id")).as("bulk pages of %d", size).isEqualTo(rows);
+        }
+    }
+
+    @Test
     void an_event_already_applied_to_a_row_is_not_applied_twice() {
         feed.apply(T0, received(child, contact, "demo-police", "6", T0, "3A"),
                 new PartnerCheckRequested(child, contact, "check-1", "POLICE", "Any call-outs?", T0.plus(Duration.ofDays(1)),
