@@ -17,7 +17,7 @@ import java.time.LocalDate;
  * simulation). Anything else, a year past 9999 or a leap second among them, is read by jsr310's own deserializer,
  * as before, so every instant reads as it always did.
  */
-final class StoredInstantDeserializer extends StdScalarDeserializer<Instant> {
+public final class StoredInstantDeserializer extends StdScalarDeserializer<Instant> {
 
     StoredInstantDeserializer() {
         super(Instant.class);
@@ -34,8 +34,11 @@ final class StoredInstantDeserializer extends StdScalarDeserializer<Instant> {
         return InstantDeserializer.INSTANT.deserialize(p, ctxt);
     }
 
-    /** The instant {@code yyyy-MM-ddTHH:mm:ss[.f…]Z} names, or null for text in any other form. */
-    static Instant parse(String text) {
+    /**
+     * The instant {@code yyyy-MM-ddTHH:mm:ss[.f…]Z} names, or null for text in any other form (or naming no moment):
+     * also how a rebuild reads the event store's own timestamps ({@code StoredEvents}).
+     */
+    public static Instant parse(String text) {
         int length = text.length();
         if (length < 20 || length > 30 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
                 || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z') {
