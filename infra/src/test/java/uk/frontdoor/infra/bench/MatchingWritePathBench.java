@@ -8,29 +8,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.frontdoor.matching.evaluation.MatchQuality;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-import uk.frontdoor.matching.IdentityFacts;
 import uk.frontdoor.triage.identity.matching.CandidateFinder;
-import uk.frontdoor.triage.identity.matching.MatchingLockKeys;
 
-import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Matching's statements in the write path, measured by PostgreSQL's CPU (from {@code /proc}, load-independent) in one
- * embedded server, the two ways compared alternately (issue 14). The batch candidate search with the batch's sound-alike
- * keys given or computed in the statement; and what writing matching's variants costs:
- * {@code child_identity_variant}'s inserts in batches
- * as a reception writes them, with the staff search's trigram GIN index as shipped (its pending list,
+ * Matching's variants' writes in the write path, measured by PostgreSQL's CPU (from {@code /proc}, load-independent)
+ * in one embedded server, the two ways compared alternately (issue 14): {@code child_identity_variant}'s inserts in
+ * batches as a reception writes them, with the staff search's trigram GIN index as shipped (its pending list,
  * {@code fastupdate}) and with {@code fastupdate} off, one after the other in the same server, PostgreSQL's CPU a
  * variant read from {@code /proc} (load-independent) and each batch's time. The pending list's flush is counted where
  * it happens: in a batch's insert when the list is full, and at each round's end for what is left in it.
@@ -53,7 +45,7 @@ class MatchingWritePathBench {
         MatchQuality.Scenario scenario = MatchQuality.scenario(3, needed + needed / 20, 0, LocalDate.of(2026, 12, 1));
         List<CandidateFinder.Seen> all = scenario.known().stream()
                 .map(k -> new CandidateFinder.Seen(Integer.toString(k.child().id()), k.firstRecord())).toList();
-        inDatabase((jdbc, dataSource) -> {
+        inDatabase(jdbc -> {
             CandidateFinder finder = new CandidateFinder(jdbc);
             Instant seen = Instant.parse("2026-06-01T00:00:00Z");
             finder.rememberAll(all.subList(0, KNOWN), seen);
@@ -91,78 +83,9 @@ class MatchingWritePathBench {
         });
     }
 
-    /**
-     * The batch search's PostgreSQL CPU a contact at {@code frontdoor.bench.search-known} known children (100,000), with
-     * the batch's sound-alike keys given and with them computed in the statement, alternated in the same server; and
-     * {@code dmetaphone}'s calls a contact each way.
-     */
-    @Test
-    void the_batch_search_with_its_sound_keys_given_and_computed() throws Exception {
-        int known = Integer.getInteger("frontdoor.bench.search-known", 100_000);
-        int contacts = Integer.getInteger("frontdoor.bench.search-contacts", 2_000);
-        int rounds = Integer.getInteger("frontdoor.bench.search-rounds", 3);
-        MatchQuality.Scenario scenario = MatchQuality.scenario(4, known, contacts, LocalDate.of(2026, 12, 1));
-        List<IdentityFacts> searched = scenario.contacts().stream().map(MatchQuality.Contact::facts).toList();
-        inDatabase((jdbc, dataSource) -> {
-            CandidateFinder finder = new CandidateFinder(jdbc);
-            List<MatchQuality.KnownChild> children = scenario.known();
-            for (int from = 0; from < children.size(); from += 50_000) {
-                finder.rememberAll(children.subList(from, Math.min(children.size(), from + 50_000)).stream()
-                        .map(k -> new CandidateFinder.Seen(Integer.toString(k.child().id()), k.firstRecord()))
-                        .toList(), Instant.parse("2026-06-01T00:00:00Z"));
-            }
-            jdbc.sql("VACUUM ANALYZE child_identity_variant").update();
-            List<List<IdentityFacts>> batches = new ArrayList<>();
-            List<List<String[]>> keys = new ArrayList<>();
-            for (int from = 0; from < searched.size(); from += BATCH) {
-                List<IdentityFacts> batch = searched.subList(from, Math.min(searched.size(), from + BATCH));
-                batches.add(batch);
-                keys.add(finder.soundKeys(batch.stream().map(MatchingLockKeys::names).toList()));
-            }
-            StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
-                    "batch candidate search, %,d known, %,d contacts in batches of %d%n"
-                            + "| sound keys | PostgreSQL CPU a contact | candidates a contact | load |%n|---|---|---|---|%n",
-                    children.size(), searched.size(), BATCH));
-            for (int round = 0; round < rounds * 2 + 1; round++) {
-                boolean given = round % 2 == 1;
-                DatabaseCpu cpu = new DatabaseCpu(jdbc);
-                long found = 0;
-                for (int b = 0; b < batches.size(); b++) {
-                    for (List<?> candidates : finder.findAll(batches.get(b), given ? keys.get(b) : null)) {
-                        found += candidates.size();
-                    }
-                }
-                long spent = cpu.spent();
-                // The first round warms the server's caches, and is not reported.
-                if (round > 0) {
-                    report.append(String.format(Locale.ROOT, "| %s | %.3f ms | %.1f | %s |%n",
-                            given ? "given" : "computed", spent / 1e6 / searched.size(),
-                            (double) found / searched.size(), Files.readString(Path.of("/proc/loadavg")).trim()));
-                }
-            }
-            TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-            for (boolean given : new boolean[]{false, true}) {
-                long calls = transaction.execute(status -> {
-                    jdbc.sql("SET LOCAL track_functions = 'all'").update();
-                    // Before and after: counts not yet reported may hold an earlier transaction's.
-                    String pending = "SELECT coalesce(sum(calls), 0) FROM pg_stat_xact_user_functions "
-                            + "WHERE funcname = 'dmetaphone'";
-                    long before = jdbc.sql(pending).query(Long.class).single();
-                    for (int b = 0; b < batches.size(); b++) {
-                        finder.findAll(batches.get(b), given ? keys.get(b) : null);
-                    }
-                    return jdbc.sql(pending).query(Long.class).single() - before;
-                });
-                report.append(String.format(Locale.ROOT, "dmetaphone calls a contact, keys %s: %.1f%n",
-                        given ? "given" : "computed", (double) calls / searched.size()));
-            }
-            System.out.println(report);
-        });
-    }
-
     /** What a benchmark does with its own embedded server, migrated as the service's. */
     private interface InDatabase {
-        void run(JdbcClient jdbc, DataSource dataSource) throws Exception;
+        void run(JdbcClient jdbc) throws Exception;
     }
 
     /** An embedded PostgreSQL with the service's schema and a pool of two, for {@code work}; stopped after it. */
@@ -176,7 +99,7 @@ class MatchingWritePathBench {
             try (HikariDataSource dataSource = new HikariDataSource(pool)) {
                 Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                         .placeholders(Map.of("runtimeRole", "")).load().migrate();
-                work.run(JdbcClient.create(dataSource), dataSource);
+                work.run(JdbcClient.create(dataSource));
             }
         }
     }

@@ -171,8 +171,7 @@ class MatchingLockKeysTest {
                 .mother(mothersGiven, mothersFamily);
     }
 
-    /** A child of a small crowded world: few names (some sounding alike), postcodes and dates. */
-    static IdentityFacts crowded(Random random) {
+    private static IdentityFacts crowded(Random random) {
         String family = FAMILY[random.nextInt(FAMILY.length)];
         IdentityFacts.Builder child = IdentityFacts.builder().familyName(family)
                 .postcode(POSTCODES[random.nextInt(POSTCODES.length)]);

@@ -126,18 +126,13 @@ public class CandidateFinder {
 
     /** The columns of a batch's rows: one per named parameter of {@link #HITS}, the postcodes joined by commas. */
     private static final List<String> BATCH_COLUMNS = List.of("nhs", "dob", "swapped", "given", "family", "fullName",
-            "sector", "postcodes", "yearStart", "yearEnd", "aroundFrom", "aroundTo", "unborn", "motherFamily",
-            "familyKey", "givenKey", "motherFamilyKey");
-    /** A name's column in a batch's rows, and the column of its sound-alike key ({@link #soundKeys}) beside it. */
-    private static final Map<String, String> SOUND_KEY_COLUMNS = Map.of("family", "familyKey", "given", "givenKey",
-            "motherFamily", "motherFamilyKey");
+            "sector", "postcodes", "yearStart", "yearEnd", "aroundFrom", "aroundTo", "unborn", "motherFamily");
     private static final Map<String, String> BATCH_TYPES = Map.ofEntries(Map.entry("nhs", "char(10)[]"),
             Map.entry("dob", "date[]"), Map.entry("swapped", "date[]"), Map.entry("given", "text[]"),
             Map.entry("family", "text[]"), Map.entry("fullName", "text[]"), Map.entry("sector", "text[]"),
             Map.entry("postcodes", "text[]"), Map.entry("yearStart", "date[]"), Map.entry("yearEnd", "date[]"),
             Map.entry("aroundFrom", "date[]"), Map.entry("aroundTo", "date[]"), Map.entry("unborn", "boolean[]"),
-            Map.entry("motherFamily", "text[]"), Map.entry("familyKey", "text[]"), Map.entry("givenKey", "text[]"),
-            Map.entry("motherFamilyKey", "text[]"));
+            Map.entry("motherFamily", "text[]"));
     private static final String SEARCH_ALL = searchAllSql();
 
     /**
@@ -145,19 +140,9 @@ public class CandidateFinder {
      * searched row by row (a lateral join), so that each child's candidates are exactly what its own search
      * would find. It gives only the ids: the children found are read once each afterwards, however many of
      * the batch's contacts found the same child.
-     * <p>
-     * Each name's sound-alike key is a column of the row, as the batch already has it ({@link #soundKeys}): the rules'
-     * {@code dmetaphone} of a batch row's column is not folded into a constant as a single search's parameter is, so
-     * PostgreSQL computed it again for every index entry a rule filters (the birth rule's every child born that day)
-     * and for every rule. A key not given (null) is computed as before: {@code dmetaphone} never gives null for a
-     * name, so {@code coalesce(key, dmetaphone(name))} is the name's key either way.
      */
     private static String searchAllSql() {
         String hits = HITS.replace("CAST(:postcodes AS text[])", "string_to_array(p.postcodes, ',')");
-        for (Map.Entry<String, String> name : SOUND_KEY_COLUMNS.entrySet()) {
-            hits = hits.replace("dmetaphone(CAST(:" + name.getKey() + " AS text))",
-                    "coalesce(p." + name.getValue() + ", dmetaphone(p." + name.getKey() + "))");
-        }
         hits = java.util.regex.Pattern.compile("CAST\\(:(\\w+) AS (?:char\\(10\\)|[a-z]+)\\)").matcher(hits)
                 .replaceAll("p.$1");
         if (hits.contains(":")) {
@@ -248,30 +233,10 @@ public class CandidateFinder {
      * {@link #find} for each of these children, in one statement: the candidates of each, in the order given.
      */
     public List<List<Candidate>> findAll(List<IdentityFacts> children) {
-        return findAll(children, null);
-    }
-
-    /**
-     * {@link #findAll(List)} with the children's sound-alike keys already read ({@link #soundKeys} of their
-     * {@link IdentificationBatch.Facts#names}: family, given, mother's family), so that the search does not compute
-     * them again; null, or a null entry, for keys not read (the search computes those).
-     */
-    public List<List<Candidate>> findAll(List<IdentityFacts> children, List<String[]> soundKeys) {
         if (children.isEmpty()) {
             return List.of();
         }
-        if (soundKeys != null && soundKeys.size() != children.size()) {
-            throw new IllegalArgumentException("one entry of sound-alike keys a child");
-        }
-        List<Map<String, Object>> rows = new ArrayList<>(children.size());
-        for (int i = 0; i < children.size(); i++) {
-            Map<String, Object> row = parameters(children.get(i));
-            String[] keys = soundKeys == null || soundKeys.get(i) == null ? new String[3] : soundKeys.get(i);
-            row.put("familyKey", keys[0]);
-            row.put("givenKey", keys[1]);
-            row.put("motherFamilyKey", keys[2]);
-            rows.add(row);
-        }
+        List<Map<String, Object>> rows = children.stream().map(CandidateFinder::parameters).toList();
         Map<String, Object> arrays = new LinkedHashMap<>();
         String[] indexes = new String[children.size()];
         for (int i = 0; i < indexes.length; i++) {

@@ -70,15 +70,12 @@ public final class IdentificationBatch {
             facts.add(Facts.of(children.get(i), keys.get(i)));
         }
         List<IdentityFacts> ahead = new ArrayList<>();
-        List<String[]> aheadKeys = new ArrayList<>();
         for (int i = 0; i < children.size(); i++) {
             if (searchAhead.get(i)) {
                 ahead.add(children.get(i));
-                aheadKeys.add(facts.get(i).soundKeys());
             }
         }
-        // The search is given the keys the batch has, not left to compute them again (CandidateFinder#searchAllSql).
-        List<List<Candidate>> found = finder.findAll(ahead, aheadKeys);
+        List<List<Candidate>> found = finder.findAll(ahead);
         this.searched = new ArrayList<>(children.size());
         int next = 0;
         for (int i = 0; i < children.size(); i++) {
@@ -173,8 +170,7 @@ public final class IdentificationBatch {
                 again.add(later);
             }
         }
-        List<List<Candidate>> found = finder.findAll(again.stream().map(i -> facts.get(i).facts()).toList(),
-                again.stream().map(i -> facts.get(i).soundKeys()).toList());
+        List<List<Candidate>> found = finder.findAll(again.stream().map(i -> facts.get(i).facts()).toList());
         Set<String> children = new HashSet<>();
         for (int i = 0; i < again.size(); i++) {
             searched.set(again.get(i), found.get(i));
@@ -250,11 +246,6 @@ public final class IdentificationBatch {
                     || (earlier.postcode != null && postcodes.contains(earlier.postcode))
                     || (within(earlier.expected) && (sameFamily || sameMother))
                     || (unborn && within(earlier.dob) && (sameFamily || sameMother));
-        }
-
-        /** The sound-alike keys as {@link CandidateFinder#soundKeys} gives them: family, given, mother's family. */
-        String[] soundKeys() {
-            return new String[]{familyKey, givenKey, motherFamilyKey};
         }
 
         private boolean within(LocalDate date) {
