@@ -215,7 +215,7 @@ public class RowWrites {
 
         void flush(JdbcTemplate jdbc) {
             try {
-                copies.forEach((statement, rows) -> copy(jdbc, statement, rows));
+                copies.forEach((statement, rows) -> copyIn(jdbc, statement, rows));
                 keyed(jdbc);
                 after.forEach(write -> jdbc.update(write.sql(), write.args()));
                 once.forEach(jdbc::update);
@@ -235,10 +235,6 @@ public class RowWrites {
             byKey.clear();
             inserted.clear();
             count = 0;
-        }
-
-        private static void copy(JdbcTemplate jdbc, String statement, List<Object[]> rows) {
-            copyIn(jdbc, statement, rows);
         }
 
         private RuntimeException failed(RuntimeException e) {
