@@ -94,8 +94,12 @@ final class GroupCommit implements AutoCloseable {
                 group.add(first);
                 queue.drainTo(group, maxGroup - 1);
                 long started = System.nanoTime();
-                commit(group);
+                List<Outcome> outcomes = commit(group);
+                // Observed before anyone is answered: a caller that reads the metrics after its answer sees its group.
                 observer.stored(group.size(), System.nanoTime() - started);
+                for (int i = 0; i < group.size(); i++) {
+                    outcomes.get(i).answer(group.get(i).answer());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 group.forEach(w -> w.answer().completeExceptionally(e));
@@ -107,36 +111,49 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private void commit(List<Waiting> group) {
+    /** One contact's answer, held until its whole group is done. */
+    private record Outcome(ContactAccepted accepted, RuntimeException failed) {
+        void answer(CompletableFuture<ContactAccepted> answer) {
+            if (failed == null) {
+                answer.complete(accepted);
+            } else {
+                answer.completeExceptionally(failed);
+            }
+        }
+    }
+
+    private List<Outcome> commit(List<Waiting> group) {
+        List<Outcome> outcomes = new ArrayList<>(group.size());
         if (group.size() > 1) {
             try {
-                List<ContactAccepted> accepted = storeAll.apply(group.stream().map(Waiting::contact).toList());
-                for (int i = 0; i < group.size(); i++) {
-                    group.get(i).answer().complete(accepted.get(i));
-                }
-                return;
+                storeAll.apply(group.stream().map(Waiting::contact).toList())
+                        .forEach(accepted -> outcomes.add(new Outcome(accepted, null)));
+                return outcomes;
             } catch (RuntimeException groupFailed) {
                 // Nothing of the group was stored. The database out of reach fails every contact alike: each is
                 // answered now, not after waiting out the pool's connection timeout once more alone.
                 if (DatabaseUnreachable.causedBy(groupFailed)) {
-                    group.forEach(waiting -> waiting.answer().completeExceptionally(groupFailed));
-                    return;
+                    group.forEach(waiting -> outcomes.add(new Outcome(null, groupFailed)));
+                    return outcomes;
                 }
                 // Otherwise each contact is tried alone, for its own answer.
             }
         }
-        for (int i = 0; i < group.size(); i++) {
-            Waiting waiting = group.get(i);
+        RuntimeException unreachable = null;
+        for (Waiting waiting : group) {
+            if (unreachable != null) {
+                // The rest fail with it, without waiting out the connection timeout again each.
+                outcomes.add(new Outcome(null, unreachable));
+                continue;
+            }
             try {
-                waiting.answer().complete(storeOne.apply(waiting.contact()));
+                outcomes.add(new Outcome(storeOne.apply(waiting.contact()), null));
             } catch (RuntimeException failed) {
-                waiting.answer().completeExceptionally(failed);
-                if (DatabaseUnreachable.causedBy(failed)) {
-                    group.subList(i + 1, group.size()).forEach(rest -> rest.answer().completeExceptionally(failed));
-                    return;
-                }
+                outcomes.add(new Outcome(null, failed));
+                unreachable = DatabaseUnreachable.causedBy(failed) ? failed : null;
             }
         }
+        return outcomes;
     }
 
     /** Contacts waiting for a committer. */
