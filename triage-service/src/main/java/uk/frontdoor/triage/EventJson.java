@@ -52,6 +52,15 @@ public final class EventJson {
                 .objectMapper(plain().registerModule(PersonalDataModule.opening(keys, nested(), fields))).build();
     }
 
+    /**
+     * Reads the event store's JSON as {@link #serializer} does, opening every personal field but these: they read as
+     * erased, never decrypted ({@link PersonalDataModule#skipping}). For reading only.
+     */
+    public static JacksonSerializer skipping(PersonalDataKeys keys, Set<PersonalDataModule.Field> fields) {
+        return JacksonSerializer.builder()
+                .objectMapper(plain().registerModule(PersonalDataModule.skipping(keys, nested(), fields))).build();
+    }
+
     static ObjectMapper plain() {
         return plain(new ObjectMapper());
     }

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import jakarta.annotation.PreDestroy;
@@ -21,7 +22,9 @@ import uk.frontdoor.infra.operations.ProjectionStatus.Rebuild;
 import uk.frontdoor.infra.operations.ProjectionStatus.Segment;
 import uk.frontdoor.infra.operations.ProjectionStatus.State;
 import uk.frontdoor.triage.api.value.Actor;
+import uk.frontdoor.triage.EventJson;
 import uk.frontdoor.triage.dataprotection.PersonalDataKeys;
+import uk.frontdoor.triage.dataprotection.PersonalDataModule;
 
 import javax.sql.DataSource;
 
@@ -179,9 +182,13 @@ class AxonProjectionAdmin implements ProjectionAdmin {
     private boolean replayInBulk(PooledStreamingEventProcessor processor, long head) {
         String name = processor.getName();
         EventProcessingConfiguration configuration = processing.getObject();
+        // The personal fields none of its handlers reads are left sealed: decrypting them was about a third of the
+        // replay's reading thread. The processor, live, decodes its events whole as before.
+        Set<PersonalDataModule.Field> unread = UnreadPersonalFieldsOf.processor(processor.eventHandlerInvoker());
+        Serializer serializer = unread.isEmpty() ? axon.getObject().eventSerializer()
+                : EventJson.skipping(keys.getObject(), unread);
         BulkReplay replay = new BulkReplay(name, processor.eventHandlerInvoker(), processor.getHandlerInterceptors(),
-                new StoredEvents(dataSource, axon.getObject().eventSerializer(), axon.getObject().upcasterChain(),
-                        keys.getObject()),
+                new StoredEvents(dataSource, serializer, axon.getObject().upcasterChain(), keys.getObject()),
                 configuration.tokenStore(name), configuration.transactionManager(name), pageSize);
         replays.put(name, replay);
         Thread thread = new Thread(() -> {

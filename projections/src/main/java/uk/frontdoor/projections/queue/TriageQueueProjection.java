@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.frontdoor.projections.BulkPage;
 import uk.frontdoor.projections.RowWrites;
+import uk.frontdoor.projections.UnreadPersonalFields;
 import uk.frontdoor.triage.api.value.AgencyCode;
 import uk.frontdoor.triage.api.value.ChildId;
 import uk.frontdoor.triage.api.ContactClaimed;
@@ -51,6 +52,16 @@ import java.util.function.Function;
  */
 @Component
 @ProcessingGroup(TriageQueueProjection.PROCESSING_GROUP)
+// Of its events' personal fields the queue shows the child's name alone.
+@UnreadPersonalFields({
+        @UnreadPersonalFields.Of(type = ContactSubmission.class, fields = {"referrer", "household", "actionsTaken"}),
+        @UnreadPersonalFields.Of(type = ContactSubmission.Concerns.class, fields = "narrative"),
+        @UnreadPersonalFields.Of(type = ContactSubmission.Consent.class, fields = "reason"),
+        @UnreadPersonalFields.Of(type = PriorityChanged.class, fields = "rationale"),
+        @UnreadPersonalFields.Of(type = DecisionProposed.class, fields = "rationale"),
+        @UnreadPersonalFields.Of(type = ProposalReturned.class, fields = "reason"),
+        @UnreadPersonalFields.Of(type = HandedBackToDayTeam.class, fields = "summary"),
+        @UnreadPersonalFields.Of(type = ProposalAuthorised.class, fields = "reason")})
 class TriageQueueProjection {
 
     static final String PROCESSING_GROUP = "triage-queue";

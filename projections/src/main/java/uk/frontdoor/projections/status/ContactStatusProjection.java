@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import uk.frontdoor.projections.BulkPage;
 import uk.frontdoor.projections.ReadModelUpdates;
 import uk.frontdoor.projections.RowWrites;
+import uk.frontdoor.projections.UnreadPersonalFields;
 import uk.frontdoor.triage.api.value.AgencyCode;
 import uk.frontdoor.triage.api.ConsentRecorded;
 import uk.frontdoor.triage.api.ContactClaimed;
@@ -30,6 +31,7 @@ import uk.frontdoor.triage.api.value.ContactId;
 import uk.frontdoor.triage.api.ContactReceived;
 import uk.frontdoor.triage.api.ContactReleased;
 import uk.frontdoor.triage.api.value.ContactStatus;
+import uk.frontdoor.triage.api.value.ContactSubmission;
 import uk.frontdoor.triage.api.query.ContactStatusView;
 import uk.frontdoor.triage.api.query.ContactWorkView;
 import uk.frontdoor.triage.api.value.DecisionOutcome;
@@ -80,6 +82,12 @@ import java.util.function.Consumer;
  */
 @Component
 @ProcessingGroup(ContactStatusProjection.PROCESSING_GROUP)
+// The status reads the staff's words on a contact, none of what the referrer submitted but its id.
+@UnreadPersonalFields({
+        @UnreadPersonalFields.Of(type = ContactSubmission.class,
+                fields = {"referrer", "child", "household", "actionsTaken"}),
+        @UnreadPersonalFields.Of(type = ContactSubmission.Concerns.class, fields = "narrative"),
+        @UnreadPersonalFields.Of(type = ContactSubmission.Consent.class, fields = "reason")})
 class ContactStatusProjection {
 
     static final String PROCESSING_GROUP = "contact-status";

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Encrypts every {@link Personal} value of a stored event with its child's data key, and opens it on reading.
@@ -60,8 +61,8 @@ public final class PersonalDataModule extends SimpleModule {
 
     private final PersonalDataKeys keys;
     private final ObjectMapper plain;
-    /** The fields opened on reading; null for all of them. */
-    private final Set<Field> opened;
+    /** Whether a field is opened on reading. */
+    private final Predicate<Field> opened;
     private final Map<JavaType, Object> placeholders = new ConcurrentHashMap<>();
     private final Map<Class<?>, ObjectWriter> writers = new ConcurrentHashMap<>();
 
@@ -74,10 +75,10 @@ public final class PersonalDataModule extends SimpleModule {
      * @param plain writes and reads the values themselves: the event store's mapper without this module
      */
     public PersonalDataModule(PersonalDataKeys keys, ObjectMapper plain) {
-        this(keys, plain, null);
+        this(keys, plain, field -> true);
     }
 
-    private PersonalDataModule(PersonalDataKeys keys, ObjectMapper plain, Set<Field> opened) {
+    private PersonalDataModule(PersonalDataKeys keys, ObjectMapper plain, Predicate<Field> opened) {
         super("frontdoor-personal-data", Version.unknownVersion());
         this.keys = keys;
         this.plain = plain;
@@ -90,7 +91,17 @@ public final class PersonalDataModule extends SimpleModule {
      * with its text erased). Never for writing: an event read by it and written back would lose those fields.
      */
     public static PersonalDataModule opening(PersonalDataKeys keys, ObjectMapper plain, Set<Field> opened) {
-        return new PersonalDataModule(keys, plain, Set.copyOf(opened));
+        return new PersonalDataModule(keys, plain, Set.copyOf(opened)::contains);
+    }
+
+    /**
+     * A module for a mapper that only reads, and opens every personal field but these: each of them is skipped
+     * without being decrypted and reads as erased, as for {@link #opening}. For a reader that knows what it does not
+     * read (a projection's rebuild): a field added later is opened. Never for writing.
+     */
+    public static PersonalDataModule skipping(PersonalDataKeys keys, ObjectMapper plain, Set<Field> skipped) {
+        Set<Field> skip = Set.copyOf(skipped);
+        return new PersonalDataModule(keys, plain, field -> !skip.contains(field));
     }
 
     @Override
@@ -154,8 +165,8 @@ public final class PersonalDataModule extends SimpleModule {
 
         @Override
         public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
-            return new Decrypting(property.getType(), opened == null || opened.contains(
-                    new Field(property.getMember().getDeclaringClass(), property.getName())));
+            return new Decrypting(property.getType(),
+                    opened.test(new Field(property.getMember().getDeclaringClass(), property.getName())));
         }
 
         @Override

@@ -154,6 +154,28 @@ class PersonalDataModuleTest {
     }
 
     @Test
+    void a_reader_that_skips_some_fields_opens_every_other_and_reads_the_skipped_as_erased() throws Exception {
+        String written = mapper.writeValueAsString(contact);
+        ObjectMapper skipping = EventJson.skipping(keys, java.util.Set.of(
+                new PersonalDataModule.Field(ContactSubmission.class, "referrer"),
+                new PersonalDataModule.Field(ContactSubmission.class, "household"),
+                new PersonalDataModule.Field(ContactSubmission.Concerns.class, "narrative"))).getObjectMapper();
+
+        ContactSubmission submission = skipping.readValue(written, ContactReceived.class).submission();
+
+        assertThat(submission.referrer().name()).isEqualTo(PersonalData.ERASED);
+        assertThat(submission.household()).isEmpty();
+        assertThat(submission.concerns().narrative()).isEqualTo(PersonalData.ERASED);
+        assertThat(submission.child()).isEqualTo(contact.submission().child());
+        assertThat(submission.consent()).isEqualTo(contact.submission().consent());
+        assertThat(submission.actionsTaken()).isEqualTo(contact.submission().actionsTaken());
+        assertThat(submission.concerns().factors()).isEqualTo(contact.submission().concerns().factors());
+        // Nothing skipped: the same as the whole mapper.
+        assertThat(EventJson.skipping(keys, java.util.Set.of()).getObjectMapper()
+                .readValue(written, ContactReceived.class)).isEqualTo(contact);
+    }
+
+    @Test
     void what_is_written_for_a_child_after_the_key_is_destroyed_is_unreadable_from_the_start() throws Exception {
         mapper.writeValueAsString(contact);
         keys.destroy(CHILD);
