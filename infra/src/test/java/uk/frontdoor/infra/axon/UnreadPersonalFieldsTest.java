@@ -37,7 +37,7 @@ class UnreadPersonalFieldsTest {
                 }).toList();
 
         assertThat(declaring).extracting(Class::getSimpleName)
-                .contains("TriageQueueProjection", "ContactStatusProjection");
+                .contains("TriageQueueProjection", "ContactStatusProjection", "ChildChronologyProjection");
         for (Class<?> readModel : declaring) {
             Set<PersonalDataModule.Field> fields = UnreadPersonalFieldsOf.declaredBy(readModel);
             assertThat(fields).as(readModel.getSimpleName()).isNotEmpty();

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 import uk.frontdoor.projections.ChildLinkRows;
 import uk.frontdoor.projections.ReadModelUpdates;
 import uk.frontdoor.projections.RowWrites;
+import uk.frontdoor.projections.UnreadPersonalFields;
+import uk.frontdoor.triage.api.value.ContactSubmission;
 import uk.frontdoor.triage.api.value.Actor;
 import uk.frontdoor.triage.api.query.ChildChronology;
 import uk.frontdoor.triage.api.ChildEvent;
@@ -40,6 +42,11 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup(ChildChronologyProjection.PROCESSING_GROUP)
+// Of what a referrer submitted, a child's history shows the concerns' narrative alone (ChronologyLine).
+@UnreadPersonalFields({
+        @UnreadPersonalFields.Of(type = ContactSubmission.class,
+                fields = {"referrer", "child", "household", "actionsTaken"}),
+        @UnreadPersonalFields.Of(type = ContactSubmission.Consent.class, fields = "reason")})
 class ChildChronologyProjection {
 
     static final String PROCESSING_GROUP = "chronology";
