@@ -75,6 +75,9 @@ class ReviewPackIntegrationTest extends IntegrationTestSupport {
                 assessed.threshold().level(), false, "Agreed with the police", false, MANAGER2, last.plusMillis(3)));
         await().until(() -> "DECIDED".equals(body(get("/api/v1/contacts/" + contactId, staff("sw1"))).get("status")));
         await().until(() -> Instant.now().isAfter(last.plusMillis(3)));
+        // The chronology is a read model of its own, which nothing above waited for: until it has the child, its
+        // API answers 404.
+        awaitUpToDate("chronology");
         // A worker's look at the record, which the pack lists.
         assertThat(get("/api/v1/children/" + child + "/chronology", staff("sw1")).statusCode()).isEqualTo(200);
 

@@ -58,6 +58,9 @@ class ErasureIntegrationTest extends IntegrationTestSupport {
         // Linked, and viewed.
         assertThat(postJson("/api/v1/children/" + otherChild + "/links", staff("sw1"),
                 Map.of("otherChildId", child, "reason", "Linked for the test")).statusCode()).isEqualTo(204);
+        // The chronology is a read model of its own, which nothing above waited for: until it has the child, its
+        // API answers 404.
+        awaitUpToDate("chronology");
         assertThat(get("/api/v1/children/" + child + "/chronology", staff("sw1")).statusCode()).isEqualTo(200);
         assertThat(get("/api/v1/contacts/" + first, staff("sw1")).statusCode()).isEqualTo(200);
         READ_MODELS.forEach(this::awaitUpToDate);

@@ -39,6 +39,9 @@ class SubjectAccessIntegrationTest extends IntegrationTestSupport {
         String checkId = (String) ((Map<?, ?>) json.readValue(checks.body(), List.class).get(0)).get("checkId");
         assertThat(postJson(contact + "/partner-checks/" + checkId + "/reply", staff("admin1"),
                 Map.of("information", "Known to the health visitor.")).statusCode()).isEqualTo(204);
+        // The chronology is a read model of its own, which nothing above waited for: until it has the child, its
+        // API answers 404.
+        awaitUpToDate("chronology");
         assertThat(get("/api/v1/children/" + child + "/chronology", staff("sw1")).statusCode()).isEqualTo(200);
         awaitUpToDate("contact-status");
         awaitUpToDate("chronology");

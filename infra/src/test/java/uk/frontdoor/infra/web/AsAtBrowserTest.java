@@ -105,6 +105,9 @@ class AsAtBrowserTest extends BrowserTestSupport {
         assertThat(browser.find(By.id("contact-status")).getText()).isEqualTo("Decided");
 
         browser.open("/children/" + child + "/chronology");
+        // The chronology is a read model of its own, which nothing above waited for: a "Page not found" until it
+        // has the child. Reloaded until its as-at control shows.
+        browser.refreshUntil(By.cssSelector("#as-at-control summary"));
         typeMoment(moment);
         browser.submit(By.id("show-as-at"));
         assertThat(browser.find(By.id("as-at-banner")).getText()).contains(AsAtControl.words(moment));

@@ -71,6 +71,33 @@ public final class Browser implements AutoCloseable {
         base = "http://localhost:" + port;
     }
 
+    /**
+     * Makes this browser as a new one is for the next test of a class (one Chromium serves a class's tests,
+     * {@link BrowserTestSupport}): any dialog dismissed, any window a test opened closed, the page left for
+     * a blank one (so no live stream stays open), every cookie and every origin's storage and cache cleared
+     * (so no one is signed in), and the window at {@code size}.
+     */
+    public void reset(Dimension size) {
+        try {
+            driver.switchTo().alert().dismiss();
+        } catch (org.openqa.selenium.NoAlertPresentException none) {
+            // the usual case
+        }
+        java.util.List<String> windows = new java.util.ArrayList<>(driver.getWindowHandles());
+        for (String window : windows.subList(1, windows.size())) {
+            driver.switchTo().window(window).close();
+        }
+        driver.switchTo().window(windows.get(0));
+        driver.get("about:blank");
+        driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+        driver.executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());
+        driver.executeCdpCommand("Storage.clearDataForOrigin", java.util.Map.of("origin", base, "storageTypes", "all"));
+        if (!driver.manage().getCookies().isEmpty()) {
+            throw new IllegalStateException("cookies left after clearing them");
+        }
+        resize(size);
+    }
+
     public WebDriver driver() {
         return driver;
     }
