@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import java.net.http.HttpResponse;
 import java.sql.Array;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -297,9 +298,13 @@ class ProjectionRebuildIntegrationTest extends IntegrationTestSupport {
         return ((Number) ((Map<?, ?>) body(started).get("lastRebuild")).get("headAtStart")).longValue();
     }
 
-    /** Every segment has handled the head the rebuild started at (what the replay must reproduce). */
+    /**
+     * Every segment has handled the head the rebuild started at (what the replay must reproduce). The wait grows with
+     * the events to replay: in pages of one event, each is a transaction of its own, and a loaded machine (two test
+     * JVMs on two cores) took the default 30 s over about 950 of them, which take 8 s on a quiet one.
+     */
     private void awaitReplayedTo(String name, long head) {
-        Awaitility.await(name).until(() -> projection(name), p -> {
+        Awaitility.await(name).atMost(Duration.ofSeconds(30 + head / 10)).until(() -> projection(name), p -> {
             assertThat(p.get("state")).as(name).isNotEqualTo("ERROR");
             List<?> segments = (List<?>) p.get("segments");
             return Boolean.TRUE.equals(p.get("running")) && !segments.isEmpty()
