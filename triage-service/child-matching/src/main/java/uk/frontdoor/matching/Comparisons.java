@@ -77,7 +77,7 @@ final class Comparisons {
         if (any(a, b, this::similar)) {
             return Level.GIVEN_NAME_SIMILAR;
         }
-        if (any(a, b, this::soundAlike)) {
+        if (soundAlike(a, in.sounds(), b, known.sounds())) {
             return Level.GIVEN_NAME_SOUNDS_ALIKE;
         }
         return Level.GIVEN_NAME_DIFFERENT;
@@ -102,7 +102,7 @@ final class Comparisons {
         if (similar(a, b)) {
             return Level.FAMILY_NAME_SIMILAR;
         }
-        if (soundAlike(a, b)) {
+        if (in.sounds().of(a).soundAlike(known.sounds().of(b))) {
             return Level.FAMILY_NAME_SOUNDS_ALIKE;
         }
         return Level.FAMILY_NAME_DIFFERENT;
@@ -251,6 +251,19 @@ final class Comparisons {
 
     boolean soundAlike(String a, String b) {
         return metaphone.isDoubleMetaphoneEqual(a, b, false) || metaphone.isDoubleMetaphoneEqual(a, b, true);
+    }
+
+    /** {@link #soundAlike} of any name of one side's and any of the other's, on each side's codes worked out once. */
+    private static boolean soundAlike(Set<String> a, SoundCodes aCodes, Set<String> b, SoundCodes bCodes) {
+        for (String x : a) {
+            SoundCodes.Codes xCodes = aCodes.of(x);
+            for (String y : b) {
+                if (xCodes.soundAlike(bCodes.of(y))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean intersects(Set<String> a, Set<String> b) {
