@@ -122,13 +122,30 @@ final class Comparisons {
                 && a.getMonthValue() == b.getDayOfMonth()) {
             return Level.DATE_OF_BIRTH_DAY_MONTH_SWAPPED;
         }
-        if (oneDigitOff(DIGITS.format(a), DIGITS.format(b))) {
+        if (oneDigitOff(digits(a), digits(b))) {
             return Level.DATE_OF_BIRTH_ONE_DIGIT;
         }
         if (a.getYear() == b.getYear()) {
             return Level.DATE_OF_BIRTH_SAME_YEAR;
         }
         return Level.DATE_OF_BIRTH_DIFFERENT;
+    }
+
+    /**
+     * The date's eight digits, {@code yyyyMMdd}, as {@link DateTimeFormatter#BASIC_ISO_DATE} writes a date of the years
+     * 0 to 9999, without the formatter's work (other years by the formatter).
+     */
+    static String digits(LocalDate date) {
+        int year = date.getYear();
+        if (year < 0 || year > 9999) {
+            return DIGITS.format(date);
+        }
+        int month = date.getMonthValue();
+        int day = date.getDayOfMonth();
+        char[] digits = {(char) ('0' + year / 1000), (char) ('0' + year / 100 % 10), (char) ('0' + year / 10 % 10),
+                (char) ('0' + year % 10), (char) ('0' + month / 10), (char) ('0' + month % 10), (char) ('0' + day / 10),
+                (char) ('0' + day % 10)};
+        return new String(digits);
     }
 
     /**

@@ -96,6 +96,26 @@ class ComparisonsTest {
                 .containsEntry(Field.FAMILY_NAME, Level.FAMILY_NAME_SOUNDS_ALIKE);
     }
 
+    /** A date's digits as the ISO basic formatter writes them, for every day of 1890 to 2040 and the years' edges. */
+    @Test
+    void aDatesDigitsAreWhatTheIsoBasicFormatterWrites() {
+        java.time.format.DateTimeFormatter basic = java.time.format.DateTimeFormatter.BASIC_ISO_DATE;
+        for (LocalDate day = LocalDate.of(1890, 1, 1); day.getYear() <= 2040; day = day.plusDays(1)) {
+            assertThat(Comparisons.digits(day)).isEqualTo(basic.format(day));
+        }
+        for (LocalDate day : List.of(LocalDate.of(0, 1, 1), LocalDate.of(9, 12, 31), LocalDate.of(999, 7, 4),
+                LocalDate.of(9999, 12, 31))) {
+            assertThat(Comparisons.digits(day)).isEqualTo(basic.format(day));
+        }
+        // A year the formatter cannot write four digits of fails as it failed.
+        for (LocalDate day : List.of(LocalDate.of(10000, 1, 1), LocalDate.of(-1, 3, 3))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> basic.format(day))
+                    .isInstanceOf(java.time.DateTimeException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Comparisons.digits(day))
+                    .isInstanceOf(java.time.DateTimeException.class);
+        }
+    }
+
     @Test
     void aKnownPreviousFamilyNameIsItsOwnLevelOnEitherSide() {
         assertThat(compare(named("Ava", "Green"), named("Ava", "Brown", "Green")).get(Field.FAMILY_NAME))
