@@ -7,9 +7,11 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -48,6 +50,27 @@ public final class StoreCheckedCache implements Cache {
     private final Supplier<EventStore> eventStore;
     private final Function<Collection<String>, Map<String, Long>> lastSequenceNumbers;
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * Each stream's last sequence number (absent: no events), in one statement: for each stream one step down the
+     * event store's unique (stream, sequence number) index from its end, instead of reading every entry of every
+     * stream asked about and taking the greatest ({@code max ... GROUP BY}), which read a whole stream's entries for
+     * each child checked, however long its history.
+     */
+    public static Map<String, Long> lastSequenceNumbers(JdbcTemplate jdbc, Collection<String> streams) {
+        Map<String, Long> last = new HashMap<>();
+        jdbc.query("""
+                        SELECT s.id, e.sequencenumber
+                          FROM unnest(CAST(? AS varchar[])) AS s(id)
+                         CROSS JOIN LATERAL (SELECT sequencenumber FROM domainevententry
+                                              WHERE aggregateidentifier = s.id
+                                              ORDER BY sequencenumber DESC LIMIT 1) e""",
+                (ResultSet rows) -> {
+                    last.put(rows.getString(1), rows.getLong(2));
+                },
+                (Object) streams.stream().distinct().toArray(String[]::new));
+        return last;
+    }
 
     /**
      * @param lastSequenceNumbers the store's last sequence number of each of these streams (absent: none), in

@@ -18,10 +18,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.frontdoor.triage.child.ChildStreams;
 import uk.frontdoor.triage.dataprotection.PersonalDataKeys;
 
-import java.sql.ResultSet;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Executors;
 
 @Configuration
@@ -46,8 +42,8 @@ public class TriageConfiguration {
      */
     @Bean
     StoreCheckedCache childCache(ObjectProvider<EventStore> eventStore, JdbcTemplate jdbc, ChildCacheProperties settings) {
-        return new StoreCheckedCache(eventStore::getObject, childIds -> lastSequenceNumbers(jdbc, childIds),
-                settings.maximumSize(), settings.idle());
+        return new StoreCheckedCache(eventStore::getObject,
+                childIds -> StoreCheckedCache.lastSequenceNumbers(jdbc, childIds), settings.maximumSize(), settings.idle());
     }
 
     /** Many children's streams read at once, through the event store's own serializer and upcasters. */
@@ -64,19 +60,6 @@ public class TriageConfiguration {
     @Bean
     CommandTargetResolver commandTargetResolver() {
         return new CommandTargets();
-    }
-
-    /** Each stream's last sequence number, by the event store's unique (stream, sequence number) index. */
-    private static Map<String, Long> lastSequenceNumbers(JdbcTemplate jdbc, Collection<String> childIds) {
-        Map<String, Long> last = new HashMap<>();
-        jdbc.query("""
-                        SELECT aggregateidentifier, max(sequencenumber) FROM domainevententry
-                        WHERE aggregateidentifier = ANY (?) GROUP BY aggregateidentifier""",
-                (ResultSet rows) -> {
-                    last.put(rows.getString(1), rows.getLong(2));
-                },
-                (Object) childIds.toArray(String[]::new));
-        return last;
     }
 
     /**

@@ -165,6 +165,107 @@ class CandidateFinderTest {
                 .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(TODAY);
     }
 
+    /**
+     * The variant rows written from arrays (one statement text whatever the row count) are, column by column, the
+     * generated keys and the times included, what the statement of one {@code VALUES} row a variant wrote: for new
+     * variants, a variant seen twice in one call (the later time kept), one seen before (its last-seen time moved on,
+     * never back), and facts with nothing but a name, an unborn child with a mother, non-ASCII names, microseconds.
+     */
+    @Test
+    void variantsAreWrittenAsTheOneRowAValueStatementWroteThem() {
+        Instant earlier = Instant.parse("2026-11-30T08:00:00.123456Z");
+        Instant later = Instant.parse("2026-12-01T09:30:00.654321Z");
+        List<IdentityFacts> facts = List.of(
+                ava().build(),
+                ava().givenNames("Zoë Ann", "Mary").familyName("O'Brien-Ní Dhomhnaill").previousPostcode("LS2 1AB")
+                        .build(),
+                IdentityFacts.builder().familyName("Nowak").expectedDateOfBirth(LocalDate.parse("2027-02-01"))
+                        .postcode("B33 8TH").mother("Aneta", "Nowak").build(),
+                IdentityFacts.builder().givenNames("Leo").build());
+        for (String build : List.of("arrays", "values")) {
+            List<CandidateFinder.SeenAt> seen = new ArrayList<>();
+            // Seen before this call, at the earlier time, then twice in it: the row keeps the later time.
+            seen.add(new CandidateFinder.SeenAt(build + "-0", facts.get(0), later));
+            seen.add(new CandidateFinder.SeenAt(build + "-0", facts.get(0), earlier));
+            for (int i = 1; i < facts.size(); i++) {
+                seen.add(new CandidateFinder.SeenAt(build + "-" + i, facts.get(i), i == 2 ? earlier : later));
+            }
+            // Seen before at a later time than this call's: never moved back.
+            seen.add(new CandidateFinder.SeenAt(build + "-3", facts.get(3), earlier));
+            if (build.equals("arrays")) {
+                finder.rememberEach(List.of(new CandidateFinder.SeenAt(build + "-0", facts.get(0), earlier),
+                        new CandidateFinder.SeenAt(build + "-3", facts.get(3), later)));
+                finder.rememberEach(seen);
+            } else {
+                rememberAsOneValuesRowEach(List.of(new CandidateFinder.SeenAt(build + "-0", facts.get(0), earlier),
+                        new CandidateFinder.SeenAt(build + "-3", facts.get(3), later)));
+                rememberAsOneValuesRowEach(seen);
+            }
+        }
+        String columns = "fingerprint, given_name, family_name, full_name, given_key, family_key, date_of_birth, "
+                + "expected_date_of_birth, nhs_number, postcode, postcode_sector, mother_family_key, facts, "
+                + "first_seen_at, last_seen_at";
+        List<String> arrays = jdbc.sql("SELECT substr(child_id, 8) || ' ' || ROW(" + columns + ")::text "
+                + "FROM child_identity_variant WHERE child_id LIKE 'arrays-%' ORDER BY child_id")
+                .query(String.class).list();
+        List<String> values = jdbc.sql("SELECT substr(child_id, 8) || ' ' || ROW(" + columns + ")::text "
+                + "FROM child_identity_variant WHERE child_id LIKE 'values-%' ORDER BY child_id")
+                .query(String.class).list();
+        assertThat(arrays).hasSize(4).isEqualTo(values);
+        assertThat(jdbc.sql("SELECT last_seen_at FROM child_identity_variant WHERE child_id IN ('arrays-0', 'arrays-3')"
+                + " ORDER BY child_id").query(java.sql.Timestamp.class).list())
+                .extracting(java.sql.Timestamp::toInstant).containsExactly(later, later);
+    }
+
+    /**
+     * The statement {@link CandidateFinder#rememberEach} ran before its rows were sent as arrays: one {@code VALUES}
+     * row a variant, each value a parameter of its own; the facts' JSON and fingerprint taken from what the finder
+     * wrote for the same facts (their writing did not change), the other columns as it worked them out.
+     */
+    private void rememberAsOneValuesRowEach(List<CandidateFinder.SeenAt> seen) {
+        java.util.Map<String, Object[]> rows = new java.util.LinkedHashMap<>();
+        for (CandidateFinder.SeenAt s : seen) {
+            IdentityFacts seenAs = s.facts();
+            CandidateFinder probe = new CandidateFinder(jdbc);
+            probe.remember("probe", seenAs, s.at());
+            String[] written = jdbc.sql("SELECT fingerprint, facts::text FROM child_identity_variant "
+                    + "WHERE child_id = 'probe'").query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)})
+                    .single();
+            jdbc.sql("DELETE FROM child_identity_variant WHERE child_id = 'probe'").update();
+            String postcode = uk.frontdoor.matching.Normalise.postcode(seenAs.postcode());
+            java.sql.Timestamp at = java.sql.Timestamp.from(s.at());
+            Object[] row = {s.childId(), written[0],
+                    seenAs.givenNames().isEmpty() ? null
+                            : uk.frontdoor.matching.Normalise.firstWord(seenAs.givenNames().get(0)),
+                    uk.frontdoor.matching.Normalise.name(seenAs.familyName()),
+                    seenAs.dateOfBirth() == null ? null : java.sql.Date.valueOf(seenAs.dateOfBirth()),
+                    seenAs.expectedDateOfBirth() == null ? null : java.sql.Date.valueOf(seenAs.expectedDateOfBirth()),
+                    uk.frontdoor.matching.Normalise.nhsNumber(seenAs.nhsNumber()), postcode,
+                    uk.frontdoor.matching.Normalise.sector(postcode),
+                    seenAs.mother() == null ? null : uk.frontdoor.matching.Normalise.name(seenAs.mother().familyName()),
+                    written[1], at, at};
+            rows.merge(s.childId() + written[0], row, (first, second) ->
+                    ((java.sql.Timestamp) second[12]).after((java.sql.Timestamp) first[12]) ? second : first);
+        }
+        StringBuilder sql = new StringBuilder("""
+                INSERT INTO child_identity_variant (child_id, fingerprint, given_name, family_name, date_of_birth,
+                    expected_date_of_birth, nhs_number, postcode, postcode_sector, mother_family_key, facts,
+                    first_seen_at, last_seen_at)
+                VALUES """);
+        List<Object> params = new ArrayList<>();
+        for (Object[] row : rows.values()) {
+            if (!params.isEmpty()) {
+                sql.append(',');
+            }
+            sql.append("(?, ?, ?, ?, ?, ?, ?, ?, ?, dmetaphone(CAST(? AS text)), CAST(? AS jsonb), ?, ?)");
+            params.addAll(java.util.Arrays.asList(row));
+        }
+        sql.append("""
+                 ON CONFLICT (child_id, fingerprint)
+                DO UPDATE SET last_seen_at = greatest(child_identity_variant.last_seen_at, excluded.last_seen_at)""");
+        jdbc.sql(sql.toString()).params(params).update();
+    }
+
     @Test
     void aCrowdedBirthDateStillReturnsAtMostTheLimit() {
         List<CandidateFinder.Seen> crowd = new ArrayList<>();

@@ -77,7 +77,7 @@ final class Comparisons {
         if (any(a, b, this::similar)) {
             return Level.GIVEN_NAME_SIMILAR;
         }
-        if (any(a, b, this::soundAlike)) {
+        if (soundAlike(a, in.sounds(), b, known.sounds())) {
             return Level.GIVEN_NAME_SOUNDS_ALIKE;
         }
         return Level.GIVEN_NAME_DIFFERENT;
@@ -102,7 +102,7 @@ final class Comparisons {
         if (similar(a, b)) {
             return Level.FAMILY_NAME_SIMILAR;
         }
-        if (soundAlike(a, b)) {
+        if (in.sounds().of(a).soundAlike(known.sounds().of(b))) {
             return Level.FAMILY_NAME_SOUNDS_ALIKE;
         }
         return Level.FAMILY_NAME_DIFFERENT;
@@ -122,13 +122,30 @@ final class Comparisons {
                 && a.getMonthValue() == b.getDayOfMonth()) {
             return Level.DATE_OF_BIRTH_DAY_MONTH_SWAPPED;
         }
-        if (oneDigitOff(DIGITS.format(a), DIGITS.format(b))) {
+        if (oneDigitOff(digits(a), digits(b))) {
             return Level.DATE_OF_BIRTH_ONE_DIGIT;
         }
         if (a.getYear() == b.getYear()) {
             return Level.DATE_OF_BIRTH_SAME_YEAR;
         }
         return Level.DATE_OF_BIRTH_DIFFERENT;
+    }
+
+    /**
+     * The date's eight digits, {@code yyyyMMdd}, as {@link DateTimeFormatter#BASIC_ISO_DATE} writes a date of the years
+     * 0 to 9999, without the formatter's work (other years by the formatter).
+     */
+    static String digits(LocalDate date) {
+        int year = date.getYear();
+        if (year < 0 || year > 9999) {
+            return DIGITS.format(date);
+        }
+        int month = date.getMonthValue();
+        int day = date.getDayOfMonth();
+        char[] digits = {(char) ('0' + year / 1000), (char) ('0' + year / 100 % 10), (char) ('0' + year / 10 % 10),
+                (char) ('0' + year % 10), (char) ('0' + month / 10), (char) ('0' + month % 10), (char) ('0' + day / 10),
+                (char) ('0' + day % 10)};
+        return new String(digits);
     }
 
     /**
@@ -251,6 +268,19 @@ final class Comparisons {
 
     boolean soundAlike(String a, String b) {
         return metaphone.isDoubleMetaphoneEqual(a, b, false) || metaphone.isDoubleMetaphoneEqual(a, b, true);
+    }
+
+    /** {@link #soundAlike} of any name of one side's and any of the other's, on each side's codes worked out once. */
+    private static boolean soundAlike(Set<String> a, SoundCodes aCodes, Set<String> b, SoundCodes bCodes) {
+        for (String x : a) {
+            SoundCodes.Codes xCodes = aCodes.of(x);
+            for (String y : b) {
+                if (xCodes.soundAlike(bCodes.of(y))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean intersects(Set<String> a, Set<String> b) {

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** Identity facts normalised once, so that a contact is not re-normalised for every candidate. */
+/**
+ * Identity facts normalised once, so that a contact is not re-normalised for every candidate; with its names' sound
+ * codes, worked out once when first needed ({@link SoundCodes}).
+ */
 record Prepared(
         Set<String> givenNames,
         String familyName,
@@ -19,15 +22,18 @@ record Prepared(
         Set<String> previousPostcodes,
         String addressLine,
         List<Member> household,
-        Member mother) {
+        Member mother,
+        SoundCodes sounds) {
 
     record Member(Set<String> givenNames, String familyName, LocalDate dateOfBirth) {
     }
 
     static Prepared of(IdentityFacts facts) {
+        Set<String> givenNames = givenNames(facts.givenNames());
+        String familyName = Normalise.name(facts.familyName());
         return new Prepared(
-                givenNames(facts.givenNames()),
-                Normalise.name(facts.familyName()),
+                givenNames,
+                familyName,
                 names(facts.previousFamilyNames()),
                 facts.dateOfBirth(),
                 facts.expectedDateOfBirth(),
@@ -37,7 +43,8 @@ record Prepared(
                 postcodes(facts.previousPostcodes()),
                 facts.addressLines().isEmpty() ? null : Normalise.addressLine(facts.addressLines().get(0)),
                 facts.household().stream().map(Prepared::member).filter(Objects::nonNull).toList(),
-                member(facts.mother()));
+                member(facts.mother()),
+                new SoundCodes(givenNames, familyName));
     }
 
     /** Each given name whole ("maryann") and by its first word ("mary"), as people use either. */

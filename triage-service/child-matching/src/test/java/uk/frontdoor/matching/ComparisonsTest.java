@@ -57,6 +57,65 @@ class ComparisonsTest {
         assertThat(levels.get(Field.FAMILY_NAME)).isEqualTo(family);
     }
 
+    /**
+     * The sound test on each side's codes worked out once ({@link SoundCodes}) says for every pair of names what
+     * commons-codec's {@code isDoubleMetaphoneEqual} with and without alternate says, and the levels follow it:
+     * names that sound alike by the primary code, only by the alternate, not at all, and a name with no code.
+     */
+    @Test
+    void soundCodesWorkedOutOnceSayWhatDoubleMetaphoneSays() {
+        List<String> names = List.of("katelyn", "caitlin", "kaitlyn", "philips", "fillips", "phillips", "smith",
+                "smyth", "schmidt", "schmitt", "jones", "johns", "thompson", "tomson", "khan", "kahn", "xavier",
+                "zavier", "cathy", "kathy", "gough", "goff", "wright", "right", "mohammed", "muhammad", "sean",
+                "shaun", "stephen", "steven", "aoife", "eva", "siobhan", "chevonne", "zoe", "tsoe", "jose", "hosay",
+                "nguyen", "win", "wagner", "vagner", "", "h", "wh");
+        int alike = 0;
+        int byAlternateOnly = 0;
+        for (String a : names) {
+            for (String b : names) {
+                boolean expected = comparisons.soundAlike(a, b);
+                SoundCodes.Codes codesA = Prepared.of(named(a.isEmpty() ? null : a, a)).sounds().of(a);
+                SoundCodes.Codes codesB = new SoundCodes(java.util.Set.of(), null).of(b);
+                assertThat(codesA.soundAlike(codesB)).as("%s and %s", a, b).isEqualTo(expected);
+                if (!a.equals(b) && expected) {
+                    alike++;
+                    if (!java.util.Objects.equals(codesA.primary(), codesB.primary())) {
+                        byAlternateOnly++;
+                    }
+                }
+            }
+        }
+        assertThat(alike).as("pairs of different names that sound alike").isGreaterThan(20);
+        assertThat(byAlternateOnly).as("of them, alike only by their alternate codes").isPositive();
+        // The levels: a given name that sounds like any of the other's, and family names, by the codes held.
+        assertThat(compare(named("Bob|Katelyn", "Smith"), named("Caitlin", "Smith")))
+                .containsEntry(Field.GIVEN_NAME, Level.GIVEN_NAME_SOUNDS_ALIKE);
+        assertThat(compare(named("Bob", "Smith"), named("Caitlin", "Smith")))
+                .containsEntry(Field.GIVEN_NAME, Level.GIVEN_NAME_DIFFERENT);
+        assertThat(compare(named("Oliver", "Philips"), named("Oliver", "Fillips")))
+                .containsEntry(Field.FAMILY_NAME, Level.FAMILY_NAME_SOUNDS_ALIKE);
+    }
+
+    /** A date's digits as the ISO basic formatter writes them, for every day of 1890 to 2040 and the years' edges. */
+    @Test
+    void aDatesDigitsAreWhatTheIsoBasicFormatterWrites() {
+        java.time.format.DateTimeFormatter basic = java.time.format.DateTimeFormatter.BASIC_ISO_DATE;
+        for (LocalDate day = LocalDate.of(1890, 1, 1); day.getYear() <= 2040; day = day.plusDays(1)) {
+            assertThat(Comparisons.digits(day)).isEqualTo(basic.format(day));
+        }
+        for (LocalDate day : List.of(LocalDate.of(0, 1, 1), LocalDate.of(9, 12, 31), LocalDate.of(999, 7, 4),
+                LocalDate.of(9999, 12, 31))) {
+            assertThat(Comparisons.digits(day)).isEqualTo(basic.format(day));
+        }
+        // A year the formatter cannot write four digits of fails as it failed.
+        for (LocalDate day : List.of(LocalDate.of(10000, 1, 1), LocalDate.of(-1, 3, 3))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> basic.format(day))
+                    .isInstanceOf(java.time.DateTimeException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Comparisons.digits(day))
+                    .isInstanceOf(java.time.DateTimeException.class);
+        }
+    }
+
     @Test
     void aKnownPreviousFamilyNameIsItsOwnLevelOnEitherSide() {
         assertThat(compare(named("Ava", "Green"), named("Ava", "Brown", "Green")).get(Field.FAMILY_NAME))

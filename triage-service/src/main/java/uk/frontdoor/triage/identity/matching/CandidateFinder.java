@@ -159,6 +159,24 @@ public class CandidateFinder {
                 MAX_CANDIDATES);
     }
 
+    /**
+     * The variant rows {@link #rememberEach} writes, one a child and fingerprint, each a position of the arrays: the
+     * mother's family name's key is worked out as the table's generated keys are ({@code dmetaphone}). Text arrays,
+     * not the columns' own types: a value too long for its column fails as it did as a parameter of its own, where
+     * a cast to {@code char(10)[]} would cut it short.
+     */
+    private static final String REMEMBER = """
+            INSERT INTO child_identity_variant (child_id, fingerprint, given_name, family_name, date_of_birth,
+                expected_date_of_birth, nhs_number, postcode, postcode_sector, mother_family_key, facts,
+                first_seen_at, last_seen_at)
+            SELECT c, f, g, n, b, e, h, p, s, dmetaphone(m), CAST(j AS jsonb), t, l
+              FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                          CAST(? AS date[]), CAST(? AS date[]), CAST(? AS text[]), CAST(? AS text[]),
+                          CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS timestamptz[]),
+                          CAST(? AS timestamptz[])) AS r(c, f, g, n, b, e, h, p, s, m, j, t, l)
+            ON CONFLICT (child_id, fingerprint)
+            DO UPDATE SET last_seen_at = greatest(child_identity_variant.last_seen_at, excluded.last_seen_at)""";
+
     private final JdbcClient jdbc;
     /** Known children's parsed variants between searches; null: none held, every search reads and parses them. */
     private final HeldVariants held;
@@ -449,23 +467,15 @@ public class CandidateFinder {
                 rows.merge(s.childId() + fingerprint, row, (earlier, later) ->
                         ((Timestamp) later[12]).after((Timestamp) earlier[12]) ? later : earlier);
             }
-            StringBuilder sql = new StringBuilder("""
-                    INSERT INTO child_identity_variant (child_id, fingerprint, given_name, family_name, date_of_birth,
-                        expected_date_of_birth, nhs_number, postcode, postcode_sector, mother_family_key, facts,
-                        first_seen_at, last_seen_at)
-                    VALUES """);
-            List<Object> params = new ArrayList<>(rows.size() * 13);
-            for (Object[] row : rows.values()) {
-                if (!params.isEmpty()) {
-                    sql.append(',');
-                }
-                sql.append("(?, ?, ?, ?, ?, ?, ?, ?, ?, dmetaphone(CAST(? AS text)), CAST(? AS jsonb), ?, ?)");
-                params.addAll(java.util.Arrays.asList(row));
-            }
-            sql.append("""
-                     ON CONFLICT (child_id, fingerprint)
-                    DO UPDATE SET last_seen_at = greatest(child_identity_variant.last_seen_at, excluded.last_seen_at)""");
-            jdbc.sql(sql.toString()).params(params).update();
+            // One statement text whatever the number of rows (each row count was a statement of its own, parsed and
+            // planned afresh, with 13 parameters a row): the rows' columns as arrays, dates and times as ISO text.
+            List<Object[]> values = List.copyOf(rows.values());
+            jdbc.sql(REMEMBER)
+                    .params(column(values, 0), column(values, 1), column(values, 2), column(values, 3),
+                            column(values, 4), column(values, 5), column(values, 6), column(values, 7),
+                            column(values, 8), column(values, 9), column(values, 10), column(values, 11),
+                            column(values, 12))
+                    .update();
             if (held != null) {
                 // Held by content (the fingerprint is the JSON's digest): should the transaction roll back, the facts
                 // are still those of any row stored under this child and fingerprint later.
@@ -473,6 +483,17 @@ public class CandidateFinder {
                 rows.values().forEach(row -> held.add((String) row[0], (String) row[1], facts.get(row), heardAt));
             }
         }
+    }
+
+    /** One column of {@link #rememberEach}'s rows as text for its array: dates and instants in ISO form. */
+    private static String[] column(List<Object[]> rows, int index) {
+        String[] column = new String[rows.size()];
+        for (int i = 0; i < column.length; i++) {
+            Object value = rows.get(i)[index];
+            column[i] = value == null ? null
+                    : value instanceof Timestamp at ? at.toInstant().toString() : value.toString();
+        }
+        return column;
     }
 
     /**
