@@ -241,17 +241,29 @@ class KafkaIntakeBench extends IntegrationTestSupport {
         post(warmUpSubmissions("LOAD-BENCHWARM" + UUID.randomUUID().toString().substring(0, 8) + "-"), clients);
         String run = "LOAD-BENCHHTTP" + UUID.randomUUID().toString().substring(0, 8) + "-";
         List<ProducerRecord<byte[], byte[]>> records = submissions(run, contacts);
+        // -Dfrontdoor.bench.read-side=false: every read model stopped, to see what the write path does alone.
+        if (!Boolean.parseBoolean(System.getProperty("frontdoor.bench.read-side", "true"))) {
+            axon.eventProcessingConfiguration().eventProcessors().values()
+                    .forEach(org.axonframework.eventhandling.EventProcessor::shutDown);
+        }
+        StatementStatistics statements = new StatementStatistics(jdbc);
+        statements.reset();
+        ConnectionPoolFigures pool = ConnectionPoolFigures.from(meters);
         GroupCommitFigures groups = GroupCommitFigures.from(meters);
         ProcessorCpu threadCpu = new ProcessorCpu();
         DatabaseCpu databaseCpu = new DatabaseCpu(jdbc);
         Map<String, Double> locksBefore = receptionLocks();
+        MachineCpu machine = new MachineCpu();
         long start = System.nanoTime();
         long[] latencies = post(records, clients);
+        String machineFigures = machine.report();
         double seconds = seconds(start, System.nanoTime());
         String locks = receptionLocksSince(locksBefore);
         String groupFigures = GroupCommitFigures.from(meters).since(groups);
+        String poolFigures = ConnectionPoolFigures.from(meters).since(pool);
         long databaseSpent = databaseCpu.available() ? databaseCpu.spent() : -1;
         String threadFigures = threadCpu.report(contacts);
+        String statementTimes = statements.top(25, contacts);
         long writePathThreads = threadCpu.spent("group committers") + threadCpu.spent("HTTP request threads");
         java.util.Arrays.sort(latencies);
         assertThat(count("SELECT count(*) FROM contact_registry WHERE submission_id LIKE ? AND child_id IS NOT NULL",
@@ -259,7 +271,9 @@ class KafkaIntakeBench extends IntegrationTestSupport {
         String figures = String.format("HTTP, %,d contacts from %d clients: %.2f s, %,.0f contacts/s; latency p50 %.1f ms, "
                         + "p99 %.1f ms, max %.1f ms%n", contacts, clients, seconds, contacts / seconds,
                 latencies[contacts / 2] / 1e6, latencies[(int) (contacts * 0.99)] / 1e6, latencies[contacts - 1] / 1e6)
-                + groupFigures + System.lineSeparator() + locks + System.lineSeparator();
+                + groupFigures + System.lineSeparator() + poolFigures + System.lineSeparator() + machineFigures
+                + System.lineSeparator() + locks
+                + System.lineSeparator();
         System.out.print(figures);
         Map<String, Long> floorRows = new LinkedHashMap<>();
         double floorSeconds = floor(floorRows);
@@ -268,7 +282,8 @@ class KafkaIntakeBench extends IntegrationTestSupport {
                         + "contacts/s; HTTP at %.1f%% of it; load average at the end %s%n", floorRows.get("contact_registry"),
                 floorRate, 100.0 * contacts / seconds / floorRate, Files.readString(Path.of("/proc/loadavg")).trim())
                 + threadFigures + cpuBesideFloor(databaseSpent, writePathThreads,
-                "the request threads and the committers", contacts, floorRows.get("contact_registry"));
+                "the request threads and the committers", contacts, floorRows.get("contact_registry"))
+                + statementTimes;
         System.out.println(report);
         Files.writeString(Path.of("target", "http-intake-bench.txt"), report);
     }

@@ -83,8 +83,11 @@ class SendToQueueRowLatency extends IntegrationTestSupport {
         try {
             run(WARM_UP, WARM_UP_RATE, rowCommitted);
             GroupCommitFigures groups = GroupCommitFigures.from(meters);
+            ConnectionPoolFigures pool = ConnectionPoolFigures.from(meters);
+            MachineCpu machine = new MachineCpu();
             Run timed = run(TIMED, RATE_PER_SECOND, rowCommitted);
-            String groupFigures = GroupCommitFigures.from(meters).since(groups);
+            String groupFigures = GroupCommitFigures.from(meters).since(groups) + System.lineSeparator()
+                    + ConnectionPoolFigures.from(meters).since(pool) + System.lineSeparator() + machine.report();
             String table = String.format("""
                             | %d contacts at %d/s over HTTP, wake-up %s%s | p50 ms | p95 ms | p99 ms | max ms |
                             |---|---|---|---|---|
