@@ -1,6 +1,5 @@
 package uk.frontdoor.matching;
 
-import org.apache.commons.codec.language.DoubleMetaphone;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 import java.time.LocalDate;
@@ -25,7 +24,6 @@ final class Comparisons {
     private final Nicknames nicknames;
     private final int expectedDateWindowDays;
     private final JaroWinklerSimilarity jaroWinkler = new JaroWinklerSimilarity();
-    private final DoubleMetaphone metaphone = new DoubleMetaphone();
 
     Comparisons(Nicknames nicknames, int expectedDateWindowDays) {
         this.nicknames = nicknames;
@@ -77,7 +75,7 @@ final class Comparisons {
         if (any(a, b, this::similar)) {
             return Level.GIVEN_NAME_SIMILAR;
         }
-        if (soundAlike(a, in.sounds(), b, known.sounds())) {
+        if (any(a, b, (x, y) -> in.sounds().of(x).soundAlike(known.sounds().of(y)))) {
             return Level.GIVEN_NAME_SOUNDS_ALIKE;
         }
         return Level.GIVEN_NAME_DIFFERENT;
@@ -264,23 +262,6 @@ final class Comparisons {
 
     boolean similar(String a, String b) {
         return jaroWinkler.apply(a, b) >= SIMILAR_NAME;
-    }
-
-    boolean soundAlike(String a, String b) {
-        return metaphone.isDoubleMetaphoneEqual(a, b, false) || metaphone.isDoubleMetaphoneEqual(a, b, true);
-    }
-
-    /** {@link #soundAlike} of any name of one side's and any of the other's, on each side's codes worked out once. */
-    private static boolean soundAlike(Set<String> a, SoundCodes aCodes, Set<String> b, SoundCodes bCodes) {
-        for (String x : a) {
-            SoundCodes.Codes xCodes = aCodes.of(x);
-            for (String y : b) {
-                if (xCodes.soundAlike(bCodes.of(y))) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static boolean intersects(Set<String> a, Set<String> b) {

@@ -1,5 +1,6 @@
 package uk.frontdoor.matching;
 
+import org.apache.commons.codec.language.DoubleMetaphone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,6 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** One table per comparison: what each pair of written values counts as. */
 class ComparisonsTest {
+
+    /** What the sound test said per pair before its codes were kept: commons-codec, with and without alternate. */
+    private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
 
     private final Comparisons comparisons = new Comparisons(Nicknames.standard(), 45);
 
@@ -73,7 +77,7 @@ class ComparisonsTest {
         int byAlternateOnly = 0;
         for (String a : names) {
             for (String b : names) {
-                boolean expected = comparisons.soundAlike(a, b);
+                boolean expected = METAPHONE.isDoubleMetaphoneEqual(a, b, false) || METAPHONE.isDoubleMetaphoneEqual(a, b, true);
                 SoundCodes.Codes codesA = Prepared.of(named(a.isEmpty() ? null : a, a)).sounds().of(a);
                 SoundCodes.Codes codesB = new SoundCodes(java.util.Set.of(), null).of(b);
                 assertThat(codesA.soundAlike(codesB)).as("%s and %s", a, b).isEqualTo(expected);
