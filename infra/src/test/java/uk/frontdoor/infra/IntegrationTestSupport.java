@@ -53,6 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = {"frontdoor.embedded.kafka-port=0", "frontdoor.embedded.smtp-port=0",
                 "frontdoor.embedded.imap-port=0", "frontdoor.demo-feed.enabled=false",
                 "frontdoor.deadlines.polling-interval=200ms",
+                // A poisoned Kafka record's four retries take under a second, not about 16 (the default's 2 s first wait).
+                "frontdoor.intake.retries.first-back-off=100ms",
                 // An email that failed is tried again soon (NotificationIntegrationTest's mail server outage).
                 "frontdoor.notifications.outbox.retry-after=200ms", "frontdoor.notifications.outbox.max-retry-after=1s",
                 // Idle alert streams beat often, so a client that has gone is let go quickly.

@@ -9,6 +9,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.common.AxonTransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.TransientDataAccessException;
@@ -30,6 +31,7 @@ import uk.frontdoor.intake.submission.SubmissionRejectedException;
 import uk.frontdoor.triage.api.value.Channel;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -108,10 +110,15 @@ class KafkaIntakeConfiguration {
      * For the failures the batch listener hands back, one record at a time
      * ({@link org.springframework.kafka.listener.BatchListenerFailedException}): the offsets before it are
      * committed, and it is retried and then dead-lettered, or retried until the database is back.
+     * Four retries, the first after {@code frontdoor.intake.retries.first-back-off} (2 s), each wait half as long
+     * again as the one before (about 16 s in all by default); the tests shorten the first wait.
      */
     @Bean
-    DefaultErrorHandler intakeErrorHandler(ConsumerAwareRecordRecoverer intakeDeadLetters) {
-        var handler = new DefaultErrorHandler(intakeDeadLetters, new ExponentialBackOffWithMaxRetries(4));
+    DefaultErrorHandler intakeErrorHandler(ConsumerAwareRecordRecoverer intakeDeadLetters,
+                                           @Value("${frontdoor.intake.retries.first-back-off:2s}") Duration firstBackOff) {
+        var backOff = new ExponentialBackOffWithMaxRetries(4);
+        backOff.setInitialInterval(firstBackOff.toMillis());
+        var handler = new DefaultErrorHandler(intakeDeadLetters, backOff);
         handler.addNotRetryableExceptions(SubmissionRejectedException.class);
         handler.setBackOffFunction((record, failure) -> isUnavailable(failure) ? untilAvailable() : null);
         return handler;

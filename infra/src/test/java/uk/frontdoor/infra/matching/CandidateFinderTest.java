@@ -1,16 +1,13 @@
 package uk.frontdoor.infra.matching;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.frontdoor.matching.Candidate;
 import uk.frontdoor.matching.IdentityFacts;
 import uk.frontdoor.triage.identity.matching.CandidateFinder;
 import uk.frontdoor.triage.identity.matching.KnownChildCount;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,25 +22,14 @@ class CandidateFinderTest {
     private static final Instant TODAY = Instant.parse("2026-12-01T09:00:00Z");
     private static final LocalDate BORN = LocalDate.parse("2017-03-07");
 
-    private static MatchingDatabase database;
-    private static JdbcClient jdbc;
+    @RegisterExtension
+    static final MatchingDatabase.PerClass database = new MatchingDatabase.PerClass();
     private CandidateFinder finder;
-
-    @BeforeAll
-    static void start() throws IOException {
-        database = MatchingDatabase.start();
-        jdbc = database.jdbc();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        database.close();
-    }
 
     @BeforeEach
     void empty() {
-        jdbc.sql("TRUNCATE child_identity_variant").update();
-        finder = new CandidateFinder(jdbc);
+        database.jdbc().sql("TRUNCATE child_identity_variant").update();
+        finder = new CandidateFinder(database.jdbc());
         finder.remember("ava", ava().build(), LAST_YEAR);
         finder.remember("isla", ava().givenNames("Isla").nhsNumber(null).build(), LAST_YEAR);
         finder.remember("leo", IdentityFacts.builder().givenNames("Leo").familyName("Smith")
@@ -82,7 +68,7 @@ class CandidateFinderTest {
                 throw new UnsupportedOperationException();
             }
         };
-        KnownChildCount count = new KnownChildCount(jdbc, clock, java.time.Duration.ofMinutes(10));
+        KnownChildCount count = new KnownChildCount(database.jdbc(), clock, java.time.Duration.ofMinutes(10));
         // Ava recorded a second way is still one child.
         finder.remember("ava", ava().postcode("M1 1AE").build(), TODAY);
 
@@ -159,9 +145,9 @@ class CandidateFinderTest {
     void theSameFactsSeenAgainAreOneRow() {
         finder.remember("ava", ava().build(), TODAY);
 
-        assertThat(jdbc.sql("SELECT count(*) FROM child_identity_variant WHERE child_id = 'ava'")
+        assertThat(database.jdbc().sql("SELECT count(*) FROM child_identity_variant WHERE child_id = 'ava'")
                 .query(Integer.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT last_seen_at FROM child_identity_variant WHERE child_id = 'ava'")
+        assertThat(database.jdbc().sql("SELECT last_seen_at FROM child_identity_variant WHERE child_id = 'ava'")
                 .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(TODAY);
     }
 
@@ -205,14 +191,14 @@ class CandidateFinderTest {
         String columns = "fingerprint, given_name, family_name, full_name, given_key, family_key, date_of_birth, "
                 + "expected_date_of_birth, nhs_number, postcode, postcode_sector, mother_family_key, facts, "
                 + "first_seen_at, last_seen_at";
-        List<String> arrays = jdbc.sql("SELECT substr(child_id, 8) || ' ' || ROW(" + columns + ")::text "
+        List<String> arrays = database.jdbc().sql("SELECT substr(child_id, 8) || ' ' || ROW(" + columns + ")::text "
                 + "FROM child_identity_variant WHERE child_id LIKE 'arrays-%' ORDER BY child_id")
                 .query(String.class).list();
-        List<String> values = jdbc.sql("SELECT substr(child_id, 8) || ' ' || ROW(" + columns + ")::text "
+        List<String> values = database.jdbc().sql("SELECT substr(child_id, 8) || ' ' || ROW(" + columns + ")::text "
                 + "FROM child_identity_variant WHERE child_id LIKE 'values-%' ORDER BY child_id")
                 .query(String.class).list();
         assertThat(arrays).hasSize(4).isEqualTo(values);
-        assertThat(jdbc.sql("SELECT last_seen_at FROM child_identity_variant WHERE child_id IN ('arrays-0', 'arrays-3')"
+        assertThat(database.jdbc().sql("SELECT last_seen_at FROM child_identity_variant WHERE child_id IN ('arrays-0', 'arrays-3')"
                 + " ORDER BY child_id").query(java.sql.Timestamp.class).list())
                 .extracting(java.sql.Timestamp::toInstant).containsExactly(later, later);
     }
@@ -226,12 +212,12 @@ class CandidateFinderTest {
         java.util.Map<String, Object[]> rows = new java.util.LinkedHashMap<>();
         for (CandidateFinder.SeenAt s : seen) {
             IdentityFacts seenAs = s.facts();
-            CandidateFinder probe = new CandidateFinder(jdbc);
+            CandidateFinder probe = new CandidateFinder(database.jdbc());
             probe.remember("probe", seenAs, s.at());
-            String[] written = jdbc.sql("SELECT fingerprint, facts::text FROM child_identity_variant "
+            String[] written = database.jdbc().sql("SELECT fingerprint, facts::text FROM child_identity_variant "
                     + "WHERE child_id = 'probe'").query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)})
                     .single();
-            jdbc.sql("DELETE FROM child_identity_variant WHERE child_id = 'probe'").update();
+            database.jdbc().sql("DELETE FROM child_identity_variant WHERE child_id = 'probe'").update();
             String postcode = uk.frontdoor.matching.Normalise.postcode(seenAs.postcode());
             java.sql.Timestamp at = java.sql.Timestamp.from(s.at());
             Object[] row = {s.childId(), written[0],
@@ -263,7 +249,7 @@ class CandidateFinderTest {
         sql.append("""
                  ON CONFLICT (child_id, fingerprint)
                 DO UPDATE SET last_seen_at = greatest(child_identity_variant.last_seen_at, excluded.last_seen_at)""");
-        jdbc.sql(sql.toString()).params(params).update();
+        database.jdbc().sql(sql.toString()).params(params).update();
     }
 
     @Test
@@ -288,7 +274,7 @@ class CandidateFinderTest {
                     .postcode("LS" + (1 + i % 20) + " " + (i % 10) + "AB").build()));
         }
         finder.rememberAll(many, TODAY);
-        jdbc.sql("ANALYZE child_identity_variant").update();
+        database.jdbc().sql("ANALYZE child_identity_variant").update();
 
         // A contact with every kind of fact, and an unborn one, so that every rule is planned with real values.
         IdentityFacts everything = ava().givenNames("Name17").familyName("Family17").previousPostcode("LS2 1AB")

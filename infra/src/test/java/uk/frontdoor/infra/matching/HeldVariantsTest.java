@@ -1,15 +1,12 @@
 package uk.frontdoor.infra.matching;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.frontdoor.matching.Candidate;
 import uk.frontdoor.matching.IdentityFacts;
 import uk.frontdoor.triage.identity.matching.CandidateFinder;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,29 +25,18 @@ class HeldVariantsTest {
     private static final Instant LAST_YEAR = Instant.parse("2025-11-03T10:00:00Z");
     private static final Instant TODAY = Instant.parse("2026-12-01T09:00:00Z");
 
-    private static MatchingDatabase database;
-    private static JdbcClient jdbc;
+    @RegisterExtension
+    static final MatchingDatabase.PerClass database = new MatchingDatabase.PerClass();
     private final AtomicLong destructionsHeard = new AtomicLong();
     private CandidateFinder holding;
     /** Another instance's finder, or a search with nothing held: the truth to compare with. */
     private CandidateFinder elsewhere;
 
-    @BeforeAll
-    static void start() throws IOException {
-        database = MatchingDatabase.start();
-        jdbc = database.jdbc();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        database.close();
-    }
-
     @BeforeEach
     void empty() {
-        jdbc.sql("TRUNCATE child_identity_variant").update();
-        holding = new CandidateFinder(jdbc, 100, Duration.ofMinutes(10), destructionsHeard::get);
-        elsewhere = new CandidateFinder(jdbc);
+        database.jdbc().sql("TRUNCATE child_identity_variant").update();
+        holding = new CandidateFinder(database.jdbc(), 100, Duration.ofMinutes(10), destructionsHeard::get);
+        elsewhere = new CandidateFinder(database.jdbc());
         holding.remember("ava", ava().build(), LAST_YEAR);
         holding.remember("ava", ava().givenNames("Ava", "Grace").postcode("LS2 7EE").addressLine("3 Park Row").build(),
                 LAST_YEAR.plusSeconds(60));
@@ -97,7 +83,7 @@ class HeldVariantsTest {
     @Test
     void aChildWhoseRowsAreGoneIsNotACandidate() {
         sameAsNothingHeld(ava().build());
-        jdbc.sql("DELETE FROM child_identity_variant WHERE child_id = 'ava'").update();
+        database.jdbc().sql("DELETE FROM child_identity_variant WHERE child_id = 'ava'").update();
         sameAsNothingHeld(ava().build());
         assertThat(holding.candidates(List.of("ava", "isla"))).extracting(Candidate::childId).containsExactly("isla");
     }
@@ -136,7 +122,7 @@ class HeldVariantsTest {
 
     @Test
     void aKeyStoreThatCountsNoDestructionsHoldsNothing() {
-        holding = new CandidateFinder(jdbc, 100, Duration.ofMinutes(10), () -> -1);
+        holding = new CandidateFinder(database.jdbc(), 100, Duration.ofMinutes(10), () -> -1);
         holding.remember("leo", ava().givenNames("Leo").build(), TODAY);
         sameAsNothingHeld(ava().build());
         assertThat(holding.childrenHeld()).isZero();

@@ -1,10 +1,8 @@
 package uk.frontdoor.infra.matching;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.frontdoor.matching.ChildMatcher;
 import uk.frontdoor.matching.IdentityFacts;
 import uk.frontdoor.matching.MatchParameters;
@@ -16,7 +14,6 @@ import uk.frontdoor.triage.identity.matching.ChildIdentification;
 import uk.frontdoor.triage.identity.matching.IdentificationBatch;
 import uk.frontdoor.triage.identity.matching.KnownChildCount;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,19 +41,8 @@ class IdentificationBatchTest {
     private static final String[] FAMILY = {"Okafor", "Smith", "Smyth", "Nowak", "Khan"};
     private static final String[] POSTCODES = {"LS1 4AP", "LS1 4AQ", "LS1 5BD", "M1 1AE", "M1 1AF", "B33 8TH"};
 
-    private static MatchingDatabase database;
-    private static JdbcClient jdbc;
-
-    @BeforeAll
-    static void start() throws IOException {
-        database = MatchingDatabase.start();
-        jdbc = database.jdbc();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        database.close();
-    }
+    @RegisterExtension
+    static final MatchingDatabase.PerClass database = new MatchingDatabase.PerClass();
 
     @Test
     void aBatchDecidesAsItsContactsOneAtATimeWould() {
@@ -176,16 +162,16 @@ class IdentificationBatchTest {
     /** The decisions of one run, from the same starting register. */
     private static List<String> decide(List<IdentityFacts> known, List<IdentityFacts> contacts, boolean holding,
                                        Run run) {
-        jdbc.sql("TRUNCATE child_identity_variant, child_contact_facts, child_record_link").update();
-        CandidateFinder finder = holding ? new CandidateFinder(jdbc, 1_000, Duration.ofMinutes(10), () -> 0)
-                : new CandidateFinder(jdbc);
+        database.jdbc().sql("TRUNCATE child_identity_variant, child_contact_facts, child_record_link").update();
+        CandidateFinder finder = holding ? new CandidateFinder(database.jdbc(), 1_000, Duration.ofMinutes(10), () -> 0)
+                : new CandidateFinder(database.jdbc());
         for (int i = 0; i < known.size(); i++) {
             finder.remember("known-" + i, known.get(i), NOW.minus(Duration.ofDays(30)));
         }
         ChildIdentification identification = new ChildIdentification(finder,
                 new ChildMatcher(MatchParameters.defaults()),
-                new KnownChildCount(jdbc, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(10)),
-                new LinkedHistory(jdbc, new JdbcTemplate(database.dataSource())));
+                new KnownChildCount(database.jdbc(), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(10)),
+                new LinkedHistory(database.jdbc(), new JdbcTemplate(database.dataSource())));
         return run.decide(identification, finder);
     }
 

@@ -1,13 +1,10 @@
 package uk.frontdoor.infra.matching;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.frontdoor.triage.StoreCheckedCache;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,19 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LastSequenceNumbersTest {
 
-    private static MatchingDatabase database;
-    private static JdbcClient jdbc;
-
-    @BeforeAll
-    static void start() throws IOException {
-        database = MatchingDatabase.start();
-        jdbc = database.jdbc();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        database.close();
-    }
+    @RegisterExtension
+    static final MatchingDatabase.PerClass database = new MatchingDatabase.PerClass();
 
     @Test
     void eachStreamsLastSequenceNumberIsItsGreatest() {
@@ -48,20 +34,20 @@ class LastSequenceNumbersTest {
             // Appended out of order (a stream's entries are not stored in sequence order in general).
             java.util.Collections.reverse(order.subList(0, length / 2));
             for (int sequence : order) {
-                jdbc.sql("""
+                database.jdbc().sql("""
                                 INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,
                                     payload, payloadtype, timestamp)
                                 VALUES (?, ?, 'Child', ?, ?, 'x', '2026-12-07T00:00:00Z')""")
                         .params(stream, sequence, stream + "-" + sequence, new byte[]{1}).update();
             }
         });
-        jdbc.sql("ANALYZE domainevententry").update();
+        database.jdbc().sql("ANALYZE domainevententry").update();
         List<String> asked = List.of("one", "few", "long", "never", "few");
 
         Map<String, Long> last = StoreCheckedCache.lastSequenceNumbers(new JdbcTemplate(database.dataSource()), asked);
 
         Map<String, Long> greatest = new HashMap<>();
-        jdbc.sql("""
+        database.jdbc().sql("""
                         SELECT aggregateidentifier, max(sequencenumber) FROM domainevententry
                         WHERE aggregateidentifier = ANY (?) GROUP BY aggregateidentifier""")
                 .param(asked.toArray(String[]::new))

@@ -4,6 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
@@ -54,5 +57,37 @@ final class MatchingDatabase implements AutoCloseable {
     public void close() throws IOException {
         ((HikariDataSource) dataSource).close();
         postgres.close();
+    }
+
+    /**
+     * A test class's own database, started before its first test and closed after its last:
+     * {@code @RegisterExtension static final MatchingDatabase.PerClass database = new MatchingDatabase.PerClass();}
+     * (the class's {@code @BeforeAll} methods already see it started).
+     */
+    static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+
+        private MatchingDatabase database;
+        private JdbcClient jdbc;
+
+        @Override
+        public void beforeAll(ExtensionContext context) throws IOException {
+            database = start();
+            jdbc = database.jdbc();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) throws IOException {
+            if (database != null) {
+                database.close();
+            }
+        }
+
+        JdbcClient jdbc() {
+            return jdbc;
+        }
+
+        DataSource dataSource() {
+            return database.dataSource();
+        }
     }
 }

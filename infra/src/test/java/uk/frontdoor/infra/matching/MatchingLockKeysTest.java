@@ -1,14 +1,12 @@
 package uk.frontdoor.infra.matching;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.frontdoor.matching.IdentityFacts;
 import uk.frontdoor.triage.identity.matching.CandidateFinder;
 import uk.frontdoor.triage.identity.matching.MatchingLockKeys;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,20 +33,13 @@ class MatchingLockKeysTest {
     private static final String[] FAMILY = {"Okafor", "Smith", "Smyth", "Nowak", "Khan", "Leo"};
     private static final String[] POSTCODES = {"LS1 4AP", "LS1 4AQ", "LS1 5BD", "M1 1AE", "M1 1AF", "B33 8TH"};
 
-    private static MatchingDatabase database;
-    private static JdbcClient jdbc;
+    @RegisterExtension
+    static final MatchingDatabase.PerClass database = new MatchingDatabase.PerClass();
     private static CandidateFinder finder;
 
     @BeforeAll
-    static void start() throws IOException {
-        database = MatchingDatabase.start();
-        jdbc = database.jdbc();
-        finder = new CandidateFinder(jdbc);
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        database.close();
+    static void start() {
+        finder = new CandidateFinder(database.jdbc());
     }
 
     /** For each blocking rule, two contacts that only it joins: the search finds the one, and they share a key. */
@@ -123,7 +114,7 @@ class MatchingLockKeysTest {
         List<Set<String>> keys = keysOf(world);
         int joined = 0;
         for (int earlier = 0; earlier < world.size(); earlier++) {
-            jdbc.sql("DELETE FROM child_identity_variant").update();
+            database.jdbc().sql("DELETE FROM child_identity_variant").update();
             finder.remember("earlier", world.get(earlier), NOW);
             List<List<uk.frontdoor.matching.Candidate>> found = finder.findAll(world);
             for (int later = 0; later < world.size(); later++) {
@@ -140,7 +131,7 @@ class MatchingLockKeysTest {
     }
 
     private static boolean finds(IdentityFacts searcher, IdentityFacts earlier) {
-        jdbc.sql("DELETE FROM child_identity_variant").update();
+        database.jdbc().sql("DELETE FROM child_identity_variant").update();
         finder.remember("earlier", earlier, NOW);
         return !finder.find(searcher).isEmpty();
     }

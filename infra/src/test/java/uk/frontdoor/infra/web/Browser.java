@@ -35,6 +35,7 @@ public final class Browser implements AutoCloseable {
     static final String CHROMIUM = env("FRONTDOOR_CHROMIUM", "/usr/bin/chromium");
     static final String CHROMEDRIVER = env("FRONTDOOR_CHROMEDRIVER", "/usr/bin/chromedriver");
     static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration POLL = Duration.ofMillis(100);
 
     /** A laptop screen; tablets are tested at 768 pixels wide. */
     public static final Dimension DESKTOP = new Dimension(1280, 900);
@@ -166,7 +167,8 @@ public final class Browser implements AutoCloseable {
 
     /** An explicit wait whose failure says which page the browser was on (ids only, no page text). */
     public WebDriverWait waitFor() {
-        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        // Looked at every 100 ms, not WebDriver's 500: most waits are for a page a click has just asked for.
+        WebDriverWait wait = new WebDriverWait(driver, WAIT, POLL);
         wait.withMessage(() -> "the browser was at " + path() + " (" + driver.getTitle() + ")");
         return wait;
     }
