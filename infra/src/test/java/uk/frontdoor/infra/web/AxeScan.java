@@ -4,7 +4,6 @@ import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
 import java.util.List;
@@ -22,12 +21,7 @@ final class AxeScan {
 
     /** Scans the page shown now and adds each violation, named with the page and where, to {@code violations}. */
     static void scan(WebDriver driver, String page, List<String> violations) {
-        // axe-core run in the page itself (its legacy mode). The default mode runs each frame's part, then opens a
-        // blank window, injects axe-core into it again, sends it every partial result and closes it: for frames from
-        // other origins, which these pages do not have (checked here), and several seconds a scan on a loaded machine.
-        assertThat(driver.findElements(By.cssSelector("iframe, frame")))
-                .as(page + ": no frames (a page with one needs axe-core's default mode)").isEmpty();
-        Results results = new AxeBuilder().withTags(WCAG_AA).setLegacyMode(true).analyze(driver);
+        Results results = new AxeBuilder().withTags(WCAG_AA).analyze(driver);
         assertThat(results.isErrored()).as(page + ": axe-core ran").isFalse();
         assertThat(results.getPasses()).as(page + ": rules checked").isNotEmpty();
         for (Rule rule : results.getViolations()) {
