@@ -74,19 +74,25 @@ class SendToQueueRowLatency extends IntegrationTestSupport {
     void send_to_queue_row_at_a_steady_rate() throws Exception {
         jdbc.sql("""
                 CREATE OR REPLACE FUNCTION bench_queue_row() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN PERFORM pg_notify('bench_queue_rows', NEW.contact_id); RETURN NULL; END $$""").update();
+                BEGIN PERFORM pg_notify('bench_queue_rows', NEW.contact_id || ' ' || (extract(epoch FROM now()) * 1e6)::bigint
+                    || ' ' || (extract(epoch FROM clock_timestamp()) * 1e6)::bigint); RETURN NULL; END $$""").update();
         jdbc.sql("DROP TRIGGER IF EXISTS bench_queue_row ON triage_queue").update();
         jdbc.sql("CREATE TRIGGER bench_queue_row AFTER INSERT ON triage_queue FOR EACH ROW EXECUTE FUNCTION bench_queue_row()")
                 .update();
         Map<String, Long> rowCommitted = new ConcurrentHashMap<>();
-        Thread listener = listen(rowCommitted);
+        Thread listener = listen(rowCommitted, stages);
         try {
             run(WARM_UP, WARM_UP_RATE, rowCommitted);
             GroupCommitFigures groups = GroupCommitFigures.from(meters);
             ConnectionPoolFigures pool = ConnectionPoolFigures.from(meters);
             MachineCpu machine = new MachineCpu();
+            ProcessorCpu processorCpu = new ProcessorCpu();
+            long commitsBefore = commits();
             Run timed = run(TIMED, RATE_PER_SECOND, rowCommitted);
             String groupFigures = GroupCommitFigures.from(meters).since(groups) + System.lineSeparator()
+                    + String.format("database commits a contact (whole run, every transaction): %.2f%n",
+                    (commits() - commitsBefore) / (double) TIMED)
+                    + processorCpu.report(TIMED) + System.lineSeparator()
                     + ConnectionPoolFigures.from(meters).since(pool) + System.lineSeparator() + machine.report();
             String table = String.format("""
                             | %d contacts at %d/s over HTTP, wake-up %s%s | p50 ms | p95 ms | p99 ms | max ms |
@@ -117,6 +123,7 @@ class SendToQueueRowLatency extends IntegrationTestSupport {
     private Run run(int count, int rate, Map<String, Long> rowCommitted) throws Exception {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Long> answeredAt = new ConcurrentHashMap<>();
+        Map<String, Long> answeredWall = new ConcurrentHashMap<>();
         List<Double> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
         CountDownLatch answered = new CountDownLatch(count);
         AtomicInteger failures = new AtomicInteger();
@@ -145,6 +152,7 @@ class SendToQueueRowLatency extends IntegrationTestSupport {
                             String contact = contactIdOf(response);
                             sentAt.put(contact, sent);
                             answeredAt.put(contact, done);
+                            answeredWall.put(contact, wallMicros());
                             accepted.add((done - sent) / 1e6);
                         }
                         answered.countDown();
@@ -163,10 +171,44 @@ class SendToQueueRowLatency extends IntegrationTestSupport {
             queued.add((rowCommitted.get(contact) - sent) / 1e6);
             readSide.add((rowCommitted.get(contact) - answeredAt.get(contact)) / 1e6);
         });
+        List<Double> toStart = new ArrayList<>();
+        List<Double> startToInsert = new ArrayList<>();
+        List<Double> insertToCommit = new ArrayList<>();
+        List<String> slowest = new ArrayList<>();
+        answeredWall.forEach((contact, answeredMicros) -> {
+            long[] at = stages.get(contact);
+            toStart.add((at[0] - answeredMicros) / 1e3);
+            startToInsert.add((at[1] - at[0]) / 1e3);
+            insertToCommit.add((at[2] - at[1]) / 1e3);
+        });
+        answeredWall.entrySet().stream()
+                .sorted(java.util.Comparator.comparingLong(e -> -(stages.get(e.getKey())[2] - e.getValue())))
+                .limit(15)
+                .forEach(e -> {
+                    long[] at = stages.get(e.getKey());
+                    slowest.add(String.format("202 at %d: +%.1f ms first statement, +%.1f insert, +%.1f commit heard",
+                            e.getValue() / 1000 % 100_000_000, (at[0] - e.getValue()) / 1e3, (at[1] - e.getValue()) / 1e3,
+                            (at[2] - e.getValue()) / 1e3));
+                });
+        System.out.printf("stages (ms, p50/p95/p99/max): 202 to the queue transaction's first statement %s; "
+                        + "first statement to the row's insert %s; insert to commit heard %s%n",
+                figures(toStart), figures(startToInsert), figures(insertToCommit));
+        slowest.forEach(System.out::println);
         return new Run(accepted, queued, readSide);
     }
 
-    private Thread listen(Map<String, Long> rowCommitted) throws Exception {
+    private static String figures(List<Double> values) {
+        return String.format("%.1f/%.1f/%.1f/%.1f", percentile(values, 50), percentile(values, 95),
+                percentile(values, 99), percentile(values, 100));
+    }
+
+    /**
+     * Per contact, in microseconds of the wall clock: the queue row's transaction's start (PostgreSQL's {@code now()}:
+     * its first statement), the row's insert ({@code clock_timestamp()}) and the commit heard (the notification).
+     */
+    private final Map<String, long[]> stages = new ConcurrentHashMap<>();
+
+    private Thread listen(Map<String, Long> rowCommitted, Map<String, long[]> stages) throws Exception {
         Connection connection = DriverManager.getConnection(database.getJdbcUrl(), database.getUsername(),
                 database.getPassword());
         try (Statement statement = connection.createStatement()) {
@@ -178,9 +220,12 @@ class SendToQueueRowLatency extends IntegrationTestSupport {
                 while (!Thread.currentThread().isInterrupted()) {
                     PGNotification[] notifications = postgres.getNotifications(100);
                     long now = System.nanoTime();
+                    long wall = wallMicros();
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
-                            rowCommitted.putIfAbsent(notification.getParameter(), now);
+                            String[] parts = notification.getParameter().split(" ");
+                            rowCommitted.putIfAbsent(parts[0], now);
+                            stages.putIfAbsent(parts[0], new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2]), wall});
                         }
                     }
                 }
@@ -193,6 +238,16 @@ class SendToQueueRowLatency extends IntegrationTestSupport {
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    private long commits() {
+        return jdbc.sql("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")
+                .query(Long.class).single();
+    }
+
+    private static long wallMicros() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
     }
 
     private static double percentile(List<Double> values, double percentile) {

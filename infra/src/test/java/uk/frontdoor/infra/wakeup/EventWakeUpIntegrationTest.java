@@ -1,6 +1,8 @@
 package uk.frontdoor.infra.wakeup;
 
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,8 @@ class EventWakeUpIntegrationTest extends IntegrationTestSupport {
     private EventStore eventStore;
     @Autowired
     private PostgresNotifications notifications;
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     @Test
     void another_node_hears_of_an_append_when_it_commits() throws Exception {
@@ -65,6 +69,30 @@ class EventWakeUpIntegrationTest extends IntegrationTestSupport {
             // Called back only once the events are in the store's cache: the stream has them without waiting.
             assertThat(stream.hasNextAvailable()).isTrue();
         }
+    }
+
+    /**
+     * The triage queue's and the alert board's processors read the event store itself and are called back at once;
+     * the other read models' read it through a source whose streams are called back within the delay.
+     */
+    @Test
+    void the_queue_and_the_board_are_woken_at_once_and_the_other_read_models_later() throws Exception {
+        for (String atOnce : java.util.List.of("triage-queue", "alerts")) {
+            assertThat(messageSource(atOnce)).as(atOnce).isSameAs(eventStore);
+        }
+        for (String later : java.util.List.of("chronology", "contact-status", "contact-submissions", "performance",
+                "family", "partner-requests", "partner-delivery")) {
+            assertThat(messageSource(later)).as(later).isNotSameAs(eventStore)
+                    .hasToString("event store, streams woken within 100 ms");
+        }
+    }
+
+    private Object messageSource(String processor) throws Exception {
+        PooledStreamingEventProcessor pooled = processing.eventProcessor(processor, PooledStreamingEventProcessor.class)
+                .orElseThrow();
+        java.lang.reflect.Field source = PooledStreamingEventProcessor.class.getDeclaredField("messageSource");
+        source.setAccessible(true);
+        return source.get(pooled);
     }
 
     private static void drain(BlockingStream<TrackedEventMessage<?>> stream) throws InterruptedException {
