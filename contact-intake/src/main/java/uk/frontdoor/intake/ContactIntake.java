@@ -45,8 +45,11 @@ public class ContactIntake implements DisposableBean {
         this.metrics = metrics;
         this.requests = properties.groupCommit().maxContacts() > 1
                 ? new GroupCommit(this::storeAll, this::store, properties.groupCommit().committers(),
-                properties.groupCommit().maxContacts(), metrics::groupStored)
+                properties.groupCommit().maxContacts(), metrics.groupObserver())
                 : null;
+        if (requests != null) {
+            metrics.waitingForCommit(requests::waiting);
+        }
     }
 
     /**

@@ -26,7 +26,7 @@ final class GroupCommit implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
-    private record Waiting(ReceiveContact contact, CompletableFuture<ContactAccepted> answer) {
+    private record Waiting(ReceiveContact contact, CompletableFuture<ContactAccepted> answer, long since) {
     }
 
     private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
@@ -40,6 +40,13 @@ final class GroupCommit implements AutoCloseable {
     /** Told of each group stored: how many contacts, and how long from taking them to their answers. */
     interface GroupObserver {
         void stored(int contacts, long nanos);
+
+        /**
+         * Told of each contact as its group is taken: how long it waited for a committer, from its caller's hand-off.
+         * A request's wait is this plus its group's time ({@link #stored}).
+         */
+        default void waited(long nanos) {
+        }
     }
 
     GroupCommit(Function<List<ReceiveContact>, List<ContactAccepted>> storeAll,
@@ -64,7 +71,7 @@ final class GroupCommit implements AutoCloseable {
 
     /** Stores the contact with whatever else is waiting; returns once it is committed. */
     ContactAccepted store(ReceiveContact contact) {
-        var waiting = new Waiting(contact, new CompletableFuture<>());
+        var waiting = new Waiting(contact, new CompletableFuture<>(), System.nanoTime());
         queue.add(waiting);
         // Committers stop once stopped and drained: a contact added after their last look is taken back.
         if (!running && queue.remove(waiting)) {
@@ -94,6 +101,9 @@ final class GroupCommit implements AutoCloseable {
                 group.add(first);
                 queue.drainTo(group, maxGroup - 1);
                 long started = System.nanoTime();
+                for (Waiting taken : group) {
+                    observer.waited(started - taken.since());
+                }
                 List<Outcome> outcomes = commit(group);
                 // Observed before anyone is answered: a caller that reads the metrics after its answer sees its group.
                 observer.stored(group.size(), System.nanoTime() - started);

@@ -131,6 +131,52 @@ class GroupCommitTest {
         }
     }
 
+    /**
+     * A request's wait is its wait for a committer plus its group's time: each contact's wait is reported as its group
+     * is taken, and a contact that arrives while another group is being stored waits at least until that group is done.
+     */
+    @Test
+    void each_contact_is_reported_with_how_long_it_waited_for_a_committer() throws Exception {
+        CountDownLatch firstHeld = new CountDownLatch(1);
+        CountDownLatch firstMayCommit = new CountDownLatch(1);
+        List<Long> waits = new CopyOnWriteArrayList<>();
+        List<Integer> groups = new CopyOnWriteArrayList<>();
+        try (var group = new GroupCommit(contacts -> contacts.stream().map(GroupCommitTest::answerFor).toList(),
+                contact -> {
+                    if (contact.equals(contact(1))) {
+                        firstHeld.countDown();
+                        await(firstMayCommit);
+                    }
+                    return answerFor(contact);
+                }, 1, 64, new GroupCommit.GroupObserver() {
+                    @Override
+                    public void stored(int contacts, long nanos) {
+                        groups.add(contacts);
+                    }
+
+                    @Override
+                    public void waited(long nanos) {
+                        waits.add(nanos);
+                    }
+                })) {
+            ExecutorService callers = Executors.newFixedThreadPool(2);
+            Future<ContactAccepted> first = callers.submit(() -> group.store(contact(1)));
+            await(firstHeld);
+            Future<ContactAccepted> second = callers.submit(() -> group.store(contact(2)));
+            until(() -> group.waiting() == 1);
+            long heldFrom = System.nanoTime();
+            until(() -> System.nanoTime() - heldFrom >= TimeUnit.MILLISECONDS.toNanos(50));
+            firstMayCommit.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(answerFor(contact(1)));
+            assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(answerFor(contact(2)));
+            callers.shutdown();
+            // Reported before the answers, as the groups are: one wait a contact, the second's the whole hold at least.
+            assertThat(groups).containsExactly(1, 1);
+            assertThat(waits).hasSize(2);
+            assertThat(waits.get(1)).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+
     @Test
     void a_failing_contact_fails_only_its_own_caller() throws Exception {
         ReceiveContact bad = contact(666);

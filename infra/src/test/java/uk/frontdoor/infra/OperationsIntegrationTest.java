@@ -75,6 +75,7 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
         double groupsBefore = scraped("frontdoor_intake_group_contacts_count");
         double contactsBefore = scraped("frontdoor_intake_group_contacts_sum");
         double timedBefore = scraped("frontdoor_intake_group_commit_seconds_count");
+        double waitsBefore = scraped("frontdoor_intake_group_wait_seconds_count");
 
         assertThat(postContact(POLICE_KEY, submission()).statusCode()).isEqualTo(202);
 
@@ -82,6 +83,11 @@ class OperationsIntegrationTest extends IntegrationTestSupport {
         assertThat(scraped("frontdoor_intake_group_contacts_sum")).isGreaterThanOrEqualTo(contactsBefore + 1);
         assertThat(scraped("frontdoor_intake_group_commit_seconds_count")).isGreaterThanOrEqualTo(timedBefore + 1);
         assertThat(scraped("frontdoor_intake_group_commit_seconds_sum")).isPositive();
+        // Each contact's wait for a committer, reported as its group is taken (before its answer), and the gauge
+        // of the contacts waiting now.
+        assertThat(scraped("frontdoor_intake_group_wait_seconds_count")).isGreaterThanOrEqualTo(waitsBefore + 1);
+        assertThat(get("/actuator/prometheus", null).body())
+                .containsPattern("(?m)^frontdoor_intake_group_waiting(?:\\{[^}]*})? \\S+$");
     }
 
     /** A metric's value in the Prometheus scrape; 0 while it is not there yet. */
