@@ -149,8 +149,10 @@ class ContactReception {
                     && (nhsNumber == null || !byNhsNumber.containsKey(nhsNumber)));
         }
         // Children are decided for every contact first, in order, and recorded after: a decision reads only what
-        // matching has found and remembered, never a child's stream, so it is the one it was when each contact
-        // was recorded straight after its own decision; each child's contacts are recorded in their order still.
+        // matching has found and remembered and the registry's rows, never a child's stream (and the linked
+        // history's rows, which matching reads too, are written from the events only as the transaction commits),
+        // so it is the one it was when each contact was recorded straight after its own decision; each child's
+        // contacts are recorded in their order still.
         IdentificationBatch matching = identification.batch(facts, searchAhead, found -> { }, soundKeys);
         Map<String, ChildId> nhsClaims = new LinkedHashMap<>();
         Map<ContactId, ChildId> childOf = new LinkedHashMap<>();
