@@ -177,6 +177,107 @@ class BatchGuaranteesIntegrationTest extends IntegrationTestSupport {
         assertThat(deadlinesOf(childId)).isEqualTo(scheduleIdsOf(childId));
     }
 
+    /**
+     * A batch's contacts are all decided (matched, their children chosen) before any is recorded on its child's
+     * stream: each still joins the child it would alone and its child's stream gets the events it would have alone,
+     * in the contacts' order, whether the child was held in memory from an earlier command (checked against the
+     * store with the batch), known by NHS number, or started by an earlier contact of the same batch.
+     */
+    @Test
+    void contacts_decided_before_they_are_recorded_join_and_record_what_they_would_one_at_a_time() {
+        Contacts inBatch = contactsAboutHeldKnownAndNewChildren();
+        Contacts oneAtATime = contactsAboutHeldKnownAndNewChildren();
+
+        List<ContactAccepted> batch = intake.storeAll(inBatch.contacts().stream().map(this::contact).toList());
+        List<ContactAccepted> alone = oneAtATime.contacts().stream()
+                .map(submission -> intake.store(contact(submission))).toList();
+
+        assertThat(batch).extracting(ContactAccepted::alreadyReceived)
+                .containsExactly(false, false, false, false, false, true)
+                .isEqualTo(alone.stream().map(ContactAccepted::alreadyReceived).toList());
+        assertThat(batch.get(5).contactId()).isEqualTo(batch.get(1).contactId());
+        List<String> batchChildren = batch.stream().map(accepted -> childOf(accepted.contactId().value())).toList();
+        List<String> aloneChildren = alone.stream().map(accepted -> childOf(accepted.contactId().value())).toList();
+        // Joined: the held child (0, 4), the child known by NHS number (2), the child started by contact 1 (3).
+        assertThat(roles(batchChildren)).isEqualTo(roles(aloneChildren)).containsExactly(0, 1, 2, 1, 0, 1);
+        assertThat(batchChildren.get(0)).isEqualTo(childOf(inBatch.heldBefore()));
+        assertThat(batchChildren.get(2)).isEqualTo(childOf(inBatch.nhsBefore()));
+        assertThat(aloneChildren.get(0)).isEqualTo(childOf(oneAtATime.heldBefore()));
+        assertThat(aloneChildren.get(2)).isEqualTo(childOf(oneAtATime.nhsBefore()));
+        for (int i : new int[]{0, 1, 2}) {
+            assertThat(recorded(batchChildren.get(i), batch, batchChildren))
+                    .isEqualTo(recorded(aloneChildren.get(i), alone, aloneChildren))
+                    .isNotEmpty();
+        }
+        for (String childId : new HashSet<>(batchChildren)) {
+            List<StoredEvent> events = stream(childId);
+            for (int i = 0; i < events.size(); i++) {
+                assertThat(events.get(i).sequence()).isEqualTo(i);
+            }
+            assertThat(deadlinesOf(childId)).isEqualTo(scheduleIdsOf(childId)).isNotEmpty();
+        }
+    }
+
+    /** Six contacts to send, and the two contacts stored before them (their ids). */
+    private record Contacts(List<ObjectNode> contacts, String heldBefore, String nhsBefore) {
+    }
+
+    /**
+     * Stores, one at a time, a contact about a child of its own (then held in memory) and one about a child with an
+     * NHS number; returns six contacts: the held child, a new child, the NHS child, the new child again, the held
+     * child again, and the second contact once more (a repeat).
+     */
+    private Contacts contactsAboutHeldKnownAndNewChildren() {
+        ChildIdentity held = ChildIdentity.fresh();
+        ChildIdentity started = ChildIdentity.fresh();
+        ObjectNode heldBefore = aChildOfItsOwn(submission(), held);
+        ObjectNode nhsBefore = submission();
+        String heldBeforeId = intake.store(contact(heldBefore)).contactId().value();
+        String nhsBeforeId = intake.store(contact(nhsBefore)).contactId().value();
+        ObjectNode newChild = aChildOfItsOwn(submission(), started);
+        return new Contacts(List.of(aChildOfItsOwn(submission(), held), newChild, withChildOf(submission(), nhsBefore),
+                aChildOfItsOwn(submission(), started), aChildOfItsOwn(submission(), held), newChild),
+                heldBeforeId, nhsBeforeId);
+    }
+
+    /** Each contact's child as the index of the first contact that joined it. */
+    private static List<Integer> roles(List<String> children) {
+        return children.stream().map(children::indexOf).toList();
+    }
+
+    /**
+     * What the contacts recorded on this child's stream, in its order: each event's type, the contact's index, and
+     * for a match its outcome and the contact index of the child it names first; for a threshold decision its level
+     * and the rules fired; for a clock its type. Ids, times and sealed fields aside.
+     */
+    private List<String> recorded(String childId, List<ContactAccepted> accepted, List<String> children) {
+        List<String> contactIds = accepted.stream().map(contact -> contact.contactId().value()).toList();
+        return jdbc.sql("""
+                        SELECT payloadtype, convert_from(payload, 'UTF8') AS payload FROM domainevententry
+                        WHERE aggregateidentifier = ? ORDER BY sequencenumber""")
+                .param(childId).query((row, n) -> {
+                    String type = row.getString("payloadtype");
+                    JsonNode payload = tree(row.getString("payload"));
+                    StringBuilder what = new StringBuilder(type.substring(type.lastIndexOf('.') + 1));
+                    what.append(" contact ").append(contactIds.indexOf(payload.path("contactId").asText(null)));
+                    JsonNode match = payload.path("match");
+                    if (!match.isMissingNode()) {
+                        what.append(' ').append(match.path("outcome").asText()).append(" first ")
+                                .append(children.indexOf(match.path("candidates").path(0).path("childId").asText("")))
+                                .append(" of ").append(match.path("candidates").size());
+                    }
+                    JsonNode threshold = payload.path("threshold");
+                    if (!threshold.isMissingNode()) {
+                        what.append(" level ").append(threshold.path("level").asText())
+                                .append(' ').append(threshold.path("rulesFired").findValuesAsText("id"));
+                    }
+                    if (payload.has("type")) {
+                        what.append(' ').append(payload.path("type").asText());
+                    }
+                    return what.toString();
+                }).list();
+    }
+
     /** Each contact has its threshold decision and at least its decision clock, whose two deadlines are waiting. */
     private void assertDecidedWithClocks(String childId, String... contactIds) {
         assertThat(eventsAbout(childId, "ThresholdAssessed")).containsExactly(contactIds);

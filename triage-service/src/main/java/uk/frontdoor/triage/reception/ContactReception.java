@@ -148,15 +148,16 @@ class ContactReception {
             searchAhead.add(claimed.contains(claims.get(i).contactId())
                     && (nhsNumber == null || !byNhsNumber.containsKey(nhsNumber)));
         }
-        // A contact searched for again may find children the first search did not: checked as they are found.
-        IdentificationBatch matching = identification.batch(facts, searchAhead, childrenHeld::checkAll, soundKeys);
-        // The children this batch may join, held in memory from earlier commands, checked against the store at once.
-        Set<String> known = new HashSet<>(matching.childrenFound());
-        byNhsNumber.values().forEach(child -> known.add(child.value()));
-        childrenHeld.checkAll(known);
+        // Children are decided for every contact first, in order, and recorded after: a decision reads only what
+        // matching has found and remembered and the registry's rows, never a child's stream (and the linked
+        // history's rows, which matching reads too, are written from the events only as the transaction commits),
+        // so it is the one it was when each contact was recorded straight after its own decision; each child's
+        // contacts are recorded in their order still.
+        IdentificationBatch matching = identification.batch(facts, searchAhead, found -> { }, soundKeys);
         Map<String, ChildId> nhsClaims = new LinkedHashMap<>();
         Map<ContactId, ChildId> childOf = new LinkedHashMap<>();
         List<ContactAccepted> accepted = new ArrayList<>(contacts.size());
+        List<Decided> decided = new ArrayList<>(contacts.size());
         for (int i = 0; i < contacts.size(); i++) {
             ContactRegistry.Claim claim = claims.get(i);
             if (!claimed.contains(claim.contactId())) {
@@ -171,9 +172,16 @@ class ContactReception {
                 accepted.add(new ContactAccepted(first.contactId(), true));
                 continue;
             }
-            childOf.put(claim.contactId(), receive(contacts.get(i), claim.contactId(), claim.receivedAt(),
-                    byNhsNumber, nhsClaims, matching, i));
+            Decided decision = decide(contacts.get(i), claim, byNhsNumber, nhsClaims, matching, i);
+            decided.add(decision);
+            childOf.put(claim.contactId(), decision.childId());
             accepted.add(new ContactAccepted(claim.contactId(), false));
+        }
+        // The children held in memory from earlier commands that this batch joins (and no other child a search
+        // found), checked against the store at once: their loads then need no look-up of their own.
+        childrenHeld.checkAll(joined(decided));
+        for (Decided decision : decided) {
+            record(decision);
         }
         matching.writePending();
         if (searchAhead.contains(true)) {
@@ -186,10 +194,32 @@ class ContactReception {
         return accepted;
     }
 
-    /** Decides which child's stream the contact joins, and appends it there; returns that child. */
-    private ChildId receive(ReceiveContact command, ContactId contactId, Instant receivedAt,
-                            Map<String, ChildId> byNhsNumber, Map<String, ChildId> claims,
-                            IdentificationBatch matching, int index) {
+    /** A contact's decision: which child's stream it joins, and on what match, to be recorded there in turn. */
+    record Decided(ReceiveContact command, ContactId contactId, Instant receivedAt, ChildId childId,
+                   IdentityMatch identity, boolean newChild) {
+    }
+
+    /**
+     * Every child known before the batch that one of its decisions joins: the children its loads may take from the
+     * cache (one started by an earlier contact of the batch is the unit of work's own, never a held copy).
+     */
+    static Set<String> joined(List<Decided> decided) {
+        Set<String> joined = new HashSet<>();
+        Set<String> started = new HashSet<>();
+        for (Decided decision : decided) {
+            if (decision.newChild()) {
+                started.add(decision.childId().value());
+            } else {
+                joined.add(decision.childId().value());
+            }
+        }
+        joined.removeAll(started);
+        return joined;
+    }
+
+    /** Decides which child's stream the contact joins, and remembers it for the contacts after it. */
+    private Decided decide(ReceiveContact command, ContactRegistry.Claim claim, Map<String, ChildId> byNhsNumber,
+                           Map<String, ChildId> claims, IdentificationBatch matching, int index) {
         ContactSubmission.Child about = command.submission().child();
         Optional<ChildId> knownByNhsNumber = about.nhsNumber() == null ? Optional.empty()
                 : Optional.ofNullable(byNhsNumber.get(about.nhsNumber()));
@@ -214,23 +244,27 @@ class ContactReception {
             }
             newChild = !confident;
         }
-        matching.remember(index, childId, receivedAt);
+        matching.remember(index, childId, claim.receivedAt());
+        return new Decided(command, claim.contactId(), claim.receivedAt(), childId, identity, newChild);
+    }
 
-        var contact = new RecordContact(childId, contactId, command.agency(), command.channel(), receivedAt,
-                command.submission(), identity, command.loggedBy(), corrected(command));
-        if (newChild) {
+    /** Appends the decided contact to its child's stream (a new child's started), in this unit of work. */
+    private void record(Decided decided) {
+        ReceiveContact command = decided.command();
+        var contact = new RecordContact(decided.childId(), decided.contactId(), command.agency(), command.channel(),
+                decided.receivedAt(), command.submission(), decided.identity(), command.loggedBy(), corrected(command));
+        if (decided.newChild()) {
             // Its key is stored with the batch's other new children's, in one statement at commit.
-            keys.newChild(childId.value());
+            keys.newChild(decided.childId().value());
         }
         try {
-            inPlace.record(contact, newChild);
+            inPlace.record(contact, decided.newChild());
         } catch (RuntimeException failed) {
             throw failed;
         } catch (Exception failed) {
             // As the gateway told a checked exception of a command sent from here.
             throw new CommandExecutionException("An exception occurred while executing a command", failed);
         }
-        return childId;
     }
 
     /**

@@ -45,6 +45,8 @@ public final class IdentificationBatch {
     private final int[] freshUpTo;
     /** Whether the contact's candidates came from a search after the batch's first. */
     private final boolean[] fromSearchAgain;
+    /** For each contact, its candidates' children ({@link #candidateIds}), once asked for; null again after a search. */
+    private final Set<String>[] candidateIds;
     private final List<CandidateFinder.SeenAt> pending = new ArrayList<>();
     private final List<Remembered> remembered = new ArrayList<>();
     private final Consumer<Set<String>> foundAgain;
@@ -59,6 +61,9 @@ public final class IdentificationBatch {
         this.searchedAfter = new int[children.size()];
         this.freshUpTo = new int[children.size()];
         this.fromSearchAgain = new boolean[children.size()];
+        @SuppressWarnings("unchecked")
+        Set<String>[] ids = new Set[children.size()];
+        this.candidateIds = ids;
         // The keys serve only the overlap check of a contact that is matched, and only contacts searched for
         // ahead are matched: a batch whose children are all known by NHS number needs none.
         // The reception's lock keys may have needed them already (soundKeys, else null).
@@ -140,19 +145,35 @@ public final class IdentificationBatch {
             return true;
         }
         Facts child = facts.get(index);
-        for (int r = Math.max(searchedAfter[index], freshUpTo[index]); r < remembered.size(); r++) {
-            Remembered since = remembered.get(r);
-            if (child.couldFind(since.facts())) {
-                return true;
-            }
-            for (Candidate candidate : candidates) {
-                if (candidate.childId().equals(since.childId())) {
+        int from = Math.max(searchedAfter[index], freshUpTo[index]);
+        if (from < remembered.size()) {
+            Set<String> candidateIds = candidateIds(index, candidates);
+            for (int r = from; r < remembered.size(); r++) {
+                Remembered since = remembered.get(r);
+                if (child.couldFind(since.facts()) || candidateIds.contains(since.childId())) {
                     return true;
                 }
             }
         }
         freshUpTo[index] = remembered.size();
         return false;
+    }
+
+    /**
+     * The children among the contact's candidates, as a set: a contact is checked against every contact remembered
+     * since its search, and the batch's contacts have a few hundred candidates between them, so a look-up each instead
+     * of a pass over the candidates each. Made afresh whenever its candidates change (a search again).
+     */
+    private Set<String> candidateIds(int index, List<Candidate> candidates) {
+        Set<String> ids = candidateIds[index];
+        if (ids == null) {
+            ids = new HashSet<>(candidates.size() * 2);
+            for (Candidate candidate : candidates) {
+                ids.add(candidate.childId());
+            }
+            candidateIds[index] = ids;
+        }
+        return ids;
     }
 
     /**
@@ -174,6 +195,7 @@ public final class IdentificationBatch {
         Set<String> children = new HashSet<>();
         for (int i = 0; i < again.size(); i++) {
             searched.set(again.get(i), found.get(i));
+            candidateIds[again.get(i)] = null;
             searchedAfter[again.get(i)] = remembered.size();
             fromSearchAgain[again.get(i)] = true;
             found.get(i).forEach(candidate -> children.add(candidate.childId()));
