@@ -19,15 +19,17 @@ import java.util.List;
  *                       readable: those staff watch as contacts arrive, the triage queue and the alert board
  * @param othersWokenWithin the other read models' processors (of {@code axon.eventhandling.processors}) are woken
  *                       once at the end of this delay, with every event of that window in one batch, so that they do
- *                       not all compete for the CPU and the connections with the queue's at every contact; zero: all
- *                       woken at once
+ *                       not all compete for the CPU and the connections with the queue's at every contact; zero (the
+ *                       default): all woken at once. Off by default: one quiet pair of runs (docs/benchmarks.md)
+ *                       does not show a gain beyond the runs' spread, and the other read models, staff pages among
+ *                       them, would lag by up to this much more after every change
  */
 @ConfigurationProperties("frontdoor.events")
 public record EventWakeUpProperties(@DefaultValue("true") boolean wakeUp,
                                     @DefaultValue("1s") Duration pollInterval,
                                     @DefaultValue Decoding sharedDecoding,
                                     @DefaultValue({"triage-queue", "alerts"}) List<String> wokenAtOnce,
-                                    @DefaultValue("100ms") Duration othersWokenWithin) {
+                                    @DefaultValue("0ms") Duration othersWokenWithin) {
 
     public EventWakeUpProperties {
         if (pollInterval.isNegative() || pollInterval.isZero()) {

@@ -73,7 +73,7 @@ class WakingEventStoreTest {
     }
 
     @Test
-    void the_queue_and_the_board_are_woken_at_once_by_default_and_the_others_within_the_delay() {
+    void with_a_delay_set_the_queue_and_the_board_are_woken_at_once_and_the_others_within_it() {
         var properties = new EventWakeUpProperties(true, Duration.ofSeconds(1),
                 new EventWakeUpProperties.Decoding(true, 50_000, Duration.ofMinutes(10)),
                 List.of("triage-queue", "alerts"), Duration.ofMillis(100));
