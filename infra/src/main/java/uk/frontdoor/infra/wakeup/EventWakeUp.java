@@ -1,13 +1,11 @@
 package uk.frontdoor.infra.wakeup;
 
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
-import org.axonframework.springboot.EventProcessorProperties;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
@@ -71,27 +69,6 @@ class EventWakeUp {
         return decoded != null && engine instanceof AbstractEventStorageEngine stored
                 ? new SharedDecoding(engine, stored.getEventSerializer(), decoded)
                 : engine;
-    }
-
-    /**
-     * The read models' processors not woken at once ({@link EventWakeUpProperties#wokenAtOnce}) read the store through
-     * {@link WakingEventStore#wokenWithin}: the same events in the same order, called back at most once in
-     * {@code frontdoor.events.others-woken-within}. Only the processors of {@code axon.eventhandling.processors} that
-     * read the event store itself; others (the notifications' and any set to another source) are left as they are.
-     */
-    @Bean
-    @ConditionalOnProperty(name = "frontdoor.events.wake-up", havingValue = "true", matchIfMissing = true)
-    static ConfigurerModule othersWokenLater(EventProcessorProperties processors, EventWakeUpProperties wakeUp) {
-        return configurer -> processors.getProcessors().forEach((name, settings) -> {
-            Duration delay = wakeUp.wokenWithin(name);
-            if (!delay.isZero() && settings.getMode() == EventProcessorProperties.Mode.POOLED
-                    && settings.getSource() == null) {
-                configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(name,
-                        (axon, builder) -> axon.eventStore() instanceof WakingEventStore store
-                                ? builder.messageSource(store.wokenWithin(delay))
-                                : builder);
-            }
-        });
     }
 
     @Bean

@@ -4,7 +4,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
-import java.util.List;
 
 /**
  * How event processors learn of new events.
@@ -15,36 +14,16 @@ import java.util.List;
  *                     often even when nothing told it to (a notification lost while the listening
  *                     connection was down)
  * @param sharedDecoding stored events deserialised and decrypted once for every processor that reads them
- * @param wokenAtOnce    with wake-up on, the read models' processors (processing groups) woken as soon as events are
- *                       readable: those staff watch as contacts arrive, the triage queue and the alert board
- * @param othersWokenWithin the other read models' processors (of {@code axon.eventhandling.processors}) are woken
- *                       once at the end of this delay, with every event of that window in one batch, so that they do
- *                       not all compete for the CPU and the connections with the queue's at every contact; zero (the
- *                       default): all woken at once. Off by default: one quiet pair of runs (docs/benchmarks.md)
- *                       does not show a gain beyond the runs' spread, and the other read models, staff pages among
- *                       them, would lag by up to this much more after every change
  */
 @ConfigurationProperties("frontdoor.events")
 public record EventWakeUpProperties(@DefaultValue("true") boolean wakeUp,
                                     @DefaultValue("1s") Duration pollInterval,
-                                    @DefaultValue Decoding sharedDecoding,
-                                    @DefaultValue({"triage-queue", "alerts"}) List<String> wokenAtOnce,
-                                    @DefaultValue("0ms") Duration othersWokenWithin) {
+                                    @DefaultValue Decoding sharedDecoding) {
 
     public EventWakeUpProperties {
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("frontdoor.events.poll-interval must be positive");
         }
-        if (othersWokenWithin.isNegative() || othersWokenWithin.compareTo(pollInterval) > 0) {
-            throw new IllegalArgumentException(
-                    "frontdoor.events.others-woken-within must be between zero and frontdoor.events.poll-interval");
-        }
-        wokenAtOnce = List.copyOf(wokenAtOnce);
-    }
-
-    /** How soon this read model's processor is woken when events are readable: zero, at once. */
-    public Duration wokenWithin(String processingGroup) {
-        return wokenAtOnce.contains(processingGroup) ? Duration.ZERO : othersWokenWithin;
     }
 
     /**

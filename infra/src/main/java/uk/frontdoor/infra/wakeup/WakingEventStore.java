@@ -6,18 +6,14 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -32,22 +28,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * heard through PostgreSQL {@code NOTIFY}), or at the latest after its fetch delay (the fallback poll).
  * One watcher thread tails that cache like any processor does; when it sees new events, they are in
  * the cache, so every waiting processor's stream is then called back and finds them at once.
- * <p>
- * Not every processor is called back at once, though ({@link #wokenWithin}): on two cores, calling back every read
- * model's processor for every contact made them all runnable at the same moment, each with a transaction to run, and
- * the triage queue's waited behind the others (docs/benchmarks.md, "Send to queue row: the read side's tail"). A
- * processor whose stream was opened through {@link #wokenWithin} is called back at most once in its delay, when it
- * ends: the events of that window in one batch, after the processors called at once have had the CPU.
  */
 final class WakingEventStore extends EmbeddedEventStore {
 
     private static final Logger log = LoggerFactory.getLogger(WakingEventStore.class);
 
-    private final Set<Waking> callbacks = ConcurrentHashMap.newKeySet();
+    private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean watching = new AtomicBoolean();
     private volatile boolean closed;
     private volatile Thread watcher;
-    private volatile ScheduledExecutorService later;
 
     WakingEventStore(Builder builder) {
         super(builder);
@@ -55,50 +44,7 @@ final class WakingEventStore extends EmbeddedEventStore {
 
     @Override
     public TrackingEventStream openStream(TrackingToken trackingToken) {
-        return new CallingBackStream(super.openStream(trackingToken), 0);
-    }
-
-    /**
-     * This store as a processor's message source whose streams are called back at most once in {@code delay}: when
-     * events arrive, the call back waits until the delay is over, and every event arriving meanwhile is in the same
-     * call. Zero: at once, as {@link #openStream}. What the processor reads, and in what order, is the same.
-     */
-    StreamableMessageSource<TrackedEventMessage<?>> wokenWithin(Duration delay) {
-        if (delay.isNegative()) {
-            throw new IllegalArgumentException("a wake-up cannot come before the events");
-        }
-        long delayNanos = delay.toNanos();
-        return new StreamableMessageSource<>() {
-            @Override
-            public TrackingEventStream openStream(TrackingToken trackingToken) {
-                return new CallingBackStream(WakingEventStore.super.openStream(trackingToken), delayNanos);
-            }
-
-            @Override
-            public TrackingToken createTailToken() {
-                return WakingEventStore.this.createTailToken();
-            }
-
-            @Override
-            public TrackingToken createHeadToken() {
-                return WakingEventStore.this.createHeadToken();
-            }
-
-            @Override
-            public TrackingToken createTokenAt(Instant dateTime) {
-                return WakingEventStore.this.createTokenAt(dateTime);
-            }
-
-            @Override
-            public TrackingToken createTokenSince(Duration duration) {
-                return WakingEventStore.this.createTokenSince(duration);
-            }
-
-            @Override
-            public String toString() {
-                return "event store, streams woken within " + delay.toMillis() + " ms";
-            }
-        };
+        return new CallingBackStream(super.openStream(trackingToken));
     }
 
     /**
@@ -130,10 +76,6 @@ final class WakingEventStore extends EmbeddedEventStore {
         if (running != null) {
             running.interrupt();
         }
-        ScheduledExecutorService scheduled = later;
-        if (scheduled != null) {
-            scheduled.shutdownNow();
-        }
         super.shutDown();
     }
 
@@ -146,7 +88,7 @@ final class WakingEventStore extends EmbeddedEventStore {
                         do {
                             tail.nextAvailable();
                         } while (tail.hasNextAvailable());
-                        callbacks.forEach(Waking::wake);
+                        callbacks.forEach(WakingEventStore::callBack);
                     }
                 }
             } catch (InterruptedException e) {
@@ -172,50 +114,6 @@ final class WakingEventStore extends EmbeddedEventStore {
         }
     }
 
-    private synchronized ScheduledExecutorService later() {
-        if (later == null) {
-            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-                Thread thread = new Thread(runnable, "event-store-later-wake-ups");
-                thread.setDaemon(true);
-                return thread;
-            });
-            executor.setRemoveOnCancelPolicy(true);
-            later = executor;
-        }
-        return later;
-    }
-
-    /**
-     * A stream's call back and when to make it: at once, or once at the end of a delay that starts with the first
-     * events after the last call.
-     */
-    private final class Waking {
-
-        private final Runnable callback;
-        private final long delayNanos;
-        private final AtomicBoolean pending = new AtomicBoolean();
-
-        private Waking(Runnable callback, long delayNanos) {
-            this.callback = callback;
-            this.delayNanos = delayNanos;
-        }
-
-        void wake() {
-            if (delayNanos == 0) {
-                callBack(callback);
-            } else if (pending.compareAndSet(false, true)) {
-                try {
-                    later().schedule(() -> {
-                        pending.set(false);
-                        callBack(callback);
-                    }, delayNanos, TimeUnit.NANOSECONDS);
-                } catch (RuntimeException shutDown) {
-                    pending.set(false);
-                }
-            }
-        }
-    }
-
     private static void callBack(Runnable callback) {
         try {
             callback.run();
@@ -236,23 +134,20 @@ final class WakingEventStore extends EmbeddedEventStore {
     private final class CallingBackStream implements TrackingEventStream {
 
         private final TrackingEventStream delegate;
-        private final long delayNanos;
-        private volatile Waking callback;
+        private volatile Runnable callback;
 
-        private CallingBackStream(TrackingEventStream delegate, long delayNanos) {
+        private CallingBackStream(TrackingEventStream delegate) {
             this.delegate = delegate;
-            this.delayNanos = delayNanos;
         }
 
         @Override
         public boolean setOnAvailableCallback(Runnable callback) {
-            Waking previous = this.callback;
+            Runnable previous = this.callback;
             if (previous != null) {
                 callbacks.remove(previous);
             }
-            Waking waking = new Waking(callback, delayNanos);
-            this.callback = waking;
-            callbacks.add(waking);
+            this.callback = callback;
+            callbacks.add(callback);
             ensureWatching();
             return true;
         }
@@ -279,7 +174,7 @@ final class WakingEventStore extends EmbeddedEventStore {
 
         @Override
         public void close() {
-            Waking registered = callback;
+            Runnable registered = callback;
             if (registered != null) {
                 callbacks.remove(registered);
             }

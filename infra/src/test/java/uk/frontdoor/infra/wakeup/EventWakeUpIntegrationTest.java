@@ -1,8 +1,6 @@
 package uk.frontdoor.infra.wakeup;
 
 import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -32,8 +30,6 @@ class EventWakeUpIntegrationTest extends IntegrationTestSupport {
     private EventStore eventStore;
     @Autowired
     private PostgresNotifications notifications;
-    @Autowired
-    private EventProcessingConfiguration processing;
 
     @Test
     void another_node_hears_of_an_append_when_it_commits() throws Exception {
@@ -69,27 +65,6 @@ class EventWakeUpIntegrationTest extends IntegrationTestSupport {
             // Called back only once the events are in the store's cache: the stream has them without waiting.
             assertThat(stream.hasNextAvailable()).isTrue();
         }
-    }
-
-    /**
-     * With the shipped settings ({@code others-woken-within} zero), every read model's processor reads the event
-     * store itself and is called back at once, as before the setting; {@code WakingEventStoreTest} has the sources
-     * whose streams are called back within a delay.
-     */
-    @Test
-    void with_the_shipped_settings_every_read_model_is_woken_at_once() throws Exception {
-        for (String processor : java.util.List.of("triage-queue", "alerts", "chronology", "contact-status",
-                "contact-submissions", "performance", "family", "partner-requests", "partner-delivery")) {
-            assertThat(messageSource(processor)).as(processor).isSameAs(eventStore);
-        }
-    }
-
-    private Object messageSource(String processor) throws Exception {
-        PooledStreamingEventProcessor pooled = processing.eventProcessor(processor, PooledStreamingEventProcessor.class)
-                .orElseThrow();
-        java.lang.reflect.Field source = PooledStreamingEventProcessor.class.getDeclaredField("messageSource");
-        source.setAccessible(true);
-        return source.get(pooled);
     }
 
     private static void drain(BlockingStream<TrackedEventMessage<?>> stream) throws InterruptedException {
